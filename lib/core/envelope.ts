@@ -1,0 +1,104 @@
+/** The one envelope builder: the event message of CONTRACT.md §1. */
+import type { DiffResult } from './diff';
+import { FORBIDDEN_FIELDS } from './fields';
+import type { CanonicalRecord, ChangeType, Changes, EventTypeName, Lifecycle, Origin, Warning } from './types';
+
+export type PayloadMode = 'full' | 'changes';
+
+export interface EventData {
+  id: string;
+  account: string;
+  recordType: string;
+  recordId: string;
+  changeType: ChangeType;
+  eventType: string;
+  changedFields: string[];
+  changes: Changes;
+  record?: CanonicalRecord;
+  lifecycle: Lifecycle[];
+  warnings: Warning[];
+  origin: Origin;
+  sequence: number;
+}
+
+export interface WebhookEvent {
+  type: EventTypeName;
+  timestamp: string;
+  data: EventData;
+}
+
+export interface EventInput {
+  id: string;
+  account: string;
+  recordType: string;
+  recordId: string;
+  changeType: ChangeType;
+  /** NetSuite's own user event type: create, edit, xedit, delete, … */
+  eventType: string;
+  /** When the change was committed. */
+  committedAt: Date;
+  diff: DiffResult;
+  /** Current values of the tracked fields (on delete: the last known ones). */
+  record: CanonicalRecord | null;
+  payloadMode: PayloadMode;
+  lifecycle: Lifecycle[];
+  warnings: Warning[];
+  origin: Origin;
+  sequence: number;
+  /** Fields the administrator excluded (REST names); forbidden fields are always dropped. */
+  excluded?: ReadonlySet<string>;
+}
+
+const TYPE_BY_CHANGE: Record<ChangeType, EventTypeName> = {
+  create: 'employee.created',
+  update: 'employee.updated',
+  delete: 'employee.deleted',
+};
+
+const EVENT_ID = /^[A-Za-z0-9_-]+$/;
+
+function allowed(key: string, excluded: ReadonlySet<string> | undefined): boolean {
+  return !FORBIDDEN_FIELDS.has(key) && !FORBIDDEN_FIELDS.has(key.toLowerCase()) && !(excluded?.has(key) ?? false);
+}
+
+export function buildEvent(input: EventInput): WebhookEvent {
+  if (!EVENT_ID.test(input.id)) throw new Error('event id must match [A-Za-z0-9_-]+');
+  const changes: Changes = {};
+  for (const key of input.diff.changedFields) {
+    if (allowed(key, input.excluded)) changes[key] = input.diff.changes[key]!;
+  }
+  const data: EventData = {
+    id: input.id,
+    account: input.account,
+    recordType: input.recordType,
+    recordId: input.recordId,
+    changeType: input.changeType,
+    eventType: input.eventType,
+    changedFields: Object.keys(changes),
+    changes,
+    lifecycle: input.lifecycle,
+    warnings: input.warnings,
+    origin: input.origin,
+    sequence: input.sequence,
+  };
+  if (input.payloadMode === 'full' && input.record) {
+    const record: CanonicalRecord = {};
+    for (const [key, value] of Object.entries(input.record)) if (allowed(key, input.excluded)) record[key] = value;
+    data.record = { id: input.recordId, ...record };
+  }
+  return { type: TYPE_BY_CHANGE[input.changeType], timestamp: input.committedAt.toISOString(), data };
+}
+
+/** The exact body that is signed and sent. */
+export function serializeEvent(event: WebhookEvent): string {
+  return JSON.stringify(event);
+}
+
+/**
+ * An event id: unique per event and stable across attempts. `nonce` comes from the caller's random
+ * source so the id stays unique when two events share a record and a millisecond.
+ */
+export function makeEventId(recordId: string, sequence: number, nonce: string): string {
+  const safe = (s: string) => s.replace(/[^A-Za-z0-9]/g, '');
+  return `evt_${safe(recordId)}_${sequence.toString(36)}_${safe(nonce)}`;
+}

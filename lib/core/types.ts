@@ -1,0 +1,43 @@
+/** Shared value types of the canonical (REST Record API shaped) employee representation. */
+
+/** A single-select value as the REST Record API shows it. */
+export interface Ref {
+  id: string;
+  refName: string | null;
+}
+
+/** One canonical field value: booleans, `YYYY-MM-DD` dates, ISO-8601 UTC date-times, refs; empty is `null`. */
+export type CanonicalValue = string | number | boolean | Ref | Ref[] | null;
+
+/** A record keyed by REST field names (`firstName`, `isInactive`, `custentity_…`, `roles`). */
+export type CanonicalRecord = { [restName: string]: CanonicalValue };
+
+export type ChangeType = 'create' | 'update' | 'delete';
+
+export type EventTypeName = 'employee.created' | 'employee.updated' | 'employee.deleted';
+
+/** A body field change. */
+export interface ValueChange {
+  old: CanonicalValue;
+  new: CanonicalValue;
+}
+
+/** A sublist change (the `roles` sublist), reported as membership. */
+export interface MembershipChange {
+  added: Ref[];
+  removed: Ref[];
+}
+
+export type FieldChange = ValueChange | MembershipChange;
+
+export type Changes = { [restName: string]: FieldChange };
+
+export type Lifecycle = 'deactivated' | 'reactivated' | 'access_granted' | 'access_revoked';
+
+export type Warning = 'PARTIAL_DEPROVISION';
+
+export interface Origin {
+  executionContext: string;
+  user: { id: string } | null;
+  role: { id: string } | null;
+}

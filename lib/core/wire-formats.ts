@@ -1,0 +1,121 @@
+/**
+ * The REST Record API and SuiteQL shapes of an employee, mapped to and from the canonical record with
+ * the one field map, so an event, a fetched REST record and a SuiteQL row look alike.
+ */
+import { EMPLOYEE_FIELDS, type FieldSpec } from './fields';
+import { normalizeValue } from './normalize';
+import type { CanonicalRecord, CanonicalValue, Ref } from './types';
+
+/** Display-name column of a select in the SuiteQL select list. */
+export function refNameColumn(column: string): string {
+  return `${column}_refname`;
+}
+
+/**
+ * The SuiteQL select list for the given fields. Dates and date-times are formatted by the database
+ * (SuiteQL otherwise answers in the user's date format), selects come with `BUILTIN.DF` names.
+ */
+export function suiteqlSelectList(fields: readonly FieldSpec[] = EMPLOYEE_FIELDS, alias = 'e'): string {
+  const cols = [`${alias}.id AS id`];
+  for (const f of fields) {
+    if (!f.column) continue;
+    const col = `${alias}.${f.column}`;
+    if (f.kind === 'date') cols.push(`TO_CHAR(${col}, 'YYYY-MM-DD') AS ${f.column}`);
+    else if (f.kind === 'datetime') cols.push(`TO_CHAR(${col}, 'YYYY-MM-DD"T"HH24:MI:SS') AS ${f.column}`);
+    else if (f.kind === 'select') cols.push(`${col} AS ${f.column}`, `BUILTIN.DF(${col}) AS ${refNameColumn(f.column)}`);
+    else cols.push(`${col} AS ${f.column}`);
+  }
+  return cols.join(', ');
+}
+
+/**
+ * Converts a wall-clock time (`YYYY-MM-DDTHH:MM:SS`, no offset) in an IANA time zone to UTC ms.
+ * SuiteQL answers date-times in the session user's time zone.
+ */
+export function zonedToUtc(local: string, timeZone: string): number {
+  const asUtc = Date.parse(`${local}Z`);
+  if (Number.isNaN(asUtc)) throw new TypeError(`not a date-time: ${JSON.stringify(local.slice(0, 40))}`);
+  if (timeZone === 'UTC') return asUtc;
+  const offsetAt = (t: number) => {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    }).formatToParts(new Date(t));
+    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - t;
+  };
+  // Two passes settle the offset across a DST change.
+  const first = asUtc - offsetAt(asUtc);
+  return asUtc - offsetAt(first);
+}
+
+export interface SuiteQLRowOptions {
+  /** Time zone of SuiteQL date-times (the integration user's preference); default UTC. */
+  timeZone?: string;
+}
+
+/** A SuiteQL row (lowercase columns, `'T'`/`'F'`) as a canonical record with REST names. */
+export function fromSuiteQLRow(
+  row: Record<string, unknown>,
+  fields: readonly FieldSpec[] = EMPLOYEE_FIELDS,
+  options: SuiteQLRowOptions = {},
+): CanonicalRecord {
+  const out: CanonicalRecord = {};
+  if (row.id !== undefined && row.id !== null) out.id = String(row.id);
+  for (const f of fields) {
+    if (!f.column || !(f.column in row)) continue;
+    const raw = row[f.column];
+    if (f.kind === 'datetime' && typeof raw === 'string' && raw !== '' && !/(Z|[+-]\d{2}:?\d{2})$/.test(raw)) {
+      out[f.rest] = new Date(zonedToUtc(raw, options.timeZone ?? 'UTC')).toISOString();
+    } else {
+      out[f.rest] = normalizeValue(f, raw, row[refNameColumn(f.column)]);
+    }
+  }
+  return out;
+}
+
+/** A REST Record API employee (GET, with `expandSubResources=true` for roles) as a canonical record. */
+export function fromRestRecord(json: Record<string, unknown>, fields: readonly FieldSpec[] = EMPLOYEE_FIELDS): CanonicalRecord {
+  const out: CanonicalRecord = {};
+  if (json.id !== undefined && json.id !== null) out.id = String(json.id);
+  for (const f of fields) {
+    if (!(f.rest in json)) continue;
+    const raw = json[f.rest];
+    if (f.kind === 'sublist' && f.sublist) {
+      const items = (raw as { items?: Record<string, unknown>[] } | null)?.items;
+      if (!Array.isArray(items)) continue; // a link only: the sublist was not expanded
+      out[f.rest] = normalizeValue(f, items.map((i) => i[f.sublist!.rest]).filter((v) => v !== undefined));
+      continue;
+    }
+    out[f.rest] = normalizeValue(f, raw);
+  }
+  return out;
+}
+
+function refBody(value: CanonicalValue): { id: string } | null {
+  if (value === null) return null;
+  if (typeof value === 'object' && !Array.isArray(value)) return { id: (value as Ref).id };
+  return { id: String(value) };
+}
+
+/**
+ * A REST Record API request body (POST/PATCH/PUT) from canonical values: selects as `{ id }`, the roles
+ * sublist as `{ items: [{ selectedRole: { id } }] }`. Unknown and read-only names are rejected.
+ */
+export function toRestBody(values: CanonicalRecord, fields: readonly FieldSpec[] = EMPLOYEE_FIELDS): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const f = fields.find((s) => s.rest === key);
+    if (!f) throw new Error(`unknown employee field "${key}"`);
+    if (f.readOnly) throw new Error(`"${key}" is read-only`);
+    if (f.kind === 'select') body[key] = refBody(value);
+    else if (f.kind === 'sublist' && f.sublist) {
+      const refs = Array.isArray(value) ? value : [];
+      body[key] = { items: refs.map((r) => ({ [f.sublist!.rest]: { id: r.id } })) };
+    } else if (f.kind === 'multiselect') {
+      body[key] = Array.isArray(value) ? { items: value.map((r) => ({ id: r.id })) } : null;
+    } else body[key] = value;
+  }
+  return body;
+}
