@@ -1,6 +1,6 @@
 /** The diff engine: canonical old and new records in, the contract's `changes` out. */
 import type { FieldSpec } from './fields';
-import { sameValue } from './normalize';
+import { emptyToNull, sameValue } from './normalize';
 import type { CanonicalRecord, CanonicalValue, Changes, Ref } from './types';
 
 export interface DiffOptions {
@@ -43,8 +43,9 @@ export function diffRecords(
   for (const spec of fields) {
     if (spec.readOnly) continue;
     if (next && options.present && !options.present.has(spec.rest)) continue;
-    const before = old ? (old[spec.rest] ?? null) : null;
-    const after = next ? (next[spec.rest] ?? null) : null;
+    // Reported values use the contract's empty (null), also when a caller's record holds '' or [].
+    const before = old ? emptyToNull(old[spec.rest]) : null;
+    const after = next ? emptyToNull(next[spec.rest]) : null;
     if (spec.kind === 'sublist') {
       const m = membership(before, after);
       if (m.added.length > 0 || m.removed.length > 0) changes[spec.rest] = m;
@@ -61,6 +62,6 @@ export function diffRecords(
 /** The record after the change: the old values overlaid with what the new record carries. */
 export function overlay(old: CanonicalRecord | null, next: CanonicalRecord, present: ReadonlySet<string>): CanonicalRecord {
   const merged: CanonicalRecord = { ...(old ?? {}) };
-  for (const key of present) merged[key] = next[key] ?? null;
+  for (const key of present) merged[key] = emptyToNull(next[key]);
   return merged;
 }

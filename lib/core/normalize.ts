@@ -134,8 +134,16 @@ export function normalizeValue(spec: FieldSpec, raw: unknown, text?: unknown): C
   }
 }
 
+/** `''`, `[]`, undefined and null are the one empty value of the contract: null. */
+export function emptyToNull(value: CanonicalValue | undefined): CanonicalValue {
+  return isEmpty(value) ? null : (value as CanonicalValue);
+}
+
 /** Canonical equality: refs compare by id (a missing refName is not a change); ref lists as id sets. */
 export function sameValue(a: CanonicalValue, b: CanonicalValue): boolean {
+  // Empty is null whatever the source handed over ('' or [] in a hand-built record): never a change.
+  if (isEmpty(a)) a = null;
+  if (isEmpty(b)) b = null;
   if (a === b) return true;
   if (a === null || b === null) return false;
   if (Array.isArray(a) || Array.isArray(b)) {

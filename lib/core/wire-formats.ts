@@ -36,18 +36,25 @@ export function zonedToUtc(local: string, timeZone: string): number {
   const asUtc = Date.parse(`${local}Z`);
   if (Number.isNaN(asUtc)) throw new TypeError(`not a date-time: ${JSON.stringify(local.slice(0, 40))}`);
   if (timeZone === 'UTC') return asUtc;
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  });
+  // The zone's offset at instant t (whole seconds: the formatted parts carry no milliseconds).
   const offsetAt = (t: number) => {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-    }).formatToParts(new Date(t));
+    const whole = Math.floor(t / 1000) * 1000;
+    const parts = format.formatToParts(new Date(whole));
     const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - t;
+    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - whole;
   };
-  // Two passes settle the offset across a DST change.
-  const first = asUtc - offsetAt(asUtc);
-  return asUtc - offsetAt(first);
+  // The offsets in force a day either side cover a DST change. A wall time that exists twice (fall
+  // back) resolves to the earlier instant; one skipped by a spring-forward gap to the offset before it
+  // (as Temporal's "compatible" disambiguation does), so every zone behaves the same way.
+  const before = offsetAt(asUtc - 86_400_000);
+  const after = offsetAt(asUtc + 86_400_000);
+  const valid = [before, after].map((o) => asUtc - o).filter((t) => asUtc - offsetAt(t) === t);
+  return valid.length > 0 ? Math.min(...valid) : asUtc - before;
 }
 
 export interface SuiteQLRowOptions {
@@ -88,9 +95,19 @@ export function fromRestRecord(json: Record<string, unknown>, fields: readonly F
       out[f.rest] = normalizeValue(f, items.map((i) => i[f.sublist!.rest]).filter((v) => v !== undefined));
       continue;
     }
+    if ((f.kind === 'multiselect' || f.kind === 'auto') && isCollection(raw)) {
+      // REST shows a multi-select as a collection `{ items: [{ id, refName }] }`, or links only when not expanded.
+      if (!Array.isArray(raw.items)) continue;
+      out[f.rest] = normalizeValue(f, raw.items);
+      continue;
+    }
     out[f.rest] = normalizeValue(f, raw);
   }
   return out;
+}
+
+function isCollection(raw: unknown): raw is { items?: unknown } {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) && !('id' in raw) && ('items' in raw || 'links' in raw);
 }
 
 function refBody(value: CanonicalValue): { id: string } | null {
