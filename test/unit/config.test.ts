@@ -1,0 +1,125 @@
+import { checkEndpoint, EMPLOYEE_FIELDS, parseConfig, PARAM, postsInline } from '../../lib/core';
+
+const GOOD = {
+  [PARAM.endpointUrl]: 'https://hooks.example.com/netsuite',
+  [PARAM.secretId]: 'custsecret_suitehooks',
+};
+
+const parse = (params: Record<string, unknown>) => parseConfig((id) => params[id]);
+
+describe('parseConfig', () => {
+  it('accepts the minimal configuration and fills in the defaults', () => {
+    const { config, errors } = parse(GOOD);
+    expect(errors).toEqual([]);
+    expect(config).toMatchObject({
+      endpointUrl: 'https://hooks.example.com/netsuite',
+      secretId: 'custsecret_suitehooks',
+      prevSecretId: null,
+      contexts: null,
+      deliveryMode: 'auto',
+      payloadMode: 'full',
+      allowedHosts: null,
+    });
+    expect(config.fields.map((f) => f.rest)).toEqual(EMPLOYEE_FIELDS.map((f) => f.rest));
+    expect([...config.eventTypes].sort()).toEqual(['create', 'delete', 'edit', 'xedit']);
+    expect(config.excluded.size).toBe(0);
+  });
+
+  it('reads every parameter', () => {
+    const { config, errors } = parse({
+      ...GOOD,
+      [PARAM.prevSecretId]: ' CUSTSECRET_OLD ',
+      [PARAM.fields]: 'firstName, title\nDEPARTMENT;custentity_badge:boolean custentity_notes',
+      [PARAM.contexts]: 'userinterface,CSVIMPORT',
+      [PARAM.deliveryMode]: 'Outbox',
+      [PARAM.payloadMode]: 'changes',
+      [PARAM.excludedFields]: 'email,mobilephone',
+      [PARAM.eventTypes]: 'edit,xedit',
+      [PARAM.allowedHosts]: 'HOOKS.example.com, other.example.com',
+    });
+    expect(errors).toEqual([]);
+    expect(config.prevSecretId).toBe('custsecret_old');
+    // Tracked fields plus the three lifecycle and sequence need.
+    expect(config.fields.map((f) => `${f.rest}:${f.kind}`)).toEqual([
+      'firstName:text', 'title:text', 'department:select', 'custentity_badge:boolean', 'custentity_notes:auto',
+      'isInactive:boolean', 'giveAccess:boolean', 'lastModifiedDate:datetime',
+    ]);
+    expect([...config.contexts!]).toEqual(['USERINTERFACE', 'CSVIMPORT']);
+    expect(config.deliveryMode).toBe('outbox');
+    expect(config.payloadMode).toBe('changes');
+    expect([...config.excluded]).toEqual(['email', 'mobilePhone']);
+    expect([...config.eventTypes]).toEqual(['edit', 'xedit']);
+    expect([...config.allowedHosts!]).toEqual(['hooks.example.com', 'other.example.com']);
+  });
+
+  // Each bad parameter gives exactly one message, and that message names the parameter.
+  it.each([
+    ['endpoint missing', { [PARAM.endpointUrl]: undefined }, PARAM.endpointUrl, /not set/],
+    ['endpoint blank', { [PARAM.endpointUrl]: '   ' }, PARAM.endpointUrl, /not set/],
+    ['endpoint http', { [PARAM.endpointUrl]: 'http://hooks.example.com/' }, PARAM.endpointUrl, /https/],
+    ['endpoint relative', { [PARAM.endpointUrl]: 'hooks.example.com/x' }, PARAM.endpointUrl, /absolute/],
+    ['endpoint credentials', { [PARAM.endpointUrl]: 'https://user:pw@hooks.example.com/' }, PARAM.endpointUrl, /credentials/],
+    ['endpoint no host', { [PARAM.endpointUrl]: 'https:///x' }, PARAM.endpointUrl, /no host/],
+    ['endpoint off the allow-list', { [PARAM.allowedHosts]: 'other.example.com' }, PARAM.endpointUrl, /not in custscript_suitehooks_allowed_hosts/],
+    ['secret missing', { [PARAM.secretId]: null }, PARAM.secretId, /not set/],
+    ['secret malformed', { [PARAM.secretId]: 'my secret' }, PARAM.secretId, /custsecret_/],
+    ['previous secret malformed', { [PARAM.prevSecretId]: 'whsec_abc' }, PARAM.prevSecretId, /custsecret_/],
+    ['unknown field', { [PARAM.fields]: 'title,shoeSize' }, PARAM.fields, /"shoeSize"/],
+    ['forbidden field', { [PARAM.fields]: 'password' }, PARAM.fields, /"password"/],
+    ['bad custom kind', { [PARAM.fields]: 'custentity_x:blob' }, PARAM.fields, /custentity_x:blob/],
+    ['unknown context', { [PARAM.contexts]: 'USERINTERFACE,TELEPATHY' }, PARAM.contexts, /"TELEPATHY"/],
+    ['bad delivery mode', { [PARAM.deliveryMode]: 'sometimes' }, PARAM.deliveryMode, /"sometimes"/],
+    ['bad payload mode', { [PARAM.payloadMode]: 'everything' }, PARAM.payloadMode, /"everything"/],
+    ['unknown excluded field', { [PARAM.excludedFields]: 'nope' }, PARAM.excludedFields, /"nope"/],
+    ['unknown event type', { [PARAM.eventTypes]: 'edit,approve' }, PARAM.eventTypes, /"approve"/],
+  ])('%s', (_name, over, param, detail) => {
+    const { errors } = parse({ ...GOOD, ...over });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(param);
+    expect(errors[0]).toMatch(detail);
+  });
+
+  it('falls back to usable values when parameters are bad', () => {
+    const { config, errors } = parse({
+      [PARAM.deliveryMode]: 'x', [PARAM.payloadMode]: 'y', [PARAM.contexts]: 'NOPE,CSVIMPORT', [PARAM.eventTypes]: 'zz,create',
+      [PARAM.fields]: 'bogus,title',
+    });
+    expect(errors.length).toBe(7);
+    expect(config.deliveryMode).toBe('auto');
+    expect(config.payloadMode).toBe('full');
+    expect([...config.contexts!]).toEqual(['CSVIMPORT']);
+    expect([...config.eventTypes]).toEqual(['create']);
+    expect(config.fields.map((f) => f.rest)).toEqual(['title', 'isInactive', 'giveAccess', 'lastModifiedDate']);
+  });
+
+  it('does not track a field twice', () => {
+    const { config } = parse({ ...GOOD, [PARAM.fields]: 'title,TITLE,title,isinactive' });
+    expect(config.fields.map((f) => f.rest)).toEqual(['title', 'isInactive', 'giveAccess', 'lastModifiedDate']);
+  });
+});
+
+describe('checkEndpoint', () => {
+  it('accepts https hosts, with ports, IPv6 and the allow-list in any case', () => {
+    expect(checkEndpoint('https://a.example.com:8443/x?y=1', null)).toBeNull();
+    expect(checkEndpoint('HTTPS://A.Example.com/x', new Set(['a.example.com']))).toBeNull();
+    expect(checkEndpoint('https://[::1]:8443/x', new Set(['::1']))).toBeNull();
+  });
+
+  it('does not let a look-alike host pass the allow-list', () => {
+    const allow = new Set(['good.example.com']);
+    for (const url of ['https://good.example.com.evil.net/', 'https://evil.net/good.example.com', 'https://good.example.com@evil.net/', 'https://evilgood.example.com/']) {
+      expect(checkEndpoint(url, allow)).not.toBeNull();
+    }
+  });
+});
+
+describe('postsInline', () => {
+  it('auto posts inline for interactive contexts and queues bulk ones', () => {
+    expect(postsInline('auto', 'USERINTERFACE')).toBe(true);
+    expect(postsInline('auto', 'restwebservices')).toBe(true);
+    expect(postsInline('auto', 'CSVIMPORT')).toBe(false);
+    expect(postsInline('auto', 'MAPREDUCE')).toBe(false);
+    expect(postsInline('inline', 'CSVIMPORT')).toBe(true);
+    expect(postsInline('outbox', 'USERINTERFACE')).toBe(false);
+  });
+});
