@@ -3,7 +3,7 @@
  * Ids are the contract's; the ones after `deliveryMode` are this project's additions (README).
  */
 import type { PayloadMode } from './envelope';
-import { EMPLOYEE_FIELDS, resolveField, type FieldSpec } from './fields';
+import { EMPLOYEE_FIELDS, FORBIDDEN_FIELDS, resolveField, type FieldSpec } from './fields';
 
 export const PARAM = {
   endpointUrl: 'custscript_suitehooks_endpoint_url',
@@ -74,6 +74,7 @@ function text(raw: unknown): string {
 
 function list(raw: unknown): string[] {
   return text(raw)
+    .replace(/\s*:\s*/g, ':') // `custentity_x : boolean` is one entry
     .split(/[\s,;]+/)
     .map((s) => s.trim())
     .filter((s) => s !== '');
@@ -139,6 +140,7 @@ export function parseConfig(read: ParamReader): ConfigResult {
 
   const excluded = new Set<string>();
   for (const name of list(read(PARAM.excludedFields))) {
+    if (FORBIDDEN_FIELDS.has(name) || FORBIDDEN_FIELDS.has(name.toLowerCase())) continue; // always excluded anyway
     const spec = resolveField(name);
     if (!spec) errors.push(`${PARAM.excludedFields}: unknown field "${name}"`);
     else excluded.add(spec.rest);

@@ -64,7 +64,7 @@ function allowed(key: string, excluded: ReadonlySet<string> | undefined): boolea
 export function buildEvent(input: EventInput): WebhookEvent {
   if (!EVENT_ID.test(input.id)) throw new Error('event id must match [A-Za-z0-9_-]+');
   const changes: Changes = {};
-  for (const key of input.diff.changedFields) {
+  for (const key of [...input.diff.changedFields].sort()) {
     if (allowed(key, input.excluded)) changes[key] = input.diff.changes[key]!;
   }
   const data: EventData = {

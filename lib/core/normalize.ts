@@ -96,7 +96,7 @@ function toText(raw: unknown): string | null {
 /** Infers the kind of a custom field of undeclared type from the value read. */
 function inferred(raw: unknown, text?: unknown): CanonicalValue {
   if (typeof raw === 'boolean') return raw;
-  if (typeof raw === 'number') return raw;
+  if (typeof raw === 'number') return toNumber(raw, false); // NaN/Infinity: not a value JSON can carry
   if (raw instanceof Date) {
     const midnight = raw.getHours() === 0 && raw.getMinutes() === 0 && raw.getSeconds() === 0 && raw.getMilliseconds() === 0;
     return midnight ? toDate(raw) : toDateTime(raw);

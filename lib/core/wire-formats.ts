@@ -132,6 +132,10 @@ export function toRestBody(values: CanonicalRecord, fields: readonly FieldSpec[]
       body[key] = { items: refs.map((r) => ({ [f.sublist!.rest]: { id: r.id } })) };
     } else if (f.kind === 'multiselect') {
       body[key] = Array.isArray(value) ? { items: value.map((r) => ({ id: r.id })) } : null;
+    } else if (f.kind === 'auto' && Array.isArray(value)) {
+      body[key] = { items: value.map((r) => ({ id: r.id })) }; // a multi-select of undeclared type
+    } else if (f.kind === 'auto' && value !== null && typeof value === 'object') {
+      body[key] = { id: (value as Ref).id }; // a select of undeclared type
     } else body[key] = value;
   }
   return body;

@@ -92,6 +92,18 @@ describe('parseConfig', () => {
     expect(config.fields.map((f) => f.rest)).toEqual(['title', 'isInactive', 'giveAccess', 'lastModifiedDate']);
   });
 
+  it('accepts excluding a forbidden field: it is always excluded, so asking for it is no error', () => {
+    const { config, errors } = parse({ ...GOOD, [PARAM.excludedFields]: 'password, socialSecurityNumber, email' });
+    expect(errors).toEqual([]);
+    expect([...config.excluded]).toEqual(['email']);
+  });
+
+  it('tolerates spaces around the kind of a custom field', () => {
+    const { config, errors } = parse({ ...GOOD, [PARAM.fields]: 'custentity_badge : boolean, title' });
+    expect(errors).toEqual([]);
+    expect(config.fields[0]).toMatchObject({ rest: 'custentity_badge', kind: 'boolean' });
+  });
+
   it('does not track a field twice', () => {
     const { config } = parse({ ...GOOD, [PARAM.fields]: 'title,TITLE,title,isinactive' });
     expect(config.fields.map((f) => f.rest)).toEqual(['title', 'isInactive', 'giveAccess', 'lastModifiedDate']);

@@ -85,6 +85,13 @@ describe('buildEvent', () => {
     expect(Object.keys(event.data.changes)).toEqual(event.data.changedFields);
   });
 
+  it('sorts changedFields even when handed an unsorted diff', () => {
+    const diff = { changedFields: ['title', 'email'], changes: { title: { old: 'a', new: 'b' }, email: { old: null, new: 'x@y.z' } } };
+    const event = buildEvent(input({ diff }));
+    expect(event.data.changedFields).toEqual(['email', 'title']);
+    expect(Object.keys(event.data.changes)).toEqual(['email', 'title']);
+  });
+
   it('refuses an event id outside [A-Za-z0-9_-]', () => {
     for (const id of ['', 'evt 1', 'evt.1', 'evt/1', 'évt', 'evt:1']) expect(() => buildEvent(input({ id }))).toThrow(/event id/);
   });

@@ -92,6 +92,10 @@ describe('value normalisation', () => {
     expect(normalizeValue(float, ' 4.5 ')).toBe(4.5);
     expect(() => normalizeValue(float, 'NaN')).toThrow(/number/);
     expect(normalizeValue(auto, true)).toBe(true);
+    expect(normalizeValue(auto, 7)).toBe(7);
+    // NaN would serialise as null and never equal itself: every save would look like a change.
+    expect(() => normalizeValue(auto, NaN)).toThrow(/number/);
+    expect(() => normalizeValue(auto, Infinity)).toThrow(/number/);
     expect(normalizeValue(auto, '')).toBeNull();
     expect(normalizeValue(auto, new Date(2024, 0, 15))).toBe('2024-01-15');
     expect(normalizeValue(auto, new Date(2024, 0, 15, 9, 30))).toBe(new Date(2024, 0, 15, 9, 30).toISOString());

@@ -134,6 +134,13 @@ describe('toRestBody', () => {
     expect(toRestBody({ custentity_skills: null }, [skills])).toEqual({ custentity_skills: null });
   });
 
+  it('writes custom auto fields holding refs as REST does', () => {
+    const auto = resolveField('custentity_any')!;
+    expect(toRestBody({ custentity_any: { id: '4', refName: 'X' } }, [auto])).toEqual({ custentity_any: { id: '4' } });
+    expect(toRestBody({ custentity_any: [{ id: '4', refName: 'X' }] }, [auto])).toEqual({ custentity_any: { items: [{ id: '4' }] } });
+    expect(toRestBody({ custentity_any: 'text' }, [auto])).toEqual({ custentity_any: 'text' });
+  });
+
   it('rejects unknown, forbidden and read-only fields', () => {
     expect(() => toRestBody({ shoeSize: 44 })).toThrow(/unknown employee field "shoeSize"/);
     expect(() => toRestBody({ password: 'x' })).toThrow(/unknown/);
