@@ -36,6 +36,12 @@ export function parseRetryAfter(header: string | null | undefined, now: number):
 }
 
 /**
+ * The longest `retry-after` honoured: the longest step of the schedule. A receiver (or a proxy) that
+ * answers with years, or with a number too large to represent, must not park an event for ever.
+ */
+export const MAX_RETRY_AFTER_MS = 24 * HOUR;
+
+/**
  * When to try again after `attempts` failed attempts (1 after the first failure), or null when the
  * schedule is exhausted. A `retry-after` later than the schedule wins.
  */
@@ -44,7 +50,8 @@ export function nextAttemptAt(attempts: number, now: number, random: () => numbe
   if (attempts >= MAX_ATTEMPTS) return null;
   const base = RETRY_DELAYS_MS[attempts - 1]!;
   const jittered = Math.round(base * (1 - JITTER + 2 * JITTER * random()));
-  return now + Math.max(jittered, retryAfterMs ?? 0);
+  const asked = retryAfterMs === null || Number.isNaN(retryAfterMs) ? 0 : Math.min(retryAfterMs, MAX_RETRY_AFTER_MS);
+  return now + Math.max(jittered, asked);
 }
 
 export interface AttemptResult {

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { Webhook } from 'standardwebhooks';
 import {
-  buildEvent, diffRecords, EMPLOYEE_FIELDS, FORBIDDEN_FIELDS, fromRestRecord, makeEventId, overlay, resolveField,
+  buildEvent, diffRecords, EMPLOYEE_FIELDS, MAX_ATTEMPTS, MAX_RETRY_AFTER_MS, nextAttemptAt, parseRetryAfter, RETRY_DELAYS_MS, FORBIDDEN_FIELDS, fromRestRecord, makeEventId, overlay, resolveField,
   sameValue, serializeEvent, signingInput, toRestBody, webhookHeaders, zonedToUtc,
   type CanonicalRecord, type CanonicalValue, type Changes, type ChangeType, type FieldSpec, type Ref,
 } from '../../lib/core';
@@ -268,6 +268,20 @@ describe('wire format properties', () => {
       // Either t itself or an earlier instant with the same wall time (the first of a repeated hour).
       expect(back === t || (back < t && t - back <= 3_600_000)).toBe(true);
       if (back !== t) expect(wall(t - (t - back), zone)).toBe(local);
+    }), runs(300));
+  });
+});
+
+describe('retry schedule properties', () => {
+  it('every retry is a finite time within the jittered step, or the retry-after capped at a day', () => {
+    const header = fc.oneof(fc.constant(undefined), fc.nat().map(String), fc.string({ unit: 'binary-ascii' }), fc.stringMatching(/^[0-9]{1,400}$/), instant.map((t) => new Date(t).toUTCString()));
+    fc.assert(fc.property(fc.integer({ min: 1, max: MAX_ATTEMPTS - 1 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), header, (attempts, r, h) => {
+      const now = Date.UTC(2026, 0, 1);
+      const at = nextAttemptAt(attempts, now, () => r, parseRetryAfter(h, now))!;
+      const step = RETRY_DELAYS_MS[attempts - 1]!;
+      expect(Number.isFinite(at)).toBe(true);
+      expect(at - now).toBeGreaterThanOrEqual(Math.round(step * 0.9));
+      expect(at - now).toBeLessThanOrEqual(Math.max(Math.round(step * 1.1), MAX_RETRY_AFTER_MS));
     }), runs(300));
   });
 });

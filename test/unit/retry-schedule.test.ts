@@ -1,4 +1,4 @@
-import { classifyAttempt, MAX_ATTEMPTS, nextAttemptAt, parseRetryAfter, RETRY_DELAYS_MS } from '../../lib/core';
+import { classifyAttempt, MAX_ATTEMPTS, MAX_RETRY_AFTER_MS, nextAttemptAt, parseRetryAfter, RETRY_DELAYS_MS } from '../../lib/core';
 
 const HOUR = 3_600_000;
 
@@ -34,6 +34,24 @@ describe('retry schedule', () => {
     expect(parseRetryAfter(new Date(now + 60_000).toUTCString(), now)).toBe(60_000);
     expect(parseRetryAfter('soon', now)).toBeNull();
     expect(parseRetryAfter(undefined, now)).toBeNull();
+  });
+
+  it('caps retry-after at the longest step, so a receiver cannot park an event for ever', () => {
+    const now = Date.UTC(2026, 0, 1);
+    expect(MAX_RETRY_AFTER_MS).toBe(24 * HOUR);
+    expect(nextAttemptAt(1, now, () => 0.5, parseRetryAfter('31536000', now))).toBe(now + 24 * HOUR);
+    expect(nextAttemptAt(1, now, () => 0.5, parseRetryAfter('9'.repeat(400), now))).toBe(now + 24 * HOUR);
+    expect(nextAttemptAt(1, now, () => 0.5, parseRetryAfter('Fri, 01 Jan 2100 00:00:00 GMT', now))).toBe(now + 24 * HOUR);
+    expect(nextAttemptAt(1, now, () => 0.5, Number.NaN)).toBe(now + 5 * 60_000);
+    const outcome = classifyAttempt({ status: 429, retryAfter: '9'.repeat(400) }, 1, now, () => 0.5);
+    expect(outcome).toEqual({ kind: 'retry', at: now + 24 * HOUR, reason: 'HTTP 429' });
+  });
+
+  it('reads retry-after dates in the past as now, trims spaces, ignores an empty value', () => {
+    const now = Date.UTC(2026, 0, 1);
+    expect(parseRetryAfter(new Date(now - 60_000).toUTCString(), now)).toBe(0);
+    expect(parseRetryAfter(' 30 ', now)).toBe(30_000);
+    expect(parseRetryAfter('', now)).toBeNull();
   });
 
   it('classifies outcomes: 2xx delivered, 410 dead, others retried then dead', () => {
