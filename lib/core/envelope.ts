@@ -100,5 +100,6 @@ export function serializeEvent(event: WebhookEvent): string {
  */
 export function makeEventId(recordId: string, sequence: number, nonce: string): string {
   const safe = (s: string) => s.replace(/[^A-Za-z0-9]/g, '');
-  return `evt_${safe(recordId)}_${sequence.toString(36)}_${safe(nonce)}`;
+  // A fractional or negative sequence would put '.' or '-' in base 36: keep the id in the charset.
+  return `evt_${safe(recordId)}_${safe(sequence.toString(36))}_${safe(nonce)}`;
 }

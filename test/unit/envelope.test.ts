@@ -109,6 +109,9 @@ describe('makeEventId', () => {
     expect(makeEventId('456', 1741264496789, 'a1b2c3')).toBe(id);
     expect(makeEventId('4/5 6', 1, 'x.y=z+/')).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(makeEventId('456', 1, 'n1')).not.toBe(makeEventId('456', 1, 'n2'));
+    // A sequence that is not a whole number still gives an id buildEvent accepts.
+    for (const seq of [1.5, -3, Number.NaN]) expect(makeEventId('456', seq, 'n')).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(makeEventId('456', 1.5, 'n')).not.toContain('.');
   });
 });
 
