@@ -32,6 +32,16 @@ function safeText(source: FieldSource, nsId: string): unknown {
   }
 }
 
+/**
+ * A problem's reason without the value: the core's own TypeErrors say `not a …: <value>`, so the part
+ * before the colon; anything else (a SuiteScript error may quote the value) only by its error code.
+ */
+function reason(e: unknown): string {
+  if (e instanceof TypeError) return e.message.replace(/:[\s\S]*$/, '');
+  const name = e && typeof e === 'object' && 'name' in e ? String((e as { name: unknown }).name) : '';
+  return /^[A-Z][A-Z0-9_]{2,}$/.test(name) ? `unreadable (${name})` : 'unreadable';
+}
+
 export function readRecord(source: FieldSource, fields: readonly FieldSpec[]): ReadResult {
   const record: CanonicalRecord = {};
   const present = new Set<string>();
@@ -56,7 +66,7 @@ export function readRecord(source: FieldSource, fields: readonly FieldSpec[]): R
       record[spec.rest] = normalizeValue(spec, raw, needsText ? safeText(source, spec.nsId) : undefined);
     } catch (e) {
       record[spec.rest] = null;
-      problems.push(`${spec.rest}: ${e instanceof Error ? e.message.replace(/:.*$/, '') : 'unreadable'}`);
+      problems.push(`${spec.rest}: ${reason(e)}`);
     }
   }
   return { record, present, problems };

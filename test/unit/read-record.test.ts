@@ -37,6 +37,14 @@ describe('readRecord', () => {
     expect([...present]).toEqual(['title']);
   });
 
+  it('a failing getValue is reported by error code only, never with the message (it may quote the value)', () => {
+    const throwing = (error: unknown): FieldSource => ({ ...source({ email: 'x' }), value: () => { throw error; } });
+    const suiteScriptError = Object.assign(new Error('Invalid email jane.doe@example.com'), { name: 'SSS_INVALID_FIELD_VALUE' });
+    expect(readRecord(throwing(suiteScriptError), EMPLOYEE_FIELDS).problems).toEqual(['email: unreadable (SSS_INVALID_FIELD_VALUE)']);
+    expect(readRecord(throwing(new Error('jane.doe@example.com is bad')), EMPLOYEE_FIELDS).problems).toEqual(['email: unreadable']);
+    expect(readRecord(throwing('plain string jane'), EMPLOYEE_FIELDS).problems).toEqual(['email: unreadable']);
+  });
+
   it('an unavailable getText still gives the id', () => {
     const { record, problems } = readRecord(source({ department: '3' }, { department: 'THROW' }), EMPLOYEE_FIELDS);
     expect(record.department).toEqual({ id: '3', refName: null });

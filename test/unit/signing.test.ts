@@ -54,6 +54,13 @@ describe('verification with the official standardwebhooks package', () => {
     expect(() => new Webhook('whsec_' + SECRET_B64).verify(BODY, stale)).toThrow();
   });
 
+  it('a body with lone surrogates and control characters is ASCII-escaped JSON that still verifies', () => {
+    const body = JSON.stringify({ title: 'a\uD800b\u0000c\u2028' });
+    expect(body).toContain('\\ud800');
+    const headers = { ...signed('evt_2', now, body, [SECRET_B64]) };
+    expect(new Webhook('whsec_' + SECRET_B64).verify(body, headers)).toEqual({ title: 'a\uD800b\u0000c\u2028' });
+  });
+
   it('rotation: two signatures, current first, each secret verifies', () => {
     const headers = { ...signed('evt_1', now, BODY, [SECRET_B64, PREV_SECRET_B64]) };
     const [first, second] = headers['webhook-signature'].split(' ');
