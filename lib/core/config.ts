@@ -67,6 +67,8 @@ export interface ConfigResult {
 export type ParamReader = (id: string) => unknown;
 
 const SECRET_ID = /^custsecret[a-z0-9_]{1,30}$/;
+/** A DNS name or an IP address (IPv6 without brackets). */
+const HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|[0-9a-f:.]*:[0-9a-f:.]*)$/;
 
 function text(raw: unknown): string {
   return raw === null || raw === undefined ? '' : String(raw).trim();
@@ -99,7 +101,9 @@ export function checkEndpoint(url: string, allowedHosts: ReadonlySet<string> | n
 export function parseConfig(read: ParamReader): ConfigResult {
   const errors: string[] = [];
 
-  const hosts = list(read(PARAM.allowedHosts)).map((h) => h.toLowerCase());
+  const hosts = list(read(PARAM.allowedHosts)).map((h) => h.toLowerCase().replace(/^\[|\]$/g, ''));
+  // A URL or host:port here would never match: say so instead of blaming the endpoint.
+  for (const h of hosts) if (!HOST.test(h)) errors.push(`${PARAM.allowedHosts}: "${h}" is not a host name (no scheme, port or path)`);
   const allowedHosts = hosts.length > 0 ? new Set(hosts) : null;
 
   const endpointUrl = text(read(PARAM.endpointUrl));
@@ -128,7 +132,9 @@ export function parseConfig(read: ParamReader): ConfigResult {
 
   const contextNames = list(read(PARAM.contexts)).map((c) => c.toUpperCase());
   for (const c of contextNames) if (!EXECUTION_CONTEXTS.has(c)) errors.push(`${PARAM.contexts}: unknown execution context "${c}"`);
-  const contexts = contextNames.length > 0 ? new Set(contextNames.filter((c) => EXECUTION_CONTEXTS.has(c))) : null;
+  // Only valid names filter; when none is valid the default (all) applies, so a typo loses no event.
+  const validContexts = contextNames.filter((c) => EXECUTION_CONTEXTS.has(c));
+  const contexts = validContexts.length > 0 ? new Set(validContexts) : null;
 
   const mode = text(read(PARAM.deliveryMode)).toLowerCase() || 'auto';
   if (mode !== 'inline' && mode !== 'outbox' && mode !== 'auto') {
@@ -148,7 +154,8 @@ export function parseConfig(read: ParamReader): ConfigResult {
 
   const typeNames = list(read(PARAM.eventTypes)).map((t) => t.toLowerCase());
   for (const t of typeNames) if (!EVENT_TYPES.has(t)) errors.push(`${PARAM.eventTypes}: unknown event type "${t}"`);
-  const eventTypes = new Set(typeNames.length > 0 ? typeNames.filter((t) => EVENT_TYPES.has(t)) : EVENT_TYPES);
+  const validTypes = typeNames.filter((t) => EVENT_TYPES.has(t));
+  const eventTypes = new Set(validTypes.length > 0 ? validTypes : EVENT_TYPES);
 
   return {
     errors,

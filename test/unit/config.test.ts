@@ -61,6 +61,8 @@ describe('parseConfig', () => {
     ['endpoint credentials', { [PARAM.endpointUrl]: 'https://user:pw@hooks.example.com/' }, PARAM.endpointUrl, /credentials/],
     ['endpoint no host', { [PARAM.endpointUrl]: 'https:///x' }, PARAM.endpointUrl, /no host/],
     ['endpoint off the allow-list', { [PARAM.allowedHosts]: 'other.example.com' }, PARAM.endpointUrl, /not in custscript_suitehooks_allowed_hosts/],
+    ['allowed host given as a URL', { [PARAM.allowedHosts]: 'https://hooks.example.com/, hooks.example.com' }, PARAM.allowedHosts, /"https:\/\/hooks.example.com\/" is not a host name/],
+    ['allowed host with a port', { [PARAM.allowedHosts]: 'hooks.example.com:443,hooks.example.com' }, PARAM.allowedHosts, /not a host name/],
     ['secret missing', { [PARAM.secretId]: null }, PARAM.secretId, /not set/],
     ['secret malformed', { [PARAM.secretId]: 'my secret' }, PARAM.secretId, /custsecret_/],
     ['previous secret malformed', { [PARAM.prevSecretId]: 'whsec_abc' }, PARAM.prevSecretId, /custsecret_/],
@@ -115,6 +117,8 @@ describe('checkEndpoint', () => {
     expect(checkEndpoint('https://a.example.com:8443/x?y=1', null)).toBeNull();
     expect(checkEndpoint('HTTPS://A.Example.com/x', new Set(['a.example.com']))).toBeNull();
     expect(checkEndpoint('https://[::1]:8443/x', new Set(['::1']))).toBeNull();
+    const { errors } = parse({ ...GOOD, [PARAM.endpointUrl]: 'https://[::1]:8443/x', [PARAM.allowedHosts]: '[::1], 10.0.0.1' });
+    expect(errors).toEqual([]);
   });
 
   it('does not let a look-alike host pass the allow-list', () => {
