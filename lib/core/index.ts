@@ -11,3 +11,4 @@ export * from './retry-schedule';
 export * from './config';
 export * from './wire-formats';
 export * from './version';
+export * from './delivery-record';

@@ -1,0 +1,24 @@
+/** Delivery record field values for a target and a state (shared by the user event and the retry script). */
+import { DELIVERY_FIELD as F, type DeliveryState } from '../core/delivery-record';
+
+export interface DeliveryTarget {
+  endpointUrl: string;
+  secretId: string;
+  prevSecretId: string | null;
+}
+
+export type FieldValues = { [fieldId: string]: string | number | Date };
+
+export function stateValues(state: DeliveryState): FieldValues {
+  return {
+    [F.status]: state.status,
+    [F.attempts]: state.attempts,
+    [F.nextAttempt]: state.nextAttempt === null ? '' : new Date(state.nextAttempt),
+    [F.lastHttpStatus]: state.lastHttpStatus ?? '',
+    [F.lastError]: state.lastError,
+  };
+}
+
+export function targetValues(target: DeliveryTarget): FieldValues {
+  return { [F.endpointUrl]: target.endpointUrl, [F.secretId]: target.secretId, [F.prevSecretId]: target.prevSecretId ?? '' };
+}

@@ -1,0 +1,824 @@
+/**
+ * @NApiVersion 2.1
+ * @NScriptType UserEventScript
+ * @NModuleScope SameAccount
+ * Built by scripts/build-bundle.mjs from lib/suitescript/entries/employee-ue.ts; edit the TypeScript, not this file.
+ */
+define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], function (logger, runtime3, record, https, crypto, encode) {
+  var runtime = runtime3;
+  var runtime2 = runtime3;
+  // lib/suitescript/entries/employee-ue.ts
+
+  // lib/core/fields.ts
+  var EMPLOYEE_FIELDS = Object.freeze([
+    { rest: "entityId", nsId: "entityid", column: "entityid", kind: "text" },
+    { rest: "externalId", nsId: "externalid", column: "externalid", kind: "text" },
+    { rest: "firstName", nsId: "firstname", column: "firstname", kind: "text" },
+    { rest: "lastName", nsId: "lastname", column: "lastname", kind: "text" },
+    { rest: "email", nsId: "email", column: "email", kind: "text" },
+    { rest: "title", nsId: "title", column: "title", kind: "text" },
+    { rest: "phone", nsId: "phone", column: "phone", kind: "text" },
+    { rest: "mobilePhone", nsId: "mobilephone", column: "mobilephone", kind: "text" },
+    { rest: "isInactive", nsId: "isinactive", column: "isinactive", kind: "boolean" },
+    { rest: "giveAccess", nsId: "giveaccess", column: "giveaccess", kind: "boolean" },
+    { rest: "subsidiary", nsId: "subsidiary", column: "subsidiary", kind: "select", refType: "subsidiary" },
+    { rest: "department", nsId: "department", column: "department", kind: "select", refType: "department" },
+    { rest: "location", nsId: "location", column: "location", kind: "select", refType: "location" },
+    { rest: "supervisor", nsId: "supervisor", column: "supervisor", kind: "select", refType: "employee" },
+    { rest: "employeeType", nsId: "employeetype", column: "employeetype", kind: "select", refType: "employeetype" },
+    { rest: "hireDate", nsId: "hiredate", column: "hiredate", kind: "date" },
+    { rest: "lastModifiedDate", nsId: "lastmodifieddate", column: "lastmodifieddate", kind: "datetime", readOnly: true },
+    {
+      rest: "roles",
+      nsId: "roles",
+      column: null,
+      kind: "sublist",
+      refType: "role",
+      sublist: { id: "roles", field: "selectedrole", rest: "selectedRole" }
+    }
+  ]);
+  var FORBIDDEN_FIELDS = /* @__PURE__ */ new Set([
+    "password",
+    "password2",
+    "socialsecuritynumber",
+    "socialSecurityNumber",
+    "ssn"
+  ]);
+  var CUSTOM_FIELD = /^custentity[a-z0-9_]*$/;
+  var byRest = new Map(EMPLOYEE_FIELDS.map((f) => [f.rest.toLowerCase(), f]));
+  var byNsId = new Map(EMPLOYEE_FIELDS.map((f) => [f.nsId, f]));
+  var DECLARABLE_KINDS = /* @__PURE__ */ new Set(["text", "boolean", "date", "datetime", "integer", "float", "select", "multiselect"]);
+  function resolveField(name) {
+    const [rawName, rawKind] = name.split(":").map((s) => s.trim());
+    if (!rawName || FORBIDDEN_FIELDS.has(rawName) || FORBIDDEN_FIELDS.has(rawName.toLowerCase())) return null;
+    const lower = rawName.toLowerCase();
+    const known = byRest.get(lower) ?? byNsId.get(lower);
+    if (known) return rawKind === void 0 ? known : null;
+    if (!CUSTOM_FIELD.test(lower)) return null;
+    if (rawKind !== void 0 && !DECLARABLE_KINDS.has(rawKind)) return null;
+    return { rest: lower, nsId: lower, column: lower, kind: rawKind ?? "auto" };
+  }
+
+  // lib/core/config.ts
+  var PARAM = {
+    endpointUrl: "custscript_suitehooks_endpoint_url",
+    secretId: "custscript_suitehooks_secret_id",
+    prevSecretId: "custscript_suitehooks_prev_secret_id",
+    fields: "custscript_suitehooks_fields",
+    contexts: "custscript_suitehooks_contexts",
+    deliveryMode: "custscript_suitehooks_delivery_mode",
+    payloadMode: "custscript_suitehooks_payload_mode",
+    excludedFields: "custscript_suitehooks_excluded_fields",
+    eventTypes: "custscript_suitehooks_event_types",
+    allowedHosts: "custscript_suitehooks_allowed_hosts"
+  };
+  var EXECUTION_CONTEXTS = /* @__PURE__ */ new Set([
+    "ACTION",
+    "ADVANCEDREVREC",
+    "BANKCONNECTIVITY",
+    "BANKSTATEMENTPARSER",
+    "BUNDLEINSTALLATION",
+    "CLIENT",
+    "CONSOLRATEADJUSTOR",
+    "CSVIMPORT",
+    "CUSTOMGLLINES",
+    "CUSTOMMASSUPDATE",
+    "DATASETBUILDER",
+    "DEBUGGER",
+    "EMAILCAPTURE",
+    "FICONNECTIVITY",
+    "FIPARSER",
+    "MAPREDUCE",
+    "OCRPLUGIN",
+    "OTHER",
+    "PAYMENTGATEWAY",
+    "PAYMENTPOSTBACK",
+    "PLATFORMEXTENSION",
+    "PORTLET",
+    "PROMOTIONS",
+    "RECORDACTION",
+    "RESTLET",
+    "RESTWEBSERVICES",
+    "SCHEDULED",
+    "SDFINSTALLATION",
+    "SHIPPINGPARTNERS",
+    "SUITELET",
+    "TAXCALCULATION",
+    "USEREVENT",
+    "USERINTERFACE",
+    "WEBSERVICES",
+    "WEBSTORE",
+    "WORKBOOKBUILDER",
+    "WORKFLOW"
+  ]);
+  var INTERACTIVE_CONTEXTS = /* @__PURE__ */ new Set([
+    "USERINTERFACE",
+    "RESTWEBSERVICES",
+    "WEBSERVICES",
+    "RESTLET",
+    "SUITELET",
+    "CLIENT",
+    "WORKFLOW",
+    "USEREVENT"
+  ]);
+  var EVENT_TYPES = /* @__PURE__ */ new Set(["create", "edit", "xedit", "delete"]);
+  var SECRET_ID = /^custsecret[a-z0-9_]{1,30}$/;
+  var HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|[0-9a-f:.]*:[0-9a-f:.]*)$/;
+  function text(raw) {
+    return raw === null || raw === void 0 ? "" : String(raw).trim();
+  }
+  function list(raw) {
+    return text(raw).replace(/\s*:\s*/g, ":").split(/[\s,;]+/).map((s) => s.trim()).filter((s) => s !== "");
+  }
+  function checkEndpoint(url, allowedHosts) {
+    if (url === "") return `${PARAM.endpointUrl} is not set: the receiver URL is required`;
+    const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url);
+    if (!match) return `${PARAM.endpointUrl} is not an absolute URL`;
+    if (match[1].toLowerCase() !== "https") return `${PARAM.endpointUrl} must use https:// (NetSuite refuses other schemes)`;
+    const authority = match[2];
+    if (authority.includes("@")) return `${PARAM.endpointUrl} must not carry credentials`;
+    const host = authority.replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
+    if (host === "") return `${PARAM.endpointUrl} has no host`;
+    if (allowedHosts && !allowedHosts.has(host)) {
+      return `${PARAM.endpointUrl} host ${host} is not in ${PARAM.allowedHosts}`;
+    }
+    return null;
+  }
+  function parseConfig(read) {
+    const errors = [];
+    const hosts = list(read(PARAM.allowedHosts)).map((h) => h.toLowerCase().replace(/^\[|\]$/g, ""));
+    for (const h of hosts) if (!HOST.test(h)) errors.push(`${PARAM.allowedHosts}: "${h}" is not a host name (no scheme, port or path)`);
+    const allowedHosts = hosts.length > 0 ? new Set(hosts) : null;
+    const endpointUrl = text(read(PARAM.endpointUrl));
+    const endpointError = checkEndpoint(endpointUrl, allowedHosts);
+    if (endpointError) errors.push(endpointError);
+    const secretId = text(read(PARAM.secretId)).toLowerCase();
+    if (secretId === "") errors.push(`${PARAM.secretId} is not set: name the API Secret (custsecret_…) that signs`);
+    else if (!SECRET_ID.test(secretId)) errors.push(`${PARAM.secretId} must be an API Secret script id (custsecret_…)`);
+    const prev = text(read(PARAM.prevSecretId)).toLowerCase();
+    if (prev !== "" && !SECRET_ID.test(prev)) errors.push(`${PARAM.prevSecretId} must be an API Secret script id (custsecret_…)`);
+    const fieldNames = list(read(PARAM.fields));
+    const fields = [];
+    if (fieldNames.length === 0) fields.push(...EMPLOYEE_FIELDS);
+    for (const name of fieldNames) {
+      const spec = resolveField(name);
+      if (!spec) errors.push(`${PARAM.fields}: unknown or forbidden field "${name}"`);
+      else if (!fields.some((f) => f.rest === spec.rest)) fields.push(spec);
+    }
+    for (const rest of ["isInactive", "giveAccess", "lastModifiedDate"]) {
+      if (!fields.some((f) => f.rest === rest)) fields.push(EMPLOYEE_FIELDS.find((f) => f.rest === rest));
+    }
+    const contextNames = list(read(PARAM.contexts)).map((c) => c.toUpperCase());
+    for (const c of contextNames) if (!EXECUTION_CONTEXTS.has(c)) errors.push(`${PARAM.contexts}: unknown execution context "${c}"`);
+    const validContexts = contextNames.filter((c) => EXECUTION_CONTEXTS.has(c));
+    const contexts = validContexts.length > 0 ? new Set(validContexts) : null;
+    const mode = text(read(PARAM.deliveryMode)).toLowerCase() || "auto";
+    if (mode !== "inline" && mode !== "outbox" && mode !== "auto") {
+      errors.push(`${PARAM.deliveryMode} must be inline, outbox or auto (got "${mode}")`);
+    }
+    const payload = text(read(PARAM.payloadMode)).toLowerCase() || "full";
+    if (payload !== "full" && payload !== "changes") errors.push(`${PARAM.payloadMode} must be full or changes (got "${payload}")`);
+    const excluded = /* @__PURE__ */ new Set();
+    for (const name of list(read(PARAM.excludedFields))) {
+      if (FORBIDDEN_FIELDS.has(name) || FORBIDDEN_FIELDS.has(name.toLowerCase())) continue;
+      const spec = resolveField(name);
+      if (!spec) errors.push(`${PARAM.excludedFields}: unknown field "${name}"`);
+      else excluded.add(spec.rest);
+    }
+    const typeNames = list(read(PARAM.eventTypes)).map((t) => t.toLowerCase());
+    for (const t of typeNames) if (!EVENT_TYPES.has(t)) errors.push(`${PARAM.eventTypes}: unknown event type "${t}"`);
+    const validTypes = typeNames.filter((t) => EVENT_TYPES.has(t));
+    const eventTypes = new Set(validTypes.length > 0 ? validTypes : EVENT_TYPES);
+    return {
+      errors,
+      config: {
+        endpointUrl,
+        secretId,
+        prevSecretId: prev === "" ? null : prev,
+        fields,
+        contexts,
+        deliveryMode: mode === "inline" || mode === "outbox" ? mode : "auto",
+        payloadMode: payload === "changes" ? "changes" : "full",
+        excluded,
+        eventTypes,
+        allowedHosts
+      }
+    };
+  }
+  function postsInline(mode, executionContext3) {
+    if (mode === "auto") return INTERACTIVE_CONTEXTS.has(executionContext3.toUpperCase());
+    return mode === "inline";
+  }
+
+  // lib/core/retry-schedule.ts
+  var MINUTE = 6e4;
+  var HOUR = 60 * MINUTE;
+  var RETRY_DELAYS_MS = Object.freeze([
+    5 * MINUTE,
+    30 * MINUTE,
+    2 * HOUR,
+    5 * HOUR,
+    10 * HOUR,
+    14 * HOUR,
+    20 * HOUR,
+    24 * HOUR
+  ]);
+  var MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
+  var JITTER = 0.1;
+  function parseRetryAfter(header2, now) {
+    if (header2 === null || header2 === void 0) return null;
+    const text2 = header2.trim();
+    if (/^\d+$/.test(text2)) return Number(text2) * 1e3;
+    const at = Date.parse(text2);
+    return Number.isNaN(at) ? null : Math.max(0, at - now);
+  }
+  var MAX_RETRY_AFTER_MS = 24 * HOUR;
+  function nextAttemptAt(attempts, now, random, retryAfterMs = null) {
+    if (!Number.isInteger(attempts) || attempts < 1) throw new RangeError("attempts counts failed attempts, from 1");
+    if (attempts >= MAX_ATTEMPTS) return null;
+    const base = RETRY_DELAYS_MS[attempts - 1];
+    const jittered = Math.round(base * (1 - JITTER + 2 * JITTER * random()));
+    const asked = retryAfterMs === null || Number.isNaN(retryAfterMs) ? 0 : Math.min(retryAfterMs, MAX_RETRY_AFTER_MS);
+    return now + Math.max(jittered, asked);
+  }
+  function classifyAttempt(result, attempts, now, random) {
+    const { status } = result;
+    if (status !== null && status >= 200 && status < 300) return { kind: "delivered" };
+    const reason2 = status === null ? result.error ?? "no response" : `HTTP ${status}`;
+    if (status === 410) return { kind: "dead", reason: "HTTP 410 Gone: the receiver asked for no more retries" };
+    const at = nextAttemptAt(attempts, now, random, parseRetryAfter(result.retryAfter, now));
+    if (at === null) return { kind: "dead", reason: `${reason2}; gave up after ${attempts} attempts` };
+    return { kind: "retry", at, reason: reason2 };
+  }
+
+  // lib/core/delivery-record.ts
+  var DELIVERY_RECORD = "customrecord_suitehooks_delivery";
+  var DELIVERY_FIELD = {
+    /** The event id (`webhook-id`), identical on every attempt. */
+    eventId: "custrecord_suitehooks_event_id",
+    /** `employee.created` | `employee.updated` | `employee.deleted`. */
+    eventType: "custrecord_suitehooks_event_type",
+    endpointUrl: "custrecord_suitehooks_endpoint_url",
+    /** API Secret script ids (never values). */
+    secretId: "custrecord_suitehooks_secret_id",
+    prevSecretId: "custrecord_suitehooks_prev_secret_id",
+    /** The exact body that is signed and sent (CLOBTEXT). */
+    body: "custrecord_suitehooks_body",
+    status: "custrecord_suitehooks_status",
+    /** Attempts made so far (0 when the event was queued without a try). */
+    attempts: "custrecord_suitehooks_attempts",
+    /** DATETIMETZ; empty means due now. */
+    nextAttempt: "custrecord_suitehooks_next_attempt",
+    lastHttpStatus: "custrecord_suitehooks_last_http_status",
+    lastError: "custrecord_suitehooks_last_error",
+    recordType: "custrecord_suitehooks_record_type",
+    recordId: "custrecord_suitehooks_record_id",
+    /** `<run token>@<expiry ms>` while a scheduled run is sending the delivery; empty otherwise. */
+    claim: "custrecord_suitehooks_claim"
+  };
+  var DELIVERY_STATUS = {
+    pending: "pending",
+    delivered: "delivered",
+    dead: "dead"
+  };
+  var LAST_ERROR_MAX = 300;
+  function stateAfterAttempt(result, attempts, now, random) {
+    const outcome = classifyAttempt(result, attempts, now, random);
+    const lastHttpStatus = result.status;
+    switch (outcome.kind) {
+      case "delivered":
+        return { status: DELIVERY_STATUS.delivered, attempts, nextAttempt: null, lastHttpStatus, lastError: "" };
+      case "dead":
+        return { status: DELIVERY_STATUS.dead, attempts, nextAttempt: null, lastHttpStatus, lastError: clipError(outcome.reason) };
+      case "retry":
+        return { status: DELIVERY_STATUS.pending, attempts, nextAttempt: outcome.at, lastHttpStatus, lastError: clipError(outcome.reason) };
+    }
+  }
+  function queuedState(now, reason2) {
+    return { status: DELIVERY_STATUS.pending, attempts: 0, nextAttempt: now, lastHttpStatus: null, lastError: clipError(reason2) };
+  }
+  function clipError(text2) {
+    return text2.length <= LAST_ERROR_MAX ? text2 : `${text2.slice(0, LAST_ERROR_MAX - 1)}…`;
+  }
+
+  // lib/core/envelope.ts
+  var TYPE_BY_CHANGE = {
+    create: "employee.created",
+    update: "employee.updated",
+    delete: "employee.deleted"
+  };
+  var EVENT_ID = /^[A-Za-z0-9_-]+$/;
+  function allowed(key, excluded) {
+    return !FORBIDDEN_FIELDS.has(key) && !FORBIDDEN_FIELDS.has(key.toLowerCase()) && !(excluded?.has(key) ?? false);
+  }
+  function buildEvent(input) {
+    if (!EVENT_ID.test(input.id)) throw new Error("event id must match [A-Za-z0-9_-]+");
+    const changes = {};
+    for (const key of [...input.diff.changedFields].sort()) {
+      if (allowed(key, input.excluded)) changes[key] = input.diff.changes[key];
+    }
+    const data = {
+      id: input.id,
+      account: input.account,
+      recordType: input.recordType,
+      recordId: input.recordId,
+      changeType: input.changeType,
+      eventType: input.eventType,
+      changedFields: Object.keys(changes),
+      changes,
+      lifecycle: input.lifecycle,
+      warnings: input.warnings,
+      origin: input.origin,
+      sequence: input.sequence
+    };
+    if (input.payloadMode === "full" && input.record) {
+      const record2 = {};
+      for (const [key, value] of Object.entries(input.record)) if (allowed(key, input.excluded)) record2[key] = value;
+      data.record = { id: input.recordId, ...record2 };
+    }
+    return { type: TYPE_BY_CHANGE[input.changeType], timestamp: input.committedAt.toISOString(), data };
+  }
+  function serializeEvent(event) {
+    return JSON.stringify(event);
+  }
+  function makeEventId(recordId, sequence, nonce) {
+    const safe = (s) => s.replace(/[^A-Za-z0-9]/g, "");
+    return `evt_${safe(recordId)}_${safe(sequence.toString(36))}_${safe(nonce)}`;
+  }
+
+  // lib/suitescript/new-delivery.ts
+
+  // lib/suitescript/delivery-values.ts
+  function stateValues(state) {
+    return {
+      [DELIVERY_FIELD.status]: state.status,
+      [DELIVERY_FIELD.attempts]: state.attempts,
+      [DELIVERY_FIELD.nextAttempt]: state.nextAttempt === null ? "" : new Date(state.nextAttempt),
+      [DELIVERY_FIELD.lastHttpStatus]: state.lastHttpStatus ?? "",
+      [DELIVERY_FIELD.lastError]: state.lastError
+    };
+  }
+  function targetValues(target) {
+    return { [DELIVERY_FIELD.endpointUrl]: target.endpointUrl, [DELIVERY_FIELD.secretId]: target.secretId, [DELIVERY_FIELD.prevSecretId]: target.prevSecretId ?? "" };
+  }
+
+  // lib/suitescript/new-delivery.ts
+  function createDelivery(delivery, state) {
+    const rec = record.create({ type: DELIVERY_RECORD });
+    const values = {
+      name: delivery.eventId,
+      [DELIVERY_FIELD.eventId]: delivery.eventId,
+      [DELIVERY_FIELD.eventType]: delivery.eventType,
+      [DELIVERY_FIELD.body]: delivery.body,
+      [DELIVERY_FIELD.recordType]: delivery.recordType,
+      [DELIVERY_FIELD.recordId]: delivery.recordId,
+      ...targetValues(delivery),
+      ...stateValues(state)
+    };
+    for (const [fieldId, value] of Object.entries(values)) {
+      if (value !== "") rec.setValue({ fieldId, value });
+    }
+    return rec.save();
+  }
+
+  // lib/core/normalize.ts
+  var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+  function pad(n, width = 2) {
+    return String(n).padStart(width, "0");
+  }
+  function isEmpty(raw) {
+    return raw === null || raw === void 0 || raw === "" || Array.isArray(raw) && raw.length === 0;
+  }
+  function toDate(raw) {
+    if (isEmpty(raw)) return null;
+    if (raw instanceof Date) {
+      if (Number.isNaN(raw.getTime())) return null;
+      return `${pad(raw.getFullYear(), 4)}-${pad(raw.getMonth() + 1)}-${pad(raw.getDate())}`;
+    }
+    const text2 = String(raw).trim();
+    if (ISO_DATE.test(text2)) return text2;
+    const isoPrefix = /^(\d{4}-\d{2}-\d{2})T/.exec(text2);
+    if (isoPrefix) return isoPrefix[1] ?? null;
+    throw new TypeError(`not a date: ${JSON.stringify(text2.slice(0, 40))}`);
+  }
+  function toDateTime(raw) {
+    if (isEmpty(raw)) return null;
+    const date = raw instanceof Date ? raw : typeof raw === "number" ? new Date(raw) : new Date(String(raw).trim());
+    if (Number.isNaN(date.getTime())) throw new TypeError(`not a date-time: ${JSON.stringify(String(raw).slice(0, 40))}`);
+    return date.toISOString();
+  }
+  function toBoolean(raw) {
+    if (raw === true || raw === "T" || raw === "t" || raw === "true") return true;
+    if (raw === false || raw === "F" || raw === "f" || raw === "false" || isEmpty(raw)) return false;
+    throw new TypeError(`not a boolean: ${JSON.stringify(String(raw).slice(0, 40))}`);
+  }
+  function isRefLike(raw) {
+    return typeof raw === "object" && raw !== null && !Array.isArray(raw) && !(raw instanceof Date) && "id" in raw;
+  }
+  function toRef(raw, text2) {
+    if (isEmpty(raw)) return null;
+    if (isRefLike(raw)) {
+      if (isEmpty(raw.id)) return null;
+      const refName = raw.refName ?? text2;
+      return { id: String(raw.id), refName: isEmpty(refName) ? null : String(refName) };
+    }
+    if (Array.isArray(raw)) return toRef(raw[0], Array.isArray(text2) ? text2[0] : text2);
+    return { id: String(raw), refName: isEmpty(text2) || Array.isArray(text2) ? null : String(text2) };
+  }
+  function toRefs(raw, texts) {
+    if (isEmpty(raw)) return null;
+    const ids = Array.isArray(raw) ? raw : typeof raw === "string" ? raw.split(/[,\u0005]/).map((s) => s.trim()).filter((s) => s !== "") : [raw];
+    const names = Array.isArray(texts) ? texts : typeof texts === "string" ? texts.split(/[,\u0005]/) : [];
+    const refs = ids.map((id, i) => toRef(id, names[i])).filter((r) => r !== null);
+    return refs.length === 0 ? null : refs;
+  }
+  function toNumber(raw, integer) {
+    if (isEmpty(raw)) return null;
+    const n = typeof raw === "number" ? raw : Number(String(raw).trim());
+    if (!Number.isFinite(n) || integer && !Number.isInteger(n)) {
+      throw new TypeError(`not a${integer ? "n integer" : " number"}: ${JSON.stringify(String(raw).slice(0, 40))}`);
+    }
+    return n;
+  }
+  function toText(raw) {
+    if (isEmpty(raw)) return null;
+    return String(raw);
+  }
+  function inferred(raw, text2) {
+    if (typeof raw === "boolean") return raw;
+    if (typeof raw === "number") return toNumber(raw, false);
+    if (raw instanceof Date) {
+      const midnight = raw.getHours() === 0 && raw.getMinutes() === 0 && raw.getSeconds() === 0 && raw.getMilliseconds() === 0;
+      return midnight ? toDate(raw) : toDateTime(raw);
+    }
+    if (Array.isArray(raw)) return toRefs(raw, text2);
+    if (isRefLike(raw)) return toRef(raw, text2);
+    return toText(raw);
+  }
+  function normalizeValue(spec, raw, text2) {
+    switch (spec.kind) {
+      case "text":
+        return toText(raw);
+      case "boolean":
+        return toBoolean(raw);
+      case "date":
+        return toDate(raw);
+      case "datetime":
+        return toDateTime(raw);
+      case "integer":
+        return toNumber(raw, true);
+      case "float":
+        return toNumber(raw, false);
+      case "select":
+        return toRef(raw, text2);
+      case "multiselect":
+      case "sublist":
+        return toRefs(raw, text2);
+      case "auto":
+        return inferred(raw, text2);
+    }
+  }
+  function emptyToNull(value) {
+    return isEmpty(value) ? null : value;
+  }
+  function sameValue(a, b) {
+    if (isEmpty(a)) a = null;
+    if (isEmpty(b)) b = null;
+    if (a === b) return true;
+    if (a === null || b === null) return false;
+    if (Array.isArray(a) || Array.isArray(b)) {
+      if (!Array.isArray(a) || !Array.isArray(b)) return false;
+      const ids = new Set(a.map((r) => r.id));
+      const other = new Set(b.map((r) => r.id));
+      return ids.size === other.size && [...ids].every((id) => other.has(id));
+    }
+    if (typeof a === "object" && typeof b === "object") return a.id === b.id;
+    return false;
+  }
+
+  // lib/core/diff.ts
+  function membership(oldRefs, newRefs) {
+    const before = Array.isArray(oldRefs) ? oldRefs : [];
+    const after = Array.isArray(newRefs) ? newRefs : [];
+    const beforeIds = new Set(before.map((r) => r.id));
+    const afterIds = new Set(after.map((r) => r.id));
+    const byId = (a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    return {
+      added: after.filter((r) => !beforeIds.has(r.id)).sort(byId),
+      removed: before.filter((r) => !afterIds.has(r.id)).sort(byId)
+    };
+  }
+  function diffRecords(old, next, fields, options = {}) {
+    const changes = {};
+    for (const spec of fields) {
+      if (spec.readOnly) continue;
+      if (next && options.present && !options.present.has(spec.rest)) continue;
+      const before = old ? emptyToNull(old[spec.rest]) : null;
+      const after = next ? emptyToNull(next[spec.rest]) : null;
+      if (spec.kind === "sublist") {
+        const m = membership(before, after);
+        if (m.added.length > 0 || m.removed.length > 0) changes[spec.rest] = m;
+        continue;
+      }
+      if (!sameValue(before, after)) changes[spec.rest] = { old: before, new: after };
+    }
+    const changedFields = Object.keys(changes).sort();
+    const sorted = {};
+    for (const key of changedFields) sorted[key] = changes[key];
+    return { changes: sorted, changedFields };
+  }
+  function overlay(old, next, present) {
+    const merged = { ...old ?? {} };
+    for (const key of present) merged[key] = emptyToNull(next[key]);
+    return merged;
+  }
+
+  // lib/core/lifecycle.ts
+  function flag(record2, name) {
+    if (!record2 || !(name in record2)) return null;
+    return record2[name] === true;
+  }
+  function detectLifecycle(changeType, old, next) {
+    if (changeType === "delete" || !next) return [];
+    const out = [];
+    const wasInactive = changeType === "create" ? false : flag(old, "isInactive");
+    const isInactive = flag(next, "isInactive");
+    const hadAccess = changeType === "create" ? false : flag(old, "giveAccess");
+    const hasAccess = flag(next, "giveAccess");
+    if (wasInactive === false && isInactive === true) out.push("deactivated");
+    if (wasInactive === true && isInactive === false) out.push("reactivated");
+    if (hadAccess === false && hasAccess === true) out.push("access_granted");
+    if (hadAccess === true && hasAccess === false) out.push("access_revoked");
+    return out;
+  }
+  function detectWarnings(next) {
+    return flag(next, "isInactive") === true && flag(next, "giveAccess") === true ? ["PARTIAL_DEPROVISION"] : [];
+  }
+
+  // lib/core/read-record.ts
+  function safeText(source, nsId) {
+    try {
+      return source.text(nsId);
+    } catch {
+      return null;
+    }
+  }
+  function reason(e) {
+    if (e instanceof TypeError) return e.message.replace(/:[\s\S]*$/, "");
+    const name = e && typeof e === "object" && "name" in e ? String(e.name) : "";
+    return /^[A-Z][A-Z0-9_]{2,}$/.test(name) ? `unreadable (${name})` : "unreadable";
+  }
+  function readRecord(source, fields) {
+    const record2 = {};
+    const present = /* @__PURE__ */ new Set();
+    const problems = [];
+    for (const spec of fields) {
+      try {
+        if (spec.kind === "sublist" && spec.sublist) {
+          const lines = source.lines(spec.sublist.id, spec.sublist.field);
+          if (lines === null) continue;
+          present.add(spec.rest);
+          record2[spec.rest] = normalizeValue(
+            spec,
+            lines.map((l) => l.value),
+            lines.map((l) => l.text)
+          );
+          continue;
+        }
+        if (!source.has(spec.nsId)) continue;
+        present.add(spec.rest);
+        const raw = source.value(spec.nsId);
+        const needsText = spec.kind === "select" || spec.kind === "multiselect" || spec.kind === "auto";
+        record2[spec.rest] = normalizeValue(spec, raw, needsText ? safeText(source, spec.nsId) : void 0);
+      } catch (e) {
+        record2[spec.rest] = null;
+        problems.push(`${spec.rest}: ${reason(e)}`);
+      }
+    }
+    return { record: record2, present, problems };
+  }
+
+  // lib/suitescript/record-source.ts
+  function recordSource(rec, partial) {
+    const fields = partial ? new Set(rec.getFields()) : null;
+    const sublists = partial ? new Set(rec.getSublists()) : null;
+    return {
+      has: (nsId) => fields === null || fields.has(nsId),
+      value: (nsId) => rec.getValue({ fieldId: nsId }),
+      text: (nsId) => rec.getText({ fieldId: nsId }),
+      lines(sublistId, fieldId) {
+        if (sublists !== null && !sublists.has(sublistId)) return null;
+        const lines = [];
+        const count = rec.getLineCount({ sublistId });
+        for (let line = 0; line < count; line++) {
+          lines.push({
+            value: rec.getSublistValue({ sublistId, fieldId, line }),
+            text: rec.getSublistText({ sublistId, fieldId, line })
+          });
+        }
+        return lines;
+      }
+    };
+  }
+
+  // lib/suitescript/employee-event.ts
+  var CHANGE_TYPES = {
+    create: "create",
+    edit: "update",
+    xedit: "update",
+    delete: "delete"
+  };
+  function modifiedAt(record2, present) {
+    if (!record2 || !present.has("lastModifiedDate")) return null;
+    const ms = Date.parse(String(record2.lastModifiedDate));
+    return Number.isFinite(ms) ? ms : null;
+  }
+  function employeeEvent(ctx) {
+    const { config, changeType } = ctx;
+    const problems = [];
+    const read = (rec, partial) => {
+      const result = readRecord(recordSource(rec, partial), config.fields);
+      problems.push(...result.problems);
+      return result;
+    };
+    const old = changeType !== "create" && ctx.oldRecord ? read(ctx.oldRecord, false).record : null;
+    let next = null;
+    let present = /* @__PURE__ */ new Set();
+    if (changeType !== "delete" && ctx.newRecord) {
+      const partial = ctx.eventType === "xedit";
+      const fresh = read(ctx.newRecord, partial);
+      present = fresh.present;
+      next = partial ? overlay(old, fresh.record, fresh.present) : fresh.record;
+    }
+    const diff = diffRecords(old, next, config.fields, { present });
+    const sequence = modifiedAt(next, present) ?? ctx.now;
+    const source = ctx.newRecord ?? ctx.oldRecord;
+    const recordId = String(source?.id ?? "");
+    const event = buildEvent({
+      id: makeEventId(recordId, sequence, ctx.nonce),
+      account: ctx.account,
+      recordType: source?.type ? String(source.type) : "employee",
+      recordId,
+      changeType,
+      eventType: ctx.eventType,
+      committedAt: new Date(sequence),
+      diff,
+      record: next ?? old,
+      payloadMode: config.payloadMode,
+      lifecycle: detectLifecycle(changeType, old, next),
+      warnings: detectWarnings(next),
+      origin: ctx.origin,
+      sequence,
+      excluded: config.excluded
+    });
+    if (changeType === "update" && event.data.changedFields.length === 0) return null;
+    return { event, problems };
+  }
+
+  // lib/suitescript/errors.ts
+  function errorCode(e) {
+    if (typeof e === "object" && e !== null && "name" in e && typeof e.name === "string" && e.name !== "") return e.name;
+    return "UNEXPECTED_ERROR";
+  }
+  function errorText(e) {
+    const message = typeof e === "object" && e !== null && "message" in e ? String(e.message) : String(e);
+    return clipError(`${errorCode(e)}: ${message}`);
+  }
+
+  // lib/suitescript/origin.ts
+  function idOf(value) {
+    return value === null || value === void 0 || value === "" ? null : { id: String(value) };
+  }
+  function currentOrigin() {
+    const user = runtime.getCurrentUser();
+    return { executionContext: String(runtime.executionContext), user: idOf(user.id), role: idOf(user.role) };
+  }
+
+  // lib/suitescript/params.ts
+  function currentScriptParams() {
+    const script = runtime2.getCurrentScript();
+    return (name) => script.getParameter({ name });
+  }
+
+  // lib/suitescript/post-signed.ts
+
+  // lib/core/version.ts
+  var VERSION = "0.1.0";
+  var USER_AGENT = `suitehooks/${VERSION}`;
+
+  // lib/core/signing.ts
+  function signingInput(id, timestampSeconds, body) {
+    return `${id}.${timestampSeconds}.${body}`;
+  }
+  function signatureHeader(signaturesBase64) {
+    if (signaturesBase64.length === 0) throw new Error("at least one signature is required");
+    return signaturesBase64.map((s) => `v1,${s}`).join(" ");
+  }
+  function webhookHeaders(id, timestampSeconds, signaturesBase64) {
+    return {
+      "content-type": "application/json",
+      "webhook-id": id,
+      "webhook-timestamp": String(timestampSeconds),
+      "webhook-signature": signatureHeader(signaturesBase64),
+      "user-agent": USER_AGENT
+    };
+  }
+  function unixSeconds(ms) {
+    return Math.floor(ms / 1e3);
+  }
+
+  // lib/suitescript/post-signed.ts
+  function header(headers, name) {
+    for (const [key, value] of Object.entries(headers ?? {})) {
+      if (key.toLowerCase() === name) return Array.isArray(value) ? String(value[0]) : String(value);
+    }
+    return null;
+  }
+  function postSigned(url, eventId, body, sign, nowMs) {
+    try {
+      const timestamp = unixSeconds(nowMs);
+      const headers = webhookHeaders(eventId, timestamp, sign(signingInput(eventId, timestamp, body)));
+      const response = https.post({ url, body, headers: { ...headers } });
+      return { status: response.code, retryAfter: header(response.headers, "retry-after") };
+    } catch (e) {
+      return { status: null, error: errorText(e) };
+    }
+  }
+
+  // lib/suitescript/signer.ts
+  function createSigner(secretIds) {
+    const keys = secretIds.map((secret) => crypto.createSecretKey({ secret, encoding: encode.Encoding.BASE_64 }));
+    const sign = (input) => keys.map((key) => {
+      const hmac = crypto.createHmac({ algorithm: crypto.HashAlg.SHA256, key });
+      hmac.update({ input, inputEncoding: encode.Encoding.UTF_8 });
+      return hmac.digest({ outputEncoding: encode.Encoding.BASE_64 });
+    });
+    sign("suitehooks");
+    return sign;
+  }
+
+  // lib/suitescript/entries/employee-ue.ts
+  var TITLE = "suitehooks";
+  function keep(event, body, config, state) {
+    try {
+      createDelivery(
+        {
+          eventId: event.data.id,
+          eventType: event.type,
+          body,
+          recordType: event.data.recordType,
+          recordId: event.data.recordId,
+          endpointUrl: config.endpointUrl,
+          secretId: config.secretId,
+          prevSecretId: config.prevSecretId
+        },
+        state
+      );
+    } catch (e) {
+      logger.error({ title: `${TITLE}: event lost`, details: `event ${event.data.id} (employee ${event.data.recordId}) could not be stored: ${errorCode(e)}` });
+    }
+  }
+  function emit(context) {
+    const eventType = String(context.type);
+    const changeType = CHANGE_TYPES[eventType];
+    if (!changeType) return;
+    const { config, errors } = parseConfig(currentScriptParams());
+    if (!config.eventTypes.has(eventType)) return;
+    const executionContext3 = String(runtime3.executionContext).toUpperCase();
+    if (config.contexts && !config.contexts.has(executionContext3)) return;
+    const built = employeeEvent({
+      eventType,
+      changeType,
+      newRecord: changeType === "delete" ? null : context.newRecord,
+      oldRecord: context.oldRecord,
+      config,
+      origin: currentOrigin(),
+      account: runtime3.accountId,
+      now: Date.now(),
+      nonce: Math.random().toString(36).slice(2, 10)
+    });
+    if (!built) return;
+    const { event } = built;
+    if (built.problems.length > 0) logger.audit({ title: `${TITLE}: unreadable fields`, details: `event ${event.data.id}: ${built.problems.join("; ")}` });
+    const body = serializeEvent(event);
+    if (errors.length > 0) return keep(event, body, config, queuedState(Date.now(), `configuration: ${errors.join("; ")}`));
+    if (!postsInline(config.deliveryMode, executionContext3)) return keep(event, body, config, queuedState(Date.now(), ""));
+    let sign;
+    try {
+      sign = createSigner([config.secretId, ...config.prevSecretId ? [config.prevSecretId] : []]);
+    } catch (e) {
+      return keep(event, body, config, queuedState(Date.now(), `cannot sign with the API Secret: ${errorText(e)}`));
+    }
+    const result = postSigned(config.endpointUrl, event.data.id, body, sign, Date.now());
+    const state = stateAfterAttempt(result, 1, Date.now(), Math.random);
+    if (state.status !== DELIVERY_STATUS.delivered) keep(event, body, config, state);
+  }
+  function afterSubmit(context) {
+    try {
+      emit(context);
+    } catch (e) {
+      logger.error({ title: `${TITLE}: emitter failed`, details: `employee ${String(context.newRecord?.id ?? context.oldRecord?.id ?? "")}: ${errorCode(e)}` });
+    }
+  }
+  return { afterSubmit: afterSubmit };
+});
