@@ -2,6 +2,8 @@
  * Two jest projects: `node` runs TypeScript tests of the core, client and sandbox; `bundle` loads the
  * built SuiteScript files under Oracle's @oracle/suitecloud-unit-testing stubs.
  */
+const SuiteCloudJestConfiguration = require('@oracle/suitecloud-unit-testing/jest-configuration/SuiteCloudJestConfiguration');
+
 const tsTransform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }],
 };
@@ -15,5 +17,24 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/bundle/'],
     },
+    bundleProject(),
   ],
 };
+
+/**
+ * Oracle's configuration (N/* → stubs, `SuiteScripts/…` → src/FileCabinet, babel AMD transform for .js)
+ * extended with the TypeScript transform the test files need.
+ */
+function bundleProject() {
+  const oracle = SuiteCloudJestConfiguration.build({
+    projectFolder: 'src',
+    projectType: SuiteCloudJestConfiguration.ProjectType.ACP,
+  });
+  return {
+    ...oracle,
+    displayName: 'bundle',
+    testEnvironment: 'node',
+    transform: { ...oracle.transform, ...tsTransform },
+    testMatch: ['<rootDir>/test/bundle/**/*.test.ts'],
+  };
+}
