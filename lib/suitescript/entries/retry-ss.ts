@@ -58,53 +58,43 @@ function resubmit(): void {
   }
 }
 
-function run(): void {
-  const shared = currentConfig();
-  if (shared && shared.errors.length > 0) {
-    logger.error({ title: TITLE, details: `configuration problems, nothing sent: ${shared.errors.join('; ')}` });
-    return;
-  }
-  const signers = new Map<string, Sign>();
-  const signerFor = (config: EmitterConfig): Sign => {
-    const key = secretIds(config).join(' ');
-    const sign = signers.get(key) ?? createSigner(secretIds(config));
-    signers.set(key, sign);
-    return sign;
-  };
-  if (shared) {
-    try {
-      signerFor(shared.config);
-    } catch (e) {
-      logger.error({ title: TITLE, details: `cannot sign with the API Secret (${errorCode(e)}), nothing sent` });
-      return;
-    }
-  }
+type Step = 'sent' | 'skipped' | 'later';
 
-  const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-  /** One delivery: 'sent', 'skipped' (not ours or not sendable now) or 'later' (not yet due). */
-  const attempt = (id: string): 'sent' | 'skipped' | 'later' => {
-    const delivery = loadDelivery(id);
-    const now = Date.now();
-    if (delivery.status !== DELIVERY_STATUS.pending || claimHeld(delivery.claim, now)) return 'skipped';
-    if (delivery.nextAttempt && delivery.nextAttempt.getTime() > now) return 'later';
-    const { config, errors } = shared ?? storedConfig(delivery);
-    if (errors.length > 0) {
-      noteProblem(id, `configuration: ${errors.join('; ')}`);
-      return 'skipped';
-    }
-    let sign: Sign;
-    try {
-      sign = signerFor(config);
-    } catch (e) {
-      noteProblem(id, `cannot sign with the API Secret: ${errorText(e)}`);
-      return 'skipped';
-    }
-    if (!claimDelivery(id, claimToken(runId, now + LEASE_MS))) return 'skipped';
-    const result = postSigned(config.endpointUrl, delivery.eventId, delivery.body, sign, Date.now());
-    saveAttempt(id, config, stateAfterAttempt(result, delivery.attempts + 1, Date.now(), Math.random));
-    return 'sent';
-  };
+/** What one run shares across its deliveries. */
+interface Run {
+  /** The user event's configuration, or null to use each delivery's stored target. */
+  shared: ConfigResult | null;
+  signerFor(config: EmitterConfig): Sign;
+  /** Identifies this run's claims. */
+  id: string;
+}
 
+/** One delivery: 'sent', 'skipped' (not pending, someone else's, or not sendable now) or 'later' (not yet due). */
+function attemptDelivery(run: Run, id: string): Step {
+  const delivery = loadDelivery(id);
+  const now = Date.now();
+  if (delivery.status !== DELIVERY_STATUS.pending || claimHeld(delivery.claim, now)) return 'skipped';
+  if (delivery.nextAttempt && delivery.nextAttempt.getTime() > now) return 'later';
+  const { config, errors } = run.shared ?? storedConfig(delivery);
+  if (errors.length > 0) {
+    noteProblem(id, `configuration: ${errors.join('; ')}`);
+    return 'skipped';
+  }
+  let sign: Sign;
+  try {
+    sign = run.signerFor(config);
+  } catch (e) {
+    noteProblem(id, `cannot sign with the API Secret: ${errorText(e)}`);
+    return 'skipped';
+  }
+  if (!claimDelivery(id, claimToken(run.id, now + LEASE_MS))) return 'skipped';
+  const result = postSigned(config.endpointUrl, delivery.eventId, delivery.body, sign, Date.now());
+  saveAttempt(id, config, stateAfterAttempt(result, delivery.attempts + 1, Date.now(), Math.random));
+  return 'sent';
+}
+
+/** Sends what is due while governance lasts; resubmits the script when more is due. */
+function drain(run: Run): void {
   const script = runtime.getCurrentScript();
   const ids = pendingDeliveryIds(PAGE_SIZE);
   let sent = 0;
@@ -114,9 +104,9 @@ function run(): void {
       moreDue = true;
       break;
     }
-    let step: 'sent' | 'skipped' | 'later';
+    let step: Step;
     try {
-      step = attempt(id);
+      step = attemptDelivery(run, id);
     } catch (e) {
       // One unreadable delivery must not hold up the rest; a claim it may hold expires with its lease.
       logger.error({ title: TITLE, details: `delivery ${id}: ${errorCode(e)}` });
@@ -133,9 +123,35 @@ function run(): void {
   if (moreDue && sent > 0) resubmit();
 }
 
+/** The run's shared state, or null when a configuration or secret problem means nothing can be sent. */
+function startRun(): Run | null {
+  const shared = currentConfig();
+  if (shared && shared.errors.length > 0) {
+    logger.error({ title: TITLE, details: `configuration problems, nothing sent: ${shared.errors.join('; ')}` });
+    return null;
+  }
+  const signers = new Map<string, Sign>();
+  const signerFor = (config: EmitterConfig): Sign => {
+    const ids = secretIds(config);
+    const sign = signers.get(ids.join(' ')) ?? createSigner(ids);
+    signers.set(ids.join(' '), sign);
+    return sign;
+  };
+  if (shared) {
+    try {
+      signerFor(shared.config);
+    } catch (e) {
+      logger.error({ title: TITLE, details: `cannot sign with the API Secret (${errorCode(e)}), nothing sent` });
+      return null;
+    }
+  }
+  return { shared, signerFor, id: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}` };
+}
+
 export function execute(): void {
   try {
-    run();
+    const run = startRun();
+    if (run) drain(run);
   } catch (e) {
     logger.error({ title: TITLE, details: `run failed: ${errorCode(e)}` });
   }

@@ -468,50 +468,29 @@ define(['N/log', 'N/runtime', 'N/task', 'N/record', 'N/search', 'N/https', 'N/cr
       logger.audit({ title: TITLE, details: `not resubmitted (${errorCode(e)})` });
     }
   }
-  function run() {
-    const shared = currentConfig();
-    if (shared && shared.errors.length > 0) {
-      logger.error({ title: TITLE, details: `configuration problems, nothing sent: ${shared.errors.join("; ")}` });
-      return;
+  function attemptDelivery(run, id) {
+    const delivery = loadDelivery(id);
+    const now = Date.now();
+    if (delivery.status !== DELIVERY_STATUS.pending || claimHeld(delivery.claim, now)) return "skipped";
+    if (delivery.nextAttempt && delivery.nextAttempt.getTime() > now) return "later";
+    const { config, errors } = run.shared ?? storedConfig(delivery);
+    if (errors.length > 0) {
+      noteProblem(id, `configuration: ${errors.join("; ")}`);
+      return "skipped";
     }
-    const signers = /* @__PURE__ */ new Map();
-    const signerFor = (config) => {
-      const key = secretIds(config).join(" ");
-      const sign = signers.get(key) ?? createSigner(secretIds(config));
-      signers.set(key, sign);
-      return sign;
-    };
-    if (shared) {
-      try {
-        signerFor(shared.config);
-      } catch (e) {
-        logger.error({ title: TITLE, details: `cannot sign with the API Secret (${errorCode(e)}), nothing sent` });
-        return;
-      }
+    let sign;
+    try {
+      sign = run.signerFor(config);
+    } catch (e) {
+      noteProblem(id, `cannot sign with the API Secret: ${errorText(e)}`);
+      return "skipped";
     }
-    const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-    const attempt = (id) => {
-      const delivery = loadDelivery(id);
-      const now = Date.now();
-      if (delivery.status !== DELIVERY_STATUS.pending || claimHeld(delivery.claim, now)) return "skipped";
-      if (delivery.nextAttempt && delivery.nextAttempt.getTime() > now) return "later";
-      const { config, errors } = shared ?? storedConfig(delivery);
-      if (errors.length > 0) {
-        noteProblem(id, `configuration: ${errors.join("; ")}`);
-        return "skipped";
-      }
-      let sign;
-      try {
-        sign = signerFor(config);
-      } catch (e) {
-        noteProblem(id, `cannot sign with the API Secret: ${errorText(e)}`);
-        return "skipped";
-      }
-      if (!claimDelivery(id, claimToken(runId, now + LEASE_MS))) return "skipped";
-      const result = postSigned(config.endpointUrl, delivery.eventId, delivery.body, sign, Date.now());
-      saveAttempt(id, config, stateAfterAttempt(result, delivery.attempts + 1, Date.now(), Math.random));
-      return "sent";
-    };
+    if (!claimDelivery(id, claimToken(run.id, now + LEASE_MS))) return "skipped";
+    const result = postSigned(config.endpointUrl, delivery.eventId, delivery.body, sign, Date.now());
+    saveAttempt(id, config, stateAfterAttempt(result, delivery.attempts + 1, Date.now(), Math.random));
+    return "sent";
+  }
+  function drain(run) {
     const script = runtime.getCurrentScript();
     const ids = pendingDeliveryIds(PAGE_SIZE);
     let sent = 0;
@@ -523,7 +502,7 @@ define(['N/log', 'N/runtime', 'N/task', 'N/record', 'N/search', 'N/https', 'N/cr
       }
       let step;
       try {
-        step = attempt(id);
+        step = attemptDelivery(run, id);
       } catch (e) {
         logger.error({ title: TITLE, details: `delivery ${id}: ${errorCode(e)}` });
         continue;
@@ -537,9 +516,33 @@ define(['N/log', 'N/runtime', 'N/task', 'N/record', 'N/search', 'N/https', 'N/cr
     logger.audit({ title: TITLE, details: `${sent} of ${ids.length} pending deliveries attempted` });
     if (moreDue && sent > 0) resubmit();
   }
+  function startRun() {
+    const shared = currentConfig();
+    if (shared && shared.errors.length > 0) {
+      logger.error({ title: TITLE, details: `configuration problems, nothing sent: ${shared.errors.join("; ")}` });
+      return null;
+    }
+    const signers = /* @__PURE__ */ new Map();
+    const signerFor = (config) => {
+      const ids = secretIds(config);
+      const sign = signers.get(ids.join(" ")) ?? createSigner(ids);
+      signers.set(ids.join(" "), sign);
+      return sign;
+    };
+    if (shared) {
+      try {
+        signerFor(shared.config);
+      } catch (e) {
+        logger.error({ title: TITLE, details: `cannot sign with the API Secret (${errorCode(e)}), nothing sent` });
+        return null;
+      }
+    }
+    return { shared, signerFor, id: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}` };
+  }
   function execute() {
     try {
-      run();
+      const run = startRun();
+      if (run) drain(run);
     } catch (e) {
       logger.error({ title: TITLE, details: `run failed: ${errorCode(e)}` });
     }
