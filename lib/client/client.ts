@@ -1,0 +1,63 @@
+/** Wires one client: account, base URL, authentication, the shared limiter and retries. */
+import { parseAccountId, restBaseUrl, type AccountId } from './account-id';
+import { M2MAuth } from './auth/m2m';
+import { TbaAuth } from './auth/tba';
+import type { Authenticator } from './auth/types';
+import type { ClientConfig } from './config';
+import { Employees } from './employees';
+import { Transport, type RetryEvent } from './http';
+import { Limiter } from './limiter';
+import { Resolver } from './resolve';
+import { resolveRetry, type RetryOptions } from './retry';
+import { SuiteQL } from './suiteql';
+import { syncEmployees, type SyncOptions } from './sync';
+
+export const TOKEN_PATH = '/services/rest/auth/oauth2/v1/token';
+
+export interface ClientOptions {
+  retry?: RetryOptions;
+  /** Per attempt; default 120 s. */
+  timeoutMs?: number;
+  onRetry?: (event: RetryEvent) => void;
+}
+
+export interface NetSuiteClient {
+  account: AccountId;
+  baseUrl: string;
+  auth: Authenticator;
+  limiter: Limiter;
+  transport: Transport;
+  suiteql: SuiteQL;
+  employees: Employees;
+  resolver: Resolver;
+  sync(options?: SyncOptions): ReturnType<typeof syncEmployees>;
+  /** `GET /services/rest/system/v1/governanceLimits` (administrators only). */
+  governanceLimits(): Promise<Record<string, unknown>>;
+}
+
+export function createClient(config: ClientConfig, options: ClientOptions = {}): NetSuiteClient {
+  const account = parseAccountId(config.account);
+  const baseUrl = new URL(config.baseUrl ?? restBaseUrl(account)).origin;
+  const limiter = new Limiter(config.concurrency ?? 5);
+  let transport: Transport;
+  const auth: Authenticator =
+    config.auth.type === 'm2m'
+      ? new M2MAuth(config.auth, `${baseUrl}${TOKEN_PATH}`, (url, form) => transport.postToken(url, form))
+      : new TbaAuth(config.auth, account.realm);
+  transport = new Transport({ baseUrl, auth, limiter, retry: resolveRetry(options.retry), timeoutMs: options.timeoutMs, onRetry: options.onRetry });
+  const suiteql = new SuiteQL(transport);
+  const resolver = new Resolver(suiteql);
+  const timeZone = config.timeZone ?? 'UTC';
+  return {
+    account,
+    baseUrl,
+    auth,
+    limiter,
+    transport,
+    suiteql,
+    resolver,
+    employees: new Employees(transport, suiteql, resolver, timeZone),
+    sync: (syncOptions = {}) => syncEmployees(suiteql, { timeZone, ...syncOptions }),
+    governanceLimits: async () => (await transport.request('GET', '/services/rest/system/v1/governanceLimits')).body as Record<string, unknown>,
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * A receiver for Node `http` and Express: verifies, drops duplicates (same `webhook-id`) and stale
+ * events (a `sequence` below the last one applied for the record), and answers so that the sender
+ * retries exactly when it should (a handler error → 500; a delivery already in progress → 409).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { WebhookEvent } from '../core';
+import { verifyWebhook, type VerifyOptions } from './verify';
+
+/** Remembers processed webhook ids; the default keeps the last 10,000 in memory. */
+export interface SeenStore {
+  has(id: string): boolean | Promise<boolean>;
+  add(id: string): void | Promise<void>;
+}
+
+/** Last applied sequence per record; the default is in memory. */
+export interface SequenceStore {
+  get(recordKey: string): number | undefined | Promise<number | undefined>;
+  set(recordKey: string, sequence: number): void | Promise<void>;
+}
+
+export interface HandlerOptions extends VerifyOptions {
+  secret: string | readonly string[];
+  onEvent(event: WebhookEvent): void | Promise<void>;
+  /** An event older than one already applied for the same record (not passed to onEvent). */
+  onStale?(event: WebhookEvent, lastSequence: number): void;
+  seen?: SeenStore;
+  sequences?: SequenceStore;
+  /** Default 1 MiB. */
+  maxBodyBytes?: number;
+}
+
+export function memorySeenStore(capacity = 10_000): SeenStore {
+  const ids = new Set<string>();
+  return {
+    has: (id) => ids.has(id),
+    add: (id) => {
+      ids.add(id);
+      if (ids.size > capacity) ids.delete(ids.values().next().value!);
+    },
+  };
+}
+
+export function memorySequenceStore(): SequenceStore {
+  const last = new Map<string, number>();
+  return { get: (key) => last.get(key), set: (key, seq) => void last.set(key, seq) };
+}
+
+type Req = IncomingMessage & { body?: unknown; rawBody?: unknown };
+
+function readRaw(req: Req, max: number): Promise<Buffer> {
+  if (Buffer.isBuffer(req.rawBody)) return Promise.resolve(req.rawBody);
+  if (Buffer.isBuffer(req.body)) return Promise.resolve(req.body); // express.raw()
+  if (typeof req.body === 'string') return Promise.resolve(Buffer.from(req.body));
+  if (req.body !== undefined) {
+    return Promise.reject(new Error('the body was already parsed: mount the handler with express.raw({ type: "application/json" })'));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > max) {
+        reject(new Error('body too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function reply(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(message);
+}
+
+/** `(req, res)` for `http.createServer`, or an Express route: `app.post('/hooks', express.raw({type:'application/json'}), handler)`. */
+export function createWebhookHandler(options: HandlerOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const seen = options.seen ?? memorySeenStore();
+  const sequences = options.sequences ?? memorySequenceStore();
+  const inProgress = new Set<string>();
+  return async (req, res) => {
+    if (req.method !== 'POST') return reply(res, 405, 'POST only');
+    let raw: Buffer;
+    try {
+      raw = await readRaw(req as Req, options.maxBodyBytes ?? 1 << 20);
+    } catch (err) {
+      return reply(res, 500, (err as Error).message);
+    }
+    let event: WebhookEvent;
+    try {
+      event = verifyWebhook(raw, req.headers, options.secret, options);
+    } catch {
+      return reply(res, 401, 'signature verification failed');
+    }
+    const id = event.data.id;
+    if (await seen.has(id)) return reply(res, 200, 'duplicate');
+    if (inProgress.has(id)) return reply(res, 409, 'this delivery is being processed');
+    inProgress.add(id);
+    try {
+      const recordKey = `${event.data.recordType}:${event.data.recordId}`;
+      const last = await sequences.get(recordKey);
+      if (last !== undefined && event.data.sequence < last) {
+        options.onStale?.(event, last);
+      } else {
+        await options.onEvent(event);
+        await sequences.set(recordKey, event.data.sequence);
+      }
+      await seen.add(id);
+      reply(res, 200, 'ok');
+    } catch {
+      reply(res, 500, 'handler failed; retry later');
+    } finally {
+      inProgress.delete(id);
+    }
+  };
+}

@@ -1,0 +1,185 @@
+/**
+ * The one way requests reach NetSuite: every attempt takes a slot of the client's concurrency limiter,
+ * is authenticated afresh (TBA signs each URL), and failures are classified: 429 and transient 5xx are
+ * retried with full-jitter backoff; a create that may have reached NetSuite is never blindly re-sent.
+ * Redirects are never followed, so credentials never go to another host.
+ */
+import type { Authenticator } from './auth/types';
+import { AuthError, NetSuiteApiError, RedirectRefusedError, RetriesExhaustedError, WriteOutcomeUnknownError, type ErrorDetail } from './errors';
+import type { Limiter } from './limiter';
+import { backoffDelay, sleep, type ResolvedRetry } from './retry';
+import { USER_AGENT } from '../core';
+
+/**
+ * `idempotent`: repeating it cannot do harm (reads, PATCH, PUT upsert, DELETE, SuiteQL).
+ * `create`: a POST that creates; only retried when NetSuite certainly did not run it (429, refused connection).
+ */
+export type RetryPolicy = 'idempotent' | 'create';
+
+export interface RequestOptions {
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  policy?: RetryPolicy;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
+export interface RetryEvent {
+  method: string;
+  path: string;
+  attempt: number;
+  delayMs: number;
+  reason: string;
+}
+
+export interface TransportOptions {
+  /** Origin of the REST API, e.g. `https://1234567-sb1.suitetalk.api.netsuite.com` or `http://127.0.0.1:4000`. */
+  baseUrl: string;
+  auth: Authenticator;
+  limiter: Limiter;
+  retry: ResolvedRetry;
+  /** Per attempt; default 120 s. */
+  timeoutMs?: number;
+  onRetry?: (event: RetryEvent) => void;
+}
+
+const TRANSIENT = new Set([502, 503, 504]);
+
+/** Query strings percent-encoded per RFC 3986, so the signed URL and the sent URL are the same bytes. */
+function queryString(query: RequestOptions['query']): string {
+  const parts = Object.entries(query ?? {})
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+function errorDetails(status: number, body: unknown): ErrorDetail[] {
+  const details = (body as { 'o:errorDetails'?: unknown } | null)?.['o:errorDetails'];
+  if (Array.isArray(details) && details.length > 0) return details as ErrorDetail[];
+  return [{ detail: typeof body === 'string' && body ? body.slice(0, 200) : `HTTP ${status}`, 'o:errorCode': `HTTP_${status}` }];
+}
+
+/** No response came; `sent` tells whether the request may have reached the server. */
+function networkFailure(err: unknown): { sent: boolean; reason: string } {
+  const code = (err as { cause?: { code?: string } })?.cause?.code;
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { sent: false, reason: code };
+  if ((err as Error)?.name === 'TimeoutError') return { sent: true, reason: 'timeout' };
+  return { sent: true, reason: code ?? (err as Error)?.message ?? 'network error' };
+}
+
+export class Transport {
+  private readonly origin: string;
+
+  constructor(private readonly options: TransportOptions) {
+    this.origin = new URL(options.baseUrl).origin;
+  }
+
+  url(path: string, query?: RequestOptions['query']): string {
+    return `${this.origin}${path}${queryString(query)}`;
+  }
+
+  /** Posts the OAuth 2.0 token form; called from inside a request's limiter slot. */
+  readonly postToken = async (tokenUrl: string, form: URLSearchParams): Promise<{ status: number; body: unknown }> => {
+    const res = await fetch(tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'user-agent': USER_AGENT },
+      body: form.toString(),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(this.options.timeoutMs ?? 120_000),
+    });
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // not JSON: keep the text for the error
+    }
+    return { status: res.status, body };
+  };
+
+  async request(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse> {
+    const { retry, limiter, auth } = this.options;
+    const policy = options.policy ?? 'idempotent';
+    const url = this.url(path, options.query);
+    const started = Date.now();
+    let reauthenticated = false;
+    for (let attempt = 1; ; attempt++) {
+      let reason: string;
+      let failure: unknown;
+      try {
+        const res = await limiter.run(() => this.send(method, url, options));
+        if (res.status >= 200 && res.status < 300) return res;
+        if (res.status === 401 && !reauthenticated && auth.invalidate()) {
+          reauthenticated = true; // a revoked or expired token: renew once, at once
+          attempt--;
+          continue;
+        }
+        failure = new NetSuiteApiError(res.status, errorDetails(res.status, res.body), { method, path });
+        const retryable = res.status === 429 || (TRANSIENT.has(res.status) && policy === 'idempotent');
+        if (TRANSIENT.has(res.status) && policy === 'create') {
+          throw new WriteOutcomeUnknownError(`${method} ${path}: ${res.status} after the request was sent; the record may exist`, failure);
+        }
+        if (!retryable) throw failure;
+        reason = `HTTP ${res.status} ${(failure as NetSuiteApiError).code}`;
+      } catch (err) {
+        if (err instanceof NetSuiteApiError || err instanceof WriteOutcomeUnknownError || err instanceof RedirectRefusedError) throw err;
+        if (err instanceof AuthError) {
+          if (err.status !== 429) throw err;
+          failure = err;
+          reason = 'token endpoint: HTTP 429';
+        } else {
+          const net = networkFailure(err);
+          if (net.sent && policy === 'create') {
+            throw new WriteOutcomeUnknownError(`${method} ${path}: ${net.reason} after the request was sent; the record may exist`, err);
+          }
+          failure = err;
+          reason = net.reason;
+        }
+      }
+      const delayMs = backoffDelay(attempt, retry);
+      if (attempt >= retry.maxAttempts || Date.now() + delayMs - started > retry.maxTotalMs) {
+        throw new RetriesExhaustedError(`${method} ${path}: gave up after ${attempt} attempts (${reason})`, attempt, failure);
+      }
+      this.options.onRetry?.({ method, path, attempt, delayMs, reason });
+      await sleep(delayMs);
+    }
+  }
+
+  private async send(method: string, url: string, options: RequestOptions): Promise<ApiResponse> {
+    const authorization = await this.options.auth.authorization(method, url);
+    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': USER_AGENT, ...options.headers, authorization };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(url, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(this.options.timeoutMs ?? 120_000),
+    });
+    if (res.status >= 300 && res.status < 400) {
+      await res.body?.cancel();
+      const target = res.headers.get('location');
+      const where = target ? new URL(target, url) : null;
+      throw new RedirectRefusedError(
+        `redirect not followed: ${method} ${new URL(url).pathname} answered ${res.status}` +
+          (where && where.origin !== this.origin ? ` to another host (${where.host}); credentials are never sent there` : '') +
+          '. Check the account id and base URL.',
+      );
+    }
+    const text = await res.text();
+    let body: unknown = undefined;
+    if (text !== '') {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text;
+      }
+    }
+    return { status: res.status, headers: res.headers, body };
+  }
+}

@@ -1,0 +1,14 @@
+/** suitehooks client: a typed NetSuite REST client and webhook receiver helpers. */
+export { parseAccountId, restBaseUrl, type AccountId } from './account-id';
+export { createClient, TOKEN_PATH, type ClientOptions, type NetSuiteClient } from './client';
+export { configFromEnv, configFromFile, ConfigError, type AuthConfig, type ClientConfig } from './config';
+export { Employees, type EmployeeInput, type ListOptions } from './employees';
+export * from './errors';
+export { createWebhookHandler, memorySeenStore, memorySequenceStore, type HandlerOptions, type SeenStore, type SequenceStore } from './handler';
+export { Limiter } from './limiter';
+export { NameNotFoundError, Resolver, type RefInput } from './resolve';
+export { Secret } from './secret';
+export { SuiteQL, MAX_PAGE_SIZE, MAX_ROWS_PER_QUERY, type Row, type ScanSpec, type SuiteQLPage, type KeyColumn } from './suiteql';
+export { parseCursor, syncEmployees, type SyncCursor, type SyncItem, type SyncOptions } from './sync';
+export { verifyWebhook, WebhookVerificationError, type VerifyOptions } from './verify';
+export type { WebhookEvent, EventData, CanonicalRecord, Ref } from '../core';

@@ -1,0 +1,190 @@
+/**
+ * The sandbox's authentication: the OAuth 2.0 client credentials token endpoint (client-assertion JWT
+ * verified against a registered certificate), bearer tokens, and TBA (OAuth 1.0a, HMAC-SHA256) request
+ * verification. Failures answer 401 INVALID_LOGIN, as NetSuite does; the reason goes to the login audit
+ * trail (as in NetSuite's UI), never to the caller.
+ */
+import { createHmac, createPublicKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { decodeProtectedHeader, jwtVerify } from 'jose';
+import type { CredentialRegistry, M2MCredential } from './credentials';
+import { invalidLogin } from './errors';
+
+/** NetSuite's accepted client-assertion algorithms; RS256 is refused. */
+export const M2M_ALGORITHMS = ['PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'] as const;
+const TBA_WINDOW_S = 300;
+
+export interface Identity {
+  userId: string;
+  roleId: string;
+  method: 'm2m' | 'tba';
+}
+
+export interface LoginAuditEntry {
+  at: string;
+  method: 'm2m-token' | 'bearer' | 'tba' | 'none';
+  success: boolean;
+  detail: string;
+}
+
+export interface TokenResponse {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** RFC 3986 percent-encoding, as OAuth 1.0a requires. */
+export function percentEncode(s: string): string {
+  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** Parses `OAuth realm="…", oauth_x="…"` into decoded parameters. */
+export function parseOAuthHeader(header: string): Map<string, string> | null {
+  if (!/^OAuth\s/i.test(header)) return null;
+  const params = new Map<string, string>();
+  for (const m of header.slice(6).matchAll(/([A-Za-z0-9_%.-]+)\s*=\s*"([^"]*)"/g)) {
+    params.set(decodeURIComponent(m[1]!), decodeURIComponent(m[2]!));
+  }
+  return params;
+}
+
+/** The OAuth 1.0a signature base string: method, base URL, and the sorted oauth + query parameters. */
+export function signatureBaseString(method: string, url: URL, oauth: Map<string, string>): string {
+  const pairs: [string, string][] = [];
+  for (const [k, v] of oauth) if (k !== 'oauth_signature' && k !== 'realm') pairs.push([percentEncode(k), percentEncode(v)]);
+  for (const [k, v] of url.searchParams) pairs.push([percentEncode(k), percentEncode(v)]);
+  pairs.sort(([ak, av], [bk, bv]) => (ak < bk ? -1 : ak > bk ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
+  const base = `${url.protocol}//${url.host.toLowerCase()}${url.pathname}`;
+  return [method.toUpperCase(), percentEncode(base), percentEncode(pairs.map(([k, v]) => `${k}=${v}`).join('&'))].join('&');
+}
+
+class AuthFailure extends Error {}
+
+export class SandboxAuth {
+  private readonly tokens = new Map<string, Identity & { expiresAt: number }>();
+  private readonly nonces = new Map<string, number>();
+  private readonly keys = new Map<string, KeyObject>();
+  readonly audit: LoginAuditEntry[] = [];
+
+  constructor(
+    private readonly accountId: string,
+    private readonly registry: CredentialRegistry,
+    private readonly now: () => number,
+    private readonly tokenLifetimeS: number,
+  ) {}
+
+  private record(method: LoginAuditEntry['method'], success: boolean, detail: string): void {
+    this.audit.push({ at: new Date(this.now()).toISOString(), method, success, detail });
+    if (this.audit.length > 1000) this.audit.shift();
+  }
+
+  /** `POST /services/rest/auth/oauth2/v1/token` with a form body. */
+  async issueToken(form: URLSearchParams, tokenUrl: string): Promise<TokenResponse> {
+    const fail = (status: number, error: string, detail: string): TokenResponse => {
+      this.record('m2m-token', false, detail);
+      return { status, body: { error, error_description: detail } };
+    };
+    if (form.get('grant_type') !== 'client_credentials') return fail(400, 'unsupported_grant_type', 'grant_type must be client_credentials');
+    if (form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') {
+      return fail(400, 'invalid_request', 'client_assertion_type must be urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
+    }
+    const assertion = form.get('client_assertion');
+    if (!assertion) return fail(400, 'invalid_request', 'client_assertion is missing');
+    let header;
+    try {
+      header = decodeProtectedHeader(assertion);
+    } catch {
+      return fail(400, 'invalid_request', 'client_assertion is not a JWT');
+    }
+    if (!M2M_ALGORITHMS.includes(header.alg as (typeof M2M_ALGORITHMS)[number])) {
+      return fail(400, 'invalid_request', `JWT algorithm ${String(header.alg)} is not allowed (use ${M2M_ALGORITHMS.join(', ')})`);
+    }
+    const cred = this.registry.m2m?.find((c) => c.certificateId === header.kid);
+    if (!cred) return fail(401, 'invalid_client', 'no certificate with this kid is mapped to an integration');
+    try {
+      const { payload } = await jwtVerify(assertion, this.publicKey(cred), {
+        algorithms: [header.alg!],
+        audience: tokenUrl,
+        issuer: cred.clientId,
+        currentDate: new Date(this.now()),
+        requiredClaims: ['iat', 'exp', 'scope'],
+      });
+      if (payload.exp! - payload.iat! > 3600) return fail(400, 'invalid_request', 'exp must be at most 3600 seconds after iat');
+      const scope = Array.isArray(payload.scope) ? payload.scope : String(payload.scope).split(/[ ,]+/);
+      if (!scope.includes('rest_webservices')) return fail(400, 'invalid_scope', 'scope must include rest_webservices');
+    } catch (err) {
+      return fail(401, 'invalid_client', `client assertion rejected: ${(err as Error).message}`);
+    }
+    const token = randomBytes(32).toString('base64url');
+    this.tokens.set(token, { userId: cred.userId, roleId: cred.roleId, method: 'm2m', expiresAt: this.now() + this.tokenLifetimeS * 1000 });
+    this.record('m2m-token', true, `token issued to client ${cred.clientId.slice(0, 8)}…`);
+    return { status: 200, body: { access_token: token, expires_in: String(this.tokenLifetimeS), token_type: 'bearer' } };
+  }
+
+  private publicKey(cred: M2MCredential): KeyObject {
+    let key = this.keys.get(cred.certificateId);
+    if (!key) {
+      key = createPublicKey(cred.publicKey);
+      this.keys.set(cred.certificateId, key);
+    }
+    return key;
+  }
+
+  /** Authenticates a REST request; throws NetSuite's 401 INVALID_LOGIN. */
+  authenticate(method: string, url: URL, authorization: string | undefined): Identity {
+    const kind: LoginAuditEntry['method'] = !authorization ? 'none' : /^Bearer\s/i.test(authorization) ? 'bearer' : 'tba';
+    try {
+      if (!authorization) throw new AuthFailure('no Authorization header');
+      const identity = kind === 'bearer' ? this.bearer(authorization.replace(/^Bearer\s+/i, '')) : this.tba(method, url, authorization);
+      return identity;
+    } catch (err) {
+      if (!(err instanceof AuthFailure)) throw err;
+      this.record(kind, false, err.message);
+      throw invalidLogin();
+    }
+  }
+
+  /** Ends every issued access token (tests: a token NetSuite revoked before its expiry). */
+  revokeTokens(): void {
+    this.tokens.clear();
+  }
+
+  private bearer(token: string): Identity {
+    const found = this.tokens.get(token);
+    if (!found) throw new AuthFailure('unknown access token');
+    if (found.expiresAt <= this.now()) {
+      this.tokens.delete(token);
+      throw new AuthFailure('access token expired');
+    }
+    return { userId: found.userId, roleId: found.roleId, method: 'm2m' };
+  }
+
+  private tba(method: string, url: URL, header: string): Identity {
+    const p = parseOAuthHeader(header);
+    if (!p) throw new AuthFailure('Authorization is neither Bearer nor OAuth');
+    if (p.get('oauth_signature_method') !== 'HMAC-SHA256') throw new AuthFailure(`signature method ${p.get('oauth_signature_method')} is not HMAC-SHA256`);
+    if (p.has('oauth_version') && p.get('oauth_version') !== '1.0') throw new AuthFailure('oauth_version must be 1.0');
+    if (p.get('realm') !== this.accountId) throw new AuthFailure(`realm must be the account id ${this.accountId} (upper case, underscore)`);
+    const cred = this.registry.tba?.find((c) => c.consumerKey === p.get('oauth_consumer_key') && c.tokenId === p.get('oauth_token'));
+    if (!cred) throw new AuthFailure('unknown consumer key or token');
+    const timestamp = Number(p.get('oauth_timestamp'));
+    const nowS = Math.floor(this.now() / 1000);
+    if (!Number.isInteger(timestamp) || Math.abs(nowS - timestamp) > TBA_WINDOW_S) throw new AuthFailure('oauth_timestamp missing or outside the allowed window');
+    const nonce = p.get('oauth_nonce');
+    if (!nonce) throw new AuthFailure('oauth_nonce missing');
+    const expected = createHmac('sha256', `${percentEncode(cred.consumerSecret)}&${percentEncode(cred.tokenSecret)}`)
+      .update(signatureBaseString(method, url, p))
+      .digest();
+    const given = Buffer.from(p.get('oauth_signature') ?? '', 'base64');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new AuthFailure('signature mismatch');
+    // Only a correctly signed nonce counts as used, so forged requests cannot burn a client's nonces.
+    const nonceKey = `${cred.tokenId}:${nonce}`;
+    this.pruneNonces(nowS);
+    if (this.nonces.has(nonceKey)) throw new AuthFailure('oauth_nonce already used');
+    this.nonces.set(nonceKey, timestamp);
+    return { userId: cred.userId, roleId: cred.roleId, method: 'tba' };
+  }
+
+  private pruneNonces(nowS: number): void {
+    if (this.nonces.size < 10_000) return;
+    for (const [k, ts] of this.nonces) if (nowS - ts > TBA_WINDOW_S) this.nonces.delete(k);
+  }
+}
