@@ -187,6 +187,8 @@ export async function startRestServer(account: Account, options: RestServerOptio
   }
 
   const server = createServer((req, res) => {
+    // NetSuite's clock, which may run ahead of the host's in the sandbox: clients read it (sync settling).
+    res.setHeader('date', new Date(now()).toUTCString());
     if (inFlight >= limit) {
       rejected++;
       req.resume();
