@@ -1,0 +1,344 @@
+/**
+ * The sandbox account: the `Account` the REST layer serves (reads on the main thread, writes and their
+ * user events in script workers), plus the controls tests, benchmarks and the demo use: secrets and
+ * parameters, the clock and scheduled scripts, logs and governance readings.
+ */
+import type { CanonicalRecord } from '../core';
+import { NetSuiteError, type Account, type EmployeeWrite, type SuiteQLPage, type WriteContext } from './account-types';
+import { Clock } from './clock';
+import { installObjects, loadProject, type LoadedProject, type ParamOverrides } from './deploy';
+import { loadEmployee, notFound, toCanonical } from './employees';
+import { defaultProjectDir } from './paths';
+import { nextSlot, schedulesOf, type Schedule } from './scheduler';
+import type { LogEntry, Origin } from './script-env';
+import { seedCompany, seedSyntheticEmployees } from './seed';
+import { createSchema, openDatabase, removeDatabaseFile, tempDatabasePath, type Db } from './store';
+import { registerSuiteQLFunctions, runPage } from './suiteql';
+import { NETSUITE_HTTP_LIMITS, type HttpLimits } from './sync-http';
+import { WorkerPool } from './worker-pool';
+
+export interface SecretValue {
+  value: string;
+  /** Script ids allowed to use the secret; absent means every script. */
+  restrictTo?: string[];
+}
+
+export interface AccountOptions {
+  /** Realm form, upper case with underscore. Default `1234567_SB1`. */
+  accountId?: string;
+  /** SQLite file; persistent when given, a temporary file (removed on close) otherwise. */
+  dbPath?: string;
+  /** SDF project to deploy (`src/` by default); null deploys nothing. */
+  projectDir?: string | null;
+  timeZone?: string;
+  /** Script worker threads: how many writes run their user events at once. Default 2. */
+  workers?: number;
+  /** API Secrets by script id (`custsecret_…`). Stored in the account, never printed. */
+  secrets?: Record<string, string | SecretValue>;
+  /** Script parameter values by deployment id, over the values in src/Objects. */
+  params?: ParamOverrides;
+  /** Seed the sample company (default true; a persistent database is seeded once). */
+  seed?: boolean;
+  /** NetSuite's HTTP limits and extra trusted certificates (tests shorten the limits). */
+  http?: Partial<HttpLimits>;
+  /** Opt-in: hosts (loopback only) to which N/https may send plain http://. */
+  plainHttpHosts?: string[];
+  /** Wall-clock limit for one script execution. Default 5 minutes. */
+  scriptTimeoutMs?: number;
+  /** Every script log entry, as it is written. */
+  onLog?(entry: LogEntry): void;
+}
+
+export interface TaskRun {
+  taskId: number;
+  scriptId: string;
+  deploymentId: string;
+  status: string;
+  usage: number;
+  error?: string;
+}
+
+export interface Execution {
+  at: string;
+  script: string;
+  deployment: string;
+  kind: string;
+  executionContext: string;
+  usage: number;
+  limit: number;
+  ok: boolean;
+  error: string | null;
+}
+
+/** Bound on tasks one `runDue` call runs, so a script that always reschedules itself cannot spin forever. */
+const MAX_TASKS_PER_RUN = 500;
+
+export class SandboxAccount implements Account {
+  readonly accountId: string;
+  readonly clock: Clock;
+  readonly db: Db;
+  private readonly namesDb: Db;
+  readonly dbPath: string;
+  readonly project: LoadedProject | null;
+  private readonly timeZone: string;
+  private readonly temporary: boolean;
+  private readonly pool: WorkerPool;
+  private readonly limits: HttpLimits;
+  private readonly schedules: Schedule[];
+  private readonly nextDue = new Map<string, number | null>();
+  private readonly locks = new Map<string, Promise<unknown>>();
+  private running: Promise<TaskRun[]> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  private constructor(options: AccountOptions, project: LoadedProject | null) {
+    this.accountId = options.accountId ?? '1234567_SB1';
+    this.timeZone = options.timeZone ?? 'UTC';
+    this.temporary = !options.dbPath;
+    this.dbPath = options.dbPath ?? tempDatabasePath();
+    this.clock = new Clock();
+    this.project = project;
+    this.db = openDatabase(this.dbPath);
+    createSchema(this.db);
+    this.namesDb = registerSuiteQLFunctions(this.db, this.timeZone);
+    if (options.seed !== false) seedCompany(this.db, this.nowIso());
+    if (project) installObjects(this.db, project.objects, options.params ?? {});
+    for (const [id, secret] of Object.entries(options.secrets ?? {})) {
+      const s = typeof secret === 'string' ? { value: secret } : secret;
+      this.setSecret(id, s.value, s.restrictTo);
+    }
+    this.limits = { ...NETSUITE_HTTP_LIMITS, ...options.http, trustedCertificates: [...(options.http?.trustedCertificates ?? [])] };
+    this.schedules = schedulesOf(project?.objects.scripts ?? []);
+    for (const s of this.schedules) this.nextDue.set(s.deploymentId, nextSlot(s, this.clock.now()));
+    this.pool = new WorkerPool(
+      Math.max(1, options.workers ?? 2),
+      {
+        accountId: this.accountId,
+        timeZone: this.timeZone,
+        dbPath: this.dbPath,
+        clockBuffer: this.clock.buffer,
+        projectDir: project?.dir ?? null,
+        scriptTimeoutMs: options.scriptTimeoutMs ?? 300_000,
+        plainHttpHosts: options.plainHttpHosts ?? [],
+        limits: this.limits,
+      },
+      () => this.limits,
+      (entry) => options.onLog?.(entry),
+    );
+  }
+
+  /** Creates the account, deploys the project and waits for the script workers. Throws DeployError for a broken bundle. */
+  static async create(options: AccountOptions = {}): Promise<SandboxAccount> {
+    const dir = options.projectDir === undefined ? defaultProjectDir() : options.projectDir;
+    const project = dir === null ? null : loadProject(dir);
+    const account = new SandboxAccount(options, project);
+    try {
+      await account.pool.ready();
+    } catch (e) {
+      await account.close();
+      throw e;
+    }
+    return account;
+  }
+
+  private nowIso(): string {
+    return new Date(this.clock.now()).toISOString();
+  }
+
+  // ---- Account (the REST layer's seam) ---------------------------------------------------------
+
+  getEmployee(id: string): CanonicalRecord | null {
+    const state = loadEmployee(this.db, id);
+    return state ? toCanonical(this.db, state) : null;
+  }
+
+  findEmployeeByExternalId(externalId: string): string | null {
+    const id = this.db.prepare('SELECT id FROM employee WHERE externalid = ?').pluck().get(externalId) as number | undefined;
+    return id === undefined ? null : String(id);
+  }
+
+  listEmployees(limit: number, offset: number): { ids: string[]; totalResults: number } {
+    const total = this.db.prepare('SELECT COUNT(*) FROM employee').pluck().get() as number;
+    const ids = this.db.prepare('SELECT id FROM employee ORDER BY id LIMIT ? OFFSET ?').pluck().all(limit, offset) as number[];
+    return { ids: ids.map(String), totalResults: total };
+  }
+
+  async createEmployee(write: EmployeeWrite, ctx: WriteContext): Promise<string> {
+    return this.pool.run<string>({ kind: 'write', op: 'create', id: null, write, origin: origin(ctx) });
+  }
+
+  async updateEmployee(id: string, write: EmployeeWrite, ctx: WriteContext, eventType: 'edit' | 'xedit' = 'edit'): Promise<void> {
+    await this.serialized(id, () => this.pool.run({ kind: 'write', op: eventType, id, write, origin: origin(ctx) }));
+  }
+
+  async deleteEmployee(id: string, ctx: WriteContext): Promise<void> {
+    if (!loadEmployee(this.db, id)) throw notFound(id);
+    await this.serialized(id, () => this.pool.run({ kind: 'delete', id, origin: origin(ctx) }));
+  }
+
+  runSuiteQL(query: string, params: readonly unknown[], limit: number, offset: number): SuiteQLPage {
+    return runPage(this.db, query, params, limit, offset, { timeZone: this.timeZone, selectColumns: this.selectColumns() });
+  }
+
+  /** Writes to one record run one at a time (NetSuite locks a record while it saves). */
+  private serialized<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    const before = this.locks.get(id) ?? Promise.resolve();
+    const run = before.then(fn, fn);
+    const tail = run.catch(() => undefined);
+    this.locks.set(id, tail);
+    void tail.then(() => this.locks.get(id) === tail && this.locks.delete(id));
+    return run;
+  }
+
+  private selectColumns(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const t of this.project?.objects.recordTypes ?? []) for (const f of t.fields) if (f.selectRecordType) out.set(f.id, f.selectRecordType);
+    return out;
+  }
+
+  // ---- sandbox controls ------------------------------------------------------------------------
+
+  /** Stores an API Secret (value never logged or printed). */
+  setSecret(scriptId: string, value: string, restrictTo?: string[]): void {
+    if (!/^custsecret[a-z0-9_]{1,30}$/.test(scriptId)) throw new Error(`API Secret ids look like custsecret_…`);
+    this.db.prepare('INSERT INTO sandbox_secret (scriptid, value, restrict_to) VALUES (?, ?, ?) ON CONFLICT (scriptid) DO UPDATE SET value = excluded.value, restrict_to = excluded.restrict_to')
+      .run(scriptId, value, restrictTo ? JSON.stringify(restrictTo) : null);
+  }
+
+  removeSecret(scriptId: string): void {
+    this.db.prepare('DELETE FROM sandbox_secret WHERE scriptid = ?').run(scriptId);
+  }
+
+  /** Sets (or with null clears) a script parameter on a deployment, as an administrator would. */
+  setParameter(deploymentId: string, paramId: string, value: string | null): void {
+    const row = this.db.prepare('SELECT params FROM scriptdeployment WHERE scriptid = ?').pluck().get(deploymentId) as string | undefined;
+    if (row === undefined) throw new Error(`no deployment ${deploymentId}`);
+    const params = JSON.parse(row) as Record<string, string>;
+    if (value === null) delete params[paramId];
+    else params[paramId] = value;
+    this.db.prepare('UPDATE scriptdeployment SET params = ? WHERE scriptid = ?').run(JSON.stringify(params), deploymentId);
+  }
+
+  getParameters(deploymentId: string): Record<string, string> {
+    const row = this.db.prepare('SELECT params FROM scriptdeployment WHERE scriptid = ?').pluck().get(deploymentId) as string | undefined;
+    return row === undefined ? {} : (JSON.parse(row) as Record<string, string>);
+  }
+
+  /** Trusts a certificate (PEM) for N/https, e.g. a local receiver's self-signed one. */
+  trustCertificate(pem: string): void {
+    this.limits.trustedCertificates.push(pem);
+  }
+
+  /** Changes the N/https connect/response limits (tests shorten NetSuite's 5 s / 45 s). */
+  setHttpLimits(limits: Partial<Pick<HttpLimits, 'connectTimeoutMs' | 'responseTimeoutMs'>>): void {
+    Object.assign(this.limits, limits);
+  }
+
+  /** Inserts synthetic employees in bulk (no user events). */
+  seedEmployees(count: number): void {
+    const start = this.db.prepare('SELECT COUNT(*) FROM employee').pluck().get() as number;
+    seedSyntheticEmployees(this.db, count, this.nowIso(), start);
+  }
+
+  /** Rows of a custom record type (e.g. the delivery outbox), with their stored values. */
+  customRecords(type: string): Record<string, unknown>[] {
+    if (!this.project?.objects.recordTypes.some((t) => t.id === type)) throw new Error(`no custom record type ${type}`);
+    return this.db.prepare(`SELECT * FROM ${type} ORDER BY id`).all() as Record<string, unknown>[];
+  }
+
+  /** Script log entries (N/log and script errors), oldest first. */
+  logs(filter: { script?: string; level?: string } = {}): LogEntry[] {
+    return (this.db.prepare('SELECT at, script, deployment, level, title, details FROM sandbox_log ORDER BY id').all() as LogEntry[]).filter(
+      (e) => (!filter.script || e.script === filter.script) && (!filter.level || e.level === filter.level),
+    );
+  }
+
+  /** Governance readings: every script execution with the units it used and its limit. */
+  executions(filter: { script?: string } = {}): Execution[] {
+    const rows = this.db.prepare('SELECT * FROM sandbox_execution ORDER BY id').all() as Record<string, unknown>[];
+    return rows
+      .map((r) => ({
+        at: String(r.at), script: String(r.script), deployment: String(r.deployment), kind: String(r.kind), executionContext: String(r.execution_context),
+        usage: Number(r.usage), limit: Number(r.usage_limit), ok: r.ok === 'T', error: (r.error as string | null) ?? null,
+      }))
+      .filter((e) => !filter.script || e.script === filter.script);
+  }
+
+  // ---- scheduled scripts -----------------------------------------------------------------------
+
+  private scheduledDeployment(scriptId: string, deploymentId?: string): string {
+    const script = this.project?.objects.scripts.find((s) => s.id === scriptId && s.type === 'scheduledscript');
+    const dep = deploymentId ?? script?.deployments[0]?.id;
+    if (!script || !dep || !script.deployments.some((d) => d.id === dep)) throw new Error(`no scheduled script deployment ${deploymentId ?? ''} of ${scriptId}`);
+    return dep;
+  }
+
+  /** Queues a scheduled script on demand (N/task semantics: fails while one is queued or running). */
+  submitScheduled(scriptId: string, deploymentId?: string): number {
+    const dep = this.scheduledDeployment(scriptId, deploymentId);
+    const busy = this.db.prepare(`SELECT COUNT(*) FROM sandbox_task WHERE deployment = ? AND status IN ('PENDING', 'PROCESSING')`).pluck().get(dep) as number;
+    if (busy > 0) throw new Error(`FAILED_TO_SUBMIT_JOB_REQUEST_1: ${dep} is already queued or running`);
+    return Number(this.db.prepare(`INSERT INTO sandbox_task (script, deployment, status, submitted) VALUES (?, ?, 'PENDING', ?)`).run(scriptId, dep, this.nowIso()).lastInsertRowid);
+  }
+
+  /** Runs a scheduled script now (and whatever it reschedules), returning every run. */
+  async runScheduled(scriptId: string, deploymentId?: string): Promise<TaskRun[]> {
+    await this.running?.catch(() => undefined);
+    this.submitScheduled(scriptId, deploymentId);
+    return this.runDue();
+  }
+
+  /** Moves the clock forward and runs everything that became due. */
+  async advance(ms: number): Promise<TaskRun[]> {
+    this.clock.advance(ms);
+    return this.runDue();
+  }
+
+  /** Queues deployments whose schedule is due, then runs queued tasks (in submission order) until none is left. */
+  runDue(): Promise<TaskRun[]> {
+    if (this.running) return this.running.then(() => this.runDue());
+    this.running = this.drain().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async drain(): Promise<TaskRun[]> {
+    const now = this.clock.now();
+    for (const s of this.schedules) {
+      const due = this.nextDue.get(s.deploymentId);
+      if (due === null || due === undefined || due > now) continue;
+      this.nextDue.set(s.deploymentId, nextSlot(s, now + 1));
+      try {
+        this.submitScheduled(s.scriptId, s.deploymentId);
+      } catch {
+        // already queued or running: NetSuite skips the slot too
+      }
+    }
+    const runs: TaskRun[] = [];
+    for (let i = 0; i < MAX_TASKS_PER_RUN; i++) {
+      const task = this.db.prepare(`SELECT id, script, deployment FROM sandbox_task WHERE status = 'PENDING' ORDER BY id LIMIT 1`).get() as { id: number; script: string; deployment: string } | undefined;
+      if (!task) break;
+      const result = await this.pool.run<{ status: string; usage: number; error?: string }>({ kind: 'task', taskId: task.id, invocation: 'ONDEMAND' });
+      runs.push({ taskId: task.id, scriptId: task.script, deploymentId: task.deployment, ...result });
+    }
+    return runs;
+  }
+
+  /** Checks the schedules every `intervalMs` of real time (the demo server); tests call runDue/advance instead. */
+  startScheduler(intervalMs = 1_000): void {
+    this.timer ??= setInterval(() => void this.runDue().catch(() => undefined), intervalMs);
+    this.timer.unref();
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+    await this.pool.close();
+    this.namesDb.close();
+    this.db.close();
+    if (this.temporary) removeDatabaseFile(this.dbPath);
+  }
+}
+
+function origin(ctx: WriteContext): Origin {
+  if (!ctx || typeof ctx.executionContext !== 'string') throw new NetSuiteError(500, 'UNEXPECTED_ERROR', 'write context missing');
+  return { executionContext: ctx.executionContext.toUpperCase(), userId: String(ctx.userId), roleId: String(ctx.roleId) };
+}

@@ -1,0 +1,250 @@
+/**
+ * The script engine of one thread: the employee write pipeline that fires user events, and scheduled
+ * script runs. Everything here is synchronous, as SuiteScript is; it runs in a worker thread so a
+ * blocking `N/https` call never stalls the REST API or a receiver on the main thread.
+ */
+import { NetSuiteError, type EmployeeWrite } from './account-types';
+import { Clock } from './clock';
+import { typedParams, type LoadedProject } from './deploy';
+import { applyChanges, changesFromCanonical, deleteEmployeeRow, FIELD_BY_NSID, loadEmployee, notFound, saveEmployee, type EmployeeChanges, type EmployeeState } from './employees';
+import { describeError, intoRealm, SuiteScriptError } from './errors';
+import { Governance, USAGE_LIMITS } from './governance';
+import { moduleResolver } from './modules';
+import type { Deployment, ScriptObject } from './objects-xml';
+import { ScriptRecord, employeeSpec, employeeValues } from './record-model';
+import { instantiate } from './script-loader';
+import type { EmployeeWriter, HttpRequest, HttpResult, LogEntry, Origin, ScriptEnv, Services } from './script-env';
+import { openDatabase, type Db } from './store';
+import { registerSuiteQLFunctions } from './suiteql';
+
+export interface EngineOptions {
+  accountId: string;
+  timeZone: string;
+  dbPath: string;
+  clockBuffer: SharedArrayBuffer;
+  /** Wall-clock limit of one script execution (a runaway loop must not hold a worker forever). */
+  scriptTimeoutMs: number;
+  /** Hosts for which plain http:// is allowed (explicit opt-in; loopback only). */
+  plainHttpHosts: string[];
+  http(request: HttpRequest): HttpResult;
+  onLog?(entry: LogEntry): void;
+}
+
+export type UserEventType = 'create' | 'edit' | 'xedit' | 'delete';
+
+const RUNNABLE = new Set(['RELEASED', 'TESTING']);
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+export class Engine implements EmployeeWriter {
+  readonly db: Db;
+  private readonly namesDb: Db;
+  readonly clock: Clock;
+  readonly services: Services;
+  private readonly scripts: Map<string, ScriptObject>;
+
+  constructor(private readonly options: EngineOptions, private readonly project: LoadedProject | null) {
+    this.db = openDatabase(options.dbPath);
+    this.namesDb = registerSuiteQLFunctions(this.db, options.timeZone);
+    this.clock = new Clock(options.clockBuffer);
+    this.scripts = new Map((project?.objects.scripts ?? []).map((s) => [s.id, s]));
+    const recordTypes = new Map((project?.objects.recordTypes ?? []).map((t) => [t.id, t]));
+    this.services = {
+      db: this.db,
+      clock: this.clock,
+      accountId: options.accountId,
+      timeZone: options.timeZone,
+      recordTypes,
+      employees: this,
+      http: (r) => options.http(r),
+      allowsPlainHttp: (url) => {
+        const host = new URL(url).hostname.toLowerCase();
+        return LOOPBACK.has(host) && options.plainHttpHosts.some((h) => h.toLowerCase() === host || h === '*');
+      },
+      log: (entry) => this.log(entry),
+      submitTask: (scriptId, deploymentId, submitter) => this.submitTask(scriptId, deploymentId, submitter),
+      taskStatus: (id) => (this.db.prepare('SELECT status FROM sandbox_task WHERE id = ?').pluck().get(id) as string | undefined) ?? null,
+      deploymentParams: (deploymentId) => this.params(deploymentId),
+    };
+  }
+
+  close(): void {
+    this.namesDb.close();
+    this.db.close();
+  }
+
+  private now(): string {
+    return new Date(this.clock.now()).toISOString();
+  }
+
+  log(entry: LogEntry): void {
+    this.db.prepare('INSERT INTO sandbox_log (at, script, deployment, level, title, details) VALUES (?, ?, ?, ?, ?, ?)').run(entry.at, entry.script, entry.deployment, entry.level, entry.title, entry.details);
+    this.options.onLog?.(entry);
+  }
+
+  private params(deploymentId: string): Record<string, unknown> {
+    const row = this.db.prepare('SELECT script, params FROM scriptdeployment WHERE scriptid = ?').get(deploymentId) as { script: string; params: string } | undefined;
+    return row ? typedParams(this.scripts.get(row.script), JSON.parse(row.params) as Record<string, string>) : {};
+  }
+
+  // ---- employee writes -------------------------------------------------------------------------
+
+  /** A write from the Account (REST layer, sandbox UI, CSV import): canonical values. */
+  writeCanonical(op: 'create' | 'edit' | 'xedit', id: string | null, write: EmployeeWrite, origin: Origin): string {
+    return this.commit(op, id, changesFromCanonical(write.values, write.replaceRoles ?? false), origin, false);
+  }
+
+  /** A write from a script's N/record: SuiteScript values by field id; roles as the full list when touched. */
+  write(op: 'create' | 'edit' | 'xedit', id: string | null, values: Map<string, unknown>, roles: string[] | null, origin: Origin, fromUserEvent: boolean): string {
+    const changes: EmployeeChanges = { values: new Map(), roles: roles ? { ids: roles, replace: true } : null };
+    for (const [fieldId, value] of values) {
+      const spec = FIELD_BY_NSID.get(fieldId);
+      if (!spec) throw new NetSuiteError(400, 'INVALID_FLD_VALUE', `The field ${fieldId} does not exist on employee.`);
+      if (!spec.readOnly) changes.values.set(spec, value);
+    }
+    return this.commit(op, id, changes, origin, fromUserEvent);
+  }
+
+  remove(id: string, origin: Origin, fromUserEvent: boolean): void {
+    const current = loadEmployee(this.db, id);
+    if (!current) throw notFound(id);
+    if (!fromUserEvent) this.runUserEvents('beforeSubmit', 'delete', current, current, null, origin);
+    deleteEmployeeRow(this.db, id);
+    if (!fromUserEvent) this.runUserEvents('afterSubmit', 'delete', current, current, null, origin);
+  }
+
+  private commit(op: 'create' | 'edit' | 'xedit', id: string | null, changes: EmployeeChanges, origin: Origin, fromUserEvent: boolean): string {
+    const current = op === 'create' ? null : loadEmployee(this.db, String(id));
+    if (op !== 'create' && !current) throw notFound(String(id));
+    const { next, edited } = applyChanges(this.db, current, changes, this.now());
+    const only = op === 'xedit' ? new Set(edited) : null;
+    if (!fromUserEvent) this.runUserEvents('beforeSubmit', op, current, next, only, origin);
+    next.id = saveEmployee(this.db, next);
+    if (!fromUserEvent) this.runUserEvents('afterSubmit', op, current, next, only, origin);
+    return next.id;
+  }
+
+  // ---- user events -----------------------------------------------------------------------------
+
+  private userEventDeployments(type: UserEventType, executionContext: string): { script: ScriptObject; deployment: Deployment }[] {
+    const out: { script: ScriptObject; deployment: Deployment }[] = [];
+    for (const script of this.scripts.values()) {
+      if (script.type !== 'usereventscript' || script.isInactive) continue;
+      for (const deployment of script.deployments) {
+        if (deployment.recordType !== 'EMPLOYEE' || !deployment.isDeployed || !RUNNABLE.has(deployment.status)) continue;
+        if (deployment.executionContexts && !deployment.executionContexts.has(executionContext)) continue;
+        if (deployment.eventType && deployment.eventType !== type) continue;
+        out.push({ script, deployment });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Runs the deployed user events of one stage. beforeSubmit errors abort the write (NetSuite shows
+   * them to the user); afterSubmit errors are logged and never undo the committed write.
+   */
+  private runUserEvents(stage: 'beforeSubmit' | 'afterSubmit', type: UserEventType, old: EmployeeState | null, next: EmployeeState, only: Set<string> | null, origin: Origin): void {
+    for (const { script, deployment } of this.userEventDeployments(type, origin.executionContext)) {
+      const outcome = this.execute(script, deployment, origin, true, null, (instance, env) => {
+        const fn = instance.entry[stage];
+        if (typeof fn !== 'function') return;
+        const spec = employeeSpec(this.db);
+        const oldValues = old && employeeValues(old, null);
+        const newValues = employeeValues(next, '', only ?? undefined);
+        const context = {
+          type,
+          UserEventType: Object.freeze({ CREATE: 'create', EDIT: 'edit', XEDIT: 'xedit', DELETE: 'delete', VIEW: 'view', COPY: 'copy' }),
+          oldRecord: oldValues ? new ScriptRecord(env, spec, old!.id, oldValues.values, oldValues.sublists, { readOnly: true, isDynamic: false, partial: false }) : null,
+          newRecord: new ScriptRecord(env, spec, next.id || null, newValues.values, newValues.sublists, { readOnly: stage === 'afterSubmit', isDynamic: false, partial: only !== null }),
+        };
+        instance.call(fn, context, this.options.scriptTimeoutMs);
+      });
+      if (!outcome.ok && stage === 'beforeSubmit') throw new NetSuiteError(400, 'USER_ERROR', `${outcome.error.name}: ${outcome.error.message}`);
+    }
+  }
+
+  // ---- executions ------------------------------------------------------------------------------
+
+  /** One execution: fresh context, fresh governance; script errors are logged as NetSuite's execution log does. */
+  private execute(
+    script: ScriptObject,
+    deployment: Deployment,
+    origin: Origin,
+    isUserEvent: boolean,
+    taskId: number | null,
+    body: (instance: ReturnType<typeof instantiate>, env: ScriptEnv) => void,
+  ): { ok: true; usage: number } | { ok: false; usage: number; error: { name: string; message: string } } {
+    let realmError: ErrorConstructor | undefined;
+    const governance = new Governance(USAGE_LIMITS[script.type] ?? 1_000, (e) => intoRealm(e, realmError));
+    const env: ScriptEnv = {
+      services: this.services,
+      script,
+      deployment,
+      governance,
+      origin,
+      isUserEvent,
+      taskId,
+      raise: (name, message) => intoRealm(new SuiteScriptError(name, message), realmError),
+      date: (ms) => new (instanceDate ?? Date)(ms),
+    };
+    let instanceDate: DateConstructor | undefined;
+    const resolve = moduleResolver(env);
+    try {
+      const compiled = this.project?.compiled.get(script.id);
+      if (!compiled) throw new SuiteScriptError('SSS_MISSING_SCRIPT', `${script.id} is not deployed`);
+      const instance = instantiate(compiled, { module: resolve, log: resolve('N/log'), now: () => this.clock.now() });
+      realmError = instance.realmError;
+      instanceDate = instance.realmDate;
+      body(instance, env);
+      this.recordExecution(script, deployment, origin, governance, null);
+      return { ok: true, usage: governance.usage() };
+    } catch (e) {
+      const error = describeError(e);
+      this.log({ at: this.now(), script: script.id, deployment: deployment.id, level: 'ERROR', title: error.name, details: error.message });
+      this.recordExecution(script, deployment, origin, governance, `${error.name}: ${error.message}`);
+      return { ok: false, usage: governance.usage(), error };
+    }
+  }
+
+  /** Governance readings: one row per execution, with the units it used. */
+  private recordExecution(script: ScriptObject, deployment: Deployment, origin: Origin, governance: Governance, error: string | null): void {
+    this.db
+      .prepare('INSERT INTO sandbox_execution (at, script, deployment, kind, execution_context, usage, usage_limit, ok, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(this.now(), script.id, deployment.id, script.type, origin.executionContext, governance.usage(), governance.limit, error ? 'F' : 'T', error);
+  }
+
+  // ---- scheduled scripts -----------------------------------------------------------------------
+
+  submitTask(scriptId: string, deploymentId: string, submitterTaskId: number | null): number {
+    const script = this.scripts.get(scriptId);
+    const deployment = script?.deployments.find((d) => d.id === deploymentId);
+    if (!script || script.type !== 'scheduledscript' || !deployment) {
+      throw new SuiteScriptError('INVALID_SCRIPT_DEPLOYMENT_ID_1', `No scheduled script deployment ${deploymentId} of ${scriptId}.`);
+    }
+    return this.db.transaction(() => {
+      const busy = this.db.prepare(`SELECT id, status FROM sandbox_task WHERE deployment = ? AND status IN ('PENDING', 'PROCESSING')`).all(deploymentId) as { id: number; status: string }[];
+      // One instance queued at a time; the running instance may queue its own next run (rescheduling).
+      if (busy.some((t) => t.status === 'PENDING' || t.id !== submitterTaskId)) {
+        throw new SuiteScriptError('FAILED_TO_SUBMIT_JOB_REQUEST_1', `Failed to submit job request: the deployment ${deploymentId} is already queued or running.`);
+      }
+      const info = this.db.prepare(`INSERT INTO sandbox_task (script, deployment, status, submitted) VALUES (?, ?, 'PENDING', ?)`).run(scriptId, deploymentId, this.now());
+      return Number(info.lastInsertRowid);
+    }).immediate();
+  }
+
+  /** Runs a queued task to completion; returns its final status. */
+  runTask(taskId: number, invocation: 'SCHEDULED' | 'ONDEMAND'): { status: string; usage: number; error?: string } {
+    const task = this.db.prepare('SELECT script, deployment FROM sandbox_task WHERE id = ?').get(taskId) as { script: string; deployment: string } | undefined;
+    const script = task && this.scripts.get(task.script);
+    const deployment = script?.deployments.find((d) => d.id === task!.deployment);
+    if (!task || !script || !deployment) return { status: 'FAILED', usage: 0, error: 'unknown task' };
+    this.db.prepare(`UPDATE sandbox_task SET status = 'PROCESSING', started = ? WHERE id = ?`).run(this.now(), taskId);
+    const origin: Origin = { executionContext: 'SCHEDULED', userId: '-4', roleId: '3' };
+    const outcome = this.execute(script, deployment, origin, false, taskId, (instance) => {
+      instance.call(instance.entry.execute, { type: invocation, InvocationType: Object.freeze({ SCHEDULED: 'SCHEDULED', ON_DEMAND: 'ONDEMAND', USER_INTERFACE: 'USERINTERFACE', ABORTED: 'ABORTED', SKIPPED: 'SKIPPED' }) }, this.options.scriptTimeoutMs);
+    });
+    const status = outcome.ok ? 'COMPLETE' : 'FAILED';
+    this.db.prepare('UPDATE sandbox_task SET status = ?, finished = ?, error = ? WHERE id = ?').run(status, this.now(), outcome.ok ? null : `${outcome.error.name}: ${outcome.error.message}`, taskId);
+    return outcome.ok ? { status, usage: outcome.usage } : { status, usage: outcome.usage, error: `${outcome.error.name}: ${outcome.error.message}` };
+  }
+}

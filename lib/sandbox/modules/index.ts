@@ -1,0 +1,36 @@
+/** The `N/*` modules the sandbox provides, by name. Anything else is MODULE_DOES_NOT_EXIST, as in NetSuite. */
+import type { ScriptEnv } from '../script-env';
+import { createCryptoModule } from './crypto';
+import { createEncodeModule } from './encode';
+import { createErrorModule } from './error';
+import { createHttpsModule } from './https';
+import { createLogModule } from './log';
+import { createQueryModule } from './query';
+import { createRecordModule } from './record';
+import { createRuntimeModule } from './runtime';
+import { createSearchModule } from './search';
+import { createTaskModule } from './task';
+
+const FACTORIES: Record<string, (env: ScriptEnv) => Record<string, unknown>> = {
+  'N/crypto': createCryptoModule,
+  'N/encode': createEncodeModule,
+  'N/error': createErrorModule,
+  'N/https': createHttpsModule,
+  'N/log': createLogModule,
+  'N/query': createQueryModule,
+  'N/record': createRecordModule,
+  'N/runtime': createRuntimeModule,
+  'N/search': createSearchModule,
+  'N/task': createTaskModule,
+};
+
+/** Modules are created on first use within one execution and shared by its dependencies. */
+export function moduleResolver(env: ScriptEnv): (name: string) => unknown {
+  const made = new Map<string, unknown>();
+  return (name) => {
+    const factory = FACTORIES[name];
+    if (!factory) return undefined;
+    if (!made.has(name)) made.set(name, Object.freeze(factory(env)));
+    return made.get(name);
+  };
+}

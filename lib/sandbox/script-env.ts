@@ -1,0 +1,76 @@
+/**
+ * What one script execution sees: its script and deployment, its governance, its runtime identity, and
+ * the account services behind the `N/*` modules. Built by the engine for every execution.
+ */
+import type { Clock } from './clock';
+import type { Governance } from './governance';
+import type { Deployment, ScriptObject, CustomRecordType } from './objects-xml';
+import type { Db } from './store';
+
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+export type HttpResult =
+  | { ok: true; code: number; headers: Record<string, string>; body: string }
+  | { ok: false; name: string; message: string };
+
+export interface LogEntry {
+  at: string;
+  script: string | null;
+  deployment: string | null;
+  level: string;
+  title: string;
+  details: string;
+}
+
+/** Who and what runs: becomes `runtime.executionContext` and `runtime.getCurrentUser()`. */
+export interface Origin {
+  executionContext: string;
+  userId: string;
+  roleId: string;
+}
+
+/** The employee write pipeline, as scripts reach it through N/record. */
+export interface EmployeeWriter {
+  /** `values` by NetSuite field id (SuiteScript values); `roles` the full role list when the sublist was touched. */
+  write(op: 'create' | 'edit' | 'xedit', id: string | null, values: Map<string, unknown>, roles: string[] | null, origin: Origin, fromUserEvent: boolean): string;
+  remove(id: string, origin: Origin, fromUserEvent: boolean): void;
+}
+
+/** Account services the modules use (one per worker). */
+export interface Services {
+  db: Db;
+  clock: Clock;
+  accountId: string;
+  timeZone: string;
+  recordTypes: ReadonlyMap<string, CustomRecordType>;
+  employees: EmployeeWriter;
+  http(request: HttpRequest): HttpResult;
+  /** Whether plain http:// is allowed for this URL (explicit opt-in, loopback only). */
+  allowsPlainHttp(url: string): boolean;
+  log(entry: LogEntry): void;
+  submitTask(scriptId: string, deploymentId: string, submitterTaskId: number | null): number;
+  taskStatus(taskId: number): string | null;
+  /** Script parameter values of a deployment (XML values and local overrides), typed as getValue returns them. */
+  deploymentParams(deploymentId: string): Record<string, unknown>;
+}
+
+export interface ScriptEnv {
+  services: Services;
+  script: ScriptObject;
+  deployment: Deployment;
+  governance: Governance;
+  origin: Origin;
+  /** Writes made by a user event script do not fire user events (NETSUITE-FACTS "User events"). */
+  isUserEvent: boolean;
+  /** The scheduled task this execution runs, if any (lets a script reschedule itself). */
+  taskId: number | null;
+  /** Makes an error look native to the script's realm. */
+  raise(name: string, message: string): Error;
+  /** A Date of the script's realm. */
+  date(ms: number): Date;
+}

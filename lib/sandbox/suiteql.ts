@@ -1,0 +1,144 @@
+/**
+ * The SuiteQL subset the bundle, the client and the benchmarks use, run on SQLite: read-only SELECTs
+ * over the account's tables, `BUILTIN.DF`, `TO_CHAR`/`TO_DATE`/`TO_TIMESTAMP`, `NVL`, `FETCH FIRST n
+ * ROWS ONLY`. Answers with lowercase column names, as SuiteQL does.
+ */
+import Database from 'better-sqlite3';
+import { EMPLOYEE_FIELDS } from '../core';
+import { NetSuiteError } from './account-types';
+import { refName } from './employees';
+import { INTERNAL_PREFIX, type Db } from './store';
+
+export interface SuiteQLOptions {
+  /** Time zone SuiteQL formats date-times in (the session user's preference). */
+  timeZone: string;
+  /** Extra select columns (custom record fields) by column name → referenced record type. */
+  selectColumns?: ReadonlyMap<string, string>;
+}
+
+function badQuery(detail: string): NetSuiteError {
+  return new NetSuiteError(400, 'INVALID_PARAMETER', `Invalid search query. Detailed unprocessed description follows. ${detail}`);
+}
+
+const REF_BY_COLUMN = new Map(EMPLOYEE_FIELDS.filter((f) => f.kind === 'select' && f.column).map((f) => [f.column!, f.refType!]));
+
+/** Oracle-style format masks used with dates: YYYY MM DD HH24 MI SS and "quoted" literals. */
+function formatMask(date: Date, mask: string, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return mask.replace(/"([^"]*)"|YYYY|HH24|MM|DD|MI|SS/g, (token, literal: string | undefined) => {
+    if (literal !== undefined) return literal;
+    return { YYYY: parts.year, HH24: parts.hour, MM: parts.month, DD: parts.day, MI: parts.minute, SS: parts.second }[token] ?? token;
+  });
+}
+
+/** Parses text by a mask into a UTC instant, reading the wall time in `timeZone`. */
+function parseMask(text: string, mask: string): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
+  const fields: string[] = [];
+  const pattern = mask.replace(/"([^"]*)"|YYYY|HH24|MM|DD|MI|SS|([.*+?^${}()|[\]\\])/g, (token, literal: string | undefined, special: string | undefined) => {
+    if (literal !== undefined) return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (special !== undefined) return `\\${special}`;
+    fields.push(token);
+    return token === 'YYYY' ? '(\\d{4})' : '(\\d{1,2})';
+  });
+  const m = new RegExp(`^${pattern}$`).exec(text.trim());
+  if (!m) throw badQuery(`"${text.slice(0, 40)}" does not match the format "${mask}"`);
+  const get = (f: string) => Number(m[fields.indexOf(f) + 1] ?? (f === 'MM' || f === 'DD' ? 1 : 0));
+  return { y: get('YYYY'), mo: get('MM'), d: get('DD'), h: get('HH24'), mi: get('MI'), s: get('SS') };
+}
+
+function pad(n: number, w = 2): string {
+  return String(n).padStart(w, '0');
+}
+
+/**
+ * Registers the SuiteQL functions on a connection (once per connection). `BUILTIN.DF` reads names on a
+ * second connection to the same file: a connection cannot run a query while one of its own is running.
+ */
+export function registerSuiteQLFunctions(db: Db, timeZone: string): Db {
+  const names = new Database(db.name, { readonly: true });
+  names.pragma('busy_timeout = 10000');
+  db.function('TO_CHAR', { deterministic: true }, (value: unknown, mask?: unknown) => {
+    if (value === null || value === undefined) return null;
+    if (mask === undefined || mask === null) return String(value);
+    const text = String(value);
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : new Date(text);
+    if (Number.isNaN(date.getTime())) return text;
+    return formatMask(date, String(mask), /^\d{4}-\d{2}-\d{2}$/.test(text) ? 'UTC' : timeZone);
+  });
+  db.function('TO_DATE', { deterministic: true }, (text: unknown, mask?: unknown) => {
+    if (text === null || text === undefined) return null;
+    const p = parseMask(String(text), mask === undefined ? 'YYYY-MM-DD' : String(mask));
+    return `${pad(p.y, 4)}-${pad(p.mo)}-${pad(p.d)}`;
+  });
+  db.function('TO_TIMESTAMP', { deterministic: true }, (text: unknown, mask?: unknown) => {
+    if (text === null || text === undefined) return null;
+    const p = parseMask(String(text), mask === undefined ? 'YYYY-MM-DD HH24:MI:SS' : String(mask));
+    const wall = Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s);
+    // The wall time is in the session's zone: shift by that zone's offset at that instant.
+    const shown = formatMask(new Date(wall), 'YYYY-MM-DD"T"HH24:MI:SS', timeZone);
+    return new Date(wall - (Date.parse(`${shown}Z`) - wall)).toISOString();
+  });
+  db.function('NVL', { deterministic: true }, (a: unknown, b: unknown) => (a === null || a === undefined ? b : a));
+  db.function('BUILTIN_DF', (refType: unknown, id: unknown) => {
+    if (id === null || id === undefined) return null;
+    if (typeof refType !== 'string' || refType === '') return String(id);
+    try {
+      return refName(names, refType, id) ?? String(id);
+    } catch {
+      return String(id);
+    }
+  });
+  return names;
+}
+
+/** Rewrites SuiteQL text into SQLite's dialect; refuses anything but a read. */
+export function translate(query: string, options: Pick<SuiteQLOptions, 'selectColumns'> = {}): string {
+  const text = query.trim().replace(/;\s*$/, '');
+  if (!/^(select|with)\b/i.test(text)) throw badQuery('Only SELECT statements are supported.');
+  if (new RegExp(`\\b(${INTERNAL_PREFIX}\\w*|sqlite_\\w*|pragma)\\b`, 'i').test(text)) throw badQuery('Unknown table.');
+  return text
+    .replace(/BUILTIN\.DF\s*\(\s*((?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*))\s*\)/gi, (_m, expr: string, column: string) => {
+      const refType = REF_BY_COLUMN.get(column.toLowerCase()) ?? options.selectColumns?.get(column.toLowerCase()) ?? '';
+      return `BUILTIN_DF('${refType}', ${expr})`;
+    })
+    .replace(/\bFETCH\s+(?:FIRST|NEXT)\s+(\d+)\s+ROWS?\s+ONLY\b/gi, 'LIMIT $1')
+    .replace(/\bSYSDATE\b/gi, "strftime('%Y-%m-%dT%H:%M:%fZ','now')");
+}
+
+/** Runs a translated query, lowercasing column names. */
+export function runQuery(db: Db, sql: string, params: readonly unknown[]): Record<string, unknown>[] {
+  let stmt;
+  try {
+    stmt = db.prepare(sql);
+  } catch (e) {
+    throw badQuery((e as Error).message);
+  }
+  if (!stmt.reader || !stmt.readonly) throw badQuery('Only SELECT statements are supported.');
+  const bound = params.map((p) => (typeof p === 'boolean' ? (p ? 'T' : 'F') : p));
+  const rows = stmt.all(...bound) as Record<string, unknown>[];
+  return rows.map((row) => {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(row)) out[k.toLowerCase()] = v;
+    return out;
+  });
+}
+
+/**
+ * One page as the SuiteQL REST resource answers it: values as strings, and columns whose value is null
+ * left out of the item entirely.
+ */
+export function runPage(db: Db, query: string, params: readonly unknown[], limit: number, offset: number, options: SuiteQLOptions): { items: Record<string, unknown>[]; totalResults: number } {
+  const sql = translate(query, options);
+  const total = runQuery(db, `SELECT COUNT(*) AS n FROM (${sql})`, params)[0]!.n as number;
+  const rows = runQuery(db, `SELECT * FROM (${sql}) LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${Math.max(0, Math.floor(offset))}`, params);
+  const items = rows.map((row) => {
+    const item: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(row)) if (v !== null && v !== undefined) item[k] = typeof v === 'string' ? v : String(v);
+    return item;
+  });
+  return { items, totalResults: total };
+}

@@ -1,0 +1,110 @@
+/**
+ * The account's script workers. Jobs (writes that fire user events, scheduled runs) go to a free worker,
+ * so several REST writes run their scripts at once, and each worker's blocking HTTP is served by the main
+ * thread (sync-http.ts). Under ts-jest the worker loads its TypeScript through esbuild.
+ */
+import * as path from 'node:path';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import { NetSuiteError } from './account-types';
+import type { LogEntry } from './script-env';
+import { serveSyncHttp, type HttpLimits } from './sync-http';
+import type { Job, JobError, WorkerInit } from './worker-protocol';
+
+type Settle = { resolve(v: unknown): void; reject(e: Error): void };
+
+interface Slot {
+  worker: Worker;
+  ready: Promise<void>;
+  busy: boolean;
+}
+
+function workerScript(entry: string): { code: string; eval: boolean } {
+  if (!entry.endsWith('.ts')) return { code: entry, eval: false };
+  const esbuild = require.resolve('esbuild');
+  return {
+    eval: true,
+    code: `const fs = require('fs'); const esbuild = require(${JSON.stringify(esbuild)});
+require.extensions['.ts'] = (m, file) => m._compile(esbuild.transformSync(fs.readFileSync(file, 'utf8'), { loader: 'ts', format: 'cjs', target: 'node20', sourcefile: file, sourcemap: 'inline' }).code, file);
+require(${JSON.stringify(entry)});`,
+  };
+}
+
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: { job: Job; settle: Settle }[] = [];
+  private readonly pending = new Map<number, Settle>();
+  private seq = 0;
+  private closed = false;
+
+  constructor(size: number, init: Omit<WorkerInit, 'httpFlag' | 'httpPort'>, limits: () => HttpLimits, onLog: (entry: LogEntry) => void) {
+    const entry = path.join(__dirname, `worker${path.extname(__filename)}`);
+    const script = workerScript(entry);
+    for (let i = 0; i < size; i++) {
+      const { port1, port2 } = new MessageChannel();
+      const flag = new SharedArrayBuffer(4);
+      serveSyncHttp(port1, new Int32Array(flag), limits);
+      const worker = new Worker(script.code, { eval: script.eval, workerData: { ...init, httpFlag: flag, httpPort: port2 }, transferList: [port2] });
+      let markReady!: () => void;
+      let failReady!: (e: Error) => void;
+      const slot: Slot = { worker, busy: false, ready: new Promise<void>((res, rej) => ((markReady = res), (failReady = rej))) };
+      slot.ready.catch(() => undefined);
+      worker.on('message', (m: { kind: string; seq?: number; ok?: boolean; value?: unknown; error?: JobError; entry?: LogEntry }) => {
+        if (m.kind === 'ready') markReady();
+        else if (m.kind === 'log') onLog(m.entry!);
+        else if (m.kind === 'result') {
+          const settle = this.pending.get(m.seq!);
+          this.pending.delete(m.seq!);
+          slot.busy = false;
+          if (m.ok) settle?.resolve(m.value);
+          else settle?.reject(rebuild(m.error!));
+          this.pump();
+        }
+      });
+      worker.on('error', (e) => {
+        failReady(e);
+        for (const s of this.pending.values()) s.reject(e);
+        this.pending.clear();
+      });
+      this.slots.push(slot);
+    }
+  }
+
+  /** Resolves once every worker has loaded the project; rejects with the first load error. */
+  async ready(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.ready));
+  }
+
+  run<T>(job: Job): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('the account is closed'));
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ job, settle: { resolve: resolve as (v: unknown) => void, reject } });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (slot.busy || this.queue.length === 0) continue;
+      const { job, settle } = this.queue.shift()!;
+      const seq = ++this.seq;
+      slot.busy = true;
+      this.pending.set(seq, settle);
+      void slot.ready.then(
+        () => slot.worker.postMessage({ seq, job }),
+        (e: Error) => settle.reject(e),
+      );
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}
+
+function rebuild(e: JobError): Error {
+  if ('netsuite' in e) return new NetSuiteError(e.netsuite.status, e.netsuite.code, e.netsuite.detail, e.netsuite.errorPath);
+  const err = new Error(e.error.message);
+  err.name = e.error.name;
+  return err;
+}

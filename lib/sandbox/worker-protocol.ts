@@ -1,0 +1,26 @@
+/** Messages between the account (main thread) and its script workers. */
+import type { EmployeeWrite } from './account-types';
+import type { Origin } from './script-env';
+import type { HttpLimits } from './sync-http';
+
+export interface WorkerInit {
+  accountId: string;
+  timeZone: string;
+  dbPath: string;
+  clockBuffer: SharedArrayBuffer;
+  projectDir: string | null;
+  scriptTimeoutMs: number;
+  plainHttpHosts: string[];
+  limits: HttpLimits;
+  httpFlag: SharedArrayBuffer;
+  httpPort: unknown;
+}
+
+export type Job =
+  | { kind: 'write'; op: 'create' | 'edit' | 'xedit'; id: string | null; write: EmployeeWrite; origin: Origin }
+  | { kind: 'delete'; id: string; origin: Origin }
+  | { kind: 'task'; taskId: number; invocation: 'SCHEDULED' | 'ONDEMAND' };
+
+export type JobError =
+  | { netsuite: { status: number; code: string; detail: string; errorPath?: string } }
+  | { error: { name: string; message: string } };

@@ -1,0 +1,52 @@
+/** A script worker thread: one Engine on its own connection, running the jobs the account sends. */
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { NetSuiteError } from './account-types';
+import { loadProject } from './deploy';
+import { Engine } from './engine';
+import { describeError } from './errors';
+import { syncHttpClient, type HttpLimits } from './sync-http';
+import type { Job, JobError, WorkerInit } from './worker-protocol';
+
+const init = workerData as WorkerInit;
+const flag = new Int32Array(init.httpFlag);
+const port = init.httpPort as MessagePort;
+const limits: HttpLimits = init.limits;
+const engine = new Engine(
+  {
+    accountId: init.accountId,
+    timeZone: init.timeZone,
+    dbPath: init.dbPath,
+    clockBuffer: init.clockBuffer,
+    scriptTimeoutMs: init.scriptTimeoutMs,
+    plainHttpHosts: init.plainHttpHosts,
+    http: syncHttpClient(port, flag, limits),
+    onLog: (entry) => parentPort!.postMessage({ kind: 'log', entry }),
+  },
+  init.projectDir ? loadProject(init.projectDir) : null,
+);
+
+function run(job: Job): unknown {
+  switch (job.kind) {
+    case 'write':
+      return job.op === 'create' || job.id !== null ? engine.writeCanonical(job.op, job.id, job.write, job.origin) : null;
+    case 'delete':
+      engine.remove(job.id, job.origin, false);
+      return null;
+    case 'task':
+      return engine.runTask(job.taskId, job.invocation);
+  }
+}
+
+function asError(e: unknown): JobError {
+  if (e instanceof NetSuiteError) return { netsuite: { status: e.status, code: e.code, detail: e.detail, errorPath: e.errorPath } };
+  return { error: describeError(e) };
+}
+
+parentPort!.on('message', (message: { seq: number; job: Job }) => {
+  try {
+    parentPort!.postMessage({ kind: 'result', seq: message.seq, ok: true, value: run(message.job) });
+  } catch (e) {
+    parentPort!.postMessage({ kind: 'result', seq: message.seq, ok: false, error: asError(e) });
+  }
+});
+parentPort!.postMessage({ kind: 'ready' });
