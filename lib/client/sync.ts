@@ -27,6 +27,8 @@ export interface SyncItem {
   record: CanonicalRecord;
   /** Store this once the record is safely handled: a resumed run starts after it. */
   cursor: SyncCursor;
+  /** Rows this run expects in all (NetSuite's count when the run began), for progress displays. */
+  expected: number;
 }
 
 const MODIFIED = `TO_CHAR(e.lastmodifieddate, 'YYYY-MM-DD"T"HH24:MI:SS')`;
@@ -57,6 +59,7 @@ export async function* syncEmployees(suiteql: SuiteQL, options: SyncOptions = {}
   const settleMs = (options.settleSeconds ?? 2) * 1000;
   let cursor: SyncCursor = options.cursor ?? { version: 1, after: null };
   let settledBefore = null as string | null;
+  let expected = 0;
   const rows = suiteql.scan({
     select: suiteqlSelectList(EMPLOYEE_FIELDS, 'e'),
     from: 'employee e',
@@ -67,6 +70,7 @@ export async function* syncEmployees(suiteql: SuiteQL, options: SyncOptions = {}
     onPage: (page) => {
       // Fixed at the first page: later pages only see rows modified after the run began.
       if (settledBefore === null) {
+        expected = page.totalResults;
         const now = page.serverDate ? Date.parse(page.serverDate) : NaN;
         settledBefore = Number.isNaN(now) ? '' : wallClock(now - settleMs, timeZone);
       }
@@ -75,6 +79,6 @@ export async function* syncEmployees(suiteql: SuiteQL, options: SyncOptions = {}
   for await (const row of rows) {
     const modified = String(row.lastmodifieddate ?? '');
     if (settledBefore !== null && modified < settledBefore) cursor = { version: 1, after: [modified, String(row.id)] };
-    yield { record: fromSuiteQLRow(row, EMPLOYEE_FIELDS, { timeZone }), cursor };
+    yield { record: fromSuiteQLRow(row, EMPLOYEE_FIELDS, { timeZone }), cursor, expected };
   }
 }

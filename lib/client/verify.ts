@@ -34,6 +34,11 @@ export function verifyWebhook(rawBody: string | Buffer, headers: HeaderBag, secr
   const bag = Object.fromEntries(NAMES.map((n) => [n, header(headers, n)]));
   const secrets = typeof secret === 'string' ? [secret] : secret;
   if (secrets.length === 0) throw new TypeError('at least one secret is required');
+  // The library reads the timestamp with parseInt ("<ts>abc" passes as <ts>); demand plain digits so the
+  // tolerance check below sees the same number the signature covers.
+  if (bag['webhook-timestamp'] !== '' && !/^\d{1,15}$/.test(bag['webhook-timestamp']!)) {
+    throw new WebhookVerificationError('Invalid webhook-timestamp header (expected Unix seconds)');
+  }
   let lastError: unknown;
   let payload: unknown;
   for (const s of secrets) {
@@ -42,7 +47,9 @@ export function verifyWebhook(rawBody: string | Buffer, headers: HeaderBag, secr
       lastError = undefined;
       break;
     } catch (err) {
-      lastError = err;
+      // Signed correctly but not JSON: the library's JSON.parse threw after the signature matched.
+      lastError = err instanceof SyntaxError ? new WebhookVerificationError('The signed body is not valid JSON') : err;
+      if (err instanceof SyntaxError) break;
     }
   }
   if (lastError) throw lastError;
