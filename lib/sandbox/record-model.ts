@@ -7,6 +7,7 @@
 import { EMPLOYEE_FIELDS } from '../core';
 import { refName, type EmployeeState } from './employees';
 import { formatDate, isDate, localMidnight } from './ns-format';
+import { recordCost } from './governance';
 import type { Db } from './store';
 import type { ScriptEnv } from './script-env';
 
@@ -172,6 +173,8 @@ export class ScriptRecord {
 
   save(options?: unknown): number {
     if (!this.saver) throw this.env.raise('SSS_INVALID_RECORD_OPERATION', 'This record cannot be saved here.');
+    // Record.save is governed: 10 employee, 4 custom record, 20 transaction (NETSUITE-FACTS).
+    this.env.governance.charge(recordCost('save', this.type));
     this.id = this.saver(this, (options ?? {}) as Record<string, unknown>);
     this.dirty.clear();
     this.dirtySublists.clear();

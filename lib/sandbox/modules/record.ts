@@ -125,7 +125,8 @@ export function createRecordModule(env: ScriptEnv): Record<string, unknown> {
     const spec = tableSpec(t);
     const record = loadTable(spec, String(id), t === 'scriptdeployment');
     for (const [fieldId, value] of Object.entries(values ?? {})) record.setValue({ fieldId, value });
-    return record.save({ ignoreMandatoryFields: true });
+    // submitFields costs its own units only: save through the saver, not the governed Record.save.
+    return Number(tableSaver(spec)(record, { ignoreMandatoryFields: true }));
   };
 
   const remove = (options: unknown): number => {
