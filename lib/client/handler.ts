@@ -58,14 +58,17 @@ function readRaw(req: Req, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const tooLarge = () => Object.assign(new Error(`body too large: the limit is ${max} bytes (maxBodyBytes)`), { status: 413 });
+    if (Number(req.headers['content-length']) > max) {
+      req.resume(); // discard, so the 413 reaches the sender instead of a reset connection
+      return reject(tooLarge());
+    }
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > max) {
-        reject(new Error('body too large'));
-        req.destroy();
-      } else chunks.push(c);
+      if (size <= max) chunks.push(c);
+      else chunks.length = 0; // keep nothing of an oversized body; the rest is read and discarded
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => (size > max ? reject(tooLarge()) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
   });
 }
@@ -85,13 +88,15 @@ export function createWebhookHandler(options: HandlerOptions): (req: IncomingMes
     try {
       raw = await readRaw(req as Req, options.maxBodyBytes ?? 1 << 20);
     } catch (err) {
-      return reply(res, 500, (err as Error).message);
+      return reply(res, (err as { status?: number }).status ?? 500, (err as Error).message);
     }
     let event: WebhookEvent;
     try {
       event = verifyWebhook(raw, req.headers, options.secret, options);
-    } catch {
-      return reply(res, 401, 'signature verification failed');
+    } catch (err) {
+      // Name the problem (it says nothing about the secret); a malformed but authentic body is a 400.
+      const message = (err as Error).message;
+      return reply(res, /not valid JSON/.test(message) ? 400 : 401, `verification failed: ${message}`);
     }
     const id = event.data.id;
     if (await seen.has(id)) return reply(res, 200, 'duplicate');
