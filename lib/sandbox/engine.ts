@@ -145,9 +145,8 @@ export class Engine implements EmployeeWriter {
    */
   private runUserEvents(stage: 'beforeSubmit' | 'afterSubmit', type: UserEventType, old: EmployeeState | null, next: EmployeeState, only: Set<string> | null, origin: Origin): void {
     for (const { script, deployment } of this.userEventDeployments(type, origin.executionContext)) {
-      const outcome = this.execute(script, deployment, origin, true, null, (instance, env) => {
+      const outcome = this.execute(script, deployment, origin, true, null, stage, (instance, env) => {
         const fn = instance.entry[stage];
-        if (typeof fn !== 'function') return;
         const spec = employeeSpec(this.db);
         const oldValues = old && employeeValues(old, null);
         const newValues = employeeValues(next, '', only ?? undefined);
@@ -172,6 +171,7 @@ export class Engine implements EmployeeWriter {
     origin: Origin,
     isUserEvent: boolean,
     taskId: number | null,
+    entryPoint: string,
     body: (instance: ReturnType<typeof instantiate>, env: ScriptEnv) => void,
   ): { ok: true; usage: number } | { ok: false; usage: number; error: { name: string; message: string } } {
     let realmError: ErrorConstructor | undefined;
@@ -195,6 +195,8 @@ export class Engine implements EmployeeWriter {
       const instance = instantiate(compiled, { module: resolve, log: resolve('N/log'), now: () => this.clock.now() });
       realmError = instance.realmError;
       instanceDate = instance.realmDate;
+      // A script without this entry point is not executed for it (no execution, no governance).
+      if (typeof instance.entry[entryPoint] !== 'function') return { ok: true, usage: 0 };
       body(instance, env);
       this.recordExecution(script, deployment, origin, governance, null);
       return { ok: true, usage: governance.usage() };
@@ -240,7 +242,7 @@ export class Engine implements EmployeeWriter {
     if (!task || !script || !deployment) return { status: 'FAILED', usage: 0, error: 'unknown task' };
     this.db.prepare(`UPDATE sandbox_task SET status = 'PROCESSING', started = ? WHERE id = ?`).run(this.now(), taskId);
     const origin: Origin = { executionContext: 'SCHEDULED', userId: '-4', roleId: '3' };
-    const outcome = this.execute(script, deployment, origin, false, taskId, (instance) => {
+    const outcome = this.execute(script, deployment, origin, false, taskId, 'execute', (instance) => {
       instance.call(instance.entry.execute, { type: invocation, InvocationType: Object.freeze({ SCHEDULED: 'SCHEDULED', ON_DEMAND: 'ONDEMAND', USER_INTERFACE: 'USERINTERFACE', ABORTED: 'ABORTED', SKIPPED: 'SKIPPED' }) }, this.options.scriptTimeoutMs);
     });
     const status = outcome.ok ? 'COMPLETE' : 'FAILED';

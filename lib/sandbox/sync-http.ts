@@ -76,7 +76,7 @@ export function perform(request: HttpRequest, limits: HttpLimits): Promise<HttpR
       method: request.method,
       headers,
       agent: false, // a fresh connection per call, as each NetSuite call is
-      ...(secure ? { ca: [...tls.rootCertificates, ...limits.trustedCertificates], servername: url.hostname } : {}),
+      ...(secure ? { ca: [...tls.rootCertificates, ...limits.trustedCertificates] } : {}),
     };
     const req = (secure ? https : http).request(url, options, (res) => {
       const chunks: Buffer[] = [];

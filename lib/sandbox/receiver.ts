@@ -1,0 +1,225 @@
+/**
+ * A local webhook receiver for the demo and the tests: verifies every attempt with the official
+ * `standardwebhooks` package, de-duplicates on `webhook-id`, records every attempt, and can be told to
+ * fail (any status, 429 with retry-after, 410, 3xx, slowness, closing mid-response, being down). Serves
+ * https with a self-signed certificate the sandbox's N/https is told to trust.
+ */
+import { randomBytes } from 'node:crypto';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import { generate } from 'selfsigned';
+import { Webhook } from 'standardwebhooks';
+import type { WebhookEvent } from '../core';
+
+export type Behaviour =
+  | { kind: 'ok'; status?: number }
+  | { kind: 'status'; status: number; retryAfter?: string; location?: string }
+  | { kind: 'slow'; delayMs: number; status?: number }
+  /** Accepts the connection, sends part of a response, then closes the socket. */
+  | { kind: 'close' };
+
+export interface Attempt {
+  at: number;
+  webhookId: string | null;
+  webhookTimestamp: string | null;
+  signature: string | null;
+  verified: boolean;
+  /** The answer given (null when the connection was closed without one). */
+  status: number | null;
+  /** Verified and already received before. */
+  duplicate: boolean;
+  /** Why verification failed. */
+  error?: string;
+}
+
+export interface ReceiverOptions {
+  /** The Standard Webhooks secret (`whsec_…`); a fresh one by default. */
+  secret?: string;
+  /** Serve plain http instead of https (loopback only; N/https then needs the explicit opt-in). */
+  plainHttp?: boolean;
+  port?: number;
+  path?: string;
+  /** The clock signatures are checked against (the sandbox clock, so tolerance holds when it is advanced). */
+  now?: () => number;
+}
+
+let certificate: Promise<{ cert: string; key: string }> | null = null;
+
+/** One self-signed certificate for 127.0.0.1/localhost per process (generating one takes a moment). */
+export function localCertificate(): Promise<{ cert: string; key: string }> {
+  certificate ??= generate([{ name: 'commonName', value: 'localhost' }], {
+    keySize: 2048,
+    algorithm: 'sha256',
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] },
+    ],
+  } as Parameters<typeof generate>[1]).then((p) => ({ cert: p.cert, key: p.private }));
+  return certificate;
+}
+
+export class Receiver {
+  readonly secret: string;
+  readonly attempts: Attempt[] = [];
+  /** Verified events by webhook-id, first arrival kept. */
+  readonly events = new Map<string, WebhookEvent>();
+  private readonly webhook: Webhook;
+  private readonly sockets = new Set<Socket>();
+  private script: Behaviour[] = [];
+  private fallback: Behaviour = { kind: 'ok' };
+  private port = 0;
+  private listening = false;
+
+  private constructor(
+    private readonly server: http.Server,
+    readonly certificatePem: string | null,
+    private readonly options: ReceiverOptions,
+  ) {
+    this.secret = options.secret ?? `whsec_${randomBytes(24).toString('base64')}`;
+    this.webhook = clockedWebhook(this.secret, options.now);
+    server.on('request', (req, res) => void this.handle(req, res));
+    server.on('connection', (s: Socket) => {
+      this.sockets.add(s);
+      s.on('close', () => this.sockets.delete(s));
+    });
+  }
+
+  static async start(options: ReceiverOptions = {}): Promise<Receiver> {
+    let receiver: Receiver;
+    if (options.plainHttp) receiver = new Receiver(http.createServer(), null, options);
+    else {
+      const { cert, key } = await localCertificate();
+      receiver = new Receiver(https.createServer({ cert, key }), cert, options);
+    }
+    await receiver.up(options.port ?? 0);
+    return receiver;
+  }
+
+  /** The endpoint URL to configure in the deployment. */
+  get url(): string {
+    return `${this.certificatePem ? 'https' : 'http'}://127.0.0.1:${this.port}${this.options.path ?? '/webhooks'}`;
+  }
+
+  /** The base64 key, as stored in the NetSuite API Secret (the part after `whsec_`). */
+  get apiSecretValue(): string {
+    return this.secret.replace(/^whsec_/, '');
+  }
+
+  /** Answers the next requests with these behaviours in order, then with `fallback`. */
+  behave(...next: Behaviour[]): this {
+    this.script.push(...next);
+    return this;
+  }
+
+  /** The behaviour once the scripted ones are used up (default: 200). */
+  setDefault(behaviour: Behaviour): this {
+    this.fallback = behaviour;
+    this.script = [];
+    return this;
+  }
+
+  /** Stops listening (connections are refused) until `up()`. */
+  async down(): Promise<void> {
+    if (!this.listening) return;
+    this.listening = false;
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  async up(port = this.port): Promise<void> {
+    if (this.listening) return;
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, '127.0.0.1', () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+    this.port = (this.server.address() as AddressInfo).port;
+    this.listening = true;
+  }
+
+  async close(): Promise<void> {
+    await this.down();
+  }
+
+  /** How many verified attempts arrived for each webhook-id. */
+  deliveriesById(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const a of this.attempts) if (a.verified && a.status !== null && a.status < 300 && a.webhookId) out.set(a.webhookId, (out.get(a.webhookId) ?? 0) + 1);
+    return out;
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    const header = (name: string) => {
+      const v = req.headers[name];
+      return Array.isArray(v) ? v.join(', ') : (v ?? null);
+    };
+    const attempt: Attempt = {
+      at: Date.now(),
+      webhookId: header('webhook-id'),
+      webhookTimestamp: header('webhook-timestamp'),
+      signature: header('webhook-signature'),
+      verified: false,
+      status: null,
+      duplicate: false,
+    };
+    this.attempts.push(attempt);
+    const behaviour = this.script.shift() ?? this.fallback;
+    if (behaviour.kind === 'close') {
+      res.socket?.write('HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{"partial":');
+      res.socket?.destroy();
+      return;
+    }
+    let event: WebhookEvent | null = null;
+    try {
+      event = this.verify(body, req.headers);
+      attempt.verified = true;
+    } catch (e) {
+      attempt.error = (e as Error).message;
+    }
+    if (behaviour.kind === 'slow') await new Promise((r) => setTimeout(r, behaviour.delayMs));
+    let status = !attempt.verified ? 401 : behaviour.kind === 'status' ? behaviour.status : (behaviour.status ?? 200);
+    if (behaviour.kind === 'status' && !attempt.verified) status = 401;
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (behaviour.kind === 'status' && behaviour.retryAfter !== undefined) headers['retry-after'] = behaviour.retryAfter;
+    if (behaviour.kind === 'status' && behaviour.location !== undefined) headers.location = behaviour.location;
+    if (event && status >= 200 && status < 300) {
+      attempt.duplicate = this.events.has(event.data.id);
+      if (!attempt.duplicate) this.events.set(event.data.id, event);
+    }
+    attempt.status = status;
+    if (res.destroyed) return;
+    res.writeHead(status, headers);
+    res.end(JSON.stringify(attempt.verified ? { received: true, duplicate: attempt.duplicate } : { error: 'invalid signature' }));
+  }
+
+  private verify(body: string, headers: http.IncomingHttpHeaders): WebhookEvent {
+    const flat: Record<string, string> = {};
+    for (const [k, v] of Object.entries(headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v;
+    return this.webhook.verify(body, flat) as WebhookEvent;
+  }
+}
+
+/**
+ * The official verifier, with its 5-minute timestamp tolerance measured on the sandbox clock: scripts
+ * sign with the account's time, which tests move days ahead. Signature checking is the package's own.
+ */
+function clockedWebhook(secret: string, now: (() => number) | undefined): Webhook {
+  const webhook = new Webhook(secret);
+  if (now) {
+    const check = (webhook as unknown as { verifyTimestamp(h: string): Date }).verifyTimestamp.bind(webhook);
+    Object.defineProperty(webhook, 'verifyTimestamp', {
+      value: (header: string) => {
+        const shifted = Number(header) - Math.round((now() - Date.now()) / 1000);
+        check(String(shifted));
+        return new Date(Number(header) * 1000);
+      },
+    });
+  }
+  return webhook;
+}

@@ -1,0 +1,173 @@
+/**
+ * End to end on the REAL bundle (src/, built by `npm run build:bundle`): writes through the account fire
+ * the built user event, which signs and posts to a local https receiver verifying with standardwebhooks;
+ * failed or queued events become deliveries that the built retry script sends as the clock advances.
+ */
+import { SandboxAccount } from '../../lib/sandbox/account';
+import { Receiver } from '../../lib/sandbox/receiver';
+import { REST, UI, CSV } from './helpers';
+
+const UE_DEPLOY = 'customdeploy_suitehooks_employee_ue';
+const RETRY = 'customscript_suitehooks_retry_ss';
+const SECRET_ID = 'custsecret_suitehooks_signing';
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+let account: SandboxAccount;
+let receiver: Receiver;
+
+beforeAll(async () => {
+  receiver = await Receiver.start({ now: () => account.clock.now() });
+  account = await SandboxAccount.create({
+    secrets: { [SECRET_ID]: receiver.apiSecretValue },
+    params: { [UE_DEPLOY]: { custscript_suitehooks_endpoint_url: receiver.url, custscript_suitehooks_secret_id: SECRET_ID } },
+    // NetSuite's 5 s / 45 s limits, shortened so a "too slow" receiver costs the test a second.
+    http: { trustedCertificates: [receiver.certificatePem!], connectTimeoutMs: 1_000, responseTimeoutMs: 800 },
+  });
+});
+
+afterAll(async () => {
+  await account?.close();
+  await receiver?.close();
+});
+
+beforeEach(() => {
+  receiver.setDefault({ kind: 'ok' });
+});
+
+type Delivery = Record<string, unknown>;
+const deliveries = (): Delivery[] => account.customRecords('customrecord_suitehooks_delivery');
+const deliveryOf = (eventId: string) => deliveries().find((d) => d.custrecord_suitehooks_event_id === eventId);
+const newest = () => deliveries().at(-1)!;
+const employee = (n: number) => ({ firstName: 'Test', lastName: `Person${n}`, subsidiary: { id: '1', refName: null }, email: `t${n}@example.com` });
+
+/** Runs the retry script after moving the clock, as its 15-minute schedule would. */
+async function retryAfter(ms: number) {
+  account.clock.advance(ms);
+  return account.runScheduled(RETRY);
+}
+
+test('a REST create arrives signed and verified as employee.created, inline, with the REST origin', async () => {
+  const id = await account.createEmployee({ values: { ...employee(1), title: 'Analyst' } }, REST);
+  const event = [...receiver.events.values()].find((e) => e.data.recordId === id)!;
+  expect(event).toMatchObject({ type: 'employee.created', data: { changeType: 'create', eventType: 'create', origin: { executionContext: 'RESTWEBSERVICES', user: { id: '7' } } } });
+  expect(event.data.changes.title).toEqual({ old: null, new: 'Analyst' });
+  expect(deliveries()).toHaveLength(0); // delivered inline: nothing kept
+  expect(account.executions({ script: 'customscript_suitehooks_employee_ue' }).at(-1)).toMatchObject({ ok: true, usage: 10, limit: 1000 });
+});
+
+test('an inline edit (xedit) reports only the edited fields', async () => {
+  const before = receiver.events.size;
+  await account.updateEmployee('5', { values: { title: 'Finance Director', phone: '555-0100' } }, UI, 'xedit');
+  const event = [...receiver.events.values()].at(-1)!;
+  expect(receiver.events.size).toBe(before + 1);
+  expect(event.data).toMatchObject({ recordId: '5', eventType: 'xedit', changedFields: ['phone', 'title'], origin: { executionContext: 'USERINTERFACE' } });
+  expect(event.data.changes).toEqual({ phone: { old: null, new: '555-0100' }, title: { old: 'Controller', new: 'Finance Director' } });
+});
+
+test('a CSV import queues (auto mode) and the scheduled script delivers each event once', async () => {
+  const before = receiver.events.size;
+  await account.updateEmployee('6', { values: { title: 'Head of People' } }, CSV, 'edit');
+  expect(receiver.events.size).toBe(before);
+  const queued = newest();
+  expect(queued).toMatchObject({ custrecord_suitehooks_status: 'pending', custrecord_suitehooks_attempts: 0 });
+  // The deployment's own 15-minute schedule picks it up.
+  await account.advance(16 * MINUTE);
+  expect(deliveryOf(String(queued.custrecord_suitehooks_event_id))).toMatchObject({ custrecord_suitehooks_status: 'delivered', custrecord_suitehooks_attempts: 1 });
+  expect(receiver.deliveriesById().get(String(queued.custrecord_suitehooks_event_id))).toBe(1);
+  expect(account.executions({ script: RETRY }).length).toBeGreaterThan(0);
+});
+
+test('500 then recovery: retried on schedule, delivered, same webhook-id', async () => {
+  receiver.behave({ kind: 'status', status: 500 });
+  await account.updateEmployee('7', { values: { title: 'Staff Engineer' } }, REST);
+  const d = newest();
+  expect(d).toMatchObject({ custrecord_suitehooks_status: 'pending', custrecord_suitehooks_attempts: 1, custrecord_suitehooks_last_http_status: 500 });
+  const id = String(d.custrecord_suitehooks_event_id);
+  await retryAfter(MINUTE); // not due yet (5 min ± jitter)
+  expect(deliveryOf(id)!.custrecord_suitehooks_status).toBe('pending');
+  await retryAfter(6 * MINUTE);
+  expect(deliveryOf(id)).toMatchObject({ custrecord_suitehooks_status: 'delivered', custrecord_suitehooks_attempts: 2 });
+  expect(receiver.attempts.filter((a) => a.webhookId === id).map((a) => a.status)).toEqual([500, 200]);
+});
+
+test('429 with retry-after later than the schedule is honoured', async () => {
+  receiver.behave({ kind: 'status', status: 429, retryAfter: '7200' });
+  await account.updateEmployee('8', { values: { title: 'Regional Sales Manager' } }, REST);
+  const id = String(newest().custrecord_suitehooks_event_id);
+  await retryAfter(30 * MINUTE);
+  expect(deliveryOf(id)!.custrecord_suitehooks_status).toBe('pending');
+  await retryAfter(2 * HOUR);
+  expect(deliveryOf(id)!.custrecord_suitehooks_status).toBe('delivered');
+  expect(receiver.deliveriesById().get(id)).toBe(1);
+});
+
+test('410 Gone dead-letters at once; nothing is retried', async () => {
+  receiver.behave({ kind: 'status', status: 410 });
+  await account.updateEmployee('2', { values: { title: 'VP Platform' } }, REST);
+  const id = String(newest().custrecord_suitehooks_event_id);
+  expect(deliveryOf(id)).toMatchObject({ custrecord_suitehooks_status: 'dead', custrecord_suitehooks_last_http_status: 410 });
+  await retryAfter(3 * HOUR);
+  expect(receiver.attempts.filter((a) => a.webhookId === id)).toHaveLength(1);
+});
+
+test('a receiver slower than the response limit times out (SSS_REQUEST_TIME_EXCEEDED) and is retried', async () => {
+  receiver.behave({ kind: 'slow', delayMs: 1_500 });
+  await account.updateEmployee('3', { values: { title: 'Principal Engineer' } }, REST);
+  const d = newest();
+  const id = String(d.custrecord_suitehooks_event_id);
+  expect(d.custrecord_suitehooks_status).toBe('pending');
+  expect(String(d.custrecord_suitehooks_last_error)).toContain('SSS_REQUEST_TIME_EXCEEDED');
+  await retryAfter(6 * MINUTE);
+  expect(deliveryOf(id)!.custrecord_suitehooks_status).toBe('delivered');
+  expect(receiver.events.has(id)).toBe(true); // de-duplicated however often it arrived
+});
+
+test('receiver down, closing mid-response and redirecting: nothing lost, each event once per webhook-id', async () => {
+  await receiver.down();
+  const ids: string[] = [];
+  for (let n = 0; n < 3; n++) {
+    await account.updateEmployee('1', { values: { title: `CEO ${n}` } }, REST);
+    ids.push(String(newest().custrecord_suitehooks_event_id));
+  }
+  expect(ids.map((id) => String(deliveryOf(id)!.custrecord_suitehooks_last_error))).toEqual(ids.map(() => expect.stringContaining('SSS_CONNECTION_CLOSED')));
+  await receiver.up();
+  receiver.behave({ kind: 'close' }, { kind: 'status', status: 302, location: 'https://example.com/' });
+  for (let i = 0; i < 12 && ids.some((id) => deliveryOf(id)!.custrecord_suitehooks_status !== 'delivered'); i++) await retryAfter(HOUR);
+  for (const id of ids) {
+    expect(deliveryOf(id)!.custrecord_suitehooks_status).toBe('delivered');
+    expect(receiver.events.get(id)?.data.recordId).toBe('1');
+  }
+  // The closed connection (no status) and the redirect (not followed) were retried like any failure.
+  const answers = receiver.attempts.filter((a) => ids.includes(a.webhookId ?? '')).map((a) => a.status);
+  expect(answers.slice(0, 2)).toEqual([null, 302]);
+});
+
+test('after the last scheduled attempt a delivery ends dead, kept for replay', async () => {
+  receiver.setDefault({ kind: 'status', status: 503 });
+  await account.updateEmployee('4', { values: { title: 'Enterprise AE' } }, REST);
+  const id = String(newest().custrecord_suitehooks_event_id);
+  for (let i = 0; i < 12 && deliveryOf(id)!.custrecord_suitehooks_status === 'pending'; i++) await retryAfter(27 * HOUR);
+  expect(deliveryOf(id)).toMatchObject({ custrecord_suitehooks_status: 'dead', custrecord_suitehooks_attempts: 9 });
+  expect(String(deliveryOf(id)!.custrecord_suitehooks_body)).toContain(id);
+});
+
+test('a misconfigured deployment (http endpoint, missing secret) logs a clear error and keeps the events', async () => {
+  account.setParameter(UE_DEPLOY, 'custscript_suitehooks_endpoint_url', receiver.url.replace('https:', 'http:'));
+  await account.updateEmployee('6', { values: { title: 'CPO' } }, REST);
+  const first = newest();
+  expect(first.custrecord_suitehooks_status).toBe('pending');
+  expect(String(first.custrecord_suitehooks_last_error)).toMatch(/https/);
+  account.setParameter(UE_DEPLOY, 'custscript_suitehooks_endpoint_url', receiver.url);
+  account.setParameter(UE_DEPLOY, 'custscript_suitehooks_secret_id', 'custsecret_missing');
+  await account.updateEmployee('6', { values: { title: 'Chief People Officer' } }, REST);
+  const second = newest();
+  expect(second.custrecord_suitehooks_status).toBe('pending');
+  expect(String(second.custrecord_suitehooks_last_error)).toMatch(/secret/i);
+  await retryAfter(20 * MINUTE);
+  expect(account.logs({ script: RETRY, level: 'ERROR' }).at(-1)!.details).toMatch(/secret/i);
+  // The administrator fixes the deployment: both kept events go out.
+  account.setParameter(UE_DEPLOY, 'custscript_suitehooks_secret_id', SECRET_ID);
+  await retryAfter(20 * MINUTE);
+  for (const d of [first, second]) expect(deliveryOf(String(d.custrecord_suitehooks_event_id))!.custrecord_suitehooks_status).toBe('delivered');
+});
