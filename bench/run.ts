@@ -6,6 +6,7 @@
 import * as os from 'node:os';
 import { emitterBench } from './emitter';
 import { bundleTable } from './bundle';
+import { governanceBench } from './governance';
 import { renderTable, unavailable, type Table } from './table';
 
 interface Item {
@@ -14,6 +15,7 @@ interface Item {
 }
 
 const ITEMS: Item[] = [
+  { title: '1. Governance units per event', run: () => governanceBench() },
   { title: '3a. Bundle: built entry files', run: async () => bundleTable() },
   { title: '4. Emitter CPU per event', run: (quick) => emitterBench(quick) },
 ];
