@@ -330,8 +330,8 @@ export class SandboxAccount implements Account {
 
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
     await this.pool.close();
+    await this.running?.catch(() => undefined);
     this.namesDb.close();
     this.db.close();
     if (this.temporary) removeDatabaseFile(this.dbPath);

@@ -15,7 +15,8 @@ type Settle = { resolve(v: unknown): void; reject(e: Error): void };
 interface Slot {
   worker: Worker;
   ready: Promise<void>;
-  busy: boolean;
+  /** The job it runs, if any. */
+  current: Settle | null;
 }
 
 function workerScript(entry: string): { code: string; eval: boolean } {
@@ -32,8 +33,6 @@ require(${JSON.stringify(entry)});`,
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: { job: Job; settle: Settle }[] = [];
-  private readonly pending = new Map<number, Settle>();
-  private seq = 0;
   private closed = false;
 
   constructor(size: number, init: Omit<WorkerInit, 'httpFlag' | 'httpPort'>, limits: () => HttpLimits, onLog: (entry: LogEntry) => void) {
@@ -46,24 +45,26 @@ export class WorkerPool {
       const worker = new Worker(script.code, { eval: script.eval, workerData: { ...init, httpFlag: flag, httpPort: port2 }, transferList: [port2] });
       let markReady!: () => void;
       let failReady!: (e: Error) => void;
-      const slot: Slot = { worker, busy: false, ready: new Promise<void>((res, rej) => ((markReady = res), (failReady = rej))) };
+      const slot: Slot = { worker, current: null, ready: new Promise<void>((res, rej) => ((markReady = res), (failReady = rej))) };
       slot.ready.catch(() => undefined);
-      worker.on('message', (m: { kind: string; seq?: number; ok?: boolean; value?: unknown; error?: JobError; entry?: LogEntry }) => {
+      const finish = (settle: (s: Settle) => void) => {
+        const current = slot.current;
+        slot.current = null;
+        if (current) settle(current);
+        this.pump();
+      };
+      worker.on('message', (m: { kind: string; ok?: boolean; value?: unknown; error?: JobError; entry?: LogEntry }) => {
         if (m.kind === 'ready') markReady();
         else if (m.kind === 'log') onLog(m.entry!);
-        else if (m.kind === 'result') {
-          const settle = this.pending.get(m.seq!);
-          this.pending.delete(m.seq!);
-          slot.busy = false;
-          if (m.ok) settle?.resolve(m.value);
-          else settle?.reject(rebuild(m.error!));
-          this.pump();
-        }
+        else if (m.kind === 'result') finish((s) => (m.ok ? s.resolve(m.value) : s.reject(rebuild(m.error!))));
       });
       worker.on('error', (e) => {
         failReady(e);
-        for (const s of this.pending.values()) s.reject(e);
-        this.pending.clear();
+        finish((s) => s.reject(e));
+      });
+      worker.on('exit', () => {
+        failReady(new Error('script worker stopped'));
+        finish((s) => s.reject(new Error('the account was closed while a script ran')));
       });
       this.slots.push(slot);
     }
@@ -84,13 +85,11 @@ export class WorkerPool {
 
   private pump(): void {
     for (const slot of this.slots) {
-      if (slot.busy || this.queue.length === 0) continue;
+      if (this.closed || slot.current || this.queue.length === 0) continue;
       const { job, settle } = this.queue.shift()!;
-      const seq = ++this.seq;
-      slot.busy = true;
-      this.pending.set(seq, settle);
+      slot.current = settle;
       void slot.ready.then(
-        () => slot.worker.postMessage({ seq, job }),
+        () => slot.worker.postMessage({ job }),
         (e: Error) => settle.reject(e),
       );
     }
@@ -98,6 +97,7 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const { settle } of this.queue.splice(0)) settle.reject(new Error('the account is closed'));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }

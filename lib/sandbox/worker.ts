@@ -42,11 +42,11 @@ function asError(e: unknown): JobError {
   return { error: describeError(e) };
 }
 
-parentPort!.on('message', (message: { seq: number; job: Job }) => {
+parentPort!.on('message', (message: { job: Job }) => {
   try {
-    parentPort!.postMessage({ kind: 'result', seq: message.seq, ok: true, value: run(message.job) });
+    parentPort!.postMessage({ kind: 'result', ok: true, value: run(message.job) });
   } catch (e) {
-    parentPort!.postMessage({ kind: 'result', seq: message.seq, ok: false, error: asError(e) });
+    parentPort!.postMessage({ kind: 'result', ok: false, error: asError(e) });
   }
 });
 parentPort!.postMessage({ kind: 'ready' });
