@@ -7,6 +7,9 @@ import { createClient, Secret, type ClientConfig, type ClientOptions, type NetSu
 
 export const ACCOUNT_ID = '1234567_SB1';
 
+// Real HTTP, worker threads and SQLite on a shared two-core box: allow for a loaded machine.
+jest.setTimeout(30_000);
+
 export interface Sandbox {
   account: SandboxAccount;
   server: RestServer;
