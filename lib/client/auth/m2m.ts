@@ -34,8 +34,9 @@ export class M2MAuth implements Authenticator {
   readonly method = 'm2m' as const;
   private readonly key: KeyObject;
   private readonly algorithm: M2MAlgorithm;
-  private token: { value: string; renewAt: number } | null = null;
-  private pending: Promise<string> | null = null;
+  // ES private fields: the access token never shows in `inspect`, JSON or a dump of the client.
+  #token: { value: string; renewAt: number } | null = null;
+  #pending: Promise<string> | null = null;
   /** Tokens fetched so far (tests and diagnostics). */
   tokensIssued = 0;
 
@@ -45,21 +46,31 @@ export class M2MAuth implements Authenticator {
     private readonly post: TokenPoster,
     private readonly now: () => number = Date.now,
   ) {
-    this.key = createPrivateKey(credentials.privateKey.reveal());
-    const algorithm = credentials.algorithm ?? (this.key.asymmetricKeyType === 'ec' ? 'ES256' : 'PS256');
+    try {
+      this.key = createPrivateKey(credentials.privateKey.reveal());
+    } catch (err) {
+      // OpenSSL's message ("DECODER routines::unsupported") names nothing; never quote the key itself.
+      throw new TypeError(`the M2M private key is not a PEM private key (PKCS#8 or traditional, EC or RSA): ${(err as { code?: string }).code ?? 'unreadable'}`);
+    }
+    const type = this.key.asymmetricKeyType;
+    if (type !== 'ec' && type !== 'rsa' && type !== 'rsa-pss') throw new TypeError(`the M2M private key is ${type ?? 'of an unknown type'}; NetSuite needs an EC or RSA key`);
+    const algorithm = credentials.algorithm ?? (type === 'ec' ? 'ES256' : 'PS256');
     if (!ALGORITHMS.includes(algorithm)) throw new TypeError(`JWT algorithm ${algorithm} is not accepted by NetSuite (use one of ${ALGORITHMS.join(', ')})`);
+    if ((type === 'ec') !== algorithm.startsWith('ES')) {
+      throw new TypeError(`JWT algorithm ${algorithm} does not fit the M2M private key, which is ${type === 'ec' ? 'an EC key (use ES256/ES384/ES512)' : 'an RSA key (use PS256/PS384/PS512)'}`);
+    }
     this.algorithm = algorithm;
   }
 
   async authorization(): Promise<string> {
-    if (this.token && this.now() < this.token.renewAt) return `Bearer ${this.token.value}`;
+    if (this.#token && this.now() < this.#token.renewAt) return `Bearer ${this.#token.value}`;
     // One token request at a time however many requests wait for it.
-    this.pending ??= this.fetchToken().finally(() => (this.pending = null));
-    return `Bearer ${await this.pending}`;
+    this.#pending ??= this.fetchToken().finally(() => (this.#pending = null));
+    return `Bearer ${await this.#pending}`;
   }
 
   invalidate(): boolean {
-    this.token = null;
+    this.#token = null;
     return true;
   }
 
@@ -83,7 +94,7 @@ export class M2MAuth implements Authenticator {
       throw new AuthError(status, typeof json.error === 'string' ? json.error : 'no access token', typeof json.error_description === 'string' ? json.error_description : undefined);
     }
     const lifetimeMs = (Number(json.expires_in) || 3600) * 1000;
-    this.token = { value: json.access_token, renewAt: this.now() + lifetimeMs - Math.min(RENEW_BEFORE_MS, lifetimeMs / 2) };
+    this.#token = { value: json.access_token, renewAt: this.now() + lifetimeMs - Math.min(RENEW_BEFORE_MS, lifetimeMs / 2) };
     this.tokensIssued++;
     return json.access_token;
   }
