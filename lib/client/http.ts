@@ -92,6 +92,7 @@ export class Transport {
       redirect: 'manual',
       signal: AbortSignal.timeout(this.options.timeoutMs ?? 120_000),
     });
+    if (res.status >= 300 && res.status < 400) throw await this.redirectRefused(res, 'POST', tokenUrl);
     const text = await res.text();
     let body: unknown = text;
     try {
@@ -150,6 +151,23 @@ export class Transport {
     }
   }
 
+  /** A 3xx is never followed (the Authorization header or the client assertion would go with it). */
+  private async redirectRefused(res: Response, method: string, url: string): Promise<RedirectRefusedError> {
+    await res.body?.cancel();
+    const target = res.headers.get('location');
+    let where: URL | null = null;
+    try {
+      where = target ? new URL(target, url) : null;
+    } catch {
+      // an unparsable Location: still refused
+    }
+    return new RedirectRefusedError(
+      `redirect not followed: ${method} ${new URL(url).pathname} answered ${res.status}` +
+        (where && where.origin !== this.origin ? ` to another host (${where.host}); credentials are never sent there` : '') +
+        '. Check the account id and base URL.',
+    );
+  }
+
   private async send(method: string, url: string, options: RequestOptions): Promise<ApiResponse> {
     const authorization = await this.options.auth.authorization(method, url);
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': USER_AGENT, ...options.headers, authorization };
@@ -161,16 +179,7 @@ export class Transport {
       redirect: 'manual',
       signal: AbortSignal.timeout(this.options.timeoutMs ?? 120_000),
     });
-    if (res.status >= 300 && res.status < 400) {
-      await res.body?.cancel();
-      const target = res.headers.get('location');
-      const where = target ? new URL(target, url) : null;
-      throw new RedirectRefusedError(
-        `redirect not followed: ${method} ${new URL(url).pathname} answered ${res.status}` +
-          (where && where.origin !== this.origin ? ` to another host (${where.host}); credentials are never sent there` : '') +
-          '. Check the account id and base URL.',
-      );
-    }
+    if (res.status >= 300 && res.status < 400) throw await this.redirectRefused(res, method, url);
     const text = await res.text();
     let body: unknown = undefined;
     if (text !== '') {
