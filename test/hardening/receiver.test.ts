@@ -10,7 +10,6 @@ import { createServer, request, type IncomingHttpHeaders, type Server } from 'no
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { Webhook } from 'standardwebhooks';
 import { createWebhookHandler, verifyWebhook, WebhookVerificationError, type HandlerOptions } from '../../lib/client';
 import { signingInput, webhookHeaders } from '../../lib/core';
 import { hmacB64 } from '../unit/fixtures';
