@@ -8,3 +8,45 @@ export const PROBE_PROJECT = path.join(FIXTURES, 'probe');
 export const REST: WriteContext = { executionContext: 'RESTWEBSERVICES', userId: '7', roleId: '3' };
 export const UI: WriteContext = { executionContext: 'USERINTERFACE', userId: '1', roleId: '3' };
 export const CSV: WriteContext = { executionContext: 'CSVIMPORT', userId: '1', roleId: '3' };
+
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+
+export interface ScriptSpec {
+  id: string;
+  type: 'usereventscript' | 'scheduledscript';
+  source: string;
+  /** Extra XML inside the deployment (e.g. `<executioncontext>…</executioncontext>`, a recurrence). */
+  deploymentXml?: string;
+  status?: string;
+}
+
+/** Writes a throwaway SDF project (Objects + FileCabinet) and returns its directory. */
+export function writeProject(scripts: ScriptSpec[]): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'suitehooks-project-'));
+  fs.mkdirSync(path.join(dir, 'Objects'));
+  fs.mkdirSync(path.join(dir, 'FileCabinet', 'SuiteScripts', 't'), { recursive: true });
+  fs.copyFileSync(path.join(PROBE_PROJECT, 'Objects', 'customrecord_sb_probe.xml'), path.join(dir, 'Objects', 'customrecord_sb_probe.xml'));
+  for (const s of scripts) {
+    const file = `/SuiteScripts/t/${s.id}.js`;
+    fs.writeFileSync(path.join(dir, 'FileCabinet', file), s.source);
+    const record = s.type === 'usereventscript' ? '<recordtype>EMPLOYEE</recordtype>' : '';
+    const status = s.status ?? (s.type === 'usereventscript' ? 'RELEASED' : 'NOTSCHEDULED');
+    fs.writeFileSync(
+      path.join(dir, 'Objects', `customscript_${s.id}.xml`),
+      `<${s.type} scriptid="customscript_${s.id}"><name>${s.id}</name><scriptfile>[${file}]</scriptfile>
+  <scriptdeployments><scriptdeployment scriptid="customdeploy_${s.id}"><status>${status}</status><title>${s.id}</title>${record}${s.deploymentXml ?? ''}</scriptdeployment></scriptdeployments>
+</${s.type}>`,
+    );
+  }
+  return dir;
+}
+
+/** A SuiteScript 2.1 file of the given type around a define call. */
+export function suiteScript(type: 'UserEventScript' | 'ScheduledScript', body: string): string {
+  return `/**\n * @NApiVersion 2.1\n * @NScriptType ${type}\n */\n${body}\n`;
+}
+
+export function removeProject(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
