@@ -1,6 +1,6 @@
 /**
  * Lifecycle changes in bulk (rows from a CSV or JSON-lines file), run concurrently within the client's
- * limit. Every action is idempotent, so a file can be run again: creates must carry an `externalId` (they
+ * limit, rows of the same record in file order. Every action is idempotent, so a file can be run again: creates must carry an `externalId` (they
  * become upserts), deletes of an already deleted employee count as done, and rows a previous run
  * finished are skipped by fingerprint.
  */
@@ -85,9 +85,11 @@ export async function applyRow(client: NetSuiteClient, row: BulkRow): Promise<Bu
       case 'deactivate':
         await e.deactivate((id = await targetId(client, values)));
         break;
-      case 'reactivate':
-        await e.reactivate((id = await targetId(client, values)));
+      case 'reactivate': {
+        const access = text(values.giveAccess) === '' ? undefined : fieldValue('giveAccess', values.giveAccess);
+        await e.reactivate((id = await targetId(client, values)), { giveAccess: access as boolean | undefined });
         break;
+      }
       case 'add-role':
       case 'remove-role': {
         const role = text(values.role);
@@ -136,21 +138,35 @@ export interface BulkOptions {
   onResult?: (result: BulkResult | { line: number; status: 'skipped' }) => void;
 }
 
+/** Rows naming the same record (same id or external id) run in file order; different records run concurrently. */
+function chains(rows: readonly BulkRow[]): BulkRow[][] {
+  const byKey = new Map<string, BulkRow[]>();
+  for (const row of rows) {
+    const key = text(row.values.id) ? `id:${text(row.values.id)}` : text(row.values.externalId) ? `eid:${text(row.values.externalId)}` : `line:${row.line}`;
+    const chain = byKey.get(key);
+    if (chain) chain.push(row);
+    else byKey.set(key, [row]);
+  }
+  return [...byKey.values()];
+}
+
 export async function runBulk(client: NetSuiteClient, rows: readonly BulkRow[], options: BulkOptions = {}): Promise<{ ok: number; failed: number; skipped: number }> {
   const totals = { ok: 0, failed: 0, skipped: 0 };
+  const queue = chains(rows);
   let next = 0;
   const worker = async () => {
-    while (next < rows.length) {
-      const row = rows[next++]!;
-      if (options.done?.has(fingerprint(row.values))) {
-        totals.skipped++;
-        options.onResult?.({ line: row.line, status: 'skipped' });
-        continue;
+    while (next < queue.length) {
+      for (const row of queue[next++]!) {
+        if (options.done?.has(fingerprint(row.values))) {
+          totals.skipped++;
+          options.onResult?.({ line: row.line, status: 'skipped' });
+          continue;
+        }
+        const result = await applyRow(client, row);
+        if (result.status === 'ok') totals.ok++;
+        else totals.failed++;
+        options.onResult?.(result);
       }
-      const result = await applyRow(client, row);
-      if (result.status === 'ok') totals.ok++;
-      else totals.failed++;
-      options.onResult?.(result);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? client.limiter.max) }, worker));

@@ -117,12 +117,13 @@ export class Employees {
     return record;
   }
 
-  /** Clears isInactive and (by default) gives access back; read back like deactivate. */
+  /** Clears isInactive and, when `giveAccess` is given, sets login access too; reads back like deactivate. */
   async reactivate(id: string, options: { giveAccess?: boolean } = {}): Promise<CanonicalRecord> {
-    const giveAccess = options.giveAccess ?? true;
-    await this.update(id, { isInactive: false, giveAccess });
+    const values: EmployeeInput = { isInactive: false };
+    if (options.giveAccess !== undefined) values.giveAccess = options.giveAccess;
+    await this.update(id, values);
     const record = await this.get(id);
-    if (record.isInactive !== false || record.giveAccess !== giveAccess) {
+    if (record.isInactive !== false || (options.giveAccess !== undefined && record.giveAccess !== options.giveAccess)) {
       throw new Error(`employee ${id} was not reactivated: read back isInactive=${String(record.isInactive)}, giveAccess=${String(record.giveAccess)}`);
     }
     return record;

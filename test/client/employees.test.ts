@@ -52,6 +52,8 @@ describe('employee lifecycle', () => {
     expect(off).toMatchObject({ isInactive: true, giveAccess: false });
     const on = await client.employees.reactivate(id, { giveAccess: false });
     expect(on).toMatchObject({ isInactive: false, giveAccess: false });
+    await client.employees.deactivate(id);
+    expect(await client.employees.reactivate(id, { giveAccess: true })).toMatchObject({ isInactive: false, giveAccess: true });
     await client.employees.update(id, { title: null });
     expect((await client.employees.get(id)).title ?? null).toBeNull();
   });

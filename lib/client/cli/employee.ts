@@ -67,13 +67,13 @@ export function registerEmployee(program: Command, io: Io, run: (fn: () => Promi
 
   employee
     .command('reactivate <id>')
-    .description('activate again and give access back (unless --no-access)')
-    .option('--no-access', 'leave giveAccess off')
+    .description('activate again; --access also gives login access back (needs an email and a role)')
+    .option('--access', 'set giveAccess too')
     .action(
       action(async (client, ref, opts) => {
-        const giveAccess = (opts as { access: boolean }).access;
+        const giveAccess = (opts as { access?: boolean }).access ? true : undefined;
         const record = await client.employees.reactivate(await idOf(client, ref as string), { giveAccess });
-        println(io.stdout, `reactivated ${String(record.id)}: isInactive=false giveAccess=${giveAccess}`);
+        println(io.stdout, `reactivated ${String(record.id)}: isInactive=false giveAccess=${String(record.giveAccess)}`);
       }),
     );
 
