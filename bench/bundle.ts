@@ -6,15 +6,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { fmt, type Cell, type Table } from './table';
+import { startSandbox, UI, type ExtraScript, type SandboxOptions } from './sandbox';
+import { fmt, median, type Cell, type Table } from './table';
 
 export const BUNDLE_DIR = path.join(__dirname, '..', '..', 'src', 'FileCabinet', 'SuiteScripts', 'suitehooks');
-
-export interface LoadTiming {
-  /** Rows for the load/run part, or a reason it could not be measured. */
-  rows: Cell[][] | string;
-  notes: string[];
-}
 
 export function bundleBytes(): { file: string; bytes: number; gzip: number; lines: number }[] {
   return fs
@@ -35,5 +30,67 @@ export function bundleTable(): Table {
     head: ['file', 'bytes', 'gzip bytes', 'lines'],
     rows,
     notes: [`Built by npm run build:bundle into ${path.relative(process.cwd(), BUNDLE_DIR) || BUNDLE_DIR}; NetSuite loads the whole file on each execution.`],
+  };
+}
+
+export const EMPTY_UE: ExtraScript = {
+  id: 'customscript_bench_empty_ue',
+  file: 'empty_ue.js',
+  source: `/**
+ * @NApiVersion 2.1
+ * @NScriptType UserEventScript
+ * @NModuleScope SameAccount
+ */
+define([], function () {
+  function afterSubmit(context) {}
+  return { afterSubmit: afterSubmit };
+});
+`,
+};
+
+/** Median ms per no-change edit of one employee in a sandbox with the given user events deployed. */
+async function editMs(options: SandboxOptions, edits: number): Promise<number> {
+  const sb = await startSandbox({ ...options, workers: 1 });
+  try {
+    const id = await sb.account.createEmployee({ values: { firstName: 'Load', lastName: 'Probe', subsidiary: { id: '1', refName: null } }, replaceRoles: true }, UI);
+    const batch = async () => {
+      const t0 = performance.now();
+      for (let i = 0; i < edits; i++) await sb.account.updateEmployee(id, { values: {} }, UI, 'edit');
+      return (performance.now() - t0) / edits;
+    };
+    await batch(); // warm-up: JIT, statement caches
+    const samples: number[] = [];
+    for (let r = 0; r < 5; r++) samples.push(await batch());
+    const failed = sb.account.executions().filter((e) => !e.ok);
+    if (failed.length) throw new Error(`${failed[0]!.script}: ${failed[0]!.error}`);
+    return median(samples);
+  } finally {
+    await sb.close();
+  }
+}
+
+/**
+ * Load + run of a no-change edit in the sandbox's isolated context (a fresh vm context per execution,
+ * as NetSuite loads the file per execution): each write's time minus the same write with no user
+ * event deployed, for the bundle and for an empty user event.
+ */
+export async function bundleLoadBench(quick: boolean): Promise<Table> {
+  const edits = quick ? 40 : 200;
+  const none = await editMs({ withoutBundle: true }, edits);
+  const empty = await editMs({ withoutBundle: true, extra: [EMPTY_UE] }, edits);
+  const bundle = await editMs({}, edits);
+  const ms = (x: number) => fmt(x, 3);
+  return {
+    title: '3b. Bundle: load and run a no-change edit in the sandbox (per write)',
+    head: ['deployed on EMPLOYEE', 'ms per edit', 'ms over no script', 'ratio to empty user event'],
+    rows: [
+      ['no user event (the write itself)', ms(none), '—', '—'],
+      ['empty user event (afterSubmit does nothing)', ms(empty), ms(empty - none), '1.0×'],
+      ['suitehooks_employee_ue.js (config, read, diff: nothing to send)', ms(bundle), ms(bundle - none), `${fmt((bundle - none) / (empty - none), 1)}×`],
+    ],
+    notes: [
+      `Median of 5 batches of ${edits} sequential no-change edits through the sandbox account (one script worker) after a warm-up batch; the retry script is deployed too but never runs here.`,
+      'The sandbox compiles each file once at deploy and instantiates it in a fresh isolated context per execution (for each of beforeSubmit and afterSubmit), as NetSuite loads the file per execution.',
+    ],
   };
 }

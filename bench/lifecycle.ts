@@ -5,9 +5,11 @@
  * sandbox REST server with NetSuite's concurrency limit and a fixed added latency per request.
  */
 import { createClient, Secret, type NetSuiteClient } from '../lib/client';
-import type { RestServer } from '../lib/sandbox/rest/server';
-import type { DevClientCredentials } from '../lib/sandbox/rest/credentials';
-import { duplicates, type CountingAccount } from './counting-account';
+import { startRestServer, type RestServer } from '../lib/sandbox/rest/server';
+import { createDevCredentials, type DevClientCredentials } from '../lib/sandbox/rest/credentials';
+import { countingAccount, duplicates, type CountingAccount } from './counting-account';
+import { startSandbox } from './sandbox';
+import { fmt, type Table } from './table';
 
 export const OPS_PER_EMPLOYEE = 5;
 export const REQUESTS_PER_EMPLOYEE = 6;
@@ -145,7 +147,8 @@ export function suitehooksClient(url: string, accountId: string, creds: DevClien
 
 interface NsRestResponse {
   statusCode: number;
-  headers: Record<string, string | string[] | undefined>;
+  headers?: Record<string, string | string[] | undefined>;
+  rawHeaders?: string[];
   data: unknown;
 }
 interface NsRest {
@@ -176,7 +179,11 @@ export function netsuiteRestDriver(url: string, accountId: string, creds: DevCli
         method: 'POST',
         body: json({ externalId, firstName: 'Bench', lastName: externalId, email: `${externalId}@example.com`, subsidiary: { id: '1' } }),
       });
-      const location = String(res.headers.location ?? '');
+      // On Node ≥ 16 the package's afterResponse hook spreads the response, which drops the `headers`
+      // getter: users read Location from rawHeaders instead.
+      const raw = res.rawHeaders ?? [];
+      const at = raw.findIndex((h, i) => i % 2 === 0 && h.toLowerCase() === 'location');
+      const location = String(res.headers?.location ?? (at >= 0 ? raw[at + 1] : ''));
       const id = /\/employee\/(\d+)$/.exec(location)?.[1];
       if (!id) throw new Error(`no Location in the create response (${res.statusCode})`);
       return id;
@@ -196,5 +203,63 @@ export function netsuiteRestDriver(url: string, accountId: string, creds: DevCli
     async remove(id) {
       await api.request({ path: `record/v1/employee/${id}`, method: 'DELETE' });
     },
+  };
+}
+
+export interface LifecycleBenchOptions {
+  employees: number;
+  latencyMs: number;
+  limit: number;
+  /** Concurrent callers the workload runs on (each row is run at each of these). */
+  lanes: number[];
+}
+
+/** Every row against one sandbox and one REST server, so the peers see exactly the same account. */
+export async function lifecycleBench(o: LifecycleBenchOptions): Promise<Table> {
+  const sb = await startSandbox({ workers: 2 });
+  const counts = countingAccount(sb.account);
+  const dev = createDevCredentials();
+  const server = await startRestServer(counts.account, { concurrencyLimit: o.limit, latencyMs: o.latencyMs, credentials: dev.registry });
+  const results: LifecycleResult[] = [];
+  try {
+    const accountId = sb.account.accountId;
+    const m2m = suitehooksClient(server.url, accountId, dev.client, 'm2m', o.limit);
+    const tba = suitehooksClient(server.url, accountId, dev.client, 'tba', o.limit);
+    const peer = netsuiteRestDriver(server.url, accountId, dev.client);
+    let run = 0;
+    for (const lanes of o.lanes) {
+      results.push(await runLifecycles('suitehooks client (M2M)', suitehooksDriver(m2m), o.employees, lanes, `BM${run++}-`, server, counts));
+      results.push(await runLifecycles('suitehooks client (TBA)', suitehooksDriver(tba), o.employees, lanes, `BT${run++}-`, server, counts));
+      results.push(await runLifecycles('netsuite-rest 1.0.9 (TBA)', peer, o.employees, lanes, `NR${run++}-`, server, counts));
+    }
+  } finally {
+    await server.close();
+    await sb.close();
+  }
+  const ideal = o.limit / (o.latencyMs / 1000);
+  const errorNotes = results
+    .filter((r) => r.errors.size > 0)
+    .map((r) => `${r.label}, ${r.lanes} callers: ${[...r.errors.entries()].map(([k, n]) => `${n} × ${k}`).join('; ')}`);
+  return {
+    title: `5. Client under governance (${fmt(o.employees * OPS_PER_EMPLOYEE)} lifecycle operations, concurrency limit ${o.limit}, +${o.latencyMs} ms per request)`,
+    head: ['library', 'callers', 'requests/s', 'of ideal', '429s seen', 'ops failed', 'ops skipped', 'duplicates', 'wall'],
+    rows: results.map((r) => [
+      r.label,
+      r.lanes,
+      fmt(r.requestsPerSecond, 1),
+      `${fmt((100 * r.requestsPerSecond) / ideal, 1)}%`,
+      fmt(r.requests429),
+      fmt(r.failedOps),
+      fmt(r.skippedOps),
+      fmt(r.duplicates),
+      `${fmt(r.elapsedMs / 1000, 1)} s`,
+    ]),
+    notes: [
+      `Ideal = limit ÷ latency = ${o.limit} ÷ ${o.latencyMs} ms = ${fmt(ideal)} requests/s; requests/s counts the requests of operations that succeeded (${REQUESTS_PER_EMPLOYEE} per employee: create, update, set roles, deactivate + read-back, delete).`,
+      `${fmt(o.employees)} employees per row, ${OPS_PER_EMPLOYEE} operations each, run by N concurrent callers (a batch job); every write fires the bundle's user event in the sandbox.`,
+      '429s are counted by the sandbox REST server; duplicates are creates the account saw more than once for one external id; skipped = steps after a failed create.',
+      'netsuite-rest is used as its README shows (request() per call, TBA, no limiter or retry code of our own); got retries only GET/PUT/DELETE on 429 (twice), so a POST or PATCH that hits the limit fails. Its responses have no `headers` on Node ≥ 16 (the package spreads the response object): the new id is read from rawHeaders.',
+      ...(errorNotes.length ? [`Failures: ${errorNotes.join(' | ')}`] : []),
+    ],
   };
 }

@@ -5,8 +5,11 @@
  */
 import * as os from 'node:os';
 import { emitterBench } from './emitter';
-import { bundleTable } from './bundle';
+import { bundleLoadBench, bundleTable } from './bundle';
 import { governanceBench } from './governance';
+import { retryBench } from './retry';
+import { lifecycleBench } from './lifecycle';
+import { exportBench } from './export';
 import { renderTable, unavailable, type Table } from './table';
 
 interface Item {
@@ -16,8 +19,15 @@ interface Item {
 
 const ITEMS: Item[] = [
   { title: '1. Governance units per event', run: () => governanceBench() },
+  { title: '2. Scheduled retry throughput', run: (quick) => retryBench(quick ? 1_200 : 5_000) },
   { title: '3a. Bundle: built entry files', run: async () => bundleTable() },
+  { title: '3b. Bundle: load and run', run: (quick) => bundleLoadBench(quick) },
   { title: '4. Emitter CPU per event', run: (quick) => emitterBench(quick) },
+  {
+    title: '5. Client under governance',
+    run: (quick) => lifecycleBench({ employees: quick ? 60 : 400, latencyMs: 50, limit: 5, lanes: [5, 10] }),
+  },
+  { title: '6. SuiteQL export', run: (quick) => exportBench(quick ? [5_000, 10_000] : [50_000, 100_000, 150_000], 0) },
 ];
 
 function reasonOf(err: unknown): string {
