@@ -42,6 +42,8 @@ export interface ReceiverOptions {
   path?: string;
   /** The clock signatures are checked against (the sandbox clock, so tolerance holds when it is advanced). */
   now?: () => number;
+  /** Called after every answered or dropped attempt, with the verified event if there was one. */
+  onAttempt?(attempt: Attempt, event: WebhookEvent | null): void;
 }
 
 let certificate: Promise<{ cert: string; key: string }> | null = null;
@@ -173,6 +175,7 @@ export class Receiver {
     if (behaviour.kind === 'close') {
       res.socket?.write('HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{"partial":');
       res.socket?.destroy();
+      this.options.onAttempt?.(attempt, null);
       return;
     }
     let event: WebhookEvent | null = null;
@@ -193,6 +196,7 @@ export class Receiver {
       if (!attempt.duplicate) this.events.set(event.data.id, event);
     }
     attempt.status = status;
+    this.options.onAttempt?.(attempt, event);
     if (res.destroyed) return;
     res.writeHead(status, headers);
     res.end(JSON.stringify(attempt.verified ? { received: true, duplicate: attempt.duplicate } : { error: 'invalid signature' }));

@@ -1,0 +1,97 @@
+/**
+ * `npm start` options: a JSON config file plus command-line flags (flags win). Parameter values and API
+ * Secrets can be set locally; secrets are only ever stored in the account, never printed.
+ */
+import * as fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { ParamOverrides } from './deploy';
+
+export interface StartConfig {
+  accountId: string;
+  /** Persistent database file; a temporary one when absent. */
+  dbPath: string | null;
+  projectDir: string | null;
+  restPort: number;
+  receiverPort: number;
+  concurrencyLimit: number;
+  params: ParamOverrides;
+  secrets: Record<string, string>;
+  /** Exit after the story instead of serving until Ctrl-C. */
+  once: boolean;
+  /** Skip the scripted story (serve only). */
+  noStory: boolean;
+  /** Where the client credentials file is written (mode 0600). */
+  credentialsFile: string;
+}
+
+export const USAGE = `usage: npm start -- [options]
+  --once                 run the story, then exit
+  --no-story             skip the story, just serve
+  --db <file>            persistent account database (default: a temporary one)
+  --config <file>        JSON: { accountId, dbPath, restPort, receiverPort, concurrencyLimit, params, secrets }
+  --project <dir>        SDF project to deploy (default: src/)
+  --rest-port <n>        REST API port (default: 0, any free port)
+  --receiver-port <n>    local receiver port (default: 0)
+  --param <deploy>.<param>=<value>   script parameter value (repeatable)
+  --secret <custsecret_id>=<value>   API Secret value (repeatable; prefer the config file: flags show in ps)
+  --credentials <file>   where to write the client credentials (default: .sandbox/credentials.json)`;
+
+function port(text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`not a port: ${text}`);
+  return n;
+}
+
+function pair(text: string, what: string): [string, string] {
+  const at = text.indexOf('=');
+  if (at <= 0) throw new Error(`${what} must look like name=value`);
+  return [text.slice(0, at), text.slice(at + 1)];
+}
+
+export function parseStartArgs(argv: readonly string[]): StartConfig {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      once: { type: 'boolean' },
+      'no-story': { type: 'boolean' },
+      db: { type: 'string' },
+      config: { type: 'string' },
+      project: { type: 'string' },
+      'rest-port': { type: 'string' },
+      'receiver-port': { type: 'string' },
+      param: { type: 'string', multiple: true },
+      secret: { type: 'string', multiple: true },
+      credentials: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (values.help) throw new Error(USAGE);
+  const file = values.config ? (JSON.parse(fs.readFileSync(values.config, 'utf8')) as Partial<StartConfig>) : {};
+  const params: ParamOverrides = JSON.parse(JSON.stringify(file.params ?? {})) as ParamOverrides;
+  for (const p of values.param ?? []) {
+    const [key, value] = pair(p, '--param');
+    const dot = key.indexOf('.');
+    if (dot <= 0) throw new Error('--param must look like <deployment>.<parameter>=<value>');
+    (params[key.slice(0, dot)] ??= {})[key.slice(dot + 1)] = value;
+  }
+  const secrets: Record<string, string> = { ...(file.secrets ?? {}) };
+  for (const s of values.secret ?? []) {
+    const [id, value] = pair(s, '--secret');
+    secrets[id] = value;
+  }
+  return {
+    accountId: file.accountId ?? '1234567_SB1',
+    dbPath: values.db ?? file.dbPath ?? null,
+    projectDir: values.project ?? file.projectDir ?? null,
+    restPort: port(values['rest-port'], file.restPort ?? 0),
+    receiverPort: port(values['receiver-port'], file.receiverPort ?? 0),
+    concurrencyLimit: file.concurrencyLimit ?? 5,
+    params,
+    secrets,
+    once: values.once ?? false,
+    noStory: values['no-story'] ?? false,
+    credentialsFile: values.credentials ?? '.sandbox/credentials.json',
+  };
+}

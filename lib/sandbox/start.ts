@@ -1,0 +1,173 @@
+/**
+ * `npm start`: the sandbox account with sample data, the bundle from src/ deployed, a local https
+ * receiver as the endpoint, and the REST API on loopback. Runs a short story (hire, promote, inline
+ * edit, receiver outage and recovery, deprovision) and serves until Ctrl-C (`--once`: exit after it).
+ */
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { PARAM, type WebhookEvent } from '../core';
+import { SandboxAccount } from './account';
+import type { WriteContext } from './account-types';
+import { parseStartArgs, type StartConfig } from './config';
+import { Receiver, type Attempt } from './receiver';
+import { createDevCredentials } from './rest/credentials';
+import { startRestServer, type RestServer } from './rest/server';
+
+const UE_DEPLOYMENT = 'customdeploy_suitehooks_employee_ue';
+const RETRY_SCRIPT = 'customscript_suitehooks_retry_ss';
+const DEMO_SECRET = 'custsecret_suitehooks_demo';
+const MINUTE = 60_000;
+
+const HR_APP: WriteContext = { executionContext: 'RESTWEBSERVICES', userId: '-5', roleId: '3' };
+const MANAGER: WriteContext = { executionContext: 'USERINTERFACE', userId: '2', roleId: '3' };
+
+export interface Running {
+  account: SandboxAccount;
+  receiver: Receiver;
+  server: RestServer;
+  stop(): Promise<void>;
+}
+
+function show(value: unknown): string {
+  if (value === null) return '∅';
+  if (Array.isArray(value)) return `[${value.map(show).join(', ')}]`;
+  if (typeof value === 'object') return (value as { refName?: string; id?: string }).refName ?? `#${(value as { id?: string }).id}`;
+  return JSON.stringify(value);
+}
+
+/** One line per change: `title: "Engineer" → "Senior Engineer"`, roles as +added/−removed. */
+export function describeEvent(event: WebhookEvent): string[] {
+  const lines = [`${event.type} employee ${event.data.recordId} (${event.data.eventType}, ${event.data.origin.executionContext})`];
+  for (const [field, change] of Object.entries(event.data.changes)) {
+    if ('added' in change) lines.push(`    ${field}: ${[...change.added.map((r) => `+${show(r)}`), ...change.removed.map((r) => `−${show(r)}`)].join(' ')}`);
+    else lines.push(`    ${field}: ${show(change.old)} → ${show(change.new)}`);
+  }
+  if (event.data.lifecycle.length > 0) lines.push(`    lifecycle: ${event.data.lifecycle.join(', ')}`);
+  if (event.data.warnings.length > 0) lines.push(`    warnings: ${event.data.warnings.join(', ')}`);
+  return lines;
+}
+
+function attemptLine(a: Attempt): string {
+  const answer = a.status === null ? 'connection closed' : `${a.status}`;
+  return `  receiver: ${a.webhookId ?? '(no id)'} → ${answer}${a.verified ? ', signature verified' : `, rejected (${a.error ?? 'unverified'})`}${a.duplicate ? ', duplicate ignored' : ''}`;
+}
+
+function writeCredentials(config: StartConfig, server: RestServer, client: ReturnType<typeof createDevCredentials>['client']): string {
+  const file = path.resolve(config.credentialsFile);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ account: config.accountId, baseUrl: server.url, ...client }, null, 2), { mode: 0o600 });
+  return file;
+}
+
+export async function start(config: StartConfig, say: (line: string) => void): Promise<Running> {
+  let account!: SandboxAccount;
+  const receiver = await Receiver.start({
+    port: config.receiverPort,
+    now: () => account.clock.now(),
+    onAttempt: (a, event) => {
+      say(attemptLine(a));
+      if (event && !a.duplicate) for (const line of describeEvent(event)) say(`    ${line}`);
+    },
+  });
+  const ownEndpoint = !config.params[UE_DEPLOYMENT]?.[PARAM.endpointUrl];
+  account = await SandboxAccount.create({
+    accountId: config.accountId,
+    ...(config.dbPath ? { dbPath: config.dbPath } : {}),
+    ...(config.projectDir ? { projectDir: config.projectDir } : {}),
+    secrets: { ...(ownEndpoint ? { [DEMO_SECRET]: receiver.apiSecretValue } : {}), ...config.secrets },
+    params: {
+      ...config.params,
+      [UE_DEPLOYMENT]: { ...(ownEndpoint ? { [PARAM.endpointUrl]: receiver.url, [PARAM.secretId]: DEMO_SECRET } : {}), ...config.params[UE_DEPLOYMENT] },
+    },
+    http: { trustedCertificates: [receiver.certificatePem!] },
+    onLog: (e) => {
+      if (e.level === 'ERROR' || e.level === 'EMERGENCY') say(`  script ${e.script} ${e.level}: ${e.title}: ${e.details}`);
+    },
+  });
+  const dev = createDevCredentials();
+  const server = await startRestServer(account, { port: config.restPort, credentials: dev.registry, concurrencyLimit: config.concurrencyLimit });
+  account.startScheduler();
+  const file = writeCredentials(config, server, dev.client);
+  say(`suitehooks sandbox: account ${account.accountId}${config.dbPath ? ` (database ${config.dbPath})` : ''}`);
+  say(`  REST API        ${server.url}/services/rest/record/v1/employee  ·  ${server.url}/services/rest/query/v1/suiteql`);
+  say(`  token endpoint  ${server.url}/services/rest/auth/oauth2/v1/token`);
+  say(`  credentials     ${file}  (M2M client id ${dev.client.m2m.clientId}, certificate id ${dev.client.m2m.certificateId}; TBA tokens in the file)`);
+  const shown = path.relative(process.cwd(), file);
+  say(`                  e.g. suitehooks --credentials ${shown.startsWith('..') ? file : shown} employee list`);
+  say(`  receiver        ${ownEndpoint ? `${receiver.url} (https, self-signed; signing secret stored as API Secret ${DEMO_SECRET})` : `configured endpoint ${config.params[UE_DEPLOYMENT]![PARAM.endpointUrl]}`}`);
+  return {
+    account,
+    receiver,
+    server,
+    async stop() {
+      await server.close();
+      await account.close();
+      await receiver.close();
+    },
+  };
+}
+
+/** The scripted story: each step a real write through the account, its events printed as they arrive. */
+export async function story(run: Running, say: (line: string) => void): Promise<void> {
+  const { account, receiver } = run;
+  const step = (text: string) => say(`\n▶ ${text}`);
+
+  step('HR hires Maya Lindqvist through the REST API');
+  const id = await account.createEmployee(
+    { values: { firstName: 'Maya', lastName: 'Lindqvist', email: `maya.${randomBytes(3).toString('hex')}@example.com`, title: 'Engineer', subsidiary: { id: '1', refName: null }, department: { id: '1', refName: null }, hireDate: new Date(account.clock.now()).toISOString().slice(0, 10), giveAccess: true, roles: [{ id: '18', refName: null }] } },
+    HR_APP,
+  );
+
+  step(`Her manager promotes her in the UI (employee ${id})`);
+  await account.updateEmployee(id, { values: { title: 'Senior Engineer', location: { id: '2', refName: null } } }, MANAGER, 'edit');
+
+  step('An inline edit of her phone number (xedit: only the edited field)');
+  await account.updateEmployee(id, { values: { mobilePhone: '+46 70 123 45 67' } }, MANAGER, 'xedit');
+
+  step('The receiver goes down; a change is kept as a pending delivery');
+  await receiver.down();
+  await account.updateEmployee(id, { values: { title: 'Staff Engineer' } }, MANAGER, 'edit');
+  const pending = account.customRecords('customrecord_suitehooks_delivery').filter((d) => d.custrecord_suitehooks_status === 'pending');
+  say(`  ${pending.length} pending deliver${pending.length === 1 ? 'y' : 'ies'}: ${pending.map((d) => `${d.custrecord_suitehooks_event_id} (${d.custrecord_suitehooks_last_error})`).join('; ')}`);
+
+  step('The receiver is back; the clock moves 20 minutes and the retry script runs');
+  await receiver.up();
+  account.clock.advance(20 * MINUTE);
+  const runs = await account.runScheduled(RETRY_SCRIPT);
+  say(`  retry script: ${runs.map((r) => `${r.status}, ${r.usage} units`).join('; ')}`);
+
+  step('Offboarding: deactivate and revoke access');
+  await account.updateEmployee(id, { values: { isInactive: true, giveAccess: false } }, HR_APP, 'edit');
+
+  const byStatus = new Map<string, number>();
+  for (const d of account.customRecords('customrecord_suitehooks_delivery')) byStatus.set(String(d.custrecord_suitehooks_status), (byStatus.get(String(d.custrecord_suitehooks_status)) ?? 0) + 1);
+  say(`\n✔ ${receiver.events.size} events received and verified; deliveries kept: ${[...byStatus].map(([s, n]) => `${n} ${s}`).join(', ') || 'none'}`);
+}
+
+export async function main(argv: readonly string[], say: (line: string) => void = (l) => console.log(l)): Promise<Running | null> {
+  const config = parseStartArgs(argv);
+  const run = await start(config, say);
+  try {
+    if (!config.noStory) await story(run, say);
+  } catch (e) {
+    await run.stop();
+    throw e;
+  }
+  if (config.once) {
+    await run.stop();
+    return null;
+  }
+  say('\nServing; Ctrl-C to stop.');
+  const stop = () => void run.stop().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return run;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((e: Error) => {
+    console.error(e.message);
+    process.exit(1);
+  });
+}
