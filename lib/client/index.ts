@@ -1,5 +1,6 @@
 /** suitehooks client: a typed NetSuite REST client and webhook receiver helpers. */
 export { parseAccountId, restBaseUrl, type AccountId } from './account-id';
+export { applyRow, BULK_ACTIONS, runBulk, type BulkAction, type BulkOptions, type BulkResult, type BulkRow } from './bulk';
 export { createClient, TOKEN_PATH, type ClientOptions, type NetSuiteClient } from './client';
 export { configFromEnv, configFromFile, ConfigError, type AuthConfig, type ClientConfig } from './config';
 export { Employees, type EmployeeInput, type ListOptions } from './employees';
