@@ -237,7 +237,7 @@ describe('fault matrix (real bundle, real HTTPS, sandbox clock)', () => {
   test.each([
     ['with retry-after (2 h, later than the 5-minute step)', '7200'],
     ['without retry-after', undefined],
-  ])('429 %s', async (name, retryAfter) => {
+  ])('429 %s', async (_name, retryAfter) => {
     s.receiver.setDefault({ kind: 'status', status: 429, retryAfter });
     const markers = await changes(s.account, `429-${retryAfter ?? 'none'}`, EVENTS, employees);
     // The REST half was tried inline and answered 429: their next attempt honours retry-after.
@@ -385,7 +385,7 @@ afterAll(() => {
   const cols = ['fault', 'events', 'delivered', 'dead', 'lost', 'duplicate ids (extra arrivals)', 'attempts'];
   const lines = [
     `| ${cols.join(' | ')} |`,
-    `|${cols.map((c, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
+    `|${cols.map((_c, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
     ...matrix.map((r) => `| ${r.fault} | ${r.events} | ${r.delivered} | ${r.dead} | ${r.lost} | ${r.duplicateIds} (${r.extraArrivals}) | ${r.attempts} |`),
   ];
   process.stdout.write(`\nFault matrix${SOAK > 1 ? ` (SOAK ×${SOAK})` : ''}:\n${lines.join('\n')}\n`);
