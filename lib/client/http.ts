@@ -85,22 +85,8 @@ export class Transport {
 
   /** Posts the OAuth 2.0 token form; called from inside a request's limiter slot. */
   readonly postToken = async (tokenUrl: string, form: URLSearchParams): Promise<{ status: number; body: unknown }> => {
-    const res = await fetch(tokenUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'user-agent': USER_AGENT },
-      body: form.toString(),
-      redirect: 'manual',
-      signal: AbortSignal.timeout(this.options.timeoutMs ?? 120_000),
-    });
-    if (res.status >= 300 && res.status < 400) throw await this.redirectRefused(res, 'POST', tokenUrl);
-    const text = await res.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // not JSON: keep the text for the error
-    }
-    return { status: res.status, body };
+    const res = await this.exchange('POST', tokenUrl, { 'content-type': 'application/x-www-form-urlencoded' }, form.toString());
+    return { status: res.status, body: res.body };
   };
 
   async request(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse> {
@@ -170,25 +156,30 @@ export class Transport {
 
   private async send(method: string, url: string, options: RequestOptions): Promise<ApiResponse> {
     const authorization = await this.options.auth.authorization(method, url);
-    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': USER_AGENT, ...options.headers, authorization };
+    const headers: Record<string, string> = { ...options.headers, authorization };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
+    return this.exchange(method, url, headers, options.body === undefined ? undefined : JSON.stringify(options.body));
+  }
+
+  /** One HTTP exchange: no redirect followed, a timeout, the body parsed as JSON when it is JSON. */
+  private async exchange(method: string, url: string, headers: Record<string, string>, body: string | undefined): Promise<ApiResponse> {
     const res = await fetch(url, {
       method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      headers: { accept: 'application/json', 'user-agent': USER_AGENT, ...headers },
+      body,
       redirect: 'manual',
       signal: AbortSignal.timeout(this.options.timeoutMs ?? 120_000),
     });
     if (res.status >= 300 && res.status < 400) throw await this.redirectRefused(res, method, url);
     const text = await res.text();
-    let body: unknown = undefined;
+    let parsed: unknown = undefined;
     if (text !== '') {
       try {
-        body = JSON.parse(text);
+        parsed = JSON.parse(text);
       } catch {
-        body = text;
+        parsed = text; // not JSON: kept for the error message
       }
     }
-    return { status: res.status, headers: res.headers, body };
+    return { status: res.status, headers: res.headers, body: parsed };
   }
 }

@@ -41,3 +41,11 @@ export const nonexistentId = (path?: string) =>
 export const invalidContent = (detail: string, path?: string) => new NetSuiteError(400, 'INVALID_CONTENT', detail, path);
 
 export const invalidParameter = (detail: string, path?: string) => new NetSuiteError(400, 'INVALID_PARAMETER', detail, path);
+
+/** A non-negative integer query parameter (`limit`, `offset`), or the fallback when absent. */
+export function intParam(url: URL, name: string, fallback: number): number {
+  const raw = url.searchParams.get(name);
+  if (raw === null) return fallback;
+  if (!/^\d+$/.test(raw)) throw invalidParameter(`Invalid value for the ${name} parameter. Provide a non-negative integer.`, name);
+  return Number(raw);
+}

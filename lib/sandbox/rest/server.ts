@@ -9,7 +9,7 @@ import { NetSuiteError, type Account, type WriteContext } from '../account-types
 import { SandboxAuth, type Identity, type LoginAuditEntry } from './auth';
 import type { CredentialRegistry } from './credentials';
 import { employeeJson, parseEmployeeBody } from './employee-json';
-import { concurrencyLimitExceeded, invalidContent, invalidParameter, nonexistentId, sendError } from './errors';
+import { concurrencyLimitExceeded, intParam, invalidContent, invalidParameter, nonexistentId, sendError } from './errors';
 import { runSuiteQLRequest } from './suiteql';
 
 export interface RestServerOptions {
@@ -78,14 +78,6 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function intParam(url: URL, name: string, fallback: number, max: number): number {
-  const raw = url.searchParams.get(name);
-  if (raw === null) return fallback;
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n > max) throw invalidParameter(`Invalid value for the ${name} parameter.`, name);
-  return n;
-}
-
 export async function startRestServer(account: Account, options: RestServerOptions): Promise<RestServer> {
   const now = options.now ?? Date.now;
   const limit = options.concurrencyLimit ?? 5;
@@ -110,8 +102,9 @@ export async function startRestServer(account: Account, options: RestServerOptio
     const replaceRoles = (url.searchParams.get('replace') ?? '').split(',').includes('roles');
     if (ref === undefined) {
       if (method === 'GET') {
-        const lim = intParam(url, 'limit', 1000, 1000) || 1000;
-        const offset = intParam(url, 'offset', 0, Number.MAX_SAFE_INTEGER);
+        const lim = intParam(url, 'limit', 1000);
+        if (lim < 1 || lim > 1000) throw invalidParameter('Invalid value for the limit parameter: 1 to 1000.', 'limit');
+        const offset = intParam(url, 'offset', 0);
         const { ids, totalResults } = account.listEmployees(lim, offset);
         const items = ids.map((id) => ({ links: [{ rel: 'self', href: `${collection}/${id}` }], id }));
         sendJson(res, 200, { links: [{ rel: 'self', href: url.toString() }], count: items.length, hasMore: offset + items.length < totalResults, items, offset, totalResults });

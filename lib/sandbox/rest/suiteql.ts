@@ -1,16 +1,9 @@
 /** `POST /services/rest/query/v1/suiteql`: NetSuite's paging rules around the account's SuiteQL engine. */
 import { NetSuiteError, type Account } from '../account-types';
-import { invalidParameter } from './errors';
+import { intParam, invalidParameter } from './errors';
 
 export const SUITEQL_MAX_LIMIT = 1000;
 export const SUITEQL_MAX_ROWS = 100_000;
-
-function intParam(url: URL, name: string, fallback: number): number {
-  const raw = url.searchParams.get(name);
-  if (raw === null) return fallback;
-  if (!/^\d+$/.test(raw)) throw invalidParameter(`Invalid value for the ${name} parameter. Provide a non-negative integer.`, name);
-  return Number(raw);
-}
 
 export function runSuiteQLRequest(account: Account, url: URL, prefer: string | undefined, body: unknown): Record<string, unknown> {
   if (!prefer || !/(^|[,;\s])transient($|[,;\s])/i.test(prefer)) {
