@@ -44,6 +44,10 @@ describe('429 storms against the sandbox', () => {
     expect(roleLines).toBe(n);
   });
 
+  it('reads the account limit from governanceLimits (administrators)', async () => {
+    expect(await sandbox.client('m2m').governanceLimits()).toMatchObject({ accountConcurrencyLimit: 2 });
+  });
+
   it('keeps within the account limit when the client limit matches it: no 429 at all', async () => {
     const before = sandbox.server.rejectedByConcurrency();
     const client = sandbox.client('m2m', { config: { concurrency: 2 } });
