@@ -22,13 +22,30 @@ function badQuery(detail: string): NetSuiteError {
 
 const REF_BY_COLUMN = new Map(EMPLOYEE_FIELDS.filter((f) => f.kind === 'select' && f.column).map((f) => [f.column!, f.refType!]));
 
+/** Building an Intl formatter costs far more than using one: one per time zone. */
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = FORMATTERS.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    FORMATTERS.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Wall-clock parts of an instant in a zone; UTC (the default) without Intl, which is slow per row. */
+function wallParts(date: Date, timeZone: string): Record<string, string> {
+  if (timeZone === 'UTC') {
+    const iso = date.toISOString();
+    return { year: iso.slice(0, 4), month: iso.slice(5, 7), day: iso.slice(8, 10), hour: iso.slice(11, 13), minute: iso.slice(14, 16), second: iso.slice(17, 19) };
+  }
+  return Object.fromEntries(formatter(timeZone).formatToParts(date).map((p) => [p.type, p.value]));
+}
+
 /** Oracle-style format masks used with dates: YYYY MM DD HH24 MI SS and "quoted" literals. */
 function formatMask(date: Date, mask: string, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
+  const parts = wallParts(date, timeZone);
   return mask.replace(/"([^"]*)"|YYYY|HH24|MM|DD|MI|SS/g, (token, literal: string | undefined) => {
     if (literal !== undefined) return literal;
     return { YYYY: parts.year, HH24: parts.hour, MM: parts.month, DD: parts.day, MI: parts.minute, SS: parts.second }[token] ?? token;
@@ -83,17 +100,28 @@ export function registerSuiteQLFunctions(db: Db, timeZone: string): Db {
     return new Date(wall - (Date.parse(`${shown}Z`) - wall)).toISOString();
   });
   db.function('NVL', { deterministic: true }, (a: unknown, b: unknown) => (a === null || a === undefined ? b : a));
+  // Names looked up during one query are remembered for that query only (runQuery clears them).
+  const cache = new Map<string, string>();
+  CLEAR_NAMES.set(db, () => cache.clear());
   db.function('BUILTIN_DF', (refType: unknown, id: unknown) => {
     if (id === null || id === undefined) return null;
     if (typeof refType !== 'string' || refType === '') return String(id);
-    try {
-      return refName(names, refType, id) ?? String(id);
-    } catch {
-      return String(id);
+    const key = `${refType}:${String(id)}`;
+    let name = cache.get(key);
+    if (name === undefined) {
+      try {
+        name = refName(names, refType, id) ?? String(id);
+      } catch {
+        name = String(id);
+      }
+      cache.set(key, name);
     }
+    return name;
   });
   return names;
 }
+
+const CLEAR_NAMES = new WeakMap<Db, () => void>();
 
 /** Rewrites SuiteQL text into SQLite's dialect; refuses anything but a read. */
 export function translate(query: string, options: Pick<SuiteQLOptions, 'selectColumns'> = {}): string {
@@ -119,6 +147,7 @@ export function runQuery(db: Db, sql: string, params: readonly unknown[]): Recor
   }
   if (!stmt.reader || !stmt.readonly) throw badQuery('Only SELECT statements are supported.');
   const bound = params.map((p) => (typeof p === 'boolean' ? (p ? 'T' : 'F') : p));
+  CLEAR_NAMES.get(db)?.();
   const rows = stmt.all(...bound) as Record<string, unknown>[];
   return rows.map((row) => {
     const out: Record<string, unknown> = {};
@@ -128,12 +157,31 @@ export function runQuery(db: Db, sql: string, params: readonly unknown[]): Recor
 }
 
 /**
+ * Paging through a large result asks the same count on every page: it is kept while the data is
+ * unchanged (no commit by this connection, `total_changes`, nor by another, `data_version`).
+ */
+const COUNTS = new WeakMap<Db, Map<string, { version: string; n: number }>>();
+
+function countRows(db: Db, sql: string, params: readonly unknown[]): number {
+  let counts = COUNTS.get(db);
+  if (!counts) COUNTS.set(db, (counts = new Map()));
+  const version = `${String(db.pragma('data_version', { simple: true }))}:${String(db.prepare('SELECT total_changes()').pluck().get())}`;
+  const key = `${sql}\u0000${JSON.stringify(params)}`;
+  const hit = counts.get(key);
+  if (hit && hit.version === version) return hit.n;
+  const n = runQuery(db, `SELECT COUNT(*) AS n FROM (${sql})`, params)[0]!.n as number;
+  if (counts.size > 100) counts.clear();
+  counts.set(key, { version, n });
+  return n;
+}
+
+/**
  * One page as the SuiteQL REST resource answers it: values as strings, and columns whose value is null
  * left out of the item entirely.
  */
 export function runPage(db: Db, query: string, params: readonly unknown[], limit: number, offset: number, options: SuiteQLOptions): { items: Record<string, unknown>[]; totalResults: number } {
   const sql = translate(query, options);
-  const total = runQuery(db, `SELECT COUNT(*) AS n FROM (${sql})`, params)[0]!.n as number;
+  const total = countRows(db, sql, params);
   const rows = runQuery(db, `SELECT * FROM (${sql}) LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${Math.max(0, Math.floor(offset))}`, params);
   const items = rows.map((row) => {
     const item: Record<string, unknown> = {};
