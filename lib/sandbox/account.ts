@@ -195,6 +195,43 @@ export class SandboxAccount implements Account {
     return out;
   }
 
+  // ---- people and imports (the sandbox's "UI") ---------------------------------------------------
+
+  /** An inline edit in the UI (xedit, USERINTERFACE): only these fields reach the user event. */
+  inlineEdit(id: string, values: CanonicalRecord, userId = '1'): Promise<void> {
+    return this.updateEmployee(id, { values }, { executionContext: 'USERINTERFACE', userId, roleId: '3' }, 'xedit');
+  }
+
+  /** A full edit in the UI (edit, USERINTERFACE). */
+  edit(id: string, values: CanonicalRecord, userId = '1'): Promise<void> {
+    return this.updateEmployee(id, { values }, { executionContext: 'USERINTERFACE', userId, roleId: '3' }, 'edit');
+  }
+
+  /**
+   * A CSV import (CSVIMPORT): rows in order, each creating an employee or updating the one its `id` or
+   * `externalId` names. User events run only with "Run Server SuiteScript and Trigger Workflows" (default
+   * on). A failing row is reported and the import goes on, as NetSuite's import job does.
+   */
+  async csvImport(rows: readonly CanonicalRecord[], options: { runServerSuiteScript?: boolean; userId?: string } = {}): Promise<{ row: number; id?: string; error?: string }[]> {
+    const origin: Origin = { executionContext: 'CSVIMPORT', userId: options.userId ?? '1', roleId: '3' };
+    const userEvents = options.runServerSuiteScript ?? true;
+    const results: { row: number; id?: string; error?: string }[] = [];
+    for (const [row, { id, ...values }] of rows.entries()) {
+      try {
+        const existing = typeof id === 'string' ? id : typeof values.externalId === 'string' ? this.findEmployeeByExternalId(values.externalId) : null;
+        const write: EmployeeWrite = { values, replaceRoles: true };
+        if (existing) {
+          if (!loadEmployee(this.db, existing)) throw notFound(existing);
+          await this.serialized(existing, () => this.pool.run({ kind: 'write', op: 'edit', id: existing, write, origin, userEvents }));
+          results.push({ row, id: existing });
+        } else results.push({ row, id: await this.pool.run<string>({ kind: 'write', op: 'create', id: null, write, origin, userEvents }) });
+      } catch (e) {
+        results.push({ row, error: e instanceof NetSuiteError ? `${e.code}: ${e.detail}` : String(e) });
+      }
+    }
+    return results;
+  }
+
   // ---- sandbox controls ------------------------------------------------------------------------
 
   /** Stores an API Secret (value never logged or printed). */

@@ -88,9 +88,12 @@ export class Engine implements EmployeeWriter {
 
   // ---- employee writes -------------------------------------------------------------------------
 
-  /** A write from the Account (REST layer, sandbox UI, CSV import): canonical values. */
-  writeCanonical(op: 'create' | 'edit' | 'xedit', id: string | null, write: EmployeeWrite, origin: Origin): string {
-    return this.commit(op, id, changesFromCanonical(write.values, write.replaceRoles ?? false), origin, false);
+  /**
+   * A write from the Account (REST layer, sandbox UI, CSV import): canonical values. `userEvents` false
+   * is a CSV import without "Run Server SuiteScript and Trigger Workflows" (NETSUITE-FACTS "User events").
+   */
+  writeCanonical(op: 'create' | 'edit' | 'xedit', id: string | null, write: EmployeeWrite, origin: Origin, userEvents = true): string {
+    return this.commit(op, id, changesFromCanonical(write.values, write.replaceRoles ?? false), origin, !userEvents);
   }
 
   /** A write from a script's N/record: SuiteScript values by field id; roles as the full list when touched. */

@@ -28,7 +28,7 @@ const engine = new Engine(
 function run(job: Job): unknown {
   switch (job.kind) {
     case 'write':
-      return job.op === 'create' || job.id !== null ? engine.writeCanonical(job.op, job.id, job.write, job.origin) : null;
+      return engine.writeCanonical(job.op, job.id, job.write, job.origin, job.userEvents ?? true);
     case 'delete':
       engine.remove(job.id, job.origin, false);
       return null;

@@ -88,3 +88,25 @@ test('SuiteQL answers lowercase columns, T/F booleans, strings, and leaves out n
   expect(() => account.runSuiteQL('SELECT * FROM sandbox_secret', [], 10, 0)).toThrow(NetSuiteError);
   expect(() => account.runSuiteQL('DELETE FROM employee', [], 10, 0)).toThrow(NetSuiteError);
 });
+
+test('a CSV import: CSVIMPORT context, failing rows reported, user events only with server SuiteScript on', async () => {
+  const before = probes().length;
+  const results = await account.csvImport([
+    { externalId: 'CSV-1', firstName: 'Csv', lastName: 'One', subsidiary: { id: '1', refName: null } },
+    { externalId: 'CSV-2', firstName: 'Csv', lastName: 'Two' }, // no subsidiary
+    { externalId: 'HR-1001', title: 'VP Engineering (imported)' }, // updates Bruno by external id
+  ]);
+  expect(results.map((r) => r.error ?? 'ok')).toEqual(['ok', 'USER_ERROR: Please enter value(s) for: Subsidiary', 'ok']);
+  expect(results[2]!.id).toBe('2');
+  expect(probes().slice(before).map((p) => [p.event, p.detail.ctx])).toEqual([['create', 'CSVIMPORT'], ['edit', 'CSVIMPORT']]);
+  await account.csvImport([{ externalId: 'CSV-3', firstName: 'Csv', lastName: 'Three', subsidiary: { id: '2', refName: null } }], { runServerSuiteScript: false });
+  expect(account.findEmployeeByExternalId('CSV-3')).not.toBeNull();
+  expect(probes().length).toBe(before + 2);
+});
+
+test('UI edits: inline edit is xedit, edit is edit, both USERINTERFACE', async () => {
+  await account.inlineEdit('6', { phone: '555-0199' });
+  expect(probes().at(-1)!.detail).toMatchObject({ type: 'xedit', ctx: 'USERINTERFACE', fields: ['phone'] });
+  await account.edit('6', { phone: '555-0200' });
+  expect(probes().at(-1)!.detail).toMatchObject({ type: 'edit', ctx: 'USERINTERFACE' });
+});
