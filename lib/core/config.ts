@@ -103,11 +103,13 @@ export function parseConfig(read: ParamReader): ConfigResult {
 
   const hosts = list(read(PARAM.allowedHosts)).map((h) => h.toLowerCase().replace(/^\[|\]$/g, ''));
   // A URL or host:port here would never match: say so instead of blaming the endpoint.
-  for (const h of hosts) if (!HOST.test(h)) errors.push(`${PARAM.allowedHosts}: "${h}" is not a host name (no scheme, port or path)`);
+  const badHosts = hosts.filter((h) => !HOST.test(h));
+  for (const h of badHosts) errors.push(`${PARAM.allowedHosts}: "${h}" is not a host name (no scheme, port or path)`);
   const allowedHosts = hosts.length > 0 ? new Set(hosts) : null;
 
   const endpointUrl = text(read(PARAM.endpointUrl));
-  const endpointError = checkEndpoint(endpointUrl, allowedHosts);
+  // With a malformed allow-list nothing is sent anyway; one message about the list, not a second about the endpoint.
+  const endpointError = checkEndpoint(endpointUrl, badHosts.length > 0 ? null : allowedHosts);
   if (endpointError) errors.push(endpointError);
 
   const secretId = text(read(PARAM.secretId)).toLowerCase();
@@ -119,11 +121,18 @@ export function parseConfig(read: ParamReader): ConfigResult {
 
   const fieldNames = list(read(PARAM.fields));
   const fields: FieldSpec[] = [];
-  if (fieldNames.length === 0) fields.push(...EMPLOYEE_FIELDS);
+  let unknownFields = 0;
   for (const name of fieldNames) {
     const spec = resolveField(name);
-    if (!spec) errors.push(`${PARAM.fields}: unknown or forbidden field "${name}"`);
-    else if (!fields.some((f) => f.rest === spec.rest)) fields.push(spec);
+    if (!spec) {
+      unknownFields++;
+      errors.push(`${PARAM.fields}: unknown or forbidden field "${name}"`);
+    } else if (!fields.some((f) => f.rest === spec.rest)) fields.push(spec);
+  }
+  // A misspelt field (e.g. "titel") must not lose that field's changes: track the defaults as well until
+  // it is fixed (events are kept, not sent, while there is a configuration error).
+  if (fieldNames.length === 0 || unknownFields > 0) {
+    for (const f of EMPLOYEE_FIELDS) if (!fields.some((g) => g.rest === f.rest)) fields.push(f);
   }
   // Lifecycle detection and `sequence` need these, whatever the administrator tracks.
   for (const rest of ['isInactive', 'giveAccess', 'lastModifiedDate']) {
@@ -132,9 +141,9 @@ export function parseConfig(read: ParamReader): ConfigResult {
 
   const contextNames = list(read(PARAM.contexts)).map((c) => c.toUpperCase());
   for (const c of contextNames) if (!EXECUTION_CONTEXTS.has(c)) errors.push(`${PARAM.contexts}: unknown execution context "${c}"`);
-  // Only valid names filter; when none is valid the default (all) applies, so a typo loses no event.
+  // Any unknown name (a typo of the context meant) means the default (all), so a typo loses no event.
   const validContexts = contextNames.filter((c) => EXECUTION_CONTEXTS.has(c));
-  const contexts = validContexts.length > 0 ? new Set(validContexts) : null;
+  const contexts = validContexts.length > 0 && validContexts.length === contextNames.length ? new Set(validContexts) : null;
 
   const mode = text(read(PARAM.deliveryMode)).toLowerCase() || 'auto';
   if (mode !== 'inline' && mode !== 'outbox' && mode !== 'auto') {
@@ -155,7 +164,7 @@ export function parseConfig(read: ParamReader): ConfigResult {
   const typeNames = list(read(PARAM.eventTypes)).map((t) => t.toLowerCase());
   for (const t of typeNames) if (!EVENT_TYPES.has(t)) errors.push(`${PARAM.eventTypes}: unknown event type "${t}"`);
   const validTypes = typeNames.filter((t) => EVENT_TYPES.has(t));
-  const eventTypes = new Set(validTypes.length > 0 ? validTypes : EVENT_TYPES);
+  const eventTypes = new Set(validTypes.length > 0 && validTypes.length === typeNames.length ? validTypes : EVENT_TYPES);
 
   return {
     errors,

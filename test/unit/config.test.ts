@@ -62,6 +62,7 @@ describe('parseConfig', () => {
     ['endpoint no host', { [PARAM.endpointUrl]: 'https:///x' }, PARAM.endpointUrl, /no host/],
     ['endpoint off the allow-list', { [PARAM.allowedHosts]: 'other.example.com' }, PARAM.endpointUrl, /not in custscript_suitehooks_allowed_hosts/],
     ['allowed host given as a URL', { [PARAM.allowedHosts]: 'https://hooks.example.com/, hooks.example.com' }, PARAM.allowedHosts, /"https:\/\/hooks.example.com\/" is not a host name/],
+    ['allowed host given only as a URL', { [PARAM.allowedHosts]: 'https://hooks.example.com/' }, PARAM.allowedHosts, /is not a host name/],
     ['allowed host with a port', { [PARAM.allowedHosts]: 'hooks.example.com:443,hooks.example.com' }, PARAM.allowedHosts, /not a host name/],
     ['secret missing', { [PARAM.secretId]: null }, PARAM.secretId, /not set/],
     ['secret malformed', { [PARAM.secretId]: 'my secret' }, PARAM.secretId, /custsecret_/],
@@ -89,9 +90,10 @@ describe('parseConfig', () => {
     expect(errors.length).toBe(7);
     expect(config.deliveryMode).toBe('auto');
     expect(config.payloadMode).toBe('full');
-    expect([...config.contexts!]).toEqual(['CSVIMPORT']);
-    expect([...config.eventTypes]).toEqual(['create']);
-    expect(config.fields.map((f) => f.rest)).toEqual(['title', 'isInactive', 'giveAccess', 'lastModifiedDate']);
+    // A typo must lose no event: an unknown context, event type or field widens to the default.
+    expect(config.contexts).toBeNull();
+    expect([...config.eventTypes].sort()).toEqual(['create', 'delete', 'edit', 'xedit']);
+    expect(config.fields.map((f) => f.rest)).toEqual(['title', ...EMPLOYEE_FIELDS.map((f) => f.rest).filter((r) => r !== 'title')]);
   });
 
   it('accepts excluding a forbidden field: it is always excluded, so asking for it is no error', () => {

@@ -137,10 +137,11 @@ define(['N/log', 'N/runtime', 'N/task', 'N/record', 'N/search', 'N/https', 'N/cr
   function parseConfig(read) {
     const errors = [];
     const hosts = list(read(PARAM.allowedHosts)).map((h) => h.toLowerCase().replace(/^\[|\]$/g, ""));
-    for (const h of hosts) if (!HOST.test(h)) errors.push(`${PARAM.allowedHosts}: "${h}" is not a host name (no scheme, port or path)`);
+    const badHosts = hosts.filter((h) => !HOST.test(h));
+    for (const h of badHosts) errors.push(`${PARAM.allowedHosts}: "${h}" is not a host name (no scheme, port or path)`);
     const allowedHosts = hosts.length > 0 ? new Set(hosts) : null;
     const endpointUrl = text(read(PARAM.endpointUrl));
-    const endpointError = checkEndpoint(endpointUrl, allowedHosts);
+    const endpointError = checkEndpoint(endpointUrl, badHosts.length > 0 ? null : allowedHosts);
     if (endpointError) errors.push(endpointError);
     const secretId = text(read(PARAM.secretId)).toLowerCase();
     if (secretId === "") errors.push(`${PARAM.secretId} is not set: name the API Secret (custsecret_…) that signs`);
@@ -149,11 +150,16 @@ define(['N/log', 'N/runtime', 'N/task', 'N/record', 'N/search', 'N/https', 'N/cr
     if (prev !== "" && !SECRET_ID.test(prev)) errors.push(`${PARAM.prevSecretId} must be an API Secret script id (custsecret_…)`);
     const fieldNames = list(read(PARAM.fields));
     const fields = [];
-    if (fieldNames.length === 0) fields.push(...EMPLOYEE_FIELDS);
+    let unknownFields = 0;
     for (const name of fieldNames) {
       const spec = resolveField(name);
-      if (!spec) errors.push(`${PARAM.fields}: unknown or forbidden field "${name}"`);
-      else if (!fields.some((f) => f.rest === spec.rest)) fields.push(spec);
+      if (!spec) {
+        unknownFields++;
+        errors.push(`${PARAM.fields}: unknown or forbidden field "${name}"`);
+      } else if (!fields.some((f) => f.rest === spec.rest)) fields.push(spec);
+    }
+    if (fieldNames.length === 0 || unknownFields > 0) {
+      for (const f of EMPLOYEE_FIELDS) if (!fields.some((g) => g.rest === f.rest)) fields.push(f);
     }
     for (const rest of ["isInactive", "giveAccess", "lastModifiedDate"]) {
       if (!fields.some((f) => f.rest === rest)) fields.push(EMPLOYEE_FIELDS.find((f) => f.rest === rest));
@@ -161,7 +167,7 @@ define(['N/log', 'N/runtime', 'N/task', 'N/record', 'N/search', 'N/https', 'N/cr
     const contextNames = list(read(PARAM.contexts)).map((c) => c.toUpperCase());
     for (const c of contextNames) if (!EXECUTION_CONTEXTS.has(c)) errors.push(`${PARAM.contexts}: unknown execution context "${c}"`);
     const validContexts = contextNames.filter((c) => EXECUTION_CONTEXTS.has(c));
-    const contexts = validContexts.length > 0 ? new Set(validContexts) : null;
+    const contexts = validContexts.length > 0 && validContexts.length === contextNames.length ? new Set(validContexts) : null;
     const mode = text(read(PARAM.deliveryMode)).toLowerCase() || "auto";
     if (mode !== "inline" && mode !== "outbox" && mode !== "auto") {
       errors.push(`${PARAM.deliveryMode} must be inline, outbox or auto (got "${mode}")`);
@@ -178,7 +184,7 @@ define(['N/log', 'N/runtime', 'N/task', 'N/record', 'N/search', 'N/https', 'N/cr
     const typeNames = list(read(PARAM.eventTypes)).map((t) => t.toLowerCase());
     for (const t of typeNames) if (!EVENT_TYPES.has(t)) errors.push(`${PARAM.eventTypes}: unknown event type "${t}"`);
     const validTypes = typeNames.filter((t) => EVENT_TYPES.has(t));
-    const eventTypes = new Set(validTypes.length > 0 ? validTypes : EVENT_TYPES);
+    const eventTypes = new Set(validTypes.length > 0 && validTypes.length === typeNames.length ? validTypes : EVENT_TYPES);
     return {
       errors,
       config: {
