@@ -1,0 +1,198 @@
+/**
+ * Hardening (issue 6, items 3 and 4) of the REAL bundle in the sandbox: every script parameter malformed
+ * or missing, unreadable secrets, and oversized records. Each misconfiguration gives one clear error
+ * naming the parameter (on the kept delivery, and in the retry script's log), sends nothing, and loses
+ * nothing: once the administrator fixes the deployment every kept event goes out, signed. Rotation is
+ * checked both ways on the wire, and no N/log entry carries the secret or a change's content.
+ */
+import { Webhook } from 'standardwebhooks';
+import { randomBytes } from 'node:crypto';
+import { SandboxAccount } from '../../lib/sandbox/account';
+import { Receiver } from '../../lib/sandbox/receiver';
+import type { LogEntry } from '../../lib/sandbox/script-env';
+import type { WriteContext } from '../../lib/sandbox/account-types';
+import { NetSuiteError } from '../../lib/sandbox/account-types';
+
+const UE_DEPLOY = 'customdeploy_suitehooks_employee_ue';
+const UE = 'customscript_suitehooks_employee_ue';
+const RETRY = 'customscript_suitehooks_retry_ss';
+const DELIVERY = 'customrecord_suitehooks_delivery';
+const SECRET_ID = 'custsecret_suitehooks_signing';
+const PREV_ID = 'custsecret_suitehooks_previous';
+const P = {
+  endpoint: 'custscript_suitehooks_endpoint_url',
+  secret: 'custscript_suitehooks_secret_id',
+  prev: 'custscript_suitehooks_prev_secret_id',
+  fields: 'custscript_suitehooks_fields',
+  contexts: 'custscript_suitehooks_contexts',
+  mode: 'custscript_suitehooks_delivery_mode',
+  payload: 'custscript_suitehooks_payload_mode',
+  excluded: 'custscript_suitehooks_excluded_fields',
+  types: 'custscript_suitehooks_event_types',
+  hosts: 'custscript_suitehooks_allowed_hosts',
+};
+const REST: WriteContext = { executionContext: 'RESTWEBSERVICES', userId: '7', roleId: '3' };
+const MINUTE = 60_000;
+
+let account: SandboxAccount;
+let receiver: Receiver;
+const logs: LogEntry[] = [];
+const PREV_VALUE = randomBytes(32).toString('base64');
+
+beforeAll(async () => {
+  receiver = await Receiver.start({ now: () => account.clock.now() });
+  account = await SandboxAccount.create({
+    workers: 1,
+    secrets: { [SECRET_ID]: receiver.apiSecretValue, [PREV_ID]: PREV_VALUE },
+    params: { [UE_DEPLOY]: { [P.endpoint]: receiver.url, [P.secret]: SECRET_ID } },
+    http: { trustedCertificates: [receiver.certificatePem!], connectTimeoutMs: 1_000, responseTimeoutMs: 2_000 },
+    onLog: (e) => void logs.push(e),
+  });
+  account.seedEmployees(20);
+});
+afterAll(async () => {
+  await account?.close();
+  await receiver?.close();
+});
+
+type Delivery = Record<string, unknown>;
+const deliveries = (): Delivery[] => account.customRecords(DELIVERY);
+const titleOf = (d: Delivery) => (JSON.parse(String(d.custrecord_suitehooks_body)) as { data: { changes: { title?: { new: string } } } }).data.changes.title?.new;
+let n = 0;
+const kept: string[] = [];
+
+/** One REST change while the deployment has `param` set to `value`; returns its kept delivery. */
+async function changeWith(param: string, value: string | null): Promise<{ marker: string; delivery: Delivery | undefined; posts: number }> {
+  const before = receiver.attempts.length;
+  const original = account.getParameters(UE_DEPLOY)[param] ?? null;
+  account.setParameter(UE_DEPLOY, param, value);
+  const marker = `bad-input-${++n}`;
+  try {
+    await account.updateEmployee(String(1 + (n % 5)), { values: { title: marker } }, REST);
+  } finally {
+    account.setParameter(UE_DEPLOY, param, original);
+  }
+  return { marker, delivery: deliveries().find((d) => titleOf(d) === marker), posts: receiver.attempts.length - before };
+}
+
+describe('each script parameter malformed or missing: one clear error naming it, nothing sent, the event kept', () => {
+  test.each([
+    ['endpoint not https', P.endpoint, 'http://127.0.0.1:9/hooks', /custscript_suitehooks_endpoint_url must use https/],
+    ['endpoint missing', P.endpoint, null, /custscript_suitehooks_endpoint_url is not set/],
+    ['endpoint not a URL', P.endpoint, 'hooks.example.com/netsuite', /custscript_suitehooks_endpoint_url is not an absolute URL/],
+    ['endpoint with credentials in it', P.endpoint, 'https://user:hunter2@127.0.0.1/hooks', /custscript_suitehooks_endpoint_url must not carry credentials/],
+    ['endpoint host not on the allow-list', P.hosts, 'hooks.example.com', /host 127\.0\.0\.1 is not in custscript_suitehooks_allowed_hosts/],
+    ['allow-list entry that is a URL', P.hosts, 'https://127.0.0.1/', /custscript_suitehooks_allowed_hosts: "https:\/\/127\.0\.0\.1\/" is not a host name/],
+    ['unknown field id (a typo of the field changed)', P.fields, 'firstname, titel', /custscript_suitehooks_fields: unknown or forbidden field "titel"/],
+    ['a forbidden field (password)', P.fields, 'title,password', /custscript_suitehooks_fields: unknown or forbidden field "password"/],
+    // The typo is the context the change is made in: the event must still be kept.
+    ['unknown context name (a typo of the one written in)', P.contexts, 'USERINTERFACE,RESTWEBSERVICE', /custscript_suitehooks_contexts: unknown execution context "RESTWEBSERVICE"/],
+    ['bad delivery mode', P.mode, 'sometimes', /custscript_suitehooks_delivery_mode must be inline, outbox or auto \(got "sometimes"\)/],
+    ['bad payload mode', P.payload, 'everything', /custscript_suitehooks_payload_mode must be full or changes/],
+    ['unknown event type (a typo of the one made)', P.types, 'create,edti', /custscript_suitehooks_event_types: unknown event type "edti"/],
+    ['unknown excluded field', P.excluded, 'nosuchfield', /custscript_suitehooks_excluded_fields: unknown field "nosuchfield"/],
+    ['secret id missing', P.secret, null, /custscript_suitehooks_secret_id is not set/],
+    ['secret id not an API Secret id', P.secret, 'my-signing-key', /custscript_suitehooks_secret_id must be an API Secret script id/],
+    ['previous secret id malformed', P.prev, 'old key', /custscript_suitehooks_prev_secret_id must be an API Secret script id/],
+  ])('%s', async (_name, param, value, message) => {
+    const { marker, delivery, posts } = await changeWith(param, value);
+    expect(posts).toBe(0);
+    expect(delivery).toBeDefined();
+    expect(delivery).toMatchObject({ custrecord_suitehooks_status: 'pending', custrecord_suitehooks_attempts: 0 });
+    const error = String(delivery!.custrecord_suitehooks_last_error);
+    expect(error).toMatch(message);
+    expect(error).toMatch(/^configuration: [^;]+$/); // one problem, one message
+    expect(error).not.toContain('hunter2');
+    kept.push(marker);
+  });
+
+  test.each([
+    ['a secret that does not exist', 'custsecret_suitehooks_missing', () => undefined],
+    ['a secret restricted to another script', SECRET_ID, () => account.setSecret(SECRET_ID, receiver.apiSecretValue, ['customscript_someone_else'])],
+  ])('unreadable secret: %s → "cannot sign with the API Secret", nothing sent, kept', async (_name, secretId, apply) => {
+    apply();
+    try {
+      const { marker, delivery, posts } = await changeWith(P.secret, secretId);
+      expect(posts).toBe(0);
+      expect(delivery).toMatchObject({ custrecord_suitehooks_status: 'pending', custrecord_suitehooks_attempts: 0 });
+      expect(String(delivery!.custrecord_suitehooks_last_error)).toMatch(/^cannot sign with the API Secret: /);
+      kept.push(marker);
+    } finally {
+      account.setSecret(SECRET_ID, receiver.apiSecretValue);
+    }
+  });
+
+  test('while the deployment is broken the retry script sends nothing and says why; fixed, it sends every kept event once', async () => {
+    account.setParameter(UE_DEPLOY, P.mode, 'sometimes');
+    const before = receiver.attempts.length;
+    await account.advance(20 * MINUTE);
+    expect(receiver.attempts.length).toBe(before);
+    expect(account.logs({ script: RETRY, level: 'ERROR' }).at(-1)!.details).toMatch(/configuration problems, nothing sent: custscript_suitehooks_delivery_mode must be inline, outbox or auto/);
+    account.setParameter(UE_DEPLOY, P.mode, null);
+    await account.advance(20 * MINUTE);
+    const byMarker = new Map(deliveries().map((d) => [titleOf(d), d]));
+    for (const m of kept) expect(byMarker.get(m)).toMatchObject({ custrecord_suitehooks_status: 'delivered', custrecord_suitehooks_attempts: 1 });
+    const received = [...receiver.events.values()].map((e) => (e.data.changes.title as { new?: string } | undefined)?.new);
+    for (const m of kept) expect(received.filter((t) => t === m)).toHaveLength(1);
+    expect(kept.length).toBe(18);
+  });
+});
+
+describe('oversized records', () => {
+  test('every text field at its limit (unicode), a long role list: delivered whole and verified', async () => {
+    const long = (c: string) => c.repeat(300).slice(0, 300);
+    const roles = account.runSuiteQL('SELECT id FROM role', [], 1000, 0).items.map((r) => ({ id: String(r.id), refName: null }));
+    const values = { title: long('é'), firstName: long('ß'), lastName: long('Ω'), phone: long('9').slice(0, 30), roles };
+    const id = await account.createEmployee({ values: { ...values, email: `big.${n}@example.com`, subsidiary: { id: '1', refName: null } } }, REST);
+    const event = [...receiver.events.values()].find((e) => e.data.recordId === id && e.type === 'employee.created')!;
+    expect(event).toBeDefined();
+    expect((event.data.changes.title as { new: string }).new).toBe(long('é'));
+    expect((event.data.changes.roles as { added: unknown[] }).added).toHaveLength(roles.length);
+  });
+
+  test('a value over a field limit: the write is refused with one error naming the field, and no event is sent for it', async () => {
+    const before = receiver.attempts.length;
+    let err: unknown;
+    try {
+      await account.updateEmployee('3', { values: { title: 'x'.repeat(301) } }, REST);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(NetSuiteError);
+    expect((err as NetSuiteError).message).toMatch(/title/);
+    expect(receiver.attempts.length).toBe(before);
+  });
+});
+
+describe('key rotation on the wire, both ways', () => {
+  test('during a rotation both signatures are sent, current first: a receiver on either secret verifies', async () => {
+    account.setParameter(UE_DEPLOY, P.prev, PREV_ID);
+    try {
+      await account.updateEmployee('2', { values: { title: 'rotation-1' } }, REST);
+    } finally {
+      account.setParameter(UE_DEPLOY, P.prev, null);
+    }
+    const attempt = receiver.attempts.at(-1)!;
+    expect(attempt.verified).toBe(true); // the receiver holds the current secret
+    const signatures = attempt.signature!.split(' ');
+    expect(signatures).toHaveLength(2);
+    // The receiver still on the previous secret: only the second signature is its own.
+    const event = receiver.events.get(attempt.webhookId!)!;
+    const body = JSON.stringify(event);
+    const old = new Webhook(PREV_VALUE);
+    const expected = old.sign(attempt.webhookId!, new Date(Number(attempt.webhookTimestamp) * 1000), body);
+    // The body the receiver parsed re-serialises to the bytes that were signed (the bundle's serialiser is JSON.stringify).
+    expect(signatures[1]).toBe(expected);
+    expect(signatures[0]).not.toBe(expected);
+  });
+});
+
+describe('N/log', () => {
+  test('no entry carries a secret, an endpoint credential or any change content', () => {
+    expect(logs.length).toBeGreaterThan(0);
+    const text = JSON.stringify(logs);
+    for (const secret of [receiver.apiSecretValue, PREV_VALUE, 'hunter2']) expect(text).not.toContain(secret);
+    expect(text).not.toMatch(/bad-input-\d|rotation-1|ééé|ßßß|Synthetic|synthetic\.\d|@example\.com/);
+    expect(logs.filter((l) => l.script === UE || l.script === RETRY).length).toBe(logs.length);
+  });
+});
