@@ -1,15 +1,15 @@
 /**
  * `npm run bench`: every benchmark item, one table each, printed as it finishes. Figures come from this
- * run only; nothing is asserted. An item whose dependency is missing prints "not available: <reason>"
- * and the others still run. BENCH_QUICK=1 shrinks every workload for a smoke run.
+ * run only; nothing is asserted. An item whose dependency is missing or broken prints "not available:
+ * <reason>" and the others still run (items are imported lazily for that reason).
+ *
+ *   npm run bench                         all items, full workloads (about 6 minutes on 2 cores)
+ *   node dist/bench/run.js 2. 5.          only the items whose title starts so
+ *   node dist/bench/run.js --results F    also write the printed tables to F (bench/RESULTS.md)
+ *   BENCH_QUICK=1                         reduced workloads, for a smoke run
  */
+import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { emitterBench } from './emitter';
-import { bundleLoadBench, bundleTable } from './bundle';
-import { governanceBench } from './governance';
-import { retryBench } from './retry';
-import { lifecycleBench } from './lifecycle';
-import { exportBench } from './export';
 import { renderTable, unavailable, type Table } from './table';
 
 interface Item {
@@ -18,16 +18,19 @@ interface Item {
 }
 
 const ITEMS: Item[] = [
-  { title: '1. Governance units per event', run: () => governanceBench() },
-  { title: '2. Scheduled retry throughput', run: (quick) => retryBench(quick ? 1_200 : 5_000) },
-  { title: '3a. Bundle: built entry files', run: async () => bundleTable() },
-  { title: '3b. Bundle: load and run', run: (quick) => bundleLoadBench(quick) },
-  { title: '4. Emitter CPU per event', run: (quick) => emitterBench(quick) },
+  { title: '1. Governance units per event', run: async () => (await import('./governance')).governanceBench() },
+  { title: '2. Scheduled retry throughput', run: async (quick) => (await import('./retry')).retryBench(quick ? 1_200 : 5_000) },
+  { title: '3a. Bundle: built entry files', run: async () => (await import('./bundle')).bundleTable() },
+  { title: '3b. Bundle: load and run', run: async (quick) => (await import('./bundle')).bundleLoadBench(quick) },
+  { title: '4. Emitter CPU per event', run: async (quick) => (await import('./emitter')).emitterBench(quick) },
   {
     title: '5. Client under governance',
-    run: (quick) => lifecycleBench({ employees: quick ? 60 : 400, latencyMs: 50, limit: 5, lanes: [5, 10] }),
+    run: async (quick) => (await import('./lifecycle')).lifecycleBench({ employees: quick ? 60 : 400, latencyMs: 50, limit: 5, lanes: [5, 10] }),
   },
-  { title: '6. SuiteQL export', run: (quick) => exportBench(quick ? [5_000, 10_000] : [50_000, 100_000, 150_000], 0) },
+  {
+    title: '6. SuiteQL export',
+    run: async (quick) => (await import('./export')).exportBench(quick ? [5_000, 10_000] : [50_000, 100_000, 150_000], 0),
+  },
 ];
 
 function reasonOf(err: unknown): string {
@@ -35,12 +38,28 @@ function reasonOf(err: unknown): string {
   return (e?.message ?? String(err)).split('\n')[0]!.slice(0, 200);
 }
 
+function parseArgs(argv: string[]): { only: string[]; results: string | null } {
+  const only: string[] = [];
+  let results: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--results') results = argv[++i] ?? null;
+    else only.push(argv[i]!);
+  }
+  return { only, results };
+}
+
 async function main(): Promise<void> {
   const quick = process.env.BENCH_QUICK === '1';
-  const only = process.argv.slice(2);
+  const { only, results } = parseArgs(process.argv.slice(2));
+  const out: string[] = [];
+  const print = (text: string) => {
+    console.log(text);
+    out.push(text);
+  };
   const started = Date.now();
-  console.log(`# suitehooks benchmarks${quick ? ' (BENCH_QUICK=1: reduced workloads)' : ''}`);
-  console.log(`\n${new Date().toISOString()} · Node ${process.version} · ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'} · ${os.platform()} ${os.arch()}\n`);
+  const cpus = os.cpus();
+  print(`# suitehooks benchmarks${quick ? ' (BENCH_QUICK=1: reduced workloads)' : ''}\n`);
+  print(`${new Date().toISOString()} · Node ${process.version} · ${cpus.length} × ${cpus[0]?.model.trim() ?? 'cpu'} · ${os.platform()} ${os.arch()}\n`);
   for (const item of ITEMS) {
     if (only.length && !only.some((o) => item.title.startsWith(o))) continue;
     const t0 = Date.now();
@@ -52,10 +71,11 @@ async function main(): Promise<void> {
       tables = [unavailable(item.title, reasonOf(err))];
       if (process.env.BENCH_DEBUG) console.error(err);
     }
-    for (const t of tables) console.log(renderTable(t));
-    console.log(`(${item.title.split(' ')[0]} took ${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+    for (const t of tables) print(renderTable(t));
+    print(`(${item.title.split(' ')[0]} took ${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
   }
-  console.log(`Total wall time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  print(`Total wall time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (results) fs.writeFileSync(results, out.join('\n') + '\n');
 }
 
 main().catch((err) => {
