@@ -64,6 +64,17 @@ function errorDetails(status: number, body: unknown): ErrorDetail[] {
   return [{ detail: typeof body === 'string' && body ? body.slice(0, 200) : `HTTP ${status}`, 'o:errorCode': `HTTP_${status}` }];
 }
 
+/** Getting the Authorization header failed (token request): the API request itself was never sent. */
+class NotSent extends Error {
+  constructor(override readonly cause: unknown) {
+    super('request not sent');
+  }
+}
+
+function isNetworkError(err: unknown): boolean {
+  return (err as { cause?: { code?: unknown } })?.cause?.code !== undefined || (err as Error)?.name === 'TimeoutError';
+}
+
 /** No response came; `sent` tells whether the request may have reached the server. */
 function networkFailure(err: unknown): { sent: boolean; reason: string } {
   const code = (err as { cause?: { code?: string } })?.cause?.code;
@@ -115,10 +126,13 @@ export class Transport {
         reason = `HTTP ${res.status} ${(failure as NetSuiteApiError).code}`;
       } catch (err) {
         if (err instanceof NetSuiteApiError || err instanceof WriteOutcomeUnknownError || err instanceof RedirectRefusedError) throw err;
-        if (err instanceof AuthError) {
-          if (err.status !== 429) throw err;
-          failure = err;
-          reason = 'token endpoint: HTTP 429';
+        if (err instanceof NotSent) {
+          // Token endpoint trouble: nothing reached the API, so even a create may simply be tried again.
+          const cause = err.cause;
+          const transient = cause instanceof AuthError ? cause.status === 429 || TRANSIENT.has(cause.status) : isNetworkError(cause);
+          if (!transient) throw cause;
+          failure = cause;
+          reason = `token endpoint: ${cause instanceof AuthError ? `HTTP ${cause.status}` : networkFailure(cause).reason}`;
         } else {
           const net = networkFailure(err);
           if (net.sent && policy === 'create') {
@@ -155,7 +169,12 @@ export class Transport {
   }
 
   private async send(method: string, url: string, options: RequestOptions): Promise<ApiResponse> {
-    const authorization = await this.options.auth.authorization(method, url);
+    let authorization: string;
+    try {
+      authorization = await this.options.auth.authorization(method, url);
+    } catch (err) {
+      throw new NotSent(err);
+    }
     const headers: Record<string, string> = { ...options.headers, authorization };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     return this.exchange(method, url, headers, options.body === undefined ? undefined : JSON.stringify(options.body));

@@ -106,10 +106,17 @@ describe('retry bounds and unknown outcomes (a stub in front of the API)', () =>
     let sandbox: Sandbox;
     let proxy: Server;
     let dropped = 0;
+    let tokenFailures = 0;
     beforeAll(async () => {
       sandbox = await startSandbox();
       const target = new URL(sandbox.server.url);
       proxy = createServer((req, res) => {
+        if (req.url === '/services/rest/auth/oauth2/v1/token' && tokenFailures > 0) {
+          // First a dropped connection, then a 503: the token endpoint's troubles, before any API request.
+          if (tokenFailures-- % 2 === 0) res.socket?.destroy();
+          else res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"temporarily_unavailable"}');
+          return;
+        }
         const forward = httpRequest({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (upstream) => {
           if (req.method === 'POST' && req.url === '/services/rest/record/v1/employee' && dropped++ === 0) {
             upstream.resume();
@@ -127,7 +134,7 @@ describe('retry bounds and unknown outcomes (a stub in front of the API)', () =>
       proxy.close();
       await sandbox.close();
     });
-    const client = () => sandbox.client('tba', { config: { baseUrl: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` } });
+    const client = (kind: 'tba' | 'm2m' = 'tba') => sandbox.client(kind, { config: { baseUrl: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` } });
     const count = (lastName: string) => sandbox.account.db.prepare('SELECT COUNT(*) FROM employee WHERE lastname = ?').pluck().get(lastName);
 
     it('finishes a create with an external id through the upsert: one record', async () => {
@@ -144,6 +151,15 @@ describe('retry bounds and unknown outcomes (a stub in front of the API)', () =>
       expect(err).toBeInstanceOf(WriteOutcomeUnknownError);
       expect((err as WriteOutcomeUnknownError).hint).toMatch(/externalId/);
       expect(count('Twice')).toBe(1);
+    });
+
+    it('retries a create whose token request failed: nothing was sent, so nothing is unknown', async () => {
+      dropped = 1; // responses of creates pass through
+      tokenFailures = 2;
+      const id = await client('m2m').employees.create({ firstName: 'Token', lastName: 'Trouble', subsidiary: '1' });
+      expect(tokenFailures).toBe(0);
+      expect(count('Trouble')).toBe(1);
+      expect(sandbox.account.getEmployee(id)).toMatchObject({ lastName: 'Trouble' });
     });
   });
 });
