@@ -1,6 +1,8 @@
 /** The employee lifecycle through the client, against the sandbox account over HTTP. */
-import { DeleteRefusedError, NameNotFoundError, type NetSuiteClient, type Ref } from '../../lib/client';
-import { startSandbox, type Sandbox } from './harness';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createClient, DeactivationError, DeleteRefusedError, NameNotFoundError, Secret, type NetSuiteClient, type Ref } from '../../lib/client';
+import { FAST_RETRY, startSandbox, type Sandbox } from './harness';
 
 let sandbox: Sandbox;
 let client: NetSuiteClient;
@@ -88,4 +90,29 @@ describe('employee lifecycle', () => {
     const err = await client.employees.update('1', { hireDate: 'last tuesday' }).catch((e: unknown) => e);
     expect(err).toMatchObject({ status: 400, code: 'INVALID_CONTENT', details: [expect.objectContaining({ 'o:errorPath': 'hireDate' })] });
   });
+});
+
+it('fails loudly when a deactivation does not stick (a script set access back)', async () => {
+  const patches: unknown[] = [];
+  const stub = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      if (req.method === 'PATCH') {
+        patches.push(JSON.parse(body));
+        res.writeHead(204).end();
+      } else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: '9', isInactive: true, giveAccess: true }));
+    });
+  });
+  await new Promise<void>((r) => stub.listen(0, '127.0.0.1', r));
+  try {
+    const secret = new Secret('s');
+    const c = createClient({ account: '1', baseUrl: `http://127.0.0.1:${(stub.address() as AddressInfo).port}`, auth: { type: 'tba', consumerKey: 'k', consumerSecret: secret, tokenId: 't', tokenSecret: secret } }, { retry: FAST_RETRY });
+    const err = await c.employees.deactivate('9').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DeactivationError);
+    expect((err as Error).message).toMatch(/isInactive=true, giveAccess=true/);
+    expect(patches).toEqual([{ isInactive: true, giveAccess: false }]);
+  } finally {
+    stub.close();
+  }
 });
