@@ -15,6 +15,7 @@ import { seedCompany, seedSyntheticEmployees } from './seed';
 import { createSchema, openDatabase, removeDatabaseFile, tempDatabasePath, type Db } from './store';
 import { registerSuiteQLFunctions, runPage } from './suiteql';
 import { NETSUITE_HTTP_LIMITS, type HttpLimits } from './sync-http';
+import { nextQueued, submitTask } from './tasks';
 import { WorkerPool } from './worker-pool';
 
 export interface SecretValue {
@@ -310,17 +311,14 @@ export class SandboxAccount implements Account {
   }
 
   /** Queues a scheduled script on demand (N/task semantics: fails while one is queued or running). */
-  submitScheduled(scriptId: string, deploymentId?: string): number {
-    const dep = this.scheduledDeployment(scriptId, deploymentId);
-    const busy = this.db.prepare(`SELECT COUNT(*) FROM sandbox_task WHERE deployment = ? AND status IN ('PENDING', 'PROCESSING')`).pluck().get(dep) as number;
-    if (busy > 0) throw new Error(`FAILED_TO_SUBMIT_JOB_REQUEST_1: ${dep} is already queued or running`);
-    return Number(this.db.prepare(`INSERT INTO sandbox_task (script, deployment, status, submitted) VALUES (?, ?, 'PENDING', ?)`).run(scriptId, dep, this.nowIso()).lastInsertRowid);
+  submitScheduled(scriptId: string, deploymentId?: string, params?: Record<string, string>): number {
+    return submitTask(this.db, { script: scriptId, deployment: this.scheduledDeployment(scriptId, deploymentId), invocation: 'ONDEMAND', params }, null, this.nowIso());
   }
 
   /** Runs a scheduled script now (and whatever it reschedules), returning every run. */
-  async runScheduled(scriptId: string, deploymentId?: string): Promise<TaskRun[]> {
+  async runScheduled(scriptId: string, deploymentId?: string, params?: Record<string, string>): Promise<TaskRun[]> {
     await this.running?.catch(() => undefined);
-    this.submitScheduled(scriptId, deploymentId);
+    this.submitScheduled(scriptId, deploymentId, params);
     return this.runDue();
   }
 
@@ -344,16 +342,16 @@ export class SandboxAccount implements Account {
       if (due === null || due === undefined || due > now) continue;
       this.nextDue.set(s.deploymentId, nextSlot(s, now + 1));
       try {
-        this.submitScheduled(s.scriptId, s.deploymentId);
+        submitTask(this.db, { script: s.scriptId, deployment: s.deploymentId, invocation: 'SCHEDULED' }, null, this.nowIso());
       } catch {
         // already queued or running: NetSuite skips the slot too
       }
     }
     const runs: TaskRun[] = [];
     for (let i = 0; i < MAX_TASKS_PER_RUN; i++) {
-      const task = this.db.prepare(`SELECT id, script, deployment FROM sandbox_task WHERE status = 'PENDING' ORDER BY id LIMIT 1`).get() as { id: number; script: string; deployment: string } | undefined;
+      const task = nextQueued(this.db);
       if (!task) break;
-      const result = await this.pool.run<{ status: string; usage: number; error?: string }>({ kind: 'task', taskId: task.id, invocation: 'ONDEMAND' });
+      const result = await this.pool.run<{ status: string; usage: number; error?: string }>({ kind: 'task', taskId: task.id });
       runs.push({ taskId: task.id, scriptId: task.script, deploymentId: task.deployment, ...result });
     }
     return runs;

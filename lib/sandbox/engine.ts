@@ -16,6 +16,7 @@ import { instantiate } from './script-loader';
 import type { EmployeeWriter, HttpRequest, HttpResult, LogEntry, Origin, ScriptEnv, Services } from './script-env';
 import { openDatabase, type Db } from './store';
 import { registerSuiteQLFunctions } from './suiteql';
+import { markTask, submitTask, taskStatus } from './tasks';
 
 export interface EngineOptions {
   accountId: string;
@@ -61,8 +62,8 @@ export class Engine implements EmployeeWriter {
         return LOOPBACK.has(host) && options.plainHttpHosts.some((h) => h.toLowerCase() === host || h === '*');
       },
       log: (entry) => this.log(entry),
-      submitTask: (scriptId, deploymentId, submitter) => this.submitTask(scriptId, deploymentId, submitter),
-      taskStatus: (id) => (this.db.prepare('SELECT status FROM sandbox_task WHERE id = ?').pluck().get(id) as string | undefined) ?? null,
+      submitTask: (scriptId, deploymentId, submitter, params) => this.submitTask(scriptId, deploymentId, submitter, params),
+      taskStatus: (id) => taskStatus(this.db, id),
       deploymentParams: (deploymentId) => this.params(deploymentId),
     };
   }
@@ -176,8 +177,10 @@ export class Engine implements EmployeeWriter {
     taskId: number | null,
     entryPoint: string,
     body: (instance: ReturnType<typeof instantiate>, env: ScriptEnv) => void,
+    runParams: Record<string, string> = {},
   ): { ok: true; usage: number } | { ok: false; usage: number; error: { name: string; message: string } } {
     let realmError: ErrorConstructor | undefined;
+    let realmDate: DateConstructor | undefined;
     const governance = new Governance(USAGE_LIMITS[script.type] ?? 1_000, (e) => intoRealm(e, realmError));
     const env: ScriptEnv = {
       services: this.services,
@@ -187,17 +190,17 @@ export class Engine implements EmployeeWriter {
       origin,
       isUserEvent,
       taskId,
+      runParams: typedParams(script, runParams),
       raise: (name, message) => intoRealm(new SuiteScriptError(name, message), realmError),
-      date: (ms) => new (instanceDate ?? Date)(ms),
+      date: (ms) => new (realmDate ?? Date)(ms),
     };
-    let instanceDate: DateConstructor | undefined;
     const resolve = moduleResolver(env);
     try {
       const compiled = this.project?.compiled.get(script.id);
       if (!compiled) throw new SuiteScriptError('SSS_MISSING_SCRIPT', `${script.id} is not deployed`);
       const instance = instantiate(compiled, { module: resolve, log: resolve('N/log'), now: () => this.clock.now() });
       realmError = instance.realmError;
-      instanceDate = instance.realmDate;
+      realmDate = instance.realmDate;
       // A script without this entry point is not executed for it (no execution, no governance).
       if (typeof instance.entry[entryPoint] !== 'function') return { ok: true, usage: 0 };
       body(instance, env);
@@ -220,36 +223,32 @@ export class Engine implements EmployeeWriter {
 
   // ---- scheduled scripts -----------------------------------------------------------------------
 
-  submitTask(scriptId: string, deploymentId: string, submitterTaskId: number | null): number {
+  /** N/task: queues a scheduled deployment on demand, with parameter values for that run. */
+  submitTask(scriptId: string, deploymentId: string, submitterTaskId: number | null, params: Record<string, unknown> | null): number {
     const script = this.scripts.get(scriptId);
-    const deployment = script?.deployments.find((d) => d.id === deploymentId);
-    if (!script || script.type !== 'scheduledscript' || !deployment) {
+    if (!script || script.type !== 'scheduledscript' || !script.deployments.some((d) => d.id === deploymentId)) {
       throw new SuiteScriptError('INVALID_SCRIPT_DEPLOYMENT_ID_1', `No scheduled script deployment ${deploymentId} of ${scriptId}.`);
     }
-    return this.db.transaction(() => {
-      const busy = this.db.prepare(`SELECT id, status FROM sandbox_task WHERE deployment = ? AND status IN ('PENDING', 'PROCESSING')`).all(deploymentId) as { id: number; status: string }[];
-      // One instance queued at a time; the running instance may queue its own next run (rescheduling).
-      if (busy.some((t) => t.status === 'PENDING' || t.id !== submitterTaskId)) {
-        throw new SuiteScriptError('FAILED_TO_SUBMIT_JOB_REQUEST_1', `Failed to submit job request: the deployment ${deploymentId} is already queued or running.`);
-      }
-      const info = this.db.prepare(`INSERT INTO sandbox_task (script, deployment, status, submitted) VALUES (?, ?, 'PENDING', ?)`).run(scriptId, deploymentId, this.now());
-      return Number(info.lastInsertRowid);
-    }).immediate();
+    return submitTask(this.db, { script: scriptId, deployment: deploymentId, invocation: 'ONDEMAND', params }, submitterTaskId, this.now());
   }
 
   /** Runs a queued task to completion; returns its final status. */
-  runTask(taskId: number, invocation: 'SCHEDULED' | 'ONDEMAND'): { status: string; usage: number; error?: string } {
-    const task = this.db.prepare('SELECT script, deployment FROM sandbox_task WHERE id = ?').get(taskId) as { script: string; deployment: string } | undefined;
+  runTask(taskId: number): { status: string; usage: number; error?: string } {
+    const task = this.db.prepare('SELECT id, script, deployment, invocation, params FROM sandbox_task WHERE id = ?').get(taskId) as
+      | { script: string; deployment: string; invocation: string; params: string | null }
+      | undefined;
     const script = task && this.scripts.get(task.script);
     const deployment = script?.deployments.find((d) => d.id === task!.deployment);
     if (!task || !script || !deployment) return { status: 'FAILED', usage: 0, error: 'unknown task' };
-    this.db.prepare(`UPDATE sandbox_task SET status = 'PROCESSING', started = ? WHERE id = ?`).run(this.now(), taskId);
+    markTask(this.db, taskId, 'PROCESSING', this.now());
     const origin: Origin = { executionContext: 'SCHEDULED', userId: '-4', roleId: '3' };
+    const runParams = task.params ? (JSON.parse(task.params) as Record<string, string>) : {};
     const outcome = this.execute(script, deployment, origin, false, taskId, 'execute', (instance) => {
-      instance.call(instance.entry.execute, { type: invocation, InvocationType: Object.freeze({ SCHEDULED: 'SCHEDULED', ON_DEMAND: 'ONDEMAND', USER_INTERFACE: 'USERINTERFACE', ABORTED: 'ABORTED', SKIPPED: 'SKIPPED' }) }, this.options.scriptTimeoutMs);
-    });
-    const status = outcome.ok ? 'COMPLETE' : 'FAILED';
-    this.db.prepare('UPDATE sandbox_task SET status = ?, finished = ?, error = ? WHERE id = ?').run(status, this.now(), outcome.ok ? null : `${outcome.error.name}: ${outcome.error.message}`, taskId);
-    return outcome.ok ? { status, usage: outcome.usage } : { status, usage: outcome.usage, error: `${outcome.error.name}: ${outcome.error.message}` };
+      const context = { type: task.invocation, InvocationType: Object.freeze({ SCHEDULED: 'SCHEDULED', ON_DEMAND: 'ONDEMAND', USER_INTERFACE: 'USERINTERFACE', ABORTED: 'ABORTED', SKIPPED: 'SKIPPED' }) };
+      instance.call(instance.entry.execute, context, this.options.scriptTimeoutMs);
+    }, runParams);
+    const error = outcome.ok ? null : `${outcome.error.name}: ${outcome.error.message}`;
+    markTask(this.db, taskId, outcome.ok ? 'COMPLETE' : 'FAILED', this.now(), error);
+    return error ? { status: 'FAILED', usage: outcome.usage, error } : { status: 'COMPLETE', usage: outcome.usage };
   }
 }

@@ -53,7 +53,7 @@ export interface Services {
   /** Whether plain http:// is allowed for this URL (explicit opt-in, loopback only). */
   allowsPlainHttp(url: string): boolean;
   log(entry: LogEntry): void;
-  submitTask(scriptId: string, deploymentId: string, submitterTaskId: number | null): number;
+  submitTask(scriptId: string, deploymentId: string, submitterTaskId: number | null, params: Record<string, unknown> | null): number;
   taskStatus(taskId: number): string | null;
   /** Script parameter values of a deployment (XML values and local overrides), typed as getValue returns them. */
   deploymentParams(deploymentId: string): Record<string, unknown>;
@@ -69,6 +69,8 @@ export interface ScriptEnv {
   isUserEvent: boolean;
   /** The scheduled task this execution runs, if any (lets a script reschedule itself). */
   taskId: number | null;
+  /** Parameter values given to this run by N/task (they win over the deployment's). */
+  runParams: Record<string, unknown>;
   /** Makes an error look native to the script's realm. */
   raise(name: string, message: string): Error;
   /** A Date of the script's realm. */

@@ -43,7 +43,7 @@ CREATE TABLE IF NOT EXISTS sandbox_log (
 );
 CREATE TABLE IF NOT EXISTS sandbox_task (
   id INTEGER PRIMARY KEY AUTOINCREMENT, script TEXT NOT NULL, deployment TEXT NOT NULL, status TEXT NOT NULL,
-  submitted TEXT NOT NULL, started TEXT, finished TEXT, params TEXT, error TEXT
+  invocation TEXT NOT NULL DEFAULT 'ONDEMAND', params TEXT, submitted TEXT NOT NULL, started TEXT, finished TEXT, error TEXT
 );
 CREATE TABLE IF NOT EXISTS sandbox_execution (
   id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, script TEXT NOT NULL, deployment TEXT NOT NULL, kind TEXT NOT NULL,

@@ -19,7 +19,7 @@ export interface WorkerInit {
 export type Job =
   | { kind: 'write'; op: 'create' | 'edit' | 'xedit'; id: string | null; write: EmployeeWrite; origin: Origin; userEvents?: boolean }
   | { kind: 'delete'; id: string; origin: Origin }
-  | { kind: 'task'; taskId: number; invocation: 'SCHEDULED' | 'ONDEMAND' };
+  | { kind: 'task'; taskId: number };
 
 export type JobError =
   | { netsuite: { status: number; code: string; detail: string; errorPath?: string } }

@@ -33,7 +33,7 @@ function run(job: Job): unknown {
       engine.remove(job.id, job.origin, false);
       return null;
     case 'task':
-      return engine.runTask(job.taskId, job.invocation);
+      return engine.runTask(job.taskId);
   }
 }
 

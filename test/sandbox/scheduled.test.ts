@@ -19,7 +19,9 @@ beforeAll(async () => {
       type: 'scheduledscript',
       status: 'SCHEDULED',
       deploymentXml: EVERY_15,
-      source: SS(`define(['N/log'], function (log) { return { execute: function (ctx) { log.audit('tick', ctx.type); } }; });`),
+      source: SS(`define(['N/log', 'N/runtime'], function (log, runtime) { return { execute: function (ctx) {
+  log.audit('tick', ctx.type + ' ' + runtime.getCurrentScript().getParameter({ name: 'custscript_tick_p' }));
+} }; });`),
     },
     {
       id: 'self_ss',
@@ -59,6 +61,12 @@ test('a deployment runs on its recurrence as the clock advances, once per due sl
   expect(ticks()).toBe(start + 1);
   await account.advance(3 * 3_600_000); // twelve slots missed: one run, as NetSuite's scheduler
   expect(ticks()).toBe(start + 2);
+  expect(account.logs({ script: 'customscript_tick_ss' }).at(-1)!.details).toBe('SCHEDULED null');
+});
+
+test('on demand with parameters for that run (N/task params)', async () => {
+  await account.runScheduled('customscript_tick_ss', undefined, { custscript_tick_p: 'hello' });
+  expect(account.logs({ script: 'customscript_tick_ss' }).at(-1)!.details).toBe('ONDEMAND hello');
 });
 
 test('a script may reschedule itself once; a second submit fails with FAILED_TO_SUBMIT_JOB_REQUEST_1', async () => {
@@ -73,5 +81,11 @@ test('a script may reschedule itself once; a second submit fails with FAILED_TO_
 
 test('submitting a deployment that is already queued fails', () => {
   account.submitScheduled('customscript_tick_ss');
-  expect(() => account.submitScheduled('customscript_tick_ss')).toThrow(/FAILED_TO_SUBMIT_JOB_REQUEST_1/);
+  let error: unknown;
+  try {
+    account.submitScheduled('customscript_tick_ss');
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toMatchObject({ name: 'FAILED_TO_SUBMIT_JOB_REQUEST_1', message: expect.stringContaining('already queued') });
 });

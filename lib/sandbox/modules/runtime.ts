@@ -28,7 +28,7 @@ export function createRuntimeModule(env: ScriptEnv): Record<string, unknown> {
       bundleIds: [],
       getParameter: (o: unknown) => {
         const name = String(typeof o === 'string' ? o : (o as { name?: unknown })?.name ?? '').toLowerCase();
-        const value = services.deploymentParams(env.deployment.id)[name];
+        const value = name in env.runParams ? env.runParams[name] : services.deploymentParams(env.deployment.id)[name];
         return value === undefined ? null : value;
       },
       getRemainingUsage: () => env.governance.remaining(),

@@ -24,7 +24,8 @@ export function createTaskModule(env: ScriptEnv): Record<string, unknown> {
         const scriptId = String(task.scriptId ?? '').toLowerCase();
         const deploymentId = String(task.deploymentId ?? '').toLowerCase();
         try {
-          return `SCHEDSCRIPT_${env.services.submitTask(scriptId, deploymentId, env.taskId)}`;
+          const params = task.params && typeof task.params === 'object' ? (task.params as Record<string, unknown>) : null;
+          return `SCHEDSCRIPT_${env.services.submitTask(scriptId, deploymentId, env.taskId, params)}`;
         } catch (e) {
           if (e instanceof SuiteScriptError) throw env.raise(e.name, e.message);
           throw e;
