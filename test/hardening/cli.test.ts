@@ -1,0 +1,193 @@
+/**
+ * Hardening (issue 6, items 3 and 4) of the CLI, in-process against the sandbox: bad CSV and JSON-lines
+ * files in `bulk` (every data row accounted for, each bad row named by line with its problem, nothing
+ * silently dropped), rows for the same employee applied in file order, and no credential — private key,
+ * TBA secrets, access tokens, Authorization headers — in any output of any command, errors and
+ * SUITEHOOKS_DEBUG stacks included.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { runCli } from '../../lib/client/cli/main';
+import { credentialsFile, startSandbox, type Sandbox } from '../client/harness';
+
+let sandbox: Sandbox;
+let dir: string;
+const outputs: string[] = [];
+const secrets = new Set<string>();
+
+function sink() {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+async function cli(args: string[], options: { env?: NodeJS.ProcessEnv; creds?: string } = {}) {
+  const out = sink();
+  const err = sink();
+  const code = await runCli(['--credentials', options.creds ?? 'm2m.json', ...args], { stdout: out.stream, stderr: err.stream, env: options.env ?? {}, cwd: dir });
+  const result = { code, stdout: out.text(), stderr: err.text() };
+  outputs.push(result.stdout, result.stderr);
+  return result;
+}
+
+let fetchSpy: jest.SpyInstance;
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'suitehooks-hardening-cli-'));
+  const m2m = credentialsFile(sandbox.config('m2m'));
+  const tba = credentialsFile(sandbox.config('tba'));
+  fs.writeFileSync(path.join(dir, 'm2m.json'), JSON.stringify(m2m));
+  fs.writeFileSync(path.join(dir, 'tba.json'), JSON.stringify(tba));
+  const t = tba.tba as Record<string, string>;
+  const k = (m2m.m2m as Record<string, string>).privateKey!;
+  for (const s of [t.consumerSecret!, t.tokenSecret!, ...k.split('\n').filter((l) => l.length > 16 && !l.startsWith('-----'))]) secrets.add(s);
+  fs.writeFileSync(path.join(dir, 'bad-tba.json'), JSON.stringify({ ...tba, tba: { ...t, tokenSecret: 'f'.repeat(64) } }));
+  fs.writeFileSync(path.join(dir, 'bad-key.json'), JSON.stringify({ ...m2m, m2m: { ...(m2m.m2m as object), privateKey: k.replace(/\n[A-Za-z0-9+/]{12}/, '\n!!!!!!!!!!!!') } }));
+  // Capture what goes on the wire: access tokens and Authorization headers must not come back out.
+  const original = globalThis.fetch;
+  fetchSpy = jest.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+    const auth = new Headers(init?.headers).get('authorization');
+    if (auth) secrets.add(auth);
+    const res = await original(input, init);
+    if (String(input).includes('/oauth2/')) {
+      const token = (await res.clone().json().catch(() => ({}))) as { access_token?: string };
+      if (token.access_token) secrets.add(token.access_token);
+    }
+    return res;
+  });
+});
+afterAll(async () => {
+  fetchSpy.mockRestore();
+  await sandbox.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+interface Result {
+  line: number;
+  status: string;
+  error?: string;
+  action: string;
+}
+const results = (file: string): Result[] =>
+  fs.readFileSync(path.join(dir, file), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Result);
+
+describe('bulk: bad rows are named, none dropped', () => {
+  test('a CSV mixing good rows with every kind of bad one: each data line gets a result, bad ones say what and where', async () => {
+    const rows = [
+      'action,externalId,id,firstName,lastName,subsidiary,title,isInactive,fristName,role',
+      'upsert,HARD-1,,Ada,Byron,1,Analyst,,,',
+      ',HARD-1,,,,,Lead,,,', // no action
+      'upsert,,,No,Key,1,,,,', // create without externalId
+      'update,HARD-1,,,,,,maybe,,', // bad boolean
+      'update,HARD-1,,,,,,,Adda,', // unknown column, named
+      'update,,,,,,Nobody,,,', // no id or externalId
+      'add-role,HARD-1,,,,,,,,', // no role
+      'add-role,HARD-1,,,,,,,,No Such Role', // role that does not exist
+      'update,,abc,,,,Title,,,', // malformed internal id
+      'update,HARD-1,,,,,' + 'x'.repeat(400) + ',,,', // over the field limit
+      'deactivate,,999999,,,,,,,', // no such employee
+      'update,HARD-1,,,,,Principal,,,', // good
+    ];
+    fs.writeFileSync(path.join(dir, 'mixed.csv'), `\ufeff${rows.join('\r\n')}\r\n`);
+    const run = await cli(['bulk', 'mixed.csv']);
+    expect(run.code).toBe(1);
+    const all = results('mixed.csv.results.jsonl');
+    const byLine = new Map(all.map((r) => [r.line, r]));
+    // Every data line (2..13) has exactly one result; the totals add up.
+    expect(all.map((r) => r.line).sort((a, b) => a - b)).toEqual(Array.from({ length: rows.length - 1 }, (_, i) => i + 2));
+    expect(run.stdout).toMatch(/^2 ok, 10 failed, 0 skipped/);
+    const expected: [number, RegExp][] = [
+      [3, /unknown action ""/],
+      [4, /needs an externalId/],
+      [5, /"isInactive" takes true or false, not "maybe"/],
+      [6, /unknown employee field "fristName"/],
+      [7, /needs an id or an externalId/],
+      [8, /add-role needs a role/],
+      [9, /No Such Role/],
+      [10, /abc/],
+      [11, /title/],
+      [12, /999999|NONEXISTENT_ID|not found/i],
+    ];
+    for (const [line, message] of expected) {
+      expect(byLine.get(line)).toMatchObject({ status: 'error' });
+      expect(byLine.get(line)!.error).toMatch(message);
+      expect(run.stderr).toMatch(new RegExp(`line ${line}: `));
+    }
+    expect(byLine.get(2)!.status).toBe('ok');
+    expect(byLine.get(13)!.status).toBe('ok');
+    expect(sandbox.account.getEmployee(String(sandbox.account.findEmployeeByExternalId('HARD-1')))).toMatchObject({ title: 'Principal', firstName: 'Ada' });
+  });
+
+  test.each([
+    ['unbalanced quotes', 'action,id,title\nupdate,1,"Lead\nupdate,2,Chief\n', /not valid CSV.*(quote|Quote)/],
+    ['a row with more cells than the header', 'action,id,title\nupdate,1,Lead,extra\n', /not valid CSV.*line 2/i],
+    ['no action column', 'id,title\n1,Lead\n', /needs an "action" column/],
+    ['JSON lines with a non-object line', '{"action":"reactivate","id":"4"}\n[1,2]\n', /:2: not a JSON object/],
+  ])('a malformed file (%s) is refused whole with one error naming it, nothing applied', async (_name, content, message) => {
+    const file = _name.includes('JSON') ? 'bad.jsonl' : 'bad.csv';
+    fs.writeFileSync(path.join(dir, file), content);
+    const before = sandbox.account.getEmployee('1')!.title;
+    const run = await cli(['bulk', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(message);
+    expect(sandbox.account.getEmployee('1')!.title).toBe(before);
+    expect(fs.existsSync(path.join(dir, `${file}.results.jsonl`))).toBe(false);
+  });
+
+  test('an empty file and a header-only file: nothing to do, said so', async () => {
+    fs.writeFileSync(path.join(dir, 'empty.csv'), '');
+    fs.writeFileSync(path.join(dir, 'header.csv'), 'action,id,title\n');
+    for (const f of ['empty.csv', 'header.csv']) {
+      const run = await cli(['bulk', f]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^0 ok, 0 failed, 0 skipped/);
+    }
+  });
+
+  test('rows for the same employee are applied in file order, whatever the concurrency', async () => {
+    const id = sandbox.account.listEmployees(1000, 0).ids.at(-1)!;
+    // The first row needs a name looked up (one SuiteQL round trip) before its PATCH; the second does
+    // not. Run side by side, the second row's PATCH would land first and the first row would win.
+    const lines = ['action,id,title,department', `update,${id},Written first,Sales`, `update,${id},Written last,`];
+    for (let i = 0; i < 6; i++) lines.push(`update,${id},Step ${i},`);
+    lines.push(`deactivate,${id},,`, `reactivate,${id},,`);
+    fs.writeFileSync(path.join(dir, 'order.csv'), `${lines.join('\n')}\n`);
+    const run = await cli(['--concurrency', '5', 'bulk', 'order.csv']);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^10 ok, 0 failed/);
+    expect(sandbox.account.getEmployee(id)).toMatchObject({ title: 'Step 5', isInactive: false, department: { refName: 'Sales' } });
+    fs.writeFileSync(path.join(dir, 'order2.csv'), `action,id,title,department\nupdate,${id},Written first,Engineering\nupdate,${id},Written last,\n`);
+    expect((await cli(['--concurrency', '5', 'bulk', 'order2.csv'])).stdout).toMatch(/^2 ok/);
+    expect(sandbox.account.getEmployee(id)).toMatchObject({ title: 'Written last', department: { refName: 'Engineering' } });
+  });
+});
+
+describe('no credential in any output', () => {
+  test('good and failing commands with both auth methods, SUITEHOOKS_DEBUG stacks included', async () => {
+    const debug = { SUITEHOOKS_DEBUG: '1' };
+    expect((await cli(['employee', 'get', '1'])).code).toBe(0);
+    expect((await cli(['employee', 'get', '1'], { creds: 'tba.json' })).code).toBe(0);
+    expect((await cli(['sql', 'SELECT id, email FROM employee WHERE id < ?', '-p', '4'], { creds: 'tba.json' })).code).toBe(0);
+    const failures = [
+      await cli(['employee', 'get', '1'], { creds: 'bad-tba.json', env: debug }),
+      await cli(['employee', 'get', '1'], { creds: 'bad-key.json', env: debug }),
+      await cli(['employee', 'get', '999999'], { env: debug }),
+      await cli(['employee', 'update', '1', '--set', 'isInactive=perhaps'], { env: debug }),
+      await cli(['sql', 'SELECT nothing FROM nowhere'], { creds: 'tba.json', env: debug }),
+    ];
+    for (const f of failures) {
+      expect(f.code).not.toBe(0);
+      expect(f.stderr).toMatch(/^error: /);
+    }
+    expect(failures[0]!.stderr).toMatch(/INVALID_LOGIN/);
+    expect(failures[1]!.stderr).toMatch(/private key/);
+    expect(secrets.size).toBeGreaterThanOrEqual(6);
+    const text = outputs.join('\n');
+    const leaks = [...secrets].filter((s) => text.includes(s));
+    expect(leaks.map((s) => `${s.slice(0, 10)}…`)).toEqual([]);
+  });
+});
