@@ -110,8 +110,8 @@ test('the modules behave as NetSuite documents', async () => {
   expect(out.b64).toBe(Buffer.from('héllo').toString('base64'));
   expect(out.mandatory).toMatchObject({ error: 'USER_ERROR', message: 'Please enter value(s) for: Event' });
   expect(out.badInteger).toMatchObject({ error: 'INVALID_FLD_VALUE' });
-  // 'is' is case-insensitive; empty dates sort first; dates read as NetSuite's text.
-  expect(out.sorted).toEqual([['a', ''], ['c', '1/1/2026 12:00 am']]);
+  // 'is' is case-insensitive; empty dates sort last (Oracle's ascending order); dates read as NetSuite's text.
+  expect(out.sorted).toEqual([['c', '1/1/2026 12:00 am'], ['a', '']]);
   expect(out.lookup).toEqual({ department: [{ value: '3', text: 'Operations' }], isinactive: false, hiredate: '1/7/2019', title: 'Chief Executive Officer' });
   expect(out.loaded).toEqual({ count: 0, whenIsDate: true, when: '2026-01-03T00:00:00.000Z', done: false, empty: '' });
   expect(out.afterSubmitFields).toEqual({ custrecord_sb_done: true, custrecord_sb_event: 'a' });

@@ -197,7 +197,8 @@ export function createSearchModule(env: ScriptEnv): Record<string, unknown> {
     for (const c of cols) if (c.name !== 'internalid') columnOf(spec, c.name);
     const fetch = (start: number, end: number) => {
       const params: unknown[] = [];
-      const order = cols.filter((c) => c.sort === 'ASC' || c.sort === 'DESC').map((c) => `${columnOf(spec, c.name)} ${c.sort}`);
+      // Oracle's order underneath: empty values last when ascending, first when descending.
+      const order = cols.filter((c) => c.sort === 'ASC' || c.sort === 'DESC').map((c) => `${columnOf(spec, c.name)} ${c.sort} NULLS ${c.sort === 'ASC' ? 'LAST' : 'FIRST'}`);
       const sql = `SELECT * FROM ${spec.table}${where(spec, filters, params)} ORDER BY ${[...order, 'id ASC'].join(', ')} LIMIT ${end - start} OFFSET ${start}`;
       return (db.prepare(sql).all(...params) as Record<string, unknown>[]).map((row) => makeResult(spec, String(type), row, cols));
     };
