@@ -47,7 +47,7 @@ export function refName(db: Db, refType: string, id: unknown): string | null {
 const NAME_STATEMENTS = new WeakMap<Db, Map<string, Statement>>();
 
 function refTable(refType: string): string {
-  if (!/^[a-z_]+$/.test(refType)) throw new Error(`unknown reference type ${refType}`);
+  if (!/^[a-z][a-z0-9_]*$/.test(refType)) throw new Error(`unknown reference type ${refType}`);
   return refType;
 }
 

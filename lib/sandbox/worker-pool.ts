@@ -17,6 +17,8 @@ interface Slot {
   ready: Promise<void>;
   /** The job it runs, if any. */
   current: Settle | null;
+  /** The thread ended (crashed or terminated): it takes no more jobs. */
+  dead: boolean;
 }
 
 function workerScript(entry: string): { code: string; eval: boolean } {
@@ -45,7 +47,7 @@ export class WorkerPool {
       const worker = new Worker(script.code, { eval: script.eval, workerData: { ...init, httpFlag: flag, httpPort: port2 }, transferList: [port2] });
       let markReady!: () => void;
       let failReady!: (e: Error) => void;
-      const slot: Slot = { worker, current: null, ready: new Promise<void>((res, rej) => ((markReady = res), (failReady = rej))) };
+      const slot: Slot = { worker, current: null, dead: false, ready: new Promise<void>((res, rej) => ((markReady = res), (failReady = rej))) };
       slot.ready.catch(() => undefined);
       const finish = (settle: (s: Settle) => void) => {
         const current = slot.current;
@@ -63,6 +65,7 @@ export class WorkerPool {
         finish((s) => s.reject(e));
       });
       worker.on('exit', () => {
+        slot.dead = true;
         failReady(new Error('script worker stopped'));
         finish((s) => s.reject(new Error('the account was closed while a script ran')));
       });
@@ -84,8 +87,12 @@ export class WorkerPool {
   }
 
   private pump(): void {
+    if (this.slots.every((s) => s.dead)) {
+      for (const { settle } of this.queue.splice(0)) settle.reject(new Error('no script worker is running'));
+      return;
+    }
     for (const slot of this.slots) {
-      if (this.closed || slot.current || this.queue.length === 0) continue;
+      if (this.closed || slot.dead || slot.current || this.queue.length === 0) continue;
       const { job, settle } = this.queue.shift()!;
       slot.current = settle;
       void slot.ready.then(
