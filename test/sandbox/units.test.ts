@@ -1,0 +1,67 @@
+/** Small parts of the sandbox on their own: SDF XML, recurrences, start options, a persistent database. */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { SandboxAccount } from '../../lib/sandbox/account';
+import { parseStartArgs } from '../../lib/sandbox/config';
+import { readObjects, parseXml } from '../../lib/sandbox/objects-xml';
+import { nextSlot, parseDuration, schedulesOf } from '../../lib/sandbox/scheduler';
+import { repoRoot } from '../../lib/sandbox/paths';
+import { REST } from './helpers';
+
+let tmp: string;
+beforeAll(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'suitehooks-units-'))));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+test('the project objects read as SDF declares them', () => {
+  const objects = readObjects(path.join(repoRoot(), 'src', 'Objects'));
+  const ue = objects.scripts.find((s) => s.id === 'customscript_suitehooks_employee_ue')!;
+  expect(ue).toMatchObject({ type: 'usereventscript', scriptFile: '/SuiteScripts/suitehooks/suitehooks_employee_ue.js' });
+  expect(ue.deployments[0]).toMatchObject({ id: 'customdeploy_suitehooks_employee_ue', recordType: 'EMPLOYEE', status: 'RELEASED', executionContexts: null });
+  expect(ue.parameters.map((p) => p.id)).toContain('custscript_suitehooks_endpoint_url');
+  const delivery = objects.recordTypes.find((t) => t.id === 'customrecord_suitehooks_delivery')!;
+  expect(delivery.fields.find((f) => f.id === 'custrecord_suitehooks_next_attempt')!.fieldType).toBe('DATETIMETZ');
+  expect(schedulesOf(objects.scripts)).toEqual([expect.objectContaining({ deploymentId: 'customdeploy_suitehooks_retry_ss', period: 15 * 60_000 })]);
+});
+
+test('XML: entities, CDATA, self-closing elements; malformed input is refused', () => {
+  const root = parseXml('<?xml version="1.0"?><a x="1 &amp; 2"><b>&lt;t&gt;</b><c/><d><![CDATA[<raw>]]></d></a>');
+  expect(root.attrs.x).toBe('1 & 2');
+  expect(root.children.map((c) => [c.name, c.text])).toEqual([['b', '<t>'], ['c', ''], ['d', '<raw>']]);
+  expect(() => parseXml('<a><b></a>')).toThrow(/closes/);
+  expect(() => parseXml('<a>')).toThrow(/not closed/);
+});
+
+test('recurrences: the next slot at or after a time; ISO durations', () => {
+  expect(parseDuration('PT15M')).toBe(900_000);
+  expect(parseDuration('PT2H30M')).toBe(9_000_000);
+  expect(parseDuration('nonsense')).toBeNull();
+  const s = { scriptId: 's', deploymentId: 'd', anchor: Date.UTC(2026, 0, 1), period: 900_000, end: null };
+  expect(nextSlot(s, Date.UTC(2026, 0, 1, 0, 7))).toBe(Date.UTC(2026, 0, 1, 0, 15));
+  expect(nextSlot(s, Date.UTC(2026, 0, 1, 0, 15))).toBe(Date.UTC(2026, 0, 1, 0, 15));
+  expect(nextSlot({ ...s, period: null }, Date.UTC(2026, 0, 2))).toBeNull();
+});
+
+test('start options: config file, then flags', () => {
+  const file = path.join(tmp, 'sandbox.json');
+  fs.writeFileSync(file, JSON.stringify({ restPort: 9000, params: { d1: { p1: 'file' } }, secrets: { custsecret_a: 'x' } }));
+  const config = parseStartArgs(['--config', file, '--param', 'd1.p1=flag', '--param', 'd2.p2=a=b', '--secret', 'custsecret_b=y', '--once']);
+  expect(config).toMatchObject({ restPort: 9000, once: true, params: { d1: { p1: 'flag' }, d2: { p2: 'a=b' } }, secrets: { custsecret_a: 'x', custsecret_b: 'y' } });
+  expect(() => parseStartArgs(['--param', 'nodot=1'])).toThrow(/deployment/);
+  expect(() => parseStartArgs(['--rest-port', 'x'])).toThrow(/port/);
+});
+
+test('a database file keeps the account between runs (seeded once)', async () => {
+  const dbPath = path.join(tmp, 'account.db');
+  const first = await SandboxAccount.create({ projectDir: null, dbPath, workers: 1 });
+  const id = await first.createEmployee({ values: { firstName: 'Kept', lastName: 'Here', subsidiary: { id: '1', refName: null } } }, REST);
+  await first.close();
+  const second = await SandboxAccount.create({ projectDir: null, dbPath, workers: 1 });
+  try {
+    expect(second.getEmployee(id)).toMatchObject({ firstName: 'Kept' });
+    expect(second.listEmployees(1, 0).totalResults).toBe(9);
+  } finally {
+    await second.close();
+  }
+  expect(fs.existsSync(dbPath)).toBe(true);
+});
