@@ -60,6 +60,8 @@ describe('at run time', () => {
   } };
 });`),
       },
+      { id: 'testing_ue', type: 'usereventscript', status: 'TESTING', source: UE(`define(['N/log'], function (log) { return { afterSubmit: function () { log.audit('testing ran'); } }; });`) },
+      { id: 'undeployed_ue', type: 'usereventscript', deploymentXml: '<isdeployed>F</isdeployed>', source: UE(`define(['N/log'], function (log) { return { afterSubmit: function () { log.audit('undeployed ran'); } }; });`) },
     ]);
     account = await SandboxAccount.create({ projectDir: dir, workers: 1 });
   });
@@ -80,6 +82,12 @@ describe('at run time', () => {
     expect(d.now - before).toBeGreaterThanOrEqual(3 * 86_400_000);
     expect(Math.abs(d.date - d.now)).toBeLessThan(1_000);
     expect(account.logs({ level: 'AUDIT' }).at(-1)).toMatchObject({ title: 'saved', details: '2', script: 'customscript_timer_ue' });
+  });
+
+  test('deployments in TESTING run; undeployed ones do not', () => {
+    const titles = account.logs().map((l) => l.title);
+    expect(titles).toContain('testing ran');
+    expect(titles).not.toContain('undeployed ran');
   });
 
   test('setTimeout inside an entry point fails that execution, logged; the write stays', async () => {
