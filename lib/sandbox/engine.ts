@@ -119,9 +119,17 @@ export class Engine implements EmployeeWriter {
   private commit(op: 'create' | 'edit' | 'xedit', id: string | null, changes: EmployeeChanges, origin: Origin, fromUserEvent: boolean): string {
     const current = op === 'create' ? null : loadEmployee(this.db, String(id));
     if (op !== 'create' && !current) throw notFound(String(id));
-    const { next, edited } = applyChanges(this.db, current, changes, this.now());
+    let { next, edited } = applyChanges(this.db, current, changes, this.now());
     const only = op === 'xedit' ? new Set(edited) : null;
-    if (!fromUserEvent) this.runUserEvents('beforeSubmit', op, current, next, only, origin);
+    if (!fromUserEvent) {
+      // Values a beforeSubmit sets on newRecord are saved with the record.
+      const set = this.setBeforeSubmit(this.runUserEvents('beforeSubmit', op, current, next, only, origin));
+      if (set.values.size > 0 || set.roles) {
+        const again = applyChanges(this.db, next, set, this.now());
+        next = { ...again.next, id: next.id };
+        for (const f of again.edited) only?.add(f);
+      }
+    }
     next.id = saveEmployee(this.db, next);
     if (!fromUserEvent) this.runUserEvents('afterSubmit', op, current, next, only, origin);
     return next.id;
@@ -147,23 +155,40 @@ export class Engine implements EmployeeWriter {
    * Runs the deployed user events of one stage. beforeSubmit errors abort the write (NetSuite shows
    * them to the user); afterSubmit errors are logged and never undo the committed write.
    */
-  private runUserEvents(stage: 'beforeSubmit' | 'afterSubmit', type: UserEventType, old: EmployeeState | null, next: EmployeeState, only: Set<string> | null, origin: Origin): void {
+  private runUserEvents(stage: 'beforeSubmit' | 'afterSubmit', type: UserEventType, old: EmployeeState | null, next: EmployeeState, only: Set<string> | null, origin: Origin): ScriptRecord[] {
+    const newRecords: ScriptRecord[] = [];
     for (const { script, deployment } of this.userEventDeployments(type, origin.executionContext)) {
       const outcome = this.execute(script, deployment, origin, true, null, stage, (instance, env) => {
         const fn = instance.entry[stage];
         const spec = employeeSpec(this.db);
         const oldValues = old && employeeValues(old, null);
         const newValues = employeeValues(next, '', only ?? undefined);
+        const newRecord = new ScriptRecord(env, spec, next.id || null, newValues.values, newValues.sublists, { readOnly: stage === 'afterSubmit', isDynamic: false, partial: only !== null });
+        newRecords.push(newRecord);
         const context = {
           type,
           UserEventType: Object.freeze({ CREATE: 'create', EDIT: 'edit', XEDIT: 'xedit', DELETE: 'delete', VIEW: 'view', COPY: 'copy' }),
           oldRecord: oldValues ? new ScriptRecord(env, spec, old!.id, oldValues.values, oldValues.sublists, { readOnly: true, isDynamic: false, partial: false }) : null,
-          newRecord: new ScriptRecord(env, spec, next.id || null, newValues.values, newValues.sublists, { readOnly: stage === 'afterSubmit', isDynamic: false, partial: only !== null }),
+          newRecord,
         };
         instance.call(fn, context, this.options.scriptTimeoutMs);
       });
       if (!outcome.ok && stage === 'beforeSubmit') throw new NetSuiteError(400, 'USER_ERROR', `${outcome.error.name}: ${outcome.error.message}`);
     }
+    return newRecords;
+  }
+
+  /** The fields beforeSubmit scripts set on their newRecord, as changes (later scripts win). */
+  private setBeforeSubmit(records: ScriptRecord[]): EmployeeChanges {
+    const changes: EmployeeChanges = { values: new Map(), roles: null };
+    for (const record of records) {
+      for (const fieldId of record.dirty) {
+        const spec = FIELD_BY_NSID.get(fieldId);
+        if (spec && !spec.readOnly && spec.kind !== 'sublist') changes.values.set(spec, record.valueOf(fieldId));
+      }
+      if (record.dirtySublists.has('roles')) changes.roles = { ids: (record.lines('roles') ?? []).map((l) => String(l.selectedrole ?? '')).filter(Boolean), replace: true };
+    }
+    return changes;
   }
 
   // ---- executions ------------------------------------------------------------------------------

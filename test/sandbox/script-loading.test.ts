@@ -60,6 +60,15 @@ describe('at run time', () => {
   } };
 });`),
       },
+      {
+        id: 'before_ue',
+        type: 'usereventscript',
+        source: UE(`define([], function () { return { beforeSubmit: function (ctx) {
+  var title = ctx.newRecord.getValue({ fieldId: 'title' });
+  if (title === 'Refuse') throw new Error('titles like that are refused');
+  if (title === 'shout') ctx.newRecord.setValue({ fieldId: 'title', value: 'SHOUT' });
+} }; });`),
+      },
       { id: 'testing_ue', type: 'usereventscript', status: 'TESTING', source: UE(`define(['N/log'], function (log) { return { afterSubmit: function () { log.audit('testing ran'); } }; });`) },
       { id: 'undeployed_ue', type: 'usereventscript', deploymentXml: '<isdeployed>F</isdeployed>', source: UE(`define(['N/log'], function (log) { return { afterSubmit: function () { log.audit('undeployed ran'); } }; });`) },
     ]);
@@ -82,6 +91,14 @@ describe('at run time', () => {
     expect(d.now - before).toBeGreaterThanOrEqual(3 * 86_400_000);
     expect(Math.abs(d.date - d.now)).toBeLessThan(1_000);
     expect(account.logs({ level: 'AUDIT' }).at(-1)).toMatchObject({ title: 'saved', details: '2', script: 'customscript_timer_ue' });
+  });
+
+  test('beforeSubmit runs before the commit: an error refuses the write, values it sets are saved', async () => {
+    await expect(account.updateEmployee('5', { values: { title: 'Refuse' } }, REST)).rejects.toMatchObject({ status: 400, code: 'USER_ERROR' });
+    expect(account.getEmployee('5')!.title).toBe('Controller');
+    await account.updateEmployee('5', { values: { title: 'shout' } }, REST);
+    expect(account.getEmployee('5')!.title).toBe('SHOUT');
+    expect(lastDetail().title).toBe('SHOUT'); // afterSubmit sees the saved value
   });
 
   test('deployments in TESTING run; undeployed ones do not', () => {
