@@ -7,6 +7,7 @@ import type { CanonicalRecord } from '../core';
 import { NetSuiteError, type Account, type EmployeeWrite, type SuiteQLPage, type WriteContext } from './account-types';
 import { Clock } from './clock';
 import { installObjects, loadProject, type LoadedProject, type ParamOverrides } from './deploy';
+import { employeeSchema, type EmployeeSchema } from './employee-schema';
 import { loadEmployee, notFound, toCanonical } from './employees';
 import { defaultProjectDir } from './paths';
 import { nextSlot, schedulesOf, type Schedule } from './scheduler';
@@ -86,9 +87,12 @@ export class SandboxAccount implements Account {
   private readonly pool: WorkerPool;
   private readonly limits: HttpLimits;
   private readonly schedules: Schedule[];
+  /** Standard fields plus the custom entity fields src/Objects declares for employees. */
+  readonly employeeSchema: EmployeeSchema;
   private readonly nextDue = new Map<string, number | null>();
   private readonly locks = new Map<string, Promise<unknown>>();
   private running: Promise<TaskRun[]> | null = null;
+  private selects: Map<string, string> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
   private constructor(options: AccountOptions, project: LoadedProject | null) {
@@ -98,6 +102,7 @@ export class SandboxAccount implements Account {
     this.dbPath = options.dbPath ?? tempDatabasePath();
     this.clock = new Clock();
     this.project = project;
+    this.employeeSchema = employeeSchema(project?.objects.employeeFields);
     this.db = openDatabase(this.dbPath);
     createSchema(this.db);
     this.namesDb = registerSuiteQLFunctions(this.db, this.timeZone);
@@ -149,7 +154,7 @@ export class SandboxAccount implements Account {
 
   getEmployee(id: string): CanonicalRecord | null {
     const state = loadEmployee(this.db, id);
-    return state ? toCanonical(this.db, state) : null;
+    return state ? toCanonical(this.db, state, this.employeeSchema) : null;
   }
 
   findEmployeeByExternalId(externalId: string): string | null {
@@ -177,7 +182,7 @@ export class SandboxAccount implements Account {
   }
 
   runSuiteQL(query: string, params: readonly unknown[], limit: number, offset: number): SuiteQLPage {
-    return runPage(this.db, query, params, limit, offset, { timeZone: this.timeZone, selectColumns: this.selectColumns() });
+    return runPage(this.db, query, params, limit, offset, { timeZone: this.timeZone, selectColumns: this.selectColumns });
   }
 
   /** Writes to one record run one at a time (NetSuite locks a record while it saves). */
@@ -190,9 +195,12 @@ export class SandboxAccount implements Account {
     return run;
   }
 
-  private selectColumns(): Map<string, string> {
-    const out = new Map<string, string>();
+  /** Custom select columns by name → the record type `BUILTIN.DF` names them from. */
+  private get selectColumns(): Map<string, string> {
+    if (this.selects) return this.selects;
+    const out = (this.selects = new Map<string, string>());
     for (const t of this.project?.objects.recordTypes ?? []) for (const f of t.fields) if (f.selectRecordType) out.set(f.id, f.selectRecordType);
+    for (const f of this.project?.objects.employeeFields ?? []) if (f.selectRecordType) out.set(f.id, f.selectRecordType);
     return out;
   }
 

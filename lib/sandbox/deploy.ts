@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { describeError } from './errors';
 import { readObjects, type Objects, type ScriptObject, type ScriptParameter } from './objects-xml';
 import { compileScript, instantiate, type CompiledScript } from './script-loader';
+import { ensureEmployeeColumns } from './employee-schema';
 import { ensureCustomList, ensureCustomRecordTable, type Db } from './store';
 
 export interface LoadedProject {
@@ -65,6 +66,7 @@ export function installObjects(db: Db, objects: Objects, overrides: ParamOverrid
   db.transaction(() => {
     for (const list of objects.lists) ensureCustomList(db, list);
     for (const type of objects.recordTypes) ensureCustomRecordTable(db, type);
+    ensureEmployeeColumns(db, objects.employeeFields);
     const upsert = db.prepare(`INSERT INTO scriptdeployment (scriptid, script, status, isdeployed, params) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (scriptid) DO UPDATE SET script = excluded.script, status = excluded.status, isdeployed = excluded.isdeployed, params = excluded.params`);
     for (const script of objects.scripts) {

@@ -4,7 +4,6 @@
  * connection; firing user events is the engine's job.
  */
 import {
-  EMPLOYEE_FIELDS,
   normalizeValue,
   readRecord,
   type CanonicalRecord,
@@ -15,6 +14,7 @@ import {
 } from '../core';
 import { NetSuiteError } from './account-types';
 import type { Statement } from 'better-sqlite3';
+import { STANDARD_SCHEMA, type EmployeeSchema } from './employee-schema';
 import type { Db } from './store';
 
 export type Row = Record<string, unknown>;
@@ -26,9 +26,7 @@ export interface EmployeeState {
   roles: string[];
 }
 
-const COLUMNS = EMPLOYEE_FIELDS.filter((f) => f.column !== null).map((f) => f.column!);
-const ROLES = EMPLOYEE_FIELDS.find((f) => f.kind === 'sublist')!;
-export const FIELD_BY_NSID = new Map(EMPLOYEE_FIELDS.map((f) => [f.nsId, f]));
+const ROLES = STANDARD_SCHEMA.fields.find((f) => f.kind === 'sublist')!;
 
 /** Display names of referenced records: what `getText` and REST `refName` show. */
 export function refName(db: Db, refType: string, id: unknown): string | null {
@@ -60,24 +58,44 @@ export function loadEmployee(db: Db, id: string): EmployeeState | null {
 }
 
 /** A FieldSource over a stored employee, so the core's one reader builds the canonical record. */
-export function employeeSource(db: Db, state: EmployeeState): FieldSource {
+export function employeeSource(db: Db, state: EmployeeState, schema: EmployeeSchema): FieldSource {
+  const name = (refType: string, id: unknown) => {
+    try {
+      return refName(db, refType, id);
+    } catch {
+      return null;
+    }
+  };
   return {
-    has: (nsId) => FIELD_BY_NSID.get(nsId)?.column != null,
-    value: (nsId) => state.row[FIELD_BY_NSID.get(nsId)!.column!],
+    has: (nsId) => schema.byNsId.get(nsId)?.column != null,
+    value: (nsId) => state.row[schema.byNsId.get(nsId)!.column!],
     text: (nsId) => {
-      const spec = FIELD_BY_NSID.get(nsId)!;
-      return spec.refType ? refName(db, spec.refType, state.row[spec.column!]) : null;
+      const spec = schema.byNsId.get(nsId)!;
+      const raw = state.row[spec.column!];
+      if (!spec.refType || raw === null || raw === undefined) return null;
+      return spec.kind === 'multiselect' ? String(raw).split(',').map((id) => name(spec.refType!, id)) : name(spec.refType, raw);
     },
     lines: () => state.roles.map((r) => ({ value: r, text: refName(db, 'role', r) })),
   };
 }
 
-export function toCanonical(db: Db, state: EmployeeState): CanonicalRecord {
-  return { id: state.id, ...readRecord(employeeSource(db, state), EMPLOYEE_FIELDS).record };
+export function toCanonical(db: Db, state: EmployeeState, schema: EmployeeSchema = STANDARD_SCHEMA): CanonicalRecord {
+  return { id: state.id, ...readRecord(employeeSource(db, state, schema), schema.fields).record };
 }
 
 function invalid(field: string, detail: string): NetSuiteError {
   return new NetSuiteError(400, 'INVALID_CONTENT', detail, field);
+}
+
+function checkRef(db: Db, spec: FieldSpec, id: string): string {
+  let known = false;
+  try {
+    known = /^-?\d+$/.test(id) && (!spec.refType || refName(db, spec.refType, id) !== null);
+  } catch {
+    known = false;
+  }
+  if (!known) throw new NetSuiteError(400, 'INVALID_KEY_OR_REF', `Invalid ${spec.rest} reference key ${id}.`, spec.rest);
+  return id;
 }
 
 /** A canonical value as its stored column value. */
@@ -86,13 +104,10 @@ function toColumn(db: Db, spec: FieldSpec, value: CanonicalValue): unknown {
   switch (spec.kind) {
     case 'boolean':
       return value === true ? 'T' : 'F';
-    case 'select': {
-      const id = (value as Ref).id;
-      if (!/^-?\d+$/.test(id) || refName(db, spec.refType!, id) === null) {
-        throw new NetSuiteError(400, 'INVALID_KEY_OR_REF', `Invalid ${spec.rest} reference key ${id}.`, spec.rest);
-      }
-      return Number(id);
-    }
+    case 'select':
+      return Number(checkRef(db, spec, (value as Ref).id));
+    case 'multiselect':
+      return (value as Ref[]).map((r) => checkRef(db, spec, r.id)).join(',');
     default:
       return value;
   }
@@ -106,11 +121,11 @@ export interface EmployeeChanges {
 }
 
 /** Reads a canonical write (REST names) into changes; unknown names are refused as NetSuite does. */
-export function changesFromCanonical(values: CanonicalRecord, replaceRoles: boolean): EmployeeChanges {
+export function changesFromCanonical(values: CanonicalRecord, replaceRoles: boolean, schema: EmployeeSchema = STANDARD_SCHEMA): EmployeeChanges {
   const out: EmployeeChanges = { values: new Map(), roles: null };
   for (const [name, value] of Object.entries(values)) {
     if (name === 'id') continue;
-    const spec = EMPLOYEE_FIELDS.find((f) => f.rest === name);
+    const spec = schema.byRest.get(name);
     if (!spec) throw invalid(name, `Invalid field name: ${name}. The field does not exist on employee.`);
     if (spec.readOnly) continue; // system fields are ignored on write, as the REST API does
     if (spec.kind === 'sublist') {
@@ -126,8 +141,8 @@ export function changesFromCanonical(values: CanonicalRecord, replaceRoles: bool
  * Applies changes to the current state (null on create) with NetSuite's checks, and returns the next
  * state and the NetSuite field ids the write carried (an xedit's edited fields).
  */
-export function applyChanges(db: Db, current: EmployeeState | null, changes: EmployeeChanges, now: string): { next: EmployeeState; edited: string[] } {
-  const row: Row = current ? { ...current.row } : Object.fromEntries(COLUMNS.map((c) => [c, null]));
+export function applyChanges(db: Db, current: EmployeeState | null, changes: EmployeeChanges, now: string, schema: EmployeeSchema = STANDARD_SCHEMA): { next: EmployeeState; edited: string[] } {
+  const row: Row = current ? { ...current.row } : Object.fromEntries(schema.columns.map((c) => [c, null]));
   if (!current) Object.assign(row, { isinactive: 'F', giveaccess: 'F', datecreated: now });
   const edited: string[] = [];
   for (const [spec, raw] of changes.values) {
@@ -178,7 +193,8 @@ function validate(db: Db, current: EmployeeState | null, row: Row, roles: string
 }
 
 /** Commits a state; returns its id (new on insert). */
-export function saveEmployee(db: Db, state: EmployeeState): string {
+export function saveEmployee(db: Db, state: EmployeeState, schema: EmployeeSchema = STANDARD_SCHEMA): string {
+  const COLUMNS = schema.columns;
   return db.transaction(() => {
     let id = state.id;
     if (id === '') {

@@ -6,7 +6,8 @@
 import { NetSuiteError, type EmployeeWrite } from './account-types';
 import { Clock } from './clock';
 import { typedParams, type LoadedProject } from './deploy';
-import { applyChanges, changesFromCanonical, deleteEmployeeRow, FIELD_BY_NSID, loadEmployee, notFound, saveEmployee, type EmployeeChanges, type EmployeeState } from './employees';
+import { employeeSchema, type EmployeeSchema } from './employee-schema';
+import { applyChanges, changesFromCanonical, deleteEmployeeRow, loadEmployee, notFound, saveEmployee, type EmployeeChanges, type EmployeeState } from './employees';
 import { describeError, intoRealm, SuiteScriptError } from './errors';
 import { Governance, USAGE_LIMITS } from './governance';
 import { moduleResolver } from './modules';
@@ -42,12 +43,14 @@ export class Engine implements EmployeeWriter {
   readonly clock: Clock;
   readonly services: Services;
   private readonly scripts: Map<string, ScriptObject>;
+  private readonly schema: EmployeeSchema;
 
   constructor(private readonly options: EngineOptions, private readonly project: LoadedProject | null) {
     this.db = openDatabase(options.dbPath);
     this.namesDb = registerSuiteQLFunctions(this.db, options.timeZone);
     this.clock = new Clock(options.clockBuffer);
     this.scripts = new Map((project?.objects.scripts ?? []).map((s) => [s.id, s]));
+    this.schema = employeeSchema(project?.objects.employeeFields);
     const recordTypes = new Map((project?.objects.recordTypes ?? []).map((t) => [t.id, t]));
     this.services = {
       db: this.db,
@@ -55,6 +58,7 @@ export class Engine implements EmployeeWriter {
       accountId: options.accountId,
       timeZone: options.timeZone,
       recordTypes,
+      employeeSchema: this.schema,
       employees: this,
       http: (r) => options.http(r),
       allowsPlainHttp: (url) => {
@@ -94,14 +98,14 @@ export class Engine implements EmployeeWriter {
    * is a CSV import without "Run Server SuiteScript and Trigger Workflows" (NETSUITE-FACTS "User events").
    */
   writeCanonical(op: 'create' | 'edit' | 'xedit', id: string | null, write: EmployeeWrite, origin: Origin, userEvents = true): string {
-    return this.commit(op, id, changesFromCanonical(write.values, write.replaceRoles ?? false), origin, !userEvents);
+    return this.commit(op, id, changesFromCanonical(write.values, write.replaceRoles ?? false, this.schema), origin, !userEvents);
   }
 
   /** A write from a script's N/record: SuiteScript values by field id; roles as the full list when touched. */
   write(op: 'create' | 'edit' | 'xedit', id: string | null, values: Map<string, unknown>, roles: string[] | null, origin: Origin, fromUserEvent: boolean): string {
     const changes: EmployeeChanges = { values: new Map(), roles: roles ? { ids: roles, replace: true } : null };
     for (const [fieldId, value] of values) {
-      const spec = FIELD_BY_NSID.get(fieldId);
+      const spec = this.schema.byNsId.get(fieldId);
       if (!spec) throw new NetSuiteError(400, 'INVALID_FLD_VALUE', `The field ${fieldId} does not exist on employee.`);
       if (!spec.readOnly) changes.values.set(spec, value);
     }
@@ -119,18 +123,18 @@ export class Engine implements EmployeeWriter {
   private commit(op: 'create' | 'edit' | 'xedit', id: string | null, changes: EmployeeChanges, origin: Origin, fromUserEvent: boolean): string {
     const current = op === 'create' ? null : loadEmployee(this.db, String(id));
     if (op !== 'create' && !current) throw notFound(String(id));
-    let { next, edited } = applyChanges(this.db, current, changes, this.now());
+    let { next, edited } = applyChanges(this.db, current, changes, this.now(), this.schema);
     const only = op === 'xedit' ? new Set(edited) : null;
     if (!fromUserEvent) {
       // Values a beforeSubmit sets on newRecord are saved with the record.
       const set = this.setBeforeSubmit(this.runUserEvents('beforeSubmit', op, current, next, only, origin));
       if (set.values.size > 0 || set.roles) {
-        const again = applyChanges(this.db, next, set, this.now());
+        const again = applyChanges(this.db, next, set, this.now(), this.schema);
         next = { ...again.next, id: next.id };
         for (const f of again.edited) only?.add(f);
       }
     }
-    next.id = saveEmployee(this.db, next);
+    next.id = saveEmployee(this.db, next, this.schema);
     if (!fromUserEvent) this.runUserEvents('afterSubmit', op, current, next, only, origin);
     return next.id;
   }
@@ -160,9 +164,9 @@ export class Engine implements EmployeeWriter {
     for (const { script, deployment } of this.userEventDeployments(type, origin.executionContext)) {
       const outcome = this.execute(script, deployment, origin, true, null, stage, (instance, env) => {
         const fn = instance.entry[stage];
-        const spec = employeeSpec(this.db);
-        const oldValues = old && employeeValues(old, null);
-        const newValues = employeeValues(next, '', only ?? undefined);
+        const spec = employeeSpec(this.db, this.schema);
+        const oldValues = old && employeeValues(old, null, this.schema);
+        const newValues = employeeValues(next, '', this.schema, only ?? undefined);
         const newRecord = new ScriptRecord(env, spec, next.id || null, newValues.values, newValues.sublists, { readOnly: stage === 'afterSubmit', isDynamic: false, partial: only !== null });
         newRecords.push(newRecord);
         const context = {
@@ -183,7 +187,7 @@ export class Engine implements EmployeeWriter {
     const changes: EmployeeChanges = { values: new Map(), roles: null };
     for (const record of records) {
       for (const fieldId of record.dirty) {
-        const spec = FIELD_BY_NSID.get(fieldId);
+        const spec = this.schema.byNsId.get(fieldId);
         if (spec && !spec.readOnly && spec.kind !== 'sublist') changes.values.set(spec, record.valueOf(fieldId));
       }
       if (record.dirtySublists.has('roles')) changes.roles = { ids: (record.lines('roles') ?? []).map((l) => String(l.selectedrole ?? '')).filter(Boolean), replace: true };

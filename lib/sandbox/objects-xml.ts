@@ -155,6 +155,8 @@ export interface Objects {
   scripts: ScriptObject[];
   recordTypes: CustomRecordType[];
   lists: CustomList[];
+  /** Custom entity fields (`entitycustomfield`) that apply to employees. */
+  employeeFields: CustomField[];
 }
 
 const SCRIPT_TYPES: ReadonlySet<string> = new Set(['usereventscript', 'scheduledscript', 'mapreducescript', 'suitelet', 'restlet', 'clientscript']);
@@ -216,19 +218,23 @@ function parseScript(root: XmlNode, file: string): ScriptObject {
   };
 }
 
+function parseField(f: XmlNode): CustomField {
+  return {
+    id: f.attrs.scriptid ?? '',
+    fieldType: (childText(f, 'fieldtype') ?? 'TEXT').toUpperCase(),
+    selectRecordType: unref(childText(f, 'selectrecordtype')).replace(/^scriptid=/, '') || null,
+    label: childText(f, 'label') ?? f.attrs.scriptid ?? '',
+    isMandatory: bool(childText(f, 'ismandatory'), false),
+    defaultValue: childText(f, 'defaultvalue') || null,
+    defaultChecked: bool(childText(f, 'defaultchecked'), false),
+  };
+}
+
 function parseRecordType(root: XmlNode): CustomRecordType {
   return {
     id: root.attrs.scriptid ?? '',
     name: childText(root, 'recordname') ?? root.attrs.scriptid ?? '',
-    fields: list(root, 'customrecordcustomfields', 'customrecordcustomfield').map((f) => ({
-      id: f.attrs.scriptid ?? '',
-      fieldType: (childText(f, 'fieldtype') ?? 'TEXT').toUpperCase(),
-      selectRecordType: unref(childText(f, 'selectrecordtype')).replace(/^scriptid=/, '') || null,
-      label: childText(f, 'label') ?? f.attrs.scriptid ?? '',
-      isMandatory: bool(childText(f, 'ismandatory'), false),
-      defaultValue: childText(f, 'defaultvalue') || null,
-      defaultChecked: bool(childText(f, 'defaultchecked'), false),
-    })),
+    fields: list(root, 'customrecordcustomfields', 'customrecordcustomfield').map(parseField),
   };
 }
 
@@ -245,7 +251,7 @@ function parseList(root: XmlNode): CustomList {
 
 /** Reads every object file in `<project>/Objects` (recursively). Unknown object types are ignored. */
 export function readObjects(objectsDir: string): Objects {
-  const out: Objects = { scripts: [], recordTypes: [], lists: [] };
+  const out: Objects = { scripts: [], recordTypes: [], lists: [], employeeFields: [] };
   const walk = (dir: string): string[] =>
     fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.xml') ? [path.join(dir, e.name)] : []));
   for (const file of walk(objectsDir).sort()) {
@@ -253,6 +259,7 @@ export function readObjects(objectsDir: string): Objects {
     if (SCRIPT_TYPES.has(root.name)) out.scripts.push(parseScript(root, file));
     else if (root.name === 'customrecordtype') out.recordTypes.push(parseRecordType(root));
     else if (root.name === 'customlist') out.lists.push(parseList(root));
+    else if (root.name === 'entitycustomfield' && bool(childText(root, 'appliestoemployee'), false)) out.employeeFields.push(parseField(root));
   }
   return out;
 }

@@ -4,7 +4,7 @@
  * and the `oldRecord`/`newRecord` of a user event (read-only, and on xedit limited to the edited fields:
  * NETSUITE-FACTS "User events").
  */
-import { EMPLOYEE_FIELDS } from '../core';
+import type { EmployeeSchema } from './employee-schema';
 import { refName, type EmployeeState } from './employees';
 import { formatDate, isDate, localMidnight } from './ns-format';
 import { recordCost } from './governance';
@@ -222,17 +222,20 @@ function checkValue(env: ScriptEnv, spec: RecordSpec, fieldId: string, value: un
 
 export { MAX_TEXT };
 
-const EMPLOYEE_KINDS = new Map<string, FieldKind>(
-  EMPLOYEE_FIELDS.filter((f) => f.kind !== 'sublist').map((f) => [f.nsId, f.kind as FieldKind]),
-);
-
-export function employeeSpec(db: Db): RecordSpec {
+export function employeeSpec(db: Db, schema: EmployeeSchema): RecordSpec {
   return {
     type: 'employee',
-    kind: (fieldId) => EMPLOYEE_KINDS.get(fieldId) ?? null,
+    kind: (fieldId) => {
+      const f = schema.byNsId.get(fieldId);
+      return !f || f.kind === 'sublist' ? null : f.kind === 'auto' ? 'text' : f.kind;
+    },
     text: (fieldId, value) => {
-      const f = EMPLOYEE_FIELDS.find((s) => s.nsId === fieldId);
-      return f?.refType ? refName(db, f.refType, value) : null;
+      const f = schema.byNsId.get(fieldId);
+      try {
+        return f?.refType ? refName(db, f.refType, value) : null;
+      } catch {
+        return null;
+      }
     },
   };
 }
@@ -242,9 +245,9 @@ export function employeeSpec(db: Db): RecordSpec {
  * new records, `null` on a user event's oldRecord (NETSUITE-FACTS: "Empty fields can read null on the old
  * record and '' on the new one"). `only` limits the fields (xedit).
  */
-export function employeeValues(state: EmployeeState, empty: '' | null, only?: ReadonlySet<string>): { values: Map<string, unknown>; sublists: Map<string, Line[]> } {
+export function employeeValues(state: EmployeeState, empty: '' | null, schema: EmployeeSchema, only?: ReadonlySet<string>): { values: Map<string, unknown>; sublists: Map<string, Line[]> } {
   const values = new Map<string, unknown>();
-  for (const f of EMPLOYEE_FIELDS) {
+  for (const f of schema.fields) {
     if (!f.column || (only && !only.has(f.nsId))) continue;
     const raw = state.row[f.column];
     let v: unknown;
@@ -252,6 +255,8 @@ export function employeeValues(state: EmployeeState, empty: '' | null, only?: Re
     else if (raw === null || raw === undefined || raw === '') v = empty;
     else if (f.kind === 'date') v = new Date(localMidnight(String(raw)));
     else if (f.kind === 'datetime') v = new Date(String(raw));
+    else if (f.kind === 'integer' || f.kind === 'float') v = Number(raw);
+    else if (f.kind === 'multiselect') v = String(raw).split(',');
     else v = String(raw);
     values.set(f.nsId, v);
   }

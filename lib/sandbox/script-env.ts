@@ -3,6 +3,7 @@
  * the account services behind the `N/*` modules. Built by the engine for every execution.
  */
 import type { Clock } from './clock';
+import type { EmployeeSchema } from './employee-schema';
 import type { Governance } from './governance';
 import type { Deployment, ScriptObject, CustomRecordType } from './objects-xml';
 import type { Db } from './store';
@@ -48,6 +49,7 @@ export interface Services {
   accountId: string;
   timeZone: string;
   recordTypes: ReadonlyMap<string, CustomRecordType>;
+  employeeSchema: EmployeeSchema;
   employees: EmployeeWriter;
   http(request: HttpRequest): HttpResult;
   /** Whether plain http:// is allowed for this URL (explicit opt-in, loopback only). */

@@ -84,8 +84,8 @@ export function createRecordModule(env: ScriptEnv): Record<string, unknown> {
     if (t === 'employee') {
       const state = loadEmployee(db, String(id));
       if (!state) throw notExist();
-      const { values, sublists } = employeeValues(state, '');
-      return new ScriptRecord(env, employeeSpec(db), state.id, values, sublists, { readOnly: false, isDynamic: !!isDynamic, partial: false }, employeeSaver);
+      const { values, sublists } = employeeValues(state, '', services.employeeSchema);
+      return new ScriptRecord(env, employeeSpec(db, services.employeeSchema), state.id, values, sublists, { readOnly: false, isDynamic: !!isDynamic, partial: false }, employeeSaver);
     }
     return loadTable(tableSpec(t), String(id), t === 'scriptdeployment');
   };
@@ -96,7 +96,7 @@ export function createRecordModule(env: ScriptEnv): Record<string, unknown> {
     env.governance.charge(recordCost('create', t));
     let record: ScriptRecord;
     if (t === 'employee') {
-      record = new ScriptRecord(env, employeeSpec(db), null, new Map(), new Map<string, Line[]>([['roles', []]]), { readOnly: false, isDynamic: !!isDynamic, partial: false }, employeeSaver);
+      record = new ScriptRecord(env, employeeSpec(db, services.employeeSchema), null, new Map(), new Map<string, Line[]>([['roles', []]]), { readOnly: false, isDynamic: !!isDynamic, partial: false }, employeeSaver);
     } else {
       const spec = tableSpec(t);
       if (t === 'scriptdeployment') throw env.raise('SSS_INVALID_RECORD_OPERATION', 'Script deployments are created by deploying src/Objects.');

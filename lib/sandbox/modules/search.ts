@@ -3,7 +3,6 @@
  * filter expressions and Filter objects, sorted columns, and `lookupFields`. Filters become SQL;
  * results are read when a page is fetched, as NetSuite does.
  */
-import { EMPLOYEE_FIELDS } from '../../core';
 import { UNIT_COST } from '../governance';
 import { formatDate, formatDateTime, isDate } from '../ns-format';
 import { employeeSpec, type FieldKind } from '../record-model';
@@ -33,11 +32,10 @@ const OPERATOR = Object.freeze(
   ),
 );
 
-const EMPLOYEE_COLUMNS = new Map(EMPLOYEE_FIELDS.filter((f) => f.column).map((f) => [f.nsId, f.column!]));
-
 function employeeTable(env: ScriptEnv): TableSpec {
-  const spec = employeeSpec(env.services.db);
-  return { ...spec, table: 'employee', column: (id) => (id === 'internalid' || id === 'id' ? 'id' : EMPLOYEE_COLUMNS.get(id) ?? null) };
+  const schema = env.services.employeeSchema;
+  const spec = employeeSpec(env.services.db, schema);
+  return { ...spec, table: 'employee', column: (id) => (id === 'internalid' || id === 'id' ? 'id' : schema.byNsId.get(id)?.column ?? null) };
 }
 
 function toColumn(c: unknown): Column {
