@@ -242,13 +242,14 @@ export async function lifecycleBench(o: LifecycleBenchOptions): Promise<Table> {
     .map((r) => `${r.label}, ${r.lanes} callers: ${[...r.errors.entries()].map(([k, n]) => `${n} × ${k}`).join('; ')}`);
   return {
     title: `5. Client under governance (${fmt(o.employees * OPS_PER_EMPLOYEE)} lifecycle operations, concurrency limit ${o.limit}, +${o.latencyMs} ms per request)`,
-    head: ['library', 'callers', 'requests/s', 'of ideal', '429s seen', 'ops failed', 'ops skipped', 'duplicates', 'wall'],
+    head: ['library', 'callers', 'requests/s', 'of ideal', '429s seen', 'ops done', 'ops failed', 'ops skipped', 'duplicates', 'wall'],
     rows: results.map((r) => [
       r.label,
       r.lanes,
       fmt(r.requestsPerSecond, 1),
       `${fmt((100 * r.requestsPerSecond) / ideal, 1)}%`,
       fmt(r.requests429),
+      `${fmt(r.okOps)} of ${fmt(r.ops)}`,
       fmt(r.failedOps),
       fmt(r.skippedOps),
       fmt(r.duplicates),

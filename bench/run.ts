@@ -75,7 +75,16 @@ async function main(): Promise<void> {
     print(`(${item.title.split(' ')[0]} took ${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
   }
   print(`Total wall time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  if (results) fs.writeFileSync(results, out.join('\n') + '\n');
+  if (results) {
+    const preamble = [
+      '<!-- Written by `node dist/bench/run.js --results bench/RESULTS.md` (npm run bench -- --results bench/RESULTS.md); do not edit by hand. -->',
+      '',
+      'Reproduce: `npm run bench` (builds, then runs every item and prints these tables). Timings depend on the machine and',
+      'its load; governance units, counts and checks are deterministic. Nothing here is asserted by tests.',
+      '',
+    ];
+    fs.writeFileSync(results, [...preamble, ...out].join('\n') + '\n');
+  }
 }
 
 main().catch((err) => {
