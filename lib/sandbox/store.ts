@@ -50,6 +50,8 @@ CREATE TABLE IF NOT EXISTS sandbox_execution (
   execution_context TEXT, usage INTEGER NOT NULL, usage_limit INTEGER NOT NULL, ok TEXT NOT NULL, error TEXT
 );
 CREATE INDEX IF NOT EXISTS employee_lastmodified ON employee (lastmodifieddate);
+-- The key an incremental export pages by: ORDER BY TO_CHAR(e.lastmodifieddate, 'YYYY-MM-DD"T"HH24:MI:SS'), e.id
+CREATE INDEX IF NOT EXISTS employee_modified_key ON employee (strftime('%Y-%m-%dT%H:%M:%S', lastmodifieddate), id);
 `;
 
 /** A temporary database file under the OS temp dir, removed by `removeDatabaseFile`. */

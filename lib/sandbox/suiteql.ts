@@ -123,18 +123,34 @@ export function registerSuiteQLFunctions(db: Db, timeZone: string): Db {
 
 const CLEAR_NAMES = new WeakMap<Db, () => void>();
 
+/**
+ * `TO_CHAR(x, '<date mask>')` in UTC as SQLite's own strftime: the same text, computed natively, which
+ * matters when a scan orders 150,000 rows by it. Other zones keep the JS function.
+ */
+function nativeToChar(sql: string): string {
+  return sql.replace(/TO_CHAR\s*\(\s*((?:[A-Za-z_]\w*\.)?[A-Za-z_]\w*)\s*,\s*'((?:[^']|'')*)'\s*\)/gi, (whole, expr: string, mask: string) => {
+    const format = mask.replace(/"([^"]*)"|YYYY|HH24|MM|DD|MI|SS|%|([^"]+?)/g, (token, literal: string | undefined) => {
+      if (literal !== undefined) return literal.replace(/%/g, '%%');
+      const native: Record<string, string> = { YYYY: '%Y', HH24: '%H', MM: '%m', DD: '%d', MI: '%M', SS: '%S', '%': '%%' };
+      return native[token] ?? token;
+    });
+    return /^[%\w\s:T./-]*$/.test(format) ? `strftime('${format}', ${expr})` : whole;
+  });
+}
+
 /** Rewrites SuiteQL text into SQLite's dialect; refuses anything but a read. */
-export function translate(query: string, options: Pick<SuiteQLOptions, 'selectColumns'> = {}): string {
+export function translate(query: string, options: Partial<Pick<SuiteQLOptions, 'selectColumns' | 'timeZone'>> = {}): string {
   const text = query.trim().replace(/;\s*$/, '');
   if (!/^(select|with)\b/i.test(text)) throw badQuery('Only SELECT statements are supported.');
   if (new RegExp(`\\b(${INTERNAL_PREFIX}\\w*|sqlite_\\w*|pragma)\\b`, 'i').test(text)) throw badQuery('Unknown table.');
-  return text
+  const sql = text
     .replace(/BUILTIN\.DF\s*\(\s*((?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*))\s*\)/gi, (_m, expr: string, column: string) => {
       const refType = REF_BY_COLUMN.get(column.toLowerCase()) ?? options.selectColumns?.get(column.toLowerCase()) ?? '';
       return `BUILTIN_DF('${refType}', ${expr})`;
     })
     .replace(/\bFETCH\s+(?:FIRST|NEXT)\s+(\d+)\s+ROWS?\s+ONLY\b/gi, 'LIMIT $1')
     .replace(/\bSYSDATE\b/gi, "strftime('%Y-%m-%dT%H:%M:%fZ','now')");
+  return (options.timeZone ?? 'UTC') === 'UTC' ? nativeToChar(sql) : sql;
 }
 
 /** Runs a translated query, lowercasing column names. */
