@@ -76,6 +76,9 @@ export function openDatabase(file: string): Db {
 
 export function createSchema(db: Db): void {
   db.exec(SCHEMA);
+  // Databases from before the task queue knew its invocation type.
+  const taskColumns = (db.prepare('PRAGMA table_info(sandbox_task)').all() as { name: string }[]).map((c) => c.name);
+  if (!taskColumns.includes('invocation')) db.exec(`ALTER TABLE sandbox_task ADD COLUMN invocation TEXT NOT NULL DEFAULT 'ONDEMAND'`);
 }
 
 function sqlType(fieldType: string): string {
