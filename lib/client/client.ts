@@ -3,7 +3,7 @@ import { parseAccountId, restBaseUrl, type AccountId } from './account-id';
 import { M2MAuth } from './auth/m2m';
 import { TbaAuth } from './auth/tba';
 import type { Authenticator } from './auth/types';
-import type { ClientConfig } from './config';
+import { ConfigError, type ClientConfig } from './config';
 import { Employees } from './employees';
 import { Transport, type RetryEvent } from './http';
 import { Limiter } from './limiter';
@@ -35,9 +35,25 @@ export interface NetSuiteClient {
   governanceLimits(): Promise<Record<string, unknown>>;
 }
 
+/** Credentials go only over https; plain http only to this machine (the sandbox). */
+function checkedBaseUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError(`baseUrl "${text.slice(0, 80)}" is not an absolute URL`);
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new ConfigError(`baseUrl must be https:// (credentials would travel in clear); plain http is accepted only for 127.0.0.1, localhost or [::1], e.g. the sandbox`);
+  }
+  if (url.username || url.password) throw new ConfigError('baseUrl must not carry credentials');
+  return url.origin;
+}
+
 export function createClient(config: ClientConfig, options: ClientOptions = {}): NetSuiteClient {
   const account = parseAccountId(config.account);
-  const baseUrl = new URL(config.baseUrl ?? restBaseUrl(account)).origin;
+  const baseUrl = checkedBaseUrl(config.baseUrl ?? restBaseUrl(account));
   const limiter = new Limiter(config.concurrency ?? 5);
   let transport: Transport;
   const auth: Authenticator =
