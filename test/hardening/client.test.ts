@@ -125,6 +125,32 @@ describe('wrong account ids', () => {
   });
 });
 
+describe('base URL: credentials never travel in clear', () => {
+  test.each([
+    ['http://1234567-sb1.suitetalk.api.netsuite.com', /must be https/],
+    ['http://10.0.0.5:4000', /must be https/],
+    ['ftp://127.0.0.1', /must be https/],
+    ['https://user:hunter2@proxy.example.com', /must not carry credentials/],
+    ['not a url', /is not an absolute URL/],
+  ])('%s is refused when the client is made', (baseUrl, message) => {
+    let err: Error | undefined;
+    try {
+      createClient({ ...sandbox.config('tba'), baseUrl });
+    } catch (e) {
+      err = e as Error;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err!.message).toMatch(message);
+    expect(err!.message).not.toContain('hunter2');
+  });
+
+  test('https anywhere, and plain http on loopback (the sandbox), are accepted', () => {
+    for (const baseUrl of ['https://proxy.example.com:8443/ignored/path', 'http://127.0.0.1:4000', 'http://localhost:4000', 'http://[::1]:4000']) {
+      expect(() => createClient({ ...sandbox.config('tba'), baseUrl })).not.toThrow();
+    }
+  });
+});
+
 describe('bad configuration: one ConfigError naming the setting', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'suitehooks-hardening-'));
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
