@@ -150,7 +150,8 @@ export function applyChanges(db: Db, current: EmployeeState | null, changes: Emp
     try {
       value = normalizeValue(spec, raw);
     } catch (e) {
-      throw invalid(spec.rest, `Invalid value for field ${spec.rest}: ${(e as Error).message}`);
+      // Name the expected kind, not the value (it may be personal data).
+      throw invalid(spec.rest, `Invalid value for field ${spec.rest}: ${(e as Error).message.replace(/:.*$/, '')}.`);
     }
     if (spec.kind === 'text' && typeof value === 'string' && value.length > 300) throw invalid(spec.rest, `${spec.rest} is longer than 300 characters.`);
     row[spec.column!] = toColumn(db, spec, value);

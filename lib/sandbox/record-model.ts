@@ -190,12 +190,14 @@ export class ScriptRecord {
   }
 }
 
-const MAX_TEXT: Partial<Record<string, number>> = { TEXT: 300, EMAIL: 254, URL: 999, TEXTAREA: 4000, CLOBTEXT: 1_000_000 };
+/** Longest text NetSuite stores per field type. */
+export const MAX_TEXT: Partial<Record<string, number>> = { TEXT: 300, EMAIL: 254, URL: 999, TEXTAREA: 4000, CLOBTEXT: 1_000_000 };
 
 /** Coerces and checks a value set by a script, as NetSuite's setValue does for the field's type. */
 function checkValue(env: ScriptEnv, spec: RecordSpec, fieldId: string, value: unknown): unknown {
   const kind = spec.kind(fieldId);
-  const bad = () => env.raise('INVALID_FLD_VALUE', `You have entered an Invalid Field Value ${String(value).slice(0, 40)} for the following field: ${fieldId}`);
+  // The value itself stays out of the message: it may be personal data and end up in a log.
+  const bad = () => env.raise('INVALID_FLD_VALUE', `You have entered an Invalid Field Value for the following field: ${fieldId}`);
   if (value === null || value === undefined || value === '') return kind === 'boolean' ? false : '';
   switch (kind) {
     case 'boolean':
@@ -219,8 +221,6 @@ function checkValue(env: ScriptEnv, spec: RecordSpec, fieldId: string, value: un
       return String(value);
   }
 }
-
-export { MAX_TEXT };
 
 export function employeeSpec(db: Db, schema: EmployeeSchema): RecordSpec {
   return {

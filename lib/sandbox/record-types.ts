@@ -60,11 +60,12 @@ export function customRecordSpec(db: Db, type: CustomRecordType): TableSpec {
 
 const DEPLOYMENT_COLUMNS: Record<string, FieldKind> = { scriptid: 'text', script: 'text', status: 'text', isdeployed: 'boolean', title: 'text' };
 
-export function deploymentSpec(paramKinds: ReadonlyMap<string, FieldKind>): TableSpec {
+/** Script deployments: their own columns; parameter values are added when one is loaded. */
+export function deploymentSpec(): TableSpec {
   return {
     type: 'scriptdeployment',
     table: 'scriptdeployment',
-    kind: (id) => DEPLOYMENT_COLUMNS[id] ?? paramKinds.get(id) ?? null,
+    kind: (id) => DEPLOYMENT_COLUMNS[id] ?? null,
     column: (id) => (id === 'internalid' || id === 'id' ? 'id' : DEPLOYMENT_COLUMNS[id] && id !== 'title' ? id : null),
     text: () => null,
   };

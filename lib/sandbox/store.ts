@@ -8,15 +8,12 @@ import Database from 'better-sqlite3';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CustomField, CustomRecordType, CustomList } from './objects-xml';
+import type { CustomRecordType, CustomList } from './objects-xml';
 
 export type Db = Database.Database;
 
 /** Tables of the sandbox itself; SuiteQL refuses to read them (secrets live there). */
 export const INTERNAL_PREFIX = 'sandbox_';
-
-/** Reference tables: internal id, display name. */
-export const REF_TABLES = ['subsidiary', 'department', 'location', 'role', 'employeetype'] as const;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS subsidiary (id INTEGER PRIMARY KEY, name TEXT NOT NULL, isinactive TEXT NOT NULL DEFAULT 'F');
@@ -115,4 +112,3 @@ export function ensureCustomList(db: Db, list: CustomList): void {
   for (const v of list.values) if (!has.get(v.value)) insert.run(v.value, v.scriptId, v.isInactive ? 'T' : 'F');
 }
 
-export type { CustomField };

@@ -27,7 +27,7 @@ export function createRecordModule(env: ScriptEnv): Record<string, unknown> {
   };
 
   const tableSpec = (type: string): TableSpec => {
-    if (type === 'scriptdeployment') return deploymentSpec(new Map());
+    if (type === 'scriptdeployment') return deploymentSpec();
     const custom = services.recordTypes.get(type);
     if (!custom) throw env.raise('SSS_INVALID_RECORD_TYPE', `The record type [${type.toUpperCase()}] is invalid.`);
     return customRecordSpec(db, custom);

@@ -63,7 +63,7 @@ export function createSearchModule(env: ScriptEnv): Record<string, unknown> {
   const specFor = (type: string): TableSpec => {
     const t = type.toLowerCase();
     if (t === 'employee') return employeeTable(env);
-    if (t === 'scriptdeployment') return deploymentSpec(new Map());
+    if (t === 'scriptdeployment') return deploymentSpec();
     const custom = services.recordTypes.get(t);
     if (!custom) throw env.raise('SSS_INVALID_SRCH_TYPE', `An nlobjSearch contains an invalid search type: ${type}`);
     return customRecordSpec(db, custom);
