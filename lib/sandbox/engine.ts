@@ -39,7 +39,6 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 export class Engine implements EmployeeWriter {
   readonly db: Db;
-  private readonly namesDb: Db;
   readonly clock: Clock;
   readonly services: Services;
   private readonly scripts: Map<string, ScriptObject>;
@@ -47,7 +46,8 @@ export class Engine implements EmployeeWriter {
 
   constructor(private readonly options: EngineOptions, private readonly project: LoadedProject | null) {
     this.db = openDatabase(options.dbPath);
-    this.namesDb = registerSuiteQLFunctions(this.db, options.timeZone);
+    // The worker's connections live as long as the thread; terminating it releases them.
+    registerSuiteQLFunctions(this.db, options.timeZone);
     this.clock = new Clock(options.clockBuffer);
     this.scripts = new Map((project?.objects.scripts ?? []).map((s) => [s.id, s]));
     this.schema = employeeSchema(project?.objects.employeeFields);
@@ -70,11 +70,6 @@ export class Engine implements EmployeeWriter {
       taskStatus: (id) => taskStatus(this.db, id),
       deploymentParams: (deploymentId) => this.params(deploymentId),
     };
-  }
-
-  close(): void {
-    this.namesDb.close();
-    this.db.close();
   }
 
   private now(): string {
