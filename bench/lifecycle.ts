@@ -8,6 +8,7 @@ import { createClient, Secret, type NetSuiteClient } from '../lib/client';
 import { startRestServer, type RestServer } from '../lib/sandbox/rest/server';
 import { createDevCredentials, type DevClientCredentials } from '../lib/sandbox/rest/credentials';
 import { countingAccount, duplicates, type CountingAccount } from './counting-account';
+import { startFaultProxy, type FaultProxy } from './fault-proxy';
 import { startSandbox } from './sandbox';
 import { fmt, type Table } from './table';
 
@@ -33,6 +34,10 @@ export interface LifecycleResult {
   skippedOps: number;
   requests429: number;
   duplicates: number;
+  /** Employees created in the account whose create the caller saw fail: it never learnt their id. */
+  orphans: number;
+  /** Create responses the fault proxy cut (0 without it). */
+  cut: number;
   elapsedMs: number;
   /** Successful requests per second (each successful operation's own requests). */
   requestsPerSecond: number;
@@ -65,7 +70,10 @@ export async function runLifecycles(
   prefix: string,
   server: RestServer,
   counts: CountingAccount,
+  proxy?: FaultProxy,
 ): Promise<LifecycleResult> {
+  const known = new Set<string>();
+  const cutBefore = proxy?.cut() ?? 0;
   counts.reset();
   const rejectedBefore = server.rejectedByConcurrency();
   const errors = new Map<string, number>();
@@ -84,8 +92,10 @@ export async function runLifecycles(
           continue;
         }
         try {
-          if (step.name === 'create') id = await driver.create(`${prefix}${i}`);
-          else await driver[step.name](id!);
+          if (step.name === 'create') {
+            id = await driver.create(`${prefix}${i}`);
+            known.add(`${prefix}${i}`);
+          } else await driver[step.name](id!);
           okOps++;
           okRequests += step.requests;
         } catch (err) {
@@ -107,6 +117,8 @@ export async function runLifecycles(
     skippedOps,
     requests429: server.rejectedByConcurrency() - rejectedBefore,
     duplicates: duplicates(counts, prefix),
+    orphans: [...counts.createsByExternalId.keys()].filter((eid) => eid.startsWith(prefix) && !known.has(eid)).length,
+    cut: (proxy?.cut() ?? 0) - cutBefore,
     elapsedMs,
     requestsPerSecond: okRequests / (elapsedMs / 1000),
     errors,
@@ -212,6 +224,8 @@ export interface LifecycleBenchOptions {
   limit: number;
   /** Concurrent callers the workload runs on (each row is run at each of these). */
   lanes: number[];
+  /** Share of create responses cut after the write, for the extra fault rows (0: no fault rows). */
+  faultShare: number;
 }
 
 /** Every row against one sandbox and one REST server, so the peers see exactly the same account. */
@@ -232,6 +246,19 @@ export async function lifecycleBench(o: LifecycleBenchOptions): Promise<Table> {
       results.push(await runLifecycles('suitehooks client (TBA)', suitehooksDriver(tba), o.employees, lanes, `BT${run++}-`, server, counts));
       results.push(await runLifecycles('netsuite-rest 1.0.9 (TBA)', peer, o.employees, lanes, `NR${run++}-`, server, counts));
     }
+    if (o.faultShare > 0) {
+      // Same workload through a proxy that cuts a share of create responses after the write happened.
+      const proxy = await startFaultProxy(server.url, o.faultShare);
+      try {
+        const lanes = o.lanes[0]!;
+        const viaClient = suitehooksClient(proxy.url, accountId, dev.client, 'm2m', o.limit);
+        const label = `${fmt(o.faultShare * 100)}% create responses cut`;
+        results.push(await runLifecycles(`suitehooks client (M2M), ${label}`, suitehooksDriver(viaClient), o.employees, lanes, `FM${run++}-`, server, counts, proxy));
+        results.push(await runLifecycles(`netsuite-rest 1.0.9 (TBA), ${label}`, netsuiteRestDriver(proxy.url, accountId, dev.client), o.employees, lanes, `FN${run++}-`, server, counts, proxy));
+      } finally {
+        await proxy.close();
+      }
+    }
   } finally {
     await server.close();
     await sb.close();
@@ -242,7 +269,7 @@ export async function lifecycleBench(o: LifecycleBenchOptions): Promise<Table> {
     .map((r) => `${r.label}, ${r.lanes} callers: ${[...r.errors.entries()].map(([k, n]) => `${n} × ${k}`).join('; ')}`);
   return {
     title: `5. Client under governance (${fmt(o.employees * OPS_PER_EMPLOYEE)} lifecycle operations, concurrency limit ${o.limit}, +${o.latencyMs} ms per request)`,
-    head: ['library', 'callers', 'requests/s', 'of ideal', '429s seen', 'ops done', 'ops failed', 'ops skipped', 'duplicates', 'wall'],
+    head: ['library', 'callers', 'requests/s', 'of ideal', '429s seen', 'ops done', 'ops failed', 'ops skipped', 'duplicates', 'orphans', 'wall'],
     rows: results.map((r) => [
       r.label,
       r.lanes,
@@ -253,12 +280,16 @@ export async function lifecycleBench(o: LifecycleBenchOptions): Promise<Table> {
       fmt(r.failedOps),
       fmt(r.skippedOps),
       fmt(r.duplicates),
+      r.cut ? `${fmt(r.orphans)} (${fmt(r.cut)} cut)` : fmt(r.orphans),
       `${fmt(r.elapsedMs / 1000, 1)} s`,
     ]),
     notes: [
       `Ideal = limit ÷ latency = ${o.limit} ÷ ${o.latencyMs} ms = ${fmt(ideal)} requests/s; requests/s counts the requests of operations that succeeded (${REQUESTS_PER_EMPLOYEE} per employee: create, update, set roles, deactivate + read-back, delete).`,
       `${fmt(o.employees)} employees per row, ${OPS_PER_EMPLOYEE} operations each, run by N concurrent callers (a batch job); every write fires the bundle's user event in the sandbox.`,
-      '429s are counted by the sandbox REST server; duplicates are creates the account saw more than once for one external id; skipped = steps after a failed create.',
+      '429s are counted by the sandbox REST server; duplicates are creates the account saw more than once for one external id; orphans are employees created whose create the caller saw fail (it never learnt the id); skipped = steps after a failed create.',
+      ...(o.faultShare > 0
+        ? [`Fault rows: an HTTP proxy lets ${fmt(o.faultShare * 100)}% of successful create responses go unanswered (connection cut after the write). The client finishes such a create with an idempotent upsert by external id; netsuite-rest (got does not retry POST) reports a failure although the employee exists.`]
+        : []),
       'netsuite-rest is used as its README shows (request() per call, TBA, no limiter or retry code of our own); got retries only GET/PUT/DELETE on 429 (twice), so a POST or PATCH that hits the limit fails. Its responses have no `headers` on Node ≥ 16 (the package spreads the response object): the new id is read from rawHeaders.',
       ...(errorNotes.length ? [`Failures: ${errorNotes.join(' | ')}`] : []),
     ],

@@ -25,7 +25,7 @@ const ITEMS: Item[] = [
   { title: '4. Emitter CPU per event', run: async (quick) => (await import('./emitter')).emitterBench(quick) },
   {
     title: '5. Client under governance',
-    run: async (quick) => (await import('./lifecycle')).lifecycleBench({ employees: quick ? 60 : 400, latencyMs: 50, limit: 5, lanes: [5, 10] }),
+    run: async (quick) => (await import('./lifecycle')).lifecycleBench({ employees: quick ? 60 : 400, latencyMs: 50, limit: 5, lanes: [5, 10], faultShare: 0.05 }),
   },
   {
     title: '6. SuiteQL export',
