@@ -21,8 +21,8 @@ beforeAll(async () => {
   account = await SandboxAccount.create({
     secrets: { [SECRET_ID]: receiver.apiSecretValue },
     params: { [UE_DEPLOY]: { custscript_suitehooks_endpoint_url: receiver.url, custscript_suitehooks_secret_id: SECRET_ID } },
-    // NetSuite's 5 s / 45 s limits, shortened so a "too slow" receiver costs the test a second.
-    http: { trustedCertificates: [receiver.certificatePem!], connectTimeoutMs: 1_000, responseTimeoutMs: 800 },
+    // NetSuite's 5 s / 45 s limits, shortened so a "too slow" receiver costs the test seconds, not a minute.
+    http: { trustedCertificates: [receiver.certificatePem!], connectTimeoutMs: 2_000, responseTimeoutMs: 2_000 },
   });
 });
 
@@ -112,7 +112,7 @@ test('410 Gone dead-letters at once; nothing is retried', async () => {
 });
 
 test('a receiver slower than the response limit times out (SSS_REQUEST_TIME_EXCEEDED) and is retried', async () => {
-  receiver.behave({ kind: 'slow', delayMs: 1_500 });
+  receiver.behave({ kind: 'slow', delayMs: 3_000 });
   await account.updateEmployee('3', { values: { title: 'Principal Engineer' } }, REST);
   const d = newest();
   const id = String(d.custrecord_suitehooks_event_id);
