@@ -20,10 +20,4 @@ export class Clock {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError('advance takes a non-negative number of ms');
     Atomics.add(this.offset, 0, BigInt(Math.round(ms)));
   }
-
-  /** Jumps to an absolute time if it lies ahead. */
-  setTime(ms: number): void {
-    const ahead = ms - this.now();
-    if (ahead > 0) this.advance(ahead);
-  }
 }

@@ -63,11 +63,9 @@ export function parseStartArgs(argv: readonly string[]): StartConfig {
       param: { type: 'string', multiple: true },
       secret: { type: 'string', multiple: true },
       credentials: { type: 'string' },
-      help: { type: 'boolean' },
     },
     strict: true,
   });
-  if (values.help) throw new Error(USAGE);
   const file = values.config ? (JSON.parse(fs.readFileSync(values.config, 'utf8')) as Partial<StartConfig>) : {};
   const params: ParamOverrides = JSON.parse(JSON.stringify(file.params ?? {})) as ParamOverrides;
   for (const p of values.param ?? []) {

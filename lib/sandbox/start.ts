@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { PARAM, type WebhookEvent } from '../core';
 import { SandboxAccount } from './account';
 import type { WriteContext } from './account-types';
-import { parseStartArgs, type StartConfig } from './config';
+import { parseStartArgs, USAGE, type StartConfig } from './config';
 import { Receiver, type Attempt } from './receiver';
 import { createDevCredentials } from './rest/credentials';
 import { startRestServer, type RestServer } from './rest/server';
@@ -166,8 +166,11 @@ export async function main(argv: readonly string[], say: (line: string) => void 
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).catch((e: Error) => {
-    console.error(e.message);
-    process.exit(1);
-  });
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) console.log(USAGE);
+  else
+    main(argv).catch((e: Error) => {
+      console.error(`${e.message}\n\n${USAGE}`);
+      process.exit(1);
+    });
 }
