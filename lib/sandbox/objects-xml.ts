@@ -133,6 +133,8 @@ export interface ScriptObject {
 export interface CustomField {
   id: string;
   fieldType: string;
+  /** `<maxlength>` of a text field, when the object sets one. */
+  maxLength: number | null;
   selectRecordType: string | null;
   label: string;
   isMandatory: boolean;
@@ -222,6 +224,7 @@ function parseField(f: XmlNode): CustomField {
   return {
     id: f.attrs.scriptid ?? '',
     fieldType: (childText(f, 'fieldtype') ?? 'TEXT').toUpperCase(),
+    maxLength: /^\d+$/.test(childText(f, 'maxlength') ?? '') ? Number(childText(f, 'maxlength')) : null,
     selectRecordType: unref(childText(f, 'selectrecordtype')).replace(/^scriptid=/, '') || null,
     label: childText(f, 'label') ?? f.attrs.scriptid ?? '',
     isMandatory: bool(childText(f, 'ismandatory'), false),

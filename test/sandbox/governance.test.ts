@@ -39,10 +39,12 @@ describe('the retry script over a backlog larger than one run can send', () => {
     expect(queued).toHaveLength(700);
     const runs = await account.runScheduled(RETRY);
     expect(runs.length).toBeGreaterThanOrEqual(2); // the first run ran out and resubmitted itself
+    expect(runs.filter((r) => r.status !== 'COMPLETE')).toEqual([]);
     const executions = account.executions({ script: RETRY });
     expect(Math.max(...executions.map((e) => e.usage))).toBeLessThanOrEqual(10_000);
     expect(executions[0]!.usage).toBeGreaterThan(9_000);
-    expect(account.customRecords('customrecord_suitehooks_delivery').every((d) => d.custrecord_suitehooks_status === 'delivered')).toBe(true);
+    const notDelivered = account.customRecords('customrecord_suitehooks_delivery').filter((d) => d.custrecord_suitehooks_status !== 'delivered');
+    expect(notDelivered.map((d) => `${d.custrecord_suitehooks_status}: ${d.custrecord_suitehooks_last_error}`).slice(0, 3)).toEqual([]);
     const counts = receiver.deliveriesById();
     expect(counts.size).toBe(700);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);

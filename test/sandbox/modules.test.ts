@@ -35,6 +35,7 @@ function (https, crypto, encode, search, query, record, runtime, log) {
       ids.push(r.save());
     });
     out.mandatory = attempt(function () { return record.create({ type: 'customrecord_sb_probe' }).save(); });
+    out.tooLong = attempt(function () { var r = record.create({ type: 'customrecord_sb_probe' }); r.setValue({ fieldId: 'custrecord_sb_event', value: new Array(22).join('x') }); return r.save(); });
     out.badInteger = attempt(function () { return record.create({ type: 'customrecord_sb_probe' }).setValue({ fieldId: 'custrecord_sb_count', value: 1.5 }); });
     out.sorted = search.create({ type: 'customrecord_sb_probe', filters: [['custrecord_sb_event', 'is', 'A'], 'OR', ['custrecord_sb_count', 'greaterthan', 1]],
       columns: [search.createColumn({ name: 'custrecord_sb_when', sort: search.Sort.ASC }), 'custrecord_sb_event'] })
@@ -110,6 +111,7 @@ test('the modules behave as NetSuite documents', async () => {
   expect(out.b64).toBe(Buffer.from('héllo').toString('base64'));
   expect(out.mandatory).toMatchObject({ error: 'USER_ERROR', message: 'Please enter value(s) for: Event' });
   expect(out.badInteger).toMatchObject({ error: 'INVALID_FLD_VALUE' });
+  expect(out.tooLong).toMatchObject({ error: 'INVALID_FLD_VALUE', message: expect.stringContaining('( 20 )') }); // the field's <maxlength>
   // 'is' is case-insensitive; empty dates sort last (Oracle's ascending order); dates read as NetSuite's text.
   expect(out.sorted).toEqual([['c', '1/1/2026 12:00 am'], ['a', '']]);
   expect(out.lookup).toEqual({ department: [{ value: '3', text: 'Operations' }], isinactive: false, hiredate: '1/7/2019', title: 'Chief Executive Officer' });
@@ -120,9 +122,9 @@ test('the modules behave as NetSuite documents', async () => {
   expect(out.missing).toMatchObject({ error: 'RCRD_DSNT_EXIST' });
   expect(out.runtime).toMatchObject({ ctx: 'SCHEDULED', user: -4, account: '1234567_SB1' });
   // https 10 ×2 (post, refused; invalid URLs are refused before the call), getRange 10 ×2, lookupFields 1 ×2,
-  // custom record create 2 + save 4 ×4 (the mandatory-field save is charged, then fails), create 2, load 2 ×3,
+  // custom record create 2 + save 4 ×5 (the refused saves are charged, then fail), create 2, load 2 ×3,
   // submitFields 2, deployment load 5, SuiteQL 10.
-  expect(out.runtime.remaining).toBe(10_000 - (20 + 20 + 2 + 24 + 2 + 6 + 2 + 5 + 10));
+  expect(out.runtime.remaining).toBe(10_000 - (20 + 20 + 2 + 30 + 2 + 6 + 2 + 5 + 10));
   expect(account.executions({ script: 'customscript_modules_ss' }).at(-1)!.usage).toBe(10_000 - out.runtime.remaining);
 });
 

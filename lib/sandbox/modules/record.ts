@@ -50,8 +50,8 @@ export function createRecordModule(env: ScriptEnv): Record<string, unknown> {
       if (f.isMandatory && !options.ignoreMandatoryFields && (v === undefined || v === '' || v === null)) {
         throw env.raise('USER_ERROR', `Please enter value(s) for: ${f.label}`);
       }
-      const max = MAX_TEXT[f.fieldType];
-      if (max !== undefined && typeof v === 'string' && v.length > max) {
+      const max = Math.min(f.maxLength ?? Infinity, MAX_TEXT[f.fieldType] ?? Infinity);
+      if (typeof v === 'string' && v.length > max) {
         throw env.raise('INVALID_FLD_VALUE', `The field ${f.id} contained more than the maximum number ( ${max} ) of characters allowed.`);
       }
     }
