@@ -73,6 +73,8 @@ export async function start(config: StartConfig, say: (line: string) => void): P
   const ownEndpoint = !config.params[UE_DEPLOYMENT]?.[PARAM.endpointUrl];
   account = await SandboxAccount.create({
     accountId: config.accountId,
+    // One script worker per concurrent REST request: a write never waits for another's user event.
+    workers: config.concurrencyLimit,
     ...(config.dbPath ? { dbPath: config.dbPath } : {}),
     ...(config.projectDir ? { projectDir: config.projectDir } : {}),
     secrets: { ...(ownEndpoint ? { [DEMO_SECRET]: receiver.apiSecretValue } : {}), ...config.secrets },
