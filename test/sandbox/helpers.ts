@@ -1,4 +1,6 @@
 /** Shared set-up for sandbox tests: fixture projects and a REST-like write context. */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { WriteContext } from '../../lib/sandbox/account-types';
 
@@ -8,9 +10,6 @@ export const PROBE_PROJECT = path.join(FIXTURES, 'probe');
 export const REST: WriteContext = { executionContext: 'RESTWEBSERVICES', userId: '7', roleId: '3' };
 export const UI: WriteContext = { executionContext: 'USERINTERFACE', userId: '1', roleId: '3' };
 export const CSV: WriteContext = { executionContext: 'CSVIMPORT', userId: '1', roleId: '3' };
-
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 
 export interface ScriptSpec {
   id: string;
