@@ -64,6 +64,8 @@ export async function retryBench(backlog: number): Promise<Table> {
     const full = perRun.slice(0, -1);
     const perFull = full.length ? full.reduce((a, b) => a + b, 0) / full.length : perRun[0] ?? 0;
     const maxUsage = Math.max(...runs.map((r) => r.usage));
+    // Units per delivery as charged: a full run's usage less its setup and resubmission, per delivery sent.
+    const perDelivery = runs.length > 1 && perRun[0] ? (runs[0]!.usage - SETUP_UNITS - RESUBMIT_UNITS) / perRun[0] : NaN;
     return {
       title: `2. Scheduled retry throughput (${fmt(backlog)} due deliveries, 10,000 units per execution)`,
       head: ['measure', 'value', 'bound or check'],
@@ -71,6 +73,7 @@ export async function retryBench(backlog: number): Promise<Table> {
         ['deliveries per full execution', `${fmt(perFull, 1)} (${fmt((100 * perFull) / bound, 1)}% of the bound)`, `${fmt(bound, 1)} = 10,000 ÷ ${DELIVERY_UNITS} units; ${reachable} after setup ${SETUP_UNITS} and reserve ${RESERVE_UNITS}`],
         ['deliveries per execution, each run', perRun.join(', '), `sum ${fmt(perRun.reduce((a, b) => a + b, 0))}`],
         ['units used per execution (max)', fmt(maxUsage), `≤ ${fmt(SCHEDULED_LIMIT)}; resubmit ${RESUBMIT_UNITS} included`],
+        ['units per delivery, as charged', Number.isFinite(perDelivery) ? fmt(perDelivery, 2) : '—', `${DELIVERY_UNITS} (load 2 + claim 2 + read-back 1 + https.post 10 + result 2)`],
         ['executions to drain', String(runs.length), `⌈${fmt(backlog)} ÷ ${reachable}⌉ = ${Math.ceil(backlog / reachable)}; ${failedRuns.length} failed`],
         ['time to drain (self-resubmitted, back to back)', `${fmt(drainMs / 1000, 1)} s wall, ${fmt(simulatedMs / 1000, 1)} s account clock`, `${fmt((drainMs / backlog) * 1000, 0)} µs per delivery`],
         ['time to drain on the 15-minute schedule alone', `${fmt(runs.length * SCHEDULE_MINUTES)} min`, `if resubmission were refused: ${runs.length} × ${SCHEDULE_MINUTES} min`],
