@@ -1,68 +1,48 @@
 /**
- * A local HTTPS webhook receiver for the benchmarks (self-signed, trusted by the sandbox's N/https):
- * verifies each Standard Webhooks signature, counts deliveries per event id (to see anything sent twice
- * or never), and answers with a status the benchmark sets (200, or 500 to make deliveries fail).
+ * The benchmarks' view of the sandbox's own HTTPS receiver (lib/sandbox/receiver.ts): signed deliveries
+ * counted per event id (to see anything sent twice or never), unsigned posts counted apart (the
+ * hand-rolled script's), and one status to answer with (200, or 500 to make deliveries fail).
  */
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
-import { generate } from 'selfsigned';
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { Receiver as SandboxReceiver } from '../lib/sandbox/receiver';
 
 export interface Receiver {
   url: string;
-  /** PEM certificate for `account.trustCertificate`. */
+  /** PEM certificate for the account's trusted certificates. */
   cert: string;
   /** Status answered from now on. */
   status: number;
   /** Signed deliveries received, by `webhook-id` (verified ones only). */
-  received: Map<string, number>;
+  readonly received: Map<string, number>;
   /** Requests without a valid signature (the hand-rolled script's unsigned posts land here). */
-  unsigned: number;
+  readonly unsigned: number;
   close(): Promise<void>;
 }
 
-export async function startReceiver(secretBase64: string): Promise<Receiver> {
-  const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
-    keySize: 2048,
-    algorithm: 'sha256',
-    extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] }],
-  });
-  const key = Buffer.from(secretBase64, 'base64');
-  // Verified by hand rather than with standardwebhooks: its 5-minute timestamp tolerance would refuse
-  // deliveries signed on the sandbox's advanced clock, and the timestamp is not what is measured here.
-  const verify = (id: string, timestamp: string, body: string, header: string): boolean => {
-    const expected = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest();
-    return header.split(' ').some((part) => {
-      const sig = Buffer.from(part.replace(/^v1,/, ''), 'base64');
-      return sig.length === expected.length && timingSafeEqual(sig, expected);
-    });
+/**
+ * `now` is the clock signatures are checked against: the sandbox's, which the benchmarks advance past
+ * the 5-minute tolerance while the retry schedule plays out.
+ */
+export async function startReceiver(secretBase64: string, now: () => number): Promise<Receiver> {
+  const inner = await SandboxReceiver.start({ secret: `whsec_${secretBase64}`, now });
+  let status = 200;
+  return {
+    url: inner.url,
+    cert: inner.certificatePem!,
+    get status() {
+      return status;
+    },
+    set status(value: number) {
+      status = value;
+      inner.setDefault(value < 300 ? { kind: 'ok', status: value } : { kind: 'status', status: value });
+    },
+    get received() {
+      const out = new Map<string, number>();
+      for (const a of inner.attempts) if (a.verified && a.webhookId) out.set(a.webhookId, (out.get(a.webhookId) ?? 0) + 1);
+      return out;
+    },
+    get unsigned() {
+      return inner.attempts.filter((a) => !a.verified).length;
+    },
+    close: () => inner.close(),
   };
-  let server: Server;
-  const receiver: Receiver = {
-    url: '',
-    cert: pems.cert,
-    status: 200,
-    received: new Map(),
-    unsigned: 0,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-  server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      const id = String(req.headers['webhook-id'] ?? '');
-      const ok = id !== '' && verify(id, String(req.headers['webhook-timestamp'] ?? ''), body, String(req.headers['webhook-signature'] ?? ''));
-      if (ok) receiver.received.set(id, (receiver.received.get(id) ?? 0) + 1);
-      else receiver.unsigned++;
-      res.writeHead(receiver.status, { 'content-type': 'text/plain' }).end(receiver.status < 300 ? 'ok' : 'failing on purpose');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  receiver.url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
-  return receiver;
 }

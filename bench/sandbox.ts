@@ -83,11 +83,12 @@ function makeProject(receiverUrl: string, options: SandboxOptions): string {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<BenchSandbox> {
   const secret = randomBytes(32).toString('base64');
-  const receiver = await startReceiver(secret);
+  let created: SandboxAccount | undefined;
+  const receiver = await startReceiver(secret, () => created?.clock.now() ?? Date.now());
   const projectDir = makeProject(receiver.url, options);
   let account: SandboxAccount;
   try {
-    account = await SandboxAccount.create({
+    account = created = await SandboxAccount.create({
       projectDir,
       workers: options.workers ?? 2,
       secrets: { [SECRET_ID]: secret },
