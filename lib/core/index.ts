@@ -12,3 +12,4 @@ export * from './config';
 export * from './wire-formats';
 export * from './version';
 export * from './delivery-record';
+export * from './ids';
