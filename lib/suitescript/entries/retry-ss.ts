@@ -6,6 +6,7 @@ import * as logger from 'N/log';
 import * as runtime from 'N/runtime';
 import * as task from 'N/task';
 import { parseConfig, PARAM, type ConfigResult, type EmitterConfig } from '../../core/config';
+import { checkAlerts } from '../alerts';
 import { DELIVERY_STATUS, stateAfterAttempt } from '../../core/delivery-record';
 import { claimDelivery, claimHeld, claimToken, loadDelivery, noteProblem, pendingDeliveryIds, saveAttempt, type Delivery } from '../due-deliveries';
 import { errorCode, errorText } from '../errors';
@@ -149,6 +150,7 @@ function startRun(): Run | null {
 }
 
 export function execute(): void {
+  checkAlerts(); // issue 12: the timer run emails alerts (lib/suitescript/alerts.ts); never throws
   try {
     const run = startRun();
     if (run) drain(run);

@@ -4,8 +4,12 @@
  * @NModuleScope SameAccount
  * Built by scripts/build-bundle.mjs from lib/suitescript/entries/retry-ss.ts; edit the TypeScript, not this file.
  */
-define(['N/log', 'N/runtime', 'N/task', 'N/record', 'N/search', 'N/https', 'N/crypto', 'N/encode'], function (logger, runtime, task, record, search, https, crypto, encode) {
-  var record2 = record;
+define(['N/log', 'N/runtime', 'N/task', 'N/email', 'N/record', 'N/url', 'N/query', 'N/search', 'N/https', 'N/crypto', 'N/encode'], function (logger2, runtime2, task, email, record3, url, query, search, https, crypto, encode) {
+  var logger = logger2;
+  var runtime = runtime2;
+  var record = record3;
+  var record2 = record3;
+  var record4 = record3;
   var search2 = search;
   // lib/suitescript/entries/retry-ss.ts
 
@@ -120,9 +124,9 @@ define(['N/log', 'N/runtime', 'N/task', 'N/record', 'N/search', 'N/https', 'N/cr
   function list(raw) {
     return text(raw).replace(/\s*:\s*/g, ":").split(/[\s,;]+/).map((s) => s.trim()).filter((s) => s !== "");
   }
-  function checkEndpoint(url, allowedHosts) {
-    if (url === "") return `${PARAM.endpointUrl} is not set: the receiver URL is required`;
-    const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url);
+  function checkEndpoint(url2, allowedHosts) {
+    if (url2 === "") return `${PARAM.endpointUrl} is not set: the receiver URL is required`;
+    const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url2);
     if (!match) return `${PARAM.endpointUrl} is not an absolute URL`;
     if (match[1].toLowerCase() !== "https") return `${PARAM.endpointUrl} must use https:// (NetSuite refuses other schemes)`;
     const authority = match[2];
@@ -202,6 +206,78 @@ define(['N/log', 'N/runtime', 'N/task', 'N/record', 'N/search', 'N/https', 'N/cr
     };
   }
 
+  // lib/suitescript/alerts.ts
+
+  // lib/core/alert-config.ts
+  var ALERT_PARAM = {
+    recipients: "custscript_suitehooks_alert_recipients",
+    author: "custscript_suitehooks_alert_author",
+    failingMinutes: "custscript_suitehooks_alert_after_min"
+  };
+  var MAX_RECIPIENTS = 10;
+  var DEFAULT_FAILING_MINUTES = 60;
+  var MIN_FAILING_MINUTES = 15;
+  var EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
+  var INTERNAL_ID = /^[1-9]\d{0,11}$/;
+  function text2(raw) {
+    return raw === null || raw === void 0 ? "" : String(raw).trim();
+  }
+  function parseRecipients(raw, errors) {
+    const out = [];
+    for (const entry of raw.split(/[\s,;]+/).filter((s) => s !== "")) {
+      if (INTERNAL_ID.test(entry)) out.push(Number(entry));
+      else if (EMAIL.test(entry)) out.push(entry);
+      else errors.push(`${ALERT_PARAM.recipients}: "${entry.slice(0, 60)}" is neither an email address nor an employee internal id`);
+    }
+    if (out.length > MAX_RECIPIENTS) errors.push(`${ALERT_PARAM.recipients}: at most ${MAX_RECIPIENTS} recipients (N/email's limit), got ${out.length}`);
+    return out;
+  }
+  function parseAlertConfig(read) {
+    const errors = [];
+    const recipients = parseRecipients(text2(read(ALERT_PARAM.recipients)), errors);
+    const authorText = text2(read(ALERT_PARAM.author));
+    let author = null;
+    if (INTERNAL_ID.test(authorText)) author = Number(authorText);
+    else if (authorText !== "") errors.push(`${ALERT_PARAM.author} must be an employee internal id (the sender of alert emails)`);
+    else if (recipients.length > 0) errors.push(`${ALERT_PARAM.author} is not set: alert emails need an employee as sender`);
+    const minutesText = text2(read(ALERT_PARAM.failingMinutes));
+    let minutes = DEFAULT_FAILING_MINUTES;
+    if (minutesText !== "") {
+      const n = Number(minutesText);
+      if (Number.isInteger(n) && n >= MIN_FAILING_MINUTES) minutes = n;
+      else errors.push(`${ALERT_PARAM.failingMinutes} must be a whole number of minutes, at least ${MIN_FAILING_MINUTES} (got "${minutesText.slice(0, 20)}")`);
+    }
+    return { recipients, author, failingAfterMs: minutes * 6e4, errors };
+  }
+  var ALERT_RECORD = "customrecord_suitehooks_alert";
+  var ALERT_FIELD = {
+    kind: "custrecord_suitehooks_alert_kind",
+    lastSent: "custrecord_suitehooks_alert_sent",
+    mark: "custrecord_suitehooks_alert_mark"
+  };
+
+  // lib/core/alert-rules.ts
+  var ALERT_INTERVAL_MS = 36e5;
+  var FIRST_LOOKBACK_MS = 36e5;
+  function mayEmail(state, now) {
+    return state.lastSent === null || now - state.lastSent >= ALERT_INTERVAL_MS;
+  }
+  function deadSince(state, now) {
+    return state.mark ?? now - FIRST_LOOKBACK_MS;
+  }
+  function decideDead(state, newlyDead, now) {
+    if (newlyDead <= 0) return { send: false, next: { ...state, mark: now } };
+    if (!mayEmail(state, now)) return { send: false, next: state };
+    return { send: true, next: { lastSent: now, mark: now } };
+  }
+  function decideFailing(state, failing, failingAfterMs, now) {
+    if (!failing) return { send: false, next: { ...state, mark: null } };
+    const since = state.mark ?? now;
+    const next = { ...state, mark: since };
+    if (now - since < failingAfterMs || !mayEmail(state, now)) return { send: false, next };
+    return { send: true, next: { ...next, lastSent: now } };
+  }
+
   // lib/core/retry-schedule.ts
   var MINUTE = 6e4;
   var HOUR = 60 * MINUTE;
@@ -219,9 +295,9 @@ define(['N/log', 'N/runtime', 'N/task', 'N/record', 'N/search', 'N/https', 'N/cr
   var JITTER = 0.1;
   function parseRetryAfter(header2, now) {
     if (header2 === null || header2 === void 0) return null;
-    const text3 = header2.trim();
-    if (/^\d+$/.test(text3)) return Number(text3) * 1e3;
-    const at = Date.parse(text3);
+    const text4 = header2.trim();
+    if (/^\d+$/.test(text4)) return Number(text4) * 1e3;
+    const at = Date.parse(text4);
     return Number.isNaN(at) ? null : Math.max(0, at - now);
   }
   var MAX_RETRY_AFTER_MS = 24 * HOUR;
@@ -286,8 +362,191 @@ define(['N/log', 'N/runtime', 'N/task', 'N/record', 'N/search', 'N/https', 'N/cr
         return { status: DELIVERY_STATUS.pending, attempts, nextAttempt: outcome.at, lastHttpStatus, lastError: clipError(outcome.reason) };
     }
   }
-  function clipError(text3) {
-    return text3.length <= LAST_ERROR_MAX ? text3 : `${text3.slice(0, LAST_ERROR_MAX - 1)}…`;
+  function clipError(text4) {
+    return text4.length <= LAST_ERROR_MAX ? text4 : `${text4.slice(0, LAST_ERROR_MAX - 1)}…`;
+  }
+
+  // lib/core/ids.ts
+  var SCRIPT = {
+    userEvent: "customscript_suitehooks_employee_ue",
+    retry: "customscript_suitehooks_retry_ss",
+    console: "customscript_suitehooks_console"
+  };
+  var DEPLOYMENT = {
+    userEvent: "customdeploy_suitehooks_employee_ue",
+    /** The retry script's Scheduled deployment (every 15 minutes): finds due work and starts the worker. */
+    retryTimer: "customdeploy_suitehooks_retry_ss",
+    /** The retry script's Not Scheduled deployment: the only one that sends; started on demand by N/task. */
+    retryWorker: "customdeploy_suitehooks_retry_worker",
+    console: "customdeploy_suitehooks_console"
+  };
+
+  // lib/suitescript/alert-state.ts
+
+  // lib/suitescript/console/suiteql.ts
+  function rows(q) {
+    return query.runSuiteQL({ query: q.query, params: q.params }).asMappedResults();
+  }
+  function count(q) {
+    return Number(rows(q)[0]?.n ?? 0);
+  }
+
+  // lib/suitescript/alert-state.ts
+  function ms(value) {
+    return value instanceof Date ? value.getTime() : null;
+  }
+  function loadStates() {
+    const out = /* @__PURE__ */ new Map();
+    for (const row of rows({ query: `SELECT id, ${ALERT_FIELD.kind} AS kind FROM ${ALERT_RECORD} ORDER BY id`, params: [] })) {
+      const kind = String(row.kind);
+      if (out.has(kind)) continue;
+      const rec = record.load({ type: ALERT_RECORD, id: String(row.id) });
+      out.set(kind, { id: String(row.id), lastSent: ms(rec.getValue({ fieldId: ALERT_FIELD.lastSent })), mark: ms(rec.getValue({ fieldId: ALERT_FIELD.mark })) });
+    }
+    return out;
+  }
+  function saveState(kind, before, next) {
+    if (before.id !== null && before.lastSent === next.lastSent && before.mark === next.mark) return;
+    const values = {
+      [ALERT_FIELD.lastSent]: next.lastSent === null ? "" : new Date(next.lastSent),
+      [ALERT_FIELD.mark]: next.mark === null ? "" : new Date(next.mark)
+    };
+    if (before.id !== null) {
+      record.submitFields({ type: ALERT_RECORD, id: before.id, values, options: { enableSourcing: false, ignoreMandatoryFields: true } });
+      return;
+    }
+    const rec = record.create({ type: ALERT_RECORD });
+    rec.setValue({ fieldId: "name", value: `suitehooks alert: ${kind}` });
+    rec.setValue({ fieldId: ALERT_FIELD.kind, value: kind });
+    for (const [fieldId, value] of Object.entries(values)) if (value !== "") rec.setValue({ fieldId, value });
+    rec.save();
+  }
+
+  // lib/suitescript/console/outbox-sql.ts
+  var DAY_MS = 864e5;
+  function sysdateMinus(ms2) {
+    const days = Math.max(0, ms2) / DAY_MS;
+    return `SYSDATE - ${Number(days.toFixed(6))}`;
+  }
+  function statusSummary() {
+    return {
+      query: `SELECT ${DELIVERY_FIELD.status} AS status, COUNT(*) AS n, MIN(id) AS first_id, SUM(CASE WHEN lastmodified >= ${sysdateMinus(DAY_MS)} THEN 1 ELSE 0 END) AS last_day FROM ${DELIVERY_RECORD} GROUP BY ${DELIVERY_FIELD.status}`,
+      params: []
+    };
+  }
+  function latest(where, params) {
+    return { query: `SELECT id, ${DELIVERY_FIELD.status} AS status FROM ${DELIVERY_RECORD} WHERE ${where} ORDER BY lastmodified DESC, id DESC FETCH FIRST 1 ROWS ONLY`, params };
+  }
+  function lastAttempted() {
+    return latest(`${DELIVERY_FIELD.attempts} > 0`, []);
+  }
+  function deadSince2(ms2) {
+    return { query: `SELECT COUNT(*) AS n FROM ${DELIVERY_RECORD} WHERE ${DELIVERY_FIELD.status} = ? AND lastmodified > ${sysdateMinus(ms2)}`, params: [DELIVERY_STATUS.dead] };
+  }
+
+  // lib/suitescript/errors.ts
+  function errorCode(e) {
+    if (typeof e === "object" && e !== null && "name" in e && typeof e.name === "string" && e.name !== "") return e.name;
+    return "UNEXPECTED_ERROR";
+  }
+  function errorText(e) {
+    const message = typeof e === "object" && e !== null && "message" in e ? String(e.message) : String(e);
+    return clipError(`${errorCode(e)}: ${message}`);
+  }
+
+  // lib/suitescript/user-event-params.ts
+
+  // lib/suitescript/script-ids.ts
+  var USER_EVENT_DEPLOYMENT_ID = "customdeploy_suitehooks_employee_ue";
+
+  // lib/suitescript/user-event-params.ts
+  function deploymentParams(deploymentId) {
+    const [found] = search.create({ type: "scriptdeployment", filters: [["scriptid", "is", deploymentId]], columns: ["internalid"] }).run().getRange({ start: 0, end: 1 });
+    if (!found) return null;
+    const deployment = record2.load({ type: "scriptdeployment", id: found.id });
+    return (name) => deployment.getValue({ fieldId: name });
+  }
+  function userEventParams() {
+    return deploymentParams(USER_EVENT_DEPLOYMENT_ID);
+  }
+
+  // lib/suitescript/alerts.ts
+  var TITLE = "suitehooks alerts";
+  function outbox() {
+    const out = { pending: 0, dead: 0 };
+    for (const row of rows(statusSummary())) {
+      if (row.status === DELIVERY_STATUS.pending) out.pending = Number(row.n ?? 0);
+      if (row.status === DELIVERY_STATUS.dead) out.dead = Number(row.n ?? 0);
+    }
+    return out;
+  }
+  function latestAttempt() {
+    const [row] = rows(lastAttempted());
+    if (!row || row.status === DELIVERY_STATUS.delivered) return { failing: false, error: "" };
+    const rec = record3.load({ type: DELIVERY_RECORD, id: String(row.id) });
+    const status = rec.getValue({ fieldId: DELIVERY_FIELD.lastHttpStatus });
+    const error3 = String(rec.getValue({ fieldId: DELIVERY_FIELD.lastError }) ?? "");
+    return { failing: true, error: `${status !== "" && status !== null ? `HTTP ${String(status)}: ` : ""}${error3}`.slice(0, 300) };
+  }
+  function consoleLink() {
+    const path = url.resolveScript({ scriptId: SCRIPT.console, deploymentId: DEPLOYMENT.console });
+    return /^https?:\/\//.test(path) ? path : `https://${url.resolveDomain({ hostType: url.HostType.APPLICATION })}${path}`;
+  }
+  function send2(config, subject, lines) {
+    const body = [...lines, "", `Open the console: ${consoleLink()}`, "", "suitehooks sends at most one email of this kind per hour."].join("\n");
+    email.send({ author: config.author, recipients: config.recipients, subject: `suitehooks (${runtime.accountId}): ${subject}`, body });
+  }
+  function apply(kind, state, decision, deliver) {
+    if (decision.send) deliver();
+    saveState(kind, state, decision.next);
+  }
+  function check(config) {
+    const now = Date.now();
+    const states = loadStates();
+    const empty = { id: null, lastSent: null, mark: null };
+    const counts = outbox();
+    const latest2 = latestAttempt();
+    const dead = states.get("dead") ?? empty;
+    const newlyDead = count(deadSince2(now - deadSince(dead, now)));
+    apply(
+      "dead",
+      dead,
+      decideDead(dead, newlyDead, now),
+      () => send2(config, `${newlyDead} deliveries went dead`, [
+        `${newlyDead} deliveries went dead: their retries are used up (or the receiver answered 410). They are kept and can be replayed from the console.`,
+        `Dead now: ${counts.dead}. Pending: ${counts.pending}.`,
+        `Last error: ${latest2.error || "(none recorded)"}`
+      ])
+    );
+    const failing = states.get("failing") ?? empty;
+    const decision = decideFailing(failing, latest2.failing, config.failingAfterMs, now);
+    const minutes = Math.round((now - (decision.next.mark ?? now)) / 6e4);
+    apply(
+      "failing",
+      failing,
+      decision,
+      () => send2(config, `the endpoint has failed for ${minutes} minutes`, [
+        `The latest delivery attempts have failed for ${minutes} minutes (alert threshold ${config.failingAfterMs / 6e4} minutes).`,
+        `Pending: ${counts.pending}. Dead: ${counts.dead}.`,
+        `Last error: ${latest2.error || "(none recorded)"}`
+      ])
+    );
+  }
+  function checkAlerts() {
+    try {
+      if (runtime.getCurrentScript().deploymentId !== DEPLOYMENT.retryTimer) return;
+      const params = deploymentParams(DEPLOYMENT.console);
+      if (!params) return;
+      const config = parseAlertConfig(params);
+      if (config.recipients.length === 0) return;
+      if (config.errors.length > 0) {
+        logger.error({ title: TITLE, details: `not sent, fix the console deployment: ${config.errors.join("; ")}` });
+        return;
+      }
+      check(config);
+    } catch (e) {
+      logger.error({ title: TITLE, details: `check failed: ${errorCode(e)}` });
+    }
   }
 
   // lib/suitescript/due-deliveries.ts
@@ -308,37 +567,37 @@ define(['N/log', 'N/runtime', 'N/task', 'N/record', 'N/search', 'N/https', 'N/cr
 
   // lib/suitescript/due-deliveries.ts
   function pendingDeliveryIds(limit) {
-    return search.create({
+    return search2.create({
       type: DELIVERY_RECORD,
       filters: [[DELIVERY_FIELD.status, "is", "pending"]],
       columns: [
-        search.createColumn({ name: DELIVERY_FIELD.nextAttempt, sort: search.Sort.ASC }),
-        search.createColumn({ name: "internalid", sort: search.Sort.ASC })
+        search2.createColumn({ name: DELIVERY_FIELD.nextAttempt, sort: search2.Sort.ASC }),
+        search2.createColumn({ name: "internalid", sort: search2.Sort.ASC })
       ]
     }).run().getRange({ start: 0, end: limit }).map((result) => String(result.id));
   }
-  function text2(rec, fieldId) {
+  function text3(rec, fieldId) {
     const value = rec.getValue({ fieldId });
     return value === null || value === void 0 ? "" : String(value);
   }
   function loadDelivery(id) {
-    const rec = record.load({ type: DELIVERY_RECORD, id });
+    const rec = record4.load({ type: DELIVERY_RECORD, id });
     const next = rec.getValue({ fieldId: DELIVERY_FIELD.nextAttempt });
     return {
       id,
-      eventId: text2(rec, DELIVERY_FIELD.eventId),
-      body: text2(rec, DELIVERY_FIELD.body),
-      status: text2(rec, DELIVERY_FIELD.status),
+      eventId: text3(rec, DELIVERY_FIELD.eventId),
+      body: text3(rec, DELIVERY_FIELD.body),
+      status: text3(rec, DELIVERY_FIELD.status),
       attempts: Number(rec.getValue({ fieldId: DELIVERY_FIELD.attempts }) || 0),
       nextAttempt: next instanceof Date ? next : null,
-      endpointUrl: text2(rec, DELIVERY_FIELD.endpointUrl),
-      secretId: text2(rec, DELIVERY_FIELD.secretId),
-      prevSecretId: text2(rec, DELIVERY_FIELD.prevSecretId) || null,
-      claim: text2(rec, DELIVERY_FIELD.claim)
+      endpointUrl: text3(rec, DELIVERY_FIELD.endpointUrl),
+      secretId: text3(rec, DELIVERY_FIELD.secretId),
+      prevSecretId: text3(rec, DELIVERY_FIELD.prevSecretId) || null,
+      claim: text3(rec, DELIVERY_FIELD.claim)
     };
   }
   function update(id, values) {
-    record.submitFields({ type: DELIVERY_RECORD, id, values, options: { enableSourcing: false, ignoreMandatoryFields: true } });
+    record4.submitFields({ type: DELIVERY_RECORD, id, values, options: { enableSourcing: false, ignoreMandatoryFields: true } });
   }
   function claimToken(runId, leaseEndsAt) {
     return `${runId}@${leaseEndsAt}`;
@@ -349,7 +608,7 @@ define(['N/log', 'N/runtime', 'N/task', 'N/record', 'N/search', 'N/https', 'N/cr
   }
   function claimDelivery(id, token) {
     update(id, { [DELIVERY_FIELD.claim]: token });
-    const found = search.lookupFields({ type: DELIVERY_RECORD, id, columns: [DELIVERY_FIELD.claim] });
+    const found = search2.lookupFields({ type: DELIVERY_RECORD, id, columns: [DELIVERY_FIELD.claim] });
     return found[DELIVERY_FIELD.claim] === token;
   }
   function saveAttempt(id, target, state) {
@@ -357,16 +616,6 @@ define(['N/log', 'N/runtime', 'N/task', 'N/record', 'N/search', 'N/https', 'N/cr
   }
   function noteProblem(id, problem) {
     update(id, { [DELIVERY_FIELD.lastError]: problem });
-  }
-
-  // lib/suitescript/errors.ts
-  function errorCode(e) {
-    if (typeof e === "object" && e !== null && "name" in e && typeof e.name === "string" && e.name !== "") return e.name;
-    return "UNEXPECTED_ERROR";
-  }
-  function errorText(e) {
-    const message = typeof e === "object" && e !== null && "message" in e ? String(e.message) : String(e);
-    return clipError(`${errorCode(e)}: ${message}`);
   }
 
   // lib/suitescript/post-signed.ts
@@ -392,8 +641,8 @@ define(['N/log', 'N/runtime', 'N/task', 'N/record', 'N/search', 'N/https', 'N/cr
       "user-agent": USER_AGENT
     };
   }
-  function unixSeconds(ms) {
-    return Math.floor(ms / 1e3);
+  function unixSeconds(ms2) {
+    return Math.floor(ms2 / 1e3);
   }
 
   // lib/suitescript/post-signed.ts
@@ -403,11 +652,14 @@ define(['N/log', 'N/runtime', 'N/task', 'N/record', 'N/search', 'N/https', 'N/cr
     }
     return null;
   }
-  function postSigned(url, eventId, body, sign, nowMs) {
+  function sendSigned(url2, eventId, body, sign, nowMs) {
+    const timestamp = unixSeconds(nowMs);
+    const headers = webhookHeaders(eventId, timestamp, sign(signingInput(eventId, timestamp, body)));
+    return https.post({ url: url2, body, headers: { ...headers } });
+  }
+  function postSigned(url2, eventId, body, sign, nowMs) {
     try {
-      const timestamp = unixSeconds(nowMs);
-      const headers = webhookHeaders(eventId, timestamp, sign(signingInput(eventId, timestamp, body)));
-      const response = https.post({ url, body, headers: { ...headers } });
+      const response = sendSigned(url2, eventId, body, sign, nowMs);
       return { status: response.code, retryAfter: header(response.headers, "retry-after") };
     } catch (e) {
       return { status: null, error: errorText(e) };
@@ -426,21 +678,8 @@ define(['N/log', 'N/runtime', 'N/task', 'N/record', 'N/search', 'N/https', 'N/cr
     return sign;
   }
 
-  // lib/suitescript/user-event-params.ts
-
-  // lib/suitescript/script-ids.ts
-  var USER_EVENT_DEPLOYMENT_ID = "customdeploy_suitehooks_employee_ue";
-
-  // lib/suitescript/user-event-params.ts
-  function userEventParams() {
-    const [found] = search2.create({ type: "scriptdeployment", filters: [["scriptid", "is", USER_EVENT_DEPLOYMENT_ID]], columns: ["internalid"] }).run().getRange({ start: 0, end: 1 });
-    if (!found) return null;
-    const deployment = record2.load({ type: "scriptdeployment", id: found.id });
-    return (name) => deployment.getValue({ fieldId: name });
-  }
-
   // lib/suitescript/entries/retry-ss.ts
-  var TITLE = "suitehooks retry";
+  var TITLE2 = "suitehooks retry";
   var DELIVERY_UNITS = 17;
   var RESERVE_UNITS = 30;
   var PAGE_SIZE = 1e3;
@@ -450,7 +689,7 @@ define(['N/log', 'N/runtime', 'N/task', 'N/record', 'N/search', 'N/https', 'N/cr
       const params = userEventParams();
       return params ? parseConfig(params) : null;
     } catch (e) {
-      logger.audit({ title: TITLE, details: `user event parameters unreadable (${errorCode(e)}): using each delivery's stored target` });
+      logger2.audit({ title: TITLE2, details: `user event parameters unreadable (${errorCode(e)}): using each delivery's stored target` });
       return null;
     }
   }
@@ -466,12 +705,12 @@ define(['N/log', 'N/runtime', 'N/task', 'N/record', 'N/search', 'N/https', 'N/cr
     return config.prevSecretId ? [config.secretId, config.prevSecretId] : [config.secretId];
   }
   function resubmit() {
-    const script = runtime.getCurrentScript();
+    const script = runtime2.getCurrentScript();
     try {
       task.create({ taskType: task.TaskType.SCHEDULED_SCRIPT, scriptId: script.id, deploymentId: script.deploymentId }).submit();
-      logger.audit({ title: TITLE, details: "more deliveries are due: resubmitted" });
+      logger2.audit({ title: TITLE2, details: "more deliveries are due: resubmitted" });
     } catch (e) {
-      logger.audit({ title: TITLE, details: `not resubmitted (${errorCode(e)})` });
+      logger2.audit({ title: TITLE2, details: `not resubmitted (${errorCode(e)})` });
     }
   }
   function attemptDelivery(run, id) {
@@ -497,7 +736,7 @@ define(['N/log', 'N/runtime', 'N/task', 'N/record', 'N/search', 'N/https', 'N/cr
     return "sent";
   }
   function drain(run) {
-    const script = runtime.getCurrentScript();
+    const script = runtime2.getCurrentScript();
     const ids = pendingDeliveryIds(PAGE_SIZE);
     let sent = 0;
     let moreDue = ids.length === PAGE_SIZE;
@@ -510,7 +749,7 @@ define(['N/log', 'N/runtime', 'N/task', 'N/record', 'N/search', 'N/https', 'N/cr
       try {
         step = attemptDelivery(run, id);
       } catch (e) {
-        logger.error({ title: TITLE, details: `delivery ${id}: ${errorCode(e)}` });
+        logger2.error({ title: TITLE2, details: `delivery ${id}: ${errorCode(e)}` });
         continue;
       }
       if (step === "later") {
@@ -519,13 +758,13 @@ define(['N/log', 'N/runtime', 'N/task', 'N/record', 'N/search', 'N/https', 'N/cr
       }
       if (step === "sent") sent++;
     }
-    logger.audit({ title: TITLE, details: `${sent} of ${ids.length} pending deliveries attempted` });
+    logger2.audit({ title: TITLE2, details: `${sent} of ${ids.length} pending deliveries attempted` });
     if (moreDue && sent > 0) resubmit();
   }
   function startRun() {
     const shared = currentConfig();
     if (shared && shared.errors.length > 0) {
-      logger.error({ title: TITLE, details: `configuration problems, nothing sent: ${shared.errors.join("; ")}` });
+      logger2.error({ title: TITLE2, details: `configuration problems, nothing sent: ${shared.errors.join("; ")}` });
       return null;
     }
     const signers = /* @__PURE__ */ new Map();
@@ -539,18 +778,19 @@ define(['N/log', 'N/runtime', 'N/task', 'N/record', 'N/search', 'N/https', 'N/cr
       try {
         signerFor(shared.config);
       } catch (e) {
-        logger.error({ title: TITLE, details: `cannot sign with the API Secret (${errorCode(e)}), nothing sent` });
+        logger2.error({ title: TITLE2, details: `cannot sign with the API Secret (${errorCode(e)}), nothing sent` });
         return null;
       }
     }
     return { shared, signerFor, id: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}` };
   }
   function execute() {
+    checkAlerts();
     try {
       const run = startRun();
       if (run) drain(run);
     } catch (e) {
-      logger.error({ title: TITLE, details: `run failed: ${errorCode(e)}` });
+      logger2.error({ title: TITLE2, details: `run failed: ${errorCode(e)}` });
     }
   }
   return { execute: execute };
