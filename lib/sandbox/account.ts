@@ -17,6 +17,10 @@ import { createSchema, openDatabase, removeDatabaseFile, tempDatabasePath, type 
 import { registerSuiteQLFunctions, runPage } from './suiteql';
 import { NETSUITE_HTTP_LIMITS, type HttpLimits } from './sync-http';
 import { nextQueued, submitTask } from './tasks';
+import { sentEmails, type SentEmail } from './modules/email';
+import type { SuiteletResult } from './suitelet/host';
+import type { SuiteletRequest } from './suitelet/request';
+import { setUiDomain } from './suitelet/urls';
 import { WorkerPool } from './worker-pool';
 
 export interface SecretValue {
@@ -105,7 +109,7 @@ export class SandboxAccount implements Account {
     this.employeeSchema = employeeSchema(project?.objects.employeeFields);
     this.db = openDatabase(this.dbPath);
     createSchema(this.db);
-    this.namesDb = registerSuiteQLFunctions(this.db, this.timeZone);
+    this.namesDb = registerSuiteQLFunctions(this.db, this.timeZone, () => this.clock.now());
     if (options.seed !== false) seedCompany(this.db, this.nowIso());
     if (project) installObjects(this.db, project.objects, options.params ?? {});
     for (const [id, secret] of Object.entries(options.secrets ?? {})) {
@@ -289,6 +293,23 @@ export class SandboxAccount implements Account {
   customRecords(type: string): Record<string, unknown>[] {
     if (!this.project?.objects.recordTypes.some((t) => t.id === type)) throw new Error(`no custom record type ${type}`);
     return this.db.prepare(`SELECT * FROM ${type} ORDER BY id`).all() as Record<string, unknown>[];
+  }
+
+  // ---- Suitelets and email (lib/sandbox/suitelet/, modules/email.ts) ---------------------------
+
+  /** Runs a Suitelet request as `user` in `role` (audience checks are the UI route's). */
+  runSuitelet(scriptId: string, deploymentId: string, request: SuiteletRequest, user: { userId: string; roleId: string }): Promise<SuiteletResult> {
+    return this.pool.run<SuiteletResult>({ kind: 'suitelet', scriptId, deploymentId, request, origin: { executionContext: 'SUITELET', ...user } });
+  }
+
+  /** The host `url.resolveDomain` answers (the UI's `127.0.0.1:<port>` once it is served). */
+  setUiDomain(domain: string): void {
+    setUiDomain(this.db, domain);
+  }
+
+  /** Emails scripts sent (N/email), oldest first: nothing leaves the machine. */
+  sentEmails(): SentEmail[] {
+    return sentEmails(this.db);
   }
 
   /** Script log entries (N/log and script errors), oldest first. */

@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeError } from './errors';
+import { MODULE_NAMES } from './modules';
 import { readObjects, type Objects, type ScriptObject, type ScriptParameter } from './objects-xml';
 import { compileScript, instantiate, type CompiledScript } from './script-loader';
 import { ensureEmployeeColumns } from './employee-schema';
@@ -25,7 +26,7 @@ export class DeployError extends Error {
   }
 }
 
-const KNOWN_MODULES = new Set(['N/crypto', 'N/encode', 'N/error', 'N/https', 'N/log', 'N/query', 'N/record', 'N/runtime', 'N/search', 'N/task']);
+const KNOWN_MODULES = new Set(MODULE_NAMES);
 
 /** Reads and compiles a project (`<dir>/Objects`, `<dir>/FileCabinet`). Throws DeployError listing every problem. */
 export function loadProject(dir: string): LoadedProject {
@@ -35,7 +36,7 @@ export function loadProject(dir: string): LoadedProject {
   const compiled = new Map<string, CompiledScript>();
   const problems: string[] = [];
   for (const script of objects.scripts) {
-    if (script.type !== 'usereventscript' && script.type !== 'scheduledscript') continue;
+    if (script.type !== 'usereventscript' && script.type !== 'scheduledscript' && script.type !== 'suitelet') continue;
     const file = path.join(dir, 'FileCabinet', script.scriptFile);
     try {
       if (!script.scriptFile.startsWith('/SuiteScripts/')) throw new Error(`${script.id}: scriptfile ${script.scriptFile} is not under /SuiteScripts`);

@@ -75,8 +75,10 @@ function pad(n: number, w = 2): string {
  * Registers the SuiteQL functions on a connection (once per connection). `BUILTIN.DF` reads names on a
  * second connection to the same file: a connection cannot run a query while one of its own is running.
  */
-export function registerSuiteQLFunctions(db: Db, timeZone: string): Db {
+export function registerSuiteQLFunctions(db: Db, timeZone: string, now: () => number = Date.now): Db {
   const names = new Database(db.name, { readonly: true });
+  // SYSDATE [- days]: the account clock (which tests move ahead), as the stored ISO text compares.
+  db.function('SANDBOX_SYSDATE', { deterministic: false }, (days: unknown) => new Date(now() - Number(days) * 86_400_000).toISOString());
   names.pragma('busy_timeout = 10000');
   db.function('TO_CHAR', { deterministic: true }, (value: unknown, mask?: unknown) => {
     if (value === null || value === undefined) return null;
@@ -149,7 +151,7 @@ export function translate(query: string, options: Partial<Pick<SuiteQLOptions, '
       return `BUILTIN_DF('${refType}', ${expr})`;
     })
     .replace(/\bFETCH\s+(?:FIRST|NEXT)\s+(\d+)\s+ROWS?\s+ONLY\b/gi, 'LIMIT $1')
-    .replace(/\bSYSDATE\b/gi, "strftime('%Y-%m-%dT%H:%M:%fZ','now')");
+    .replace(/\bSYSDATE\b(?:\s*-\s*(\d+(?:\.\d+)?)\b)?/gi, (_m, days: string | undefined) => `SANDBOX_SYSDATE(${days ?? 0})`);
   return (options.timeZone ?? 'UTC') === 'UTC' ? nativeToChar(sql) : sql;
 }
 

@@ -29,6 +29,8 @@ export interface RestServerOptions {
   now?: () => number;
   /** Unexpected (non-NetSuite) errors of the account; default: printed to stderr. */
   onUnexpectedError?: (err: unknown) => void;
+  /** UI routes served before authentication (Suitelets, lib/sandbox/suitelet/route.ts); true when answered. */
+  ui?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 }
 
 export interface RestServer {
@@ -162,6 +164,7 @@ export async function startRestServer(account: Account, options: RestServerOptio
       res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
       return;
     }
+    if (options.ui && (await options.ui(req, res, url))) return;
     const who = auth.authenticate(req.method ?? 'GET', url, req.headers.authorization);
     const employee = EMPLOYEE.exec(path);
     if (employee) return employeeRoute(req, res, url, employee[1], who);

@@ -43,7 +43,8 @@ function filterFields(form: serverWidget.Form, f: Filters): void {
   action.addSelectOption({ value: 'replay', text: 'Replay the selected deliveries' });
 }
 
-const COLUMNS: [string, string, serverWidget.FieldType][] = [
+/** Built when a page is, not when the file loads: N/* enums are read inside entry points only. */
+const columns = (): [string, string, serverWidget.FieldType][] => [
   ['custpage_open', 'Details', serverWidget.FieldType.URL],
   ['custpage_event_id', 'Event ID', serverWidget.FieldType.TEXT],
   ['custpage_type', 'Type', serverWidget.FieldType.TEXT],
@@ -60,7 +61,7 @@ function list(form: serverWidget.Form, items: Row[]): void {
   const sublist = form.addSublist({ id: LIST_ID, type: serverWidget.SublistType.LIST, label: 'Deliveries' });
   sublist.addField({ id: SELECT_FIELD, type: serverWidget.FieldType.CHECKBOX, label: 'Select' }).updateDisplayType({ displayType: serverWidget.FieldDisplayType.ENTRY });
   sublist.addField({ id: ID_FIELD, type: serverWidget.FieldType.TEXT, label: 'ID' });
-  for (const [id, label, type] of COLUMNS) {
+  for (const [id, label, type] of columns()) {
     const field = sublist.addField({ id, type, label });
     if (type === serverWidget.FieldType.URL) field.linkText = 'Open';
   }

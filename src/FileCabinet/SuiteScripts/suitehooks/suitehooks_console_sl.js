@@ -211,7 +211,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       params.push(cursor.after);
       order = "ASC";
     }
-    const columns = [
+    const columns2 = [
       "id",
       `${DELIVERY_FIELD.eventId} AS event_id`,
       `${DELIVERY_FIELD.eventType} AS event_type`,
@@ -224,7 +224,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       `TO_CHAR(${DELIVERY_FIELD.nextAttempt}, 'YYYY-MM-DD HH24:MI') AS next_attempt`
     ];
     return {
-      query: `SELECT ${columns.join(", ")} FROM ${DELIVERY_RECORD}${where.length ? ` WHERE ${where.join(" AND ")}` : ""} ORDER BY id ${order} FETCH FIRST ${PAGE_SIZE + 1} ROWS ONLY`,
+      query: `SELECT ${columns2.join(", ")} FROM ${DELIVERY_RECORD}${where.length ? ` WHERE ${where.join(" AND ")}` : ""} ORDER BY id ${order} FETCH FIRST ${PAGE_SIZE + 1} ROWS ONLY`,
       params
     };
   }
@@ -323,7 +323,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     action.addSelectOption({ value: "filter", text: "Apply the filters", isSelected: true });
     action.addSelectOption({ value: "replay", text: "Replay the selected deliveries" });
   }
-  var COLUMNS = [
+  var columns = () => [
     ["custpage_open", "Details", serverWidget2.FieldType.URL],
     ["custpage_event_id", "Event ID", serverWidget2.FieldType.TEXT],
     ["custpage_type", "Type", serverWidget2.FieldType.TEXT],
@@ -339,7 +339,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     const sublist = form.addSublist({ id: LIST_ID, type: serverWidget2.SublistType.LIST, label: "Deliveries" });
     sublist.addField({ id: SELECT_FIELD, type: serverWidget2.FieldType.CHECKBOX, label: "Select" }).updateDisplayType({ displayType: serverWidget2.FieldDisplayType.ENTRY });
     sublist.addField({ id: ID_FIELD, type: serverWidget2.FieldType.TEXT, label: "ID" });
-    for (const [id, label, type] of COLUMNS) {
+    for (const [id, label, type] of columns()) {
       const field = sublist.addField({ id, type, label });
       if (type === serverWidget2.FieldType.URL) field.linkText = "Open";
     }
