@@ -35,14 +35,17 @@ function outbox(): Outbox {
   return out;
 }
 
-/** The latest recorded attempt: failed or not, and its error (2 units to read the error). */
+/**
+ * The latest recorded attempt: failed or not, and its error (2 units to read the error). A 410 is the
+ * receiver's own answer, not a failing endpoint (the dead alert reports it).
+ */
 function latestAttempt(): { failing: boolean; error: string } {
   const [row] = rows(lastAttempted());
   if (!row || row.status === DELIVERY_STATUS.delivered) return { failing: false, error: '' };
   const rec = record.load({ type: DELIVERY_RECORD, id: String(row.id) });
   const status = rec.getValue({ fieldId: F.lastHttpStatus });
   const error = String(rec.getValue({ fieldId: F.lastError }) ?? '');
-  return { failing: true, error: `${status !== '' && status !== null ? `HTTP ${String(status)}: ` : ''}${error}`.slice(0, 300) };
+  return { failing: String(row.last_http_status) !== '410', error: `${status !== '' && status !== null ? `HTTP ${String(status)}: ` : ''}${error}`.slice(0, 300) };
 }
 
 function consoleLink(): string {

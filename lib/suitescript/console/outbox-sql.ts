@@ -41,7 +41,7 @@ export function statusSummary(): Query {
 
 /** The most recently modified delivery matching `where`. */
 function latest(where: string, params: (string | number)[]): Query {
-  return { query: `SELECT id, ${F.status} AS status FROM ${T} WHERE ${where} ORDER BY lastmodified DESC, id DESC FETCH FIRST 1 ROWS ONLY`, params };
+  return { query: `SELECT id, ${F.status} AS status, ${F.lastHttpStatus} AS last_http_status FROM ${T} WHERE ${where} ORDER BY lastmodified DESC, id DESC FETCH FIRST 1 ROWS ONLY`, params };
 }
 
 export function lastSuccess(): Query {

@@ -435,7 +435,7 @@ define(['N/log', 'N/runtime', 'N/task', 'N/email', 'N/record', 'N/url', 'N/query
     };
   }
   function latest(where, params) {
-    return { query: `SELECT id, ${DELIVERY_FIELD.status} AS status FROM ${DELIVERY_RECORD} WHERE ${where} ORDER BY lastmodified DESC, id DESC FETCH FIRST 1 ROWS ONLY`, params };
+    return { query: `SELECT id, ${DELIVERY_FIELD.status} AS status, ${DELIVERY_FIELD.lastHttpStatus} AS last_http_status FROM ${DELIVERY_RECORD} WHERE ${where} ORDER BY lastmodified DESC, id DESC FETCH FIRST 1 ROWS ONLY`, params };
   }
   function lastAttempted() {
     return latest(`${DELIVERY_FIELD.attempts} > 0`, []);
@@ -486,7 +486,7 @@ define(['N/log', 'N/runtime', 'N/task', 'N/email', 'N/record', 'N/url', 'N/query
     const rec = record3.load({ type: DELIVERY_RECORD, id: String(row.id) });
     const status = rec.getValue({ fieldId: DELIVERY_FIELD.lastHttpStatus });
     const error3 = String(rec.getValue({ fieldId: DELIVERY_FIELD.lastError }) ?? "");
-    return { failing: true, error: `${status !== "" && status !== null ? `HTTP ${String(status)}: ` : ""}${error3}`.slice(0, 300) };
+    return { failing: String(row.last_http_status) !== "410", error: `${status !== "" && status !== null ? `HTTP ${String(status)}: ` : ""}${error3}`.slice(0, 300) };
   }
   function consoleLink() {
     const path = url.resolveScript({ scriptId: SCRIPT.console, deploymentId: DEPLOYMENT.console });
