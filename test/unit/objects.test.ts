@@ -4,7 +4,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ALERT_FIELD, ALERT_PARAM, ALERT_RECORD } from '../../lib/core/alert-config';
 import { PARAM } from '../../lib/core/config';
+import { DEPLOYMENT, SCRIPT } from '../../lib/core/ids';
 import { DELIVERY_FIELD, DELIVERY_RECORD } from '../../lib/core/delivery-record';
 import { USER_EVENT_DEPLOYMENT_ID } from '../../lib/suitescript/script-ids';
 
@@ -31,6 +33,7 @@ const CONTRACT = {
 const SCRIPT_TYPES: Record<string, { nsType: string; entryPoint: string }> = {
   usereventscript: { nsType: 'UserEventScript', entryPoint: 'afterSubmit' },
   scheduledscript: { nsType: 'ScheduledScript', entryPoint: 'execute' },
+  suitelet: { nsType: 'Suitelet', entryPoint: 'onRequest' },
 };
 
 const FIELD_TYPES = new Set(['CHECKBOX', 'CLOBTEXT', 'DATE', 'DATETIMETZ', 'EMAIL', 'FLOAT', 'INTEGER', 'MULTISELECT', 'PASSWORD', 'SELECT', 'TEXT', 'TEXTAREA', 'URL']);
@@ -75,7 +78,7 @@ function expectId(id: string, prefix: string): void {
 
 describe('src/Objects', () => {
   test('holds exactly the contract objects, each in a file named after its script id', () => {
-    expect(objects.map((o) => o.scriptid).sort()).toEqual([CONTRACT.record, CONTRACT.userEvent, CONTRACT.retry].sort());
+    expect(objects.map((o) => o.scriptid).sort()).toEqual([CONTRACT.record, CONTRACT.userEvent, CONTRACT.retry, SCRIPT.console, ALERT_RECORD].sort());
     for (const o of objects) expect(o.file).toBe(`${o.scriptid}.xml`);
     expect(object(CONTRACT.userEvent).root).toBe('usereventscript');
     expect(object(CONTRACT.retry).root).toBe('scheduledscript');
@@ -108,11 +111,45 @@ describe('src/Objects', () => {
     expect(readFileSync(join(SRC, 'FileCabinet/SuiteScripts/suitehooks/suitehooks_retry_ss.js'), 'utf8')).toContain(`"${CONTRACT.userEventDeployment}"`);
   });
 
-  test('the retry script has the contract deployment, scheduled', () => {
+  test('the retry script has the contract deployment, scheduled (the timer), and a Not Scheduled worker', () => {
     const deployments = children(object(CONTRACT.retry).xml, 'scriptdeployment');
-    expect(deployments.map((d) => d.scriptid)).toEqual([CONTRACT.retryDeployment]);
+    expect(deployments.map((d) => d.scriptid)).toEqual([CONTRACT.retryDeployment, DEPLOYMENT.retryWorker]);
     expect(element(deployments[0]!.body, 'status')).toBe('SCHEDULED');
     expect(deployments[0]!.body).toContain('<recurrence>');
+    expect(element(deployments[1]!.body, 'status')).toBe('NOTSCHEDULED');
+    expect(deployments[1]!.body).not.toContain('<recurrence>');
+  });
+
+  test('the console: a released Suitelet for administrators only (the audience is widened by the administrator), alert settings as its parameters', () => {
+    const consoleXml = object(SCRIPT.console);
+    expect(consoleXml.root).toBe('suitelet');
+    const [deployment, ...others] = children(consoleXml.xml, 'scriptdeployment');
+    expect(others).toHaveLength(0);
+    expect(deployment!.scriptid).toBe(DEPLOYMENT.console);
+    expect(element(deployment!.body, 'status')).toBe('RELEASED');
+    expect(element(deployment!.body, 'title')).toBeTruthy();
+    expect(element(deployment!.body, 'allroles')).toBe('F');
+    expect(element(deployment!.body, 'audslctrole')).toBe('ADMINISTRATOR');
+    expect(element(deployment!.body, 'isonline')).toBe('F');
+    expect(deployment!.body).not.toContain('<runasrole>');
+    const params = children(consoleXml.xml, 'scriptcustomfield');
+    expect(params.map((p) => p.scriptid).sort()).toEqual(Object.values(ALERT_PARAM).sort());
+    const retryBuilt = readFileSync(join(SRC, 'FileCabinet/SuiteScripts/suitehooks/suitehooks_retry_ss.js'), 'utf8');
+    for (const p of params) {
+      expectId(p.scriptid, 'custscript_');
+      expect(FIELD_TYPES.has(element(p.body, 'fieldtype')!)).toBe(true);
+      expect(retryBuilt).toContain(`"${p.scriptid}"`); // the timer run reads them for the alerts
+    }
+  });
+
+  test('the alert state record: exactly ALERT_FIELD, restricted to the permission list', () => {
+    const rec = object(ALERT_RECORD);
+    expect(rec.root).toBe('customrecordtype');
+    expect(element(rec.xml, 'accesstype')).toBe('USEPERMISSIONLIST');
+    expect(element(rec.xml, 'includeinsearchmenu')).toBe('F');
+    const fields = children(rec.xml, 'customrecordcustomfield');
+    expect(fields.map((f) => f.scriptid).sort()).toEqual(Object.values(ALERT_FIELD).sort());
+    for (const f of fields) expectId(f.scriptid, 'custrecord_');
   });
 
   test('user event parameters: exactly PARAM, including the contract ones, each in the built file', () => {
