@@ -35,7 +35,9 @@ describe('outbox SuiteQL', () => {
 
   test('times are relative to SYSDATE in days', () => {
     expect(sysdateMinus(86_400_000)).toBe('SYSDATE - 1');
-    expect(sysdateMinus(3_600_000)).toBe('SYSDATE - 0.041667');
+    expect(sysdateMinus(3_600_000)).toBe('SYSDATE - 0.041666667');
+    expect(sysdateMinus(1)).toBe('SYSDATE - 0.000000012');
+    expect(sysdateMinus(0)).toBe('SYSDATE - 0'); // rounded up: never a later start than asked
     expect(statusSummary().query).toContain('lastmodified >= SYSDATE - 1');
   });
 

@@ -25,10 +25,15 @@ export interface Filters {
 
 export const NO_FILTERS: Filters = { status: '', employee: '', eventType: '', from: '', to: '' };
 
-/** `SYSDATE - n` with n in days: an instant `ms` before now, as the database sees now. */
+/**
+ * `SYSDATE - n` with n in days: an instant `ms` before now, as the database sees now. Rounded up to a
+ * nanoday (86 µs) so a window never starts later than asked: a delivery that went dead just after the
+ * last report is counted, never skipped.
+ */
 export function sysdateMinus(ms: number): string {
-  const days = Math.max(0, ms) / DAY_MS;
-  return `SYSDATE - ${Number(days.toFixed(6))}`;
+  const days = Math.ceil((Math.max(0, ms) / DAY_MS) * 1e9) / 1e9;
+  // Plain decimal text (never `1e-8`): SuiteQL and the sandbox read it as a number literal.
+  return `SYSDATE - ${days.toFixed(9).replace(/\.?0+$/, '')}`;
 }
 
 /** Counts, oldest id and deliveries modified in the last 24 h, by status. */

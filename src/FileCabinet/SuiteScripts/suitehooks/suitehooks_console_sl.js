@@ -140,8 +140,8 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   var DAY_MS = 864e5;
   var NO_FILTERS = { status: "", employee: "", eventType: "", from: "", to: "" };
   function sysdateMinus(ms) {
-    const days = Math.max(0, ms) / DAY_MS;
-    return `SYSDATE - ${Number(days.toFixed(6))}`;
+    const days = Math.ceil(Math.max(0, ms) / DAY_MS * 1e9) / 1e9;
+    return `SYSDATE - ${days.toFixed(9).replace(/\.?0+$/, "")}`;
   }
   function statusSummary() {
     return {

@@ -425,8 +425,8 @@ define(['N/log', 'N/runtime', 'N/task', 'N/email', 'N/record', 'N/url', 'N/query
   // lib/suitescript/console/outbox-sql.ts
   var DAY_MS = 864e5;
   function sysdateMinus(ms2) {
-    const days = Math.max(0, ms2) / DAY_MS;
-    return `SYSDATE - ${Number(days.toFixed(6))}`;
+    const days = Math.ceil(Math.max(0, ms2) / DAY_MS * 1e9) / 1e9;
+    return `SYSDATE - ${days.toFixed(9).replace(/\.?0+$/, "")}`;
   }
   function statusSummary() {
     return {
