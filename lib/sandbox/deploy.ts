@@ -13,6 +13,7 @@ import { readManifest } from './sdf/manifest';
 import { formatProblem, validateObject } from './sdf/validate';
 import { compileScript, instantiate, type CompiledScript } from './script-loader';
 import { ensureEmployeeColumns } from './employee-schema';
+import { ensurePermissionTable } from './permissions';
 import { ensureCustomList, ensureCustomRecordTable, type Db } from './store';
 
 export interface LoadedProject {
@@ -77,6 +78,7 @@ function defaultValue(p: ScriptParameter): string | null {
 /** Installs the objects: tables for custom records and lists, deployments with their parameter values. */
 export function installObjects(db: Db, objects: Objects, overrides: ParamOverrides): void {
   db.transaction(() => {
+    ensurePermissionTable(db);
     for (const list of objects.lists) ensureCustomList(db, list);
     for (const type of objects.recordTypes) ensureCustomRecordTable(db, type);
     ensureEmployeeColumns(db, objects.employeeFields);
