@@ -139,7 +139,7 @@ function checkChoice(node: XmlNode, choice: NonNullable<Structure['choice']>, wh
     ctx.problems.push({ object: ctx.object, file: ctx.file, where, reason: `The ${choice.element} field holds exactly one of ${names}.` });
     return;
   }
-  checkStructure(only, option, `${where} ${choice.element}`, ctx);
+  checkStructure(only, option, `${where} ${choice.element} ${only.name}`, ctx);
 }
 
 /** Rules of script objects beyond the field lists: statuses per script type, a schedule for Scheduled. */
