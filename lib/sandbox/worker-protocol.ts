@@ -6,6 +6,8 @@ import type { HttpLimits } from './sync-http';
 export interface WorkerInit {
   accountId: string;
   timeZone: string;
+  /** Search sorts empty values first when ascending (Oracle: last); tests flip it. */
+  emptyValuesFirst: boolean;
   dbPath: string;
   clockBuffer: SharedArrayBuffer;
   projectDir: string | null;

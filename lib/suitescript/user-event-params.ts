@@ -1,16 +1,16 @@
 /**
- * The user event deployment's parameters, read by the scheduled script so both send with one
- * configuration (script parameters belong to one script; the scheduled script has none of its own).
+ * The user event deployment's parameters, read by the retry script so both send with one
+ * configuration (script parameters belong to one script; the retry script has none of its own).
  */
 import * as record from 'N/record';
 import * as search from 'N/search';
 import type { ParamReader } from '../core/config';
-import { USER_EVENT_DEPLOYMENT_ID } from './script-ids';
+import { DEPLOYMENT } from '../core/ids';
 
 /** 15 units (search 10 + load 5); null when the deployment is not found. */
 export function userEventParams(): ParamReader | null {
   const [found] = search
-    .create({ type: 'scriptdeployment', filters: [['scriptid', 'is', USER_EVENT_DEPLOYMENT_ID]], columns: ['internalid'] })
+    .create({ type: 'scriptdeployment', filters: [['scriptid', 'is', DEPLOYMENT.userEvent]], columns: ['internalid'] })
     .run()
     .getRange({ start: 0, end: 1 });
   if (!found) return null;
