@@ -151,6 +151,7 @@ async function changes(account: SandboxAccount, fault: string, count: number, em
 
 /** Reads the outcome of a batch from both ends: the receiver's verified arrivals and the outbox. */
 function outcome(s: Sandbox, fault: string, markers: ReadonlySet<string>, want: 'delivered' | 'dead'): Row {
+  expect(s.receiver.schemaViolations).toEqual([]); // every verified event matches schema/suitehooks-event.schema.json
   const records = deliveriesOf(s.account, markers);
   const idsByMarker = new Map<string, Set<string>>();
   const arrivals = new Map<string, number>(); // webhook-id → 2xx arrivals
