@@ -9,6 +9,11 @@ const tsTransform = {
 };
 
 module.exports = {
+  // Every test and hook is bounded; 30 s rather than jest's 5 s so a busy two-core machine does not fail
+  // a test (and then skip its cleanup) for slowness alone. Jest warns when it has not exited one second
+  // after the run (open handles); .ci/run bounds the whole run. Never --forceExit: it would hide leaks.
+  testTimeout: 30_000,
+  openHandlesTimeout: 1_000,
   projects: [
     {
       displayName: 'node',

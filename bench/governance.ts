@@ -3,9 +3,9 @@
  * NetSuite's unit costs, beside the hand-rolled pattern most accounts use (record.load of the employee,
  * then https.post), deployed in the same sandbox and fired by the same writes.
  */
-import { PARAM, type CanonicalRecord } from '../lib/core';
+import { DELIVERY_FIELD, DELIVERY_RECORD, DEPLOYMENT, PARAM, type CanonicalRecord } from '../lib/core';
 import type { WriteContext } from '../lib/sandbox/account-types';
-import { startSandbox, CSV, UE_DEPLOYMENT, UE_SCRIPT, UI, type BenchSandbox, type ExtraScript } from './sandbox';
+import { startSandbox, CSV, RETRY_SCRIPT, UE_DEPLOYMENT, UE_SCRIPT, UI, type BenchSandbox, type ExtraScript } from './sandbox';
 import type { Table } from './table';
 
 export const HAND_ROLLED: ExtraScript = {
@@ -94,6 +94,36 @@ function merge(all: Observed[]): Observed {
   };
 }
 
+/**
+ * The retry worker's units per delivery: one kept event with an ordinary body (read whole from the
+ * search columns) and one whose body is over the 4,000 bytes a search column holds (loaded), sent by
+ * one worker run the timer starts. Returns [ordinary, long] units, the run's setup taken off.
+ */
+async function workerUnits(sb: BenchSandbox): Promise<{ units: number[]; delivered: number; bytes: number[] }> {
+  const { account } = sb;
+  await account.advance(60 * 60_000); // first the deliveries the paths above kept go out
+  const id = await account.createEmployee({ values: { firstName: 'Worker', lastName: 'Bench', subsidiary: { id: '1', refName: null } }, replaceRoles: true }, UI);
+  account.setParameter(UE_DEPLOYMENT, PARAM.deliveryMode, 'outbox');
+  await account.updateEmployee(id, { values: { title: 'Worker bench' } }, UI, 'edit');
+  const long = (c: string) => c.repeat(300);
+  await account.updateEmployee(id, { values: { title: long('é'), firstName: long('ß'), lastName: long('Ω') } }, UI, 'edit');
+  account.setParameter(UE_DEPLOYMENT, PARAM.deliveryMode, 'inline');
+  const kept = account.customRecords(DELIVERY_RECORD).slice(-2);
+  const bytes = kept.map((d) => Buffer.byteLength(String(d[DELIVERY_FIELD.body])));
+  const cost = async (): Promise<number> => {
+    const before = account.executions({ script: RETRY_SCRIPT }).length;
+    await account.advance(15 * 60_000 + 1); // the timer's slot: it starts the worker
+    const worker = account.executions({ script: RETRY_SCRIPT }).slice(before).filter((e) => e.deployment === DEPLOYMENT.retryWorker);
+    return worker.reduce((sum, e) => sum + e.usage, 0) - 35 * worker.length; // setup: deployment search 10 + load 5 + two searches 10
+  };
+  // Send the ordinary one alone first (the long one waits behind a later Next Attempt), then the long one.
+  account.db.prepare(`UPDATE ${DELIVERY_RECORD} SET ${DELIVERY_FIELD.nextAttempt} = ? WHERE id = ?`).run(new Date(account.clock.now() + 20 * 60_000).toISOString(), kept[1]!.id);
+  const ordinary = await cost();
+  const longOne = await cost();
+  const delivered = account.customRecords(DELIVERY_RECORD).slice(-2).filter((d) => d[DELIVERY_FIELD.status] === 'delivered').length;
+  return { units: [ordinary, longOne], delivered, bytes };
+}
+
 export async function governanceBench(): Promise<Table> {
   const sb = await startSandbox({ extra: [HAND_ROLLED] });
   const { account, receiver } = sb;
@@ -104,6 +134,7 @@ export async function governanceBench(): Promise<Table> {
   };
   const create = (ctx: WriteContext = UI) => account.createEmployee({ values: person(), replaceRoles: true }, ctx);
   const rows: { path: string; bound: string; o: Observed; outcome: (o: Observed) => string; handOutcome: string }[] = [];
+  let worker: Awaited<ReturnType<typeof workerUnits>> | null = null;
   const path = async (name: string, bound: string, handOutcome: string, outcome: (o: Observed) => string, one: () => Promise<unknown>) => {
     const all: Observed[] = [];
     for (let i = 0; i < REPEATS; i++) all.push(await observe(sb, one));
@@ -132,16 +163,22 @@ export async function governanceBench(): Promise<Table> {
     const doomed: string[] = [];
     for (let i = 0; i < REPEATS; i++) doomed.push(await create());
     await path('delete, inline, receiver up', 'floor 10', 'posted unsigned', sent, () => account.deleteEmployee(doomed.pop()!, UI));
+    worker = await workerUnits(sb);
   } finally {
     await sb.close();
   }
   return {
     title: '1. Governance units per event (user event limit: 1,000 units)',
     head: ['path', 'suitehooks units', 'expected', 'outcome', 'hand-rolled units', 'hand-rolled outcome'],
-    rows: rows.map((r) => [r.path, range(r.o.units), r.bound, r.outcome(r.o), range(r.o.handRolled), r.handOutcome]),
+    rows: [
+      ...rows.map((r) => [r.path, range(r.o.units), r.bound, r.outcome(r.o), range(r.o.handRolled), r.handOutcome]),
+      ['retry worker, per delivery (body read from the search columns)', String(worker?.units[0] ?? '—'), '12 (https.post 10 + one write 2)', `${worker?.bytes[0] ?? '—'}-byte body`, '—', 'no retry'],
+      ['retry worker, per delivery (body over 4,000 bytes: loaded)', String(worker?.units[1] ?? '—'), '14 (+ record.load 2)', `${worker?.bytes[1] ?? '—'}-byte body; ${worker?.delivered ?? 0} of 2 delivered`, '—', 'no retry'],
+    ],
     notes: [
       `Each path run ${REPEATS} times in one sandbox with both user events deployed on EMPLOYEE; units are what the sandbox's governance charged (NETSUITE-FACTS unit costs).`,
       'Hand-rolled: record.load of the employee (5) + https.post (10), unsigned, no retry; on delete it posts the old record (10).',
+      'Retry worker rows: the run\'s units less its setup (35: user event deployment search 10 + load 5, two delivery searches 10 each); search columns hold 4,000 bytes (section_4345767112), a longer body is loaded.',
     ],
   };
 }

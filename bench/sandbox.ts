@@ -62,11 +62,12 @@ function userEventXml(s: ExtraScript): string {
 `;
 }
 
-/** A throwaway SDF project: src/ (built bundle) plus the extra scripts. */
+/** A throwaway SDF project: src/ (manifest, built bundle) plus the extra scripts. */
 function makeProject(receiverUrl: string, options: SandboxOptions): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'suitehooks-bench-'));
   const src = path.join(repoRoot(), 'src');
   fs.mkdirSync(path.join(dir, 'Objects'), { recursive: true });
+  fs.copyFileSync(path.join(src, 'manifest.xml'), path.join(dir, 'manifest.xml'));
   fs.mkdirSync(path.join(dir, 'FileCabinet', 'SuiteScripts', 'bench'), { recursive: true });
   for (const f of fs.readdirSync(path.join(src, 'Objects'))) {
     // Without the bundle, keep its custom record (harmless) but not its scripts.

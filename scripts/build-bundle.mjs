@@ -66,8 +66,9 @@ export function toSuiteScript(esm, { scriptType, entryPoint, entry }) {
   ].join('\n');
 }
 
-export async function buildAll() {
-  mkdirSync(join(root, OUT_DIR), { recursive: true });
+/** Builds every script into `<outRoot>/OUT_DIR` (the repository by default; the output check builds elsewhere). */
+export async function buildAll(outRoot = root) {
+  mkdirSync(join(outRoot, OUT_DIR), { recursive: true });
   for (const script of SCRIPTS) {
     const result = await build({
       entryPoints: [join(root, script.entry)],
@@ -84,7 +85,7 @@ export async function buildAll() {
       logLevel: 'warning',
     });
     const esm = result.outputFiles[0].text;
-    writeFileSync(join(root, OUT_DIR, script.file), toSuiteScript(esm, script));
+    writeFileSync(join(outRoot, OUT_DIR, script.file), toSuiteScript(esm, script));
   }
 }
 

@@ -1,6 +1,7 @@
 /**
- * Alert settings: parameters of the console's deployment (`customdeploy_suitehooks_console`), read by the
- * console's configuration check and by the retry script's timer run, which sends the alerts.
+ * Alert settings: parameters of the retry script, set on its timer deployment
+ * (`customdeploy_suitehooks_retry_ss`). The timer run that sends the alerts reads its own values with
+ * `Script.getParameter` (no units, section_4296661592); the console's health page shows them.
  */
 import type { ParamReader } from './config';
 

@@ -2,6 +2,7 @@
  * Script parameters (CONTRACT.md §3) parsed and validated once, with one clear message per problem.
  * Ids are the contract's; the ones after `deliveryMode` are this project's additions (README).
  */
+import type { ContextType } from 'N/runtime';
 import type { PayloadMode } from './envelope';
 import { EMPLOYEE_FIELDS, FORBIDDEN_FIELDS, resolveField, type FieldSpec } from './fields';
 
@@ -21,15 +22,26 @@ export const PARAM = {
 export type ParamName = keyof typeof PARAM;
 export type DeliveryMode = 'inline' | 'outbox' | 'auto';
 
-/** NetSuite's `runtime.ContextType` values (the ones an administrator may name). */
-export const EXECUTION_CONTEXTS: ReadonlySet<string> = new Set([
-  'ACTION', 'ADVANCEDREVREC', 'BANKCONNECTIVITY', 'BANKSTATEMENTPARSER', 'BUNDLEINSTALLATION', 'CLIENT',
-  'CONSOLRATEADJUSTOR', 'CSVIMPORT', 'CUSTOMGLLINES', 'CUSTOMMASSUPDATE', 'DATASETBUILDER', 'DEBUGGER',
-  'EMAILCAPTURE', 'FICONNECTIVITY', 'FIPARSER', 'MAPREDUCE', 'OCRPLUGIN', 'OTHER', 'PAYMENTGATEWAY',
-  'PAYMENTPOSTBACK', 'PLATFORMEXTENSION', 'PORTLET', 'PROMOTIONS', 'RECORDACTION', 'RESTLET',
-  'RESTWEBSERVICES', 'SCHEDULED', 'SDFINSTALLATION', 'SHIPPINGPARTNERS', 'SUITELET', 'TAXCALCULATION',
-  'USEREVENT', 'USERINTERFACE', 'WEBSERVICES', 'WEBSTORE', 'WORKBOOKBUILDER', 'WORKFLOW',
-]);
+/**
+ * `runtime.ContextType` exactly as @hitc/netsuite-types declares it (keys and values): the compiler
+ * refuses a missing, extra or misspelt entry, so the list follows the typings, not a hand-kept guess.
+ * SDF's `execution_context` list (with OTHER) is a different list: it filters deployments, it is never
+ * a runtime value (section_4296646855).
+ */
+export const CONTEXT_TYPE = Object.freeze({
+  ACTION: 'ACTION', ADVANCEDREVREC: 'ADVANCEDREVREC', BANKCONNECTIVITY: 'BANKCONNECTIVITY', BANKSTATEMENTPARSER: 'BANKSTATEMENTPARSER',
+  BUNDLE_INSTALLATION: 'BUNDLEINSTALLATION', CLIENT: 'CLIENT', CONSOLRATEADJUSTOR: 'CONSOLRATEADJUSTOR', CSV_IMPORT: 'CSVIMPORT',
+  CUSTOMGLLINES: 'CUSTOMGLLINES', CUSTOM_MASSUPDATE: 'CUSTOMMASSUPDATE', DATASETBUILDER: 'DATASETBUILDER', DEBUGGER: 'DEBUGGER',
+  EMAIL_CAPTURE: 'EMAILCAPTURE', FICONNECTIVITY: 'FICONNECTIVITY', FIPARSER: 'FIPARSER', MAP_REDUCE: 'MAPREDUCE', NONE: 'NONE',
+  PAYMENTGATEWAY: 'PAYMENTGATEWAY', PAYMENTPOSTBACK: 'PAYMENTPOSTBACK', PLATFORMEXTENSION: 'PLATFORMEXTENSION', PORTLET: 'PORTLET',
+  PROMOTIONS: 'PROMOTIONS', RESTLET: 'RESTLET', REST_WEBSERVICES: 'RESTWEBSERVICES', SCHEDULED: 'SCHEDULED',
+  SDF_INSTALLATION: 'SDFINSTALLATION', SHIPPING_PARTNERS: 'SHIPPINGPARTNERS', SUITELET: 'SUITELET', TAX_CALCULATION: 'TAXCALCULATION',
+  USEREVENT: 'USEREVENT', USER_INTERFACE: 'USERINTERFACE', WEBAPPLICATION: 'WEBAPPLICATION', WEBSERVICES: 'WEBSERVICES',
+  WEBSTORE: 'WEBSTORE', WORKBOOKBUILDER: 'WORKBOOKBUILDER', WORKFLOW: 'WORKFLOW',
+} as const satisfies { readonly [K in keyof typeof ContextType]: `${(typeof ContextType)[K]}` });
+
+/** The values of `runtime.ContextType`: what `runtime.executionContext` can be, so what an administrator may name. */
+export const EXECUTION_CONTEXTS: ReadonlySet<string> = new Set(Object.values(CONTEXT_TYPE));
 
 /** Contexts where a person or a single API call waits: `auto` posts inline there, queues elsewhere. */
 export const INTERACTIVE_CONTEXTS: ReadonlySet<string> = new Set([
@@ -53,18 +65,34 @@ export interface EmitterConfig {
   allowedHosts: Set<string> | null;
 }
 
-/**
- * Always a usable configuration (bad parts fall back to defaults, so events are still built and kept)
- * plus the problems found. Any problem means: do not send, persist the delivery with the problem as
- * its error; the scheduled script sends it once the deployment is fixed.
- */
+/** One configuration problem: which parameter, what is wrong, and whether it makes sending unsafe. */
+export interface ConfigProblem {
+  param: string;
+  /** What is wrong, without the value (values may be personal data or secrets): safe for the Execution Log. */
+  reason: string;
+  /** The full message, which may quote the value: for the delivery record an administrator reads. */
+  message: string;
+  /**
+   * True for the endpoint, the API Secret ids and the host allow-list: sending would go to the wrong
+   * place or unsigned, so deliveries are held back until it is fixed. Any other problem falls back to
+   * safe defaults (events are built and sent) and is only reported.
+   */
+  blocking: boolean;
+}
+
+/** Always a usable configuration (bad parts fall back to defaults) plus the problems found. */
 export interface ConfigResult {
   config: EmitterConfig;
+  problems: ConfigProblem[];
+  /** The problems' messages, in order. */
   errors: string[];
 }
 
 /** Reads a parameter's raw value; null/undefined/'' are "not set". */
 export type ParamReader = (id: string) => unknown;
+
+/** The parameters whose problems hold deliveries back (where and how events are sent). */
+export const SENDING_PARAMS: ReadonlySet<string> = new Set([PARAM.endpointUrl, PARAM.secretId, PARAM.prevSecretId, PARAM.allowedHosts]);
 
 const SECRET_ID = /^custsecret[a-z0-9_]{1,30}$/;
 /** A DNS name or an IP address (IPv6 without brackets). */
@@ -82,105 +110,124 @@ function list(raw: unknown): string[] {
     .filter((s) => s !== '');
 }
 
-/** Validates an endpoint: absolute `https://` URL without credentials, optionally on an allow-list. */
-export function checkEndpoint(url: string, allowedHosts: ReadonlySet<string> | null): string | null {
-  if (url === '') return `${PARAM.endpointUrl} is not set: the receiver URL is required`;
+function problem(param: string, reason: string, detail = ''): ConfigProblem {
+  return { param, reason, message: `${param}${detail.startsWith(':') ? '' : ' '}${detail || reason}`, blocking: SENDING_PARAMS.has(param) };
+}
+
+/** The endpoint's problem, if any: absolute `https://` URL without credentials, optionally on an allow-list. */
+function endpointProblem(url: string, allowedHosts: ReadonlySet<string> | null): ConfigProblem | null {
+  const p = (reason: string, detail?: string) => problem(PARAM.endpointUrl, reason, detail);
+  if (url === '') return p('is not set', 'is not set: the receiver URL is required');
   const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url);
-  if (!match) return `${PARAM.endpointUrl} is not an absolute URL`;
-  if (match[1]!.toLowerCase() !== 'https') return `${PARAM.endpointUrl} must use https:// (NetSuite refuses other schemes)`;
+  if (!match) return p('is not an absolute URL');
+  if (match[1]!.toLowerCase() !== 'https') return p('must use https://', 'must use https:// (NetSuite refuses other schemes)');
   const authority = match[2]!;
-  if (authority.includes('@')) return `${PARAM.endpointUrl} must not carry credentials`;
+  if (authority.includes('@')) return p('must not carry credentials');
   const host = authority.replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === '') return `${PARAM.endpointUrl} has no host`;
-  if (allowedHosts && !allowedHosts.has(host)) {
-    return `${PARAM.endpointUrl} host ${host} is not in ${PARAM.allowedHosts}`;
-  }
+  if (host === '') return p('has no host');
+  if (allowedHosts && !allowedHosts.has(host)) return p(`host is not in ${PARAM.allowedHosts}`, `host ${host} is not in ${PARAM.allowedHosts}`);
   return null;
 }
 
-export function parseConfig(read: ParamReader): ConfigResult {
-  const errors: string[] = [];
+/** Validates an endpoint; the message names the problem, or null when the endpoint may be used. */
+export function checkEndpoint(url: string, allowedHosts: ReadonlySet<string> | null): string | null {
+  return endpointProblem(url, allowedHosts)?.message ?? null;
+}
 
+type Target = Pick<EmitterConfig, 'endpointUrl' | 'secretId' | 'prevSecretId' | 'allowedHosts'>;
+
+/** Where and how events are sent: endpoint, allow-list, API Secret ids. */
+function parseTarget(read: ParamReader, problems: ConfigProblem[]): Target {
   const hosts = list(read(PARAM.allowedHosts)).map((h) => h.toLowerCase().replace(/^\[|\]$/g, ''));
   // A URL or host:port here would never match: say so instead of blaming the endpoint.
   const badHosts = hosts.filter((h) => !HOST.test(h));
-  for (const h of badHosts) errors.push(`${PARAM.allowedHosts}: "${h}" is not a host name (no scheme, port or path)`);
+  for (const h of badHosts) problems.push(problem(PARAM.allowedHosts, 'an entry is not a host name', `: "${h}" is not a host name (no scheme, port or path)`));
   const allowedHosts = hosts.length > 0 ? new Set(hosts) : null;
 
   const endpointUrl = text(read(PARAM.endpointUrl));
   // With a malformed allow-list nothing is sent anyway; one message about the list, not a second about the endpoint.
-  const endpointError = checkEndpoint(endpointUrl, badHosts.length > 0 ? null : allowedHosts);
-  if (endpointError) errors.push(endpointError);
+  const endpoint = endpointProblem(endpointUrl, badHosts.length > 0 ? null : allowedHosts);
+  if (endpoint) problems.push(endpoint);
 
   const secretId = text(read(PARAM.secretId)).toLowerCase();
-  if (secretId === '') errors.push(`${PARAM.secretId} is not set: name the API Secret (custsecret_…) that signs`);
-  else if (!SECRET_ID.test(secretId)) errors.push(`${PARAM.secretId} must be an API Secret script id (custsecret_…)`);
+  if (secretId === '') problems.push(problem(PARAM.secretId, 'is not set', 'is not set: name the API Secret (custsecret_…) that signs'));
+  else if (!SECRET_ID.test(secretId)) problems.push(problem(PARAM.secretId, 'must be an API Secret script id (custsecret_…)'));
 
   const prev = text(read(PARAM.prevSecretId)).toLowerCase();
-  if (prev !== '' && !SECRET_ID.test(prev)) errors.push(`${PARAM.prevSecretId} must be an API Secret script id (custsecret_…)`);
+  if (prev !== '' && !SECRET_ID.test(prev)) problems.push(problem(PARAM.prevSecretId, 'must be an API Secret script id (custsecret_…)'));
+  return { endpointUrl, secretId, prevSecretId: prev === '' ? null : prev, allowedHosts };
+}
 
-  const fieldNames = list(read(PARAM.fields));
+/** Tracked fields; a misspelt one (e.g. "titel") adds the defaults, so that field's changes are not lost. */
+function parseFields(read: ParamReader, problems: ConfigProblem[]): FieldSpec[] {
+  const names = list(read(PARAM.fields));
   const fields: FieldSpec[] = [];
-  let unknownFields = 0;
-  for (const name of fieldNames) {
+  let unknown = 0;
+  for (const name of names) {
     const spec = resolveField(name);
     if (!spec) {
-      unknownFields++;
-      errors.push(`${PARAM.fields}: unknown or forbidden field "${name}"`);
+      unknown++;
+      problems.push(problem(PARAM.fields, 'unknown or forbidden field', `: unknown or forbidden field "${name}"`));
     } else if (!fields.some((f) => f.rest === spec.rest)) fields.push(spec);
   }
-  // A misspelt field (e.g. "titel") must not lose that field's changes: track the defaults as well until
-  // it is fixed (events are kept, not sent, while there is a configuration error).
-  if (fieldNames.length === 0 || unknownFields > 0) {
+  if (names.length === 0 || unknown > 0) {
     for (const f of EMPLOYEE_FIELDS) if (!fields.some((g) => g.rest === f.rest)) fields.push(f);
   }
   // Lifecycle detection and `sequence` need these, whatever the administrator tracks.
   for (const rest of ['isInactive', 'giveAccess', 'lastModifiedDate']) {
     if (!fields.some((f) => f.rest === rest)) fields.push(EMPLOYEE_FIELDS.find((f) => f.rest === rest)!);
   }
+  return fields;
+}
 
-  const contextNames = list(read(PARAM.contexts)).map((c) => c.toUpperCase());
-  for (const c of contextNames) if (!EXECUTION_CONTEXTS.has(c)) errors.push(`${PARAM.contexts}: unknown execution context "${c}"`);
-  // Any unknown name (a typo of the context meant) means the default (all), so a typo loses no event.
-  const validContexts = contextNames.filter((c) => EXECUTION_CONTEXTS.has(c));
-  const contexts = validContexts.length > 0 && validContexts.length === contextNames.length ? new Set(validContexts) : null;
+/** A set of allowed names; any unknown name (a typo of the one meant) means all, so a typo loses no event. */
+function parseChoice(read: ParamReader, param: string, known: ReadonlySet<string>, what: string, upper: boolean, problems: ConfigProblem[]): Set<string> | null {
+  const names = list(read(param)).map((n) => (upper ? n.toUpperCase() : n.toLowerCase()));
+  for (const n of names) if (!known.has(n)) problems.push(problem(param, `unknown ${what}`, `: unknown ${what} "${n}"`));
+  const valid = names.filter((n) => known.has(n));
+  return valid.length > 0 && valid.length === names.length ? new Set(valid) : null;
+}
 
+function parseModes(read: ParamReader, problems: ConfigProblem[]): Pick<EmitterConfig, 'deliveryMode' | 'payloadMode'> {
   const mode = text(read(PARAM.deliveryMode)).toLowerCase() || 'auto';
   if (mode !== 'inline' && mode !== 'outbox' && mode !== 'auto') {
-    errors.push(`${PARAM.deliveryMode} must be inline, outbox or auto (got "${mode}")`);
+    problems.push(problem(PARAM.deliveryMode, 'must be inline, outbox or auto', `must be inline, outbox or auto (got "${mode}")`));
   }
-
   const payload = text(read(PARAM.payloadMode)).toLowerCase() || 'full';
-  if (payload !== 'full' && payload !== 'changes') errors.push(`${PARAM.payloadMode} must be full or changes (got "${payload}")`);
+  if (payload !== 'full' && payload !== 'changes') problems.push(problem(PARAM.payloadMode, 'must be full or changes', `must be full or changes (got "${payload}")`));
+  return { deliveryMode: mode === 'inline' || mode === 'outbox' ? mode : 'auto', payloadMode: payload === 'changes' ? 'changes' : 'full' };
+}
 
+function parseExcluded(read: ParamReader, problems: ConfigProblem[]): Set<string> {
   const excluded = new Set<string>();
   for (const name of list(read(PARAM.excludedFields))) {
     if (FORBIDDEN_FIELDS.has(name) || FORBIDDEN_FIELDS.has(name.toLowerCase())) continue; // always excluded anyway
     const spec = resolveField(name);
-    if (!spec) errors.push(`${PARAM.excludedFields}: unknown field "${name}"`);
+    if (!spec) problems.push(problem(PARAM.excludedFields, 'unknown field', `: unknown field "${name}"`));
     else excluded.add(spec.rest);
   }
+  return excluded;
+}
 
-  const typeNames = list(read(PARAM.eventTypes)).map((t) => t.toLowerCase());
-  for (const t of typeNames) if (!EVENT_TYPES.has(t)) errors.push(`${PARAM.eventTypes}: unknown event type "${t}"`);
-  const validTypes = typeNames.filter((t) => EVENT_TYPES.has(t));
-  const eventTypes = new Set(validTypes.length > 0 && validTypes.length === typeNames.length ? validTypes : EVENT_TYPES);
+export function parseConfig(read: ParamReader): ConfigResult {
+  const problems: ConfigProblem[] = [];
+  const target = parseTarget(read, problems);
+  const fields = parseFields(read, problems);
+  const contexts = parseChoice(read, PARAM.contexts, EXECUTION_CONTEXTS, 'execution context', true, problems);
+  const modes = parseModes(read, problems);
+  const excluded = parseExcluded(read, problems);
+  const eventTypes = parseChoice(read, PARAM.eventTypes, EVENT_TYPES, 'event type', false, problems) ?? new Set(EVENT_TYPES);
+  return { problems, errors: problems.map((p) => p.message), config: { ...target, fields, contexts, ...modes, excluded, eventTypes } };
+}
 
-  return {
-    errors,
-    config: {
-      endpointUrl,
-      secretId,
-      prevSecretId: prev === '' ? null : prev,
-      fields,
-      contexts,
-      deliveryMode: mode === 'inline' || mode === 'outbox' ? mode : 'auto',
-      payloadMode: payload === 'changes' ? 'changes' : 'full',
-      excluded,
-      eventTypes,
-      allowedHosts,
-    },
-  };
+/** The problems that hold deliveries back (endpoint, API Secret ids, allow-list). */
+export function blockingProblems(result: ConfigResult): ConfigProblem[] {
+  return result.problems.filter((p) => p.blocking);
+}
+
+/** Parameter ids and what is wrong with each, without any value: one Execution Log entry. */
+export function problemSummary(problems: readonly ConfigProblem[]): string {
+  return problems.map((p) => `${p.param} ${p.reason}`).join('; ');
 }
 
 /** Whether an execution posts inline (true) or queues for the scheduled script (false). */

@@ -19,17 +19,21 @@ export const DELIVERY_FIELD = {
   prevSecretId: 'custrecord_suitehooks_prev_secret_id',
   /** The exact body that is signed and sent (CLOBTEXT). */
   body: 'custrecord_suitehooks_body',
+  /** The body's length in characters, so a search result cut at 4,000 bytes is recognised (INTEGER). */
+  bodyLength: 'custrecord_suitehooks_body_length',
   status: 'custrecord_suitehooks_status',
   /** Attempts made so far (0 when the event was queued without a try). */
   attempts: 'custrecord_suitehooks_attempts',
-  /** DATETIMETZ; empty means due now. */
-  nextAttempt: 'custrecord_suitehooks_next_attempt',
+  /**
+   * When to try next, as ISO-8601 UTC text (`2026-03-06T12:39:56.789Z`); empty means due now. Text, not
+   * a DATETIMETZ: search results show date-times only as text in the user's format and time zone, while
+   * this reads back exactly and sorts as time, so the retry worker needs no record.load and no N/format.
+   */
+  nextAttempt: 'custrecord_suitehooks_next_attempt_utc',
   lastHttpStatus: 'custrecord_suitehooks_last_http_status',
   lastError: 'custrecord_suitehooks_last_error',
   recordType: 'custrecord_suitehooks_record_type',
   recordId: 'custrecord_suitehooks_record_id',
-  /** `<run token>@<expiry ms>` while a scheduled run is sending the delivery; empty otherwise. */
-  claim: 'custrecord_suitehooks_claim',
 } as const;
 
 export type DeliveryFieldName = keyof typeof DELIVERY_FIELD;
@@ -50,7 +54,7 @@ export const LAST_ERROR_MAX = 300;
 export interface DeliveryState {
   status: DeliveryStatus;
   attempts: number;
-  /** Epoch ms of the next try; null once delivered or dead. */
+  /** Epoch ms of the next try; null when due now (queued) or when delivered or dead. */
   nextAttempt: number | null;
   lastHttpStatus: number | null;
   lastError: string;
@@ -70,9 +74,38 @@ export function stateAfterAttempt(result: AttemptResult, attempts: number, now: 
   }
 }
 
-/** A delivery queued without an attempt (outbox mode, or a problem that is not the receiver's). */
-export function queuedState(now: number, reason: string): DeliveryState {
-  return { status: DELIVERY_STATUS.pending, attempts: 0, nextAttempt: now, lastHttpStatus: null, lastError: clipError(reason) };
+/** A delivery queued without an attempt (outbox mode, or a problem that is not the receiver's): due now. */
+export function queuedState(reason: string): DeliveryState {
+  return { status: DELIVERY_STATUS.pending, attempts: 0, nextAttempt: null, lastHttpStatus: null, lastError: clipError(reason) };
+}
+
+/** The stored form of a next attempt time: ISO-8601 UTC, or '' when none. */
+export function nextAttemptText(at: number | null): string {
+  return at === null ? '' : new Date(at).toISOString();
+}
+
+/**
+ * Whether a delivery whose Next Attempt reads `text` is due at `now`. Empty is due; so is text that is
+ * not a time (an administrator's typo must not park a delivery for ever: the attempt rewrites it).
+ */
+export function isDue(text: string, now: number): boolean {
+  const at = Date.parse(text);
+  return text.trim() === '' || Number.isNaN(at) || at <= now;
+}
+
+/**
+ * Whether a body read from a search column is the whole stored body. Search results cut text columns
+ * at 4,000 bytes (section_4345767112, section_N3352288); cutting only shortens, so a body whose length
+ * is the length stored beside it, and that parses as the event it claims to be, is whole.
+ */
+export function isWholeBody(body: string, storedLength: number, eventId: string): boolean {
+  if (storedLength <= 0 || body.length !== storedLength) return false;
+  try {
+    const parsed = JSON.parse(body) as { data?: { id?: unknown } };
+    return parsed.data?.id === eventId;
+  } catch {
+    return false;
+  }
 }
 
 export function clipError(text: string): string {

@@ -5,24 +5,43 @@ import type { CanonicalRecord, ChangeType, Changes, EventTypeName, Lifecycle, Or
 
 export type PayloadMode = 'full' | 'changes';
 
+/** The `data` of an employee event (docs/events.md; JSDoc tags here feed schema/suitehooks-event.schema.json). */
 export interface EventData {
+  /**
+   * The event id: unique per event, identical on every attempt; equals the `webhook-id` header.
+   * @pattern ^[A-Za-z0-9_-]+$
+   */
   id: string;
+  /** The NetSuite account id, e.g. `1234567_SB1`. */
   account: string;
   recordType: string;
+  /** The record's internal id. */
   recordId: string;
   changeType: ChangeType;
+  /** NetSuite's own user event type: create, edit, xedit, delete, … */
   eventType: string;
+  /** Sorted; exactly the keys of `changes`. */
   changedFields: string[];
   changes: Changes;
+  /** `id` plus the tracked fields' current values (on delete: the last known ones); absent in payload mode `changes`. */
   record?: CanonicalRecord;
   lifecycle: Lifecycle[];
   warnings: Warning[];
   origin: Origin;
+  /**
+   * Grows with every change of the same record: drop an event whose sequence is below the last one applied.
+   * @asType integer
+   */
   sequence: number;
 }
 
+/** An employee event: `employee.created`, `employee.updated` or `employee.deleted`. */
 export interface WebhookEvent {
   type: EventTypeName;
+  /**
+   * When the change was committed, ISO-8601 UTC.
+   * @format date-time
+   */
   timestamp: string;
   data: EventData;
 }

@@ -1,12 +1,36 @@
-/** The test event `suitehooks.ping` (CONTRACT.md §1): signed and sent like any event, never stored for retry. */
+/**
+ * The test event `suitehooks.ping` (docs/events.md): signed and sent like any event, never stored for
+ * retry. Its type is the JSON Schema's (schema/events.ts re-exports it; `npm run schema`).
+ */
 import type { Origin } from './types';
 
 export const PING_TYPE = 'suitehooks.ping';
 
+/**
+ * The test event an administrator sends from the console: signed and delivered like any event,
+ * never stored for retry, no employee data.
+ */
 export interface PingEvent {
   type: typeof PING_TYPE;
+  /**
+   * When the administrator sent it, ISO-8601 UTC.
+   * @format date-time
+   */
   timestamp: string;
-  data: { id: string; account: string; message: string; origin: Origin };
+  data: PingData;
+}
+
+export interface PingData {
+  /**
+   * The event id; equals the `webhook-id` header.
+   * @pattern ^[A-Za-z0-9_-]+$
+   */
+  id: string;
+  /** The NetSuite account id. */
+  account: string;
+  message: string;
+  /** The administrator who sent it. */
+  origin: Origin;
 }
 
 /** `ping_<ms in base 36>_<nonce>`: unique, and only `[A-Za-z0-9_-]` as a webhook-id must be. */

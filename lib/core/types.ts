@@ -36,7 +36,9 @@ export type Lifecycle = 'deactivated' | 'reactivated' | 'access_granted' | 'acce
 
 export type Warning = 'PARTIAL_DEPROVISION';
 
+/** Who and what made the change: a receiver recognises its own writes by user or role. */
 export interface Origin {
+  /** A `runtime.ContextType` value: USERINTERFACE, RESTWEBSERVICES, CSVIMPORT, … */
   executionContext: string;
   user: { id: string } | null;
   role: { id: string } | null;

@@ -10,13 +10,14 @@ import { installObjects, loadProject, type LoadedProject, type ParamOverrides } 
 import { employeeSchema, type EmployeeSchema } from './employee-schema';
 import { loadEmployee, notFound, toCanonical } from './employees';
 import { defaultProjectDir } from './paths';
+import { setRecordPermission, type Level } from './permissions';
 import { nextSlot, schedulesOf, type Schedule } from './scheduler';
 import type { LogEntry, Origin } from './script-env';
 import { seedCompany, seedSyntheticEmployees } from './seed';
 import { createSchema, openDatabase, removeDatabaseFile, tempDatabasePath, type Db } from './store';
 import { registerSuiteQLFunctions, runPage } from './suiteql';
 import { NETSUITE_HTTP_LIMITS, type HttpLimits } from './sync-http';
-import { nextQueued, submitTask } from './tasks';
+import { claimNextTask, finishTask, submitTask, type Invocation } from './tasks';
 import { sentEmails, type SentEmail } from './modules/email';
 import type { SuiteletResult } from './suitelet/host';
 import type { SuiteletRequest } from './suitelet/request';
@@ -37,6 +38,11 @@ export interface AccountOptions {
   /** SDF project to deploy (`src/` by default); null deploys nothing. */
   projectDir?: string | null;
   timeZone?: string;
+  /**
+   * Where N/search puts empty values when sorting ascending: `last` as Oracle does (default), or `first`,
+   * so a test can show a script does not depend on it.
+   */
+  searchEmptyValues?: 'last' | 'first';
   /** Script worker threads: how many writes run their user events at once. Default 2. */
   workers?: number;
   /** API Secrets by script id (`custsecret_…`). Stored in the account, never printed. */
@@ -124,6 +130,7 @@ export class SandboxAccount implements Account {
       {
         accountId: this.accountId,
         timeZone: this.timeZone,
+        emptyValuesFirst: options.searchEmptyValues === 'first',
         dbPath: this.dbPath,
         clockBuffer: this.clock.buffer,
         projectDir: project?.dir ?? null,
@@ -273,6 +280,15 @@ export class SandboxAccount implements Account {
     return row === undefined ? {} : (JSON.parse(row) as Record<string, string>);
   }
 
+  /**
+   * Gives a role access to a custom record type, or with null takes it away, as an administrator does on
+   * the type's Permissions subtab (added to the levels the SDF object lists). Role ids are internal ids.
+   */
+  setRecordPermission(recordType: string, roleId: string, level: Level | null): void {
+    if (!this.project?.objects.recordTypes.some((t) => t.id === recordType)) throw new Error(`no custom record type ${recordType}`);
+    setRecordPermission(this.db, recordType, roleId, level);
+  }
+
   /** Trusts a certificate (PEM) for N/https, e.g. a local receiver's self-signed one. */
   trustCertificate(pem: string): void {
     this.limits.trustedCertificates.push(pem);
@@ -332,22 +348,28 @@ export class SandboxAccount implements Account {
 
   // ---- scheduled scripts -----------------------------------------------------------------------
 
-  private scheduledDeployment(scriptId: string, deploymentId?: string): string {
+  private scheduledDeployment(scriptId: string, deploymentId?: string): { id: string; status: string } {
     const script = this.project?.objects.scripts.find((s) => s.id === scriptId && s.type === 'scheduledscript');
-    const dep = deploymentId ?? script?.deployments[0]?.id;
-    if (!script || !dep || !script.deployments.some((d) => d.id === dep)) throw new Error(`no scheduled script deployment ${deploymentId ?? ''} of ${scriptId}`);
-    return dep;
+    const dep = script?.deployments.find((d) => d.id === (deploymentId ?? script.deployments[0]?.id));
+    if (!script || !dep) throw new Error(`no scheduled script deployment ${deploymentId ?? ''} of ${scriptId}`);
+    return { id: dep.id, status: String(this.db.prepare('SELECT status FROM scriptdeployment WHERE scriptid = ?').pluck().get(dep.id) ?? dep.status) };
   }
 
-  /** Queues a scheduled script on demand (N/task semantics: fails while one is queued or running). */
+  /** Queues a deployment on demand, as N/task does: only a Not Scheduled one, never while it is queued or running. */
   submitScheduled(scriptId: string, deploymentId?: string, params?: Record<string, string>): number {
-    return submitTask(this.db, { script: scriptId, deployment: this.scheduledDeployment(scriptId, deploymentId), invocation: 'ONDEMAND', params }, null, this.nowIso());
+    const dep = this.scheduledDeployment(scriptId, deploymentId);
+    return submitTask(this.db, { script: scriptId, deployment: dep.id, invocation: 'ONDEMAND', params }, null, this.nowIso());
   }
 
-  /** Runs a scheduled script now (and whatever it reschedules), returning every run. */
+  /**
+   * Runs a deployment now, and whatever it starts, returning every run: a Scheduled deployment as its
+   * schedule would start it, a Not Scheduled one on demand (N/task rules).
+   */
   async runScheduled(scriptId: string, deploymentId?: string, params?: Record<string, string>): Promise<TaskRun[]> {
     await this.running?.catch(() => undefined);
-    this.submitScheduled(scriptId, deploymentId, params);
+    const dep = this.scheduledDeployment(scriptId, deploymentId);
+    const invocation: Invocation = dep.status === 'SCHEDULED' ? 'SCHEDULED' : 'ONDEMAND';
+    submitTask(this.db, { script: scriptId, deployment: dep.id, invocation, params }, null, this.nowIso());
     return this.runDue();
   }
 
@@ -357,14 +379,15 @@ export class SandboxAccount implements Account {
     return this.runDue();
   }
 
-  /** Queues deployments whose schedule is due, then runs queued tasks (in submission order) until none is left. */
+  /** Queues deployments whose schedule is due, then runs queued tasks until none is left. */
   runDue(): Promise<TaskRun[]> {
     if (this.running) return this.running.then(() => this.runDue());
     this.running = this.drain().finally(() => (this.running = null));
     return this.running;
   }
 
-  private async drain(): Promise<TaskRun[]> {
+  /** Queues the Scheduled deployments whose slot has come (a missed slot runs once). */
+  private queueScheduled(): void {
     const now = this.clock.now();
     for (const s of this.schedules) {
       const due = this.nextDue.get(s.deploymentId);
@@ -373,17 +396,45 @@ export class SandboxAccount implements Account {
       try {
         submitTask(this.db, { script: s.scriptId, deployment: s.deploymentId, invocation: 'SCHEDULED' }, null, this.nowIso());
       } catch {
-        // already queued or running: NetSuite skips the slot too
+        // already queued or running, or no longer Scheduled: NetSuite skips the slot too
       }
     }
+  }
+
+  /**
+   * Runs queued tasks on the script workers: different deployments at once, one deployment never twice
+   * at once (claimNextTask), each task's successors (a worker it starts, itself again) as they are queued.
+   */
+  private async drain(): Promise<TaskRun[]> {
+    this.queueScheduled();
     const runs: TaskRun[] = [];
-    for (let i = 0; i < MAX_TASKS_PER_RUN; i++) {
-      const task = nextQueued(this.db);
-      if (!task) break;
-      const result = await this.pool.run<{ status: string; usage: number; error?: string }>({ kind: 'task', taskId: task.id });
-      runs.push({ taskId: task.id, scriptId: task.script, deploymentId: task.deployment, ...result });
+    const inFlight = new Set<Promise<void>>();
+    let started = 0;
+    const startNext = (): boolean => {
+      if (inFlight.size >= this.pool.size || started >= MAX_TASKS_PER_RUN) return false;
+      const task = claimNextTask(this.db, this.nowIso());
+      if (!task) return false;
+      started++;
+      const run: Promise<void> = this.runTask(task, runs).finally(() => inFlight.delete(run));
+      inFlight.add(run);
+      return true;
+    };
+    for (;;) {
+      while (startNext());
+      if (inFlight.size === 0) return runs.sort((a, b) => a.taskId - b.taskId);
+      await Promise.race(inFlight);
     }
-    return runs;
+  }
+
+  /** One claimed task on a script worker; a worker that fails leaves the task FAILED, never PROCESSING. */
+  private async runTask(task: { id: number; script: string; deployment: string }, runs: TaskRun[]): Promise<void> {
+    const run = { taskId: task.id, scriptId: task.script, deploymentId: task.deployment };
+    try {
+      runs.push({ ...run, ...(await this.pool.run<{ status: string; usage: number; error?: string }>({ kind: 'task', taskId: task.id })) });
+    } catch (e) {
+      finishTask(this.db, task.id, 'FAILED', this.nowIso(), (e as Error).message);
+      runs.push({ ...run, status: 'FAILED', usage: 0, error: (e as Error).message });
+    }
   }
 
   /** Checks the schedules every `intervalMs` of real time (the demo server); tests call runDue/advance instead. */

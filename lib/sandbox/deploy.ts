@@ -1,5 +1,6 @@
 /**
- * Deploying an SDF project into the account, as `suitecloud project:deploy` would: read src/Objects,
+ * Deploying an SDF project into the account, as `suitecloud project:deploy` would: validate the manifest
+ * and every object against its type's documented field list (lib/sandbox/sdf), read src/Objects,
  * create the custom record and list tables, register the script deployments with their parameter values
  * (defaults, then values in the XML, then local overrides), and check that every deployed script file
  * loads (header, syntax, one define, only N/* dependencies, no Node globals at load).
@@ -8,9 +9,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeError } from './errors';
 import { MODULE_NAMES } from './modules';
-import { readObjects, type Objects, type ScriptObject, type ScriptParameter } from './objects-xml';
+import { objectsOf, readObjectFiles, type ObjectFile, type Objects, type ScriptObject, type ScriptParameter } from './objects-xml';
+import { readManifest } from './sdf/manifest';
+import { formatProblem, validateObject } from './sdf/validate';
 import { compileScript, instantiate, type CompiledScript } from './script-loader';
 import { ensureEmployeeColumns } from './employee-schema';
+import { ensurePermissionTable } from './permissions';
 import { ensureCustomList, ensureCustomRecordTable, type Db } from './store';
 
 export interface LoadedProject {
@@ -28,11 +32,21 @@ export class DeployError extends Error {
 
 const KNOWN_MODULES = new Set(MODULE_NAMES);
 
-/** Reads and compiles a project (`<dir>/Objects`, `<dir>/FileCabinet`). Throws DeployError listing every problem. */
+/** The manifest's and every object's SDF problems, in SDF's wording. */
+export function validateProject(dir: string, files: readonly ObjectFile[]): string[] {
+  const read = readManifest(dir);
+  if ('problems' in read) return read.problems;
+  return files.flatMap(({ root, file }) => validateObject(root, file, read.manifest.features).map(formatProblem));
+}
+
+/** Reads, validates and compiles a project (`<dir>/manifest.xml`, `Objects`, `FileCabinet`). Throws DeployError listing every problem. */
 export function loadProject(dir: string): LoadedProject {
   const objectsDir = path.join(dir, 'Objects');
   if (!fs.existsSync(objectsDir)) throw new DeployError([`${objectsDir} does not exist: build the bundle first (npm run build:bundle)`]);
-  const objects = readObjects(objectsDir);
+  const files = readObjectFiles(objectsDir);
+  const invalid = validateProject(dir, files);
+  if (invalid.length > 0) throw new DeployError(invalid);
+  const objects = objectsOf(files);
   const compiled = new Map<string, CompiledScript>();
   const problems: string[] = [];
   for (const script of objects.scripts) {
@@ -65,6 +79,7 @@ function defaultValue(p: ScriptParameter): string | null {
 /** Installs the objects: tables for custom records and lists, deployments with their parameter values. */
 export function installObjects(db: Db, objects: Objects, overrides: ParamOverrides): void {
   db.transaction(() => {
+    ensurePermissionTable(db);
     for (const list of objects.lists) ensureCustomList(db, list);
     for (const type of objects.recordTypes) ensureCustomRecordTable(db, type);
     ensureEmployeeColumns(db, objects.employeeFields);

@@ -15,15 +15,19 @@ import type { Deployment, ScriptObject } from './objects-xml';
 import { ScriptRecord, employeeSpec, employeeValues } from './record-model';
 import { instantiate } from './script-loader';
 import type { EmployeeWriter, HttpRequest, HttpResult, LogEntry, Origin, ScriptEnv, Services } from './script-env';
+import { isDate, ymdIn } from './ns-format';
+import { roleIdOf } from './permissions';
 import { openDatabase, type Db } from './store';
 import { registerSuiteQLFunctions } from './suiteql';
-import { markTask, submitTask, taskStatus } from './tasks';
+import { finishTask, submitTask, taskStatus } from './tasks';
 import { serveSuitelet, suiteletError, type SuiteletResult } from './suitelet/host';
 import type { SuiteletRequest } from './suitelet/request';
 
 export interface EngineOptions {
   accountId: string;
   timeZone: string;
+  /** Search sorts empty values first when ascending (Oracle sorts them last). */
+  emptyValuesFirst: boolean;
   dbPath: string;
   clockBuffer: SharedArrayBuffer;
   /** Wall-clock limit of one script execution (a runaway loop must not hold a worker forever). */
@@ -35,6 +39,11 @@ export interface EngineOptions {
 }
 
 export type UserEventType = 'create' | 'edit' | 'xedit' | 'delete';
+
+/** A script's `Date` for a date field is a day in the scripts' (Pacific) time zone, whatever the machine's. */
+function scriptDate(kind: string, value: unknown): unknown {
+  return kind === 'date' && isDate(value) ? ymdIn(value.getTime()) : value;
+}
 
 const RUNNABLE = new Set(['RELEASED', 'TESTING']);
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
@@ -59,6 +68,7 @@ export class Engine implements EmployeeWriter {
       clock: this.clock,
       accountId: options.accountId,
       timeZone: options.timeZone,
+      emptyValuesFirst: options.emptyValuesFirst,
       recordTypes,
       employeeSchema: this.schema,
       employees: this,
@@ -104,7 +114,7 @@ export class Engine implements EmployeeWriter {
     for (const [fieldId, value] of values) {
       const spec = this.schema.byNsId.get(fieldId);
       if (!spec) throw new NetSuiteError(400, 'INVALID_FLD_VALUE', `The field ${fieldId} does not exist on employee.`);
-      if (!spec.readOnly) changes.values.set(spec, value);
+      if (!spec.readOnly) changes.values.set(spec, scriptDate(spec.kind, value));
     }
     return this.commit(op, id, changes, origin, fromUserEvent);
   }
@@ -185,7 +195,7 @@ export class Engine implements EmployeeWriter {
     for (const record of records) {
       for (const fieldId of record.dirty) {
         const spec = this.schema.byNsId.get(fieldId);
-        if (spec && !spec.readOnly && spec.kind !== 'sublist') changes.values.set(spec, record.valueOf(fieldId));
+        if (spec && !spec.readOnly && spec.kind !== 'sublist') changes.values.set(spec, scriptDate(spec.kind, record.valueOf(fieldId)));
       }
       if (record.dirtySublists.has('roles')) changes.roles = { ids: (record.lines('roles') ?? []).map((l) => String(l.selectedrole ?? '')).filter(Boolean), replace: true };
     }
@@ -214,6 +224,7 @@ export class Engine implements EmployeeWriter {
       deployment,
       governance,
       origin,
+      roleId: deployment.runAsRole ? roleIdOf(deployment.runAsRole) : origin.roleId,
       isUserEvent,
       taskId,
       runParams: typedParams(script, runParams),
@@ -264,7 +275,7 @@ export class Engine implements EmployeeWriter {
 
   // ---- scheduled scripts -----------------------------------------------------------------------
 
-  /** N/task: queues a scheduled deployment on demand, with parameter values for that run. */
+  /** N/task: queues a Not Scheduled deployment on demand, with parameter values for that run. */
   submitTask(scriptId: string, deploymentId: string, submitterTaskId: number | null, params: Record<string, unknown> | null): number {
     const script = this.scripts.get(scriptId);
     if (!script || script.type !== 'scheduledscript' || !script.deployments.some((d) => d.id === deploymentId)) {
@@ -273,15 +284,14 @@ export class Engine implements EmployeeWriter {
     return submitTask(this.db, { script: scriptId, deployment: deploymentId, invocation: 'ONDEMAND', params }, submitterTaskId, this.now());
   }
 
-  /** Runs a queued task to completion; returns its final status. */
+  /** Runs a task claimed by `claimNextTask` (PROCESSING) to completion; returns its final status. */
   runTask(taskId: number): { status: string; usage: number; error?: string } {
-    const task = this.db.prepare('SELECT id, script, deployment, invocation, params FROM sandbox_task WHERE id = ?').get(taskId) as
+    const task = this.db.prepare(`SELECT id, script, deployment, invocation, params FROM sandbox_task WHERE id = ? AND status = 'PROCESSING'`).get(taskId) as
       | { script: string; deployment: string; invocation: string; params: string | null }
       | undefined;
     const script = task && this.scripts.get(task.script);
     const deployment = script?.deployments.find((d) => d.id === task!.deployment);
-    if (!task || !script || !deployment) return { status: 'FAILED', usage: 0, error: 'unknown task' };
-    markTask(this.db, taskId, 'PROCESSING', this.now());
+    if (!task || !script || !deployment) return { status: 'FAILED', usage: 0, error: 'not a claimed task' };
     const origin: Origin = { executionContext: 'SCHEDULED', userId: '-4', roleId: '3' };
     const runParams = task.params ? (JSON.parse(task.params) as Record<string, string>) : {};
     const outcome = this.execute(script, deployment, origin, false, taskId, 'execute', (instance) => {
@@ -289,7 +299,7 @@ export class Engine implements EmployeeWriter {
       instance.call(instance.entry.execute, context, this.options.scriptTimeoutMs);
     }, runParams);
     const error = outcome.ok ? null : `${outcome.error.name}: ${outcome.error.message}`;
-    markTask(this.db, taskId, outcome.ok ? 'COMPLETE' : 'FAILED', this.now(), error);
+    finishTask(this.db, taskId, outcome.ok ? 'COMPLETE' : 'FAILED', this.now(), error);
     return error ? { status: 'FAILED', usage: outcome.usage, error } : { status: 'COMPLETE', usage: outcome.usage };
   }
 }

@@ -1,6 +1,7 @@
 /**
- * Values as SuiteScript hands them over: dates as `Date` at local midnight, date-times as instants, and
- * the text forms NetSuite shows (`M/D/YYYY`, `M/D/YYYY h:mm am`) in search results and `getText`.
+ * Values as SuiteScript hands them over: dates as `Date` at midnight in the scripts' time zone,
+ * date-times as instants, and the text forms NetSuite shows (`M/D/YYYY`, `M/D/YYYY h:mm am`) in search
+ * results and `getText`.
  */
 import { types } from 'node:util';
 
@@ -9,10 +10,35 @@ export function isDate(value: unknown): value is Date {
   return types.isDate(value);
 }
 
-/** `YYYY-MM-DD` → the epoch ms of local midnight that day (how SuiteScript represents a date). */
-export function localMidnight(ymd: string): number {
-  const [y, m, d] = ymd.split('-').map(Number);
-  return new Date(y!, m! - 1, d!).getTime();
+/**
+ * Server scripts run in the Pacific time zone, whatever the company's or the machine's
+ * (section_4388843892): their local time, and so the `Date` of a date field, is Pacific.
+ */
+export const SCRIPT_TIME_ZONE = 'America/Los_Angeles';
+
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall clock of an instant in a time zone, as epoch ms of the same wall time in UTC. */
+function wallClock(ms: number, timeZone: string): number {
+  let format = wallClocks.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    wallClocks.set(timeZone, format);
+  }
+  const p = Object.fromEntries(format.formatToParts(new Date(ms)).map((x) => [x.type, Number(x.value)]));
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) + (((ms % 1000) + 1000) % 1000);
+}
+
+/** The calendar day (`YYYY-MM-DD`) an instant falls on in a time zone. */
+export function ymdIn(ms: number, timeZone = SCRIPT_TIME_ZONE): string {
+  return new Date(wallClock(ms, timeZone)).toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM-DD` → the epoch ms of midnight that day in a time zone (how SuiteScript represents a date). */
+export function midnightIn(ymd: string, timeZone = SCRIPT_TIME_ZONE): number {
+  const wall = Date.parse(`${ymd}T00:00:00Z`);
+  const guess = wall - (wallClock(wall, timeZone) - wall);
+  return wall - (wallClock(guess, timeZone) - guess);
 }
 
 export function formatDate(ymd: string): string {

@@ -110,6 +110,8 @@ export interface Deployment {
   executionContexts: Set<string> | null;
   /** User events: a single event type it is limited to, or null for all. */
   eventType: string | null;
+  /** Execute As Role (`runasrole`): a standard role id such as ADMINISTRATOR, or null for the current user's role. */
+  runAsRole: string | null;
   recurrence: Recurrence | null;
   /** Parameter values set on the deployment (`<custscript_…>` elements). */
   values: Record<string, string>;
@@ -142,10 +144,19 @@ export interface CustomField {
   defaultChecked: boolean;
 }
 
+/** A role's access to a custom record type (`<permissions>`), levels as SDF names them. */
+export interface RecordPermission {
+  role: string;
+  level: string;
+}
+
 export interface CustomRecordType {
   id: string;
   name: string;
   fields: CustomField[];
+  /** NONENEEDED, USEPERMISSIONLIST or CUSTRECORDENTRYPERM (SDF's default when absent). */
+  accessType: string;
+  permissions: RecordPermission[];
 }
 
 export interface CustomList {
@@ -178,14 +189,10 @@ function parseRecurrence(dep: XmlNode): Recurrence | null {
   };
 }
 
-const DEPLOYMENT_FIELDS: ReadonlySet<string> = new Set([
-  'status', 'isdeployed', 'loglevel', 'recordtype', 'executioncontext', 'eventtype', 'recurrence', 'title', 'runasrole',
-  'allroles', 'allemployees', 'allpartners', 'alllocalizationcontexts', 'audslctrole', 'allexecutioncontexts',
-]);
-
 function parseDeployment(dep: XmlNode): Deployment {
+  // Parameter values are the `<custscript_…>` elements (the SDF validation checks they are declared).
   const values: Record<string, string> = {};
-  for (const c of dep.children) if (!DEPLOYMENT_FIELDS.has(c.name) && c.name.startsWith('custscript')) values[c.name] = c.text.trim();
+  for (const c of dep.children) if (c.name.startsWith('custscript')) values[c.name] = c.text.trim();
   const contexts = childText(dep, 'executioncontext');
   const eventType = childText(dep, 'eventtype');
   return {
@@ -196,6 +203,7 @@ function parseDeployment(dep: XmlNode): Deployment {
     recordType: childText(dep, 'recordtype')?.toUpperCase() ?? null,
     executionContexts: contexts ? new Set(contexts.split('|').map((c) => c.trim().toUpperCase()).filter(Boolean)) : null,
     eventType: eventType ? eventType.toLowerCase() : null,
+    runAsRole: childText(dep, 'runasrole') || null,
     recurrence: parseRecurrence(dep),
     values,
   };
@@ -238,6 +246,8 @@ function parseRecordType(root: XmlNode): CustomRecordType {
     id: root.attrs.scriptid ?? '',
     name: childText(root, 'recordname') ?? root.attrs.scriptid ?? '',
     fields: list(root, 'customrecordcustomfields', 'customrecordcustomfield').map(parseField),
+    accessType: childText(root, 'accesstype') || 'CUSTRECORDENTRYPERM',
+    permissions: list(root, 'permissions', 'permission').map((p) => ({ role: childText(p, 'permittedrole') ?? '', level: childText(p, 'permittedlevel') ?? 'NONE' })),
   };
 }
 
@@ -252,17 +262,35 @@ function parseList(root: XmlNode): CustomList {
   };
 }
 
-/** Reads every object file in `<project>/Objects` (recursively). Unknown object types are ignored. */
-export function readObjects(objectsDir: string): Objects {
-  const out: Objects = { scripts: [], recordTypes: [], lists: [], employeeFields: [] };
+/** One object file of a project: its name in Objects/ and its root element. */
+export interface ObjectFile {
+  file: string;
+  path: string;
+  root: XmlNode;
+}
+
+/** Reads and parses every object file in `<project>/Objects` (recursively), in name order. */
+export function readObjectFiles(objectsDir: string): ObjectFile[] {
   const walk = (dir: string): string[] =>
     fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.xml') ? [path.join(dir, e.name)] : []));
-  for (const file of walk(objectsDir).sort()) {
-    const root = parseXml(fs.readFileSync(file, 'utf8'), path.basename(file));
+  return walk(objectsDir)
+    .sort()
+    .map((file) => ({ file: path.basename(file), path: file, root: parseXml(fs.readFileSync(file, 'utf8'), path.basename(file)) }));
+}
+
+/** The objects the sandbox runs or stores, from parsed (and validated) object files. */
+export function objectsOf(files: readonly ObjectFile[]): Objects {
+  const out: Objects = { scripts: [], recordTypes: [], lists: [], employeeFields: [] };
+  for (const { root, path: file } of files) {
     if (SCRIPT_TYPES.has(root.name)) out.scripts.push(parseScript(root, file));
     else if (root.name === 'customrecordtype') out.recordTypes.push(parseRecordType(root));
     else if (root.name === 'customlist') out.lists.push(parseList(root));
     else if (root.name === 'entitycustomfield' && bool(childText(root, 'appliestoemployee'), false)) out.employeeFields.push(parseField(root));
   }
   return out;
+}
+
+/** Reads every object file in `<project>/Objects` (recursively), without validating them. */
+export function readObjects(objectsDir: string): Objects {
+  return objectsOf(readObjectFiles(objectsDir));
 }

@@ -1,6 +1,7 @@
 /**
  * A local webhook receiver for the demo and the tests: verifies every attempt with the official
- * `standardwebhooks` package, de-duplicates on `webhook-id`, records every attempt, and can be told to
+ * `standardwebhooks` package, checks verified events against the published JSON Schema
+ * (`schemaViolations`), de-duplicates on `webhook-id`, records every attempt, and can be told to
  * fail (any status, 429 with retry-after, 410, 3xx, slowness, closing mid-response, being down). Serves
  * https with a self-signed certificate the sandbox's N/https is told to trust.
  */
@@ -11,6 +12,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { generate } from 'selfsigned';
 import { Webhook } from 'standardwebhooks';
 import type { WebhookEvent } from '../core';
+import { eventSchemaProblems } from './event-schema';
 
 export type Behaviour =
   | { kind: 'ok'; status?: number }
@@ -66,6 +68,8 @@ export class Receiver {
   readonly attempts: Attempt[] = [];
   /** Verified events by webhook-id, first arrival kept. */
   readonly events = new Map<string, WebhookEvent>();
+  /** Verified events that break the published JSON Schema (docs/events.md), with the reasons. */
+  readonly schemaViolations: { webhookId: string | null; problems: string[] }[] = [];
   private readonly webhook: Webhook;
   private readonly sockets = new Set<Socket>();
   private script: Behaviour[] = [];
@@ -182,6 +186,8 @@ export class Receiver {
     try {
       event = this.verify(body, req.headers);
       attempt.verified = true;
+      const problems = eventSchemaProblems(event);
+      if (problems.length > 0) this.schemaViolations.push({ webhookId: attempt.webhookId, problems });
     } catch (e) {
       attempt.error = (e as Error).message;
     }

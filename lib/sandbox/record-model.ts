@@ -6,7 +6,7 @@
  */
 import type { EmployeeSchema } from './employee-schema';
 import { refName, type EmployeeState } from './employees';
-import { formatDate, isDate, localMidnight } from './ns-format';
+import { formatDate, isDate, midnightIn, ymdIn } from './ns-format';
 import { recordCost } from './governance';
 import type { Db } from './store';
 import type { ScriptEnv } from './script-env';
@@ -91,7 +91,7 @@ export class ScriptRecord {
     if (kind === 'select') return this.spec.text(fieldId, value) ?? '';
     if (kind === 'multiselect' && Array.isArray(value)) return value.map((v) => this.spec.text(fieldId, v) ?? '');
     if (kind === 'boolean') return value ? 'T' : 'F';
-    if (kind === 'date' && isDate(value)) return formatDate(`${value.getFullYear()}-${value.getMonth() + 1}-${value.getDate()}`);
+    if (kind === 'date' && isDate(value)) return formatDate(ymdIn(value.getTime()));
     return String(value);
   }
 
@@ -253,7 +253,7 @@ export function employeeValues(state: EmployeeState, empty: '' | null, schema: E
     let v: unknown;
     if (f.kind === 'boolean') v = raw === 'T';
     else if (raw === null || raw === undefined || raw === '') v = empty;
-    else if (f.kind === 'date') v = new Date(localMidnight(String(raw)));
+    else if (f.kind === 'date') v = new Date(midnightIn(String(raw)));
     else if (f.kind === 'datetime') v = new Date(String(raw));
     else if (f.kind === 'integer' || f.kind === 'float') v = Number(raw);
     else if (f.kind === 'multiselect') v = String(raw).split(',');

@@ -5,7 +5,7 @@
  */
 import { refName } from './employees';
 import type { CustomRecordType } from './objects-xml';
-import { isDate, localMidnight } from './ns-format';
+import { isDate, midnightIn, ymdIn } from './ns-format';
 import type { FieldKind, Line, RecordSpec } from './record-model';
 import type { Db } from './store';
 
@@ -77,10 +77,8 @@ export function toColumnValue(kind: FieldKind | null, value: unknown): unknown {
   switch (kind) {
     case 'boolean':
       return value === true ? 'T' : 'F';
-    case 'date': {
-      const d = value as Date;
-      return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    }
+    case 'date':
+      return ymdIn((value as Date).getTime());
     case 'datetime':
       return (value as Date).toISOString();
     case 'multiselect':
@@ -98,7 +96,7 @@ export function fromColumnValue(kind: FieldKind | null, raw: unknown): unknown {
   if (raw === null || raw === undefined || raw === '') return '';
   switch (kind) {
     case 'date':
-      return new Date(localMidnight(String(raw)));
+      return new Date(midnightIn(String(raw)));
     case 'datetime':
       return new Date(String(raw));
     case 'integer':

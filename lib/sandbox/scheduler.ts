@@ -31,13 +31,13 @@ function parseStart(date: string | null, time: string | null): number {
   return Date.parse(`${day}T${clock}Z`);
 }
 
-/** The recurrences of deployments that run on a schedule (status SCHEDULED, RELEASED or TESTING). */
+/** The recurrences of deployed Scheduled deployments: only status SCHEDULED runs on a schedule (section_460871520995). */
 export function schedulesOf(scripts: readonly ScriptObject[]): Schedule[] {
   const out: Schedule[] = [];
   for (const script of scripts) {
     if (script.type !== 'scheduledscript' || script.isInactive) continue;
     for (const d of script.deployments as Deployment[]) {
-      if (!d.recurrence || !d.isDeployed || !['SCHEDULED', 'RELEASED', 'TESTING'].includes(d.status)) continue;
+      if (!d.recurrence || !d.isDeployed || d.status !== 'SCHEDULED') continue;
       const r = d.recurrence;
       const repeat = r.repeat ? parseDuration(r.repeat) : null;
       const period = repeat ?? (r.kind === 'single' ? null : r.everyXDays * DAY);

@@ -48,6 +48,8 @@ export interface Services {
   clock: Clock;
   accountId: string;
   timeZone: string;
+  /** Search sorts empty values first when ascending (Oracle: last; the other order is for tests). */
+  emptyValuesFirst: boolean;
   recordTypes: ReadonlyMap<string, CustomRecordType>;
   employeeSchema: EmployeeSchema;
   employees: EmployeeWriter;
@@ -67,6 +69,11 @@ export interface ScriptEnv {
   deployment: Deployment;
   governance: Governance;
   origin: Origin;
+  /**
+   * The role whose permissions apply: the deployment's Execute As Role when it names one, else the
+   * role of the user whose action ran the script (chapter_N2997500); null for a role the sandbox lacks.
+   */
+  roleId: string | null;
   /** Writes made by a user event script do not fire user events (NETSUITE-FACTS "User events"). */
   isUserEvent: boolean;
   /** The scheduled task this execution runs, if any (lets a script reschedule itself). */

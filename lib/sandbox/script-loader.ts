@@ -7,6 +7,7 @@
  */
 import * as vm from 'node:vm';
 import { SuiteScriptError } from './errors';
+import { SCRIPT_TIME_ZONE } from './ns-format';
 
 export interface CompiledScript {
   file: string;
@@ -50,19 +51,72 @@ export interface Host {
   now(): number;
 }
 
-/** In-context bootstrap: the clock-driven Date and NetSuite's `util` global. */
-const BOOTSTRAP = `(function (now) {
+/**
+ * In-context bootstrap: a Date on the account clock whose local time is the scripts' time zone (Pacific,
+ * section_4388843892) whatever the machine's, and NetSuite's `util` global. Local getters, setters,
+ * constructors with components, parsing of zone-less text and the string forms all use that zone; the
+ * instant (getTime, UTC methods, toISOString, JSON) is untouched.
+ */
+const BOOTSTRAP = `(function (now, zone) {
   'use strict';
-  var RealDate = Date;
-  function SandboxDate() {
-    if (!new.target) return new RealDate(now()).toString();
-    return arguments.length === 0 ? new RealDate(now()) : new (Function.prototype.bind.apply(RealDate, [null].concat(Array.prototype.slice.call(arguments))))();
+  var RealDate = Date, P = RealDate.prototype, orig = {};
+  ['getTime', 'getFullYear', 'getMonth', 'getDate', 'getHours', 'getMinutes', 'getSeconds', 'getMilliseconds',
+   'toLocaleString', 'toLocaleDateString', 'toLocaleTimeString'].forEach(function (k) { orig[k] = P[k]; });
+  var fmt = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  var names = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'long' });
+  function wall(t) {
+    var p = {}; fmt.formatToParts(new RealDate(t)).forEach(function (x) { p[x.type] = Number(x.value); });
+    return { y: p.year, mo: p.month - 1, d: p.day, h: p.hour, mi: p.minute, s: p.second, ms: ((t % 1000) + 1000) % 1000 };
   }
-  SandboxDate.prototype = RealDate.prototype;
+  function wallMs(w) { return RealDate.UTC(w.y, w.mo, w.d, w.h, w.mi, w.s, w.ms); }
+  function offset(t) { return wallMs(wall(t)) - t; }
+  function fromWall(w) { var u = wallMs(w); return u - offset(u - offset(u)); }
+  function getter(k) { return function () { var t = orig.getTime.call(this); return t !== t ? NaN : wall(t)[k]; }; }
+  P.getFullYear = getter('y'); P.getMonth = getter('mo'); P.getDate = getter('d'); P.getHours = getter('h');
+  P.getMinutes = getter('mi'); P.getSeconds = getter('s');
+  P.getDay = function () { var t = orig.getTime.call(this); if (t !== t) return NaN; var w = wall(t); return new RealDate(RealDate.UTC(w.y, w.mo, w.d)).getUTCDay(); };
+  P.getTimezoneOffset = function () { var t = orig.getTime.call(this); return t !== t ? NaN : -offset(t) / 60000; };
+  function setter(keys) {
+    return function () {
+      var t = orig.getTime.call(this), w = wall(t !== t ? 0 : t);
+      for (var i = 0; i < keys.length && i < arguments.length; i++) w[keys[i]] = Number(arguments[i]);
+      return this.setTime(fromWall(w));
+    };
+  }
+  P.setFullYear = setter(['y', 'mo', 'd']); P.setMonth = setter(['mo', 'd']); P.setDate = setter(['d']);
+  P.setHours = setter(['h', 'mi', 's', 'ms']); P.setMinutes = setter(['mi', 's', 'ms']); P.setSeconds = setter(['s', 'ms']);
+  var DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'], MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  function two(n) { return (n < 10 ? '0' : '') + n; }
+  P.toDateString = function () { var t = orig.getTime.call(this); if (t !== t) return 'Invalid Date'; var w = wall(t); return DAYS[this.getDay()] + ' ' + MONTHS[w.mo] + ' ' + two(w.d) + ' ' + w.y; };
+  P.toTimeString = function () {
+    var t = orig.getTime.call(this); if (t !== t) return 'Invalid Date';
+    var w = wall(t), off = offset(t) / 60000, a = Math.abs(off), name = names.formatToParts(new RealDate(t)).filter(function (x) { return x.type === 'timeZoneName'; })[0];
+    return two(w.h) + ':' + two(w.mi) + ':' + two(w.s) + ' GMT' + (off < 0 ? '-' : '+') + two(Math.floor(a / 60)) + two(a % 60) + (name ? ' (' + name.value + ')' : '');
+  };
+  P.toString = function () { var d = this.toDateString(); return d === 'Invalid Date' ? d : d + ' ' + this.toTimeString(); };
+  ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString'].forEach(function (k) {
+    P[k] = function (locales, options) { return orig[k].call(this, locales, Object.assign({ timeZone: zone }, options)); };
+  });
+  var ZONED = /(Z|[+-]\\d\\d:?\\d\\d|GMT|UTC|UT)\\s*(\\(.*\\))?$/i;
+  function parse(text) {
+    var t = RealDate.parse(text);
+    if (t !== t || ZONED.test(String(text).trim()) || /^\\d{4}-\\d\\d-\\d\\d$/.test(String(text).trim())) return t;
+    var h = new RealDate(t); // read back as the machine's local time, then placed in the scripts' zone
+    return fromWall({ y: orig.getFullYear.call(h), mo: orig.getMonth.call(h), d: orig.getDate.call(h), h: orig.getHours.call(h), mi: orig.getMinutes.call(h), s: orig.getSeconds.call(h), ms: orig.getMilliseconds.call(h) });
+  }
+  function SandboxDate(a) {
+    if (!new.target) return new RealDate(now()).toString();
+    var n = arguments.length, t;
+    if (n === 0) t = now();
+    else if (n === 1) t = typeof a === 'string' ? parse(a) : (a !== null && typeof a === 'object' && typeof a.getTime === 'function') ? a.getTime() : Number(a);
+    else t = fromWall({ y: Number(a), mo: Number(arguments[1]), d: n > 2 ? Number(arguments[2]) : 1, h: n > 3 ? Number(arguments[3]) : 0, mi: n > 4 ? Number(arguments[4]) : 0, s: n > 5 ? Number(arguments[5]) : 0, ms: n > 6 ? Number(arguments[6]) : 0 });
+    return new RealDate(t);
+  }
+  SandboxDate.prototype = P;
   SandboxDate.now = function () { return now(); };
   SandboxDate.UTC = RealDate.UTC;
-  SandboxDate.parse = RealDate.parse;
-  Object.defineProperty(RealDate.prototype, 'constructor', { value: SandboxDate, writable: true, configurable: true });
+  SandboxDate.parse = parse;
+  Object.defineProperty(P, 'constructor', { value: SandboxDate, writable: true, configurable: true });
   globalThis.Date = SandboxDate;
   var is = function (tag) { return function (v) { return Object.prototype.toString.call(v) === '[object ' + tag + ']'; }; };
   globalThis.util = Object.freeze({
@@ -87,7 +141,7 @@ export interface Instance {
 /** Instantiates a compiled script in a fresh context and returns its entry points. */
 export function instantiate(script: CompiledScript, host: Host): Instance {
   const context = vm.createContext({}, { codeGeneration: { strings: true, wasm: false } });
-  (vm.runInContext(BOOTSTRAP, context) as (now: () => number) => void)(() => host.now());
+  (vm.runInContext(BOOTSTRAP, context) as (now: () => number, zone: string) => void)(() => host.now(), SCRIPT_TIME_ZONE);
   const defines: unknown[][] = [];
   Object.defineProperty(context, 'define', { value: (...args: unknown[]) => void defines.push(args), enumerable: false });
   Object.defineProperty(context, 'log', { value: host.log, enumerable: false });

@@ -73,6 +73,11 @@ export class WorkerPool {
     }
   }
 
+  /** How many script workers the pool has (jobs that can run at once). */
+  get size(): number {
+    return this.slots.length;
+  }
+
   /** Resolves once every worker has loaded the project; rejects with the first load error. */
   async ready(): Promise<void> {
     await Promise.all(this.slots.map((s) => s.ready));

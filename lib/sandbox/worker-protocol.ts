@@ -7,6 +7,8 @@ import type { SuiteletRequest } from './suitelet/request';
 export interface WorkerInit {
   accountId: string;
   timeZone: string;
+  /** Search sorts empty values first when ascending (Oracle: last); tests flip it. */
+  emptyValuesFirst: boolean;
   dbPath: string;
   clockBuffer: SharedArrayBuffer;
   projectDir: string | null;

@@ -15,6 +15,7 @@ const engine = new Engine(
   {
     accountId: init.accountId,
     timeZone: init.timeZone,
+    emptyValuesFirst: init.emptyValuesFirst,
     dbPath: init.dbPath,
     clockBuffer: init.clockBuffer,
     scriptTimeoutMs: init.scriptTimeoutMs,

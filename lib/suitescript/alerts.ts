@@ -1,5 +1,6 @@
 /**
- * Alerts, checked by the retry script's timer run: an email (N/email) to the configured recipients when
+ * Alerts, checked by the retry script's timer run (retry-timer.ts) with the timer deployment's own
+ * parameters: an email (N/email) to the configured recipients when
  * deliveries went dead, or when the endpoint's latest recorded attempt has failed for longer than the
  * configured time. At most one email per hour per kind (state in a custom record). An email carries counts,
  * the last error and a link to the console: never a payload, an event id or an employee.
@@ -17,7 +18,6 @@ import { loadStates, saveState, type StoredState } from './alert-state';
 import { deadSince as deadSinceQuery, lastAttempted, statusSummary } from './console/outbox-sql';
 import { count, rows } from './console/suiteql';
 import { errorCode } from './errors';
-import { deploymentParams } from './user-event-params';
 
 const TITLE = 'suitehooks alerts';
 
@@ -93,16 +93,17 @@ function check(config: AlertConfig): void {
   );
 }
 
-/** Called by the retry script; acts only in the timer deployment's runs and never throws. */
+/**
+ * Called by the timer run; never throws. Alerts off (no recipients) costs nothing: the settings are the
+ * running deployment's own parameters (Script.getParameter: no units, section_4296661592).
+ */
 export function checkAlerts(): void {
   try {
-    if (runtime.getCurrentScript().deploymentId !== DEPLOYMENT.retryTimer) return;
-    const params = deploymentParams(DEPLOYMENT.console);
-    if (!params) return;
-    const config = parseAlertConfig(params);
+    const script = runtime.getCurrentScript();
+    const config = parseAlertConfig((name) => script.getParameter({ name }));
     if (config.recipients.length === 0) return;
     if (config.errors.length > 0) {
-      logger.error({ title: TITLE, details: `not sent, fix the console deployment: ${config.errors.join('; ')}` });
+      logger.error({ title: TITLE, details: `not sent, fix the parameters of ${script.deploymentId}: ${config.errors.join('; ')}` });
       return;
     }
     check(config);

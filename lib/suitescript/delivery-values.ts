@@ -1,5 +1,5 @@
-/** Delivery record field values for a target and a state (shared by the user event and the retry script). */
-import { DELIVERY_FIELD as F, type DeliveryState } from '../core/delivery-record';
+/** Delivery record field values for a target and a state (shared by the user event and the retry worker). */
+import { DELIVERY_FIELD as F, nextAttemptText, type DeliveryState } from '../core/delivery-record';
 
 export interface DeliveryTarget {
   endpointUrl: string;
@@ -7,13 +7,13 @@ export interface DeliveryTarget {
   prevSecretId: string | null;
 }
 
-export type FieldValues = { [fieldId: string]: string | number | Date };
+export type FieldValues = { [fieldId: string]: string | number };
 
 export function stateValues(state: DeliveryState): FieldValues {
   return {
     [F.status]: state.status,
     [F.attempts]: state.attempts,
-    [F.nextAttempt]: state.nextAttempt === null ? '' : new Date(state.nextAttempt),
+    [F.nextAttempt]: nextAttemptText(state.nextAttempt),
     [F.lastHttpStatus]: state.lastHttpStatus ?? '',
     [F.lastError]: state.lastError,
   };

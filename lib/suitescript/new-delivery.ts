@@ -19,6 +19,7 @@ export function createDelivery(delivery: NewDelivery, state: DeliveryState): num
     [F.eventId]: delivery.eventId,
     [F.eventType]: delivery.eventType,
     [F.body]: delivery.body,
+    [F.bodyLength]: delivery.body.length,
     [F.recordType]: delivery.recordType,
     [F.recordId]: delivery.recordId,
     ...targetValues(delivery),

@@ -1,12 +1,12 @@
 /**
- * Parameters of another deployment: the user event's, read by the scheduled script so both send with one
- * configuration (script parameters belong to one script; the scheduled script has none of its own), and
- * the console's alert settings, read by the retry script's timer run.
+ * Parameters of another deployment: the user event's, read by the retry script so both send with one
+ * configuration (script parameters belong to one script; the retry script's own are only its alert
+ * settings), and the retry timer's alert settings, read by the console's health page.
  */
 import * as record from 'N/record';
 import * as search from 'N/search';
 import type { ParamReader } from '../core/config';
-import { USER_EVENT_DEPLOYMENT_ID } from './script-ids';
+import { DEPLOYMENT } from '../core/ids';
 
 /** 15 units (search 10 + load 5); null when the deployment is not found. */
 export function deploymentParams(deploymentId: string): ParamReader | null {
@@ -21,5 +21,5 @@ export function deploymentParams(deploymentId: string): ParamReader | null {
 
 /** 15 units; null when the deployment is not found. */
 export function userEventParams(): ParamReader | null {
-  return deploymentParams(USER_EVENT_DEPLOYMENT_ID);
+  return deploymentParams(DEPLOYMENT.userEvent);
 }

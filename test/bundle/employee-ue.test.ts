@@ -227,11 +227,12 @@ describe('every failure keeps the event and never throws', () => {
     const row = storedDelivery();
     expectPendingWithBody(row);
     expect(row[F.body]).toBe(only(account.posts).body);
+    expect(row[F.bodyLength]).toBe(String(row[F.body]).length);
     expect(row[F.attempts]).toBe(1);
     expect(row[F.lastError]).toMatch(/^SSS_REQUEST_TIME_EXCEEDED/);
     expect(row[F.lastHttpStatus]).toBeUndefined();
     expect(row[F.endpointUrl]).toBe(ENDPOINT);
-    const delay = (row[F.nextAttempt] as Date).getTime() - Date.now();
+    const delay = Date.parse(String(row[F.nextAttempt])) - Date.now();
     expect(delay).toBeGreaterThan(RETRY_DELAYS_MS[0]! * 0.9 - 5000);
     expect(delay).toBeLessThan(RETRY_DELAYS_MS[0]! * 1.1);
     expect(account.remainingUsage).toBe(1000 - 10 - 6);
@@ -254,7 +255,7 @@ describe('every failure keeps the event and never throws', () => {
     expect(row[F.nextAttempt]).toBeUndefined();
   });
 
-  test('bad configuration: nothing sent, the event stored pending with the problem, no attempt counted', () => {
+  test('a problem with where or how to send: nothing sent, the event stored pending (due now) with the problem, no attempt counted', () => {
     account.params[PARAM.endpointUrl] = 'http://hooks.example.com/plain';
     expect(change).not.toThrow();
     expect(account.posts).toHaveLength(0);
@@ -262,7 +263,41 @@ describe('every failure keeps the event and never throws', () => {
     expectPendingWithBody(row);
     expect(row[F.attempts]).toBe(0);
     expect(row[F.lastError]).toContain(PARAM.endpointUrl);
-    expect((row[F.nextAttempt] as Date).getTime()).toBeLessThanOrEqual(Date.now());
+    expect(row[F.nextAttempt]).toBeUndefined(); // empty: due now
+  });
+
+  test('a configuration problem is one error entry in the Execution Log naming the parameter, never its value', () => {
+    account.params[PARAM.endpointUrl] = 'http://hooks.example.com/plain';
+    account.params[PARAM.fields] = 'title, titel';
+    change();
+    const error = only(account.logs.filter((l) => l.level === 'error'));
+    expect(error.title).toBe('suitehooks: configuration');
+    expect(error.details).toBe(`${PARAM.endpointUrl} must use https://; ${PARAM.fields} unknown or forbidden field`);
+    expect(JSON.stringify(account.logs)).not.toMatch(/titel|hooks\.example\.com/);
+  });
+
+  test.each([
+    ['a misspelt tracked field (the default fields are tracked too)', PARAM.fields, 'titel'],
+    ['an unknown execution context (all emit)', PARAM.contexts, 'USERINTERFACE,RESTWEBSERVICE'],
+    ['a bad payload mode (full)', PARAM.payloadMode, 'everything'],
+  ])('%s does not hold the event back: sent inline, logged', (_what, param, value) => {
+    account.params[param] = value;
+    change();
+    expect(verified().data.changes.title).toEqual({ old: 'Engineer', new: 'CTO' });
+    expect(account.deliveries.size).toBe(0);
+    expect(only(account.logs.filter((l) => l.level === 'error')).details).toMatch(new RegExp(`^${param} `));
+  });
+
+  test('execution contexts are runtime.ContextType values: WEBAPPLICATION and NONE are accepted, OTHER is not', () => {
+    account.params[PARAM.contexts] = 'WEBAPPLICATION,NONE';
+    account.params[PARAM.deliveryMode] = 'inline';
+    account = installFakes({ ...account, executionContext: 'WEBAPPLICATION' });
+    change();
+    expect(verified().data.origin.executionContext).toBe('WEBAPPLICATION');
+    expect(account.logs.filter((l) => l.level === 'error')).toEqual([]);
+    account.params[PARAM.contexts] = 'OTHER';
+    change();
+    expect(only(account.logs.filter((l) => l.level === 'error')).details).toBe(`${PARAM.contexts} unknown execution context`);
   });
 
   test('missing endpoint and secret: still stored', () => {

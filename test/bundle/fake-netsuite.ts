@@ -46,8 +46,10 @@ export interface FakeAccount {
   logs: LogEntry[];
   /** Makes record.create/submitFields of deliveries fail. */
   storeError: Error | null;
-  /** What lookupFields reports for a claim (simulates another run overwriting it); null: the stored value. */
-  claimOverride: string | null;
+  /** Search sorts empty values first when ascending (NetSuite sorts them last). */
+  emptyValuesFirst: boolean;
+  /** Every delivery search, as the script built it. */
+  searches: { filters: unknown; columns: string[] }[];
 }
 
 /** A SuiteScriptError-like error: `name` is the code. */
@@ -61,7 +63,7 @@ export function newSecret(): string {
   return randomBytes(32).toString('base64');
 }
 
-const COST = { post: 10, create: 2, save: 4, loadCustom: 2, loadOther: 5, submitFields: 2, search: 10, lookup: 1, task: 20 };
+const COST = { post: 10, create: 2, save: 4, loadCustom: 2, loadOther: 5, submitFields: 2, search: 10, task: 20 };
 
 function mocked<T = any>(name: string): T {
   return jest.requireMock(name) as T;
@@ -83,7 +85,8 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
     taskError: null,
     logs: [],
     storeError: null,
-    claimOverride: null,
+    emptyValuesFirst: false,
+    searches: [],
     ...overrides,
   };
   const charge = (units: number) => {
@@ -179,38 +182,24 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
 
   const search = mocked('N/search');
   search.create.mockImplementation(({ type, filters, columns }: { type: string; filters: unknown[]; columns: unknown[] }) => {
-    let ids: string[];
+    let rows: { id: string; values: DeliveryRow }[];
     if (type === 'scriptdeployment') {
       expect(filters).toEqual([['scriptid', 'is', 'customdeploy_suitehooks_employee_ue']]);
-      ids = account.deploymentFound ? ['7'] : [];
+      rows = account.deploymentFound ? [{ id: '7', values: {} }] : [];
     } else {
       expect(type).toBe(DELIVERY_RECORD);
-      expect(filters).toEqual([[DELIVERY_FIELD.status, 'is', 'pending']]);
-      expect(columns).toHaveLength(2);
-      const due = (row: DeliveryRow) => (row[DELIVERY_FIELD.nextAttempt] instanceof Date ? (row[DELIVERY_FIELD.nextAttempt] as Date).getTime() : Infinity);
-      ids = [...account.deliveries.entries()]
-        .filter(([, row]) => row[DELIVERY_FIELD.status] === 'pending')
-        .sort(([a, x], [b, y]) => due(x) - due(y) || Number(a) - Number(b)) // Oracle sorts empty dates last
-        .map(([id]) => id);
+      rows = deliverySearch(account, filters, columns);
     }
     return {
       run: () => ({
         getRange: ({ start, end }: { start: number; end: number }) => {
           charge(COST.search);
-          return ids.slice(start, end).map((id) => ({ id }));
+          return rows.slice(start, end).map(({ id, values }) => ({ id, getValue: (c: string | { name: string }) => shown(values[typeof c === 'string' ? c : c.name]) }));
         },
       }),
     };
   });
   search.createColumn.mockImplementation((column: unknown) => column);
-  search.lookupFields.mockImplementation(({ type, id, columns }: { type: string; id: string; columns: string[] }) => {
-    expect(type).toBe(DELIVERY_RECORD);
-    charge(COST.lookup);
-    const row = account.deliveries.get(String(id)) ?? {};
-    const out: Record<string, unknown> = {};
-    for (const c of columns) out[c] = c === DELIVERY_FIELD.claim && account.claimOverride !== null ? account.claimOverride : (row[c] ?? '');
-    return out;
-  });
 
   const task = mocked('N/task');
   task.create.mockImplementation((options: { taskType: string; scriptId: string; deploymentId: string }) => ({
@@ -223,6 +212,38 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
   }));
 
   return account;
+}
+
+/** What a search column shows: text, numbers as text, text cut at 4,000 bytes (section_4345767112). */
+function shown(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  const bytes = Buffer.from(text, 'utf8');
+  return bytes.length <= 4000 ? text : bytes.subarray(0, 4000).toString('utf8').replace(/\uFFFD$/, '');
+}
+
+/**
+ * The delivery searches the retry script may run: pending, with Next Attempt empty or set, sorted by
+ * their first column (empty values where `emptyValuesFirst` puts them, NetSuite: last).
+ */
+function deliverySearch(account: FakeAccount, filters: unknown[], columns: unknown[]): { id: string; values: DeliveryRow }[] {
+  const names = columns.map((c) => (typeof c === 'string' ? c : (c as { name: string }).name));
+  account.searches.push({ filters, columns: names });
+  const [status, and, next] = filters as [unknown[], string, [string, string, string]];
+  expect(status).toEqual([DELIVERY_FIELD.status, 'is', 'pending']);
+  expect(and).toBe('AND');
+  expect(next[0]).toBe(DELIVERY_FIELD.nextAttempt);
+  const wantEmpty = next[1] === 'isempty';
+  const sortBy = names[0]!;
+  const key = (id: string, row: DeliveryRow) => (sortBy === 'internalid' ? Number(id) : row[sortBy] === undefined || row[sortBy] === '' ? null : String(row[sortBy]));
+  const order = (a: number | string | null, b: number | string | null) => {
+    if (a === null || b === null) return a === b ? 0 : (a === null) === account.emptyValuesFirst ? -1 : 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  };
+  return [...account.deliveries.entries()]
+    .filter(([, row]) => row[DELIVERY_FIELD.status] === 'pending' && ((row[DELIVERY_FIELD.nextAttempt] ?? '') === '') === wantEmpty)
+    .sort(([a, x], [b, y]) => order(key(a, x), key(b, y)) || Number(a) - Number(b))
+    .map(([id, values]) => ({ id, values }));
 }
 
 export interface EmployeeFixture {

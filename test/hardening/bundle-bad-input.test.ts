@@ -1,8 +1,10 @@
 /**
- * Hardening (issue 6, items 3 and 4) of the REAL bundle in the sandbox: every script parameter malformed
- * or missing, unreadable secrets, and oversized records. Each misconfiguration gives one clear error
- * naming the parameter (on the kept delivery, and in the retry script's log), sends nothing, and loses
- * nothing: once the administrator fixes the deployment every kept event goes out, signed. Rotation is
+ * Hardening (issue 6, items 3 and 4; issue 9, items 5 and 6) of the REAL bundle in the sandbox: every
+ * script parameter malformed or missing, unreadable secrets, and oversized records. Each misconfiguration
+ * gives one error entry in the user event's Execution Log naming the parameter (never its value). A
+ * problem with where or how to send holds the event back, named on the kept delivery and in the retry
+ * worker's log, and loses nothing: once fixed every kept event goes out, signed. Any other problem falls
+ * back to a safe default and does not stop sending or retries. Rotation is
  * checked both ways on the wire, and no N/log entry carries the secret or a change's content.
  */
 import { Webhook } from 'standardwebhooks';
@@ -75,26 +77,25 @@ async function changeWith(param: string, value: string | null): Promise<{ marker
   return { marker, delivery: deliveries().find((d) => titleOf(d) === marker), posts: receiver.attempts.length - before };
 }
 
-describe('each script parameter malformed or missing: one clear error naming it, nothing sent, the event kept', () => {
+/** The user event's Execution Log errors of the last change. */
+function configurationLog(since: number): LogEntry[] {
+  return logs.slice(since).filter((l) => l.script === UE && l.level === 'ERROR' && l.title === 'suitehooks: configuration');
+}
+
+describe('a problem with where or how to send: one clear error naming it, nothing sent, the event kept', () => {
   test.each([
-    ['endpoint not https', P.endpoint, 'http://127.0.0.1:9/hooks', /custscript_suitehooks_endpoint_url must use https/],
-    ['endpoint missing', P.endpoint, null, /custscript_suitehooks_endpoint_url is not set/],
-    ['endpoint not a URL', P.endpoint, 'hooks.example.com/netsuite', /custscript_suitehooks_endpoint_url is not an absolute URL/],
-    ['endpoint with credentials in it', P.endpoint, 'https://user:hunter2@127.0.0.1/hooks', /custscript_suitehooks_endpoint_url must not carry credentials/],
-    ['endpoint host not on the allow-list', P.hosts, 'hooks.example.com', /host 127\.0\.0\.1 is not in custscript_suitehooks_allowed_hosts/],
-    ['allow-list entry that is a URL', P.hosts, 'https://127.0.0.1/', /custscript_suitehooks_allowed_hosts: "https:\/\/127\.0\.0\.1\/" is not a host name/],
-    ['unknown field id (a typo of the field changed)', P.fields, 'firstname, titel', /custscript_suitehooks_fields: unknown or forbidden field "titel"/],
-    ['a forbidden field (password)', P.fields, 'title,password', /custscript_suitehooks_fields: unknown or forbidden field "password"/],
-    // The typo is the context the change is made in: the event must still be kept.
-    ['unknown context name (a typo of the one written in)', P.contexts, 'USERINTERFACE,RESTWEBSERVICE', /custscript_suitehooks_contexts: unknown execution context "RESTWEBSERVICE"/],
-    ['bad delivery mode', P.mode, 'sometimes', /custscript_suitehooks_delivery_mode must be inline, outbox or auto \(got "sometimes"\)/],
-    ['bad payload mode', P.payload, 'everything', /custscript_suitehooks_payload_mode must be full or changes/],
-    ['unknown event type (a typo of the one made)', P.types, 'create,edti', /custscript_suitehooks_event_types: unknown event type "edti"/],
-    ['unknown excluded field', P.excluded, 'nosuchfield', /custscript_suitehooks_excluded_fields: unknown field "nosuchfield"/],
-    ['secret id missing', P.secret, null, /custscript_suitehooks_secret_id is not set/],
-    ['secret id not an API Secret id', P.secret, 'my-signing-key', /custscript_suitehooks_secret_id must be an API Secret script id/],
-    ['previous secret id malformed', P.prev, 'old key', /custscript_suitehooks_prev_secret_id must be an API Secret script id/],
-  ])('%s', async (_name, param, value, message) => {
+    ['endpoint not https', P.endpoint, 'http://127.0.0.1:9/hooks', /custscript_suitehooks_endpoint_url must use https/, P.endpoint],
+    ['endpoint missing', P.endpoint, null, /custscript_suitehooks_endpoint_url is not set/, P.endpoint],
+    ['endpoint not a URL', P.endpoint, 'hooks.example.com/netsuite', /custscript_suitehooks_endpoint_url is not an absolute URL/, P.endpoint],
+    ['endpoint with credentials in it', P.endpoint, 'https://user:hunter2@127.0.0.1/hooks', /custscript_suitehooks_endpoint_url must not carry credentials/, P.endpoint],
+    // The endpoint is what breaks the rule: the entry names it (and the list).
+    ['endpoint host not on the allow-list', P.hosts, 'hooks.example.com', /host 127\.0\.0\.1 is not in custscript_suitehooks_allowed_hosts/, P.endpoint],
+    ['allow-list entry that is a URL', P.hosts, 'https://127.0.0.1/', /custscript_suitehooks_allowed_hosts: "https:\/\/127\.0\.0\.1\/" is not a host name/, P.hosts],
+    ['secret id missing', P.secret, null, /custscript_suitehooks_secret_id is not set/, P.secret],
+    ['secret id not an API Secret id', P.secret, 'my-signing-key', /custscript_suitehooks_secret_id must be an API Secret script id/, P.secret],
+    ['previous secret id malformed', P.prev, 'old key', /custscript_suitehooks_prev_secret_id must be an API Secret script id/, P.prev],
+  ])('%s', async (_name, param, value, message, logged) => {
+    const since = logs.length;
     const { marker, delivery, posts } = await changeWith(param, value);
     expect(posts).toBe(0);
     expect(delivery).toBeDefined();
@@ -103,6 +104,12 @@ describe('each script parameter malformed or missing: one clear error naming it,
     expect(error).toMatch(message);
     expect(error).toMatch(/^configuration: [^;]+$/); // one problem, one message
     expect(error).not.toContain('hunter2');
+    // The Execution Log: one error entry naming the parameter, never its value.
+    const [entry, ...more] = configurationLog(since);
+    expect(more).toHaveLength(0);
+    expect(entry!.details).toMatch(new RegExp(`^${logged} `));
+    if (value) expect(entry!.details).not.toContain(value);
+    expect(entry!.details).not.toContain('127.0.0.1');
     kept.push(marker);
   });
 
@@ -122,19 +129,59 @@ describe('each script parameter malformed or missing: one clear error naming it,
     }
   });
 
-  test('while the deployment is broken the retry script sends nothing and says why; fixed, it sends every kept event once', async () => {
-    account.setParameter(UE_DEPLOY, P.mode, 'sometimes');
+  test('while the endpoint is broken the retry worker sends nothing and says why (no value); fixed, it sends every kept event once', async () => {
+    account.setParameter(UE_DEPLOY, P.endpoint, 'http://127.0.0.1:9/hooks');
     const before = receiver.attempts.length;
     await account.advance(20 * MINUTE);
     expect(receiver.attempts.length).toBe(before);
-    expect(account.logs({ script: RETRY, level: 'ERROR' }).at(-1)!.details).toMatch(/configuration problems, nothing sent: custscript_suitehooks_delivery_mode must be inline, outbox or auto/);
-    account.setParameter(UE_DEPLOY, P.mode, null);
+    const said = account.logs({ script: RETRY, level: 'ERROR' }).at(-1)!.details;
+    expect(said).toBe('configuration problems, nothing sent: custscript_suitehooks_endpoint_url must use https://');
+    account.setParameter(UE_DEPLOY, P.endpoint, receiver.url);
     await account.advance(20 * MINUTE);
     const byMarker = new Map(deliveries().map((d) => [titleOf(d), d]));
     for (const m of kept) expect(byMarker.get(m)).toMatchObject({ custrecord_suitehooks_status: 'delivered', custrecord_suitehooks_attempts: 1 });
     const received = [...receiver.events.values()].map((e) => (e.data.changes.title as { new?: string } | undefined)?.new);
     for (const m of kept) expect(received.filter((t) => t === m)).toHaveLength(1);
-    expect(kept.length).toBe(18);
+    expect(kept.length).toBe(11);
+  });
+});
+
+describe('any other bad parameter falls back to a safe default: the event is sent, the Execution Log names the parameter', () => {
+  test.each([
+    ['unknown field id (a typo of the field changed: the defaults are tracked too)', P.fields, 'firstname, titel', 'unknown or forbidden field'],
+    ['a forbidden field (password)', P.fields, 'title,password', 'unknown or forbidden field'],
+    // The typo is the context the change is made in: all contexts emit.
+    ['unknown context name (a typo of the one written in)', P.contexts, 'USERINTERFACE,RESTWEBSERVICE', 'unknown execution context'],
+    ['bad delivery mode (auto)', P.mode, 'sometimes', 'must be inline, outbox or auto'],
+    ['bad payload mode (full)', P.payload, 'everything', 'must be full or changes'],
+    ['unknown event type (a typo of the one made: all types emit)', P.types, 'create,edti', 'unknown event type'],
+    ['unknown excluded field', P.excluded, 'nosuchfield', 'unknown field'],
+  ])('%s', async (_name, param, value, reason) => {
+    const since = logs.length;
+    const { marker, delivery, posts } = await changeWith(param, value);
+    expect(posts).toBe(1);
+    expect(delivery).toBeUndefined(); // delivered inline, nothing kept
+    expect([...receiver.events.values()].some((e) => (e.data.changes.title as { new?: string } | undefined)?.new === marker)).toBe(true);
+    const [entry, ...more] = configurationLog(since);
+    expect(more).toHaveLength(0);
+    expect(entry!.details).toBe(`${param} ${reason}`);
+  });
+
+  test('a typo in an unrelated parameter does not stop retries', async () => {
+    account.setParameter(UE_DEPLOY, P.fields, 'title, titel');
+    try {
+      await receiver.down();
+      await account.updateEmployee('2', { values: { title: 'bad-input-retried' } }, REST);
+      expect(deliveries().find((d) => titleOf(d) === 'bad-input-retried')).toMatchObject({ custrecord_suitehooks_status: 'pending', custrecord_suitehooks_attempts: 1 });
+      await receiver.up();
+      await account.advance(6 * MINUTE); // due after 5 min ± jitter
+      await account.advance(16 * MINUTE); // the timer's slot: it starts the worker
+      expect(deliveries().find((d) => titleOf(d) === 'bad-input-retried')).toMatchObject({ custrecord_suitehooks_status: 'delivered', custrecord_suitehooks_attempts: 2 });
+      expect(account.logs({ script: RETRY, level: 'ERROR' }).filter((l) => l.details.includes('fields'))).toEqual([]);
+    } finally {
+      account.setParameter(UE_DEPLOY, P.fields, null);
+      await receiver.up();
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Alerts, sent by the real retry script's timer runs (its 15-minute schedule on the account clock):
- * dead deliveries and a failing endpoint each email the recipients set on the console's deployment, at
+ * dead deliveries and a failing endpoint each email the recipients set on the timer deployment, at
  * most once an hour per kind, with counts, the last error and a link to the console; never a payload.
  */
 import { ALERT_PARAM } from '../../lib/core/alert-config';
@@ -14,9 +14,9 @@ let stack: ConsoleStack;
 
 beforeAll(async () => {
   stack = await startConsoleStack();
-  stack.account.setParameter(DEPLOYMENT.console, ALERT_PARAM.recipients, 'ops@example.com, 2');
-  stack.account.setParameter(DEPLOYMENT.console, ALERT_PARAM.author, '1');
-  stack.account.setParameter(DEPLOYMENT.console, ALERT_PARAM.failingMinutes, '30');
+  stack.account.setParameter(DEPLOYMENT.retryTimer, ALERT_PARAM.recipients, 'ops@example.com, 2');
+  stack.account.setParameter(DEPLOYMENT.retryTimer, ALERT_PARAM.author, '1');
+  stack.account.setParameter(DEPLOYMENT.retryTimer, ALERT_PARAM.failingMinutes, '30');
 }, 60_000);
 
 afterAll(async () => {
@@ -85,12 +85,12 @@ test('an endpoint failing longer than the configured time: one email, not again 
 });
 
 test('bad alert settings send nothing and name the parameter in the execution log', async () => {
-  stack.account.setParameter(DEPLOYMENT.console, ALERT_PARAM.author, 'somebody');
+  stack.account.setParameter(DEPLOYMENT.retryTimer, ALERT_PARAM.author, 'somebody');
   const before = stack.account.sentEmails().length;
   await deadDelivery('6', 'Another');
   await stack.account.advance(2 * 60 * MINUTE);
   expect(stack.account.sentEmails()).toHaveLength(before);
   const log = stack.account.logs({ script: SCRIPT.retry, level: 'ERROR' }).map((e) => e.details).join('\n');
   expect(log).toContain(`${ALERT_PARAM.author} must be an employee internal id`);
-  stack.account.setParameter(DEPLOYMENT.console, ALERT_PARAM.author, '1');
+  stack.account.setParameter(DEPLOYMENT.retryTimer, ALERT_PARAM.author, '1');
 });

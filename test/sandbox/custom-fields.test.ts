@@ -22,7 +22,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(objects, 'custentity_sb_badge.xml'), `<entitycustomfield scriptid="custentity_sb_badge"><fieldtype>CHECKBOX</fieldtype><label>Badge</label><appliestoemployee>T</appliestoemployee></entitycustomfield>`);
   fs.writeFileSync(path.join(objects, 'custentity_sb_team.xml'), `<entitycustomfield scriptid="custentity_sb_team"><fieldtype>SELECT</fieldtype><label>Team</label><selectrecordtype>[scriptid=customlist_sb_teams]</selectrecordtype><appliestoemployee>T</appliestoemployee></entitycustomfield>`);
   fs.writeFileSync(path.join(objects, 'custentity_sb_vendor_only.xml'), `<entitycustomfield scriptid="custentity_sb_vendor_only"><fieldtype>TEXT</fieldtype><label>Vendor</label><appliestoemployee>F</appliestoemployee></entitycustomfield>`);
-  fs.writeFileSync(path.join(objects, 'customlist_sb_teams.xml'), `<customlist scriptid="customlist_sb_teams"><customvalues><customvalue scriptid="val_red"><value>Red</value></customvalue><customvalue scriptid="val_blue"><value>Blue</value></customvalue></customvalues></customlist>`);
+  fs.writeFileSync(path.join(objects, 'customlist_sb_teams.xml'), `<customlist scriptid="customlist_sb_teams"><name>Teams</name><customvalues><customvalue scriptid="val_red"><value>Red</value></customvalue><customvalue scriptid="val_blue"><value>Blue</value></customvalue></customvalues></customlist>`);
   receiver = await Receiver.start({ now: () => account.clock.now() });
   account = await SandboxAccount.create({
     projectDir: dir,

@@ -171,3 +171,65 @@ test('a misconfigured deployment (http endpoint, missing secret) logs a clear er
   await retryAfter(20 * MINUTE);
   for (const d of [first, second]) expect(deliveryOf(String(d.custrecord_suitehooks_event_id))!.custrecord_suitehooks_status).toBe('delivered');
 });
+
+test('a body longer than a search column holds (4,000 bytes) is sent whole by the retry worker, which loads it', async () => {
+  await receiver.down();
+  const long = (c: string) => c.repeat(300);
+  await account.updateEmployee('2', { values: { title: long('é'), firstName: long('ß'), lastName: long('Ω') } }, REST);
+  const kept = newest();
+  const id = String(kept.custrecord_suitehooks_event_id);
+  expect(Buffer.byteLength(String(kept.custrecord_suitehooks_body))).toBeGreaterThan(4000);
+  await receiver.up();
+  const before = account.executions({ script: RETRY }).length;
+  await retryAfter(6 * MINUTE);
+  expect(deliveryOf(id)).toMatchObject({ custrecord_suitehooks_status: 'delivered' });
+  expect(receiver.events.get(id)!.data.changes.title).toEqual({ old: expect.anything(), new: long('é') });
+  // The worker's run: setup 35, the delivery 12, and 2 for loading the body the search cut short.
+  const worker = account.executions({ script: RETRY }).slice(before).filter((e) => e.deployment === 'customdeploy_suitehooks_retry_worker');
+  expect(worker.map((e) => e.usage)).toEqual([35 + 12 + 2]);
+});
+
+test('the timer sends nothing: it starts the worker, which sends', async () => {
+  await account.updateEmployee('6', { values: { title: 'Head of Talent' } }, CSV, 'edit');
+  const id = String(newest().custrecord_suitehooks_event_id);
+  const runs = await account.advance(16 * MINUTE);
+  expect(runs.map((r) => r.deploymentId)).toEqual(['customdeploy_suitehooks_retry_ss', 'customdeploy_suitehooks_retry_worker']);
+  expect(deliveryOf(id)!.custrecord_suitehooks_status).toBe('delivered');
+  expect(account.executions({ script: RETRY }).slice(-2).map((e) => [e.deployment, e.usage])).toEqual([
+    ['customdeploy_suitehooks_retry_ss', 10 + 20], // one search found it due, one task submit started the worker
+    ['customdeploy_suitehooks_retry_worker', 35 + 12],
+  ]);
+});
+
+// NetSuite sorts empty values last; the worker must send a delivery with an empty Next Attempt either way.
+describe.each([['last (as NetSuite)', 'last' as const], ['first', 'first' as const]])('empty values sorted %s', (_order, searchEmptyValues) => {
+  let other: SandboxAccount;
+  let hooks: Receiver;
+  beforeAll(async () => {
+    hooks = await Receiver.start({ now: () => other.clock.now() });
+    other = await SandboxAccount.create({
+      workers: 1,
+      searchEmptyValues,
+      secrets: { [SECRET_ID]: hooks.apiSecretValue },
+      params: { [UE_DEPLOY]: { custscript_suitehooks_endpoint_url: hooks.url, custscript_suitehooks_secret_id: SECRET_ID } },
+      http: { trustedCertificates: [hooks.certificatePem!] },
+    });
+  });
+  afterAll(async () => {
+    await other?.close();
+    await hooks?.close();
+  });
+
+  test('a new delivery (empty Next Attempt) is sent at once, though a later retry is pending', async () => {
+    hooks.behave({ kind: 'status', status: 503 });
+    await other.updateEmployee('7', { values: { title: 'Retried later' } }, REST); // fails inline: next attempt in ~5 minutes
+    await other.updateEmployee('8', { values: { title: 'Queued now' } }, CSV); // outbox: empty next attempt
+    const [later, now] = other.customRecords('customrecord_suitehooks_delivery').slice(-2);
+    expect(later!.custrecord_suitehooks_next_attempt_utc).not.toBeNull();
+    expect(now!.custrecord_suitehooks_next_attempt_utc).toBeNull();
+    await other.runScheduled(RETRY);
+    const after = new Map(other.customRecords('customrecord_suitehooks_delivery').map((d) => [d.custrecord_suitehooks_event_id, d]));
+    expect(after.get(now!.custrecord_suitehooks_event_id)!.custrecord_suitehooks_status).toBe('delivered');
+    expect(after.get(later!.custrecord_suitehooks_event_id)).toMatchObject({ custrecord_suitehooks_status: 'pending', custrecord_suitehooks_attempts: 1 });
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * Governance on the real bundle and on a probe script: NetSuite's unit costs are charged, the limits
- * (user event 1,000; scheduled 10,000) are enforced with SSS_USAGE_LIMIT_EXCEEDED, and the retry script
- * that runs out mid-batch resumes through rescheduling (NETSUITE-FACTS "Governance (units)").
+ * (user event 1,000; scheduled 10,000) are enforced with SSS_USAGE_LIMIT_EXCEEDED, and the retry worker
+ * that runs out mid-batch starts itself again (NETSUITE-FACTS "Governance (units)", section_460871520995).
  */
 import { SandboxAccount } from '../../lib/sandbox/account';
 import { Receiver } from '../../lib/sandbox/receiver';
@@ -9,11 +9,14 @@ import { CSV, PROBE_PROJECT, REST } from './helpers';
 
 const UE_DEPLOY = 'customdeploy_suitehooks_employee_ue';
 const RETRY = 'customscript_suitehooks_retry_ss';
+const TIMER = 'customdeploy_suitehooks_retry_ss';
+const WORKER = 'customdeploy_suitehooks_retry_worker';
 const SECRET_ID = 'custsecret_suitehooks_signing';
 
-describe('the retry script over a backlog larger than one run can send', () => {
+describe('the retry worker over a backlog larger than one run can send', () => {
   let account: SandboxAccount;
   let receiver: Receiver;
+  const BACKLOG = 900; // one worker run sends 828 (10,000 units, 12 a delivery)
 
   beforeAll(async () => {
     receiver = await Receiver.start({ now: () => account.clock.now() });
@@ -23,7 +26,7 @@ describe('the retry script over a backlog larger than one run can send', () => {
       params: { [UE_DEPLOY]: { custscript_suitehooks_endpoint_url: receiver.url, custscript_suitehooks_secret_id: SECRET_ID } },
       http: { trustedCertificates: [receiver.certificatePem!] },
     });
-    account.seedEmployees(700);
+    account.seedEmployees(BACKLOG);
   });
 
   afterAll(async () => {
@@ -31,24 +34,27 @@ describe('the retry script over a backlog larger than one run can send', () => {
     await receiver?.close();
   });
 
-  test('exhausts governance mid-batch, reschedules itself, and delivers every event exactly once', async () => {
-    const ids = account.listEmployees(700, 8).ids;
-    // A CSV import: auto mode queues every event for the scheduled script.
+  test('the timer starts the worker, which exhausts governance mid-batch, starts itself again, and delivers every event exactly once', async () => {
+    const ids = account.listEmployees(BACKLOG, 8).ids;
+    // A CSV import: auto mode queues every event for the retry worker.
     await Promise.all(ids.map((id) => account.updateEmployee(id, { values: { title: 'Imported' } }, CSV)));
-    const queued = account.customRecords('customrecord_suitehooks_delivery');
-    expect(queued).toHaveLength(700);
-    const runs = await account.runScheduled(RETRY);
-    expect(runs.length).toBeGreaterThanOrEqual(2); // the first run ran out and resubmitted itself
+    expect(account.customRecords('customrecord_suitehooks_delivery')).toHaveLength(BACKLOG);
+    const runs = await account.advance(16 * 60_000); // the timer's slot
     expect(runs.filter((r) => r.status !== 'COMPLETE')).toEqual([]);
-    const executions = account.executions({ script: RETRY });
-    expect(Math.max(...executions.map((e) => e.usage))).toBeLessThanOrEqual(10_000);
-    expect(executions[0]!.usage).toBeGreaterThan(9_000);
+    expect(runs.map((r) => r.deploymentId)).toEqual([TIMER, WORKER, WORKER]);
+    const worker = account.executions({ script: RETRY }).filter((e) => e.deployment === WORKER);
+    expect(Math.max(...worker.map((e) => e.usage))).toBeLessThanOrEqual(10_000);
+    expect(worker[0]!.usage).toBeGreaterThan(9_900);
+    const perRun = account.logs({ script: RETRY }).map((l) => /^(\d+) of \d+ due deliveries attempted/.exec(l.details)?.[1]).filter(Boolean).map(Number);
+    expect(perRun).toEqual([828, BACKLOG - 828]);
     const notDelivered = account.customRecords('customrecord_suitehooks_delivery').filter((d) => d.custrecord_suitehooks_status !== 'delivered');
     expect(notDelivered.map((d) => `${d.custrecord_suitehooks_status}: ${d.custrecord_suitehooks_last_error}`).slice(0, 3)).toEqual([]);
     const counts = receiver.deliveriesById();
-    expect(counts.size).toBe(700);
+    expect(counts.size).toBe(BACKLOG);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
-  }, 60_000);
+    // Every delivery read from search columns: no record.load at all (12 units each).
+    expect(worker.reduce((sum, e) => sum + e.usage, 0)).toBe(2 * 35 + BACKLOG * 12 + 20);
+  }, 120_000);
 });
 
 describe('limits are enforced', () => {

@@ -20,21 +20,23 @@ export interface ScriptSpec {
   status?: string;
 }
 
-/** Writes a throwaway SDF project (Objects + FileCabinet) and returns its directory. */
+/** Writes a throwaway SDF project (manifest, Objects, FileCabinet) and returns its directory. */
 export function writeProject(scripts: ScriptSpec[]): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'suitehooks-project-'));
   fs.mkdirSync(path.join(dir, 'Objects'));
+  fs.copyFileSync(path.join(PROBE_PROJECT, 'manifest.xml'), path.join(dir, 'manifest.xml'));
   fs.mkdirSync(path.join(dir, 'FileCabinet', 'SuiteScripts', 't'), { recursive: true });
   fs.copyFileSync(path.join(PROBE_PROJECT, 'Objects', 'customrecord_sb_probe.xml'), path.join(dir, 'Objects', 'customrecord_sb_probe.xml'));
   for (const s of scripts) {
     const file = `/SuiteScripts/t/${s.id}.js`;
     fs.writeFileSync(path.join(dir, 'FileCabinet', file), s.source);
-    const record = s.type === 'usereventscript' ? '<recordtype>EMPLOYEE</recordtype>' : '';
+    // A user event deployment has a record type and no title; a scheduled one a title (SDFxml_1334137041, SDFxml_637067724).
+    const own = s.type === 'usereventscript' ? '<recordtype>EMPLOYEE</recordtype>' : `<title>${s.id}</title>`;
     const status = s.status ?? (s.type === 'usereventscript' ? 'RELEASED' : 'NOTSCHEDULED');
     fs.writeFileSync(
       path.join(dir, 'Objects', `customscript_${s.id}.xml`),
       `<${s.type} scriptid="customscript_${s.id}"><name>${s.id}</name><scriptfile>[${file}]</scriptfile>
-  <scriptdeployments><scriptdeployment scriptid="customdeploy_${s.id}"><status>${status}</status><title>${s.id}</title>${record}${s.deploymentXml ?? ''}</scriptdeployment></scriptdeployments>
+  <scriptdeployments><scriptdeployment scriptid="customdeploy_${s.id}"><status>${status}</status>${own}${s.deploymentXml ?? ''}</scriptdeployment></scriptdeployments>
 </${s.type}>`,
     );
   }

@@ -17,11 +17,23 @@ test('the project objects read as SDF declares them', () => {
   const objects = readObjects(path.join(repoRoot(), 'src', 'Objects'));
   const ue = objects.scripts.find((s) => s.id === 'customscript_suitehooks_employee_ue')!;
   expect(ue).toMatchObject({ type: 'usereventscript', scriptFile: '/SuiteScripts/suitehooks/suitehooks_employee_ue.js' });
-  expect(ue.deployments[0]).toMatchObject({ id: 'customdeploy_suitehooks_employee_ue', recordType: 'EMPLOYEE', status: 'RELEASED', executionContexts: null });
+  expect(ue.deployments[0]).toMatchObject({ id: 'customdeploy_suitehooks_employee_ue', recordType: 'EMPLOYEE', status: 'RELEASED', executionContexts: null, runAsRole: 'ADMINISTRATOR' });
   expect(ue.parameters.map((p) => p.id)).toContain('custscript_suitehooks_endpoint_url');
   const delivery = objects.recordTypes.find((t) => t.id === 'customrecord_suitehooks_delivery')!;
-  expect(delivery.fields.find((f) => f.id === 'custrecord_suitehooks_next_attempt')!.fieldType).toBe('DATETIMETZ');
+  expect(delivery).toMatchObject({ accessType: 'USEPERMISSIONLIST', permissions: [{ role: 'ADMINISTRATOR', level: 'FULL' }] });
+  expect(delivery.fields.find((f) => f.id === 'custrecord_suitehooks_next_attempt_utc')!.fieldType).toBe('TEXT');
+  // Only the Scheduled deployment (the timer) runs on a schedule; the Not Scheduled worker only on demand.
+  const retry = objects.scripts.find((s) => s.id === 'customscript_suitehooks_retry_ss')!;
+  expect(retry.deployments.map((d) => [d.id, d.status])).toEqual([['customdeploy_suitehooks_retry_ss', 'SCHEDULED'], ['customdeploy_suitehooks_retry_worker', 'NOTSCHEDULED']]);
   expect(schedulesOf(objects.scripts)).toEqual([expect.objectContaining({ deploymentId: 'customdeploy_suitehooks_retry_ss', period: 15 * 60_000 })]);
+});
+
+test('only a Scheduled deployment runs on its recurrence (Testing and Not Scheduled ones do not)', () => {
+  const daily = { kind: 'daily', startDate: '2026-01-01', startTime: '00:00:00Z', repeat: 'PT15M', everyXDays: 1, endDate: null };
+  const deployment = (id: string, status: string) => ({ id, status, isDeployed: true, logLevel: 'DEBUG', recordType: null, executionContexts: null, eventType: null, runAsRole: null, recurrence: daily, values: {} });
+  const script = { type: 'scheduledscript' as const, id: 'customscript_s', name: 's', scriptFile: '/SuiteScripts/s.js', isInactive: false, parameters: [], file: 's.xml',
+    deployments: [deployment('customdeploy_a', 'SCHEDULED'), deployment('customdeploy_b', 'TESTING'), deployment('customdeploy_c', 'NOTSCHEDULED')] };
+  expect(schedulesOf([script]).map((s) => s.deploymentId)).toEqual(['customdeploy_a']);
 });
 
 test('XML: entities, CDATA, self-closing elements; malformed input is refused', () => {

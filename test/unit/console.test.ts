@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { ALERT_PARAM, parseAlertConfig } from '../../lib/core/alert-config';
 import { ALERT_INTERVAL_MS, deadSince, decideDead, decideFailing, type AlertState } from '../../lib/core/alert-rules';
 import { buildPingEvent, makePingId } from '../../lib/core/ping';
-import { esc, formatAge, prettyJson, redactEndpoint } from '../../lib/suitescript/console/format';
+import { esc, formatAge, formatNextAttempt, prettyJson, redactEndpoint } from '../../lib/suitescript/console/format';
 import { countMatching, filterClause, NO_FILTERS, page, PAGE_SIZE, statusSummary, sysdateMinus } from '../../lib/suitescript/console/outbox-sql';
 
 describe('outbox SuiteQL', () => {
@@ -58,6 +58,18 @@ describe('what the pages show', () => {
     expect(redactEndpoint('https://hooks.example.com/in?token=abc#x')).toBe('https://hooks.example.com/in?…');
     expect(redactEndpoint('https://user:pw@hooks.example.com/in')).toBe('https://hooks.example.com/in');
     expect(redactEndpoint('')).toBe('');
+  });
+
+  test('Next Attempt is the stored UTC text: empty on a pending delivery is due now, a typo shows as typed', () => {
+    expect(formatNextAttempt('2026-03-06T12:39:56.789Z', 'pending')).toBe('2026-03-06 12:39:56 UTC');
+    expect(formatNextAttempt('', 'pending')).toBe('due now');
+    expect(formatNextAttempt('  ', 'dead')).toBe('');
+    expect(formatNextAttempt('tomorrow', 'pending')).toBe('tomorrow');
+  });
+
+  test('the list reads Next Attempt as stored text, never through TO_CHAR (it is no date column)', () => {
+    expect(page(NO_FILTERS, {}).query).toContain('custrecord_suitehooks_next_attempt_utc AS next_attempt');
+    expect(page(NO_FILTERS, {}).query).not.toMatch(/TO_CHAR\(custrecord_suitehooks_next_attempt/);
   });
 });
 

@@ -6,9 +6,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALERT_FIELD, ALERT_PARAM, ALERT_RECORD } from '../../lib/core/alert-config';
 import { PARAM } from '../../lib/core/config';
-import { DEPLOYMENT, SCRIPT } from '../../lib/core/ids';
 import { DELIVERY_FIELD, DELIVERY_RECORD } from '../../lib/core/delivery-record';
-import { USER_EVENT_DEPLOYMENT_ID } from '../../lib/suitescript/script-ids';
+import { DEPLOYMENT, SCRIPT } from '../../lib/core/ids';
 
 const SRC = join(__dirname, '../../src');
 const OBJECTS = join(SRC, 'Objects');
@@ -101,26 +100,37 @@ describe('src/Objects', () => {
     },
   );
 
-  test('the user event is deployed on EMPLOYEE under the contract deployment id the code reads', () => {
+  test('the ids the code uses are the contract ones', () => {
+    expect(SCRIPT).toMatchObject({ userEvent: CONTRACT.userEvent, retry: CONTRACT.retry });
+    expect(DEPLOYMENT).toMatchObject({ userEvent: CONTRACT.userEventDeployment, retryTimer: CONTRACT.retryDeployment });
+  });
+
+  test('the user event is deployed on EMPLOYEE, without a title, executing as Administrator', () => {
     const [deployment, ...others] = children(object(CONTRACT.userEvent).xml, 'scriptdeployment');
     expect(others).toHaveLength(0);
-    expect(deployment!.scriptid).toBe(CONTRACT.userEventDeployment);
+    expect(deployment!.scriptid).toBe(DEPLOYMENT.userEvent);
     expect(element(deployment!.body, 'recordtype')).toBe('EMPLOYEE');
     expect(element(deployment!.body, 'status')).toBe('RELEASED');
-    expect(USER_EVENT_DEPLOYMENT_ID).toBe(CONTRACT.userEventDeployment);
-    expect(readFileSync(join(SRC, 'FileCabinet/SuiteScripts/suitehooks/suitehooks_retry_ss.js'), 'utf8')).toContain(`"${CONTRACT.userEventDeployment}"`);
+    // A user event deployment has no title (SDFxml_1334137041).
+    expect(deployment!.body).not.toContain('<title>');
+    // Writes the delivery whatever the saving user's role may do (chapter_N2997500).
+    expect(element(deployment!.body, 'runasrole')).toBe('ADMINISTRATOR');
+    expect(readFileSync(join(SRC, 'FileCabinet/SuiteScripts/suitehooks/suitehooks_retry_ss.js'), 'utf8')).toContain(`"${DEPLOYMENT.userEvent}"`);
   });
 
-  test('the retry script has the contract deployment, scheduled (the timer), and a Not Scheduled worker', () => {
+  test('the retry script has the Scheduled timer (every 15 minutes) and the Not Scheduled worker the code starts', () => {
     const deployments = children(object(CONTRACT.retry).xml, 'scriptdeployment');
-    expect(deployments.map((d) => d.scriptid)).toEqual([CONTRACT.retryDeployment, DEPLOYMENT.retryWorker]);
-    expect(element(deployments[0]!.body, 'status')).toBe('SCHEDULED');
-    expect(deployments[0]!.body).toContain('<recurrence>');
-    expect(element(deployments[1]!.body, 'status')).toBe('NOTSCHEDULED');
-    expect(deployments[1]!.body).not.toContain('<recurrence>');
+    expect(deployments.map((d) => d.scriptid)).toEqual([DEPLOYMENT.retryTimer, DEPLOYMENT.retryWorker]);
+    const [timer, worker] = deployments;
+    expect(element(timer!.body, 'status')).toBe('SCHEDULED');
+    expect(timer!.body).toMatch(/<recurrence>[\s\S]*<repeat>PT15M<\/repeat>/);
+    expect(element(worker!.body, 'status')).toBe('NOTSCHEDULED');
+    expect(worker!.body).not.toContain('<recurrence>');
+    for (const d of deployments) expect(element(d.body, 'title')).toBeTruthy();
+    expect(readFileSync(join(SRC, 'FileCabinet/SuiteScripts/suitehooks/suitehooks_retry_ss.js'), 'utf8')).toContain(`"${DEPLOYMENT.retryWorker}"`);
   });
 
-  test('the console: a released Suitelet for administrators only (the audience is widened by the administrator), alert settings as its parameters', () => {
+  test('the console: a released Suitelet for administrators only (the audience is widened by the administrator), no parameters', () => {
     const consoleXml = object(SCRIPT.console);
     expect(consoleXml.root).toBe('suitelet');
     const [deployment, ...others] = children(consoleXml.xml, 'scriptdeployment');
@@ -131,21 +141,29 @@ describe('src/Objects', () => {
     expect(element(deployment!.body, 'allroles')).toBe('F');
     expect(element(deployment!.body, 'audslctrole')).toBe('ADMINISTRATOR');
     expect(element(deployment!.body, 'isonline')).toBe('F');
+    // Runs with the user's own role: the audience's roles need permission on the records it reads.
     expect(deployment!.body).not.toContain('<runasrole>');
-    const params = children(consoleXml.xml, 'scriptcustomfield');
+    expect(children(consoleXml.xml, 'scriptcustomfield')).toEqual([]);
+  });
+
+  test('alert settings are parameters of the retry script (set on the timer deployment), read by the built retry script', () => {
+    const params = children(object(SCRIPT.retry).xml, 'scriptcustomfield');
     expect(params.map((p) => p.scriptid).sort()).toEqual(Object.values(ALERT_PARAM).sort());
     const retryBuilt = readFileSync(join(SRC, 'FileCabinet/SuiteScripts/suitehooks/suitehooks_retry_ss.js'), 'utf8');
     for (const p of params) {
       expectId(p.scriptid, 'custscript_');
       expect(FIELD_TYPES.has(element(p.body, 'fieldtype')!)).toBe(true);
-      expect(retryBuilt).toContain(`"${p.scriptid}"`); // the timer run reads them for the alerts
+      expect(element(p.body, 'ismandatory')).toBe('F');
+      expect(retryBuilt).toContain(`"${p.scriptid}"`);
     }
   });
 
-  test('the alert state record: exactly ALERT_FIELD, restricted to the permission list', () => {
+  test('the alert state record: exactly ALERT_FIELD, restricted to its permission list (Administrator), not in the search menu', () => {
     const rec = object(ALERT_RECORD);
     expect(rec.root).toBe('customrecordtype');
     expect(element(rec.xml, 'accesstype')).toBe('USEPERMISSIONLIST');
+    const permissions = [...rec.xml.matchAll(/<permission>([\s\S]*?)<\/permission>/g)].map((m) => [element(m[1]!, 'permittedrole'), element(m[1]!, 'permittedlevel')]);
+    expect(permissions).toEqual([['ADMINISTRATOR', 'FULL']]);
     expect(element(rec.xml, 'includeinsearchmenu')).toBe('F');
     const fields = children(rec.xml, 'customrecordcustomfield');
     expect(fields.map((f) => f.scriptid).sort()).toEqual(Object.values(ALERT_FIELD).sort());
@@ -178,7 +196,8 @@ describe('src/Objects', () => {
     }
     expect(typeOf(DELIVERY_FIELD.body)).toBe('CLOBTEXT');
     expect(element(fields.find((f) => f.scriptid === DELIVERY_FIELD.body)!.body, 'maxlength')).toBe('');
-    expect(typeOf(DELIVERY_FIELD.nextAttempt)).toBe('DATETIMETZ');
+    expect(typeOf(DELIVERY_FIELD.nextAttempt)).toBe('TEXT'); // ISO-8601 UTC text: readable from a search column
+    expect(typeOf(DELIVERY_FIELD.bodyLength)).toBe('INTEGER');
     expect(typeOf(DELIVERY_FIELD.attempts)).toBe('INTEGER');
     expect(typeOf(DELIVERY_FIELD.lastHttpStatus)).toBe('INTEGER');
     expect(typeOf(DELIVERY_FIELD.status)).toBe('TEXT');
@@ -187,6 +206,16 @@ describe('src/Objects', () => {
     for (const id of [DELIVERY_FIELD.status, DELIVERY_FIELD.eventType, DELIVERY_FIELD.recordId, DELIVERY_FIELD.attempts, DELIVERY_FIELD.nextAttempt, DELIVERY_FIELD.lastError]) {
       expect(listed).toContain(id);
     }
+  });
+
+  test('delivery records are restricted: a permission list (Administrator), not in the search menu', () => {
+    const rec = object(DELIVERY_RECORD).xml;
+    expect(element(rec, 'accesstype')).toBe('USEPERMISSIONLIST');
+    const permissions = [...rec.matchAll(/<permission>([\s\S]*?)<\/permission>/g)].map((m) => [element(m[1]!, 'permittedrole'), element(m[1]!, 'permittedlevel')]);
+    expect(permissions).toEqual([['ADMINISTRATOR', 'FULL']]);
+    expect(element(rec, 'includeinsearchmenu')).toBe('F');
+    // Needs the MAILMERGE feature in the manifest (SDFxml_372451363); the record has no use for it.
+    expect(rec).not.toContain('<enablemailmerge>');
   });
 });
 

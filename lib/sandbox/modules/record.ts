@@ -4,6 +4,7 @@ import { loadEmployee } from '../employees';
 import { recordCost } from '../governance';
 import { ScriptRecord, employeeSpec, employeeValues, MAX_TEXT, type Line } from '../record-model';
 import { customRecordSpec, deploymentSpec, kindOfFieldType, rowValues, toColumnValue, type TableSpec } from '../record-types';
+import { requireRecordAccess } from '../permissions';
 import type { ScriptEnv } from '../script-env';
 
 const TYPE_ENUM = Object.freeze({ EMPLOYEE: 'employee', SCRIPT_DEPLOYMENT: 'scriptdeployment', SUBSIDIARY: 'subsidiary', DEPARTMENT: 'department', LOCATION: 'location' });
@@ -44,6 +45,7 @@ export function createRecordModule(env: ScriptEnv): Record<string, unknown> {
 
   const tableSaver = (spec: TableSpec) => (record: ScriptRecord, options: Record<string, unknown>): string => {
     if (spec.type === 'scriptdeployment') throw env.raise('SSS_INVALID_RECORD_OPERATION', 'Script deployments are edited in src/Objects or the sandbox configuration.');
+    requireRecordAccess(env, spec.type, record.id ? 'EDIT' : 'CREATE');
     const custom = services.recordTypes.get(spec.type)!;
     for (const f of custom.fields) {
       const v = record.valueOf(f.id);
@@ -68,6 +70,7 @@ export function createRecordModule(env: ScriptEnv): Record<string, unknown> {
   };
 
   const loadTable = (spec: TableSpec, id: string, readOnly: boolean): ScriptRecord => {
+    requireRecordAccess(env, spec.type, 'VIEW');
     const row = db.prepare(`SELECT * FROM ${spec.table} WHERE id = ?`).get(Number(id)) as Record<string, unknown> | undefined;
     if (!row) throw notExist();
     const { values, sublists } = rowValues(spec, row);
@@ -100,6 +103,7 @@ export function createRecordModule(env: ScriptEnv): Record<string, unknown> {
     } else {
       const spec = tableSpec(t);
       if (t === 'scriptdeployment') throw env.raise('SSS_INVALID_RECORD_OPERATION', 'Script deployments are created by deploying src/Objects.');
+      requireRecordAccess(env, t, 'CREATE');
       const values = new Map<string, unknown>();
       for (const f of services.recordTypes.get(t)!.fields) {
         const kind = kindOfFieldType(f.fieldType);
@@ -123,6 +127,7 @@ export function createRecordModule(env: ScriptEnv): Record<string, unknown> {
       return Number(guard(() => services.employees.write('xedit', String(id), changes, null, env.origin, env.isUserEvent)));
     }
     const spec = tableSpec(t);
+    requireRecordAccess(env, t, 'EDIT');
     const record = loadTable(spec, String(id), t === 'scriptdeployment');
     for (const [fieldId, value] of Object.entries(values ?? {})) record.setValue({ fieldId, value });
     // submitFields costs its own units only: save through the saver, not the governed Record.save.
@@ -139,6 +144,7 @@ export function createRecordModule(env: ScriptEnv): Record<string, unknown> {
       return Number(id);
     }
     const spec = tableSpec(t);
+    requireRecordAccess(env, t, 'FULL');
     const info = db.prepare(`DELETE FROM ${spec.table} WHERE id = ?`).run(Number(id));
     if (info.changes === 0) throw notExist();
     return Number(id);

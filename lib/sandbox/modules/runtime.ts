@@ -1,16 +1,16 @@
 /** `N/runtime`: execution context, account, current user, current script (parameters, remaining usage). */
-import { EXECUTION_CONTEXTS } from '../../core';
+import { CONTEXT_TYPE } from '../../core';
 import type { ScriptEnv } from '../script-env';
 
 export function createRuntimeModule(env: ScriptEnv): Record<string, unknown> {
   const { services, origin } = env;
-  const contextType = Object.freeze(Object.fromEntries([...EXECUTION_CONTEXTS].map((c) => [c, c])));
   return {
     executionContext: origin.executionContext,
     accountId: services.accountId,
     envType: 'SANDBOX',
     version: '2026.1',
-    ContextType: contextType,
+    // Keys and values as @hitc/netsuite-types declares runtime.ContextType (CSV_IMPORT: 'CSVIMPORT', …).
+    ContextType: CONTEXT_TYPE,
     EnvType: Object.freeze({ PRODUCTION: 'PRODUCTION', SANDBOX: 'SANDBOX', BETA: 'BETA', INTERNAL: 'INTERNAL' }),
     getCurrentUser: () => ({
       id: Number(origin.userId),

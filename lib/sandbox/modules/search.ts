@@ -4,10 +4,11 @@
  * results are read when a page is fetched, as NetSuite does.
  */
 import { UNIT_COST } from '../governance';
-import { formatDate, formatDateTime, isDate } from '../ns-format';
+import { formatDate, formatDateTime, isDate, ymdIn } from '../ns-format';
 import { employeeSpec, type FieldKind } from '../record-model';
 import { customRecordSpec, deploymentSpec, type TableSpec } from '../record-types';
 import { scheduledScriptInstanceSpec } from './search-instances';
+import { requireRecordAccess } from '../permissions';
 import type { ScriptEnv } from '../script-env';
 
 interface Column {
@@ -33,6 +34,19 @@ const OPERATOR = Object.freeze(
   ),
 );
 
+/** Text columns in search results hold at most 4,000 bytes (section_4345767112, section_N3352288). */
+const TEXT_COLUMN_BYTES = 4000;
+
+/** A text value as a search result or lookupFields shows it: cut at 4,000 UTF-8 bytes, on a character boundary. */
+function clipText(text: string): string {
+  if (text.length * 3 <= TEXT_COLUMN_BYTES) return text;
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length <= TEXT_COLUMN_BYTES) return text;
+  let end = TEXT_COLUMN_BYTES;
+  while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--; // back to the first byte of the character cut
+  return bytes.subarray(0, end).toString('utf8');
+}
+
 function employeeTable(env: ScriptEnv): TableSpec {
   const schema = env.services.employeeSchema;
   const spec = employeeSpec(env.services.db, schema);
@@ -54,7 +68,7 @@ function comparable(kind: FieldKind | null, v: unknown): unknown {
   if (kind === 'date' || kind === 'datetime') {
     const d = isDate(v) ? v : new Date(String(v));
     if (Number.isNaN(d.getTime())) return String(v);
-    return kind === 'date' ? d.toISOString().slice(0, 10) : d.toISOString();
+    return kind === 'date' ? ymdIn(d.getTime()) : d.toISOString();
   }
   if (kind === 'integer' || kind === 'float' || kind === 'select') return Number(v);
   return v;
@@ -71,6 +85,7 @@ export function createSearchModule(env: ScriptEnv): Record<string, unknown> {
     if (t === 'scheduledscriptinstance') return scheduledScriptInstanceSpec();
     const custom = services.recordTypes.get(t);
     if (!custom) throw env.raise('SSS_INVALID_SRCH_TYPE', `An nlobjSearch contains an invalid search type: ${type}`);
+    requireRecordAccess(env, t, 'VIEW');
     return customRecordSpec(db, custom);
   };
 
@@ -174,7 +189,7 @@ export function createSearchModule(env: ScriptEnv): Record<string, unknown> {
     if (raw === null || raw === undefined) return '';
     if (kind === 'date') return formatDate(String(raw));
     if (kind === 'datetime') return formatDateTime(Date.parse(String(raw)), services.timeZone);
-    return String(raw);
+    return kind === 'text' || kind === null ? clipText(String(raw)) : String(raw);
   };
 
   const makeResult = (spec: TableSpec, type: string, row: Record<string, unknown>, columns: Column[]) => ({
@@ -200,8 +215,10 @@ export function createSearchModule(env: ScriptEnv): Record<string, unknown> {
     for (const c of cols) if (c.name !== 'internalid') columnOf(spec, c.name);
     const fetch = (start: number, end: number) => {
       const params: unknown[] = [];
-      // Oracle's order underneath: empty values last when ascending, first when descending.
-      const order = cols.filter((c) => c.sort === 'ASC' || c.sort === 'DESC').map((c) => `${columnOf(spec, c.name)} ${c.sort} NULLS ${c.sort === 'ASC' ? 'LAST' : 'FIRST'}`);
+      // Oracle's order underneath: empty values last when ascending, first when descending (or, for a
+      // test, the other way round).
+      const emptyLast = (c: Column) => (c.sort === 'ASC') !== services.emptyValuesFirst;
+      const order = cols.filter((c) => c.sort === 'ASC' || c.sort === 'DESC').map((c) => `${columnOf(spec, c.name)} ${c.sort} NULLS ${emptyLast(c) ? 'LAST' : 'FIRST'}`);
       const sql = `SELECT * FROM ${spec.table}${where(spec, filters, params)} ORDER BY ${[...order, 'id ASC'].join(', ')} LIMIT ${end - start} OFFSET ${start}`;
       return (db.prepare(sql).all(...params) as Record<string, unknown>[]).map((row) => makeResult(spec, String(type), row, cols));
     };

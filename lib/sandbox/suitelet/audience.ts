@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import { child, childText, parseXml } from '../objects-xml';
 import type { ScriptObject } from '../objects-xml';
+import { roleIdOf } from '../permissions';
 
 export interface Audience {
   allRoles: boolean;
@@ -17,8 +18,6 @@ export interface Audience {
   unsupported: string | null;
 }
 
-/** `generic_role` names the sandbox's roles go by (seed.ts: Administrator is 3). */
-const GENERIC_ROLES: Record<string, string> = { ADMINISTRATOR: '3' };
 const NARROWING = ['audemployee', 'auddepartment', 'audgroup', 'audpartner', 'audsubsidiary', 'allemployees', 'allpartners'];
 
 const cache = new Map<string, Audience>();
@@ -30,7 +29,7 @@ export function audienceOf(script: ScriptObject, deploymentId: string): Audience
   const root = parseXml(fs.readFileSync(script.file, 'utf8'), script.file);
   const deployment = child(root, 'scriptdeployments')?.children.find((d) => d.attrs.scriptid === deploymentId);
   const text = (name: string) => (deployment ? (childText(deployment, name) ?? '') : '');
-  const roles = new Set(text('audslctrole').split('|').map((r) => r.trim()).filter(Boolean).map((r) => GENERIC_ROLES[r.toUpperCase()] ?? r));
+  const roles = new Set(text('audslctrole').split('|').map((r) => r.trim()).filter(Boolean).map((r) => roleIdOf(r.toUpperCase()) ?? r));
   const narrowing = NARROWING.find((n) => text(n) !== '' && text(n) !== 'F') ?? null;
   const audience = { allRoles: text('allroles') === 'T', roles, unsupported: narrowing };
   cache.set(key, audience);

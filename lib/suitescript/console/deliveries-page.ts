@@ -1,6 +1,6 @@
 /** The deliveries page: filters, one page of deliveries (newest first) with a selection to replay. */
 import * as serverWidget from 'N/ui/serverWidget';
-import { esc } from './format';
+import { esc, formatNextAttempt } from './format';
 import { countMatching, filterClause, page, PAGE_SIZE, type Filters } from './outbox-sql';
 import { count, rows, type Row } from './suiteql';
 import { consoleUrl, group, html, link, newForm, notice, type NoticeKind, type Params } from './widgets';
@@ -69,7 +69,8 @@ function list(form: serverWidget.Form, items: Row[]): void {
     const values: [string, unknown][] = [
       [ID_FIELD, row.id], ['custpage_open', consoleUrl('delivery', { custparam_id: String(row.id) })], ['custpage_event_id', row.event_id],
       ['custpage_type', row.event_type], ['custpage_record', row.record_id], ['custpage_state', row.status], ['custpage_attempts', row.attempts],
-      ['custpage_http', row.last_http_status], ['custpage_error', row.last_error], ['custpage_created', row.created], ['custpage_next', row.next_attempt],
+      ['custpage_http', row.last_http_status], ['custpage_error', row.last_error], ['custpage_created', row.created],
+      ['custpage_next', formatNextAttempt(String(row.next_attempt ?? ''), String(row.status ?? ''))],
     ];
     for (const [id, value] of values) {
       if (value === null || value === undefined || value === '') continue;

@@ -3,7 +3,7 @@ import * as record from 'N/record';
 import type * as serverWidget from 'N/ui/serverWidget';
 import { DELIVERY_FIELD as F, DELIVERY_RECORD } from '../../core/delivery-record';
 import { errorCode } from '../errors';
-import { esc, formatInstant, prettyJson, redactEndpoint } from './format';
+import { esc, formatInstant, formatNextAttempt, prettyJson, redactEndpoint } from './format';
 import { group, hidden, html, newForm, notice, show, type NoticeKind } from './widgets';
 
 export const DELIVERY_ID_FIELD = 'custpage_delivery';
@@ -33,7 +33,7 @@ export function deliveryPage(id: string, message: { kind: NoticeKind; lines: str
     ['custpage_d_record', 'Employee', text(rec, F.recordId)],
     ['custpage_d_status', 'Status', text(rec, F.status)],
     ['custpage_d_attempts', 'Attempts', text(rec, F.attempts) || '0'],
-    ['custpage_d_next', 'Next attempt', text(rec, F.nextAttempt) || '-'],
+    ['custpage_d_next', 'Next attempt', formatNextAttempt(text(rec, F.nextAttempt), text(rec, F.status)) || '-'],
     ['custpage_d_http', 'Last HTTP status', text(rec, F.lastHttpStatus) || '-'],
     ['custpage_d_error', 'Last error', text(rec, F.lastError) || '-'],
     ['custpage_d_created', 'Created', text(rec, 'created')],

@@ -26,6 +26,16 @@ export function formatInstant(date: Date): string {
   return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
+/**
+ * Next Attempt as stored (ISO-8601 UTC text, lib/core/delivery-record.ts) in words: a pending delivery
+ * with none is due now; text that is not a time (an administrator's typo) is shown as it is.
+ */
+export function formatNextAttempt(text: string, status: string): string {
+  if (text.trim() === '') return status === 'pending' ? 'due now' : '';
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? text : formatInstant(new Date(at));
+}
+
 /** Indented JSON when the text is JSON, the text itself otherwise. */
 export function prettyJson(text: string): string {
   try {

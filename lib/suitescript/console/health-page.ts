@@ -50,9 +50,10 @@ function configGroup(form: serverWidget.Form, h: Health): void {
     : `<ul id="config-problems">${h.config.problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>`;
   html(form, 'custpage_config', problems, g);
   const a = h.alerts;
-  const alerts = a.errors.length > 0 ? `problems: ${a.errors.join('; ')}`
-    : a.recipients.length === 0 ? `off (set ${ALERT_PARAM.recipients} on this deployment)`
-      : `${a.recipients.length} recipient(s); endpoint failing alert after ${a.failingAfterMs / 60_000} min`;
+  const alerts = !a ? `unknown: deployment ${DEPLOYMENT.retryTimer} not found`
+    : a.errors.length > 0 ? `problems (no alert is sent until fixed): ${a.errors.join('; ')}`
+      : a.recipients.length === 0 ? `off (set ${ALERT_PARAM.recipients} on the retry timer deployment, ${DEPLOYMENT.retryTimer})`
+        : `${a.recipients.length} recipient(s); endpoint failing alert after ${a.failingAfterMs / 60_000} min`;
   show(form, 'custpage_alerts', 'Alerts', alerts, g);
 }
 

@@ -1,18 +1,18 @@
 /**
  * What the health page shows, read within governance whatever the outbox's size: three SuiteQL queries,
- * at most three record loads (2 units each), one deployment search, one scheduled script instance search
- * and the user event's parameters (15). About 80 units of the Suitelet's 1,000.
+ * at most three record loads (2 units each), one deployment search, one scheduled script instance search,
+ * the user event's parameters and the retry timer's alert settings (15 each). About 95 units of the
+ * Suitelet's 1,000.
  */
 import * as record from 'N/record';
-import * as runtime from 'N/runtime';
 import * as search from 'N/search';
 import { parseAlertConfig, type AlertConfig } from '../../core/alert-config';
-import { parseConfig } from '../../core/config';
+import { parseConfig, PARAM } from '../../core/config';
 import { DELIVERY_FIELD as F, DELIVERY_RECORD, DELIVERY_STATUS } from '../../core/delivery-record';
 import { DEPLOYMENT, SCRIPT } from '../../core/ids';
 import { errorCode, errorText } from '../errors';
 import { createSigner } from '../signer';
-import { userEventParams } from '../user-event-params';
+import { deploymentParams, userEventParams } from '../user-event-params';
 import { redactEndpoint } from './format';
 import { lastFailure, lastSuccess, statusSummary } from './outbox-sql';
 import { rows } from './suiteql';
@@ -46,8 +46,10 @@ export interface Health {
   /** The latest run of each retry deployment, newest first; null when the search is not allowed. */
   runs: RunState[] | null;
   runsError: string;
+  /** Problems of the user event deployment; those that hold deliveries back say so. */
   config: { problems: string[]; endpoint: string; signing: string };
-  alerts: AlertConfig;
+  /** The retry timer deployment's alert settings; null when that deployment is not found. */
+  alerts: AlertConfig | null;
 }
 
 function dateOf(value: unknown): Date | null {
@@ -122,9 +124,10 @@ function runs(): RunState[] {
 function configuration(): Health['config'] {
   const params = userEventParams();
   if (!params) return { problems: [`deployment ${DEPLOYMENT.userEvent} not found`], endpoint: '', signing: 'not checked' };
-  const { config, errors } = parseConfig(params);
+  const { config, problems: found } = parseConfig(params);
+  const errors = found.map((p) => (p.blocking ? `${p.message} (deliveries are held back until it is fixed)` : p.message));
   let signing = 'not checked: fix the secret id first';
-  if (!errors.some((e) => e.includes('secret_id'))) {
+  if (!found.some((p) => p.param === PARAM.secretId || p.param === PARAM.prevSecretId)) {
     try {
       createSigner(config.prevSecretId ? [config.secretId, config.prevSecretId] : [config.secretId]);
       signing = `${config.secretId}${config.prevSecretId ? ` and ${config.prevSecretId}` : ''} sign (checked from this console)`;
@@ -147,7 +150,7 @@ export function readHealth(): Health {
   } catch (e) {
     runsError = errorCode(e);
   }
-  const script = runtime.getCurrentScript();
+  const alertParams = deploymentParams(DEPLOYMENT.retryTimer);
   return {
     counts: c,
     oldestPending: point(oldestPendingId, 'created'),
@@ -157,6 +160,6 @@ export function readHealth(): Health {
     runs: runList,
     runsError,
     config: configuration(),
-    alerts: parseAlertConfig((name) => script.getParameter({ name })),
+    alerts: alertParams ? parseAlertConfig(alertParams) : null,
   };
 }

@@ -140,7 +140,7 @@ export function page(f: Filters, cursor: { before?: number; after?: number }): Q
     `${F.lastHttpStatus} AS last_http_status`,
     `${F.lastError} AS last_error`,
     `TO_CHAR(created, 'YYYY-MM-DD HH24:MI') AS created`,
-    `TO_CHAR(${F.nextAttempt}, 'YYYY-MM-DD HH24:MI') AS next_attempt`,
+    `${F.nextAttempt} AS next_attempt`,
   ];
   return {
     query: `SELECT ${columns.join(', ')} FROM ${T}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id ${order} FETCH FIRST ${PAGE_SIZE + 1} ROWS ONLY`,

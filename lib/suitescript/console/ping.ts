@@ -3,7 +3,7 @@
  * receiver's answer and the time taken shown at once. Nothing is stored for retry. 25 units.
  */
 import * as runtime from 'N/runtime';
-import { parseConfig } from '../../core/config';
+import { blockingProblems, parseConfig } from '../../core/config';
 import { buildPingEvent, makePingId } from '../../core/ping';
 import { errorText } from '../errors';
 import { currentOrigin } from '../origin';
@@ -22,8 +22,11 @@ export type PingOutcome =
 export function sendTestEvent(): PingOutcome {
   const params = userEventParams();
   if (!params) return { kind: 'not sent', problems: ['the user event deployment was not found'] };
-  const { config, errors } = parseConfig(params);
-  if (errors.length > 0) return { kind: 'not sent', problems: errors };
+  // As the retry worker: only a problem that makes sending unsafe holds the event back.
+  const result = parseConfig(params);
+  const blocking = blockingProblems(result);
+  if (blocking.length > 0) return { kind: 'not sent', problems: blocking.map((p) => p.message) };
+  const { config } = result;
   let sign: Sign;
   try {
     sign = createSigner(config.prevSecretId ? [config.secretId, config.prevSecretId] : [config.secretId]);

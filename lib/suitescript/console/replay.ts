@@ -1,15 +1,15 @@
 /**
- * Replay: a dead (or pending) delivery goes back to pending with a full retry schedule (attempts 0, next
- * attempt now), keeping its webhook-id and body; the worker signs it afresh when it sends it. Then the
- * retry worker deployment is started at once (N/task; it is Not Scheduled, so a submit starts it).
+ * Replay: a dead (or pending) delivery goes back to pending with a full retry schedule (attempts 0, Next
+ * Attempt empty: due now, as the worker reads it), keeping its webhook-id, body and body length; the
+ * worker signs it afresh when it sends it. Then the retry worker deployment is started at once
+ * (worker-task.ts; it is Not Scheduled, so a submit starts it).
  */
 import * as record from 'N/record';
 import * as runtime from 'N/runtime';
-import * as task from 'N/task';
 import { DELIVERY_RECORD, DELIVERY_STATUS, queuedState } from '../../core/delivery-record';
-import { DEPLOYMENT, SCRIPT } from '../../core/ids';
+import { DEPLOYMENT } from '../../core/ids';
 import { stateValues } from '../delivery-values';
-import { errorCode } from '../errors';
+import { startWorker, type WorkerStart } from '../worker-task';
 import { deadBatch, deadCount, statusesOf } from './outbox-sql';
 import { count, rows } from './suiteql';
 
@@ -26,12 +26,11 @@ export interface ReplayResult {
   skipped: { id: string; reason: string }[];
 }
 
-export type WorkerStart = { kind: 'queued'; taskId: string } | { kind: 'busy'; code: string } | { kind: 'failed'; code: string };
-
 /** 2 units per delivery. Stops before governance runs out; what is left is reported, never lost. */
 function reset(ids: readonly string[], result: ReplayResult): void {
   const script = runtime.getCurrentScript();
-  const values = stateValues(queuedState(Date.now(), ''));
+  // Status, attempts, Next Attempt (empty), last HTTP status and error: never the body or its length.
+  const values = stateValues(queuedState(''));
   for (const [i, id] of ids.entries()) {
     if (script.getRemainingUsage() < REPLAY_UNITS + RESERVE_UNITS) {
       for (const rest of ids.slice(i)) result.skipped.push({ id: rest, reason: 'not replayed: this request ran out of governance, submit again' });
@@ -65,15 +64,9 @@ export function replayDeadBatch(): ReplayResult & { remaining: number } {
   return { ...result, remaining: count(deadCount()) };
 }
 
-/** 20 units. A worker already queued or running is not an error: it is said so. */
-export function startWorker(): WorkerStart {
-  try {
-    const taskId = task.create({ taskType: task.TaskType.SCHEDULED_SCRIPT, scriptId: SCRIPT.retry, deploymentId: DEPLOYMENT.retryWorker }).submit();
-    return { kind: 'queued', taskId: String(taskId) };
-  } catch (e) {
-    const code = errorCode(e);
-    return code === 'FAILED_TO_SUBMIT_JOB_REQUEST_1' ? { kind: 'busy', code } : { kind: 'failed', code };
-  }
+/** 20 units: the worker sends what was replayed. A worker already queued or running is said so. */
+export function startReplayWorker(): WorkerStart {
+  return startWorker('suitehooks console', 'deliveries replayed');
 }
 
 export function describeStart(start: WorkerStart): string {

@@ -11,7 +11,7 @@ import { healthPage } from './health-page';
 import { NO_FILTERS, PAGE_SIZE, type Filters } from './outbox-sql';
 import { sendTestEvent } from './ping';
 import { CONFIRM_FIELD, replayDeadPage } from './replay-page';
-import { describeStart, replayDeadBatch, replaySelected, startWorker, type ReplayResult } from './replay';
+import { describeStart, replayDeadBatch, replaySelected, startReplayWorker, type ReplayResult } from './replay';
 import { VIEW_FIELD, VIEW_PARAM, type NoticeKind, type View } from './widgets';
 
 type Message = { kind: NoticeKind; lines: string[] };
@@ -37,7 +37,7 @@ function replayMessage(result: ReplayResult, extra: string[] = []): Message {
   const lines = [`${result.replayed.length} deliver${result.replayed.length === 1 ? 'y' : 'ies'} replayed.`, ...extra];
   for (const s of result.skipped) lines.push(`Delivery ${s.id}: ${s.reason}.`);
   if (result.replayed.length > 0) {
-    lines.push(describeStart(startWorker()));
+    lines.push(describeStart(startReplayWorker()));
     logger.audit({ title: TITLE, details: `user ${runtime.getCurrentUser().id} replayed ${result.replayed.length} deliveries` });
   }
   return { kind: result.replayed.length > 0 ? 'ok' : 'error', lines };

@@ -5,7 +5,7 @@
 import * as logger from 'N/log';
 import * as runtime from 'N/runtime';
 import type { EntryPoints } from 'N/types';
-import { parseConfig, postsInline, type EmitterConfig } from '../../core/config';
+import { blockingProblems, parseConfig, postsInline, problemSummary, type EmitterConfig } from '../../core/config';
 import { queuedState, stateAfterAttempt, DELIVERY_STATUS, type DeliveryState } from '../../core/delivery-record';
 import { serializeEvent, type WebhookEvent } from '../../core/envelope';
 import { createDelivery } from '../new-delivery';
@@ -43,7 +43,10 @@ function emit(context: EntryPoints.UserEvent.afterSubmitContext): void {
   const eventType = String(context.type);
   const changeType = CHANGE_TYPES[eventType];
   if (!changeType) return;
-  const { config, errors } = parseConfig(currentScriptParams());
+  const parsed = parseConfig(currentScriptParams());
+  const { config } = parsed;
+  // One Execution Log entry naming the parameters (never their values), where administrators look first.
+  if (parsed.problems.length > 0) logger.error({ title: `${TITLE}: configuration`, details: problemSummary(parsed.problems) });
   if (!config.eventTypes.has(eventType)) return;
   const executionContext = String(runtime.executionContext).toUpperCase();
   if (config.contexts && !config.contexts.has(executionContext)) return;
@@ -64,15 +67,17 @@ function emit(context: EntryPoints.UserEvent.afterSubmitContext): void {
   if (built.problems.length > 0) logger.audit({ title: `${TITLE}: unreadable fields`, details: `event ${event.data.id}: ${built.problems.join('; ')}` });
   const body = serializeEvent(event);
 
-  // A configuration problem is the administrator's to fix: keep the event, send nothing, count no attempt.
-  if (errors.length > 0) return keep(event, body, config, queuedState(Date.now(), `configuration: ${errors.join('; ')}`));
-  if (!postsInline(config.deliveryMode, executionContext)) return keep(event, body, config, queuedState(Date.now(), ''));
+  // A problem with where or how to send is the administrator's to fix: keep the event, send nothing,
+  // count no attempt. Other problems fell back to defaults and do not hold the event back.
+  const blocking = blockingProblems(parsed);
+  if (blocking.length > 0) return keep(event, body, config, queuedState(`configuration: ${blocking.map((p) => p.message).join('; ')}`));
+  if (!postsInline(config.deliveryMode, executionContext)) return keep(event, body, config, queuedState(''));
 
   let sign: Sign;
   try {
     sign = createSigner([config.secretId, ...(config.prevSecretId ? [config.prevSecretId] : [])]);
   } catch (e) {
-    return keep(event, body, config, queuedState(Date.now(), `cannot sign with the API Secret: ${errorText(e)}`));
+    return keep(event, body, config, queuedState(`cannot sign with the API Secret: ${errorText(e)}`));
   }
   const result = postSigned(config.endpointUrl, event.data.id, body, sign, Date.now());
   const state = stateAfterAttempt(result, 1, Date.now(), Math.random);

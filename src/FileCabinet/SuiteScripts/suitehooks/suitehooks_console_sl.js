@@ -4,18 +4,18 @@
  * @NModuleScope SameAccount
  * Built by scripts/build-bundle.mjs from lib/suitescript/entries/console-sl.ts; edit the TypeScript, not this file.
  */
-define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/url', 'N/record', 'N/search', 'N/crypto', 'N/encode', 'N/https', 'N/task'], function (logger2, redirect, runtime5, serverWidget2, query, url, record, search2, crypto, encode, https, task) {
-  var logger = logger2;
+define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/url', 'N/record', 'N/search', 'N/crypto', 'N/encode', 'N/https', 'N/task'], function (logger3, redirect, runtime4, serverWidget2, query, url, record, search2, crypto, encode, https, task) {
+  var logger2 = logger3;
   var serverWidget = serverWidget2;
   var record3 = record;
-  var runtime = runtime5;
   var record2 = record;
   var search = search2;
-  var runtime3 = runtime5;
-  var runtime2 = runtime5;
+  var runtime2 = runtime4;
+  var runtime = runtime4;
   var serverWidget3 = serverWidget2;
   var record4 = record;
-  var runtime4 = runtime5;
+  var runtime3 = runtime4;
+  var logger = logger3;
   // lib/suitescript/entries/console-sl.ts
 
   // lib/core/retry-schedule.ts
@@ -47,17 +47,21 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     prevSecretId: "custrecord_suitehooks_prev_secret_id",
     /** The exact body that is signed and sent (CLOBTEXT). */
     body: "custrecord_suitehooks_body",
+    /** The body's length in characters, so a search result cut at 4,000 bytes is recognised (INTEGER). */
+    bodyLength: "custrecord_suitehooks_body_length",
     status: "custrecord_suitehooks_status",
     /** Attempts made so far (0 when the event was queued without a try). */
     attempts: "custrecord_suitehooks_attempts",
-    /** DATETIMETZ; empty means due now. */
-    nextAttempt: "custrecord_suitehooks_next_attempt",
+    /**
+     * When to try next, as ISO-8601 UTC text (`2026-03-06T12:39:56.789Z`); empty means due now. Text, not
+     * a DATETIMETZ: search results show date-times only as text in the user's format and time zone, while
+     * this reads back exactly and sorts as time, so the retry worker needs no record.load and no N/format.
+     */
+    nextAttempt: "custrecord_suitehooks_next_attempt_utc",
     lastHttpStatus: "custrecord_suitehooks_last_http_status",
     lastError: "custrecord_suitehooks_last_error",
     recordType: "custrecord_suitehooks_record_type",
-    recordId: "custrecord_suitehooks_record_id",
-    /** `<run token>@<expiry ms>` while a scheduled run is sending the delivery; empty otherwise. */
-    claim: "custrecord_suitehooks_claim"
+    recordId: "custrecord_suitehooks_record_id"
   };
   var DELIVERY_STATUS = {
     pending: "pending",
@@ -65,8 +69,11 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     dead: "dead"
   };
   var LAST_ERROR_MAX = 300;
-  function queuedState(now, reason) {
-    return { status: DELIVERY_STATUS.pending, attempts: 0, nextAttempt: now, lastHttpStatus: null, lastError: clipError(reason) };
+  function queuedState(reason) {
+    return { status: DELIVERY_STATUS.pending, attempts: 0, nextAttempt: null, lastHttpStatus: null, lastError: clipError(reason) };
+  }
+  function nextAttemptText(at) {
+    return at === null ? "" : new Date(at).toISOString();
   }
   function clipError(text4) {
     return text4.length <= LAST_ERROR_MAX ? text4 : `${text4.slice(0, LAST_ERROR_MAX - 1)}…`;
@@ -120,6 +127,11 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   }
   function formatInstant(date) {
     return `${date.toISOString().slice(0, 19).replace("T", " ")} UTC`;
+  }
+  function formatNextAttempt(text4, status) {
+    if (text4.trim() === "") return status === "pending" ? "due now" : "";
+    const at = Date.parse(text4);
+    return Number.isNaN(at) ? text4 : formatInstant(new Date(at));
   }
   function prettyJson(text4) {
     try {
@@ -221,7 +233,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       `${DELIVERY_FIELD.lastHttpStatus} AS last_http_status`,
       `${DELIVERY_FIELD.lastError} AS last_error`,
       `TO_CHAR(created, 'YYYY-MM-DD HH24:MI') AS created`,
-      `TO_CHAR(${DELIVERY_FIELD.nextAttempt}, 'YYYY-MM-DD HH24:MI') AS next_attempt`
+      `${DELIVERY_FIELD.nextAttempt} AS next_attempt`
     ];
     return {
       query: `SELECT ${columns2.join(", ")} FROM ${DELIVERY_RECORD}${where.length ? ` WHERE ${where.join(" AND ")}` : ""} ORDER BY id ${order} FETCH FIRST ${PAGE_SIZE + 1} ROWS ONLY`,
@@ -355,7 +367,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
         ["custpage_http", row.last_http_status],
         ["custpage_error", row.last_error],
         ["custpage_created", row.created],
-        ["custpage_next", row.next_attempt]
+        ["custpage_next", formatNextAttempt(String(row.next_attempt ?? ""), String(row.status ?? ""))]
       ];
       for (const [id, value] of values) {
         if (value === null || value === void 0 || value === "") continue;
@@ -414,7 +426,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       ["custpage_d_record", "Employee", text(rec, DELIVERY_FIELD.recordId)],
       ["custpage_d_status", "Status", text(rec, DELIVERY_FIELD.status)],
       ["custpage_d_attempts", "Attempts", text(rec, DELIVERY_FIELD.attempts) || "0"],
-      ["custpage_d_next", "Next attempt", text(rec, DELIVERY_FIELD.nextAttempt) || "-"],
+      ["custpage_d_next", "Next attempt", formatNextAttempt(text(rec, DELIVERY_FIELD.nextAttempt), text(rec, DELIVERY_FIELD.status)) || "-"],
       ["custpage_d_http", "Last HTTP status", text(rec, DELIVERY_FIELD.lastHttpStatus) || "-"],
       ["custpage_d_error", "Last error", text(rec, DELIVERY_FIELD.lastError) || "-"],
       ["custpage_d_created", "Created", text(rec, "created")],
@@ -535,46 +547,47 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     eventTypes: "custscript_suitehooks_event_types",
     allowedHosts: "custscript_suitehooks_allowed_hosts"
   };
-  var EXECUTION_CONTEXTS = /* @__PURE__ */ new Set([
-    "ACTION",
-    "ADVANCEDREVREC",
-    "BANKCONNECTIVITY",
-    "BANKSTATEMENTPARSER",
-    "BUNDLEINSTALLATION",
-    "CLIENT",
-    "CONSOLRATEADJUSTOR",
-    "CSVIMPORT",
-    "CUSTOMGLLINES",
-    "CUSTOMMASSUPDATE",
-    "DATASETBUILDER",
-    "DEBUGGER",
-    "EMAILCAPTURE",
-    "FICONNECTIVITY",
-    "FIPARSER",
-    "MAPREDUCE",
-    "OCRPLUGIN",
-    "OTHER",
-    "PAYMENTGATEWAY",
-    "PAYMENTPOSTBACK",
-    "PLATFORMEXTENSION",
-    "PORTLET",
-    "PROMOTIONS",
-    "RECORDACTION",
-    "RESTLET",
-    "RESTWEBSERVICES",
-    "SCHEDULED",
-    "SDFINSTALLATION",
-    "SHIPPINGPARTNERS",
-    "SUITELET",
-    "TAXCALCULATION",
-    "USEREVENT",
-    "USERINTERFACE",
-    "WEBSERVICES",
-    "WEBSTORE",
-    "WORKBOOKBUILDER",
-    "WORKFLOW"
-  ]);
+  var CONTEXT_TYPE = Object.freeze({
+    ACTION: "ACTION",
+    ADVANCEDREVREC: "ADVANCEDREVREC",
+    BANKCONNECTIVITY: "BANKCONNECTIVITY",
+    BANKSTATEMENTPARSER: "BANKSTATEMENTPARSER",
+    BUNDLE_INSTALLATION: "BUNDLEINSTALLATION",
+    CLIENT: "CLIENT",
+    CONSOLRATEADJUSTOR: "CONSOLRATEADJUSTOR",
+    CSV_IMPORT: "CSVIMPORT",
+    CUSTOMGLLINES: "CUSTOMGLLINES",
+    CUSTOM_MASSUPDATE: "CUSTOMMASSUPDATE",
+    DATASETBUILDER: "DATASETBUILDER",
+    DEBUGGER: "DEBUGGER",
+    EMAIL_CAPTURE: "EMAILCAPTURE",
+    FICONNECTIVITY: "FICONNECTIVITY",
+    FIPARSER: "FIPARSER",
+    MAP_REDUCE: "MAPREDUCE",
+    NONE: "NONE",
+    PAYMENTGATEWAY: "PAYMENTGATEWAY",
+    PAYMENTPOSTBACK: "PAYMENTPOSTBACK",
+    PLATFORMEXTENSION: "PLATFORMEXTENSION",
+    PORTLET: "PORTLET",
+    PROMOTIONS: "PROMOTIONS",
+    RESTLET: "RESTLET",
+    REST_WEBSERVICES: "RESTWEBSERVICES",
+    SCHEDULED: "SCHEDULED",
+    SDF_INSTALLATION: "SDFINSTALLATION",
+    SHIPPING_PARTNERS: "SHIPPINGPARTNERS",
+    SUITELET: "SUITELET",
+    TAX_CALCULATION: "TAXCALCULATION",
+    USEREVENT: "USEREVENT",
+    USER_INTERFACE: "USERINTERFACE",
+    WEBAPPLICATION: "WEBAPPLICATION",
+    WEBSERVICES: "WEBSERVICES",
+    WEBSTORE: "WEBSTORE",
+    WORKBOOKBUILDER: "WORKBOOKBUILDER",
+    WORKFLOW: "WORKFLOW"
+  });
+  var EXECUTION_CONTEXTS = new Set(Object.values(CONTEXT_TYPE));
   var EVENT_TYPES2 = /* @__PURE__ */ new Set(["create", "edit", "xedit", "delete"]);
+  var SENDING_PARAMS = /* @__PURE__ */ new Set([PARAM.endpointUrl, PARAM.secretId, PARAM.prevSecretId, PARAM.allowedHosts]);
   var SECRET_ID = /^custsecret[a-z0-9_]{1,30}$/;
   var HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|[0-9a-f:.]*:[0-9a-f:.]*)$/;
   function text3(raw) {
@@ -583,86 +596,93 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   function list2(raw) {
     return text3(raw).replace(/\s*:\s*/g, ":").split(/[\s,;]+/).map((s) => s.trim()).filter((s) => s !== "");
   }
-  function checkEndpoint(url2, allowedHosts) {
-    if (url2 === "") return `${PARAM.endpointUrl} is not set: the receiver URL is required`;
+  function problem(param, reason, detail = "") {
+    return { param, reason, message: `${param}${detail.startsWith(":") ? "" : " "}${detail || reason}`, blocking: SENDING_PARAMS.has(param) };
+  }
+  function endpointProblem(url2, allowedHosts) {
+    const p = (reason, detail) => problem(PARAM.endpointUrl, reason, detail);
+    if (url2 === "") return p("is not set", "is not set: the receiver URL is required");
     const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url2);
-    if (!match) return `${PARAM.endpointUrl} is not an absolute URL`;
-    if (match[1].toLowerCase() !== "https") return `${PARAM.endpointUrl} must use https:// (NetSuite refuses other schemes)`;
+    if (!match) return p("is not an absolute URL");
+    if (match[1].toLowerCase() !== "https") return p("must use https://", "must use https:// (NetSuite refuses other schemes)");
     const authority = match[2];
-    if (authority.includes("@")) return `${PARAM.endpointUrl} must not carry credentials`;
+    if (authority.includes("@")) return p("must not carry credentials");
     const host = authority.replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
-    if (host === "") return `${PARAM.endpointUrl} has no host`;
-    if (allowedHosts && !allowedHosts.has(host)) {
-      return `${PARAM.endpointUrl} host ${host} is not in ${PARAM.allowedHosts}`;
-    }
+    if (host === "") return p("has no host");
+    if (allowedHosts && !allowedHosts.has(host)) return p(`host is not in ${PARAM.allowedHosts}`, `host ${host} is not in ${PARAM.allowedHosts}`);
     return null;
   }
-  function parseConfig(read) {
-    const errors = [];
+  function parseTarget(read, problems) {
     const hosts = list2(read(PARAM.allowedHosts)).map((h) => h.toLowerCase().replace(/^\[|\]$/g, ""));
     const badHosts = hosts.filter((h) => !HOST.test(h));
-    for (const h of badHosts) errors.push(`${PARAM.allowedHosts}: "${h}" is not a host name (no scheme, port or path)`);
+    for (const h of badHosts) problems.push(problem(PARAM.allowedHosts, "an entry is not a host name", `: "${h}" is not a host name (no scheme, port or path)`));
     const allowedHosts = hosts.length > 0 ? new Set(hosts) : null;
     const endpointUrl = text3(read(PARAM.endpointUrl));
-    const endpointError = checkEndpoint(endpointUrl, badHosts.length > 0 ? null : allowedHosts);
-    if (endpointError) errors.push(endpointError);
+    const endpoint = endpointProblem(endpointUrl, badHosts.length > 0 ? null : allowedHosts);
+    if (endpoint) problems.push(endpoint);
     const secretId = text3(read(PARAM.secretId)).toLowerCase();
-    if (secretId === "") errors.push(`${PARAM.secretId} is not set: name the API Secret (custsecret_…) that signs`);
-    else if (!SECRET_ID.test(secretId)) errors.push(`${PARAM.secretId} must be an API Secret script id (custsecret_…)`);
+    if (secretId === "") problems.push(problem(PARAM.secretId, "is not set", "is not set: name the API Secret (custsecret_…) that signs"));
+    else if (!SECRET_ID.test(secretId)) problems.push(problem(PARAM.secretId, "must be an API Secret script id (custsecret_…)"));
     const prev = text3(read(PARAM.prevSecretId)).toLowerCase();
-    if (prev !== "" && !SECRET_ID.test(prev)) errors.push(`${PARAM.prevSecretId} must be an API Secret script id (custsecret_…)`);
-    const fieldNames = list2(read(PARAM.fields));
+    if (prev !== "" && !SECRET_ID.test(prev)) problems.push(problem(PARAM.prevSecretId, "must be an API Secret script id (custsecret_…)"));
+    return { endpointUrl, secretId, prevSecretId: prev === "" ? null : prev, allowedHosts };
+  }
+  function parseFields(read, problems) {
+    const names = list2(read(PARAM.fields));
     const fields = [];
-    let unknownFields = 0;
-    for (const name of fieldNames) {
+    let unknown = 0;
+    for (const name of names) {
       const spec = resolveField(name);
       if (!spec) {
-        unknownFields++;
-        errors.push(`${PARAM.fields}: unknown or forbidden field "${name}"`);
+        unknown++;
+        problems.push(problem(PARAM.fields, "unknown or forbidden field", `: unknown or forbidden field "${name}"`));
       } else if (!fields.some((f) => f.rest === spec.rest)) fields.push(spec);
     }
-    if (fieldNames.length === 0 || unknownFields > 0) {
+    if (names.length === 0 || unknown > 0) {
       for (const f of EMPLOYEE_FIELDS) if (!fields.some((g) => g.rest === f.rest)) fields.push(f);
     }
     for (const rest of ["isInactive", "giveAccess", "lastModifiedDate"]) {
       if (!fields.some((f) => f.rest === rest)) fields.push(EMPLOYEE_FIELDS.find((f) => f.rest === rest));
     }
-    const contextNames = list2(read(PARAM.contexts)).map((c) => c.toUpperCase());
-    for (const c of contextNames) if (!EXECUTION_CONTEXTS.has(c)) errors.push(`${PARAM.contexts}: unknown execution context "${c}"`);
-    const validContexts = contextNames.filter((c) => EXECUTION_CONTEXTS.has(c));
-    const contexts = validContexts.length > 0 && validContexts.length === contextNames.length ? new Set(validContexts) : null;
+    return fields;
+  }
+  function parseChoice(read, param, known, what, upper, problems) {
+    const names = list2(read(param)).map((n) => upper ? n.toUpperCase() : n.toLowerCase());
+    for (const n of names) if (!known.has(n)) problems.push(problem(param, `unknown ${what}`, `: unknown ${what} "${n}"`));
+    const valid = names.filter((n) => known.has(n));
+    return valid.length > 0 && valid.length === names.length ? new Set(valid) : null;
+  }
+  function parseModes(read, problems) {
     const mode = text3(read(PARAM.deliveryMode)).toLowerCase() || "auto";
     if (mode !== "inline" && mode !== "outbox" && mode !== "auto") {
-      errors.push(`${PARAM.deliveryMode} must be inline, outbox or auto (got "${mode}")`);
+      problems.push(problem(PARAM.deliveryMode, "must be inline, outbox or auto", `must be inline, outbox or auto (got "${mode}")`));
     }
     const payload = text3(read(PARAM.payloadMode)).toLowerCase() || "full";
-    if (payload !== "full" && payload !== "changes") errors.push(`${PARAM.payloadMode} must be full or changes (got "${payload}")`);
+    if (payload !== "full" && payload !== "changes") problems.push(problem(PARAM.payloadMode, "must be full or changes", `must be full or changes (got "${payload}")`));
+    return { deliveryMode: mode === "inline" || mode === "outbox" ? mode : "auto", payloadMode: payload === "changes" ? "changes" : "full" };
+  }
+  function parseExcluded(read, problems) {
     const excluded = /* @__PURE__ */ new Set();
     for (const name of list2(read(PARAM.excludedFields))) {
       if (FORBIDDEN_FIELDS.has(name) || FORBIDDEN_FIELDS.has(name.toLowerCase())) continue;
       const spec = resolveField(name);
-      if (!spec) errors.push(`${PARAM.excludedFields}: unknown field "${name}"`);
+      if (!spec) problems.push(problem(PARAM.excludedFields, "unknown field", `: unknown field "${name}"`));
       else excluded.add(spec.rest);
     }
-    const typeNames = list2(read(PARAM.eventTypes)).map((t) => t.toLowerCase());
-    for (const t of typeNames) if (!EVENT_TYPES2.has(t)) errors.push(`${PARAM.eventTypes}: unknown event type "${t}"`);
-    const validTypes = typeNames.filter((t) => EVENT_TYPES2.has(t));
-    const eventTypes = new Set(validTypes.length > 0 && validTypes.length === typeNames.length ? validTypes : EVENT_TYPES2);
-    return {
-      errors,
-      config: {
-        endpointUrl,
-        secretId,
-        prevSecretId: prev === "" ? null : prev,
-        fields,
-        contexts,
-        deliveryMode: mode === "inline" || mode === "outbox" ? mode : "auto",
-        payloadMode: payload === "changes" ? "changes" : "full",
-        excluded,
-        eventTypes,
-        allowedHosts
-      }
-    };
+    return excluded;
+  }
+  function parseConfig(read) {
+    const problems = [];
+    const target = parseTarget(read, problems);
+    const fields = parseFields(read, problems);
+    const contexts = parseChoice(read, PARAM.contexts, EXECUTION_CONTEXTS, "execution context", true, problems);
+    const modes = parseModes(read, problems);
+    const excluded = parseExcluded(read, problems);
+    const eventTypes = parseChoice(read, PARAM.eventTypes, EVENT_TYPES2, "event type", false, problems) ?? new Set(EVENT_TYPES2);
+    return { problems, errors: problems.map((p) => p.message), config: { ...target, fields, contexts, ...modes, excluded, eventTypes } };
+  }
+  function blockingProblems(result) {
+    return result.problems.filter((p) => p.blocking);
   }
 
   // lib/suitescript/signer.ts
@@ -678,11 +698,6 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   }
 
   // lib/suitescript/user-event-params.ts
-
-  // lib/suitescript/script-ids.ts
-  var USER_EVENT_DEPLOYMENT_ID = "customdeploy_suitehooks_employee_ue";
-
-  // lib/suitescript/user-event-params.ts
   function deploymentParams(deploymentId) {
     const [found] = search.create({ type: "scriptdeployment", filters: [["scriptid", "is", deploymentId]], columns: ["internalid"] }).run().getRange({ start: 0, end: 1 });
     if (!found) return null;
@@ -690,7 +705,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     return (name) => deployment.getValue({ fieldId: name });
   }
   function userEventParams() {
-    return deploymentParams(USER_EVENT_DEPLOYMENT_ID);
+    return deploymentParams(DEPLOYMENT.userEvent);
   }
 
   // lib/suitescript/console/health.ts
@@ -750,9 +765,10 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   function configuration() {
     const params = userEventParams();
     if (!params) return { problems: [`deployment ${DEPLOYMENT.userEvent} not found`], endpoint: "", signing: "not checked" };
-    const { config, errors } = parseConfig(params);
+    const { config, problems: found } = parseConfig(params);
+    const errors = found.map((p) => p.blocking ? `${p.message} (deliveries are held back until it is fixed)` : p.message);
     let signing = "not checked: fix the secret id first";
-    if (!errors.some((e) => e.includes("secret_id"))) {
+    if (!found.some((p) => p.param === PARAM.secretId || p.param === PARAM.prevSecretId)) {
       try {
         createSigner(config.prevSecretId ? [config.secretId, config.prevSecretId] : [config.secretId]);
         signing = `${config.secretId}${config.prevSecretId ? ` and ${config.prevSecretId}` : ""} sign (checked from this console)`;
@@ -774,7 +790,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     } catch (e) {
       runsError = errorCode(e);
     }
-    const script = runtime.getCurrentScript();
+    const alertParams = deploymentParams(DEPLOYMENT.retryTimer);
     return {
       counts: c,
       oldestPending: point(oldestPendingId, "created"),
@@ -784,7 +800,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       runs: runList,
       runsError,
       config: configuration(),
-      alerts: parseAlertConfig((name) => script.getParameter({ name }))
+      alerts: alertParams ? parseAlertConfig(alertParams) : null
     };
   }
 
@@ -826,7 +842,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     const problems = h.config.problems.length === 0 ? '<p id="config-ok">No problems found in the user event deployment.</p>' : `<ul id="config-problems">${h.config.problems.map((p) => `<li>${esc(p)}</li>`).join("")}</ul>`;
     html(form, "custpage_config", problems, g);
     const a = h.alerts;
-    const alerts = a.errors.length > 0 ? `problems: ${a.errors.join("; ")}` : a.recipients.length === 0 ? `off (set ${ALERT_PARAM.recipients} on this deployment)` : `${a.recipients.length} recipient(s); endpoint failing alert after ${a.failingAfterMs / 6e4} min`;
+    const alerts = !a ? `unknown: deployment ${DEPLOYMENT.retryTimer} not found` : a.errors.length > 0 ? `problems (no alert is sent until fixed): ${a.errors.join("; ")}` : a.recipients.length === 0 ? `off (set ${ALERT_PARAM.recipients} on the retry timer deployment, ${DEPLOYMENT.retryTimer})` : `${a.recipients.length} recipient(s); endpoint failing alert after ${a.failingAfterMs / 6e4} min`;
     show(form, "custpage_alerts", "Alerts", alerts, g);
   }
   function pingLines(p) {
@@ -875,8 +891,8 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     return value === null || value === void 0 || value === "" ? null : { id: String(value) };
   }
   function currentOrigin() {
-    const user = runtime2.getCurrentUser();
-    return { executionContext: String(runtime2.executionContext), user: idOf(user.id), role: idOf(user.role) };
+    const user = runtime.getCurrentUser();
+    return { executionContext: String(runtime.executionContext), user: idOf(user.id), role: idOf(user.role) };
   }
 
   // lib/suitescript/post-signed.ts
@@ -918,8 +934,10 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   function sendTestEvent() {
     const params = userEventParams();
     if (!params) return { kind: "not sent", problems: ["the user event deployment was not found"] };
-    const { config, errors } = parseConfig(params);
-    if (errors.length > 0) return { kind: "not sent", problems: errors };
+    const result = parseConfig(params);
+    const blocking = blockingProblems(result);
+    if (blocking.length > 0) return { kind: "not sent", problems: blocking.map((p) => p.message) };
+    const { config } = result;
     let sign;
     try {
       sign = createSigner(config.prevSecretId ? [config.secretId, config.prevSecretId] : [config.secretId]);
@@ -927,7 +945,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       return { kind: "not sent", problems: [`cannot sign with the API Secret: ${errorText(e)}`] };
     }
     const eventId = makePingId(Date.now(), Math.random().toString(36).slice(2, 10));
-    const body = JSON.stringify(buildPingEvent({ id: eventId, account: runtime3.accountId, origin: currentOrigin(), nowMs: Date.now() }));
+    const body = JSON.stringify(buildPingEvent({ id: eventId, account: runtime2.accountId, origin: currentOrigin(), nowMs: Date.now() }));
     const started = Date.now();
     try {
       const response = sendSigned(config.endpointUrl, eventId, body, sign, started);
@@ -948,10 +966,24 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     return {
       [DELIVERY_FIELD.status]: state.status,
       [DELIVERY_FIELD.attempts]: state.attempts,
-      [DELIVERY_FIELD.nextAttempt]: state.nextAttempt === null ? "" : new Date(state.nextAttempt),
+      [DELIVERY_FIELD.nextAttempt]: nextAttemptText(state.nextAttempt),
       [DELIVERY_FIELD.lastHttpStatus]: state.lastHttpStatus ?? "",
       [DELIVERY_FIELD.lastError]: state.lastError
     };
+  }
+
+  // lib/suitescript/worker-task.ts
+  var BUSY = "FAILED_TO_SUBMIT_JOB_REQUEST_1";
+  function startWorker(title, why) {
+    try {
+      const taskId = task.create({ taskType: task.TaskType.SCHEDULED_SCRIPT, scriptId: SCRIPT.retry, deploymentId: DEPLOYMENT.retryWorker }).submit();
+      logger.audit({ title, details: `worker started: ${why}` });
+      return { kind: "queued", taskId: String(taskId) };
+    } catch (e) {
+      const code = errorCode(e);
+      logger.audit({ title, details: `worker not started (${code}): ${why}` });
+      return code === BUSY ? { kind: "busy", code } : { kind: "failed", code };
+    }
   }
 
   // lib/suitescript/console/replay.ts
@@ -959,8 +991,8 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   var RESERVE_UNITS = 40;
   var DEAD_BATCH = 400;
   function reset(ids, result) {
-    const script = runtime4.getCurrentScript();
-    const values = stateValues(queuedState(Date.now(), ""));
+    const script = runtime3.getCurrentScript();
+    const values = stateValues(queuedState(""));
     for (const [i, id] of ids.entries()) {
       if (script.getRemainingUsage() < REPLAY_UNITS + RESERVE_UNITS) {
         for (const rest of ids.slice(i)) result.skipped.push({ id: rest, reason: "not replayed: this request ran out of governance, submit again" });
@@ -989,14 +1021,8 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     reset(rows(deadBatch(DEAD_BATCH)).map((r) => String(r.id)), result);
     return { ...result, remaining: count(deadCount()) };
   }
-  function startWorker() {
-    try {
-      const taskId = task.create({ taskType: task.TaskType.SCHEDULED_SCRIPT, scriptId: SCRIPT.retry, deploymentId: DEPLOYMENT.retryWorker }).submit();
-      return { kind: "queued", taskId: String(taskId) };
-    } catch (e) {
-      const code = errorCode(e);
-      return code === "FAILED_TO_SUBMIT_JOB_REQUEST_1" ? { kind: "busy", code } : { kind: "failed", code };
-    }
+  function startReplayWorker() {
+    return startWorker("suitehooks console", "deliveries replayed");
   }
   function describeStart(start) {
     switch (start.kind) {
@@ -1044,8 +1070,8 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     const lines = [`${result.replayed.length} deliver${result.replayed.length === 1 ? "y" : "ies"} replayed.`, ...extra];
     for (const s of result.skipped) lines.push(`Delivery ${s.id}: ${s.reason}.`);
     if (result.replayed.length > 0) {
-      lines.push(describeStart(startWorker()));
-      logger.audit({ title: TITLE, details: `user ${runtime5.getCurrentUser().id} replayed ${result.replayed.length} deliveries` });
+      lines.push(describeStart(startReplayWorker()));
+      logger2.audit({ title: TITLE, details: `user ${runtime4.getCurrentUser().id} replayed ${result.replayed.length} deliveries` });
     }
     return { kind: result.replayed.length > 0 ? "ok" : "error", lines };
   }
@@ -1104,7 +1130,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     try {
       handle(context.request, context.response);
     } catch (e) {
-      logger2.error({ title: "suitehooks console", details: `request failed: ${errorCode(e)}` });
+      logger3.error({ title: "suitehooks console", details: `request failed: ${errorCode(e)}` });
       throw e;
     }
   }

@@ -72,45 +72,45 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
     eventTypes: "custscript_suitehooks_event_types",
     allowedHosts: "custscript_suitehooks_allowed_hosts"
   };
-  var EXECUTION_CONTEXTS = /* @__PURE__ */ new Set([
-    "ACTION",
-    "ADVANCEDREVREC",
-    "BANKCONNECTIVITY",
-    "BANKSTATEMENTPARSER",
-    "BUNDLEINSTALLATION",
-    "CLIENT",
-    "CONSOLRATEADJUSTOR",
-    "CSVIMPORT",
-    "CUSTOMGLLINES",
-    "CUSTOMMASSUPDATE",
-    "DATASETBUILDER",
-    "DEBUGGER",
-    "EMAILCAPTURE",
-    "FICONNECTIVITY",
-    "FIPARSER",
-    "MAPREDUCE",
-    "OCRPLUGIN",
-    "OTHER",
-    "PAYMENTGATEWAY",
-    "PAYMENTPOSTBACK",
-    "PLATFORMEXTENSION",
-    "PORTLET",
-    "PROMOTIONS",
-    "RECORDACTION",
-    "RESTLET",
-    "RESTWEBSERVICES",
-    "SCHEDULED",
-    "SDFINSTALLATION",
-    "SHIPPINGPARTNERS",
-    "SUITELET",
-    "TAXCALCULATION",
-    "USEREVENT",
-    "USERINTERFACE",
-    "WEBSERVICES",
-    "WEBSTORE",
-    "WORKBOOKBUILDER",
-    "WORKFLOW"
-  ]);
+  var CONTEXT_TYPE = Object.freeze({
+    ACTION: "ACTION",
+    ADVANCEDREVREC: "ADVANCEDREVREC",
+    BANKCONNECTIVITY: "BANKCONNECTIVITY",
+    BANKSTATEMENTPARSER: "BANKSTATEMENTPARSER",
+    BUNDLE_INSTALLATION: "BUNDLEINSTALLATION",
+    CLIENT: "CLIENT",
+    CONSOLRATEADJUSTOR: "CONSOLRATEADJUSTOR",
+    CSV_IMPORT: "CSVIMPORT",
+    CUSTOMGLLINES: "CUSTOMGLLINES",
+    CUSTOM_MASSUPDATE: "CUSTOMMASSUPDATE",
+    DATASETBUILDER: "DATASETBUILDER",
+    DEBUGGER: "DEBUGGER",
+    EMAIL_CAPTURE: "EMAILCAPTURE",
+    FICONNECTIVITY: "FICONNECTIVITY",
+    FIPARSER: "FIPARSER",
+    MAP_REDUCE: "MAPREDUCE",
+    NONE: "NONE",
+    PAYMENTGATEWAY: "PAYMENTGATEWAY",
+    PAYMENTPOSTBACK: "PAYMENTPOSTBACK",
+    PLATFORMEXTENSION: "PLATFORMEXTENSION",
+    PORTLET: "PORTLET",
+    PROMOTIONS: "PROMOTIONS",
+    RESTLET: "RESTLET",
+    REST_WEBSERVICES: "RESTWEBSERVICES",
+    SCHEDULED: "SCHEDULED",
+    SDF_INSTALLATION: "SDFINSTALLATION",
+    SHIPPING_PARTNERS: "SHIPPINGPARTNERS",
+    SUITELET: "SUITELET",
+    TAX_CALCULATION: "TAXCALCULATION",
+    USEREVENT: "USEREVENT",
+    USER_INTERFACE: "USERINTERFACE",
+    WEBAPPLICATION: "WEBAPPLICATION",
+    WEBSERVICES: "WEBSERVICES",
+    WEBSTORE: "WEBSTORE",
+    WORKBOOKBUILDER: "WORKBOOKBUILDER",
+    WORKFLOW: "WORKFLOW"
+  });
+  var EXECUTION_CONTEXTS = new Set(Object.values(CONTEXT_TYPE));
   var INTERACTIVE_CONTEXTS = /* @__PURE__ */ new Set([
     "USERINTERFACE",
     "RESTWEBSERVICES",
@@ -122,6 +122,7 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
     "USEREVENT"
   ]);
   var EVENT_TYPES = /* @__PURE__ */ new Set(["create", "edit", "xedit", "delete"]);
+  var SENDING_PARAMS = /* @__PURE__ */ new Set([PARAM.endpointUrl, PARAM.secretId, PARAM.prevSecretId, PARAM.allowedHosts]);
   var SECRET_ID = /^custsecret[a-z0-9_]{1,30}$/;
   var HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|[0-9a-f:.]*:[0-9a-f:.]*)$/;
   function text(raw) {
@@ -130,86 +131,96 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
   function list(raw) {
     return text(raw).replace(/\s*:\s*/g, ":").split(/[\s,;]+/).map((s) => s.trim()).filter((s) => s !== "");
   }
-  function checkEndpoint(url, allowedHosts) {
-    if (url === "") return `${PARAM.endpointUrl} is not set: the receiver URL is required`;
+  function problem(param, reason2, detail = "") {
+    return { param, reason: reason2, message: `${param}${detail.startsWith(":") ? "" : " "}${detail || reason2}`, blocking: SENDING_PARAMS.has(param) };
+  }
+  function endpointProblem(url, allowedHosts) {
+    const p = (reason2, detail) => problem(PARAM.endpointUrl, reason2, detail);
+    if (url === "") return p("is not set", "is not set: the receiver URL is required");
     const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url);
-    if (!match) return `${PARAM.endpointUrl} is not an absolute URL`;
-    if (match[1].toLowerCase() !== "https") return `${PARAM.endpointUrl} must use https:// (NetSuite refuses other schemes)`;
+    if (!match) return p("is not an absolute URL");
+    if (match[1].toLowerCase() !== "https") return p("must use https://", "must use https:// (NetSuite refuses other schemes)");
     const authority = match[2];
-    if (authority.includes("@")) return `${PARAM.endpointUrl} must not carry credentials`;
+    if (authority.includes("@")) return p("must not carry credentials");
     const host = authority.replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
-    if (host === "") return `${PARAM.endpointUrl} has no host`;
-    if (allowedHosts && !allowedHosts.has(host)) {
-      return `${PARAM.endpointUrl} host ${host} is not in ${PARAM.allowedHosts}`;
-    }
+    if (host === "") return p("has no host");
+    if (allowedHosts && !allowedHosts.has(host)) return p(`host is not in ${PARAM.allowedHosts}`, `host ${host} is not in ${PARAM.allowedHosts}`);
     return null;
   }
-  function parseConfig(read) {
-    const errors = [];
+  function parseTarget(read, problems) {
     const hosts = list(read(PARAM.allowedHosts)).map((h) => h.toLowerCase().replace(/^\[|\]$/g, ""));
     const badHosts = hosts.filter((h) => !HOST.test(h));
-    for (const h of badHosts) errors.push(`${PARAM.allowedHosts}: "${h}" is not a host name (no scheme, port or path)`);
+    for (const h of badHosts) problems.push(problem(PARAM.allowedHosts, "an entry is not a host name", `: "${h}" is not a host name (no scheme, port or path)`));
     const allowedHosts = hosts.length > 0 ? new Set(hosts) : null;
     const endpointUrl = text(read(PARAM.endpointUrl));
-    const endpointError = checkEndpoint(endpointUrl, badHosts.length > 0 ? null : allowedHosts);
-    if (endpointError) errors.push(endpointError);
+    const endpoint = endpointProblem(endpointUrl, badHosts.length > 0 ? null : allowedHosts);
+    if (endpoint) problems.push(endpoint);
     const secretId = text(read(PARAM.secretId)).toLowerCase();
-    if (secretId === "") errors.push(`${PARAM.secretId} is not set: name the API Secret (custsecret_…) that signs`);
-    else if (!SECRET_ID.test(secretId)) errors.push(`${PARAM.secretId} must be an API Secret script id (custsecret_…)`);
+    if (secretId === "") problems.push(problem(PARAM.secretId, "is not set", "is not set: name the API Secret (custsecret_…) that signs"));
+    else if (!SECRET_ID.test(secretId)) problems.push(problem(PARAM.secretId, "must be an API Secret script id (custsecret_…)"));
     const prev = text(read(PARAM.prevSecretId)).toLowerCase();
-    if (prev !== "" && !SECRET_ID.test(prev)) errors.push(`${PARAM.prevSecretId} must be an API Secret script id (custsecret_…)`);
-    const fieldNames = list(read(PARAM.fields));
+    if (prev !== "" && !SECRET_ID.test(prev)) problems.push(problem(PARAM.prevSecretId, "must be an API Secret script id (custsecret_…)"));
+    return { endpointUrl, secretId, prevSecretId: prev === "" ? null : prev, allowedHosts };
+  }
+  function parseFields(read, problems) {
+    const names = list(read(PARAM.fields));
     const fields = [];
-    let unknownFields = 0;
-    for (const name of fieldNames) {
+    let unknown = 0;
+    for (const name of names) {
       const spec = resolveField(name);
       if (!spec) {
-        unknownFields++;
-        errors.push(`${PARAM.fields}: unknown or forbidden field "${name}"`);
+        unknown++;
+        problems.push(problem(PARAM.fields, "unknown or forbidden field", `: unknown or forbidden field "${name}"`));
       } else if (!fields.some((f) => f.rest === spec.rest)) fields.push(spec);
     }
-    if (fieldNames.length === 0 || unknownFields > 0) {
+    if (names.length === 0 || unknown > 0) {
       for (const f of EMPLOYEE_FIELDS) if (!fields.some((g) => g.rest === f.rest)) fields.push(f);
     }
     for (const rest of ["isInactive", "giveAccess", "lastModifiedDate"]) {
       if (!fields.some((f) => f.rest === rest)) fields.push(EMPLOYEE_FIELDS.find((f) => f.rest === rest));
     }
-    const contextNames = list(read(PARAM.contexts)).map((c) => c.toUpperCase());
-    for (const c of contextNames) if (!EXECUTION_CONTEXTS.has(c)) errors.push(`${PARAM.contexts}: unknown execution context "${c}"`);
-    const validContexts = contextNames.filter((c) => EXECUTION_CONTEXTS.has(c));
-    const contexts = validContexts.length > 0 && validContexts.length === contextNames.length ? new Set(validContexts) : null;
+    return fields;
+  }
+  function parseChoice(read, param, known, what, upper, problems) {
+    const names = list(read(param)).map((n) => upper ? n.toUpperCase() : n.toLowerCase());
+    for (const n of names) if (!known.has(n)) problems.push(problem(param, `unknown ${what}`, `: unknown ${what} "${n}"`));
+    const valid = names.filter((n) => known.has(n));
+    return valid.length > 0 && valid.length === names.length ? new Set(valid) : null;
+  }
+  function parseModes(read, problems) {
     const mode = text(read(PARAM.deliveryMode)).toLowerCase() || "auto";
     if (mode !== "inline" && mode !== "outbox" && mode !== "auto") {
-      errors.push(`${PARAM.deliveryMode} must be inline, outbox or auto (got "${mode}")`);
+      problems.push(problem(PARAM.deliveryMode, "must be inline, outbox or auto", `must be inline, outbox or auto (got "${mode}")`));
     }
     const payload = text(read(PARAM.payloadMode)).toLowerCase() || "full";
-    if (payload !== "full" && payload !== "changes") errors.push(`${PARAM.payloadMode} must be full or changes (got "${payload}")`);
+    if (payload !== "full" && payload !== "changes") problems.push(problem(PARAM.payloadMode, "must be full or changes", `must be full or changes (got "${payload}")`));
+    return { deliveryMode: mode === "inline" || mode === "outbox" ? mode : "auto", payloadMode: payload === "changes" ? "changes" : "full" };
+  }
+  function parseExcluded(read, problems) {
     const excluded = /* @__PURE__ */ new Set();
     for (const name of list(read(PARAM.excludedFields))) {
       if (FORBIDDEN_FIELDS.has(name) || FORBIDDEN_FIELDS.has(name.toLowerCase())) continue;
       const spec = resolveField(name);
-      if (!spec) errors.push(`${PARAM.excludedFields}: unknown field "${name}"`);
+      if (!spec) problems.push(problem(PARAM.excludedFields, "unknown field", `: unknown field "${name}"`));
       else excluded.add(spec.rest);
     }
-    const typeNames = list(read(PARAM.eventTypes)).map((t) => t.toLowerCase());
-    for (const t of typeNames) if (!EVENT_TYPES.has(t)) errors.push(`${PARAM.eventTypes}: unknown event type "${t}"`);
-    const validTypes = typeNames.filter((t) => EVENT_TYPES.has(t));
-    const eventTypes = new Set(validTypes.length > 0 && validTypes.length === typeNames.length ? validTypes : EVENT_TYPES);
-    return {
-      errors,
-      config: {
-        endpointUrl,
-        secretId,
-        prevSecretId: prev === "" ? null : prev,
-        fields,
-        contexts,
-        deliveryMode: mode === "inline" || mode === "outbox" ? mode : "auto",
-        payloadMode: payload === "changes" ? "changes" : "full",
-        excluded,
-        eventTypes,
-        allowedHosts
-      }
-    };
+    return excluded;
+  }
+  function parseConfig(read) {
+    const problems = [];
+    const target = parseTarget(read, problems);
+    const fields = parseFields(read, problems);
+    const contexts = parseChoice(read, PARAM.contexts, EXECUTION_CONTEXTS, "execution context", true, problems);
+    const modes = parseModes(read, problems);
+    const excluded = parseExcluded(read, problems);
+    const eventTypes = parseChoice(read, PARAM.eventTypes, EVENT_TYPES, "event type", false, problems) ?? new Set(EVENT_TYPES);
+    return { problems, errors: problems.map((p) => p.message), config: { ...target, fields, contexts, ...modes, excluded, eventTypes } };
+  }
+  function blockingProblems(result) {
+    return result.problems.filter((p) => p.blocking);
+  }
+  function problemSummary(problems) {
+    return problems.map((p) => `${p.param} ${p.reason}`).join("; ");
   }
   function postsInline(mode, executionContext3) {
     if (mode === "auto") return INTERACTIVE_CONTEXTS.has(executionContext3.toUpperCase());
@@ -270,17 +281,21 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
     prevSecretId: "custrecord_suitehooks_prev_secret_id",
     /** The exact body that is signed and sent (CLOBTEXT). */
     body: "custrecord_suitehooks_body",
+    /** The body's length in characters, so a search result cut at 4,000 bytes is recognised (INTEGER). */
+    bodyLength: "custrecord_suitehooks_body_length",
     status: "custrecord_suitehooks_status",
     /** Attempts made so far (0 when the event was queued without a try). */
     attempts: "custrecord_suitehooks_attempts",
-    /** DATETIMETZ; empty means due now. */
-    nextAttempt: "custrecord_suitehooks_next_attempt",
+    /**
+     * When to try next, as ISO-8601 UTC text (`2026-03-06T12:39:56.789Z`); empty means due now. Text, not
+     * a DATETIMETZ: search results show date-times only as text in the user's format and time zone, while
+     * this reads back exactly and sorts as time, so the retry worker needs no record.load and no N/format.
+     */
+    nextAttempt: "custrecord_suitehooks_next_attempt_utc",
     lastHttpStatus: "custrecord_suitehooks_last_http_status",
     lastError: "custrecord_suitehooks_last_error",
     recordType: "custrecord_suitehooks_record_type",
-    recordId: "custrecord_suitehooks_record_id",
-    /** `<run token>@<expiry ms>` while a scheduled run is sending the delivery; empty otherwise. */
-    claim: "custrecord_suitehooks_claim"
+    recordId: "custrecord_suitehooks_record_id"
   };
   var DELIVERY_STATUS = {
     pending: "pending",
@@ -300,8 +315,11 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
         return { status: DELIVERY_STATUS.pending, attempts, nextAttempt: outcome.at, lastHttpStatus, lastError: clipError(outcome.reason) };
     }
   }
-  function queuedState(now, reason2) {
-    return { status: DELIVERY_STATUS.pending, attempts: 0, nextAttempt: now, lastHttpStatus: null, lastError: clipError(reason2) };
+  function queuedState(reason2) {
+    return { status: DELIVERY_STATUS.pending, attempts: 0, nextAttempt: null, lastHttpStatus: null, lastError: clipError(reason2) };
+  }
+  function nextAttemptText(at) {
+    return at === null ? "" : new Date(at).toISOString();
   }
   function clipError(text2) {
     return text2.length <= LAST_ERROR_MAX ? text2 : `${text2.slice(0, LAST_ERROR_MAX - 1)}…`;
@@ -359,7 +377,7 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
     return {
       [DELIVERY_FIELD.status]: state.status,
       [DELIVERY_FIELD.attempts]: state.attempts,
-      [DELIVERY_FIELD.nextAttempt]: state.nextAttempt === null ? "" : new Date(state.nextAttempt),
+      [DELIVERY_FIELD.nextAttempt]: nextAttemptText(state.nextAttempt),
       [DELIVERY_FIELD.lastHttpStatus]: state.lastHttpStatus ?? "",
       [DELIVERY_FIELD.lastError]: state.lastError
     };
@@ -376,6 +394,7 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
       [DELIVERY_FIELD.eventId]: delivery.eventId,
       [DELIVERY_FIELD.eventType]: delivery.eventType,
       [DELIVERY_FIELD.body]: delivery.body,
+      [DELIVERY_FIELD.bodyLength]: delivery.body.length,
       [DELIVERY_FIELD.recordType]: delivery.recordType,
       [DELIVERY_FIELD.recordId]: delivery.recordId,
       ...targetValues(delivery),
@@ -791,7 +810,9 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
     const eventType = String(context.type);
     const changeType = CHANGE_TYPES[eventType];
     if (!changeType) return;
-    const { config, errors } = parseConfig(currentScriptParams());
+    const parsed = parseConfig(currentScriptParams());
+    const { config } = parsed;
+    if (parsed.problems.length > 0) logger.error({ title: `${TITLE}: configuration`, details: problemSummary(parsed.problems) });
     if (!config.eventTypes.has(eventType)) return;
     const executionContext3 = String(runtime3.executionContext).toUpperCase();
     if (config.contexts && !config.contexts.has(executionContext3)) return;
@@ -810,13 +831,14 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
     const { event } = built;
     if (built.problems.length > 0) logger.audit({ title: `${TITLE}: unreadable fields`, details: `event ${event.data.id}: ${built.problems.join("; ")}` });
     const body = serializeEvent(event);
-    if (errors.length > 0) return keep(event, body, config, queuedState(Date.now(), `configuration: ${errors.join("; ")}`));
-    if (!postsInline(config.deliveryMode, executionContext3)) return keep(event, body, config, queuedState(Date.now(), ""));
+    const blocking = blockingProblems(parsed);
+    if (blocking.length > 0) return keep(event, body, config, queuedState(`configuration: ${blocking.map((p) => p.message).join("; ")}`));
+    if (!postsInline(config.deliveryMode, executionContext3)) return keep(event, body, config, queuedState(""));
     let sign;
     try {
       sign = createSigner([config.secretId, ...config.prevSecretId ? [config.prevSecretId] : []]);
     } catch (e) {
-      return keep(event, body, config, queuedState(Date.now(), `cannot sign with the API Secret: ${errorText(e)}`));
+      return keep(event, body, config, queuedState(`cannot sign with the API Secret: ${errorText(e)}`));
     }
     const result = postSigned(config.endpointUrl, event.data.id, body, sign, Date.now());
     const state = stateAfterAttempt(result, 1, Date.now(), Math.random);

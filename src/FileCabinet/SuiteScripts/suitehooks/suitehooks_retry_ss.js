@@ -4,279 +4,32 @@
  * @NModuleScope SameAccount
  * Built by scripts/build-bundle.mjs from lib/suitescript/entries/retry-ss.ts; edit the TypeScript, not this file.
  */
-define(['N/log', 'N/runtime', 'N/task', 'N/email', 'N/record', 'N/url', 'N/query', 'N/search', 'N/https', 'N/crypto', 'N/encode'], function (logger2, runtime2, task, email, record3, url, query, search, https, crypto, encode) {
-  var logger = logger2;
-  var runtime = runtime2;
-  var record = record3;
-  var record2 = record3;
-  var record4 = record3;
+define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/search', 'N/task', 'N/https', 'N/crypto', 'N/encode'], function (logger4, runtime3, email, record2, url, query, search, task, https, crypto, encode) {
+  var logger = logger4;
+  var runtime = runtime3;
+  var record = record2;
+  var record3 = record2;
+  var logger2 = logger4;
+  var logger3 = logger4;
+  var runtime2 = runtime3;
+  var record4 = record2;
   var search2 = search;
   // lib/suitescript/entries/retry-ss.ts
 
-  // lib/core/fields.ts
-  var EMPLOYEE_FIELDS = Object.freeze([
-    { rest: "entityId", nsId: "entityid", column: "entityid", kind: "text" },
-    { rest: "externalId", nsId: "externalid", column: "externalid", kind: "text" },
-    { rest: "firstName", nsId: "firstname", column: "firstname", kind: "text" },
-    { rest: "lastName", nsId: "lastname", column: "lastname", kind: "text" },
-    { rest: "email", nsId: "email", column: "email", kind: "text" },
-    { rest: "title", nsId: "title", column: "title", kind: "text" },
-    { rest: "phone", nsId: "phone", column: "phone", kind: "text" },
-    { rest: "mobilePhone", nsId: "mobilephone", column: "mobilephone", kind: "text" },
-    { rest: "isInactive", nsId: "isinactive", column: "isinactive", kind: "boolean" },
-    { rest: "giveAccess", nsId: "giveaccess", column: "giveaccess", kind: "boolean" },
-    { rest: "subsidiary", nsId: "subsidiary", column: "subsidiary", kind: "select", refType: "subsidiary" },
-    { rest: "department", nsId: "department", column: "department", kind: "select", refType: "department" },
-    { rest: "location", nsId: "location", column: "location", kind: "select", refType: "location" },
-    { rest: "supervisor", nsId: "supervisor", column: "supervisor", kind: "select", refType: "employee" },
-    { rest: "employeeType", nsId: "employeetype", column: "employeetype", kind: "select", refType: "employeetype" },
-    { rest: "hireDate", nsId: "hiredate", column: "hiredate", kind: "date" },
-    { rest: "lastModifiedDate", nsId: "lastmodifieddate", column: "lastmodifieddate", kind: "datetime", readOnly: true },
-    {
-      rest: "roles",
-      nsId: "roles",
-      column: null,
-      kind: "sublist",
-      refType: "role",
-      sublist: { id: "roles", field: "selectedrole", rest: "selectedRole" }
-    }
-  ]);
-  var FORBIDDEN_FIELDS = /* @__PURE__ */ new Set([
-    "password",
-    "password2",
-    "socialsecuritynumber",
-    "socialSecurityNumber",
-    "ssn"
-  ]);
-  var CUSTOM_FIELD = /^custentity[a-z0-9_]*$/;
-  var byRest = new Map(EMPLOYEE_FIELDS.map((f) => [f.rest.toLowerCase(), f]));
-  var byNsId = new Map(EMPLOYEE_FIELDS.map((f) => [f.nsId, f]));
-  var DECLARABLE_KINDS = /* @__PURE__ */ new Set(["text", "boolean", "date", "datetime", "integer", "float", "select", "multiselect"]);
-  function resolveField(name) {
-    const [rawName, rawKind] = name.split(":").map((s) => s.trim());
-    if (!rawName || FORBIDDEN_FIELDS.has(rawName) || FORBIDDEN_FIELDS.has(rawName.toLowerCase())) return null;
-    const lower = rawName.toLowerCase();
-    const known = byRest.get(lower) ?? byNsId.get(lower);
-    if (known) return rawKind === void 0 ? known : null;
-    if (!CUSTOM_FIELD.test(lower)) return null;
-    if (rawKind !== void 0 && !DECLARABLE_KINDS.has(rawKind)) return null;
-    return { rest: lower, nsId: lower, column: lower, kind: rawKind ?? "auto" };
-  }
-
-  // lib/core/config.ts
-  var PARAM = {
-    endpointUrl: "custscript_suitehooks_endpoint_url",
-    secretId: "custscript_suitehooks_secret_id",
-    prevSecretId: "custscript_suitehooks_prev_secret_id",
-    fields: "custscript_suitehooks_fields",
-    contexts: "custscript_suitehooks_contexts",
-    deliveryMode: "custscript_suitehooks_delivery_mode",
-    payloadMode: "custscript_suitehooks_payload_mode",
-    excludedFields: "custscript_suitehooks_excluded_fields",
-    eventTypes: "custscript_suitehooks_event_types",
-    allowedHosts: "custscript_suitehooks_allowed_hosts"
+  // lib/core/ids.ts
+  var SCRIPT = {
+    userEvent: "customscript_suitehooks_employee_ue",
+    retry: "customscript_suitehooks_retry_ss",
+    console: "customscript_suitehooks_console"
   };
-  var EXECUTION_CONTEXTS = /* @__PURE__ */ new Set([
-    "ACTION",
-    "ADVANCEDREVREC",
-    "BANKCONNECTIVITY",
-    "BANKSTATEMENTPARSER",
-    "BUNDLEINSTALLATION",
-    "CLIENT",
-    "CONSOLRATEADJUSTOR",
-    "CSVIMPORT",
-    "CUSTOMGLLINES",
-    "CUSTOMMASSUPDATE",
-    "DATASETBUILDER",
-    "DEBUGGER",
-    "EMAILCAPTURE",
-    "FICONNECTIVITY",
-    "FIPARSER",
-    "MAPREDUCE",
-    "OCRPLUGIN",
-    "OTHER",
-    "PAYMENTGATEWAY",
-    "PAYMENTPOSTBACK",
-    "PLATFORMEXTENSION",
-    "PORTLET",
-    "PROMOTIONS",
-    "RECORDACTION",
-    "RESTLET",
-    "RESTWEBSERVICES",
-    "SCHEDULED",
-    "SDFINSTALLATION",
-    "SHIPPINGPARTNERS",
-    "SUITELET",
-    "TAXCALCULATION",
-    "USEREVENT",
-    "USERINTERFACE",
-    "WEBSERVICES",
-    "WEBSTORE",
-    "WORKBOOKBUILDER",
-    "WORKFLOW"
-  ]);
-  var EVENT_TYPES = /* @__PURE__ */ new Set(["create", "edit", "xedit", "delete"]);
-  var SECRET_ID = /^custsecret[a-z0-9_]{1,30}$/;
-  var HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|[0-9a-f:.]*:[0-9a-f:.]*)$/;
-  function text(raw) {
-    return raw === null || raw === void 0 ? "" : String(raw).trim();
-  }
-  function list(raw) {
-    return text(raw).replace(/\s*:\s*/g, ":").split(/[\s,;]+/).map((s) => s.trim()).filter((s) => s !== "");
-  }
-  function checkEndpoint(url2, allowedHosts) {
-    if (url2 === "") return `${PARAM.endpointUrl} is not set: the receiver URL is required`;
-    const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url2);
-    if (!match) return `${PARAM.endpointUrl} is not an absolute URL`;
-    if (match[1].toLowerCase() !== "https") return `${PARAM.endpointUrl} must use https:// (NetSuite refuses other schemes)`;
-    const authority = match[2];
-    if (authority.includes("@")) return `${PARAM.endpointUrl} must not carry credentials`;
-    const host = authority.replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
-    if (host === "") return `${PARAM.endpointUrl} has no host`;
-    if (allowedHosts && !allowedHosts.has(host)) {
-      return `${PARAM.endpointUrl} host ${host} is not in ${PARAM.allowedHosts}`;
-    }
-    return null;
-  }
-  function parseConfig(read) {
-    const errors = [];
-    const hosts = list(read(PARAM.allowedHosts)).map((h) => h.toLowerCase().replace(/^\[|\]$/g, ""));
-    const badHosts = hosts.filter((h) => !HOST.test(h));
-    for (const h of badHosts) errors.push(`${PARAM.allowedHosts}: "${h}" is not a host name (no scheme, port or path)`);
-    const allowedHosts = hosts.length > 0 ? new Set(hosts) : null;
-    const endpointUrl = text(read(PARAM.endpointUrl));
-    const endpointError = checkEndpoint(endpointUrl, badHosts.length > 0 ? null : allowedHosts);
-    if (endpointError) errors.push(endpointError);
-    const secretId = text(read(PARAM.secretId)).toLowerCase();
-    if (secretId === "") errors.push(`${PARAM.secretId} is not set: name the API Secret (custsecret_…) that signs`);
-    else if (!SECRET_ID.test(secretId)) errors.push(`${PARAM.secretId} must be an API Secret script id (custsecret_…)`);
-    const prev = text(read(PARAM.prevSecretId)).toLowerCase();
-    if (prev !== "" && !SECRET_ID.test(prev)) errors.push(`${PARAM.prevSecretId} must be an API Secret script id (custsecret_…)`);
-    const fieldNames = list(read(PARAM.fields));
-    const fields = [];
-    let unknownFields = 0;
-    for (const name of fieldNames) {
-      const spec = resolveField(name);
-      if (!spec) {
-        unknownFields++;
-        errors.push(`${PARAM.fields}: unknown or forbidden field "${name}"`);
-      } else if (!fields.some((f) => f.rest === spec.rest)) fields.push(spec);
-    }
-    if (fieldNames.length === 0 || unknownFields > 0) {
-      for (const f of EMPLOYEE_FIELDS) if (!fields.some((g) => g.rest === f.rest)) fields.push(f);
-    }
-    for (const rest of ["isInactive", "giveAccess", "lastModifiedDate"]) {
-      if (!fields.some((f) => f.rest === rest)) fields.push(EMPLOYEE_FIELDS.find((f) => f.rest === rest));
-    }
-    const contextNames = list(read(PARAM.contexts)).map((c) => c.toUpperCase());
-    for (const c of contextNames) if (!EXECUTION_CONTEXTS.has(c)) errors.push(`${PARAM.contexts}: unknown execution context "${c}"`);
-    const validContexts = contextNames.filter((c) => EXECUTION_CONTEXTS.has(c));
-    const contexts = validContexts.length > 0 && validContexts.length === contextNames.length ? new Set(validContexts) : null;
-    const mode = text(read(PARAM.deliveryMode)).toLowerCase() || "auto";
-    if (mode !== "inline" && mode !== "outbox" && mode !== "auto") {
-      errors.push(`${PARAM.deliveryMode} must be inline, outbox or auto (got "${mode}")`);
-    }
-    const payload = text(read(PARAM.payloadMode)).toLowerCase() || "full";
-    if (payload !== "full" && payload !== "changes") errors.push(`${PARAM.payloadMode} must be full or changes (got "${payload}")`);
-    const excluded = /* @__PURE__ */ new Set();
-    for (const name of list(read(PARAM.excludedFields))) {
-      if (FORBIDDEN_FIELDS.has(name) || FORBIDDEN_FIELDS.has(name.toLowerCase())) continue;
-      const spec = resolveField(name);
-      if (!spec) errors.push(`${PARAM.excludedFields}: unknown field "${name}"`);
-      else excluded.add(spec.rest);
-    }
-    const typeNames = list(read(PARAM.eventTypes)).map((t) => t.toLowerCase());
-    for (const t of typeNames) if (!EVENT_TYPES.has(t)) errors.push(`${PARAM.eventTypes}: unknown event type "${t}"`);
-    const validTypes = typeNames.filter((t) => EVENT_TYPES.has(t));
-    const eventTypes = new Set(validTypes.length > 0 && validTypes.length === typeNames.length ? validTypes : EVENT_TYPES);
-    return {
-      errors,
-      config: {
-        endpointUrl,
-        secretId,
-        prevSecretId: prev === "" ? null : prev,
-        fields,
-        contexts,
-        deliveryMode: mode === "inline" || mode === "outbox" ? mode : "auto",
-        payloadMode: payload === "changes" ? "changes" : "full",
-        excluded,
-        eventTypes,
-        allowedHosts
-      }
-    };
-  }
-
-  // lib/suitescript/alerts.ts
-
-  // lib/core/alert-config.ts
-  var ALERT_PARAM = {
-    recipients: "custscript_suitehooks_alert_recipients",
-    author: "custscript_suitehooks_alert_author",
-    failingMinutes: "custscript_suitehooks_alert_after_min"
+  var DEPLOYMENT = {
+    userEvent: "customdeploy_suitehooks_employee_ue",
+    /** The retry script's Scheduled deployment (every 15 minutes): finds due work and starts the worker. */
+    retryTimer: "customdeploy_suitehooks_retry_ss",
+    /** The retry script's Not Scheduled deployment: the only one that sends; started on demand by N/task. */
+    retryWorker: "customdeploy_suitehooks_retry_worker",
+    console: "customdeploy_suitehooks_console"
   };
-  var MAX_RECIPIENTS = 10;
-  var DEFAULT_FAILING_MINUTES = 60;
-  var MIN_FAILING_MINUTES = 15;
-  var EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
-  var INTERNAL_ID = /^[1-9]\d{0,11}$/;
-  function text2(raw) {
-    return raw === null || raw === void 0 ? "" : String(raw).trim();
-  }
-  function parseRecipients(raw, errors) {
-    const out = [];
-    for (const entry of raw.split(/[\s,;]+/).filter((s) => s !== "")) {
-      if (INTERNAL_ID.test(entry)) out.push(Number(entry));
-      else if (EMAIL.test(entry)) out.push(entry);
-      else errors.push(`${ALERT_PARAM.recipients}: "${entry.slice(0, 60)}" is neither an email address nor an employee internal id`);
-    }
-    if (out.length > MAX_RECIPIENTS) errors.push(`${ALERT_PARAM.recipients}: at most ${MAX_RECIPIENTS} recipients (N/email's limit), got ${out.length}`);
-    return out;
-  }
-  function parseAlertConfig(read) {
-    const errors = [];
-    const recipients = parseRecipients(text2(read(ALERT_PARAM.recipients)), errors);
-    const authorText = text2(read(ALERT_PARAM.author));
-    let author = null;
-    if (INTERNAL_ID.test(authorText)) author = Number(authorText);
-    else if (authorText !== "") errors.push(`${ALERT_PARAM.author} must be an employee internal id (the sender of alert emails)`);
-    else if (recipients.length > 0) errors.push(`${ALERT_PARAM.author} is not set: alert emails need an employee as sender`);
-    const minutesText = text2(read(ALERT_PARAM.failingMinutes));
-    let minutes = DEFAULT_FAILING_MINUTES;
-    if (minutesText !== "") {
-      const n = Number(minutesText);
-      if (Number.isInteger(n) && n >= MIN_FAILING_MINUTES) minutes = n;
-      else errors.push(`${ALERT_PARAM.failingMinutes} must be a whole number of minutes, at least ${MIN_FAILING_MINUTES} (got "${minutesText.slice(0, 20)}")`);
-    }
-    return { recipients, author, failingAfterMs: minutes * 6e4, errors };
-  }
-  var ALERT_RECORD = "customrecord_suitehooks_alert";
-  var ALERT_FIELD = {
-    kind: "custrecord_suitehooks_alert_kind",
-    lastSent: "custrecord_suitehooks_alert_sent",
-    mark: "custrecord_suitehooks_alert_mark"
-  };
-
-  // lib/core/alert-rules.ts
-  var ALERT_INTERVAL_MS = 36e5;
-  var FIRST_LOOKBACK_MS = 36e5;
-  function mayEmail(state, now) {
-    return state.lastSent === null || now - state.lastSent >= ALERT_INTERVAL_MS;
-  }
-  function deadSince(state, now) {
-    return state.mark ?? now - FIRST_LOOKBACK_MS;
-  }
-  function decideDead(state, newlyDead, now) {
-    if (newlyDead <= 0) return { send: false, next: { ...state, mark: now } };
-    if (!mayEmail(state, now)) return { send: false, next: state };
-    return { send: true, next: { lastSent: now, mark: now } };
-  }
-  function decideFailing(state, failing, failingAfterMs, now) {
-    if (!failing) return { send: false, next: { ...state, mark: null } };
-    const since = state.mark ?? now;
-    const next = { ...state, mark: since };
-    if (now - since < failingAfterMs || !mayEmail(state, now)) return { send: false, next };
-    return { send: true, next: { ...next, lastSent: now } };
-  }
 
   // lib/core/retry-schedule.ts
   var MINUTE = 6e4;
@@ -332,17 +85,21 @@ define(['N/log', 'N/runtime', 'N/task', 'N/email', 'N/record', 'N/url', 'N/query
     prevSecretId: "custrecord_suitehooks_prev_secret_id",
     /** The exact body that is signed and sent (CLOBTEXT). */
     body: "custrecord_suitehooks_body",
+    /** The body's length in characters, so a search result cut at 4,000 bytes is recognised (INTEGER). */
+    bodyLength: "custrecord_suitehooks_body_length",
     status: "custrecord_suitehooks_status",
     /** Attempts made so far (0 when the event was queued without a try). */
     attempts: "custrecord_suitehooks_attempts",
-    /** DATETIMETZ; empty means due now. */
-    nextAttempt: "custrecord_suitehooks_next_attempt",
+    /**
+     * When to try next, as ISO-8601 UTC text (`2026-03-06T12:39:56.789Z`); empty means due now. Text, not
+     * a DATETIMETZ: search results show date-times only as text in the user's format and time zone, while
+     * this reads back exactly and sorts as time, so the retry worker needs no record.load and no N/format.
+     */
+    nextAttempt: "custrecord_suitehooks_next_attempt_utc",
     lastHttpStatus: "custrecord_suitehooks_last_http_status",
     lastError: "custrecord_suitehooks_last_error",
     recordType: "custrecord_suitehooks_record_type",
-    recordId: "custrecord_suitehooks_record_id",
-    /** `<run token>@<expiry ms>` while a scheduled run is sending the delivery; empty otherwise. */
-    claim: "custrecord_suitehooks_claim"
+    recordId: "custrecord_suitehooks_record_id"
   };
   var DELIVERY_STATUS = {
     pending: "pending",
@@ -362,24 +119,107 @@ define(['N/log', 'N/runtime', 'N/task', 'N/email', 'N/record', 'N/url', 'N/query
         return { status: DELIVERY_STATUS.pending, attempts, nextAttempt: outcome.at, lastHttpStatus, lastError: clipError(outcome.reason) };
     }
   }
+  function nextAttemptText(at) {
+    return at === null ? "" : new Date(at).toISOString();
+  }
+  function isDue(text4, now) {
+    const at = Date.parse(text4);
+    return text4.trim() === "" || Number.isNaN(at) || at <= now;
+  }
+  function isWholeBody(body, storedLength, eventId) {
+    if (storedLength <= 0 || body.length !== storedLength) return false;
+    try {
+      const parsed = JSON.parse(body);
+      return parsed.data?.id === eventId;
+    } catch {
+      return false;
+    }
+  }
   function clipError(text4) {
     return text4.length <= LAST_ERROR_MAX ? text4 : `${text4.slice(0, LAST_ERROR_MAX - 1)}…`;
   }
 
-  // lib/core/ids.ts
-  var SCRIPT = {
-    userEvent: "customscript_suitehooks_employee_ue",
-    retry: "customscript_suitehooks_retry_ss",
-    console: "customscript_suitehooks_console"
+  // lib/suitescript/errors.ts
+  function errorCode(e) {
+    if (typeof e === "object" && e !== null && "name" in e && typeof e.name === "string" && e.name !== "") return e.name;
+    return "UNEXPECTED_ERROR";
+  }
+  function errorText(e) {
+    const message = typeof e === "object" && e !== null && "message" in e ? String(e.message) : String(e);
+    return clipError(`${errorCode(e)}: ${message}`);
+  }
+
+  // lib/suitescript/alerts.ts
+
+  // lib/core/alert-config.ts
+  var ALERT_PARAM = {
+    recipients: "custscript_suitehooks_alert_recipients",
+    author: "custscript_suitehooks_alert_author",
+    failingMinutes: "custscript_suitehooks_alert_after_min"
   };
-  var DEPLOYMENT = {
-    userEvent: "customdeploy_suitehooks_employee_ue",
-    /** The retry script's Scheduled deployment (every 15 minutes): finds due work and starts the worker. */
-    retryTimer: "customdeploy_suitehooks_retry_ss",
-    /** The retry script's Not Scheduled deployment: the only one that sends; started on demand by N/task. */
-    retryWorker: "customdeploy_suitehooks_retry_worker",
-    console: "customdeploy_suitehooks_console"
+  var MAX_RECIPIENTS = 10;
+  var DEFAULT_FAILING_MINUTES = 60;
+  var MIN_FAILING_MINUTES = 15;
+  var EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
+  var INTERNAL_ID = /^[1-9]\d{0,11}$/;
+  function text(raw) {
+    return raw === null || raw === void 0 ? "" : String(raw).trim();
+  }
+  function parseRecipients(raw, errors) {
+    const out = [];
+    for (const entry of raw.split(/[\s,;]+/).filter((s) => s !== "")) {
+      if (INTERNAL_ID.test(entry)) out.push(Number(entry));
+      else if (EMAIL.test(entry)) out.push(entry);
+      else errors.push(`${ALERT_PARAM.recipients}: "${entry.slice(0, 60)}" is neither an email address nor an employee internal id`);
+    }
+    if (out.length > MAX_RECIPIENTS) errors.push(`${ALERT_PARAM.recipients}: at most ${MAX_RECIPIENTS} recipients (N/email's limit), got ${out.length}`);
+    return out;
+  }
+  function parseAlertConfig(read) {
+    const errors = [];
+    const recipients = parseRecipients(text(read(ALERT_PARAM.recipients)), errors);
+    const authorText = text(read(ALERT_PARAM.author));
+    let author = null;
+    if (INTERNAL_ID.test(authorText)) author = Number(authorText);
+    else if (authorText !== "") errors.push(`${ALERT_PARAM.author} must be an employee internal id (the sender of alert emails)`);
+    else if (recipients.length > 0) errors.push(`${ALERT_PARAM.author} is not set: alert emails need an employee as sender`);
+    const minutesText = text(read(ALERT_PARAM.failingMinutes));
+    let minutes = DEFAULT_FAILING_MINUTES;
+    if (minutesText !== "") {
+      const n = Number(minutesText);
+      if (Number.isInteger(n) && n >= MIN_FAILING_MINUTES) minutes = n;
+      else errors.push(`${ALERT_PARAM.failingMinutes} must be a whole number of minutes, at least ${MIN_FAILING_MINUTES} (got "${minutesText.slice(0, 20)}")`);
+    }
+    return { recipients, author, failingAfterMs: minutes * 6e4, errors };
+  }
+  var ALERT_RECORD = "customrecord_suitehooks_alert";
+  var ALERT_FIELD = {
+    kind: "custrecord_suitehooks_alert_kind",
+    lastSent: "custrecord_suitehooks_alert_sent",
+    mark: "custrecord_suitehooks_alert_mark"
   };
+
+  // lib/core/alert-rules.ts
+  var ALERT_INTERVAL_MS = 36e5;
+  var FIRST_LOOKBACK_MS = 36e5;
+  function mayEmail(state, now) {
+    return state.lastSent === null || now - state.lastSent >= ALERT_INTERVAL_MS;
+  }
+  function deadSince(state, now) {
+    return state.mark ?? now - FIRST_LOOKBACK_MS;
+  }
+  function decideDead(state, newlyDead, now) {
+    if (newlyDead <= 0) return { send: false, next: { ...state, mark: now } };
+    if (!mayEmail(state, now)) return { send: false, next: state };
+    return { send: true, next: { lastSent: now, mark: now } };
+  }
+  function decideFailing(state, failing, failingAfterMs, now) {
+    if (!failing) return { send: false, next: { ...state, mark: null } };
+    const since = state.mark ?? now;
+    const next = { ...state, mark: since };
+    if (now - since < failingAfterMs || !mayEmail(state, now)) return { send: false, next };
+    return { send: true, next: { ...next, lastSent: now } };
+  }
 
   // lib/suitescript/alert-state.ts
 
@@ -444,32 +284,6 @@ define(['N/log', 'N/runtime', 'N/task', 'N/email', 'N/record', 'N/url', 'N/query
     return { query: `SELECT COUNT(*) AS n FROM ${DELIVERY_RECORD} WHERE ${DELIVERY_FIELD.status} = ? AND lastmodified > ${sysdateMinus(ms2)}`, params: [DELIVERY_STATUS.dead] };
   }
 
-  // lib/suitescript/errors.ts
-  function errorCode(e) {
-    if (typeof e === "object" && e !== null && "name" in e && typeof e.name === "string" && e.name !== "") return e.name;
-    return "UNEXPECTED_ERROR";
-  }
-  function errorText(e) {
-    const message = typeof e === "object" && e !== null && "message" in e ? String(e.message) : String(e);
-    return clipError(`${errorCode(e)}: ${message}`);
-  }
-
-  // lib/suitescript/user-event-params.ts
-
-  // lib/suitescript/script-ids.ts
-  var USER_EVENT_DEPLOYMENT_ID = "customdeploy_suitehooks_employee_ue";
-
-  // lib/suitescript/user-event-params.ts
-  function deploymentParams(deploymentId) {
-    const [found] = search.create({ type: "scriptdeployment", filters: [["scriptid", "is", deploymentId]], columns: ["internalid"] }).run().getRange({ start: 0, end: 1 });
-    if (!found) return null;
-    const deployment = record2.load({ type: "scriptdeployment", id: found.id });
-    return (name) => deployment.getValue({ fieldId: name });
-  }
-  function userEventParams() {
-    return deploymentParams(USER_EVENT_DEPLOYMENT_ID);
-  }
-
   // lib/suitescript/alerts.ts
   var TITLE = "suitehooks alerts";
   function outbox() {
@@ -483,10 +297,10 @@ define(['N/log', 'N/runtime', 'N/task', 'N/email', 'N/record', 'N/url', 'N/query
   function latestAttempt() {
     const [row] = rows(lastAttempted());
     if (!row || row.status === DELIVERY_STATUS.delivered) return { failing: false, error: "" };
-    const rec = record3.load({ type: DELIVERY_RECORD, id: String(row.id) });
+    const rec = record2.load({ type: DELIVERY_RECORD, id: String(row.id) });
     const status = rec.getValue({ fieldId: DELIVERY_FIELD.lastHttpStatus });
-    const error3 = String(rec.getValue({ fieldId: DELIVERY_FIELD.lastError }) ?? "");
-    return { failing: String(row.last_http_status) !== "410", error: `${status !== "" && status !== null ? `HTTP ${String(status)}: ` : ""}${error3}`.slice(0, 300) };
+    const error4 = String(rec.getValue({ fieldId: DELIVERY_FIELD.lastError }) ?? "");
+    return { failing: String(row.last_http_status) !== "410", error: `${status !== "" && status !== null ? `HTTP ${String(status)}: ` : ""}${error4}`.slice(0, 300) };
   }
   function consoleLink() {
     const path = url.resolveScript({ scriptId: SCRIPT.console, deploymentId: DEPLOYMENT.console });
@@ -534,13 +348,11 @@ define(['N/log', 'N/runtime', 'N/task', 'N/email', 'N/record', 'N/url', 'N/query
   }
   function checkAlerts() {
     try {
-      if (runtime.getCurrentScript().deploymentId !== DEPLOYMENT.retryTimer) return;
-      const params = deploymentParams(DEPLOYMENT.console);
-      if (!params) return;
-      const config = parseAlertConfig(params);
+      const script = runtime.getCurrentScript();
+      const config = parseAlertConfig((name) => script.getParameter({ name }));
       if (config.recipients.length === 0) return;
       if (config.errors.length > 0) {
-        logger.error({ title: TITLE, details: `not sent, fix the console deployment: ${config.errors.join("; ")}` });
+        logger.error({ title: TITLE, details: `not sent, fix the parameters of ${script.deploymentId}: ${config.errors.join("; ")}` });
         return;
       }
       check(config);
@@ -556,7 +368,7 @@ define(['N/log', 'N/runtime', 'N/task', 'N/email', 'N/record', 'N/url', 'N/query
     return {
       [DELIVERY_FIELD.status]: state.status,
       [DELIVERY_FIELD.attempts]: state.attempts,
-      [DELIVERY_FIELD.nextAttempt]: state.nextAttempt === null ? "" : new Date(state.nextAttempt),
+      [DELIVERY_FIELD.nextAttempt]: nextAttemptText(state.nextAttempt),
       [DELIVERY_FIELD.lastHttpStatus]: state.lastHttpStatus ?? "",
       [DELIVERY_FIELD.lastError]: state.lastError
     };
@@ -566,56 +378,283 @@ define(['N/log', 'N/runtime', 'N/task', 'N/email', 'N/record', 'N/url', 'N/query
   }
 
   // lib/suitescript/due-deliveries.ts
-  function pendingDeliveryIds(limit) {
-    return search2.create({
-      type: DELIVERY_RECORD,
-      filters: [[DELIVERY_FIELD.status, "is", "pending"]],
-      columns: [
-        search2.createColumn({ name: DELIVERY_FIELD.nextAttempt, sort: search2.Sort.ASC }),
-        search2.createColumn({ name: "internalid", sort: search2.Sort.ASC })
-      ]
-    }).run().getRange({ start: 0, end: limit }).map((result) => String(result.id));
-  }
-  function text3(rec, fieldId) {
-    const value = rec.getValue({ fieldId });
+  var COLUMNS = [DELIVERY_FIELD.eventId, DELIVERY_FIELD.body, DELIVERY_FIELD.bodyLength, DELIVERY_FIELD.attempts, DELIVERY_FIELD.nextAttempt, DELIVERY_FIELD.endpointUrl, DELIVERY_FIELD.secretId, DELIVERY_FIELD.prevSecretId];
+  function text2(result, name) {
+    const value = result.getValue({ name });
     return value === null || value === void 0 ? "" : String(value);
   }
-  function loadDelivery(id) {
-    const rec = record4.load({ type: DELIVERY_RECORD, id });
-    const next = rec.getValue({ fieldId: DELIVERY_FIELD.nextAttempt });
+  function toDelivery(result) {
     return {
-      id,
-      eventId: text3(rec, DELIVERY_FIELD.eventId),
-      body: text3(rec, DELIVERY_FIELD.body),
-      status: text3(rec, DELIVERY_FIELD.status),
-      attempts: Number(rec.getValue({ fieldId: DELIVERY_FIELD.attempts }) || 0),
-      nextAttempt: next instanceof Date ? next : null,
-      endpointUrl: text3(rec, DELIVERY_FIELD.endpointUrl),
-      secretId: text3(rec, DELIVERY_FIELD.secretId),
-      prevSecretId: text3(rec, DELIVERY_FIELD.prevSecretId) || null,
-      claim: text3(rec, DELIVERY_FIELD.claim)
+      id: String(result.id),
+      eventId: text2(result, DELIVERY_FIELD.eventId),
+      body: text2(result, DELIVERY_FIELD.body),
+      bodyLength: Number(text2(result, DELIVERY_FIELD.bodyLength) || 0),
+      attempts: Number(text2(result, DELIVERY_FIELD.attempts) || 0),
+      nextAttempt: text2(result, DELIVERY_FIELD.nextAttempt),
+      endpointUrl: text2(result, DELIVERY_FIELD.endpointUrl),
+      secretId: text2(result, DELIVERY_FIELD.secretId),
+      prevSecretId: text2(result, DELIVERY_FIELD.prevSecretId) || null
     };
   }
+  function pending(nextAttempt, limit) {
+    const sort = nextAttempt === "isempty" ? "internalid" : DELIVERY_FIELD.nextAttempt;
+    return search.create({
+      type: DELIVERY_RECORD,
+      filters: [[DELIVERY_FIELD.status, "is", DELIVERY_STATUS.pending], "AND", [DELIVERY_FIELD.nextAttempt, nextAttempt, ""]],
+      columns: [search.createColumn({ name: sort, sort: search.Sort.ASC }), ...COLUMNS.filter((c) => c !== sort)]
+    }).run().getRange({ start: 0, end: limit }).map(toDelivery);
+  }
+  function dueDeliveries(limit, now) {
+    const retries = pending("isnotempty", limit);
+    const dueRetries = retries.filter((d) => isDue(d.nextAttempt, now));
+    if (dueRetries.length === limit) return { due: dueRetries, more: true };
+    const fresh = pending("isempty", limit);
+    return { due: [...dueRetries, ...fresh], more: retries.length === limit || fresh.length === limit };
+  }
+  function anyDue(now) {
+    if (pending("isempty", 1).length > 0) return true;
+    const [first] = pending("isnotempty", 1);
+    return first !== void 0 && isDue(first.nextAttempt, now);
+  }
+  function loadBody(id) {
+    const value = record3.load({ type: DELIVERY_RECORD, id }).getValue({ fieldId: DELIVERY_FIELD.body });
+    return value === null || value === void 0 ? "" : String(value);
+  }
   function update(id, values) {
-    record4.submitFields({ type: DELIVERY_RECORD, id, values, options: { enableSourcing: false, ignoreMandatoryFields: true } });
-  }
-  function claimToken(runId, leaseEndsAt) {
-    return `${runId}@${leaseEndsAt}`;
-  }
-  function claimHeld(claim, now) {
-    const endsAt = Number(claim.split("@")[1]);
-    return claim !== "" && Number.isFinite(endsAt) && endsAt > now;
-  }
-  function claimDelivery(id, token) {
-    update(id, { [DELIVERY_FIELD.claim]: token });
-    const found = search2.lookupFields({ type: DELIVERY_RECORD, id, columns: [DELIVERY_FIELD.claim] });
-    return found[DELIVERY_FIELD.claim] === token;
+    record3.submitFields({ type: DELIVERY_RECORD, id, values, options: { enableSourcing: false, ignoreMandatoryFields: true } });
   }
   function saveAttempt(id, target, state) {
-    update(id, { ...targetValues(target), ...stateValues(state), [DELIVERY_FIELD.claim]: "" });
+    update(id, { ...targetValues(target), ...stateValues(state) });
   }
-  function noteProblem(id, problem) {
-    update(id, { [DELIVERY_FIELD.lastError]: problem });
+  function noteProblem(id, problem2) {
+    update(id, { [DELIVERY_FIELD.lastError]: clipError(problem2) });
+  }
+
+  // lib/suitescript/worker-task.ts
+  var BUSY = "FAILED_TO_SUBMIT_JOB_REQUEST_1";
+  function startWorker(title, why) {
+    try {
+      const taskId = task.create({ taskType: task.TaskType.SCHEDULED_SCRIPT, scriptId: SCRIPT.retry, deploymentId: DEPLOYMENT.retryWorker }).submit();
+      logger2.audit({ title, details: `worker started: ${why}` });
+      return { kind: "queued", taskId: String(taskId) };
+    } catch (e) {
+      const code = errorCode(e);
+      logger2.audit({ title, details: `worker not started (${code}): ${why}` });
+      return code === BUSY ? { kind: "busy", code } : { kind: "failed", code };
+    }
+  }
+
+  // lib/suitescript/retry-timer.ts
+  var TITLE2 = "suitehooks retry timer";
+  function runTimer() {
+    if (anyDue(Date.now())) startWorker(TITLE2, "deliveries are due");
+    checkAlerts();
+  }
+
+  // lib/suitescript/retry-worker.ts
+
+  // lib/core/fields.ts
+  var EMPLOYEE_FIELDS = Object.freeze([
+    { rest: "entityId", nsId: "entityid", column: "entityid", kind: "text" },
+    { rest: "externalId", nsId: "externalid", column: "externalid", kind: "text" },
+    { rest: "firstName", nsId: "firstname", column: "firstname", kind: "text" },
+    { rest: "lastName", nsId: "lastname", column: "lastname", kind: "text" },
+    { rest: "email", nsId: "email", column: "email", kind: "text" },
+    { rest: "title", nsId: "title", column: "title", kind: "text" },
+    { rest: "phone", nsId: "phone", column: "phone", kind: "text" },
+    { rest: "mobilePhone", nsId: "mobilephone", column: "mobilephone", kind: "text" },
+    { rest: "isInactive", nsId: "isinactive", column: "isinactive", kind: "boolean" },
+    { rest: "giveAccess", nsId: "giveaccess", column: "giveaccess", kind: "boolean" },
+    { rest: "subsidiary", nsId: "subsidiary", column: "subsidiary", kind: "select", refType: "subsidiary" },
+    { rest: "department", nsId: "department", column: "department", kind: "select", refType: "department" },
+    { rest: "location", nsId: "location", column: "location", kind: "select", refType: "location" },
+    { rest: "supervisor", nsId: "supervisor", column: "supervisor", kind: "select", refType: "employee" },
+    { rest: "employeeType", nsId: "employeetype", column: "employeetype", kind: "select", refType: "employeetype" },
+    { rest: "hireDate", nsId: "hiredate", column: "hiredate", kind: "date" },
+    { rest: "lastModifiedDate", nsId: "lastmodifieddate", column: "lastmodifieddate", kind: "datetime", readOnly: true },
+    {
+      rest: "roles",
+      nsId: "roles",
+      column: null,
+      kind: "sublist",
+      refType: "role",
+      sublist: { id: "roles", field: "selectedrole", rest: "selectedRole" }
+    }
+  ]);
+  var FORBIDDEN_FIELDS = /* @__PURE__ */ new Set([
+    "password",
+    "password2",
+    "socialsecuritynumber",
+    "socialSecurityNumber",
+    "ssn"
+  ]);
+  var CUSTOM_FIELD = /^custentity[a-z0-9_]*$/;
+  var byRest = new Map(EMPLOYEE_FIELDS.map((f) => [f.rest.toLowerCase(), f]));
+  var byNsId = new Map(EMPLOYEE_FIELDS.map((f) => [f.nsId, f]));
+  var DECLARABLE_KINDS = /* @__PURE__ */ new Set(["text", "boolean", "date", "datetime", "integer", "float", "select", "multiselect"]);
+  function resolveField(name) {
+    const [rawName, rawKind] = name.split(":").map((s) => s.trim());
+    if (!rawName || FORBIDDEN_FIELDS.has(rawName) || FORBIDDEN_FIELDS.has(rawName.toLowerCase())) return null;
+    const lower = rawName.toLowerCase();
+    const known = byRest.get(lower) ?? byNsId.get(lower);
+    if (known) return rawKind === void 0 ? known : null;
+    if (!CUSTOM_FIELD.test(lower)) return null;
+    if (rawKind !== void 0 && !DECLARABLE_KINDS.has(rawKind)) return null;
+    return { rest: lower, nsId: lower, column: lower, kind: rawKind ?? "auto" };
+  }
+
+  // lib/core/config.ts
+  var PARAM = {
+    endpointUrl: "custscript_suitehooks_endpoint_url",
+    secretId: "custscript_suitehooks_secret_id",
+    prevSecretId: "custscript_suitehooks_prev_secret_id",
+    fields: "custscript_suitehooks_fields",
+    contexts: "custscript_suitehooks_contexts",
+    deliveryMode: "custscript_suitehooks_delivery_mode",
+    payloadMode: "custscript_suitehooks_payload_mode",
+    excludedFields: "custscript_suitehooks_excluded_fields",
+    eventTypes: "custscript_suitehooks_event_types",
+    allowedHosts: "custscript_suitehooks_allowed_hosts"
+  };
+  var CONTEXT_TYPE = Object.freeze({
+    ACTION: "ACTION",
+    ADVANCEDREVREC: "ADVANCEDREVREC",
+    BANKCONNECTIVITY: "BANKCONNECTIVITY",
+    BANKSTATEMENTPARSER: "BANKSTATEMENTPARSER",
+    BUNDLE_INSTALLATION: "BUNDLEINSTALLATION",
+    CLIENT: "CLIENT",
+    CONSOLRATEADJUSTOR: "CONSOLRATEADJUSTOR",
+    CSV_IMPORT: "CSVIMPORT",
+    CUSTOMGLLINES: "CUSTOMGLLINES",
+    CUSTOM_MASSUPDATE: "CUSTOMMASSUPDATE",
+    DATASETBUILDER: "DATASETBUILDER",
+    DEBUGGER: "DEBUGGER",
+    EMAIL_CAPTURE: "EMAILCAPTURE",
+    FICONNECTIVITY: "FICONNECTIVITY",
+    FIPARSER: "FIPARSER",
+    MAP_REDUCE: "MAPREDUCE",
+    NONE: "NONE",
+    PAYMENTGATEWAY: "PAYMENTGATEWAY",
+    PAYMENTPOSTBACK: "PAYMENTPOSTBACK",
+    PLATFORMEXTENSION: "PLATFORMEXTENSION",
+    PORTLET: "PORTLET",
+    PROMOTIONS: "PROMOTIONS",
+    RESTLET: "RESTLET",
+    REST_WEBSERVICES: "RESTWEBSERVICES",
+    SCHEDULED: "SCHEDULED",
+    SDF_INSTALLATION: "SDFINSTALLATION",
+    SHIPPING_PARTNERS: "SHIPPINGPARTNERS",
+    SUITELET: "SUITELET",
+    TAX_CALCULATION: "TAXCALCULATION",
+    USEREVENT: "USEREVENT",
+    USER_INTERFACE: "USERINTERFACE",
+    WEBAPPLICATION: "WEBAPPLICATION",
+    WEBSERVICES: "WEBSERVICES",
+    WEBSTORE: "WEBSTORE",
+    WORKBOOKBUILDER: "WORKBOOKBUILDER",
+    WORKFLOW: "WORKFLOW"
+  });
+  var EXECUTION_CONTEXTS = new Set(Object.values(CONTEXT_TYPE));
+  var EVENT_TYPES = /* @__PURE__ */ new Set(["create", "edit", "xedit", "delete"]);
+  var SENDING_PARAMS = /* @__PURE__ */ new Set([PARAM.endpointUrl, PARAM.secretId, PARAM.prevSecretId, PARAM.allowedHosts]);
+  var SECRET_ID = /^custsecret[a-z0-9_]{1,30}$/;
+  var HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|[0-9a-f:.]*:[0-9a-f:.]*)$/;
+  function text3(raw) {
+    return raw === null || raw === void 0 ? "" : String(raw).trim();
+  }
+  function list(raw) {
+    return text3(raw).replace(/\s*:\s*/g, ":").split(/[\s,;]+/).map((s) => s.trim()).filter((s) => s !== "");
+  }
+  function problem(param, reason, detail = "") {
+    return { param, reason, message: `${param}${detail.startsWith(":") ? "" : " "}${detail || reason}`, blocking: SENDING_PARAMS.has(param) };
+  }
+  function endpointProblem(url2, allowedHosts) {
+    const p = (reason, detail) => problem(PARAM.endpointUrl, reason, detail);
+    if (url2 === "") return p("is not set", "is not set: the receiver URL is required");
+    const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url2);
+    if (!match) return p("is not an absolute URL");
+    if (match[1].toLowerCase() !== "https") return p("must use https://", "must use https:// (NetSuite refuses other schemes)");
+    const authority = match[2];
+    if (authority.includes("@")) return p("must not carry credentials");
+    const host = authority.replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
+    if (host === "") return p("has no host");
+    if (allowedHosts && !allowedHosts.has(host)) return p(`host is not in ${PARAM.allowedHosts}`, `host ${host} is not in ${PARAM.allowedHosts}`);
+    return null;
+  }
+  function parseTarget(read, problems) {
+    const hosts = list(read(PARAM.allowedHosts)).map((h) => h.toLowerCase().replace(/^\[|\]$/g, ""));
+    const badHosts = hosts.filter((h) => !HOST.test(h));
+    for (const h of badHosts) problems.push(problem(PARAM.allowedHosts, "an entry is not a host name", `: "${h}" is not a host name (no scheme, port or path)`));
+    const allowedHosts = hosts.length > 0 ? new Set(hosts) : null;
+    const endpointUrl = text3(read(PARAM.endpointUrl));
+    const endpoint = endpointProblem(endpointUrl, badHosts.length > 0 ? null : allowedHosts);
+    if (endpoint) problems.push(endpoint);
+    const secretId = text3(read(PARAM.secretId)).toLowerCase();
+    if (secretId === "") problems.push(problem(PARAM.secretId, "is not set", "is not set: name the API Secret (custsecret_…) that signs"));
+    else if (!SECRET_ID.test(secretId)) problems.push(problem(PARAM.secretId, "must be an API Secret script id (custsecret_…)"));
+    const prev = text3(read(PARAM.prevSecretId)).toLowerCase();
+    if (prev !== "" && !SECRET_ID.test(prev)) problems.push(problem(PARAM.prevSecretId, "must be an API Secret script id (custsecret_…)"));
+    return { endpointUrl, secretId, prevSecretId: prev === "" ? null : prev, allowedHosts };
+  }
+  function parseFields(read, problems) {
+    const names = list(read(PARAM.fields));
+    const fields = [];
+    let unknown = 0;
+    for (const name of names) {
+      const spec = resolveField(name);
+      if (!spec) {
+        unknown++;
+        problems.push(problem(PARAM.fields, "unknown or forbidden field", `: unknown or forbidden field "${name}"`));
+      } else if (!fields.some((f) => f.rest === spec.rest)) fields.push(spec);
+    }
+    if (names.length === 0 || unknown > 0) {
+      for (const f of EMPLOYEE_FIELDS) if (!fields.some((g) => g.rest === f.rest)) fields.push(f);
+    }
+    for (const rest of ["isInactive", "giveAccess", "lastModifiedDate"]) {
+      if (!fields.some((f) => f.rest === rest)) fields.push(EMPLOYEE_FIELDS.find((f) => f.rest === rest));
+    }
+    return fields;
+  }
+  function parseChoice(read, param, known, what, upper, problems) {
+    const names = list(read(param)).map((n) => upper ? n.toUpperCase() : n.toLowerCase());
+    for (const n of names) if (!known.has(n)) problems.push(problem(param, `unknown ${what}`, `: unknown ${what} "${n}"`));
+    const valid = names.filter((n) => known.has(n));
+    return valid.length > 0 && valid.length === names.length ? new Set(valid) : null;
+  }
+  function parseModes(read, problems) {
+    const mode = text3(read(PARAM.deliveryMode)).toLowerCase() || "auto";
+    if (mode !== "inline" && mode !== "outbox" && mode !== "auto") {
+      problems.push(problem(PARAM.deliveryMode, "must be inline, outbox or auto", `must be inline, outbox or auto (got "${mode}")`));
+    }
+    const payload = text3(read(PARAM.payloadMode)).toLowerCase() || "full";
+    if (payload !== "full" && payload !== "changes") problems.push(problem(PARAM.payloadMode, "must be full or changes", `must be full or changes (got "${payload}")`));
+    return { deliveryMode: mode === "inline" || mode === "outbox" ? mode : "auto", payloadMode: payload === "changes" ? "changes" : "full" };
+  }
+  function parseExcluded(read, problems) {
+    const excluded = /* @__PURE__ */ new Set();
+    for (const name of list(read(PARAM.excludedFields))) {
+      if (FORBIDDEN_FIELDS.has(name) || FORBIDDEN_FIELDS.has(name.toLowerCase())) continue;
+      const spec = resolveField(name);
+      if (!spec) problems.push(problem(PARAM.excludedFields, "unknown field", `: unknown field "${name}"`));
+      else excluded.add(spec.rest);
+    }
+    return excluded;
+  }
+  function parseConfig(read) {
+    const problems = [];
+    const target = parseTarget(read, problems);
+    const fields = parseFields(read, problems);
+    const contexts = parseChoice(read, PARAM.contexts, EXECUTION_CONTEXTS, "execution context", true, problems);
+    const modes = parseModes(read, problems);
+    const excluded = parseExcluded(read, problems);
+    const eventTypes = parseChoice(read, PARAM.eventTypes, EVENT_TYPES, "event type", false, problems) ?? new Set(EVENT_TYPES);
+    return { problems, errors: problems.map((p) => p.message), config: { ...target, fields, contexts, ...modes, excluded, eventTypes } };
+  }
+  function blockingProblems(result) {
+    return result.problems.filter((p) => p.blocking);
+  }
+  function problemSummary(problems) {
+    return problems.map((p) => `${p.param} ${p.reason}`).join("; ");
   }
 
   // lib/suitescript/post-signed.ts
@@ -667,8 +706,8 @@ define(['N/log', 'N/runtime', 'N/task', 'N/email', 'N/record', 'N/url', 'N/query
   }
 
   // lib/suitescript/signer.ts
-  function createSigner(secretIds2) {
-    const keys = secretIds2.map((secret) => crypto.createSecretKey({ secret, encoding: encode.Encoding.BASE_64 }));
+  function createSigner(secretIds) {
+    const keys = secretIds.map((secret) => crypto.createSecretKey({ secret, encoding: encode.Encoding.BASE_64 }));
     const sign = (input) => keys.map((key) => {
       const hmac = crypto.createHmac({ algorithm: crypto.HashAlg.SHA256, key });
       hmac.update({ input, inputEncoding: encode.Encoding.UTF_8 });
@@ -678,18 +717,29 @@ define(['N/log', 'N/runtime', 'N/task', 'N/email', 'N/record', 'N/url', 'N/query
     return sign;
   }
 
-  // lib/suitescript/entries/retry-ss.ts
-  var TITLE2 = "suitehooks retry";
-  var DELIVERY_UNITS = 17;
-  var RESERVE_UNITS = 30;
+  // lib/suitescript/user-event-params.ts
+  function deploymentParams(deploymentId) {
+    const [found] = search2.create({ type: "scriptdeployment", filters: [["scriptid", "is", deploymentId]], columns: ["internalid"] }).run().getRange({ start: 0, end: 1 });
+    if (!found) return null;
+    const deployment = record4.load({ type: "scriptdeployment", id: found.id });
+    return (name) => deployment.getValue({ fieldId: name });
+  }
+  function userEventParams() {
+    return deploymentParams(DEPLOYMENT.userEvent);
+  }
+
+  // lib/suitescript/retry-worker.ts
+  var TITLE3 = "suitehooks retry worker";
+  var DELIVERY_UNITS = 12;
+  var LOAD_UNITS = 2;
+  var RESERVE_UNITS = 20;
   var PAGE_SIZE = 1e3;
-  var LEASE_MS = 10 * 6e4;
   function currentConfig() {
     try {
       const params = userEventParams();
       return params ? parseConfig(params) : null;
     } catch (e) {
-      logger2.audit({ title: TITLE2, details: `user event parameters unreadable (${errorCode(e)}): using each delivery's stored target` });
+      logger3.audit({ title: TITLE3, details: `user event parameters unreadable (${errorCode(e)}): using each delivery's stored target` });
       return null;
     }
   }
@@ -701,75 +751,55 @@ define(['N/log', 'N/runtime', 'N/task', 'N/email', 'N/record', 'N/url', 'N/query
     };
     return parseConfig((name) => stored[name] ?? null);
   }
-  function secretIds(config) {
-    return config.prevSecretId ? [config.secretId, config.prevSecretId] : [config.secretId];
-  }
-  function resubmit() {
-    const script = runtime2.getCurrentScript();
-    try {
-      task.create({ taskType: task.TaskType.SCHEDULED_SCRIPT, scriptId: script.id, deploymentId: script.deploymentId }).submit();
-      logger2.audit({ title: TITLE2, details: "more deliveries are due: resubmitted" });
-    } catch (e) {
-      logger2.audit({ title: TITLE2, details: `not resubmitted (${errorCode(e)})` });
-    }
-  }
-  function attemptDelivery(run, id) {
-    const delivery = loadDelivery(id);
-    const now = Date.now();
-    if (delivery.status !== DELIVERY_STATUS.pending || claimHeld(delivery.claim, now)) return "skipped";
-    if (delivery.nextAttempt && delivery.nextAttempt.getTime() > now) return "later";
-    const { config, errors } = run.shared ?? storedConfig(delivery);
-    if (errors.length > 0) {
-      noteProblem(id, `configuration: ${errors.join("; ")}`);
-      return "skipped";
+  function attempt(run, delivery, whole) {
+    const result = run.shared ?? storedConfig(delivery);
+    const blocking = blockingProblems(result);
+    if (blocking.length > 0) {
+      noteProblem(delivery.id, `configuration: ${blocking.map((p) => p.message).join("; ")}`);
+      return false;
     }
     let sign;
     try {
-      sign = run.signerFor(config);
+      sign = run.signerFor(result.config);
     } catch (e) {
-      noteProblem(id, `cannot sign with the API Secret: ${errorText(e)}`);
-      return "skipped";
+      noteProblem(delivery.id, `cannot sign with the API Secret: ${errorText(e)}`);
+      return false;
     }
-    if (!claimDelivery(id, claimToken(run.id, now + LEASE_MS))) return "skipped";
-    const result = postSigned(config.endpointUrl, delivery.eventId, delivery.body, sign, Date.now());
-    saveAttempt(id, config, stateAfterAttempt(result, delivery.attempts + 1, Date.now(), Math.random));
-    return "sent";
+    const body = whole ? delivery.body : loadBody(delivery.id);
+    const posted = postSigned(result.config.endpointUrl, delivery.eventId, body, sign, Date.now());
+    saveAttempt(delivery.id, result.config, stateAfterAttempt(posted, delivery.attempts + 1, Date.now(), Math.random));
+    return true;
   }
   function drain(run) {
     const script = runtime2.getCurrentScript();
-    const ids = pendingDeliveryIds(PAGE_SIZE);
+    const { due, more } = dueDeliveries(PAGE_SIZE, Date.now());
     let sent = 0;
-    let moreDue = ids.length === PAGE_SIZE;
-    for (const id of ids) {
-      if (script.getRemainingUsage() < DELIVERY_UNITS + RESERVE_UNITS) {
-        moreDue = true;
+    let stoppedShort = false;
+    for (const delivery of due) {
+      const whole = isWholeBody(delivery.body, delivery.bodyLength, delivery.eventId);
+      if (script.getRemainingUsage() < DELIVERY_UNITS + (whole ? 0 : LOAD_UNITS) + RESERVE_UNITS) {
+        stoppedShort = true;
         break;
       }
-      let step;
       try {
-        step = attemptDelivery(run, id);
+        if (attempt(run, delivery, whole)) sent++;
       } catch (e) {
-        logger2.error({ title: TITLE2, details: `delivery ${id}: ${errorCode(e)}` });
-        continue;
+        logger3.error({ title: TITLE3, details: `delivery ${delivery.id}: ${errorCode(e)}` });
       }
-      if (step === "later") {
-        moreDue = false;
-        break;
-      }
-      if (step === "sent") sent++;
     }
-    logger2.audit({ title: TITLE2, details: `${sent} of ${ids.length} pending deliveries attempted` });
-    if (moreDue && sent > 0) resubmit();
+    logger3.audit({ title: TITLE3, details: `${sent} of ${due.length} due deliveries attempted` });
+    if ((stoppedShort || more) && sent > 0) startWorker(TITLE3, "more deliveries are due");
   }
   function startRun() {
     const shared = currentConfig();
-    if (shared && shared.errors.length > 0) {
-      logger2.error({ title: TITLE2, details: `configuration problems, nothing sent: ${shared.errors.join("; ")}` });
+    const blocking = shared ? blockingProblems(shared) : [];
+    if (blocking.length > 0) {
+      logger3.error({ title: TITLE3, details: `configuration problems, nothing sent: ${problemSummary(blocking)}` });
       return null;
     }
     const signers = /* @__PURE__ */ new Map();
     const signerFor = (config) => {
-      const ids = secretIds(config);
+      const ids = config.prevSecretId ? [config.secretId, config.prevSecretId] : [config.secretId];
       const sign = signers.get(ids.join(" ")) ?? createSigner(ids);
       signers.set(ids.join(" "), sign);
       return sign;
@@ -778,19 +808,25 @@ define(['N/log', 'N/runtime', 'N/task', 'N/email', 'N/record', 'N/url', 'N/query
       try {
         signerFor(shared.config);
       } catch (e) {
-        logger2.error({ title: TITLE2, details: `cannot sign with the API Secret (${errorCode(e)}), nothing sent` });
+        logger3.error({ title: TITLE3, details: `cannot sign with the API Secret (${errorCode(e)}), nothing sent` });
         return null;
       }
     }
-    return { shared, signerFor, id: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}` };
+    return { shared, signerFor };
   }
+  function runWorker() {
+    const run = startRun();
+    if (run) drain(run);
+  }
+
+  // lib/suitescript/entries/retry-ss.ts
   function execute() {
-    checkAlerts();
+    const worker = runtime3.getCurrentScript().deploymentId === DEPLOYMENT.retryWorker;
     try {
-      const run = startRun();
-      if (run) drain(run);
+      if (worker) runWorker();
+      else runTimer();
     } catch (e) {
-      logger2.error({ title: TITLE2, details: `run failed: ${errorCode(e)}` });
+      logger4.error({ title: "suitehooks retry", details: `run failed: ${errorCode(e)}` });
     }
   }
   return { execute: execute };

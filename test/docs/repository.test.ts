@@ -1,0 +1,95 @@
+/**
+ * The documentation a user gets with a clone: every link resolves (files and #anchors), nothing points
+ * outside the repository, and the tables that restate code (default fields, parameters, the delivery
+ * record, the retry schedule) say what the code does. Plus the repository files the README promises.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DELIVERY_FIELD, EMPLOYEE_FIELDS, PARAM, RETRY_DELAYS_MS } from '../../lib/core';
+import { ALERT_FIELD, ALERT_PARAM } from '../../lib/core/alert-config';
+
+const repo = path.join(__dirname, '..', '..');
+const read = (rel: string) => fs.readFileSync(path.join(repo, rel), 'utf8');
+const DOCS = ['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', ...fs.readdirSync(path.join(repo, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+
+/** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens. */
+function anchors(markdown: string): Set<string> {
+  const out = new Set<string>();
+  for (const [, heading] of markdown.replace(/```[\s\S]*?```/g, '').matchAll(/^#{1,6} +(.+)$/gm)) {
+    out.add(heading!.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-'));
+  }
+  return out;
+}
+
+function links(markdown: string): string[] {
+  const text = markdown.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
+  return [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((l) => !/^[a-z]+:/i.test(l));
+}
+
+/** The rows of the first Markdown table after `heading`, as arrays of cells without backticks. */
+function tableAfter(markdown: string, heading: string): string[][] {
+  const from = markdown.indexOf(heading);
+  expect(from).toBeGreaterThanOrEqual(0);
+  const lines = markdown.slice(from).split('\n');
+  const start = lines.findIndex((l) => l.startsWith('|'));
+  const rows: string[][] = [];
+  for (const line of lines.slice(start + 2)) {
+    if (!line.startsWith('|')) break;
+    rows.push(line.slice(1, -1).split(' | ').map((c) => c.trim().replace(/`/g, '')));
+  }
+  return rows;
+}
+
+test.each(DOCS)('every relative link in %s resolves, anchors included', (doc) => {
+  const broken: string[] = [];
+  for (const link of links(read(doc))) {
+    const [file, anchor] = link.split('#') as [string, string | undefined];
+    const target = file === '' ? doc : path.posix.normalize(path.posix.join(path.posix.dirname(doc), file));
+    if (!fs.existsSync(path.join(repo, target))) broken.push(`${link} (no ${target})`);
+    else if (anchor && target.endsWith('.md') && !anchors(read(target)).has(anchor)) broken.push(`${link} (no heading #${anchor} in ${target})`);
+  }
+  expect(broken).toEqual([]);
+});
+
+test.each(DOCS)('%s points at nothing outside the repository (no ../shared)', (doc) => {
+  expect(read(doc)).not.toMatch(/\.\.\/shared|CONTRACT\.md|NETSUITE-FACTS/);
+});
+
+test('docs/events.md lists exactly the default tracked fields, with their NetSuite ids', () => {
+  const rows = tableAfter(read('docs/events.md'), 'The fields tracked by default');
+  expect(rows.map((r) => r[0])).toEqual(EMPLOYEE_FIELDS.map((f) => f.rest));
+  expect(rows.map((r) => r[1]!.split(' ')[0])).toEqual(EMPLOYEE_FIELDS.map((f) => f.nsId));
+});
+
+test('docs/events.md states the retry schedule the code applies', () => {
+  const rows = tableAfter(read('docs/events.md'), '### Retry schedule');
+  const minutes = (cell: string) => (/(\d+) h/.exec(cell) ? Number(/(\d+) h/.exec(cell)![1]) * 60 : 0) + (/(\d+) min/.exec(cell) ? Number(/(\d+) min/.exec(cell)![1]) : 0);
+  expect(rows.slice(1).map((r) => minutes(r[1]!) * 60_000)).toEqual([...RETRY_DELAYS_MS]);
+});
+
+test('docs/configuration.md lists every script parameter and every delivery record field', () => {
+  const doc = read('docs/configuration.md');
+  expect(tableAfter(doc, '## Script parameters').map((r) => r[0])).toEqual(Object.values(PARAM));
+  expect(tableAfter(doc, '### The delivery record').map((r) => r[1])).toEqual(
+    expect.arrayContaining(Object.values(DELIVERY_FIELD)),
+  );
+  expect(tableAfter(doc, '### The delivery record')).toHaveLength(Object.values(DELIVERY_FIELD).length);
+});
+
+test('docs/configuration.md lists the alert settings and the alert state record as the code declares them', () => {
+  const doc = read('docs/configuration.md');
+  expect(tableAfter(doc, '### Alert settings').map((r) => r[0])).toEqual(Object.values(ALERT_PARAM));
+  expect(tableAfter(doc, '### The alert state record').map((r) => r[1])).toEqual(Object.values(ALERT_FIELD));
+});
+
+test('LICENSE is the MIT licence package.json names; .nvmrc is a supported Node', () => {
+  const pkg = JSON.parse(read('package.json')) as { license: string; engines: { node: string } };
+  expect(pkg.license).toBe('MIT');
+  expect(read('LICENSE')).toMatch(/^MIT License\n/);
+  expect(read('.nvmrc').trim()).toBe('20');
+  expect(pkg.engines.node).toMatch(/>=20/);
+});
+
+test('CHANGELOG.md keeps an Unreleased section', () => {
+  expect(read('CHANGELOG.md')).toMatch(/^## \[Unreleased\]\n/m);
+});
