@@ -94,3 +94,13 @@ test('bad alert settings send nothing and name the parameter in the execution lo
   expect(log).toContain(`${ALERT_PARAM.author} must be an employee internal id`);
   stack.account.setParameter(DEPLOYMENT.retryTimer, ALERT_PARAM.author, '1');
 });
+
+test('alerts off cost a timer run nothing: the settings are its own parameters (Script.getParameter, no units)', async () => {
+  stack.account.setParameter(DEPLOYMENT.retryTimer, ALERT_PARAM.recipients, null);
+  await timerSlot();
+  const [timer] = stack.account.executions({ script: SCRIPT.retry }).filter((e) => e.deployment === DEPLOYMENT.retryTimer).slice(-1);
+  // Nothing is due: the two due searches (10 each) and nothing else. Read from the console's
+  // deployment, the settings would add a deployment search and a load (15).
+  expect(timer).toMatchObject({ ok: true, usage: 20 });
+  stack.account.setParameter(DEPLOYMENT.retryTimer, ALERT_PARAM.recipients, 'ops@example.com, 2');
+});

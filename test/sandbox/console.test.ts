@@ -99,11 +99,16 @@ test('replay of every dead delivery asks for a confirmation, then the worker sen
   expect(byStatus('dead').some((d) => d[F.eventId] === eventId)).toBe(true);
 
   const dead = byStatus('dead').length;
+  const kept = stack.deliveries().find((d) => d[F.eventId] === eventId)!;
   const done = await admin({}, { custpage_view: 'replay_dead', custpage_confirm: 'T' });
   expect(done.html).toContain(`${dead} deliveries replayed.`);
   expect(done.html).toMatch(/The retry worker \(customdeploy_suitehooks_retry_worker\) was started \(task SCHEDSCRIPT_\d+\)/);
   expect(byStatus('dead')).toHaveLength(0);
-  expect(stack.deliveries().find((d) => d[F.eventId] === eventId)).toMatchObject({ [F.status]: 'pending', [F.attempts]: 0, [F.lastError]: null });
+  // As the worker reads it: pending, attempts 0, Next Attempt empty (due now); body and its length untouched.
+  expect(stack.deliveries().find((d) => d[F.eventId] === eventId)).toMatchObject({
+    [F.status]: 'pending', [F.attempts]: 0, [F.lastError]: null, [F.nextAttempt]: null, [F.body]: kept[F.body], [F.bodyLength]: kept[F.bodyLength],
+  });
+  expect(kept[F.bodyLength]).toBe(String(kept[F.body]).length);
 
   // Replaying again while that worker is queued says so instead of failing.
   await makeDeadWithoutRun('4');
