@@ -19,7 +19,7 @@ const STATUSES: [string, number][] = [['delivered', 0.7], ['pending', 0.2], ['de
 function seedOutbox(sb: BenchSandbox, size: number): void {
   const { account } = sb;
   const body = JSON.stringify({ type: 'employee.updated', data: { changes: { title: { old: 'x'.repeat(400), new: 'y'.repeat(400) } }, record: { notes: 'z'.repeat(1000) } } });
-  const insert = account.db.prepare(`INSERT INTO ${DELIVERY_RECORD} (name, ${F.eventId}, ${F.eventType}, ${F.recordId}, ${F.status}, ${F.attempts}, ${F.lastHttpStatus}, ${F.lastError}, ${F.body}, ${F.endpointUrl}, ${F.secretId}, created, lastmodified) VALUES (?, ?, 'employee.updated', ?, ?, ?, ?, ?, ?, 'https://127.0.0.1/webhooks', 'custsecret_suitehooks_bench', ?, ?)`);
+  const insert = account.db.prepare(`INSERT INTO ${DELIVERY_RECORD} (name, ${F.eventId}, ${F.eventType}, ${F.recordId}, ${F.status}, ${F.attempts}, ${F.lastHttpStatus}, ${F.lastError}, ${F.body}, ${F.bodyLength}, ${F.endpointUrl}, ${F.secretId}, created, lastmodified) VALUES (?, ?, 'employee.updated', ?, ?, ?, ?, ?, ?, ?, 'https://127.0.0.1/webhooks', 'custsecret_suitehooks_bench', ?, ?)`);
   const now = account.clock.now();
   account.db.transaction(() => {
     for (let i = 0; i < size; i++) {
@@ -28,7 +28,7 @@ function seedOutbox(sb: BenchSandbox, size: number): void {
       const status = STATUSES.find(([, p]) => (acc += p) > share)?.[0] ?? 'delivered';
       const at = new Date(now - (size - i) * 60_000).toISOString();
       const failed = status !== 'delivered';
-      insert.run(`evt_bench_${i}`, `evt_bench_${i}`, String(1 + (i % 8)), status, failed ? 3 : 1, failed ? 500 : 200, failed ? 'HTTP 500' : null, body, at, at);
+      insert.run(`evt_bench_${i}`, `evt_bench_${i}`, String(1 + (i % 8)), status, failed ? 3 : 1, failed ? 500 : 200, failed ? 'HTTP 500' : null, body, body.length, at, at);
     }
   })();
 }

@@ -1,7 +1,8 @@
 /**
- * The retry timer: the Scheduled deployment, run every 15 minutes by NetSuite. It sends nothing; when
+ * The retry timer: the Scheduled deployment, run every 15 minutes by NetSuite. It sends no delivery; when
  * anything is due it starts the worker, which a Scheduled deployment cannot do for itself (task submit
- * starts only a Not Scheduled deployment: section_460871520995, section_1508948669).
+ * starts only a Not Scheduled deployment: section_460871520995, section_1508948669). It also emails the
+ * alerts its own parameters ask for (alerts.ts).
  */
 import { checkAlerts } from './alerts';
 import { anyDue } from './due-deliveries';

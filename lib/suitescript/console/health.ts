@@ -1,7 +1,7 @@
 /**
  * What the health page shows, read within governance whatever the outbox's size: three SuiteQL queries,
  * at most three record loads (2 units each), one deployment search, one scheduled script instance search,
- * the user event's parameters and the retry timer's alert settings (15 each). About 95 units of the
+ * the user event's parameters and the retry timer's alert settings (15 each). About 90 units of the
  * Suitelet's 1,000.
  */
 import * as record from 'N/record';
