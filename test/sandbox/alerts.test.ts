@@ -7,7 +7,7 @@ import { ALERT_PARAM } from '../../lib/core/alert-config';
 import { DELIVERY_FIELD as F } from '../../lib/core/delivery-record';
 import { DEPLOYMENT, SCRIPT } from '../../lib/core/ids';
 import { CSV, UI } from './helpers';
-import { startConsoleStack, type ConsoleStack } from './console-stack';
+import { consoleFetch, startConsoleStack, type ConsoleStack } from './console-stack';
 
 const MINUTE = 60_000;
 let stack: ConsoleStack;
@@ -36,6 +36,11 @@ async function deadDelivery(employeeId: string, title: string): Promise<string> 
   }
   return String(stack.deliveries().filter((d) => d[F.status] === 'dead').at(-1)![F.eventId]);
 }
+
+test('the console shows the timer deployment\'s alert settings', async () => {
+  const { html } = await consoleFetch(stack, stack.adminToken, {});
+  expect(html).toContain('2 recipient(s); endpoint failing alert after 30 min');
+});
 
 test('deliveries that went dead: one email with counts, the last error and the console link, then at most one an hour', async () => {
   const eventId = await deadDelivery('3', 'Confidential Title 1');
