@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { ParamOverrides } from './deploy';
 
 export interface StartConfig {
@@ -49,6 +50,27 @@ function pair(text: string, what: string): [string, string] {
   return [text.slice(0, at), text.slice(at + 1)];
 }
 
+/**
+ * The `--config` file as an object. A file that is not JSON is named with the line and column of the
+ * first error, never quoted: it may hold API Secret values.
+ */
+export function readConfigFile(file: string): Partial<StartConfig> {
+  const text = fs.readFileSync(file, 'utf8');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const errors: ParseError[] = [];
+    parseTolerant(text, errors, { disallowComments: true, allowTrailingComma: false });
+    const first = errors[0];
+    if (!first) throw new Error(`--config ${file}: not valid JSON`);
+    const before = text.slice(0, first.offset).split('\n');
+    throw new Error(`--config ${file}: not valid JSON (line ${before.length}, column ${before.at(-1)!.length + 1}: ${printParseErrorCode(first.error)})`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`--config ${file}: must hold a JSON object`);
+  return value as Partial<StartConfig>;
+}
+
 export function parseStartArgs(argv: readonly string[]): StartConfig {
   const { values } = parseArgs({
     args: [...argv],
@@ -66,7 +88,7 @@ export function parseStartArgs(argv: readonly string[]): StartConfig {
     },
     strict: true,
   });
-  const file = values.config ? (JSON.parse(fs.readFileSync(values.config, 'utf8')) as Partial<StartConfig>) : {};
+  const file = values.config ? readConfigFile(values.config) : {};
   const params: ParamOverrides = JSON.parse(JSON.stringify(file.params ?? {})) as ParamOverrides;
   for (const p of values.param ?? []) {
     const [key, value] = pair(p, '--param');

@@ -8,6 +8,7 @@ import { EMPLOYEE_FIELDS } from '../core';
 import { NetSuiteError } from './account-types';
 import { refName } from './employees';
 import { INTERNAL_PREFIX, type Db } from './store';
+import { assertRecordTablesOnly } from './suiteql-access';
 
 export interface SuiteQLOptions {
   /** Time zone SuiteQL formats date-times in (the session user's preference). */
@@ -16,7 +17,7 @@ export interface SuiteQLOptions {
   selectColumns?: ReadonlyMap<string, string>;
 }
 
-function badQuery(detail: string): NetSuiteError {
+export function badQuery(detail: string): NetSuiteError {
   return new NetSuiteError(400, 'INVALID_PARAMETER', `Invalid search query. Detailed unprocessed description follows. ${detail}`);
 }
 
@@ -74,10 +75,12 @@ function pad(n: number, w = 2): string {
 /**
  * Registers the SuiteQL functions on a connection (once per connection). `BUILTIN.DF` reads names on a
  * second connection to the same file: a connection cannot run a query while one of its own is running.
+ * `now` is the account's clock, which `SYSDATE` reads.
  */
-export function registerSuiteQLFunctions(db: Db, timeZone: string): Db {
+export function registerSuiteQLFunctions(db: Db, timeZone: string, now: () => number = Date.now): Db {
   const names = new Database(db.name, { readonly: true });
   names.pragma('busy_timeout = 10000');
+  db.function('SYSDATE_ISO', { deterministic: false }, () => new Date(now()).toISOString());
   db.function('TO_CHAR', { deterministic: true }, (value: unknown, mask?: unknown) => {
     if (value === null || value === undefined) return null;
     if (mask === undefined || mask === null) return String(value);
@@ -149,11 +152,20 @@ export function translate(query: string, options: Partial<Pick<SuiteQLOptions, '
       return `BUILTIN_DF('${refType}', ${expr})`;
     })
     .replace(/\bFETCH\s+(?:FIRST|NEXT)\s+(\d+)\s+ROWS?\s+ONLY\b/gi, 'LIMIT $1')
-    .replace(/\bSYSDATE\b/gi, "strftime('%Y-%m-%dT%H:%M:%fZ','now')");
+    .replace(/\bSYSDATE\b/gi, 'SYSDATE_ISO()');
   return (options.timeZone ?? 'UTC') === 'UTC' ? nativeToChar(sql) : sql;
 }
 
-/** Runs a translated query, lowercasing column names. */
+/** Bind values: text, numbers, booleans (as `'T'`/`'F'`) and null; anything else is the caller's mistake. */
+function bindValues(params: readonly unknown[]): unknown[] {
+  return params.map((p, i) => {
+    if (typeof p === 'boolean') return p ? 'T' : 'F';
+    if (p === null || typeof p === 'string' || (typeof p === 'number' && Number.isFinite(p))) return p;
+    throw badQuery(`Parameter ${i + 1} is not a string, number, boolean or null.`);
+  });
+}
+
+/** Runs a translated query, lowercasing column names; every failure is a NetSuite-shaped query error. */
 export function runQuery(db: Db, sql: string, params: readonly unknown[]): Record<string, unknown>[] {
   let stmt;
   try {
@@ -162,9 +174,16 @@ export function runQuery(db: Db, sql: string, params: readonly unknown[]): Recor
     throw badQuery((e as Error).message);
   }
   if (!stmt.reader || !stmt.readonly) throw badQuery('Only SELECT statements are supported.');
-  const bound = params.map((p) => (typeof p === 'boolean' ? (p ? 'T' : 'F') : p));
+  const bound = bindValues(params);
   CLEAR_NAMES.get(db)?.();
-  const rows = stmt.all(...bound) as Record<string, unknown>[];
+  let rows: Record<string, unknown>[];
+  try {
+    assertRecordTablesOnly(db, sql, bound);
+    rows = stmt.all(...bound) as Record<string, unknown>[];
+  } catch (e) {
+    // Wrong parameter counts (RangeError), SQLite runtime errors, a function's own NetSuite error.
+    throw e instanceof NetSuiteError ? e : badQuery((e as Error).message);
+  }
   return rows.map((row) => {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(row)) out[k.toLowerCase()] = v;

@@ -226,7 +226,7 @@ describe('SuiteQL', () => {
     const res = await call('POST', `${SQL}?limit=1000&offset=2000`, { q: 'SELECT id FROM employee' }, headers);
     expect(res.body).toMatchObject({ count: 500, hasMore: false, offset: 2000, totalResults: 2500 });
     expect(res.body.items[0]).toEqual({ links: [], id: '2001', isinactive: 'F' });
-    expect(res.body.links.map((l: { rel: string }) => l.rel)).toEqual(['self', 'first', 'previous', 'last']);
+    expect(res.body.links.map((l: { rel: string }) => l.rel)).toEqual(['previous', 'first', 'self']); // the last page
   });
 
   it.each([

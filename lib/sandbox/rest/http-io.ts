@@ -1,0 +1,77 @@
+/** Request and response plumbing of the REST API: the request URL, bounded bodies, JSON in and out. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { bodyTooLarge, invalidContent, invalidHeader, invalidUrlPath } from './errors';
+
+/**
+ * The request URL, its origin taken from the Host header (links echo it). A request line that is not a
+ * path or a Host that is not a host is a 400, never an exception.
+ */
+export function requestUrl(req: IncomingMessage, fallbackHost: string): URL {
+  const target = req.url ?? '/';
+  if (!target.startsWith('/')) throw invalidUrlPath('The request target must be a path.', target.slice(0, 60));
+  const host = req.headers.host ?? fallbackHost;
+  let origin: URL;
+  try {
+    origin = new URL(`http://${host}`);
+  } catch {
+    throw invalidHeader('The Host header is not a valid host.', 'Host');
+  }
+  if (origin.pathname !== '/' || origin.search !== '' || origin.username !== '') throw invalidHeader('The Host header is not a valid host.', 'Host');
+  try {
+    return new URL(target, origin);
+  } catch {
+    throw invalidUrlPath('The request URL is not valid.', target.slice(0, 60));
+  }
+}
+
+/** A percent-decoded path segment; a malformed escape (`%E0%A4%A`) is a 400 naming the segment. */
+export function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw invalidUrlPath('The URL path holds a malformed percent-encoded character.', segment.slice(0, 60));
+  }
+}
+
+/**
+ * The body as text, at most `limit` bytes. A larger one is refused with 413 before it is read (by its
+ * content-length) or as soon as it passes the limit; the rest is read and dropped, not cut off, so the
+ * client sees the answer instead of a reset connection.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length']) > limit) {
+      req.resume();
+      reject(bodyTooLarge(limit));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      if (size > limit) return; // already refused: the rest is dropped
+      size += c.length;
+      if (size <= limit) chunks.push(c);
+      else {
+        chunks.length = 0;
+        reject(bodyTooLarge(limit));
+      }
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function parseJson(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw invalidContent('The request body is not valid JSON.');
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/vnd.oracle.resource+json; type=singular-resource', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
