@@ -19,6 +19,8 @@ export class FakeAccount implements Account {
   clockOffsetMs = 0;
   /** While set, creates wait for it (a request that holds its concurrency slot until the test says). */
   createGate: Promise<void> | null = null;
+  /** Told each time a create starts waiting at the gate. */
+  onGateWait: (() => void) | null = null;
   private next = 100;
 
   now(): number {
@@ -41,7 +43,10 @@ export class FakeAccount implements Account {
   }
 
   async createEmployee(write: EmployeeWrite, ctx: WriteContext): Promise<string> {
-    if (this.createGate) await this.createGate;
+    if (this.createGate) {
+      this.onGateWait?.();
+      await this.createGate;
+    }
     const eid = write.values.externalId;
     if (typeof eid === 'string' && this.findEmployeeByExternalId(eid)) throw new NetSuiteError(400, 'DUP_ENTITY', 'This entity already exists.', 'externalId');
     const id = String(this.next++);
