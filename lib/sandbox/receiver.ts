@@ -18,6 +18,8 @@ export type Behaviour =
   | { kind: 'ok'; status?: number }
   | { kind: 'status'; status: number; retryAfter?: string; location?: string }
   | { kind: 'slow'; delayMs: number; status?: number }
+  /** Answers only once `until` settles (tests: a receiver that is busy for exactly as long as they say). */
+  | { kind: 'hold'; until: Promise<unknown>; onArrival?: () => void; status?: number }
   /** Accepts the connection, sends part of a response, then closes the socket. */
   | { kind: 'close' };
 
@@ -189,6 +191,10 @@ export class Receiver {
       attempt.error = (e as Error).message;
     }
     if (behaviour.kind === 'slow') await new Promise((r) => setTimeout(r, behaviour.delayMs));
+    if (behaviour.kind === 'hold') {
+      behaviour.onArrival?.();
+      await behaviour.until.catch(() => undefined);
+    }
     let status = !attempt.verified ? 401 : behaviour.kind === 'status' ? behaviour.status : (behaviour.status ?? 200);
     if (behaviour.kind === 'status' && !attempt.verified) status = 401;
     const headers: Record<string, string> = { 'content-type': 'application/json' };
