@@ -15,6 +15,8 @@ export interface StartConfig {
   restPort: number;
   receiverPort: number;
   concurrencyLimit: number;
+  /** Time a SuiteQL query may run before the sandbox cancels it (config file only). */
+  suiteqlTimeoutMs: number;
   params: ParamOverrides;
   secrets: Record<string, string>;
   /** Exit after the story instead of serving until Ctrl-C. */
@@ -29,7 +31,7 @@ export const USAGE = `usage: npm start -- [options]
   --once                 run the story, then exit
   --no-story             skip the story, just serve
   --db <file>            persistent account database (default: a temporary one)
-  --config <file>        JSON: { accountId, dbPath, restPort, receiverPort, concurrencyLimit, params, secrets }
+  --config <file>        JSON: { accountId, dbPath, restPort, receiverPort, concurrencyLimit, suiteqlTimeoutMs, params, secrets }
   --project <dir>        SDF project to deploy (default: src/)
   --rest-port <n>        REST API port (default: 0, any free port)
   --receiver-port <n>    local receiver port (default: 0)
@@ -108,6 +110,7 @@ export function parseStartArgs(argv: readonly string[]): StartConfig {
     restPort: port(values['rest-port'], file.restPort ?? 0),
     receiverPort: port(values['receiver-port'], file.receiverPort ?? 0),
     concurrencyLimit: file.concurrencyLimit ?? 5,
+    suiteqlTimeoutMs: file.suiteqlTimeoutMs ?? 30_000,
     params,
     secrets,
     once: values.once ?? false,

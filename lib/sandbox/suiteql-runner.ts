@@ -81,16 +81,24 @@ export class SuiteQLRunner {
     const entry = path.join(__dirname, `suiteql-process${path.extname(__filename)}`);
     const script = workerScript(entry);
     const args = ['--max-old-space-size=256', ...(script.eval ? ['-e', script.code] : [script.code])];
-    const proc = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'json' });
+    // Its stderr is kept only to explain a process that does not start (a query that runs out of memory
+    // ends it with V8's report, which is noise here: the query's caller gets the error).
+    const proc = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json' });
+    let stderr = '';
+    proc.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
     const child: Child = { proc, ready: Promise.resolve(), exited: Promise.resolve(), onExit: null };
+    let ending = '';
     child.exited = new Promise<void>((resolve) => {
-      proc.once('exit', () => resolve());
+      proc.once('exit', (code, signal) => {
+        ending = `exit code ${String(code)}, signal ${String(signal)}`;
+        resolve();
+      });
       // Send or kill failures surface as 'error' too; only a process that never started ends here.
       proc.on('error', () => proc.pid === undefined && resolve());
     });
     child.ready = new Promise<void>((resolve, reject) => {
       proc.once('message', () => resolve());
-      void child.exited.then(() => reject(new Error('the SuiteQL process did not start')));
+      void child.exited.then(() => reject(new Error(`the SuiteQL process did not start (${ending || 'spawn failed'}): ${stderr.trim()}`)));
     });
     child.ready.catch(() => undefined);
     void child.exited.then(() => {
@@ -109,7 +117,7 @@ export class SuiteQLRunner {
     try {
       await child.ready;
     } catch (e) {
-      job.reject(e as Error);
+      job.reject(this.closed ? new Error('the account is closed') : (e as Error));
       return;
     }
     const id = this.nextId++;

@@ -64,8 +64,17 @@ function parseMask(text: string, mask: string): { y: number; mo: number; d: numb
   });
   const m = new RegExp(`^${pattern}$`).exec(text.trim());
   if (!m) throw badQuery(`"${text.slice(0, 40)}" does not match the format "${mask}"`);
-  const get = (f: string) => Number(m[fields.indexOf(f) + 1] ?? (f === 'MM' || f === 'DD' ? 1 : 0));
-  return { y: get('YYYY'), mo: get('MM'), d: get('DD'), h: get('HH24'), mi: get('MI'), s: get('SS') };
+  const get = (f: string) => {
+    const at = fields.indexOf(f);
+    return at >= 0 ? Number(m[at + 1]) : f === 'MM' || f === 'DD' ? 1 : 0;
+  };
+  const parts = { y: get('YYYY'), mo: get('MM'), d: get('DD'), h: get('HH24'), mi: get('MI'), s: get('SS') };
+  // The day and time must exist: 2020-02-30 is an error, not March 1st.
+  const date = new Date(Date.UTC(parts.y, parts.mo - 1, parts.d));
+  if (date.getUTCMonth() !== parts.mo - 1 || date.getUTCDate() !== parts.d || parts.h > 23 || parts.mi > 59 || parts.s > 59) {
+    throw badQuery(`a value does not name a real date or time for the format "${mask}"`);
+  }
+  return parts;
 }
 
 function pad(n: number, w = 2): string {
@@ -81,7 +90,7 @@ export function registerSuiteQLFunctions(db: Db, timeZone: string, now: () => nu
   const names = new Database(db.name, { readonly: true });
   names.pragma('busy_timeout = 10000');
   db.function('SYSDATE_ISO', { deterministic: false }, () => new Date(now()).toISOString());
-  db.function('TO_CHAR', { deterministic: true }, (value: unknown, mask?: unknown) => {
+  db.function('TO_CHAR', { deterministic: true, varargs: true }, (value: unknown, mask?: unknown) => {
     if (value === null || value === undefined) return null;
     if (mask === undefined || mask === null) return String(value);
     const text = String(value);
@@ -89,12 +98,12 @@ export function registerSuiteQLFunctions(db: Db, timeZone: string, now: () => nu
     if (Number.isNaN(date.getTime())) return text;
     return formatMask(date, String(mask), /^\d{4}-\d{2}-\d{2}$/.test(text) ? 'UTC' : timeZone);
   });
-  db.function('TO_DATE', { deterministic: true }, (text: unknown, mask?: unknown) => {
+  db.function('TO_DATE', { deterministic: true, varargs: true }, (text: unknown, mask?: unknown) => {
     if (text === null || text === undefined) return null;
     const p = parseMask(String(text), mask === undefined ? 'YYYY-MM-DD' : String(mask));
     return `${pad(p.y, 4)}-${pad(p.mo)}-${pad(p.d)}`;
   });
-  db.function('TO_TIMESTAMP', { deterministic: true }, (text: unknown, mask?: unknown) => {
+  db.function('TO_TIMESTAMP', { deterministic: true, varargs: true }, (text: unknown, mask?: unknown) => {
     if (text === null || text === undefined) return null;
     const p = parseMask(String(text), mask === undefined ? 'YYYY-MM-DD HH24:MI:SS' : String(mask));
     const wall = Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s);

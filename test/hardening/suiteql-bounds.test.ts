@@ -20,13 +20,16 @@ const EMP = '/services/rest/record/v1/employee';
 interface Sandbox {
   account: SandboxAccount;
   server: RestServer;
+  /** Errors the REST API did not expect (answered 500); none may happen. */
+  unexpected: unknown[];
   call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> & { 'o:errorDetails'?: Record<string, string>[] } }>;
 }
 
 async function sandbox(suiteqlTimeoutMs: number): Promise<Sandbox> {
   const account = await SandboxAccount.create({ projectDir: null, workers: 1, suiteqlTimeoutMs });
   const dev = createDevCredentials();
-  const server = await startRestServer(account, { credentials: dev.registry, concurrencyLimit: 10 });
+  const unexpected: unknown[] = [];
+  const server = await startRestServer(account, { credentials: dev.registry, concurrencyLimit: 10, onUnexpectedError: (e) => unexpected.push(e) });
   const auth = new TbaAuth({ consumerKey: dev.client.tba.consumerKey, consumerSecret: new Secret(dev.client.tba.consumerSecret), tokenId: dev.client.tba.tokenId, tokenSecret: new Secret(dev.client.tba.tokenSecret) }, account.accountId);
   const call: Sandbox['call'] = async (method, path, body) => {
     const url = `${server.url}${path}`;
@@ -34,12 +37,13 @@ async function sandbox(suiteqlTimeoutMs: number): Promise<Sandbox> {
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : {}) as never };
   };
-  return { account, server, call };
+  return { account, server, unexpected, call };
 }
 
 const sandboxes: Sandbox[] = [];
 afterAll(async () => {
   for (const s of sandboxes) {
+    expect(s.unexpected).toEqual([]);
     await s.server.close();
     await s.account.close();
   }
@@ -72,6 +76,7 @@ describe('a query that never ends', () => {
     ].map((p) => p.then((r) => r.status)));
     expect([list, read, query, write]).toEqual([200, 200, 200, 204]);
     expect(settled).toBe(false);
+    expect(s.unexpected).toEqual([]);
     expect(s.account.getEmployee('3')!.title).toBe('Still answering');
     // Closing the account ends the runaway process; the request fails instead of hanging.
     await s.server.close();
@@ -116,5 +121,24 @@ describe('only record tables are queryable', () => {
     expect(res.status).toBe(200);
     expect((res.body.items as { id: string }[]).map((r) => r.id)).toEqual(['1', '2']);
     expect((await s.call('POST', SQL, { q: 'SELECT COUNT(*) AS n FROM scriptdeployment' })).status).toBe(200);
+  });
+});
+
+describe('dates in queries are validated too', () => {
+  let s: Sandbox;
+  beforeAll(async () => {
+    s = await sandbox(30_000);
+    sandboxes.push(s);
+  });
+
+  test.each(["TO_DATE('2020-02-30')", "TO_DATE('2/30/2020', 'MM/DD/YYYY')", "TO_TIMESTAMP('2020-01-01 24:00:00')", "TO_TIMESTAMP('2021-02-29 10:00:00', 'YYYY-MM-DD HH24:MI:SS')"])('%s → 400', async (expr) => {
+    const res = await s.call('POST', SQL, { q: `SELECT ${expr} AS d FROM employee WHERE id = 1` });
+    expect(res.status).toBe(400);
+    expect(res.body['o:errorDetails']![0]!.detail).toMatch(/real date or time/);
+  });
+
+  test('real dates, with or without a mask, still convert', async () => {
+    const res = await s.call('POST', SQL, { q: "SELECT TO_DATE('2020-02-29') AS a, TO_DATE('02/29/2020', 'MM/DD/YYYY') AS b, TO_TIMESTAMP('2020-02-29 23:59:59') AS c, TO_CHAR(hiredate) AS d FROM employee WHERE id = 1" });
+    expect(res.body.items).toEqual([{ links: [], a: '2020-02-29', b: '2020-02-29', c: '2020-02-29T23:59:59.000Z', d: '2019-01-07' }]);
   });
 });
