@@ -172,7 +172,7 @@ export class Receiver {
       Object.assign(attempt, { status: 413, error: `body too large: the limit is ${limit} bytes` });
       this.attempts.push(attempt);
       this.options.onAttempt?.(attempt, null);
-      res.writeHead(413, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ error: attempt.error }));
+      res.writeHead(413, { 'content-type': 'application/json' }).end(JSON.stringify({ error: attempt.error }));
       return;
     }
     this.attempts.push(attempt);

@@ -6,6 +6,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { SandboxAccount } from '../../lib/sandbox/account';
+import { loadEmployee, saveEmployee } from '../../lib/sandbox/employees';
 import { Receiver } from '../../lib/sandbox/receiver';
 import { createDevCredentials } from '../../lib/sandbox/rest/credentials';
 import { startRestServer, type RestServer } from '../../lib/sandbox/rest/server';
@@ -210,4 +211,11 @@ test("one clock: the Date header, record timestamps and SYSDATE all read the acc
   expect(Math.abs(date - modified)).toBeLessThan(60_000);
   const sysdate = (await account.runSuiteQL('SELECT SYSDATE AS now FROM employee WHERE id = 7', [], 1, 0)).items[0]!.now as string;
   expect(Date.parse(sysdate)).toBeGreaterThan(Date.now() + 19 * 60_000);
+});
+
+test('a write that loses the race for an external id is DUP_RCRD, never a database error', () => {
+  // Two writers that both passed validation: the second commit finds the external id taken.
+  const taken = loadEmployee(account.db, '1')!;
+  const twin = { id: '', row: { ...taken.row, id: undefined, entityid: 'Twin Writer' }, roles: [] };
+  expect(() => saveEmployee(account.db, twin, account.employeeSchema)).toThrow(expect.objectContaining({ code: 'DUP_RCRD', errorPath: 'externalId', status: 400 }));
 });

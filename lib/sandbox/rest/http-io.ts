@@ -33,25 +33,28 @@ export function decodeSegment(segment: string): string {
   }
 }
 
+/** How much of a refused body is still read (and dropped) before the connection is cut. */
+const DRAIN_BYTES = 64 * 1024 * 1024;
+
 /**
  * The body as text, at most `limit` bytes. A larger one is refused with 413 before it is read (by its
- * content-length) or as soon as it passes the limit; the rest is read and dropped, not cut off, so the
- * client sees the answer instead of a reset connection.
+ * content-length) or as soon as it passes the limit. The rest is read and dropped rather than cut off,
+ * so a client that sends its whole body before reading gets the answer instead of a reset connection;
+ * only past another 64 MiB is the connection closed.
  */
 export function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    if (Number(req.headers['content-length']) > limit) {
-      req.resume();
-      reject(bodyTooLarge(limit));
-      return;
-    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let refused = Number(req.headers['content-length']) > limit;
+    if (refused) reject(bodyTooLarge(limit));
     req.on('data', (c: Buffer) => {
-      if (size > limit) return; // already refused: the rest is dropped
       size += c.length;
-      if (size <= limit) chunks.push(c);
+      if (refused) {
+        if (size > limit + DRAIN_BYTES) req.socket.destroy();
+      } else if (size <= limit) chunks.push(c);
       else {
+        refused = true;
         chunks.length = 0;
         reject(bodyTooLarge(limit));
       }

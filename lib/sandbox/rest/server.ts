@@ -105,8 +105,7 @@ export async function startRestServer(account: Account, options: RestServerOptio
     }
     if (!(err instanceof NetSuiteError)) onUnexpected(err);
     const e = err instanceof NetSuiteError ? err : new NetSuiteError(500, 'UNEXPECTED_ERROR', 'An unexpected error occurred.');
-    // After a refused body the client may still be sending: answer, then close the connection.
-    sendError(res, e, { ...authenticateHeader(e, account.accountId), ...(e.status === 413 ? { connection: 'close' } : {}) });
+    sendError(res, e, authenticateHeader(e, account.accountId));
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
