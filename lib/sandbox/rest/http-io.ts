@@ -37,30 +37,34 @@ export function decodeSegment(segment: string): string {
 const DRAIN_BYTES = 64 * 1024 * 1024;
 
 /**
- * The body as text, at most `limit` bytes. A larger one is refused with 413 before it is read (by its
- * content-length) or as soon as it passes the limit. The rest is read and dropped rather than cut off,
- * so a client that sends its whole body before reading gets the answer instead of a reset connection;
- * only past another 64 MiB is the connection closed.
+ * The body as text, at most `limit` bytes. A larger one (by its content-length, or once it passes the
+ * limit) is not kept: it is read to its end and dropped, and only then refused with 413, so a client
+ * that sends its whole body before reading — with or without keep-alive — gets the answer instead of a
+ * reset connection. Past another 64 MiB the connection is cut.
  */
 export function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let refused = Number(req.headers['content-length']) > limit;
-    if (refused) reject(bodyTooLarge(limit));
+    let ended = false;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (refused) {
-        if (size > limit + DRAIN_BYTES) req.socket.destroy();
-      } else if (size <= limit) chunks.push(c);
+      if (!refused && size <= limit) chunks.push(c);
       else {
         refused = true;
         chunks.length = 0;
-        reject(bodyTooLarge(limit));
+        if (size > limit + DRAIN_BYTES) req.socket.destroy();
       }
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    req.on('end', () => {
+      ended = true;
+      if (refused) reject(bodyTooLarge(limit));
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    // Aborted or cut ('error', then 'close'): nobody is left to answer, and nothing read is applied.
+    req.on('error', () => undefined);
+    req.on('close', () => ended || reject(invalidContent('The request body was not received completely.')));
   });
 }
 
