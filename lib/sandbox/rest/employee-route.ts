@@ -22,78 +22,92 @@ export interface EmployeeRequest {
 
 const MAX_LIMIT = 1000;
 
-export function employeeRoute(account: Account, maxBody: number): (r: EmployeeRequest) => Promise<void> {
-  // Upserts of one external id run one at a time: one creates, the others find it and update.
-  const upserts = new KeyedLock();
-  const body = async (req: IncomingMessage) => parseEmployeeBody(parseJson(await readBody(req, maxBody)));
-  const collectionUrl = (url: URL) => `${url.origin}/services/rest/record/v1/employee`;
+const collectionUrl = (url: URL) => `${url.origin}/services/rest/record/v1/employee`;
 
-  function list({ res, url }: EmployeeRequest): void {
+/** `?replace=roles`: the roles sublist is set to exactly the lines sent. */
+const replacesRoles = (url: URL) => (url.searchParams.get('replace') ?? '').split(',').includes('roles');
+
+export class EmployeeRoute {
+  // Upserts of one external id run one at a time: one creates, the others find it and update.
+  private readonly upserts = new KeyedLock();
+
+  constructor(
+    private readonly account: Account,
+    private readonly maxBody: number,
+  ) {}
+
+  handle(r: EmployeeRequest): Promise<void> | void {
+    if (r.ref !== undefined) return this.item(r, r.ref);
+    const method = r.req.method ?? 'GET';
+    if (method === 'GET') return this.list(r);
+    if (method !== 'POST') throw new NetSuiteError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on the employee collection.`);
+    return this.create(r);
+  }
+
+  private async body(req: IncomingMessage) {
+    return parseEmployeeBody(parseJson(await readBody(req, this.maxBody)));
+  }
+
+  private list({ res, url }: EmployeeRequest): void {
     const limit = intParam(url, 'limit', MAX_LIMIT);
     if (limit < 1 || limit > MAX_LIMIT) throw invalidParameter(`Invalid value for the limit parameter: 1 to ${MAX_LIMIT}.`, 'limit');
     const offset = intParam(url, 'offset', 0);
     const q = url.searchParams.get('q');
-    const { ids, totalResults } = account.listEmployees(limit, offset, q === null ? undefined : parseRecordFilter(q));
+    const { ids, totalResults } = this.account.listEmployees(limit, offset, q === null ? undefined : parseRecordFilter(q));
     const items = ids.map((id) => ({ links: [{ rel: 'self', href: `${collectionUrl(url)}/${id}` }], id }));
     const links = pageLinks(url, limit, offset, items.length, totalResults);
     sendJson(res, 200, { links, count: items.length, hasMore: offset + items.length < totalResults, items, offset, totalResults });
   }
 
-  async function upsert({ req, res, url, ctx }: EmployeeRequest, decoded: string): Promise<void> {
+  private async create({ req, res, url, ctx }: EmployeeRequest): Promise<void> {
+    const id = await this.account.createEmployee({ values: await this.body(req), replaceRoles: true }, ctx);
+    res.writeHead(204, { location: `${collectionUrl(url)}/${id}` }).end();
+  }
+
+  private async upsert({ req, res, url, ctx }: EmployeeRequest, decoded: string): Promise<void> {
     if (!decoded.startsWith('eid:') || decoded.length === 4) {
       throw new NetSuiteError(400, 'INVALID_REQUEST', 'PUT (upsert) needs an external id in the path: employee/eid:<externalId>.');
     }
-    const values = await body(req);
+    const values = await this.body(req);
     const externalId = decoded.slice(4);
     if ('externalId' in values && values.externalId !== externalId) throw invalidContent('The body may not change the external id of the path.', 'externalId');
-    const replaceRoles = (url.searchParams.get('replace') ?? '').split(',').includes('roles');
-    const id = await upserts.run(externalId, async () => {
-      const existing = account.findEmployeeByExternalId(externalId);
-      if (existing === null) return account.createEmployee({ values: { ...values, externalId }, replaceRoles: true }, ctx);
-      await account.updateEmployee(existing, { values, replaceRoles }, ctx, 'edit');
+    const id = await this.upserts.run(externalId, async () => {
+      const existing = this.account.findEmployeeByExternalId(externalId);
+      if (existing === null) return this.account.createEmployee({ values: { ...values, externalId }, replaceRoles: true }, ctx);
+      await this.account.updateEmployee(existing, { values, replaceRoles: replacesRoles(url) }, ctx, 'edit');
       return existing;
     });
     res.writeHead(204, { location: `${collectionUrl(url)}/${id}` }).end();
   }
 
   /** `123` or `eid:<externalId>` → the internal id; 404 when there is none. */
-  function resolve(decoded: string): string {
+  private resolve(decoded: string): string {
     if (decoded.startsWith('eid:')) {
-      const id = account.findEmployeeByExternalId(decoded.slice(4));
+      const id = this.account.findEmployeeByExternalId(decoded.slice(4));
       if (id === null) throw nonexistentId();
       return id;
     }
     if (!/^\d{1,15}$/.test(decoded)) throw invalidUrlPath('Invalid record id: an internal id is a number; an external id is written eid:<externalId>.', decoded.slice(0, 60));
-    if (!account.getEmployee(decoded)) throw nonexistentId();
+    if (!this.account.getEmployee(decoded)) throw nonexistentId();
     return decoded;
   }
 
-  async function item(r: EmployeeRequest, ref: string): Promise<void> {
+  private async item(r: EmployeeRequest, ref: string): Promise<void> {
     const { req, res, url, ctx } = r;
     const method = req.method ?? 'GET';
     const decoded = decodeSegment(ref);
-    if (method === 'PUT') return upsert(r, decoded);
-    const id = resolve(decoded);
+    if (method === 'PUT') return this.upsert(r, decoded);
+    const id = this.resolve(decoded);
     if (method === 'GET') {
-      const record = account.getEmployee(id);
+      const record = this.account.getEmployee(id);
       if (!record) throw nonexistentId();
       sendJson(res, 200, { id, ...employeeJson(record, `${collectionUrl(url)}/${id}`, url.searchParams.get('expandSubResources') === 'true') });
     } else if (method === 'PATCH') {
-      const replaceRoles = (url.searchParams.get('replace') ?? '').split(',').includes('roles');
-      await account.updateEmployee(id, { values: await body(req), replaceRoles }, ctx, 'edit');
+      await this.account.updateEmployee(id, { values: await this.body(req), replaceRoles: replacesRoles(url) }, ctx, 'edit');
       res.writeHead(204).end();
     } else if (method === 'DELETE') {
-      await account.deleteEmployee(id, ctx);
+      await this.account.deleteEmployee(id, ctx);
       res.writeHead(204).end();
     } else throw new NetSuiteError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on an employee.`);
   }
-
-  return async (r) => {
-    if (r.ref !== undefined) return item(r, r.ref);
-    const method = r.req.method ?? 'GET';
-    if (method === 'GET') return list(r);
-    if (method !== 'POST') throw new NetSuiteError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on the employee collection.`);
-    const id = await account.createEmployee({ values: await body(r.req), replaceRoles: true }, r.ctx);
-    r.res.writeHead(204, { location: `${collectionUrl(r.url)}/${id}` }).end();
-  };
 }

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { NetSuiteError, type Account } from '../account-types';
 import { SandboxAuth, type LoginAuditEntry } from './auth';
 import type { CredentialRegistry } from './credentials';
-import { employeeRoute } from './employee-route';
+import { EmployeeRoute } from './employee-route';
 import { concurrencyLimitExceeded, sendError } from './errors';
 import { parseJson, readBody, requestUrl, sendJson } from './http-io';
 import { runSuiteQLRequest } from './suiteql';
@@ -62,56 +62,69 @@ function authenticateHeader(err: NetSuiteError, accountId: string): Record<strin
   return {};
 }
 
+/** What every request of one server needs. */
+interface ServerParts {
+  account: Account;
+  auth: SandboxAuth;
+  employees: EmployeeRoute;
+  concurrencyLimit: number;
+  onUnexpected(err: unknown): void;
+}
+
+async function route(parts: ServerParts, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const { account, auth } = parts;
+  const path = url.pathname;
+  if (path === '/services/rest/auth/oauth2/v1/token') {
+    if (req.method !== 'POST') throw new NetSuiteError(405, 'METHOD_NOT_ALLOWED', 'The token endpoint takes POST.');
+    const { status, body } = await auth.issueToken(new URLSearchParams(await readBody(req, MAX_BODY)), `${url.origin}${path}`);
+    res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+    return;
+  }
+  const who = auth.authenticate(req.method ?? 'GET', url, req.headers.authorization);
+  const employee = EMPLOYEE.exec(path);
+  if (employee) return parts.employees.handle({ req, res, url, ref: employee[1], ctx: { executionContext: 'RESTWEBSERVICES', userId: who.userId, roleId: who.roleId } });
+  if (path === '/services/rest/query/v1/suiteql') {
+    if (req.method !== 'POST') throw new NetSuiteError(405, 'METHOD_NOT_ALLOWED', 'SuiteQL takes POST.');
+    const body = parseJson(await readBody(req, MAX_BODY));
+    sendJson(res, 200, await runSuiteQLRequest(account, url, [req.headers.prefer ?? []].flat().join(","), body));
+    return;
+  }
+  if (path === '/services/rest/system/v1/governanceLimits' && req.method === 'GET') {
+    if (who.roleId !== ADMINISTRATOR_ROLE) throw new NetSuiteError(403, 'INSUFFICIENT_PERMISSION', 'Only administrators can read the governance limits.');
+    sendJson(res, 200, { accountConcurrencyLimit: parts.concurrencyLimit, accountUnallocatedConcurrencyLimit: parts.concurrencyLimit });
+    return;
+  }
+  throw new NetSuiteError(404, 'INVALID_URL', `No resource at ${path.slice(0, 200)}.`);
+}
+
+/** Any failure becomes an answer: NetSuite's error body, 500 for the unexpected (logged, never echoed). */
+function fail(parts: ServerParts, res: ServerResponse, err: unknown): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  if (!(err instanceof NetSuiteError)) parts.onUnexpected(err);
+  const e = err instanceof NetSuiteError ? err : new NetSuiteError(500, 'UNEXPECTED_ERROR', 'An unexpected error occurred.');
+  sendError(res, e, authenticateHeader(e, parts.account.accountId));
+}
+
 export async function startRestServer(account: Account, options: RestServerOptions): Promise<RestServer> {
   const now = options.now ?? Date.now;
-  const limit = options.concurrencyLimit ?? 5;
   const latency = options.latencyMs ?? 0;
-  const onUnexpected = options.onUnexpectedError ?? ((err: unknown) => console.error('sandbox REST: unexpected error', err));
-  const auth = new SandboxAuth(account.accountId, options.credentials, now, options.tokenLifetimeSeconds ?? 3600);
-  const employees = employeeRoute(account, MAX_BODY);
+  const parts: ServerParts = {
+    account,
+    auth: new SandboxAuth(account.accountId, options.credentials, now, options.tokenLifetimeSeconds ?? 3600),
+    employees: new EmployeeRoute(account, MAX_BODY),
+    concurrencyLimit: options.concurrencyLimit ?? 5,
+    onUnexpected: options.onUnexpectedError ?? ((err: unknown) => console.error('sandbox REST: unexpected error', err)),
+  };
   let inFlight = 0;
   let rejected = 0;
-
-  async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const path = url.pathname;
-    if (path === '/services/rest/auth/oauth2/v1/token') {
-      if (req.method !== 'POST') throw new NetSuiteError(405, 'METHOD_NOT_ALLOWED', 'The token endpoint takes POST.');
-      const { status, body } = await auth.issueToken(new URLSearchParams(await readBody(req, MAX_BODY)), `${url.origin}${path}`);
-      res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
-      return;
-    }
-    const who = auth.authenticate(req.method ?? 'GET', url, req.headers.authorization);
-    const employee = EMPLOYEE.exec(path);
-    if (employee) return employees({ req, res, url, ref: employee[1], ctx: { executionContext: 'RESTWEBSERVICES', userId: who.userId, roleId: who.roleId } });
-    if (path === '/services/rest/query/v1/suiteql') {
-      if (req.method !== 'POST') throw new NetSuiteError(405, 'METHOD_NOT_ALLOWED', 'SuiteQL takes POST.');
-      const body = parseJson(await readBody(req, MAX_BODY));
-      sendJson(res, 200, await runSuiteQLRequest(account, url, [req.headers.prefer ?? []].flat().join(","), body));
-      return;
-    }
-    if (path === '/services/rest/system/v1/governanceLimits' && req.method === 'GET') {
-      if (who.roleId !== ADMINISTRATOR_ROLE) throw new NetSuiteError(403, 'INSUFFICIENT_PERMISSION', 'Only administrators can read the governance limits.');
-      sendJson(res, 200, { accountConcurrencyLimit: limit, accountUnallocatedConcurrencyLimit: limit });
-      return;
-    }
-    throw new NetSuiteError(404, 'INVALID_URL', `No resource at ${path.slice(0, 200)}.`);
-  }
-
-  /** Any failure becomes an answer: NetSuite's error body, 500 for the unexpected (logged, never echoed). */
-  function fail(res: ServerResponse, err: unknown): void {
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    if (!(err instanceof NetSuiteError)) onUnexpected(err);
-    const e = err instanceof NetSuiteError ? err : new NetSuiteError(500, 'UNEXPECTED_ERROR', 'An unexpected error occurred.');
-    sendError(res, e, authenticateHeader(e, account.accountId));
-  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // NetSuite's clock, which may run ahead of the host's in the sandbox: clients read it (sync settling).
     res.setHeader('date', new Date(account.now()).toUTCString());
-    if (inFlight >= limit) {
+    if (inFlight >= parts.concurrencyLimit) {
       rejected++;
       req.resume();
       sendError(res, concurrencyLimitExceeded());
@@ -121,16 +134,16 @@ export async function startRestServer(account: Account, options: RestServerOptio
     res.once('close', () => inFlight--);
     const url = requestUrl(req, `127.0.0.1:${(server.address() as AddressInfo).port}`);
     if (latency > 0) await new Promise((r) => setTimeout(r, latency));
-    await route(req, res, url);
+    await route(parts, req, res, url);
   }
 
   const server = createServer((req, res) => {
     req.on('error', () => undefined); // an aborted upload: the response side reports it
     handle(req, res).catch((err: unknown) => {
       try {
-        fail(res, err);
+        fail(parts, res, err);
       } catch (e) {
-        onUnexpected(e);
+        parts.onUnexpected(e);
         res.destroy();
       }
     });
@@ -149,8 +162,8 @@ export async function startRestServer(account: Account, options: RestServerOptio
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
       }),
-    revokeTokens: () => auth.revokeTokens(),
-    loginAudit: () => auth.audit,
+    revokeTokens: () => parts.auth.revokeTokens(),
+    loginAudit: () => parts.auth.audit,
     rejectedByConcurrency: () => rejected,
   };
 }
