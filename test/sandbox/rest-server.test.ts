@@ -416,12 +416,14 @@ describe('errors name where they lie (section_156570709583, subsect_158521885412
   });
 
   it('a Host header that is not a host, or a request target that is not a path: 400, and the server lives on', async () => {
-    for (const host of ['[', 'a b', 'x/y', 'user@host']) {
+    for (const host of ['[', 'a b', 'x/y', 'user@host', 'a#b']) {
       const res = await rawRequest(server.url, `GET ${EMP} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
       expect(res.status).toBe(400);
       expect(JSON.parse(res.body)['o:errorDetails'][0]['o:errorHeader']).toBe('Host');
     }
-    expect((await rawRequest(server.url, `GET http://elsewhere${EMP} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`)).status).toBe(400);
+    for (const target of [`http://elsewhere${EMP}`, `//elsewhere${EMP}`, '*']) {
+      expect((await rawRequest(server.url, `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`)).status).toBe(400);
+    }
     expect((await call('GET', `${EMP}?limit=1`)).status).toBe(200);
   });
 });

@@ -8,7 +8,8 @@ import { bodyTooLarge, invalidContent, invalidHeader, invalidUrlPath } from './e
  */
 export function requestUrl(req: IncomingMessage, fallbackHost: string): URL {
   const target = req.url ?? '/';
-  if (!target.startsWith('/')) throw invalidUrlPath('The request target must be a path.', target.slice(0, 60));
+  // `//host/…` would be read as another host.
+  if (!target.startsWith('/') || target.startsWith('//')) throw invalidUrlPath('The request target must be a path.', target.slice(0, 60));
   const host = req.headers.host ?? fallbackHost;
   let origin: URL;
   try {
@@ -16,7 +17,7 @@ export function requestUrl(req: IncomingMessage, fallbackHost: string): URL {
   } catch {
     throw invalidHeader('The Host header is not a valid host.', 'Host');
   }
-  if (origin.pathname !== '/' || origin.search !== '' || origin.username !== '') throw invalidHeader('The Host header is not a valid host.', 'Host');
+  if (origin.pathname !== '/' || origin.search !== '' || origin.hash !== '' || origin.username !== '') throw invalidHeader('The Host header is not a valid host.', 'Host');
   try {
     return new URL(target, origin);
   } catch {
