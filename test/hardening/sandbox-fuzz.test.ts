@@ -80,7 +80,7 @@ async function signed(method: string, pathAndQuery: string, body?: string, heade
   const res = await fetch(url, {
     method,
     headers: { authorization: await tba.authorization(method, url), 'content-type': 'application/json', prefer: 'transient', ...headers },
-    body,
+    ...(body === undefined ? {} : { body }),
     signal: AbortSignal.timeout(REQUEST_BOUND_MS),
   });
   await res.arrayBuffer();

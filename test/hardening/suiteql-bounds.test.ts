@@ -33,7 +33,7 @@ async function sandbox(suiteqlTimeoutMs: number): Promise<Sandbox> {
   const auth = new TbaAuth({ consumerKey: dev.client.tba.consumerKey, consumerSecret: new Secret(dev.client.tba.consumerSecret), tokenId: dev.client.tba.tokenId, tokenSecret: new Secret(dev.client.tba.tokenSecret) }, account.accountId);
   const call: Sandbox['call'] = async (method, path, body) => {
     const url = `${server.url}${path}`;
-    const res = await fetch(url, { method, headers: { authorization: await auth.authorization(method, url), prefer: 'transient', 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(url, { method, headers: { authorization: await auth.authorization(method, url), prefer: 'transient', 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : {}) as never };
   };
