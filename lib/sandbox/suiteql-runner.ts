@@ -1,8 +1,9 @@
 /**
  * Runs REST SuiteQL queries in child processes with a time bound. A query still running when its time
  * is up has its process ended (the only way to stop a synchronous SQLite query) and is answered with a
- * NetSuite-shaped error; a fresh process takes the next query. NetSuite documents no time limit for
- * SuiteQL, so the bound is the sandbox's own (FIDELITY.md).
+ * NetSuite-shaped error; a fresh process takes the next query. NetSuite ends any REST request after 15
+ * minutes (subsect_1559222360) and documents no SuiteQL bound of its own; the sandbox's is far shorter
+ * (30 s by default) so a runaway query fails fast (FIDELITY.md).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';

@@ -47,7 +47,7 @@ export interface RestServer {
   rejectedByConcurrency(): number;
 }
 
-/** NetSuite documents no request size limit; the sandbox refuses bodies over 1 MiB with 413. */
+/** NetSuite takes requests up to 104 MB (chapter_161251386312); the sandbox is stricter: over 1 MiB is 413. */
 const MAX_BODY = 1 << 20;
 const EMPLOYEE = /^\/services\/rest\/record\/v1\/employee(?:\/([^/]+))?$/;
 const ADMINISTRATOR_ROLE = '3';
