@@ -56,7 +56,7 @@ export class Engine implements EmployeeWriter {
   constructor(private readonly options: EngineOptions, private readonly project: LoadedProject | null) {
     this.db = openDatabase(options.dbPath);
     // The worker's connections live as long as the thread; terminating it releases them.
-    registerSuiteQLFunctions(this.db, options.timeZone);
+    registerSuiteQLFunctions(this.db, options.timeZone, () => this.clock.now());
     this.clock = new Clock(options.clockBuffer);
     this.scripts = new Map((project?.objects.scripts ?? []).map((s) => [s.id, s]));
     this.schema = employeeSchema(project?.objects.employeeFields);
