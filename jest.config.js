@@ -17,7 +17,11 @@ module.exports = {
   projects: [
     {
       displayName: 'node',
-      testEnvironment: 'node',
+      // Closes what a suite left open (and fails it); see test/setup/sandbox-leaks.ts.
+      testEnvironment: '<rootDir>/test/setup/environment.js',
+      setupFilesAfterEnv: ['<rootDir>/test/setup/sandbox-leaks.ts'],
+      // A bound for a loaded machine (two runs at once on two cores), not a timing assertion.
+      testTimeout: 60_000,
       transform: tsTransform,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/bundle/'],

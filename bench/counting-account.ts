@@ -26,7 +26,7 @@ export function countingAccount(inner: Account): CountingAccount {
       },
       getEmployee: (id) => inner.getEmployee(id),
       findEmployeeByExternalId: (eid) => inner.findEmployeeByExternalId(eid),
-      listEmployees: (limit, offset) => inner.listEmployees(limit, offset),
+      listEmployees: (limit, offset, filter) => inner.listEmployees(limit, offset, filter),
       createEmployee: async (write, ctx) => {
         const id = await inner.createEmployee(write, ctx);
         const eid = String(write.values.externalId ?? '');
@@ -39,6 +39,7 @@ export function countingAccount(inner: Account): CountingAccount {
         counts.deletes++;
       },
       runSuiteQL: (q, params, limit, offset) => inner.runSuiteQL(q, params, limit, offset),
+      now: () => inner.now(),
     },
   };
   return counts;

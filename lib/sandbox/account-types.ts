@@ -19,18 +19,40 @@ export interface EmployeeWrite {
   replaceRoles?: boolean;
 }
 
+/**
+ * Where in the request an error lies, which names the member NetSuite's error detail carries
+ * (section_156570709583): the body (`o:errorPath`), a query parameter (`o:errorQueryParam`), a header
+ * (`o:errorHeader`) or the URL path (`o:urlPath`).
+ */
+export type ErrorSource = 'body' | 'query' | 'header' | 'url';
+
 /** A NetSuite-shaped failure; the REST layer renders it as NetSuite's error body. */
 export class NetSuiteError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     readonly detail: string,
+    /** The body path, query parameter, header or URL part the error is about (see `source`). */
     readonly errorPath?: string,
+    readonly source: ErrorSource = 'body',
   ) {
     super(`${code}: ${detail}`);
     this.name = 'NetSuiteError';
   }
 }
+
+/** One condition of a record collection filter (`?q=`, section_1545222128), as the REST layer parsed it. */
+export interface FilterCondition {
+  kind: 'condition';
+  /** The field as written (field names are matched without regard to case). */
+  field: string;
+  /** Upper case, e.g. `START_WITH`, `ANY_OF`, `ON_OR_AFTER`. */
+  operator: string;
+  /** Literal values: quoted text stays text; bare words stay as written. */
+  values: { text: string; quoted: boolean }[];
+}
+
+export type RecordFilter = FilterCondition | { kind: 'and' | 'or'; parts: RecordFilter[] };
 
 export interface SuiteQLPage {
   /** Rows with lowercase column names; booleans `'T'`/`'F'`, as SuiteQL answers. */
@@ -45,13 +67,16 @@ export interface Account {
   getEmployee(id: string): CanonicalRecord | null;
   /** Internal id of the employee with this external id, or null. */
   findEmployeeByExternalId(externalId: string): string | null;
-  listEmployees(limit: number, offset: number): { ids: string[]; totalResults: number };
+  /** A page of employee ids in id order, optionally filtered; a filter the account cannot apply is a 400 naming `q`. */
+  listEmployees(limit: number, offset: number, filter?: RecordFilter): { ids: string[]; totalResults: number };
   /** Creates, fires user events (create), returns the new internal id. Validation errors are NetSuiteErrors. */
   createEmployee(write: EmployeeWrite, ctx: WriteContext): Promise<string>;
   /** Updates, fires user events (`edit`, or `xedit` for inline-style partial writes). */
   updateEmployee(id: string, write: EmployeeWrite, ctx: WriteContext, eventType?: 'edit' | 'xedit'): Promise<void>;
   /** Deletes, fires user events (delete); refused with a NetSuiteError when transactions reference it. */
   deleteEmployee(id: string, ctx: WriteContext): Promise<void>;
-  /** Runs the SuiteQL subset the sandbox supports; limit/offset already validated by the caller. */
-  runSuiteQL(query: string, params: readonly unknown[], limit: number, offset: number): SuiteQLPage;
+  /** Runs the SuiteQL subset the sandbox supports, bounded in time; limit/offset already validated by the caller. */
+  runSuiteQL(query: string, params: readonly unknown[], limit: number, offset: number): Promise<SuiteQLPage>;
+  /** The account's clock (NetSuite's time): the REST `Date` header and record timestamps both read it. */
+  now(): number;
 }

@@ -4,9 +4,11 @@
  * parameters, the clock and scheduled scripts, logs and governance readings.
  */
 import type { CanonicalRecord } from '../core';
-import { NetSuiteError, type Account, type EmployeeWrite, type SuiteQLPage, type WriteContext } from './account-types';
+import { NetSuiteError, type Account, type EmployeeWrite, type RecordFilter, type SuiteQLPage, type WriteContext } from './account-types';
 import { Clock } from './clock';
 import { installObjects, loadProject, type LoadedProject, type ParamOverrides } from './deploy';
+import { employeeFilterSql } from './employee-filter';
+import { KeyedLock } from './keyed-lock';
 import { employeeSchema, type EmployeeSchema } from './employee-schema';
 import { loadEmployee, notFound, toCanonical } from './employees';
 import { defaultProjectDir } from './paths';
@@ -15,7 +17,8 @@ import { nextSlot, schedulesOf, type Schedule } from './scheduler';
 import type { LogEntry, Origin } from './script-env';
 import { seedCompany, seedSyntheticEmployees } from './seed';
 import { createSchema, openDatabase, removeDatabaseFile, tempDatabasePath, type Db } from './store';
-import { registerSuiteQLFunctions, runPage } from './suiteql';
+import { registerSuiteQLFunctions } from './suiteql';
+import { SuiteQLRunner } from './suiteql-runner';
 import { NETSUITE_HTTP_LIMITS, type HttpLimits } from './sync-http';
 import { claimNextTask, finishTask, submitTask, type Invocation } from './tasks';
 import { sentEmails, type SentEmail } from './modules/email';
@@ -57,6 +60,8 @@ export interface AccountOptions {
   plainHttpHosts?: string[];
   /** Wall-clock limit for one script execution. Default 5 minutes. */
   scriptTimeoutMs?: number;
+  /** Time a SuiteQL query (REST, `runSuiteQL`) may run before it is cancelled. Default 30 s. */
+  suiteqlTimeoutMs?: number;
   /** Every script log entry, as it is written. */
   onLog?(entry: LogEntry): void;
 }
@@ -100,8 +105,9 @@ export class SandboxAccount implements Account {
   /** Standard fields plus the custom entity fields src/Objects declares for employees. */
   readonly employeeSchema: EmployeeSchema;
   private readonly nextDue = new Map<string, number | null>();
-  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly locks = new KeyedLock();
   private running: Promise<TaskRun[]> | null = null;
+  private readonly suiteql: SuiteQLRunner;
   private selects: Map<string, string> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
@@ -116,6 +122,12 @@ export class SandboxAccount implements Account {
     this.db = openDatabase(this.dbPath);
     createSchema(this.db);
     this.namesDb = registerSuiteQLFunctions(this.db, this.timeZone, () => this.clock.now());
+    this.suiteql = new SuiteQLRunner({
+      init: () => ({ dbPath: this.dbPath, timeZone: this.timeZone, selectColumns: [...this.selectColumns], heapLimitBytes: 256 * 1024 * 1024 }),
+      timeoutMs: options.suiteqlTimeoutMs ?? 30_000,
+      now: () => this.clock.now(),
+      maxProcesses: 2,
+    });
     if (options.seed !== false) seedCompany(this.db, this.nowIso());
     if (project) installObjects(this.db, project.objects, options.params ?? {});
     for (const [id, secret] of Object.entries(options.secrets ?? {})) {
@@ -173,10 +185,15 @@ export class SandboxAccount implements Account {
     return id === undefined ? null : String(id);
   }
 
-  listEmployees(limit: number, offset: number): { ids: string[]; totalResults: number } {
-    const total = this.db.prepare('SELECT COUNT(*) FROM employee').pluck().get() as number;
-    const ids = this.db.prepare('SELECT id FROM employee ORDER BY id LIMIT ? OFFSET ?').pluck().all(limit, offset) as number[];
+  listEmployees(limit: number, offset: number, filter?: RecordFilter): { ids: string[]; totalResults: number } {
+    const { where, params } = filter ? employeeFilterSql(filter, this.employeeSchema) : { where: '1', params: [] };
+    const total = this.db.prepare(`SELECT COUNT(*) FROM employee WHERE ${where}`).pluck().get(...params) as number;
+    const ids = this.db.prepare(`SELECT id FROM employee WHERE ${where} ORDER BY id LIMIT ? OFFSET ?`).pluck().all(...params, limit, offset) as number[];
     return { ids: ids.map(String), totalResults: total };
+  }
+
+  now(): number {
+    return this.clock.now();
   }
 
   async createEmployee(write: EmployeeWrite, ctx: WriteContext): Promise<string> {
@@ -192,18 +209,14 @@ export class SandboxAccount implements Account {
     await this.serialized(id, () => this.pool.run({ kind: 'delete', id, origin: origin(ctx) }));
   }
 
-  runSuiteQL(query: string, params: readonly unknown[], limit: number, offset: number): SuiteQLPage {
-    return runPage(this.db, query, params, limit, offset, { timeZone: this.timeZone, selectColumns: this.selectColumns });
+  /** Runs in a separate process, so a query that never ends is cancelled after `suiteqlTimeoutMs`. */
+  runSuiteQL(query: string, params: readonly unknown[], limit: number, offset: number): Promise<SuiteQLPage> {
+    return this.suiteql.run(query, params, limit, offset);
   }
 
   /** Writes to one record run one at a time (NetSuite locks a record while it saves). */
   private serialized<T>(id: string, fn: () => Promise<T>): Promise<T> {
-    const before = this.locks.get(id) ?? Promise.resolve();
-    const run = before.then(fn, fn);
-    const tail = run.catch(() => undefined);
-    this.locks.set(id, tail);
-    void tail.then(() => this.locks.get(id) === tail && this.locks.delete(id));
-    return run;
+    return this.locks.run(id, fn);
   }
 
   /** Custom select columns by name → the record type `BUILTIN.DF` names them from. */
@@ -445,6 +458,7 @@ export class SandboxAccount implements Account {
 
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    await this.suiteql.close();
     await this.pool.close();
     await this.running?.catch(() => undefined);
     this.namesDb.close();

@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { ParamOverrides } from './deploy';
 
 export interface StartConfig {
@@ -14,6 +15,8 @@ export interface StartConfig {
   restPort: number;
   receiverPort: number;
   concurrencyLimit: number;
+  /** Time a SuiteQL query may run before the sandbox cancels it (config file only). */
+  suiteqlTimeoutMs: number;
   params: ParamOverrides;
   secrets: Record<string, string>;
   /** Exit after the story instead of serving until Ctrl-C. */
@@ -28,7 +31,7 @@ export const USAGE = `usage: npm start -- [options]
   --once                 run the story, then exit
   --no-story             skip the story, just serve
   --db <file>            persistent account database (default: a temporary one)
-  --config <file>        JSON: { accountId, dbPath, restPort, receiverPort, concurrencyLimit, params, secrets }
+  --config <file>        JSON: { accountId, dbPath, restPort, receiverPort, concurrencyLimit, suiteqlTimeoutMs, params, secrets }
   --project <dir>        SDF project to deploy (default: src/)
   --rest-port <n>        REST API port (default: 0, any free port)
   --receiver-port <n>    local receiver port (default: 0)
@@ -49,6 +52,27 @@ function pair(text: string, what: string): [string, string] {
   return [text.slice(0, at), text.slice(at + 1)];
 }
 
+/**
+ * The `--config` file as an object. A file that is not JSON is named with the line and column of the
+ * first error, never quoted: it may hold API Secret values.
+ */
+export function readConfigFile(file: string): Partial<StartConfig> {
+  const text = fs.readFileSync(file, 'utf8');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const errors: ParseError[] = [];
+    parseTolerant(text, errors, { disallowComments: true, allowTrailingComma: false });
+    const first = errors[0];
+    if (!first) throw new Error(`--config ${file}: not valid JSON`);
+    const before = text.slice(0, first.offset).split('\n');
+    throw new Error(`--config ${file}: not valid JSON (line ${before.length}, column ${before.at(-1)!.length + 1}: ${printParseErrorCode(first.error)})`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`--config ${file}: must hold a JSON object`);
+  return value as Partial<StartConfig>;
+}
+
 export function parseStartArgs(argv: readonly string[]): StartConfig {
   const { values } = parseArgs({
     args: [...argv],
@@ -66,7 +90,7 @@ export function parseStartArgs(argv: readonly string[]): StartConfig {
     },
     strict: true,
   });
-  const file = values.config ? (JSON.parse(fs.readFileSync(values.config, 'utf8')) as Partial<StartConfig>) : {};
+  const file = values.config ? readConfigFile(values.config) : {};
   const params: ParamOverrides = JSON.parse(JSON.stringify(file.params ?? {})) as ParamOverrides;
   for (const p of values.param ?? []) {
     const [key, value] = pair(p, '--param');
@@ -86,6 +110,7 @@ export function parseStartArgs(argv: readonly string[]): StartConfig {
     restPort: port(values['rest-port'], file.restPort ?? 0),
     receiverPort: port(values['receiver-port'], file.receiverPort ?? 0),
     concurrencyLimit: file.concurrencyLimit ?? 5,
+    suiteqlTimeoutMs: file.suiteqlTimeoutMs ?? 30_000,
     params,
     secrets,
     once: values.once ?? false,

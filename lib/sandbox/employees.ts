@@ -15,6 +15,7 @@ import {
 import { NetSuiteError } from './account-types';
 import type { Statement } from 'better-sqlite3';
 import { STANDARD_SCHEMA, type EmployeeSchema } from './employee-schema';
+import { isCalendarDate, isDateTime } from './date-input';
 import type { Db } from './store';
 
 export type Row = Record<string, unknown>;
@@ -98,6 +99,13 @@ function checkRef(db: Db, spec: FieldSpec, id: string): string {
   return id;
 }
 
+/** Date and date-time text must name a real day and time (`Date` would roll 2020-02-30 into March). */
+function checkDateText(spec: FieldSpec, raw: unknown): void {
+  if (typeof raw !== 'string' || raw === '') return;
+  if (spec.kind === 'date' && !isCalendarDate(raw) && !isDateTime(raw)) throw new TypeError('not a date (YYYY-MM-DD)');
+  if (spec.kind === 'datetime' && !isDateTime(raw)) throw new TypeError('not a date-time (ISO 8601 with a time zone, e.g. 2017-07-21T17:32:28Z)');
+}
+
 /** A canonical value as its stored column value. */
 function toColumn(db: Db, spec: FieldSpec, value: CanonicalValue): unknown {
   if (value === null) return spec.kind === 'boolean' ? 'F' : null;
@@ -148,10 +156,11 @@ export function applyChanges(db: Db, current: EmployeeState | null, changes: Emp
   for (const [spec, raw] of changes.values) {
     let value: CanonicalValue;
     try {
+      checkDateText(spec, raw);
       value = normalizeValue(spec, raw);
     } catch (e) {
       // Name the expected kind, not the value (it may be personal data).
-      throw invalid(spec.rest, `Invalid value for field ${spec.rest}: ${(e as Error).message.replace(/:.*$/, '')}.`);
+      throw invalid(spec.rest, `Invalid value for field ${spec.rest}: ${(e as Error).message.replace(/: ".*$/s, '')}.`);
     }
     if (spec.kind === 'text' && typeof value === 'string' && value.length > 300) throw invalid(spec.rest, `${spec.rest} is longer than 300 characters.`);
     row[spec.column!] = toColumn(db, spec, value);
@@ -193,6 +202,21 @@ function validate(db: Db, current: EmployeeState | null, row: Row, roles: string
   }
 }
 
+/**
+ * A write that another, concurrent write beat to the same external id (both passed `validate` before
+ * either committed) is NetSuite's DUP_RCRD, not a database error.
+ */
+function uniqueExternalId<T>(write: () => T, externalId: unknown): T {
+  try {
+    return write();
+  } catch (e) {
+    if ((e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' && /externalid/.test((e as Error).message)) {
+      throw new NetSuiteError(400, 'DUP_RCRD', `A record with external ID ${String(externalId)} already exists.`, 'externalId');
+    }
+    throw e;
+  }
+}
+
 /** Commits a state; returns its id (new on insert). */
 export function saveEmployee(db: Db, state: EmployeeState, schema: EmployeeSchema = STANDARD_SCHEMA): string {
   const COLUMNS = schema.columns;
@@ -200,10 +224,10 @@ export function saveEmployee(db: Db, state: EmployeeState, schema: EmployeeSchem
     let id = state.id;
     if (id === '') {
       const cols = COLUMNS.concat('datecreated');
-      const info = db.prepare(`INSERT INTO employee (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => state.row[c] ?? null));
+      const info = uniqueExternalId(() => db.prepare(`INSERT INTO employee (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => state.row[c] ?? null)), state.row.externalid);
       id = String(info.lastInsertRowid);
     } else {
-      db.prepare(`UPDATE employee SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...COLUMNS.map((c) => state.row[c] ?? null), Number(id));
+      uniqueExternalId(() => db.prepare(`UPDATE employee SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...COLUMNS.map((c) => state.row[c] ?? null), Number(id)), state.row.externalid);
     }
     db.prepare('DELETE FROM employeerolesforsearch WHERE entity = ?').run(Number(id));
     const insert = db.prepare('INSERT INTO employeerolesforsearch (entity, role, line) VALUES (?, ?, ?)');
@@ -226,5 +250,5 @@ export function deleteEmployeeRow(db: Db, id: string): void {
 }
 
 export function notFound(id: string): NetSuiteError {
-  return new NetSuiteError(404, 'NONEXISTENT_ID', `The record instance does not exist. Provide a valid record instance ID.`, id);
+  return new NetSuiteError(404, 'NONEXISTENT_ID', `The record instance does not exist. Provide a valid record instance ID.`, id, 'url');
 }

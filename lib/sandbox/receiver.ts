@@ -12,12 +12,16 @@ import type { AddressInfo, Socket } from 'node:net';
 import { generate } from 'selfsigned';
 import { Webhook } from 'standardwebhooks';
 import type { WebhookEvent } from '../core';
+import { NetSuiteError } from './account-types';
 import { eventSchemaProblems } from './event-schema';
+import { readBody } from './rest/http-io';
 
 export type Behaviour =
   | { kind: 'ok'; status?: number }
   | { kind: 'status'; status: number; retryAfter?: string; location?: string }
   | { kind: 'slow'; delayMs: number; status?: number }
+  /** Answers only once `until` settles (tests: a receiver that is busy for exactly as long as they say). */
+  | { kind: 'hold'; until: Promise<unknown>; onArrival?: () => void; status?: number }
   /** Accepts the connection, sends part of a response, then closes the socket. */
   | { kind: 'close' };
 
@@ -46,6 +50,8 @@ export interface ReceiverOptions {
   now?: () => number;
   /** Called after every answered or dropped attempt, with the verified event if there was one. */
   onAttempt?(attempt: Attempt, event: WebhookEvent | null): void;
+  /** Larger bodies are answered 413 without being kept in memory. Default 10 MiB. */
+  maxBodyBytes?: number;
 }
 
 let certificate: Promise<{ cert: string; key: string }> | null = null;
@@ -84,7 +90,8 @@ export class Receiver {
   ) {
     this.secret = options.secret ?? `whsec_${randomBytes(24).toString('base64')}`;
     this.webhook = clockedWebhook(this.secret, options.now);
-    server.on('request', (req, res) => void this.handle(req, res));
+    // A failure while answering (an aborted upload) ends that connection, never the process.
+    server.on('request', (req, res) => void this.handle(req, res).catch(() => res.destroy()));
     server.on('connection', (s: Socket) => {
       this.sockets.add(s);
       s.on('close', () => this.sockets.delete(s));
@@ -158,22 +165,20 @@ export class Receiver {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const body = Buffer.concat(chunks).toString('utf8');
-    const header = (name: string) => {
-      const v = req.headers[name];
-      return Array.isArray(v) ? v.join(', ') : (v ?? null);
-    };
-    const attempt: Attempt = {
-      at: Date.now(),
-      webhookId: header('webhook-id'),
-      webhookTimestamp: header('webhook-timestamp'),
-      signature: header('webhook-signature'),
-      verified: false,
-      status: null,
-      duplicate: false,
-    };
+    req.on('error', () => undefined);
+    const attempt = attemptOf(req.headers);
+    const limit = this.options.maxBodyBytes ?? 10 * 1024 * 1024;
+    let body: string;
+    try {
+      body = await readBody(req, limit);
+    } catch (e) {
+      if (!(e instanceof NetSuiteError) || e.status !== 413) throw e;
+      Object.assign(attempt, { status: 413, error: `body too large: the limit is ${limit} bytes` });
+      this.attempts.push(attempt);
+      this.options.onAttempt?.(attempt, null);
+      res.writeHead(413, { 'content-type': 'application/json' }).end(JSON.stringify({ error: attempt.error }));
+      return;
+    }
     this.attempts.push(attempt);
     const behaviour = this.script.shift() ?? this.fallback;
     if (behaviour.kind === 'close') {
@@ -192,6 +197,10 @@ export class Receiver {
       attempt.error = (e as Error).message;
     }
     if (behaviour.kind === 'slow') await new Promise((r) => setTimeout(r, behaviour.delayMs));
+    if (behaviour.kind === 'hold') {
+      behaviour.onArrival?.();
+      await behaviour.until.catch(() => undefined);
+    }
     let status = !attempt.verified ? 401 : behaviour.kind === 'status' ? behaviour.status : (behaviour.status ?? 200);
     if (behaviour.kind === 'status' && !attempt.verified) status = 401;
     const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -213,6 +222,14 @@ export class Receiver {
     for (const [k, v] of Object.entries(headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v;
     return this.webhook.verify(body, flat) as WebhookEvent;
   }
+}
+
+function attemptOf(headers: http.IncomingHttpHeaders): Attempt {
+  const header = (name: string) => {
+    const v = headers[name];
+    return Array.isArray(v) ? v.join(', ') : (v ?? null);
+  };
+  return { at: Date.now(), webhookId: header('webhook-id'), webhookTimestamp: header('webhook-timestamp'), signature: header('webhook-signature'), verified: false, status: null, duplicate: false };
 }
 
 /**

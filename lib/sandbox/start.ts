@@ -78,6 +78,7 @@ export async function start(config: StartConfig, say: (line: string) => void): P
     accountId: config.accountId,
     // One script worker per concurrent REST request: a write never waits for another's user event.
     workers: config.concurrencyLimit,
+    suiteqlTimeoutMs: config.suiteqlTimeoutMs,
     ...(config.dbPath ? { dbPath: config.dbPath } : {}),
     ...(config.projectDir ? { projectDir: config.projectDir } : {}),
     secrets: { ...(ownEndpoint ? { [DEMO_SECRET]: receiver.apiSecretValue } : {}), ...config.secrets },

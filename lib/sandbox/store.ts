@@ -15,6 +15,14 @@ export type Db = Database.Database;
 /** Tables of the sandbox itself; SuiteQL refuses to read them (secrets live there). */
 export const INTERNAL_PREFIX = 'sandbox_';
 
+/** The record tables SuiteQL may read: the standard ones below, custom records and custom lists. */
+const STANDARD_RECORD_TABLES = new Set(['subsidiary', 'department', 'location', 'role', 'employeetype', 'employee', 'employeerolesforsearch', 'transaction', 'scriptdeployment']);
+
+export function isRecordTable(name: string): boolean {
+  const lower = name.toLowerCase();
+  return STANDARD_RECORD_TABLES.has(lower) || /^custom(record|list)[a-z0-9_]*$/.test(lower);
+}
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS subsidiary (id INTEGER PRIMARY KEY, name TEXT NOT NULL, isinactive TEXT NOT NULL DEFAULT 'F');
 CREATE TABLE IF NOT EXISTS department (id INTEGER PRIMARY KEY, name TEXT NOT NULL, subsidiary INTEGER, isinactive TEXT NOT NULL DEFAULT 'F');

@@ -8,6 +8,7 @@ import { EMPLOYEE_FIELDS } from '../core';
 import { NetSuiteError } from './account-types';
 import { refName } from './employees';
 import { INTERNAL_PREFIX, type Db } from './store';
+import { assertRecordTablesOnly } from './suiteql-access';
 
 export interface SuiteQLOptions {
   /** Time zone SuiteQL formats date-times in (the session user's preference). */
@@ -16,7 +17,7 @@ export interface SuiteQLOptions {
   selectColumns?: ReadonlyMap<string, string>;
 }
 
-function badQuery(detail: string): NetSuiteError {
+export function badQuery(detail: string): NetSuiteError {
   return new NetSuiteError(400, 'INVALID_PARAMETER', `Invalid search query. Detailed unprocessed description follows. ${detail}`);
 }
 
@@ -63,8 +64,17 @@ function parseMask(text: string, mask: string): { y: number; mo: number; d: numb
   });
   const m = new RegExp(`^${pattern}$`).exec(text.trim());
   if (!m) throw badQuery(`"${text.slice(0, 40)}" does not match the format "${mask}"`);
-  const get = (f: string) => Number(m[fields.indexOf(f) + 1] ?? (f === 'MM' || f === 'DD' ? 1 : 0));
-  return { y: get('YYYY'), mo: get('MM'), d: get('DD'), h: get('HH24'), mi: get('MI'), s: get('SS') };
+  const get = (f: string) => {
+    const at = fields.indexOf(f);
+    return at >= 0 ? Number(m[at + 1]) : f === 'MM' || f === 'DD' ? 1 : 0;
+  };
+  const parts = { y: get('YYYY'), mo: get('MM'), d: get('DD'), h: get('HH24'), mi: get('MI'), s: get('SS') };
+  // The day and time must exist: 2020-02-30 is an error, not March 1st.
+  const date = new Date(Date.UTC(parts.y, parts.mo - 1, parts.d));
+  if (date.getUTCMonth() !== parts.mo - 1 || date.getUTCDate() !== parts.d || parts.h > 23 || parts.mi > 59 || parts.s > 59) {
+    throw badQuery(`a value does not name a real date or time for the format "${mask}"`);
+  }
+  return parts;
 }
 
 function pad(n: number, w = 2): string {
@@ -74,13 +84,14 @@ function pad(n: number, w = 2): string {
 /**
  * Registers the SuiteQL functions on a connection (once per connection). `BUILTIN.DF` reads names on a
  * second connection to the same file: a connection cannot run a query while one of its own is running.
+ * `now` is the account's clock, which `SYSDATE` reads.
  */
 export function registerSuiteQLFunctions(db: Db, timeZone: string, now: () => number = Date.now): Db {
   const names = new Database(db.name, { readonly: true });
-  // SYSDATE [- days]: the account clock (which tests move ahead), as the stored ISO text compares.
-  db.function('SANDBOX_SYSDATE', { deterministic: false }, (days: unknown) => new Date(now() - Number(days) * 86_400_000).toISOString());
   names.pragma('busy_timeout = 10000');
-  db.function('TO_CHAR', { deterministic: true }, (value: unknown, mask?: unknown) => {
+  // SYSDATE [- days]: the account clock (which tests move ahead), as the stored ISO text compares.
+  db.function('SYSDATE_ISO', { deterministic: false, varargs: true }, (days?: unknown) => new Date(now() - Number(days ?? 0) * 86_400_000).toISOString());
+  db.function('TO_CHAR', { deterministic: true, varargs: true }, (value: unknown, mask?: unknown) => {
     if (value === null || value === undefined) return null;
     if (mask === undefined || mask === null) return String(value);
     const text = String(value);
@@ -88,12 +99,12 @@ export function registerSuiteQLFunctions(db: Db, timeZone: string, now: () => nu
     if (Number.isNaN(date.getTime())) return text;
     return formatMask(date, String(mask), /^\d{4}-\d{2}-\d{2}$/.test(text) ? 'UTC' : timeZone);
   });
-  db.function('TO_DATE', { deterministic: true }, (text: unknown, mask?: unknown) => {
+  db.function('TO_DATE', { deterministic: true, varargs: true }, (text: unknown, mask?: unknown) => {
     if (text === null || text === undefined) return null;
     const p = parseMask(String(text), mask === undefined ? 'YYYY-MM-DD' : String(mask));
     return `${pad(p.y, 4)}-${pad(p.mo)}-${pad(p.d)}`;
   });
-  db.function('TO_TIMESTAMP', { deterministic: true }, (text: unknown, mask?: unknown) => {
+  db.function('TO_TIMESTAMP', { deterministic: true, varargs: true }, (text: unknown, mask?: unknown) => {
     if (text === null || text === undefined) return null;
     const p = parseMask(String(text), mask === undefined ? 'YYYY-MM-DD HH24:MI:SS' : String(mask));
     const wall = Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s);
@@ -151,11 +162,20 @@ export function translate(query: string, options: Partial<Pick<SuiteQLOptions, '
       return `BUILTIN_DF('${refType}', ${expr})`;
     })
     .replace(/\bFETCH\s+(?:FIRST|NEXT)\s+(\d+)\s+ROWS?\s+ONLY\b/gi, 'LIMIT $1')
-    .replace(/\bSYSDATE\b(?:\s*-\s*(\d+(?:\.\d+)?)\b)?/gi, (_m, days: string | undefined) => `SANDBOX_SYSDATE(${days ?? 0})`);
+    .replace(/\bSYSDATE\b(?:\s*-\s*(\d+(?:\.\d+)?)\b)?/gi, (_m, days: string | undefined) => `SYSDATE_ISO(${days ?? ''})`);
   return (options.timeZone ?? 'UTC') === 'UTC' ? nativeToChar(sql) : sql;
 }
 
-/** Runs a translated query, lowercasing column names. */
+/** Bind values: text, numbers, booleans (as `'T'`/`'F'`) and null; anything else is the caller's mistake. */
+function bindValues(params: readonly unknown[]): unknown[] {
+  return params.map((p, i) => {
+    if (typeof p === 'boolean') return p ? 'T' : 'F';
+    if (p === null || typeof p === 'string' || (typeof p === 'number' && Number.isFinite(p))) return p;
+    throw badQuery(`Parameter ${i + 1} is not a string, number, boolean or null.`);
+  });
+}
+
+/** Runs a translated query, lowercasing column names; every failure is a NetSuite-shaped query error. */
 export function runQuery(db: Db, sql: string, params: readonly unknown[]): Record<string, unknown>[] {
   let stmt;
   try {
@@ -164,9 +184,16 @@ export function runQuery(db: Db, sql: string, params: readonly unknown[]): Recor
     throw badQuery((e as Error).message);
   }
   if (!stmt.reader || !stmt.readonly) throw badQuery('Only SELECT statements are supported.');
-  const bound = params.map((p) => (typeof p === 'boolean' ? (p ? 'T' : 'F') : p));
+  const bound = bindValues(params);
   CLEAR_NAMES.get(db)?.();
-  const rows = stmt.all(...bound) as Record<string, unknown>[];
+  let rows: Record<string, unknown>[];
+  try {
+    assertRecordTablesOnly(db, sql, bound);
+    rows = stmt.all(...bound) as Record<string, unknown>[];
+  } catch (e) {
+    // Wrong parameter counts (RangeError), SQLite runtime errors, a function's own NetSuite error.
+    throw e instanceof NetSuiteError ? e : badQuery((e as Error).message);
+  }
   return rows.map((row) => {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(row)) out[k.toLowerCase()] = v;

@@ -21,7 +21,8 @@ interface Slot {
   dead: boolean;
 }
 
-function workerScript(entry: string): { code: string; eval: boolean } {
+/** How to start a module in a thread or process: the built .js as is, or the .ts source through esbuild (tests). */
+export function workerScript(entry: string): { code: string; eval: boolean } {
   if (!entry.endsWith('.ts')) return { code: entry, eval: false };
   const esbuild = require.resolve('esbuild');
   return {
@@ -115,7 +116,7 @@ export class WorkerPool {
 }
 
 function rebuild(e: JobError): Error {
-  if ('netsuite' in e) return new NetSuiteError(e.netsuite.status, e.netsuite.code, e.netsuite.detail, e.netsuite.errorPath);
+  if ('netsuite' in e) return new NetSuiteError(e.netsuite.status, e.netsuite.code, e.netsuite.detail, e.netsuite.errorPath, e.netsuite.source);
   const err = new Error(e.error.message);
   err.name = e.error.name;
   return err;

@@ -1,5 +1,5 @@
 /** Messages between the account (main thread) and its script workers. */
-import type { EmployeeWrite } from './account-types';
+import type { EmployeeWrite, ErrorSource } from './account-types';
 import type { Origin } from './script-env';
 import type { HttpLimits } from './sync-http';
 import type { SuiteletRequest } from './suitelet/request';
@@ -26,5 +26,5 @@ export type Job =
   | { kind: 'suitelet'; scriptId: string; deploymentId: string; request: SuiteletRequest; origin: Origin };
 
 export type JobError =
-  | { netsuite: { status: number; code: string; detail: string; errorPath?: string } }
+  | { netsuite: { status: number; code: string; detail: string; errorPath?: string; source: ErrorSource } }
   | { error: { name: string; message: string } };

@@ -188,7 +188,7 @@ describe('any other bad parameter falls back to a safe default: the event is sen
 describe('oversized records', () => {
   test('every text field at its limit (unicode), a long role list: delivered whole and verified', async () => {
     const long = (c: string) => c.repeat(300).slice(0, 300);
-    const roles = account.runSuiteQL('SELECT id FROM role', [], 1000, 0).items.map((r) => ({ id: String(r.id), refName: null }));
+    const roles = (await account.runSuiteQL('SELECT id FROM role', [], 1000, 0)).items.map((r) => ({ id: String(r.id), refName: null }));
     const values = { title: long('é'), firstName: long('ß'), lastName: long('Ω'), phone: long('9').slice(0, 30), roles };
     const id = await account.createEmployee({ values: { ...values, email: `big.${n}@example.com`, subsidiary: { id: '1', refName: null } } }, REST);
     const event = [...receiver.events.values()].find((e) => e.data.recordId === id && e.type === 'employee.created')!;

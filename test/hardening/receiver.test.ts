@@ -213,12 +213,15 @@ let options: HandlerOptions;
 const seenEvents: string[] = [];
 let handlerFails = false;
 let slow: Promise<void> | null = null;
+/** Told when a delivery reaches onEvent (the handler has claimed its webhook-id). */
+let entered: (() => void) | null = null;
 
 beforeAll(async () => {
   options = {
     secret: [SECRET, PREV],
     maxBodyBytes: 64 * 1024,
     onEvent: async (e) => {
+      entered?.();
       if (slow) await slow;
       if (handlerFails) throw new Error('database down');
       seenEvents.push(e.data.id);
@@ -298,9 +301,11 @@ describe('createWebhookHandler over HTTP: one clear answer per bad request, no e
     const m = signed();
     let release!: () => void;
     slow = new Promise<void>((r) => (release = r));
+    const inHandler = new Promise<void>((r) => (entered = r));
     const first = send(m.body, m.headers);
-    await new Promise((r) => setTimeout(r, 50));
+    await inHandler; // the first is being applied now
     const second = await send(m.body, m.headers);
+    entered = null;
     slow = null;
     release();
     expect(second.status).toBe(409);

@@ -79,14 +79,14 @@ test('an afterSubmit error is logged and the write stays; writes by a user event
   expect(probes().length).toBe(before + 1);
 });
 
-test('SuiteQL answers lowercase columns, T/F booleans, strings, and leaves out nulls', () => {
-  const page = account.runSuiteQL(
+test('SuiteQL answers lowercase columns, T/F booleans, strings, and leaves out nulls', async () => {
+  const page = await account.runSuiteQL(
     "SELECT e.id, e.firstname, e.isinactive, e.mobilephone, BUILTIN.DF(e.department) AS department_refname, TO_CHAR(e.hiredate, 'YYYY-MM-DD') AS hiredate FROM employee e WHERE e.id = ?",
     [1], 10, 0,
   );
   expect(page).toEqual({ totalResults: 1, items: [{ id: '1', firstname: 'Ada', isinactive: 'F', department_refname: 'Operations', hiredate: '2019-01-07' }] });
-  expect(() => account.runSuiteQL('SELECT * FROM sandbox_secret', [], 10, 0)).toThrow(NetSuiteError);
-  expect(() => account.runSuiteQL('DELETE FROM employee', [], 10, 0)).toThrow(NetSuiteError);
+  await expect(account.runSuiteQL('SELECT * FROM sandbox_secret', [], 10, 0)).rejects.toThrow(NetSuiteError);
+  await expect(account.runSuiteQL('DELETE FROM employee', [], 10, 0)).rejects.toThrow(NetSuiteError);
 });
 
 test('a CSV import: CSVIMPORT context, failing rows reported, user events only with server SuiteScript on', async () => {

@@ -44,7 +44,7 @@ test('declared employee fields are stored and read with their kinds; others are 
   expect(account.getEmployee('3')).toMatchObject({ custentity_sb_badge: true, custentity_sb_team: { id: '2', refName: 'Blue' } });
   await expect(account.updateEmployee('3', { values: { custentity_sb_vendor_only: 'x' } }, REST)).rejects.toMatchObject({ code: 'INVALID_CONTENT' });
   await expect(account.updateEmployee('3', { values: { custentity_sb_team: { id: '9', refName: null } } }, REST)).rejects.toMatchObject({ code: 'INVALID_KEY_OR_REF' });
-  const page = account.runSuiteQL('SELECT e.custentity_sb_badge, BUILTIN.DF(e.custentity_sb_team) AS team FROM employee e WHERE e.id = 3', [], 10, 0);
+  const page = await account.runSuiteQL('SELECT e.custentity_sb_badge, BUILTIN.DF(e.custentity_sb_team) AS team FROM employee e WHERE e.id = 3', [], 10, 0);
   expect(page.items).toEqual([{ custentity_sb_badge: 'T', team: 'Blue' }]);
 });
 

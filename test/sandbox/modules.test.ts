@@ -50,6 +50,9 @@ function (https, crypto, encode, search, query, record, runtime, log) {
       return record.load({ type: 'scriptdeployment', id: d[0].id }).getValue({ fieldId: 'custscript_t_url' }) === p;
     })();
     out.suiteql = query.runSuiteQL({ query: 'SELECT id, firstname FROM employee WHERE id = ?', params: [1] }).asMappedResults();
+    out.suiteqlTooFew = attempt(function () { return query.runSuiteQL({ query: 'SELECT id FROM employee WHERE id = ? AND firstname = ?', params: [1] }); });
+    out.suiteqlObject = attempt(function () { return query.runSuiteQL({ query: 'SELECT id FROM employee WHERE id = ?', params: [{ id: 1 }] }); });
+    out.suiteqlHidden = attempt(function () { return query.runSuiteQL({ query: 'SELECT name FROM pragma_table_list' }); });
     out.missing = attempt(function () { return record.load({ type: 'customrecord_sb_probe', id: 999999 }); });
     out.runtime = { ctx: runtime.executionContext, user: runtime.getCurrentUser().id, account: runtime.accountId, remaining: runtime.getCurrentScript().getRemainingUsage() };
     log.audit('out', JSON.stringify(out));
@@ -119,12 +122,14 @@ test('the modules behave as NetSuite documents', async () => {
   expect(out.afterSubmitFields).toEqual({ custrecord_sb_done: true, custrecord_sb_event: 'a' });
   expect(out.deployment).toBe(true);
   expect(out.suiteql).toEqual([{ id: 1, firstname: 'Ada' }]);
+  // Wrong parameter counts, parameters that are not values and hidden tables are script errors, as NetSuite's.
+  for (const bad of [out.suiteqlTooFew, out.suiteqlObject, out.suiteqlHidden]) expect(bad).toMatchObject({ error: 'SSS_SEARCH_ERROR_OCCURRED', isError: true });
   expect(out.missing).toMatchObject({ error: 'RCRD_DSNT_EXIST' });
   expect(out.runtime).toMatchObject({ ctx: 'SCHEDULED', user: -4, account: '1234567_SB1' });
   // https 10 ×2 (post, refused; invalid URLs are refused before the call), getRange 10 ×2, lookupFields 1 ×2,
   // custom record create 2 + save 4 ×5 (the refused saves are charged, then fail), create 2, load 2 ×3,
-  // submitFields 2, deployment load 5, SuiteQL 10.
-  expect(out.runtime.remaining).toBe(10_000 - (20 + 20 + 2 + 30 + 2 + 6 + 2 + 5 + 10));
+  // submitFields 2, deployment load 5, SuiteQL 10 ×4 (refused queries are charged too).
+  expect(out.runtime.remaining).toBe(10_000 - (20 + 20 + 2 + 30 + 2 + 6 + 2 + 5 + 40));
   expect(account.executions({ script: 'customscript_modules_ss' }).at(-1)!.usage).toBe(10_000 - out.runtime.remaining);
 });
 
@@ -150,14 +155,23 @@ test('deployment filters: execution contexts and event type', async () => {
 
 test('a script blocked on a slow receiver in this process does not stall reads or other writes', async () => {
   account.setParameter('customdeploy_ctx_ue', 'custscript_t_url', receiver.url);
-  receiver.behave({ kind: 'slow', delayMs: 1_500 });
+  account.setHttpLimits({ responseTimeoutMs: 120_000 }); // the receiver answers when the test says, however slow the machine
+  let release!: () => void;
+  let arrived!: () => void;
+  const atReceiver = new Promise<void>((r) => (arrived = r));
+  receiver.behave({ kind: 'hold', until: new Promise<void>((r) => (release = r)), onArrival: arrived });
   let slowDone = false;
   const slow = account.updateEmployee('3', { values: { title: 'Slow' } }, UI, 'edit').then(() => (slowDone = true));
-  await new Promise((r) => setTimeout(r, 100));
-  expect(account.getEmployee('1')!.firstName).toBe('Ada');
-  await account.updateEmployee('4', { values: { title: 'Fast' } }, UI, 'edit'); // the other worker
-  expect(slowDone).toBe(false);
-  await slow;
+  try {
+    await atReceiver; // its user event now waits in N/https.post
+    expect(account.getEmployee('1')!.firstName).toBe('Ada');
+    await account.updateEmployee('4', { values: { title: 'Fast' } }, UI, 'edit'); // the other worker
+    expect(slowDone).toBe(false);
+  } finally {
+    release();
+    await slow;
+    account.setHttpLimits({ responseTimeoutMs: 2_000 });
+    account.setParameter('customdeploy_ctx_ue', 'custscript_t_url', null);
+  }
   expect(account.getEmployee('3')!.title).toBe('Slow');
-  account.setParameter('customdeploy_ctx_ue', 'custscript_t_url', null);
 });

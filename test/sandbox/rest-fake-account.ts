@@ -2,7 +2,7 @@
  * A small in-memory `Account` for testing the REST layer on its own (HTTP, auth, NetSuite's wire rules).
  * The client's tests run against the real sandbox account.
  */
-import { NetSuiteError, type Account, type EmployeeWrite, type WriteContext } from '../../lib/sandbox/account-types';
+import { NetSuiteError, type Account, type EmployeeWrite, type RecordFilter, type WriteContext } from '../../lib/sandbox/account-types';
 import type { CanonicalRecord, Ref } from '../../lib/core';
 
 export class FakeAccount implements Account {
@@ -13,7 +13,19 @@ export class FakeAccount implements Account {
   readonly referenced = new Set<string>();
   /** Rows SuiteQL answers (uppercase keys, to see the REST layer lowercase them). */
   suiteqlRows = 0;
+  /** The filters `listEmployees` was given, last one last. */
+  readonly filters: (RecordFilter | undefined)[] = [];
+  /** The account's clock: ahead of the host's by this much. */
+  clockOffsetMs = 0;
+  /** While set, creates wait for it (a request that holds its concurrency slot until the test says). */
+  createGate: Promise<void> | null = null;
+  /** Told each time a create starts waiting at the gate. */
+  onGateWait: (() => void) | null = null;
   private next = 100;
+
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
 
   getEmployee(id: string): CanonicalRecord | null {
     return this.employees.get(id) ?? null;
@@ -24,12 +36,17 @@ export class FakeAccount implements Account {
     return null;
   }
 
-  listEmployees(limit: number, offset: number) {
+  listEmployees(limit: number, offset: number, filter?: RecordFilter) {
+    this.filters.push(filter);
     const ids = [...this.employees.keys()];
     return { ids: ids.slice(offset, offset + limit), totalResults: ids.length };
   }
 
   async createEmployee(write: EmployeeWrite, ctx: WriteContext): Promise<string> {
+    if (this.createGate) {
+      this.onGateWait?.();
+      await this.createGate;
+    }
     const eid = write.values.externalId;
     if (typeof eid === 'string' && this.findEmployeeByExternalId(eid)) throw new NetSuiteError(400, 'DUP_ENTITY', 'This entity already exists.', 'externalId');
     const id = String(this.next++);
@@ -57,7 +74,7 @@ export class FakeAccount implements Account {
     this.writes.push({ op: 'delete', id, ctx });
   }
 
-  runSuiteQL(_query: string, _params: readonly unknown[], limit: number, offset: number) {
+  async runSuiteQL(_query: string, _params: readonly unknown[], limit: number, offset: number) {
     const items = [];
     for (let i = offset; i < Math.min(offset + limit, this.suiteqlRows); i++) items.push({ ID: String(i + 1), ISINACTIVE: 'F' });
     return { items, totalResults: this.suiteqlRows };

@@ -3,10 +3,13 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../lib/sandbox/start';
+import { createClient, Secret, type SyncItem } from '../../lib/client';
+import { parseStartArgs } from '../../lib/sandbox/config';
+import { main, start } from '../../lib/sandbox/start';
 import { repoRoot } from '../../lib/sandbox/paths';
 
 let dir: string;
+const built = path.join(repoRoot(), 'dist', 'lib', 'sandbox', 'start.js');
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'suitehooks-start-'));
@@ -38,7 +41,6 @@ test('the story, in process', async () => {
   expect(out).not.toMatch(/whsec_/);
 });
 
-const built = path.join(repoRoot(), 'dist', 'lib', 'sandbox', 'start.js');
 
 (fs.existsSync(built) ? test : test.skip)('the built entry point `node dist/lib/sandbox/start.js --once` exits 0', () => {
   const result = spawnSync(process.execPath, [built, '--once', '--credentials', path.join(dir, 'built.json')], { encoding: 'utf8', timeout: 25_000 });
@@ -46,3 +48,66 @@ const built = path.join(repoRoot(), 'dist', 'lib', 'sandbox', 'start.js');
   expect(result.status).toBe(0);
   expect(result.stdout).toContain('events received and verified');
 }, 30_000);
+
+describe('--config with a file that is not JSON', () => {
+  const secret = 'TOP-SECRET-VALUE-123';
+  const write = (name: string, text: string) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    return file;
+  };
+
+  test('names the file, the line and the column, never the content', () => {
+    const file = write('bad.json', `{\n  "accountId": "1234567_SB1",\n  "secrets": { "custsecret_x": "${secret}" oops }\n}\n`);
+    let message = '';
+    try {
+      parseStartArgs(['--config', file]);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toBe(`--config ${file}: not valid JSON (line 3, column 55: InvalidSymbol)`);
+    expect(message).not.toContain(secret);
+    expect(message).not.toContain('oops');
+  });
+
+  test('a JSON value that is not an object, or an unreadable file, is named too', () => {
+    expect(() => parseStartArgs(['--config', write('array.json', `["${secret}"]`)])).toThrow(/^--config .*array\.json: must hold a JSON object$/);
+    expect(() => parseStartArgs(['--config', path.join(dir, 'missing.json')])).toThrow(/missing\.json/);
+  });
+
+  (fs.existsSync(built) ? test : test.skip)('the built entry point prints the same line and exits 1', () => {
+    const file = write('bad2.json', `{ "secrets": { "custsecret_x": "${secret}", } }`);
+    const result = spawnSync(process.execPath, [built, '--config', file], { encoding: 'utf8', timeout: 25_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`--config ${file}: not valid JSON (line 1, column`);
+    expect(result.stdout + result.stderr).not.toContain(secret);
+  });
+});
+
+test("one clock: after npm start moves the account clock ahead, an incremental sync exports only what changed", async () => {
+  const file = path.join(dir, 'clock-credentials.json');
+  const run = await start(parseStartArgs(['--no-story', '--credentials', file]), () => undefined);
+  try {
+    const creds = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const client = createClient({ account: creds.account, baseUrl: creds.baseUrl, auth: { type: 'm2m', clientId: creds.m2m.clientId, certificateId: creds.m2m.certificateId, privateKey: new Secret(creds.m2m.privateKey) } });
+    const collect = async (items: AsyncIterable<SyncItem>) => {
+      const out = { ids: [] as string[], cursor: null as SyncItem['cursor'] | null };
+      for await (const item of items) {
+        out.ids.push(String(item.record.id));
+        out.cursor = item.cursor;
+      }
+      return out;
+    };
+    run.account.clock.advance(20 * 60_000); // what the story does before the retry run
+    const full = await collect(client.sync());
+    expect(full.ids.length).toBeGreaterThan(5);
+    await client.employees.update('2', { title: 'After the jump' });
+    run.account.clock.advance(10_000); // past the settle window, on NetSuite's clock
+    const next = await collect(client.sync({ cursor: full.cursor }));
+    expect(next.ids).toEqual(['2']);
+    const again = await collect(client.sync({ cursor: next.cursor }));
+    expect(again.ids).toEqual([]);
+  } finally {
+    await run.stop();
+  }
+}, 60_000);

@@ -7,7 +7,7 @@
 import { createHmac, createPublicKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { decodeProtectedHeader, jwtVerify } from 'jose';
 import type { CredentialRegistry, M2MCredential } from './credentials';
-import { invalidLogin } from './errors';
+import { invalidLogin, malformedAuthorization } from './errors';
 
 /** NetSuite's accepted client-assertion algorithms; RS256 is refused. */
 export const M2M_ALGORITHMS = ['PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'] as const;
@@ -57,6 +57,7 @@ export function signatureBaseString(method: string, url: URL, oauth: Map<string,
 }
 
 class AuthFailure extends Error {}
+class MalformedHeader extends Error {}
 
 export class SandboxAuth {
   private readonly tokens = new Map<string, Identity & { expiresAt: number }>();
@@ -136,6 +137,10 @@ export class SandboxAuth {
       const identity = kind === 'bearer' ? this.bearer(authorization.replace(/^Bearer\s+/i, '')) : this.tba(method, url, authorization);
       return identity;
     } catch (err) {
+      if (err instanceof MalformedHeader) {
+        this.record(kind, false, 'malformed Authorization header');
+        throw malformedAuthorization();
+      }
       if (!(err instanceof AuthFailure)) throw err;
       this.record(kind, false, err.message);
       throw invalidLogin();
@@ -158,7 +163,12 @@ export class SandboxAuth {
   }
 
   private tba(method: string, url: URL, header: string): Identity {
-    const p = parseOAuthHeader(header);
+    let p: Map<string, string> | null;
+    try {
+      p = parseOAuthHeader(header);
+    } catch {
+      throw new MalformedHeader(); // a malformed percent-escape: 400 invalid_request, not 401
+    }
     if (!p) throw new AuthFailure('Authorization is neither Bearer nor OAuth');
     if (p.get('oauth_signature_method') !== 'HMAC-SHA256') throw new AuthFailure(`signature method ${p.get('oauth_signature_method')} is not HMAC-SHA256`);
     if (p.has('oauth_version') && p.get('oauth_version') !== '1.0') throw new AuthFailure('oauth_version must be 1.0');

@@ -1,6 +1,7 @@
 /** The employee as the REST Record API shows it, and request bodies parsed into canonical writes. */
 import { EMPLOYEE_FIELDS, resolveField, type CanonicalRecord, type CanonicalValue, type Ref } from '../../core';
 import type { EmployeeWrite } from '../account-types';
+import { isCalendarDate, isDateTime } from '../date-input';
 import { invalidContent } from './errors';
 
 const link = (href: string) => [{ rel: 'self', href }];
@@ -61,7 +62,11 @@ export function parseEmployeeBody(body: unknown): EmployeeWrite['values'] {
         value = raw;
         break;
       case 'date':
-        if (raw !== null && (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw))) throw bad();
+        if (raw !== null && (typeof raw !== 'string' || (!isCalendarDate(raw) && !isDateTime(raw)))) throw bad();
+        value = raw as string | null;
+        break;
+      case 'datetime':
+        if (raw !== null && (typeof raw !== 'string' || !isDateTime(raw))) throw bad();
         value = raw as string | null;
         break;
       case 'select':

@@ -1,13 +1,14 @@
 /** `POST /services/rest/query/v1/suiteql`: NetSuite's paging rules around the account's SuiteQL engine. */
 import { NetSuiteError, type Account } from '../account-types';
-import { intParam, invalidParameter } from './errors';
+import { pageLinks } from './collection';
+import { intParam, invalidHeader, invalidParameter } from './errors';
 
 export const SUITEQL_MAX_LIMIT = 1000;
 export const SUITEQL_MAX_ROWS = 100_000;
 
-export function runSuiteQLRequest(account: Account, url: URL, prefer: string | undefined, body: unknown): Record<string, unknown> {
+export async function runSuiteQLRequest(account: Account, url: URL, prefer: string | undefined, body: unknown): Promise<Record<string, unknown>> {
   if (!prefer || !/(^|[,;\s])transient($|[,;\s])/i.test(prefer)) {
-    throw new NetSuiteError(400, 'INVALID_REQUEST', 'SuiteQL requests need the header "Prefer: transient".');
+    throw invalidHeader('SuiteQL requests need the header "Prefer: transient".', 'Prefer');
   }
   const limit = intParam(url, 'limit', SUITEQL_MAX_LIMIT);
   const offset = intParam(url, 'offset', 0);
@@ -19,24 +20,15 @@ export function runSuiteQLRequest(account: Account, url: URL, prefer: string | u
   const { q, params } = (body ?? {}) as { q?: unknown; params?: unknown };
   if (typeof q !== 'string' || q.trim() === '') throw new NetSuiteError(400, 'INVALID_CONTENT', 'The request body must hold the query in "q".', 'q');
   if (params !== undefined && !Array.isArray(params)) throw new NetSuiteError(400, 'INVALID_CONTENT', '"params" must be an array.', 'params');
-  const page = account.runSuiteQL(q, params ?? [], limit, offset);
+  const page = await account.runSuiteQL(q, params ?? [], limit, offset);
   const items = page.items.map((row) => {
     const out: Record<string, unknown> = { links: [] };
     for (const [k, v] of Object.entries(row)) out[k.toLowerCase()] = v;
     return out;
   });
   const total = page.totalResults;
-  const pageUrl = (o: number) => {
-    const u = new URL(url);
-    u.searchParams.set('limit', String(limit));
-    u.searchParams.set('offset', String(o));
-    return u.toString();
-  };
-  const lastOffset = Math.max(0, Math.floor((Math.min(total, SUITEQL_MAX_ROWS) - 1) / limit) * limit);
-  const links = [{ rel: 'self', href: pageUrl(offset) }, { rel: 'first', href: pageUrl(0) }];
-  if (offset > 0) links.push({ rel: 'previous', href: pageUrl(Math.max(0, offset - limit)) });
   const hasMore = offset + items.length < total;
-  if (hasMore) links.push({ rel: 'next', href: pageUrl(offset + limit) });
-  links.push({ rel: 'last', href: pageUrl(lastOffset) });
+  // No link past the rows a query may return.
+  const links = pageLinks(url, limit, offset, items.length, Math.min(total, SUITEQL_MAX_ROWS));
   return { links, count: items.length, hasMore, items, offset, totalResults: total };
 }
