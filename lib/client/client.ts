@@ -61,9 +61,9 @@ export function createClient(config: ClientConfig, options: ClientOptions = {}):
       ? new M2MAuth(config.auth, `${baseUrl}${TOKEN_PATH}`, (url, form) => transport.postToken(url, form))
       : new TbaAuth(config.auth, account.realm);
   transport = new Transport({ baseUrl, auth, limiter, retry: resolveRetry(options.retry), timeoutMs: options.timeoutMs, onRetry: options.onRetry });
-  const suiteql = new SuiteQL(transport);
-  const resolver = new Resolver(suiteql);
   const timeZone = config.timeZone ?? 'UTC';
+  const suiteql = new SuiteQL(transport, timeZone);
+  const resolver = new Resolver(suiteql);
   return {
     account,
     baseUrl,

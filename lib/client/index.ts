@@ -9,6 +9,7 @@ export { createWebhookHandler, memorySeenStore, memorySequenceStore, type Handle
 export { Limiter } from './limiter';
 export { NameNotFoundError, Resolver, type RefInput } from './resolve';
 export { Secret } from './secret';
+export { bindSuiteQL, suiteqlLiteral, type SuiteQLValue } from './suiteql-literals';
 export { SuiteQL, MAX_PAGE_SIZE, MAX_ROWS_PER_QUERY, type Row, type ScanSpec, type SuiteQLPage, type KeyColumn } from './suiteql';
 export { parseCursor, syncEmployees, type SyncCursor, type SyncItem, type SyncOptions } from './sync';
 export { verifyWebhook, WebhookVerificationError, type VerifyOptions } from './verify';
