@@ -1,5 +1,7 @@
 /** The `suitehooks` CLI in-process against the sandbox: every command, bad input, and no secret in any output. */
+import { X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as https from 'node:https';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -16,6 +18,20 @@ function sink() {
   const chunks: Buffer[] = [];
   stream.on('data', (c: Buffer) => chunks.push(c));
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+/** Resolves once everything written to `stream` so far matches `pattern` (an explicit signal, not a timer). */
+function waitFor(stream: PassThrough, pattern: RegExp): Promise<void> {
+  let seen = '';
+  return new Promise((resolve) => {
+    const check = (c: Buffer) => {
+      seen += c.toString('utf8');
+      if (!pattern.test(seen)) return;
+      stream.off('data', check);
+      resolve();
+    };
+    stream.on('data', check);
+  });
 }
 
 async function cli(args: string[], options: { env?: NodeJS.ProcessEnv; signal?: AbortSignal; credentials?: boolean } = {}) {
@@ -179,26 +195,55 @@ describe('bulk', () => {
 });
 
 describe('listen', () => {
-  it('verifies, prints each event once and rejects forgeries', async () => {
+  /** POSTs over https to a receiver whose certificate is `ca`, and returns the status. */
+  function post(url: string, ca: string, headers: Record<string, string>, body: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const req = https.request(url, { method: 'POST', headers, ca }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode!));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  it('serves https with a self-signed certificate it prints and writes out; verifies, prints each event once and rejects forgeries', async () => {
     const secret = `whsec_${Buffer.from('0123456789abcdef0123456789abcdef').toString('base64')}`;
     const controller = new AbortController();
     const out = sink();
     const err = sink();
-    const running = runCli(['listen', '--port', '0', '--secret', secret], { stdout: out.stream, stderr: err.stream, env: {}, cwd: dir, signal: controller.signal });
-    while (!/listening on/.test(err.text())) await new Promise((r) => setTimeout(r, 10));
+    const running = runCli(['listen', '--port', '0', '--secret', secret, '--cert-out', 'tls/listen.pem'], { stdout: out.stream, stderr: err.stream, env: {}, cwd: dir, signal: controller.signal });
+    await waitFor(err.stream, /listening on/);
     const url = /listening on (\S+)/.exec(err.text())![1]!;
+    expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/$/);
+    const ca = fs.readFileSync(path.join(dir, 'tls/listen.pem'), 'utf8');
+    expect(err.text()).toContain(`SHA-256 fingerprint ${new X509Certificate(ca).fingerprint256}`);
     const event = { type: 'employee.updated', timestamp: new Date().toISOString(), data: { id: 'evt_1_a_b', account: '1234567_SB1', recordType: 'employee', recordId: '9', changeType: 'update', eventType: 'edit', changedFields: ['title'], changes: { title: { old: 'A', new: 'B' } }, lifecycle: [], warnings: [], origin: { executionContext: 'RESTWEBSERVICES', user: null, role: null }, sequence: 1 } };
     const body = JSON.stringify(event);
     const now = new Date();
     const headers = { 'webhook-id': 'evt_1_a_b', 'webhook-timestamp': String(Math.floor(now.getTime() / 1000)), 'webhook-signature': new Webhook(secret).sign('evt_1_a_b', now, body), 'content-type': 'application/json' };
     const statuses = [];
-    for (const h of [headers, headers, { ...headers, 'webhook-signature': 'v1,Zm9yZ2Vk' }]) statuses.push((await fetch(url, { method: 'POST', headers: h, body })).status);
+    for (const h of [headers, headers, { ...headers, 'webhook-signature': 'v1,Zm9yZ2Vk' }]) statuses.push(await post(url, ca, h, body));
+    // Without the certificate a client refuses the connection: it is really TLS, and really self-signed.
+    await expect(post(url, '', headers, body)).rejects.toThrow(/self-signed|certificate/i);
     controller.abort();
     expect(await running).toBe(0);
     expect(statuses).toEqual([200, 200, 401]);
     expect(out.text().trim().split('\n')).toEqual([expect.stringMatching(/employee\.updated employee 9 \[title\] \(RESTWEBSERVICES, id evt_1_a_b\)$/)]);
     expect(err.text()).toMatch(/rejected a delivery/);
     outputs.push(out.text(), err.text());
+  });
+
+  it.each([
+    ['a secret that is not base64', ['--secret', 'not-a-valid-secret!!'], /--secret: secret 1 of 1 is not a Standard Webhooks secret/],
+    ['a good secret beside a malformed one', ['--secret', `whsec_${Buffer.alloc(32, 7).toString('base64')},whsec_%%%`], /--secret: secret 2 of 2 is not a Standard Webhooks secret/],
+    ['half a key pair', ['--secret', `whsec_${Buffer.alloc(32, 7).toString('base64')}`, '--cert', 'x.pem'], /give both --cert and --key/],
+  ])('refuses %s at start-up (exit 2), naming it, before listening', async (_name, args, message) => {
+    const res = await cli(['listen', '--port', '0', ...args], { credentials: false });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(message);
+    expect(res.stderr).not.toMatch(/listening on/);
+    expect(res.stderr).not.toContain('not-a-valid-secret');
   });
 });
 
