@@ -5,7 +5,7 @@
  * Redirects are never followed, so credentials never go to another host.
  */
 import type { Authenticator } from './auth/types';
-import { AuthError, NetSuiteApiError, RedirectRefusedError, RetriesExhaustedError, WriteOutcomeUnknownError, type ErrorDetail } from './errors';
+import { AuthError, InterruptedError, NetSuiteApiError, RedirectRefusedError, RetriesExhaustedError, WriteOutcomeUnknownError, type ErrorDetail } from './errors';
 import type { Limiter } from './limiter';
 import { backoffDelay, sleep, type ResolvedRetry } from './retry';
 import { USER_AGENT } from '../core';
@@ -46,6 +46,8 @@ export interface TransportOptions {
   /** Per attempt; default 120 s. */
   timeoutMs?: number;
   onRetry?: (event: RetryEvent) => void;
+  /** When aborted, no retry is made (a waiting one ends with InterruptedError); requests on the wire finish. */
+  signal?: AbortSignal;
 }
 
 const TRANSIENT = new Set([502, 503, 504]);
@@ -147,7 +149,8 @@ export class Transport {
         throw new RetriesExhaustedError(`${method} ${path}: gave up after ${attempt} attempts (${reason})`, attempt, failure);
       }
       this.options.onRetry?.({ method, path, attempt, delayMs, reason });
-      await sleep(delayMs);
+      await sleep(delayMs, this.options.signal);
+      if (this.options.signal?.aborted) throw new InterruptedError(`${method} ${path}: not retried after ${reason}: interrupted`, failure);
     }
   }
 
