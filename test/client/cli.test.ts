@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { Webhook } from 'standardwebhooks';
 import { runCli } from '../../lib/client/cli/main';
+import { NetSuiteError } from '../../lib/sandbox/account-types';
 import { credentialsFile, startSandbox, type Sandbox } from './harness';
 
 let sandbox: Sandbox;
@@ -140,6 +141,55 @@ describe('sync', () => {
 
     fs.writeFileSync(path.join(dir, 'state/bad.json'), '{"after": 5}');
     expect(await cli(['sync', '--out', 'x.jsonl', '--cursor', 'state/bad.json'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/cursor file .* is unreadable/) });
+  });
+});
+
+describe('sync --full that fails or stops part-way', () => {
+  it('keeps the previous export and cursor, then resumes and swaps the complete export in with its cursor', async () => {
+    await sandbox.account.advance(10_000);
+    const args = ['sync', '--out', 'full/employees.jsonl', '--cursor', 'full/cursor.json', '--full', '--page-size', '3'];
+    expect((await cli(args)).code).toBe(0);
+    const out = path.join(dir, 'full/employees.jsonl');
+    const cursorFile = path.join(dir, 'full/cursor.json');
+    const before = { out: fs.readFileSync(out, 'utf8'), cursor: fs.readFileSync(cursorFile, 'utf8') };
+    const total = sandbox.account.db.prepare('SELECT COUNT(*) FROM employee').pluck().get() as number;
+    expect(before.out.trim().split('\n')).toHaveLength(total);
+
+    // NetSuite fails on the third page of the next full export.
+    const account = sandbox.account;
+    const original = account.runSuiteQL.bind(account);
+    let pages = 0;
+    account.runSuiteQL = (q, params, limit, offset) => {
+      if (++pages === 3) throw new NetSuiteError(400, 'INVALID_PARAMETER', 'Search error occurred.');
+      return original(q, params, limit, offset);
+    };
+    try {
+      const failed = await cli(args);
+      expect(failed.code).toBe(1);
+    } finally {
+      account.runSuiteQL = original;
+    }
+    // The previous export and its cursor are untouched; what the failed run read is kept beside them.
+    expect(fs.readFileSync(out, 'utf8')).toBe(before.out);
+    expect(fs.readFileSync(cursorFile, 'utf8')).toBe(before.cursor);
+    expect(fs.readFileSync(`${out}.partial`, 'utf8').trim().split('\n')).toHaveLength(6);
+
+    // An incremental run still works from the previous cursor into the previous export.
+    await cli(['employee', 'update', '3', '--set', 'title=Resumed']);
+    await sandbox.account.advance(10_000);
+    expect((await cli(['sync', '--out', 'full/employees.jsonl', '--cursor', 'full/cursor.json'])).stderr).toMatch(/1 employee written .*\(incremental\)/);
+
+    // The full export again: resumed from where it stopped, then swapped in with its cursor.
+    const resumed = await cli(args);
+    expect(resumed.stderr).toMatch(/resuming the interrupted full export/);
+    expect(resumed.stderr).toMatch(/written to full\/employees.jsonl \(full, resumed\)/);
+    const ids = new Set(fs.readFileSync(out, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id));
+    expect(ids.size).toBe(total);
+    expect(fs.existsSync(`${out}.partial`)).toBe(false);
+    expect(fs.existsSync(`${out}.partial-cursor.json`)).toBe(false);
+    // The cursor is the one that describes this export: it ends at its last row.
+    const last = JSON.parse(fs.readFileSync(out, 'utf8').trim().split('\n').at(-1)!) as { id: string };
+    expect(JSON.parse(fs.readFileSync(cursorFile, 'utf8'))).toMatchObject({ after: [expect.any(String), last.id] });
   });
 });
 
