@@ -1,6 +1,8 @@
 /** suitehooks client: a typed NetSuite REST client and webhook receiver helpers. */
 export { parseAccountId, restBaseUrl, type AccountId } from './account-id';
-export { applyRow, BULK_ACTIONS, runBulk, type BulkAction, type BulkOptions, type BulkResult, type BulkRow } from './bulk';
+export { applyRow, BULK_ACTIONS, BulkInputError, fingerprint, rowKey, runBulk, type BulkAction, type BulkOptions, type BulkResult, type BulkRow, type BulkTotals } from './bulk';
+export { bulkInputProblems } from './bulk-check';
+export { fileIdentity, finishedRows, runMarkerLine, type RunMarker } from './bulk-results';
 export { createClient, TOKEN_PATH, type ClientOptions, type NetSuiteClient } from './client';
 export { configFromEnv, configFromFile, ConfigError, type AuthConfig, type ClientConfig } from './config';
 export { Employees, type EmployeeInput, type ListOptions } from './employees';
