@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Ref } from '../../lib/core';
+import { BulkInputError, runBulk } from '../../lib/client';
 import { runCli } from '../../lib/client/cli/main';
 import { credentialsFile, startSandbox, type Sandbox } from './harness';
 
@@ -102,6 +103,14 @@ describe('set-roles never removes every role by accident', () => {
     const run = await cli(['bulk', 'roles-1.csv']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/set-roles does not use "role"/);
+    expect(roleIds(id)).toEqual(['3', '30']);
+  });
+
+  it('runBulk (the library) refuses such a file the same way: BulkInputError, nothing run', async () => {
+    const rows = [{ line: 2, values: { action: 'set-roles', id, role: 'Sales Rep' } }];
+    const err = await runBulk(sandbox.client(), rows).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BulkInputError);
+    expect((err as BulkInputError).problems).toEqual([expect.stringMatching(/^line 2: set-roles does not use "role"/)]);
     expect(roleIds(id)).toEqual(['3', '30']);
   });
 
