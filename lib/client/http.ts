@@ -185,15 +185,24 @@ export class Transport {
 
   /** One HTTP exchange: no redirect followed, a timeout, the body parsed as JSON when it is JSON. */
   private async exchange(method: string, url: string, headers: Record<string, string>, body: string | undefined): Promise<ApiResponse> {
-    const res = await fetch(url, {
-      method,
-      headers: { accept: 'application/json', 'user-agent': USER_AGENT, ...headers },
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(this.options.timeoutMs ?? 120_000),
-    });
-    if (res.status >= 300 && res.status < 400) throw await this.redirectRefused(res, method, url);
-    const text = await res.text();
+    // A timer cleared with the answer (AbortSignal.timeout would keep one per request alive for its 120 s).
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new DOMException('The request timed out', 'TimeoutError')), this.options.timeoutMs ?? 120_000);
+    let res: Response;
+    let text: string;
+    try {
+      res = await fetch(url, {
+        method,
+        headers: { accept: 'application/json', 'user-agent': USER_AGENT, ...headers },
+        body,
+        redirect: 'manual',
+        signal: timeout.signal,
+      });
+      if (res.status >= 300 && res.status < 400) throw await this.redirectRefused(res, method, url);
+      text = await res.text();
+    } finally {
+      clearTimeout(timer);
+    }
     let parsed: unknown = undefined;
     if (text !== '') {
       try {

@@ -66,6 +66,26 @@ describe('interrupting', () => {
   });
 });
 
+describe('request timeout', () => {
+  it('a server that never answers: the attempt times out; a read is retried then given up, a create is reported unknown', async () => {
+    const hung: import('node:http').ServerResponse[] = [];
+    const server = createServer((_req, res) => void hung.push(res));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const tba = { type: 'tba' as const, consumerKey: 'ck', consumerSecret: new Secret('cs'), tokenId: 'ti', tokenSecret: new Secret('ts') };
+      const client = createClient(
+        { account: '1234567', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, auth: tba },
+        { timeoutMs: 50, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 } },
+      );
+      await expect(client.employees.get('1')).rejects.toThrow(/gave up after 2 attempts \(timeout\)/);
+      await expect(client.employees.create({ firstName: 'T', lastName: 'O', subsidiary: '1' })).rejects.toThrow(/timeout after the request was sent; the record may exist/);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
+
 describe('configuration', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'suitehooks-config-'));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,5 +1,6 @@
 /** `suitehooks sql "<query>"`: SuiteQL with `?` values (bound as literals), as a table or JSON lines. */
 import type { Command } from 'commander';
+import { InterruptedError } from '../errors';
 import { makeClient, type GlobalOptions } from './context';
 import { parseFormat, writeJsonLine, writeTable } from './format';
 import { InputError, Interrupted, onInterrupt, type Io } from './io';
@@ -39,11 +40,16 @@ export function registerSql(program: Command, io: Io, run: (fn: () => Promise<vo
         let n = 0;
         let stopped = false;
         onInterrupt(io, 'stopping: no new pages; the rows read so far are printed');
-        for await (const row of client.suiteql.rows(query, bindings(o.param, o.params), Math.min(1000, max))) {
-          if ((stopped = io.signal?.aborted === true)) break;
-          if (format === 'jsonl') writeJsonLine(io.stdout, row);
-          else rows.push(row);
-          if (++n >= max) break;
+        try {
+          for await (const row of client.suiteql.rows(query, bindings(o.param, o.params), Math.min(1000, max))) {
+            if ((stopped = io.signal?.aborted === true)) break;
+            if (format === 'jsonl') writeJsonLine(io.stdout, row);
+            else rows.push(row);
+            if (++n >= max) break;
+          }
+        } catch (err) {
+          if (!(err instanceof InterruptedError)) throw err; // a retry the stop cut short
+          stopped = true;
         }
         if (format === 'table') writeTable(io.stdout, rows);
         if (stopped) throw new Interrupted(`interrupted after ${n} row${n === 1 ? '' : 's'}: the output is incomplete`);

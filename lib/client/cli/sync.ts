@@ -11,6 +11,7 @@ import type { Command } from 'commander';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { NetSuiteClient } from '../client';
+import { InterruptedError } from '../errors';
 import { parseCursor, type SyncCursor } from '../sync';
 import { makeClient, type GlobalOptions } from './context';
 import { InputError, Interrupted, onInterrupt, println, type Io } from './io';
@@ -82,13 +83,17 @@ async function exportInto(client: NetSuiteClient, target: Target, pageSize: numb
     saveCursor(target.cursor, cursor);
   };
   try {
-    for await (const item of client.sync({ cursor: target.start, pageSize })) {
-      if (io.signal?.aborted) break;
-      if (count === 0) bar.start(item.expected, 0);
-      lines.push(`${JSON.stringify(item.record)}\n`);
-      cursor = item.cursor;
-      bar.update(++count);
-      if (lines.length >= pageSize) flush();
+    try {
+      for await (const item of client.sync({ cursor: target.start, pageSize })) {
+        if (io.signal?.aborted) break;
+        if (count === 0) bar.start(item.expected, 0);
+        lines.push(`${JSON.stringify(item.record)}\n`);
+        cursor = item.cursor;
+        bar.update(++count);
+        if (lines.length >= pageSize) flush();
+      }
+    } catch (err) {
+      if (!(err instanceof InterruptedError)) throw err; // a retry the stop cut short
     }
     // Also on a stop: what was read is kept with the cursor that covers it.
     flush();
