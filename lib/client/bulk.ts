@@ -28,10 +28,10 @@ export interface BulkResult {
   key: string;
   /** `interrupted`: stopped by a signal before it finished; not done, so a re-run repeats it. */
   status: 'ok' | 'error' | 'interrupted';
-  id?: string;
-  error?: string;
-  code?: string;
-  hint?: string;
+  id?: string | undefined;
+  error?: string | undefined;
+  code?: string | undefined;
+  hint?: string | undefined;
 }
 
 /** The bulk file breaks the rules (unknown columns, values an action would ignore): nothing was run. */
@@ -170,7 +170,7 @@ export interface BulkOptions {
   /** Rows (`rowKey`) an earlier run of this same file finished. */
   done?: ReadonlySet<string>;
   /** When aborted, no further row starts; rows in flight finish (or end `interrupted`). */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   onResult?: (result: BulkResult | { line: number; status: 'skipped' }) => void;
 }
 

@@ -47,7 +47,7 @@ export interface TransportOptions {
   timeoutMs?: number;
   onRetry?: (event: RetryEvent) => void;
   /** When aborted, no retry is made (a waiting one ends with InterruptedError); requests on the wire finish. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 const TRANSIENT = new Set([502, 503, 504]);

@@ -46,7 +46,7 @@ async function selfSigned(host: string): Promise<{ cert: string; key: string; na
   return { cert: pems.cert, key: pems.private, names };
 }
 
-export async function tlsIdentity(o: { cert?: string; key?: string; certOut: string; host: string; cwd: string }): Promise<TlsIdentity> {
+export async function tlsIdentity(o: { cert?: string | undefined; key?: string | undefined; certOut: string; host: string; cwd: string }): Promise<TlsIdentity> {
   if ((o.cert === undefined) !== (o.key === undefined)) throw new InputError('give both --cert and --key, or neither (a self-signed certificate is made)');
   if (o.cert !== undefined && o.key !== undefined) {
     const cert = readPem(path.resolve(o.cwd, o.cert), 'certificate');
