@@ -19,6 +19,8 @@ export interface ClientOptions {
   /** Per attempt; default 120 s. */
   timeoutMs?: number;
   onRetry?: (event: RetryEvent) => void;
+  /** Stops retries when aborted (see Transport); the CLI passes its Ctrl-C/SIGTERM signal. */
+  signal?: AbortSignal;
 }
 
 export interface NetSuiteClient {
@@ -60,10 +62,10 @@ export function createClient(config: ClientConfig, options: ClientOptions = {}):
     config.auth.type === 'm2m'
       ? new M2MAuth(config.auth, `${baseUrl}${TOKEN_PATH}`, (url, form) => transport.postToken(url, form))
       : new TbaAuth(config.auth, account.realm);
-  transport = new Transport({ baseUrl, auth, limiter, retry: resolveRetry(options.retry), timeoutMs: options.timeoutMs, onRetry: options.onRetry });
-  const suiteql = new SuiteQL(transport);
-  const resolver = new Resolver(suiteql);
+  transport = new Transport({ baseUrl, auth, limiter, retry: resolveRetry(options.retry), timeoutMs: options.timeoutMs, onRetry: options.onRetry, signal: options.signal });
   const timeZone = config.timeZone ?? 'UTC';
+  const suiteql = new SuiteQL(transport, timeZone);
+  const resolver = new Resolver(suiteql);
   return {
     account,
     baseUrl,

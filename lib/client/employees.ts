@@ -71,6 +71,12 @@ export class Employees {
     return fromRestRecord(res.body as Record<string, unknown>);
   }
 
+  /** The record's own fields, without its sublists (roles): all a read-back of the flags needs, and less for NetSuite to build. */
+  private async fieldsOf(id: string): Promise<CanonicalRecord> {
+    const res = await this.transport.request('GET', recordPath(id));
+    return fromRestRecord(res.body as Record<string, unknown>);
+  }
+
   async getByExternalId(externalId: string): Promise<CanonicalRecord | null> {
     try {
       const res = await this.transport.request('GET', eidPath(externalId), { query: { expandSubResources: true } });
@@ -109,10 +115,13 @@ export class Employees {
     await this.transport.request('PATCH', recordPath(id), { body: await this.body(values) });
   }
 
-  /** Sets isInactive and clears giveAccess in one write, reads back, and throws if either did not stick. */
+  /**
+   * Sets isInactive and clears giveAccess in one write, reads back, and throws if either did not stick.
+   * Returns the record as read back: its own fields, without sublists.
+   */
   async deactivate(id: string): Promise<CanonicalRecord> {
     await this.update(id, { isInactive: true, giveAccess: false });
-    const record = await this.get(id);
+    const record = await this.fieldsOf(id);
     if (record.isInactive !== true || record.giveAccess !== false) throw new DeactivationError(id, record.isInactive, record.giveAccess);
     return record;
   }
@@ -122,7 +131,7 @@ export class Employees {
     const values: EmployeeInput = { isInactive: false };
     if (options.giveAccess !== undefined) values.giveAccess = options.giveAccess;
     await this.update(id, values);
-    const record = await this.get(id);
+    const record = await this.fieldsOf(id);
     if (record.isInactive !== false || (options.giveAccess !== undefined && record.giveAccess !== options.giveAccess)) {
       throw new Error(`employee ${id} was not reactivated: read back isInactive=${String(record.isInactive)}, giveAccess=${String(record.giveAccess)}`);
     }

@@ -105,3 +105,14 @@ export class RedirectRefusedError extends Error {
     this.name = 'RedirectRefusedError';
   }
 }
+
+/** The caller stopped the work (Ctrl-C, SIGTERM): a retry that would have followed was not made. */
+export class InterruptedError extends Error {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'InterruptedError';
+  }
+}

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WebhookEvent } from '../core';
-import { verifyWebhook, type VerifyOptions } from './verify';
+import { verifyWith, webhookVerifiers, type VerifyOptions } from './verify';
 
 /** Remembers processed webhook ids; the default keeps the last 10,000 in memory. */
 export interface SeenStore {
@@ -77,11 +77,53 @@ function reply(res: ServerResponse, status: number, message: string): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(message);
 }
 
-/** `(req, res)` for `http.createServer`, or an Express route: `app.post('/hooks', express.raw({type:'application/json'}), handler)`. */
+/**
+ * Runs tasks of one key one at a time, in arrival order; other keys run side by side. Events of one
+ * record are applied in the order they arrived, so a slow `onEvent` cannot let an older event in after
+ * a newer one.
+ */
+function perKeyQueue(): <T>(key: string, task: () => Promise<T>) => Promise<T> {
+  const tails = new Map<string, Promise<void>>();
+  return async (key, task) => {
+    const before = tails.get(key) ?? Promise.resolve();
+    let release!: () => void;
+    const tail = before.then(() => new Promise<void>((r) => (release = r)));
+    tails.set(key, tail);
+    await before;
+    try {
+      return await task();
+    } finally {
+      release();
+      if (tails.get(key) === tail) tails.delete(key);
+    }
+  };
+}
+
+/**
+ * Applies an event unless one with a higher `sequence` was already applied for its record; the stored
+ * sequence only ever grows (it is read again after `onEvent`, for stores shared between processes).
+ */
+async function applyInOrder(event: WebhookEvent, options: HandlerOptions, sequences: SequenceStore): Promise<void> {
+  const recordKey = `${event.data.recordType}:${event.data.recordId}`;
+  const sequence = event.data.sequence;
+  if (typeof sequence !== 'number') return options.onEvent(event); // not a record change (e.g. a test ping)
+  const last = await sequences.get(recordKey);
+  if (last !== undefined && sequence < last) return options.onStale?.(event, last);
+  await options.onEvent(event);
+  const latest = await sequences.get(recordKey);
+  if (latest === undefined || sequence > latest) await sequences.set(recordKey, sequence);
+}
+
+/**
+ * `(req, res)` for `http.createServer`, or an Express route: `app.post('/hooks', express.raw({type:'application/json'}), handler)`.
+ * The secrets are checked here, at start-up: a malformed one throws a TypeError naming which.
+ */
 export function createWebhookHandler(options: HandlerOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const verifiers = webhookVerifiers(options.secret);
   const seen = options.seen ?? memorySeenStore();
   const sequences = options.sequences ?? memorySequenceStore();
   const inProgress = new Set<string>();
+  const inRecordOrder = perKeyQueue();
   return async (req, res) => {
     if (req.method !== 'POST') return reply(res, 405, 'POST only');
     let raw: Buffer;
@@ -92,7 +134,7 @@ export function createWebhookHandler(options: HandlerOptions): (req: IncomingMes
     }
     let event: WebhookEvent;
     try {
-      event = verifyWebhook(raw, req.headers, options.secret, options);
+      event = verifyWith(verifiers, raw, req.headers, options);
     } catch (err) {
       // Name the problem (it says nothing about the secret); a malformed but authentic body is a 400.
       const message = (err as Error).message;
@@ -103,14 +145,7 @@ export function createWebhookHandler(options: HandlerOptions): (req: IncomingMes
     if (inProgress.has(id)) return reply(res, 409, 'this delivery is being processed');
     inProgress.add(id);
     try {
-      const recordKey = `${event.data.recordType}:${event.data.recordId}`;
-      const last = await sequences.get(recordKey);
-      if (last !== undefined && event.data.sequence < last) {
-        options.onStale?.(event, last);
-      } else {
-        await options.onEvent(event);
-        await sequences.set(recordKey, event.data.sequence);
-      }
+      await inRecordOrder(`${event.data.recordType}:${event.data.recordId}`, () => applyInOrder(event, options, sequences));
       await seen.add(id);
       reply(res, 200, 'ok');
     } catch {

@@ -5,7 +5,7 @@
  * Redirects are never followed, so credentials never go to another host.
  */
 import type { Authenticator } from './auth/types';
-import { AuthError, NetSuiteApiError, RedirectRefusedError, RetriesExhaustedError, WriteOutcomeUnknownError, type ErrorDetail } from './errors';
+import { AuthError, InterruptedError, NetSuiteApiError, RedirectRefusedError, RetriesExhaustedError, WriteOutcomeUnknownError, type ErrorDetail } from './errors';
 import type { Limiter } from './limiter';
 import { backoffDelay, sleep, type ResolvedRetry } from './retry';
 import { USER_AGENT } from '../core';
@@ -46,6 +46,8 @@ export interface TransportOptions {
   /** Per attempt; default 120 s. */
   timeoutMs?: number;
   onRetry?: (event: RetryEvent) => void;
+  /** When aborted, no retry is made (a waiting one ends with InterruptedError); requests on the wire finish. */
+  signal?: AbortSignal | undefined;
 }
 
 const TRANSIENT = new Set([502, 503, 504]);
@@ -147,7 +149,8 @@ export class Transport {
         throw new RetriesExhaustedError(`${method} ${path}: gave up after ${attempt} attempts (${reason})`, attempt, failure);
       }
       this.options.onRetry?.({ method, path, attempt, delayMs, reason });
-      await sleep(delayMs);
+      await sleep(delayMs, this.options.signal);
+      if (this.options.signal?.aborted) throw new InterruptedError(`${method} ${path}: not retried after ${reason}: interrupted`, failure);
     }
   }
 
@@ -182,15 +185,24 @@ export class Transport {
 
   /** One HTTP exchange: no redirect followed, a timeout, the body parsed as JSON when it is JSON. */
   private async exchange(method: string, url: string, headers: Record<string, string>, body: string | undefined): Promise<ApiResponse> {
-    const res = await fetch(url, {
-      method,
-      headers: { accept: 'application/json', 'user-agent': USER_AGENT, ...headers },
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(this.options.timeoutMs ?? 120_000),
-    });
-    if (res.status >= 300 && res.status < 400) throw await this.redirectRefused(res, method, url);
-    const text = await res.text();
+    // A timer cleared with the answer (AbortSignal.timeout would keep one per request alive for its 120 s).
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new DOMException('The request timed out', 'TimeoutError')), this.options.timeoutMs ?? 120_000);
+    let res: Response;
+    let text: string;
+    try {
+      res = await fetch(url, {
+        method,
+        headers: { accept: 'application/json', 'user-agent': USER_AGENT, ...headers },
+        body,
+        redirect: 'manual',
+        signal: timeout.signal,
+      });
+      if (res.status >= 300 && res.status < 400) throw await this.redirectRefused(res, method, url);
+      text = await res.text();
+    } finally {
+      clearTimeout(timer);
+    }
     let parsed: unknown = undefined;
     if (text !== '') {
       try {

@@ -1,9 +1,10 @@
 /**
- * SuiteQL over REST: bound parameters (never string concatenation), `Prefer: transient`, pages of at
- * most 1000 rows at offsets that are multiples of the page size, and key paging past the 100,000-row
- * ceiling of one query.
+ * SuiteQL over REST: `?` values bound into safe literals by the client (REST takes only `q`),
+ * `Prefer: transient`, pages of at most 1000 rows at offsets that are multiples of the page size, and
+ * key paging past the 100,000-row ceiling of one query.
  */
 import type { Transport } from './http';
+import { bindSuiteQL } from './suiteql-literals';
 
 export const MAX_PAGE_SIZE = 1000;
 export const MAX_ROWS_PER_QUERY = 100_000;
@@ -25,7 +26,7 @@ export interface SuiteQLPage {
 export interface KeyColumn {
   expr: string;
   column: string;
-  /** Bind the value as a number (ids), so the comparison is numeric. */
+  /** Compare the value as a number (ids), so the comparison is numeric. */
   numeric?: boolean;
 }
 
@@ -54,7 +55,7 @@ function checkPageSize(pageSize: number): void {
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw new RangeError(`page size must be 1..${MAX_PAGE_SIZE}`);
 }
 
-/** `(k1 > ?) OR (k1 = ? AND k2 > ?) …`: strictly after a composite key, with its bound values. */
+/** `(k1 > ?) OR (k1 = ? AND k2 > ?) …`: strictly after a composite key, with the values for its `?`s. */
 export function keyCondition(key: readonly KeyColumn[], after: readonly unknown[]): { sql: string; params: unknown[] } {
   const ors: string[] = [];
   const params: unknown[] = [];
@@ -72,15 +73,22 @@ export function keyCondition(key: readonly KeyColumn[], after: readonly unknown[
 }
 
 export class SuiteQL {
-  constructor(private readonly transport: Transport) {}
+  /** `timeZone`: the integration user's, in which SuiteQL reads date-times (Date values are bound in it). */
+  constructor(
+    private readonly transport: Transport,
+    private readonly timeZone = 'UTC',
+  ) {}
 
-  /** One page. `offset` must be a multiple of `limit`; `offset + limit` at most 100,000. */
+  /**
+   * One page. Each `?` in `q` takes the next value of `params` as a literal (strings, numbers, bigints,
+   * booleans as 'T'/'F', Dates, null). `offset` must be a multiple of `limit`; `offset + limit` at most 100,000.
+   */
   async page(q: string, params: readonly unknown[] = [], limit = MAX_PAGE_SIZE, offset = 0): Promise<SuiteQLPage> {
     checkPageSize(limit);
     if (offset % limit !== 0) throw new RangeError(`offset ${offset} must be a multiple of the page size ${limit}`);
     const res = await this.transport.request('POST', PATH, {
       query: { limit, offset },
-      body: params.length ? { q, params } : { q },
+      body: { q: bindSuiteQL(q, params, this.timeZone) },
       headers: { prefer: 'transient' },
     });
     const body = res.body as Omit<SuiteQLPage, 'serverDate'>;

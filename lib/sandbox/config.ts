@@ -3,6 +3,7 @@
  * Secrets can be set locally; secrets are only ever stored in the account, never printed.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { ParamOverrides } from './deploy';
@@ -25,25 +26,41 @@ export interface StartConfig {
   noStory: boolean;
   /** Where the client credentials file is written (mode 0600). */
   credentialsFile: string;
+  /** Extra PEM certificates N/https trusts (a receiver with its own certificate, e.g. `suitehooks listen`). */
+  trustedCertificates: string[];
 }
 
 export const USAGE = `usage: npm start -- [options]
   --once                 run the story, then exit
   --no-story             skip the story, just serve
   --db <file>            persistent account database (default: a temporary one)
-  --config <file>        JSON: { accountId, dbPath, restPort, receiverPort, concurrencyLimit, suiteqlTimeoutMs, params, secrets }
+  --config <file>        JSON: { accountId, dbPath, restPort, receiverPort, concurrencyLimit, suiteqlTimeoutMs, params, secrets, trustedCertificates }
   --project <dir>        SDF project to deploy (default: src/)
   --rest-port <n>        REST API port (default: 0, any free port)
   --receiver-port <n>    local receiver port (default: 0)
   --param <deploy>.<param>=<value>   script parameter value (repeatable)
   --secret <custsecret_id>=<value>   API Secret value (repeatable; prefer the config file: flags show in ps)
-  --credentials <file>   where to write the client credentials (default: .sandbox/credentials.json)`;
+  --credentials <file>   where to write the client credentials (default: .sandbox/credentials.json)
+  --trust-cert <file>    a PEM certificate N/https trusts besides the public roots (repeatable), e.g.
+                         the one \`suitehooks listen\` writes to .suitehooks/listen-cert.pem`;
 
 function port(text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
   const n = Number(text);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`not a port: ${text}`);
   return n;
+}
+
+/** A PEM certificate file (config `trustedCertificates` and `--trust-cert` name files). */
+function readCertificate(file: string): string {
+  let pem: string;
+  try {
+    pem = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new Error(`cannot read the certificate ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new Error(`${file} is not a PEM certificate`);
+  return pem;
 }
 
 function pair(text: string, what: string): [string, string] {
@@ -87,6 +104,7 @@ export function parseStartArgs(argv: readonly string[]): StartConfig {
       param: { type: 'string', multiple: true },
       secret: { type: 'string', multiple: true },
       credentials: { type: 'string' },
+      'trust-cert': { type: 'string', multiple: true },
     },
     strict: true,
   });
@@ -116,5 +134,7 @@ export function parseStartArgs(argv: readonly string[]): StartConfig {
     once: values.once ?? false,
     noStory: values['no-story'] ?? false,
     credentialsFile: values.credentials ?? '.sandbox/credentials.json',
+    // Certificate files named in the config file are relative to it.
+    trustedCertificates: [...(file.trustedCertificates ?? []).map((f) => path.resolve(path.dirname(values.config!), f)), ...(values['trust-cert'] ?? [])].map(readCertificate),
   };
 }

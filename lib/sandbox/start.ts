@@ -86,7 +86,7 @@ export async function start(config: StartConfig, say: (line: string) => void): P
       ...config.params,
       [UE_DEPLOYMENT]: { ...(ownEndpoint ? { [PARAM.endpointUrl]: receiver.url, [PARAM.secretId]: DEMO_SECRET } : {}), ...config.params[UE_DEPLOYMENT] },
     },
-    http: { trustedCertificates: [receiver.certificatePem!] },
+    http: { trustedCertificates: [receiver.certificatePem!, ...config.trustedCertificates] },
     onLog: (e) => {
       if (e.level === 'ERROR' || e.level === 'EMERGENCY') say(`  script ${e.script} ${e.level}: ${e.title}: ${e.details}`);
     },

@@ -151,18 +151,31 @@ function nativeToChar(sql: string): string {
   });
 }
 
+/** String literals and quoted identifiers: what the rewrites below must leave exactly as written. */
+const QUOTED = /('(?:[^']|'')*'|"(?:[^"]|"")*")/;
+
+/** Applies `rewrite` to the query text outside its string literals and quoted identifiers. */
+function outsideQuotes(text: string, rewrite: (code: string) => string): string {
+  return text
+    .split(QUOTED)
+    .map((part, i) => (i % 2 === 1 ? part : rewrite(part)))
+    .join('');
+}
+
 /** Rewrites SuiteQL text into SQLite's dialect; refuses anything but a read. */
 export function translate(query: string, options: Partial<Pick<SuiteQLOptions, 'selectColumns' | 'timeZone'>> = {}): string {
   const text = query.trim().replace(/;\s*$/, '');
   if (!/^(select|with)\b/i.test(text)) throw badQuery('Only SELECT statements are supported.');
-  if (new RegExp(`\\b(${INTERNAL_PREFIX}\\w*|sqlite_\\w*|pragma)\\b`, 'i').test(text)) throw badQuery('Unknown table.');
-  const sql = text
+  // Table names may hide in quoted identifiers, never in string literals.
+  const code = text.split(/('(?:[^']|'')*')/).filter((_, i) => i % 2 === 0).join(' ');
+  if (new RegExp(`\\b(${INTERNAL_PREFIX}\\w*|sqlite_\\w*|pragma)\\b`, 'i').test(code)) throw badQuery('Unknown table.');
+  const sql = outsideQuotes(text, (part) => part
     .replace(/BUILTIN\.DF\s*\(\s*((?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*))\s*\)/gi, (_m, expr: string, column: string) => {
       const refType = REF_BY_COLUMN.get(column.toLowerCase()) ?? options.selectColumns?.get(column.toLowerCase()) ?? '';
       return `BUILTIN_DF('${refType}', ${expr})`;
     })
     .replace(/\bFETCH\s+(?:FIRST|NEXT)\s+(\d+)\s+ROWS?\s+ONLY\b/gi, 'LIMIT $1')
-    .replace(/\bSYSDATE\b(?:\s*-\s*(\d+(?:\.\d+)?)\b)?/gi, (_m, days: string | undefined) => `SYSDATE_ISO(${days ?? ''})`);
+    .replace(/\bSYSDATE\b(?:\s*-\s*(\d+(?:\.\d+)?)\b)?/gi, (_m, days: string | undefined) => `SYSDATE_ISO(${days ?? ''})`));
   return (options.timeZone ?? 'UTC') === 'UTC' ? nativeToChar(sql) : sql;
 }
 

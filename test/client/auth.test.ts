@@ -1,5 +1,7 @@
 /** Both authentication methods against the sandbox's verifiers, their failures, and credential hygiene. */
+import { createPrivateKey } from 'node:crypto';
 import { createServer } from 'node:http';
+import { decodeJwt, SignJWT } from 'jose';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { AuthError, createClient, NetSuiteApiError, parseAccountId, RedirectRefusedError, restBaseUrl, Secret, type ClientConfig } from '../../lib/client';
@@ -94,6 +96,55 @@ describe('TBA', () => {
       expect((err as NetSuiteApiError).hint).toMatch(/realm is upper case with an underscore: 1234567_SB1/);
     }
     expect(sandbox.server.loginAudit().slice(-2).map((e) => e.detail)).toEqual(['signature mismatch', expect.stringMatching(/realm/)]);
+  });
+});
+
+describe('the client assertion, as section_162790605110 documents it', () => {
+  const tokenPath = '/services/rest/auth/oauth2/v1/token';
+
+  it('the client sends scope as comma-separated text and exp less than 60 minutes after iat', async () => {
+    const forms: URLSearchParams[] = [];
+    const key = (sandbox.config('m2m').auth as { privateKey: Secret }).privateKey;
+    const auth = new M2MAuth({ clientId: 'c', certificateId: 'k', privateKey: key, scope: ['restlets', 'rest_webservices'] }, 'https://1234567-sb1.suitetalk.api.netsuite.com/t', async (_url, form) => {
+      forms.push(form);
+      return { status: 200, body: { access_token: 'x', expires_in: '3600' } };
+    });
+    await auth.authorization();
+    const claims = decodeJwt(forms[0]!.get('client_assertion')!);
+    expect(claims).toMatchObject({ iss: 'c', aud: 'https://1234567-sb1.suitetalk.api.netsuite.com/t', scope: 'restlets,rest_webservices' });
+    expect(claims.exp! - claims.iat!).toBeLessThan(3600);
+  });
+
+  /** An assertion for the sandbox's dev integration, with chosen claims. */
+  async function tokenStatus(claims: { scope?: unknown; lifetime?: number; aud?: string }): Promise<{ status: number; error?: string }> {
+    const m2m = sandbox.config('m2m').auth as { clientId: string; certificateId: string; privateKey: Secret };
+    const iat = Math.floor(sandbox.account.clock.now() / 1000);
+    const jwt = await new SignJWT({ scope: claims.scope ?? 'rest_webservices' })
+      .setProtectedHeader({ alg: 'ES256', kid: m2m.certificateId, typ: 'JWT' })
+      .setIssuer(m2m.clientId)
+      .setAudience(claims.aud ?? `${sandbox.server.url}${tokenPath}`)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + (claims.lifetime ?? 3599))
+      .sign(createPrivateKey(m2m.privateKey.reveal()));
+    const res = await fetch(`${sandbox.server.url}${tokenPath}`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: jwt }),
+    });
+    const body = (await res.json()) as { error?: string };
+    return { status: res.status, ...(body.error ? { error: body.error } : {}) };
+  }
+
+  it.each([
+    ['its own URL as aud', {}, 200, undefined],
+    ['the documented aud (account lower case, hyphen)', { aud: `https://1234567-sb1.suitetalk.api.netsuite.com${tokenPath}` }, 200, undefined],
+    ['several scopes as text', { scope: 'restlets, rest_webservices,suite_analytics' }, 200, undefined],
+    ['exp exactly 60 minutes after iat', { lifetime: 3600 }, 400, 'invalid_request'],
+    ['scope as a JSON array', { scope: ['rest_webservices'] }, 400, 'invalid_request'],
+    ['scope separated by spaces', { scope: 'restlets rest_webservices' }, 400, 'invalid_scope'],
+    ['another account’s aud', { aud: `https://7654321.suitetalk.api.netsuite.com${tokenPath}` }, 401, 'invalid_client'],
+    ['the realm spelling in aud', { aud: `https://1234567_SB1.suitetalk.api.netsuite.com${tokenPath}` }, 401, 'invalid_client'],
+  ])('the sandbox token endpoint: %s → %s', async (_name, claims, status, error) => {
+    expect(await tokenStatus(claims)).toEqual({ status, ...(error ? { error } : {}) });
   });
 });
 

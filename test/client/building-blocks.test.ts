@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
-import { ConfigError, configFromEnv, configFromFile, Limiter } from '../../lib/client';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ConfigError, configFromEnv, configFromFile, InterruptedError, Limiter, Secret, createClient } from '../../lib/client';
 import { backoffDelay, resolveRetry } from '../../lib/client/retry';
 
 describe('Limiter', () => {
@@ -35,6 +37,52 @@ describe('backoff', () => {
     const top = resolveRetry({ baseDelayMs: 100, maxDelayMs: 1000, random: () => 0.999999 });
     expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, top))).toEqual([99, 199, 399, 799, 999, 999]);
     expect(backoffDelay(3, resolveRetry({ random: () => 0 }))).toBe(0);
+  });
+});
+
+describe('interrupting', () => {
+  it('a retry waiting on its backoff is not made once the signal aborts: InterruptedError, one request sent', async () => {
+    const controller = new AbortController();
+    let requests = 0;
+    const server = createServer((_req, res) => {
+      requests++;
+      res.writeHead(503, { 'content-type': 'application/json' }).end('{}');
+      controller.abort(); // the user presses Ctrl-C while the client backs off (up to 10 minutes here)
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const tba = { type: 'tba' as const, consumerKey: 'ck', consumerSecret: new Secret('cs'), tokenId: 'ti', tokenSecret: new Secret('ts') };
+      const client = createClient(
+        { account: '1234567', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, auth: tba },
+        { signal: controller.signal, retry: { baseDelayMs: 600_000, maxDelayMs: 600_000, maxTotalMs: 3_600_000, random: () => 0.999 } },
+      );
+      const err = await client.employees.get('1').catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(InterruptedError);
+      expect((err as Error).message).toMatch(/not retried after HTTP 503 .*: interrupted/);
+      expect(requests).toBe(1);
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('request timeout', () => {
+  it('a server that never answers: the attempt times out; a read is retried then given up, a create is reported unknown', async () => {
+    const hung: import('node:http').ServerResponse[] = [];
+    const server = createServer((_req, res) => void hung.push(res));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const tba = { type: 'tba' as const, consumerKey: 'ck', consumerSecret: new Secret('cs'), tokenId: 'ti', tokenSecret: new Secret('ts') };
+      const client = createClient(
+        { account: '1234567', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, auth: tba },
+        { timeoutMs: 50, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 } },
+      );
+      await expect(client.employees.get('1')).rejects.toThrow(/gave up after 2 attempts \(timeout\)/);
+      await expect(client.employees.create({ firstName: 'T', lastName: 'O', subsidiary: '1' })).rejects.toThrow(/timeout after the request was sent; the record may exist/);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });
 

@@ -1,10 +1,13 @@
 /** The `suitehooks` CLI in-process against the sandbox: every command, bad input, and no secret in any output. */
+import { X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as https from 'node:https';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { Webhook } from 'standardwebhooks';
 import { runCli } from '../../lib/client/cli/main';
+import { NetSuiteError } from '../../lib/sandbox/account-types';
 import { credentialsFile, startSandbox, type Sandbox } from './harness';
 
 let sandbox: Sandbox;
@@ -16,6 +19,20 @@ function sink() {
   const chunks: Buffer[] = [];
   stream.on('data', (c: Buffer) => chunks.push(c));
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+/** Resolves once everything written to `stream` so far matches `pattern` (an explicit signal, not a timer). */
+function waitFor(stream: PassThrough, pattern: RegExp): Promise<void> {
+  let seen = '';
+  return new Promise((resolve) => {
+    const check = (c: Buffer) => {
+      seen += c.toString('utf8');
+      if (!pattern.test(seen)) return;
+      stream.off('data', check);
+      resolve();
+    };
+    stream.on('data', check);
+  });
 }
 
 async function cli(args: string[], options: { env?: NodeJS.ProcessEnv; signal?: AbortSignal; credentials?: boolean } = {}) {
@@ -127,6 +144,55 @@ describe('sync', () => {
   });
 });
 
+describe('sync --full that fails or stops part-way', () => {
+  it('keeps the previous export and cursor, then resumes and swaps the complete export in with its cursor', async () => {
+    await sandbox.account.advance(10_000);
+    const args = ['sync', '--out', 'full/employees.jsonl', '--cursor', 'full/cursor.json', '--full', '--page-size', '3'];
+    expect((await cli(args)).code).toBe(0);
+    const out = path.join(dir, 'full/employees.jsonl');
+    const cursorFile = path.join(dir, 'full/cursor.json');
+    const before = { out: fs.readFileSync(out, 'utf8'), cursor: fs.readFileSync(cursorFile, 'utf8') };
+    const total = sandbox.account.db.prepare('SELECT COUNT(*) FROM employee').pluck().get() as number;
+    expect(before.out.trim().split('\n')).toHaveLength(total);
+
+    // NetSuite fails on the third page of the next full export.
+    const account = sandbox.account;
+    const original = account.runSuiteQL.bind(account);
+    let pages = 0;
+    account.runSuiteQL = (q, params, limit, offset) => {
+      if (++pages === 3) throw new NetSuiteError(400, 'INVALID_PARAMETER', 'Search error occurred.');
+      return original(q, params, limit, offset);
+    };
+    try {
+      const failed = await cli(args);
+      expect(failed.code).toBe(1);
+    } finally {
+      account.runSuiteQL = original;
+    }
+    // The previous export and its cursor are untouched; what the failed run read is kept beside them.
+    expect(fs.readFileSync(out, 'utf8')).toBe(before.out);
+    expect(fs.readFileSync(cursorFile, 'utf8')).toBe(before.cursor);
+    expect(fs.readFileSync(`${out}.partial`, 'utf8').trim().split('\n')).toHaveLength(6);
+
+    // An incremental run still works from the previous cursor into the previous export.
+    await cli(['employee', 'update', '3', '--set', 'title=Resumed']);
+    await sandbox.account.advance(10_000);
+    expect((await cli(['sync', '--out', 'full/employees.jsonl', '--cursor', 'full/cursor.json'])).stderr).toMatch(/1 employee written .*\(incremental\)/);
+
+    // The full export again: resumed from where it stopped, then swapped in with its cursor.
+    const resumed = await cli(args);
+    expect(resumed.stderr).toMatch(/resuming the interrupted full export/);
+    expect(resumed.stderr).toMatch(/written to full\/employees.jsonl \(full, resumed\)/);
+    const ids = new Set(fs.readFileSync(out, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id));
+    expect(ids.size).toBe(total);
+    expect(fs.existsSync(`${out}.partial`)).toBe(false);
+    expect(fs.existsSync(`${out}.partial-cursor.json`)).toBe(false);
+    // The cursor is the one that describes this export: it ends at its last row.
+    const last = JSON.parse(fs.readFileSync(out, 'utf8').trim().split('\n').at(-1)!) as { id: string };
+    expect(JSON.parse(fs.readFileSync(cursorFile, 'utf8'))).toMatchObject({ after: [expect.any(String), last.id] });
+  });
+});
+
 describe('bulk', () => {
   it('applies good rows, reports bad ones, and is safe to run again', async () => {
     fs.writeFileSync(
@@ -179,26 +245,55 @@ describe('bulk', () => {
 });
 
 describe('listen', () => {
-  it('verifies, prints each event once and rejects forgeries', async () => {
+  /** POSTs over https to a receiver whose certificate is `ca`, and returns the status. */
+  function post(url: string, ca: string, headers: Record<string, string>, body: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const req = https.request(url, { method: 'POST', headers, ca }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode!));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  it('serves https with a self-signed certificate it prints and writes out; verifies, prints each event once and rejects forgeries', async () => {
     const secret = `whsec_${Buffer.from('0123456789abcdef0123456789abcdef').toString('base64')}`;
     const controller = new AbortController();
     const out = sink();
     const err = sink();
-    const running = runCli(['listen', '--port', '0', '--secret', secret], { stdout: out.stream, stderr: err.stream, env: {}, cwd: dir, signal: controller.signal });
-    while (!/listening on/.test(err.text())) await new Promise((r) => setTimeout(r, 10));
+    const running = runCli(['listen', '--port', '0', '--secret', secret, '--cert-out', 'tls/listen.pem'], { stdout: out.stream, stderr: err.stream, env: {}, cwd: dir, signal: controller.signal });
+    await waitFor(err.stream, /listening on/);
     const url = /listening on (\S+)/.exec(err.text())![1]!;
+    expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/$/);
+    const ca = fs.readFileSync(path.join(dir, 'tls/listen.pem'), 'utf8');
+    expect(err.text()).toContain(`SHA-256 fingerprint ${new X509Certificate(ca).fingerprint256}`);
     const event = { type: 'employee.updated', timestamp: new Date().toISOString(), data: { id: 'evt_1_a_b', account: '1234567_SB1', recordType: 'employee', recordId: '9', changeType: 'update', eventType: 'edit', changedFields: ['title'], changes: { title: { old: 'A', new: 'B' } }, lifecycle: [], warnings: [], origin: { executionContext: 'RESTWEBSERVICES', user: null, role: null }, sequence: 1 } };
     const body = JSON.stringify(event);
     const now = new Date();
     const headers = { 'webhook-id': 'evt_1_a_b', 'webhook-timestamp': String(Math.floor(now.getTime() / 1000)), 'webhook-signature': new Webhook(secret).sign('evt_1_a_b', now, body), 'content-type': 'application/json' };
     const statuses = [];
-    for (const h of [headers, headers, { ...headers, 'webhook-signature': 'v1,Zm9yZ2Vk' }]) statuses.push((await fetch(url, { method: 'POST', headers: h, body })).status);
+    for (const h of [headers, headers, { ...headers, 'webhook-signature': 'v1,Zm9yZ2Vk' }]) statuses.push(await post(url, ca, h, body));
+    // Without the certificate a client refuses the connection: it is really TLS, and really self-signed.
+    await expect(post(url, '', headers, body)).rejects.toThrow(/self-signed|certificate/i);
     controller.abort();
     expect(await running).toBe(0);
     expect(statuses).toEqual([200, 200, 401]);
     expect(out.text().trim().split('\n')).toEqual([expect.stringMatching(/employee\.updated employee 9 \[title\] \(RESTWEBSERVICES, id evt_1_a_b\)$/)]);
     expect(err.text()).toMatch(/rejected a delivery/);
     outputs.push(out.text(), err.text());
+  });
+
+  it.each([
+    ['a secret that is not base64', ['--secret', 'not-a-valid-secret!!'], /--secret: secret 1 of 1 is not a Standard Webhooks secret/],
+    ['a good secret beside a malformed one', ['--secret', `whsec_${Buffer.alloc(32, 7).toString('base64')},whsec_%%%`], /--secret: secret 2 of 2 is not a Standard Webhooks secret/],
+    ['half a key pair', ['--secret', `whsec_${Buffer.alloc(32, 7).toString('base64')}`, '--cert', 'x.pem'], /give both --cert and --key/],
+  ])('refuses %s at start-up (exit 2), naming it, before listening', async (_name, args, message) => {
+    const res = await cli(['listen', '--port', '0', ...args], { credentials: false });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(message);
+    expect(res.stderr).not.toMatch(/listening on/);
+    expect(res.stderr).not.toContain('not-a-valid-secret');
   });
 });
 

@@ -77,15 +77,15 @@ const results = (file: string): Result[] =>
 describe('bulk: bad rows are named, none dropped', () => {
   test('a CSV mixing good rows with every kind of bad one: each data line gets a result, bad ones say what and where', async () => {
     const rows = [
-      'action,externalId,id,firstName,lastName,subsidiary,title,isInactive,fristName,role',
+      'action,externalId,id,firstName,lastName,subsidiary,title,isInactive,role,roles',
       'upsert,HARD-1,,Ada,Byron,1,Analyst,,,',
       ',HARD-1,,,,,Lead,,,', // no action
       'upsert,,,No,Key,1,,,,', // create without externalId
       'update,HARD-1,,,,,,maybe,,', // bad boolean
-      'update,HARD-1,,,,,,,Adda,', // unknown column, named
+      'set-roles,HARD-1,,,,,,,,', // no roles: never "remove every role"
       'update,,,,,,Nobody,,,', // no id or externalId
       'add-role,HARD-1,,,,,,,,', // no role
-      'add-role,HARD-1,,,,,,,,No Such Role', // role that does not exist
+      'add-role,HARD-1,,,,,,,No Such Role,', // role that does not exist
       'update,,abc,,,,Title,,,', // malformed internal id
       'update,HARD-1,,,,,' + 'x'.repeat(400) + ',,,', // over the field limit
       'deactivate,,999999,,,,,,,', // no such employee
@@ -103,7 +103,7 @@ describe('bulk: bad rows are named, none dropped', () => {
       [3, /unknown action ""/],
       [4, /needs an externalId/],
       [5, /"isInactive" takes true or false, not "maybe"/],
-      [6, /unknown employee field "fristName"/],
+      [6, /set-roles needs the roles to keep in "roles"; an empty list would remove every role/],
       [7, /needs an id or an externalId/],
       [8, /add-role needs a role/],
       [9, /No Such Role/],
@@ -118,7 +118,8 @@ describe('bulk: bad rows are named, none dropped', () => {
     }
     expect(byLine.get(2)!.status).toBe('ok');
     expect(byLine.get(13)!.status).toBe('ok');
-    expect(sandbox.account.getEmployee(String(sandbox.account.findEmployeeByExternalId('HARD-1')))).toMatchObject({ title: 'Principal', firstName: 'Ada' });
+    const hard1 = sandbox.account.getEmployee(String(sandbox.account.findEmployeeByExternalId('HARD-1')))!;
+    expect(hard1).toMatchObject({ title: 'Principal', firstName: 'Ada' });
   });
 
   test.each([
@@ -126,13 +127,20 @@ describe('bulk: bad rows are named, none dropped', () => {
     ['a row with more cells than the header', 'action,id,title\nupdate,1,Lead,extra\n', /not valid CSV.*line 2/i],
     ['no action column', 'id,title\n1,Lead\n', /needs an "action" column/],
     ['JSON lines with a non-object line', '{"action":"reactivate","id":"4"}\n[1,2]\n', /:2: not a JSON object/],
+    ['an unknown column', 'action,id,title,fristName\nupdate,1,Lead,Adda\n', /unknown column "fristName": not an employee field/],
+    ['an unknown column left empty', 'action,id,title,notes\nupdate,1,Lead,\n', /unknown column "notes"/],
+    ['a role cell on a set-roles row (role, not roles)', 'action,id,role\nset-roles,1,Administrator\n', /line 2: set-roles does not use "role", so its value would be ignored \(set-roles takes the exact list in "roles"/],
+    ['a field on a deactivate row', 'action,id,title\ndeactivate,1,Leaving\n', /line 2: deactivate does not use "title"/],
+    ['an id on an upsert row', '{"action":"upsert","externalId":"X-1","id":"1","title":"Lead"}\n', /line 1: upsert does not use "id"/],
   ])('a malformed file (%s) is refused whole with one error naming it, nothing applied', async (_name, content, message) => {
     const file = _name.includes('JSON') ? 'bad.jsonl' : 'bad.csv';
     fs.writeFileSync(path.join(dir, file), content);
     const before = sandbox.account.getEmployee('1')!.title;
     const run = await cli(['bulk', file]);
     expect(run.code).toBe(2);
-    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    // One error: its first line, then (for a file that breaks the column rules) one indented line per problem.
+    expect(run.stderr).toMatch(/^error: /);
+    expect(run.stderr.trim().split('\n').slice(1).every((l) => l.startsWith('  '))).toBe(true);
     expect(run.stderr).toMatch(message);
     expect(sandbox.account.getEmployee('1')!.title).toBe(before);
     expect(fs.existsSync(path.join(dir, `${file}.results.jsonl`))).toBe(false);

@@ -10,7 +10,7 @@ import { createServer, request, type IncomingHttpHeaders, type Server } from 'no
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { createWebhookHandler, verifyWebhook, WebhookVerificationError, type HandlerOptions } from '../../lib/client';
+import { createWebhookHandler, memorySequenceStore, verifyWebhook, WebhookVerificationError, type HandlerOptions } from '../../lib/client';
 import { signingInput, webhookHeaders } from '../../lib/core';
 import { hmacB64 } from '../unit/fixtures';
 
@@ -88,6 +88,16 @@ describe('verifyWebhook: each malformed request gets one error naming its proble
     expect(rejection(() => verifyWebhook(empty.body, empty.headers, SECRET))).toMatch(/data\.id/);
     const other = signed({ body: JSON.stringify(event('evt_someone_else')) });
     expect(rejection(() => verifyWebhook(other.body, other.headers, SECRET))).toMatch(/data\.id does not match/);
+  });
+
+  test('a malformed secret is refused, naming which, instead of a misleading "no matching signature" or base64 error', () => {
+    const forged = signed({ secrets: [OTHER] });
+    for (const bad of ['not-a-valid-secret!!', 'whsec_%%%%', 'whsec_', 'YWJ', 'YWJjZA', 'whsec_YW Jj']) {
+      expect(() => verifyWebhook(forged.body, forged.headers, [SECRET, bad])).toThrow(new TypeError('secret 2 of 2 is not a Standard Webhooks secret: expected whsec_ followed by base64 (A–Z, a–z, 0–9, +, /, = padding)'));
+      expect(() => createWebhookHandler({ secret: [bad, SECRET], onEvent: () => undefined })).toThrow(/^secret 1 of 2 is not a Standard Webhooks secret/);
+    }
+    const good = signed();
+    expect(verifyWebhook(good.body, good.headers, [SECRET, `whsec_${PREV}`]).data.id).toBe(good.id);
   });
 
   test('the secret: whsec_ prefix or bare base64; none or an empty one is a usage error', () => {
@@ -213,15 +223,15 @@ let options: HandlerOptions;
 const seenEvents: string[] = [];
 let handlerFails = false;
 let slow: Promise<void> | null = null;
-/** Told when a delivery reaches onEvent (the handler has claimed its webhook-id). */
-let entered: (() => void) | null = null;
+/** Called as onEvent starts: the signal that a delivery is being processed. */
+let entered: ((id: string) => void) | null = null;
 
 beforeAll(async () => {
   options = {
     secret: [SECRET, PREV],
     maxBodyBytes: 64 * 1024,
     onEvent: async (e) => {
-      entered?.();
+      entered?.(e.data.id);
       if (slow) await slow;
       if (handlerFails) throw new Error('database down');
       seenEvents.push(e.data.id);
@@ -301,12 +311,12 @@ describe('createWebhookHandler over HTTP: one clear answer per bad request, no e
     const m = signed();
     let release!: () => void;
     slow = new Promise<void>((r) => (release = r));
-    const inHandler = new Promise<void>((r) => (entered = r));
+    const started = new Promise<void>((r) => (entered = (id) => id === m.id && r()));
     const first = send(m.body, m.headers);
-    await inHandler; // the first is being applied now
+    await started;
     const second = await send(m.body, m.headers);
-    entered = null;
     slow = null;
+    entered = null;
     release();
     expect(second.status).toBe(409);
     expect((await first).status).toBe(200);
@@ -324,5 +334,75 @@ describe('createWebhookHandler over HTTP: one clear answer per bad request, no e
     expect((await send(o.body, o.headers)).status).toBe(200);
     expect(seenEvents).toContain('evt_789_new');
     expect(seenEvents).not.toContain('evt_789_old');
+  });
+});
+
+describe('createWebhookHandler: events of one record applied in order, whatever onEvent takes', () => {
+  test('sequences 10, 20, 15 with a slow onEvent: 15 goes to the stale path; the stored sequence only grows', async () => {
+    const applied: number[] = [];
+    const stale: [number, number][] = [];
+    const arrived = new Map<string, () => void>();
+    const arrival = (id: string) => new Promise<void>((r) => arrived.set(id, r));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let firstStarted!: () => void;
+    const started = new Promise<void>((r) => (firstStarted = r));
+    const sequences = memorySequenceStore();
+    const handler = createWebhookHandler({
+      secret: SECRET,
+      sequences,
+      // has() is the handler's first look at a verified delivery: the test's signal that it arrived.
+      seen: { has: (id) => (arrived.get(id)?.(), false), add: () => undefined },
+      onEvent: async (e) => {
+        if (e.data.sequence === 10) {
+          firstStarted();
+          await gate;
+        }
+        applied.push(e.data.sequence);
+      },
+      onStale: (e, last) => void stale.push([e.data.sequence, last]),
+    });
+    const srv = createServer((req, res) => void handler(req, res));
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    const to = `http://127.0.0.1:${(srv.address() as AddressInfo).port}/`;
+    const post = (m: ReturnType<typeof signed>) => fetch(to, { method: 'POST', headers: m.headers, body: m.body }).then((r) => r.status);
+    try {
+      const [m10, m20, m15] = [10, 20, 15].map((sequence) => signed({ sequence }));
+      const answers = [post(m10!)];
+      await started;
+      for (const m of [m20!, m15!]) {
+        const here = arrival(m.id);
+        answers.push(post(m));
+        await here;
+      }
+      release();
+      expect(await Promise.all(answers)).toEqual([200, 200, 200]);
+      expect(applied).toEqual([10, 20]);
+      expect(stale).toEqual([[15, 20]]);
+      expect(sequences.get('employee:456')).toBe(20);
+    } finally {
+      srv.closeAllConnections();
+      await new Promise<void>((r) => srv.close(() => r()));
+    }
+  });
+
+  test('a shared sequence store that already holds a newer sequence is never moved back', async () => {
+    const sequences = memorySequenceStore();
+    const handler = createWebhookHandler({
+      secret: SECRET,
+      sequences,
+      // Another process applies sequence 50 while this one is inside onEvent for 30.
+      onEvent: (e) => void (e.data.sequence === 30 && sequences.set('employee:456', 50)),
+    });
+    const srv = createServer((req, res) => void handler(req, res));
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    try {
+      const m = signed({ sequence: 30 });
+      expect((await fetch(`http://127.0.0.1:${(srv.address() as AddressInfo).port}/`, { method: 'POST', headers: m.headers, body: m.body })).status).toBe(200);
+      expect(sequences.get('employee:456')).toBe(50);
+    } finally {
+      srv.closeAllConnections();
+      await new Promise<void>((r) => srv.close(() => r()));
+    }
   });
 });

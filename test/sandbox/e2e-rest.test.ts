@@ -68,7 +68,7 @@ test('a refused DELETE fires nothing; the client explains it', async () => {
 async function tokenFor(m2m: { clientId: string; certificateId: string; privateKey: string }): Promise<string> {
   const tokenUrl = `${server.url}/services/rest/auth/oauth2/v1/token`;
   const iat = Math.floor(Date.now() / 1000);
-  const jwt = await new SignJWT({ scope: ['rest_webservices'] })
+  const jwt = await new SignJWT({ scope: 'rest_webservices' })
     .setProtectedHeader({ alg: 'ES256', kid: m2m.certificateId })
     .setIssuer(m2m.clientId)
     .setAudience(tokenUrl)

@@ -27,12 +27,12 @@ const tokenUrl = () => `${server.url}/services/rest/auth/oauth2/v1/token`;
 
 async function assertion(over: { alg?: string; kid?: string; key?: KeyObject | Uint8Array; aud?: string; iss?: string; scope?: unknown; lifetime?: number } = {}) {
   const iat = Math.floor(Date.now() / 1000);
-  return new SignJWT({ scope: over.scope ?? ['restlets', 'rest_webservices'] })
+  return new SignJWT({ scope: over.scope ?? 'restlets,rest_webservices' })
     .setProtectedHeader({ alg: over.alg ?? 'ES256', kid: over.kid ?? dev.client.m2m.certificateId })
     .setIssuer(over.iss ?? dev.client.m2m.clientId)
     .setAudience(over.aud ?? tokenUrl())
     .setIssuedAt(iat)
-    .setExpirationTime(iat + (over.lifetime ?? 3600))
+    .setExpirationTime(iat + (over.lifetime ?? 3599))
     .sign(over.key ?? createPrivateKey(dev.client.m2m.privateKey));
 }
 
@@ -87,10 +87,10 @@ describe('OAuth 2.0 M2M token endpoint', () => {
   it.each([
     ['RS256', { alg: 'RS256', kid: RSA_CERT, key: rsa.privateKey }, 400],
     ['an unknown kid', { kid: 'nope' }, 401],
-    ['another audience', { aud: 'https://1234567-sb1.suitetalk.api.netsuite.com/services/rest/auth/oauth2/v1/token' }, 401],
+    ['another audience', { aud: 'https://7654321-sb1.suitetalk.api.netsuite.com/services/rest/auth/oauth2/v1/token' }, 401],
     ['another issuer', { iss: 'someone-else' }, 401],
     ['a lifetime over an hour', { lifetime: 3601 }, 400],
-    ['no rest_webservices scope', { scope: ['restlets'] }, 400],
+    ['no rest_webservices scope', { scope: 'restlets' }, 400],
     ['a key that is not the certificate', { key: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey }, 401],
   ])('refuses %s', async (_name, over, status) => {
     const res = await token(await assertion(over));

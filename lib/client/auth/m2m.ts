@@ -20,7 +20,7 @@ export interface M2MCredentials {
   privateKey: Secret;
   /** Default: ES256 for EC keys, PS256 for RSA keys. RS256 is not accepted by NetSuite. */
   algorithm?: M2MAlgorithm;
-  /** Default `['rest_webservices']`. */
+  /** Default `['rest_webservices']`; sent as comma-separated text, as section_162790605110 documents. */
   scope?: string[];
 }
 
@@ -29,6 +29,8 @@ export type TokenPoster = (tokenUrl: string, form: URLSearchParams) => Promise<{
 
 /** Renew this long before the token ends (or at half its life when that is shorter). */
 const RENEW_BEFORE_MS = 5 * 60_000;
+/** The assertion's `exp` must be *less than* 60 minutes after `iat` (section_162790605110): 59 minutes. */
+export const ASSERTION_LIFETIME_S = 59 * 60;
 
 export class M2MAuth implements Authenticator {
   readonly method = 'm2m' as const;
@@ -76,12 +78,12 @@ export class M2MAuth implements Authenticator {
 
   private async fetchToken(): Promise<string> {
     const iat = Math.floor(this.now() / 1000);
-    const assertion = await new SignJWT({ scope: this.credentials.scope ?? ['rest_webservices'] })
+    const assertion = await new SignJWT({ scope: (this.credentials.scope ?? ['rest_webservices']).join(',') })
       .setProtectedHeader({ alg: this.algorithm, kid: this.credentials.certificateId, typ: 'JWT' })
       .setIssuer(this.credentials.clientId)
       .setAudience(this.tokenUrl)
       .setIssuedAt(iat)
-      .setExpirationTime(iat + 3600)
+      .setExpirationTime(iat + ASSERTION_LIFETIME_S)
       .sign(this.key);
     const form = new URLSearchParams({
       grant_type: 'client_credentials',

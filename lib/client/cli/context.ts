@@ -2,9 +2,9 @@
 import * as path from 'node:path';
 import { createClient, type NetSuiteClient } from '../client';
 import { ConfigError, configFromEnv, configFromFile, type ClientConfig } from '../config';
-import { AuthError, DeactivationError, DeleteRefusedError, NetSuiteApiError, RetriesExhaustedError, WriteOutcomeUnknownError } from '../errors';
+import { AuthError, DeactivationError, DeleteRefusedError, InterruptedError, NetSuiteApiError, RetriesExhaustedError, WriteOutcomeUnknownError } from '../errors';
 import { NameNotFoundError } from '../resolve';
-import { InputError, println, type Io } from './io';
+import { InputError, Interrupted, println, type Io } from './io';
 
 export interface GlobalOptions {
   credentials?: string;
@@ -23,13 +23,18 @@ export function loadConfig(opts: GlobalOptions, io: Io): ClientConfig {
   return config;
 }
 
+/** The client for a command; the interrupt signal stops its retries. */
 export function makeClient(opts: GlobalOptions, io: Io): NetSuiteClient {
-  return createClient(loadConfig(opts, io));
+  return createClient(loadConfig(opts, io), io.signal ? { signal: io.signal } : {});
 }
 
 /** Prints an error (with NetSuite's details and a hint, never a credential) and returns the exit code. */
 export function reportError(err: unknown, io: Io): number {
   const out = (line: string) => println(io.stderr, line);
+  if (err instanceof Interrupted || err instanceof InterruptedError) {
+    out(err instanceof Interrupted ? err.message : `interrupted: ${err.message}`);
+    return 130;
+  }
   if (err instanceof InputError || err instanceof ConfigError || err instanceof NameNotFoundError || err instanceof TypeError || err instanceof RangeError) {
     out(`error: ${err.message}`);
     return 2;

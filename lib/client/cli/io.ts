@@ -6,7 +6,10 @@ export interface Io {
   stderr: Writable;
   env: NodeJS.ProcessEnv;
   cwd: string;
-  /** Ends long-running commands (`listen`); main wires it to SIGINT/SIGTERM. */
+  /**
+   * The first SIGINT/SIGTERM (main wires it): `listen` stops; `bulk`, `sync` and `sql` take no more
+   * work, save what they have and exit 130.
+   */
   signal?: AbortSignal;
 }
 
@@ -16,6 +19,19 @@ export class InputError extends Error {
     super(message);
     this.name = 'InputError';
   }
+}
+
+/** The user stopped the command after it saved what it had done: exit code 130 (128 + SIGINT). */
+export class Interrupted extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'Interrupted';
+  }
+}
+
+/** Prints `message` on stderr when the first signal arrives, so the user knows it was heard. */
+export function onInterrupt(io: Io, message: string): void {
+  io.signal?.addEventListener('abort', () => println(io.stderr, `\n${message} (press Ctrl-C again to quit at once)`), { once: true });
 }
 
 export function println(stream: Writable, text: string): void {

@@ -44,7 +44,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
 
 if (require.main === module) {
   const controller = new AbortController();
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => controller.abort());
+  // First signal: the command winds down and saves its work; a second one quits at once.
+  const stop = () => (controller.signal.aborted ? process.exit(130) : controller.abort());
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, stop);
   runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), signal: controller.signal }).then(
     (code) => (process.exitCode = code),
     (err: unknown) => {

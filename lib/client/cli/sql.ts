@@ -1,10 +1,11 @@
-/** `suitehooks sql "<query>"`: SuiteQL with bound parameters, as a table or JSON lines. */
+/** `suitehooks sql "<query>"`: SuiteQL with `?` values (bound as literals), as a table or JSON lines. */
 import type { Command } from 'commander';
+import { InterruptedError } from '../errors';
 import { makeClient, type GlobalOptions } from './context';
 import { parseFormat, writeJsonLine, writeTable } from './format';
-import { InputError, type Io } from './io';
+import { InputError, Interrupted, onInterrupt, type Io } from './io';
 
-/** `-p 42` binds a number, `-p abc` a string; `--params '[…]'` gives exact JSON types. */
+/** `-p 42` is a number, `-p abc` a string; `--params '[…]'` gives exact JSON types. */
 function bindings(param: string[] | undefined, json: string | undefined): unknown[] {
   if (json !== undefined) {
     let parsed: unknown;
@@ -24,8 +25,8 @@ export function registerSql(program: Command, io: Io, run: (fn: () => Promise<vo
   program
     .command('sql <query>')
     .description('run a SuiteQL query (read only) and print the rows')
-    .option('-p, --param <value>', 'a bound parameter for a ? in the query (repeatable)', collect)
-    .option('--params <json>', 'all bound parameters as a JSON array')
+    .option('-p, --param <value>', 'the value of the next ? in the query (repeatable)', collect)
+    .option('--params <json>', 'all ? values as a JSON array')
     .option('--format <format>', 'table or jsonl', 'table')
     .option('--max-rows <n>', 'stop after this many rows (at most 100,000 per query)', '1000')
     .action(function (this: Command, query: string) {
@@ -37,12 +38,21 @@ export function registerSql(program: Command, io: Io, run: (fn: () => Promise<vo
         const client = makeClient(this.optsWithGlobals<GlobalOptions>(), io);
         const rows: Record<string, unknown>[] = [];
         let n = 0;
-        for await (const row of client.suiteql.rows(query, bindings(o.param, o.params), Math.min(1000, max))) {
-          if (format === 'jsonl') writeJsonLine(io.stdout, row);
-          else rows.push(row);
-          if (++n >= max) break;
+        let stopped = false;
+        onInterrupt(io, 'stopping: no new pages; the rows read so far are printed');
+        try {
+          for await (const row of client.suiteql.rows(query, bindings(o.param, o.params), Math.min(1000, max))) {
+            if ((stopped = io.signal?.aborted === true)) break;
+            if (format === 'jsonl') writeJsonLine(io.stdout, row);
+            else rows.push(row);
+            if (++n >= max) break;
+          }
+        } catch (err) {
+          if (!(err instanceof InterruptedError)) throw err; // a retry the stop cut short
+          stopped = true;
         }
         if (format === 'table') writeTable(io.stdout, rows);
+        if (stopped) throw new Interrupted(`interrupted after ${n} row${n === 1 ? '' : 's'}: the output is incomplete`);
       });
     });
 }

@@ -59,6 +59,24 @@ export function signatureBaseString(method: string, url: URL, oauth: Map<string,
 class AuthFailure extends Error {}
 class MalformedHeader extends Error {}
 
+const TOKEN_PATH = '/services/rest/auth/oauth2/v1/token';
+const SCOPES = ['restlets', 'rest_webservices', 'suite_analytics'];
+
+/**
+ * The assertion claims section_162790605110 documents: `exp` *less than* 60 minutes after `iat`, and
+ * `scope` as text — `restlets`, `rest_webservices`, `suite_analytics`, comma-separated (REST needs
+ * `rest_webservices`). Strict where NetSuite's own samples vary (a JSON array is refused).
+ */
+function assertionProblem(iat: number, exp: number, scope: unknown): { error: string; detail: string } | null {
+  if (!(exp - iat < 3600)) return { error: 'invalid_request', detail: 'exp must be less than 60 minutes (3600 seconds) after iat' };
+  if (typeof scope !== 'string') return { error: 'invalid_request', detail: 'scope must be text: values separated by a comma (e.g. "rest_webservices")' };
+  const values = scope.split(',').map((v) => v.trim());
+  const unknown = values.find((v) => !SCOPES.includes(v));
+  if (unknown !== undefined) return { error: 'invalid_scope', detail: `unknown scope "${unknown.slice(0, 40)}" (use ${SCOPES.join(', ')}, separated by a comma)` };
+  if (!values.includes('rest_webservices')) return { error: 'invalid_scope', detail: 'scope must include rest_webservices' };
+  return null;
+}
+
 export class SandboxAuth {
   private readonly tokens = new Map<string, Identity & { expiresAt: number }>();
   private readonly nonces = new Map<string, number>();
@@ -100,24 +118,29 @@ export class SandboxAuth {
     }
     const cred = this.registry.m2m?.find((c) => c.certificateId === header.kid);
     if (!cred) return fail(401, 'invalid_client', 'no certificate with this kid is mapped to an integration');
+    let payload;
     try {
-      const { payload } = await jwtVerify(assertion, this.publicKey(cred), {
+      ({ payload } = await jwtVerify(assertion, this.publicKey(cred), {
         algorithms: [header.alg!],
-        audience: tokenUrl,
+        audience: [tokenUrl, this.documentedTokenUrl()],
         issuer: cred.clientId,
         currentDate: new Date(this.now()),
         requiredClaims: ['iat', 'exp', 'scope'],
-      });
-      if (payload.exp! - payload.iat! > 3600) return fail(400, 'invalid_request', 'exp must be at most 3600 seconds after iat');
-      const scope = Array.isArray(payload.scope) ? payload.scope : String(payload.scope).split(/[ ,]+/);
-      if (!scope.includes('rest_webservices')) return fail(400, 'invalid_scope', 'scope must include rest_webservices');
+      }));
     } catch (err) {
       return fail(401, 'invalid_client', `client assertion rejected: ${(err as Error).message}`);
     }
+    const claims = assertionProblem(payload.iat!, payload.exp!, payload.scope);
+    if (claims) return fail(400, claims.error, claims.detail);
     const token = randomBytes(32).toString('base64url');
     this.tokens.set(token, { userId: cred.userId, roleId: cred.roleId, method: 'm2m', expiresAt: this.now() + this.tokenLifetimeS * 1000 });
     this.record('m2m-token', true, `token issued to client ${cred.clientId.slice(0, 8)}…`);
     return { status: 200, body: { access_token: token, expires_in: String(this.tokenLifetimeS), token_type: 'bearer' } };
+  }
+
+  /** `https://<account>.suitetalk.api.netsuite.com/…/token`, the account id lower case with a hyphen. */
+  private documentedTokenUrl(): string {
+    return `https://${this.accountId.toLowerCase().replace(/_/g, '-')}.suitetalk.api.netsuite.com${TOKEN_PATH}`;
   }
 
   private publicKey(cred: M2MCredential): KeyObject {
