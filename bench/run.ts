@@ -31,6 +31,7 @@ const ITEMS: Item[] = [
     title: '6. SuiteQL export',
     run: async (quick) => (await import('./export')).exportBench(quick ? [5_000, 10_000] : [50_000, 100_000, 150_000], 0),
   },
+  { title: '7. Console governance', run: async (quick) => (await import('./console')).consoleBench(quick ? 2_000 : 10_000) },
 ];
 
 function reasonOf(err: unknown): string {

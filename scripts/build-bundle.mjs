@@ -17,6 +17,7 @@ export const OUT_DIR = 'src/FileCabinet/SuiteScripts/suitehooks';
 export const SCRIPTS = [
   { entry: 'lib/suitescript/entries/employee-ue.ts', file: 'suitehooks_employee_ue.js', scriptType: 'UserEventScript', entryPoint: 'afterSubmit' },
   { entry: 'lib/suitescript/entries/retry-ss.ts', file: 'suitehooks_retry_ss.js', scriptType: 'ScheduledScript', entryPoint: 'execute' },
+  { entry: 'lib/suitescript/entries/console-sl.ts', file: 'suitehooks_console_sl.js', scriptType: 'Suitelet', entryPoint: 'onRequest' },
 ];
 
 const IMPORT = /^import \* as (\w+) from "(N\/[\w/]+)";\n/gm;

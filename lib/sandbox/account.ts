@@ -21,6 +21,10 @@ import { registerSuiteQLFunctions } from './suiteql';
 import { SuiteQLRunner } from './suiteql-runner';
 import { NETSUITE_HTTP_LIMITS, type HttpLimits } from './sync-http';
 import { claimNextTask, finishTask, submitTask, type Invocation } from './tasks';
+import { sentEmails, type SentEmail } from './modules/email';
+import type { SuiteletResult } from './suitelet/host';
+import type { SuiteletRequest } from './suitelet/request';
+import { setUiDomain } from './suitelet/urls';
 import { WorkerPool } from './worker-pool';
 
 export interface SecretValue {
@@ -318,6 +322,23 @@ export class SandboxAccount implements Account {
   customRecords(type: string): Record<string, unknown>[] {
     if (!this.project?.objects.recordTypes.some((t) => t.id === type)) throw new Error(`no custom record type ${type}`);
     return this.db.prepare(`SELECT * FROM ${type} ORDER BY id`).all() as Record<string, unknown>[];
+  }
+
+  // ---- Suitelets and email (lib/sandbox/suitelet/, modules/email.ts) ---------------------------
+
+  /** Runs a Suitelet request as `user` in `role` (audience checks are the UI route's). */
+  runSuitelet(scriptId: string, deploymentId: string, request: SuiteletRequest, user: { userId: string; roleId: string }): Promise<SuiteletResult> {
+    return this.pool.run<SuiteletResult>({ kind: 'suitelet', scriptId, deploymentId, request, origin: { executionContext: 'SUITELET', ...user } });
+  }
+
+  /** The host `url.resolveDomain` answers (the UI's `127.0.0.1:<port>` once it is served). */
+  setUiDomain(domain: string): void {
+    setUiDomain(this.db, domain);
+  }
+
+  /** Emails scripts sent (N/email), oldest first: nothing leaves the machine. */
+  sentEmails(): SentEmail[] {
+    return sentEmails(this.db);
   }
 
   /** Script log entries (N/log and script errors), oldest first. */

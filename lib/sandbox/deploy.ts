@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeError } from './errors';
+import { MODULE_NAMES } from './modules';
 import { objectsOf, readObjectFiles, type ObjectFile, type Objects, type ScriptObject, type ScriptParameter } from './objects-xml';
 import { readManifest } from './sdf/manifest';
 import { formatProblem, validateObject } from './sdf/validate';
@@ -29,7 +30,7 @@ export class DeployError extends Error {
   }
 }
 
-const KNOWN_MODULES = new Set(['N/crypto', 'N/encode', 'N/error', 'N/https', 'N/log', 'N/query', 'N/record', 'N/runtime', 'N/search', 'N/task']);
+const KNOWN_MODULES = new Set(MODULE_NAMES);
 
 /** The manifest's and every object's SDF problems, in SDF's wording. */
 export function validateProject(dir: string, files: readonly ObjectFile[]): string[] {
@@ -49,7 +50,7 @@ export function loadProject(dir: string): LoadedProject {
   const compiled = new Map<string, CompiledScript>();
   const problems: string[] = [];
   for (const script of objects.scripts) {
-    if (script.type !== 'usereventscript' && script.type !== 'scheduledscript') continue;
+    if (script.type !== 'usereventscript' && script.type !== 'scheduledscript' && script.type !== 'suitelet') continue;
     const file = path.join(dir, 'FileCabinet', script.scriptFile);
     try {
       if (!script.scriptFile.startsWith('/SuiteScripts/')) throw new Error(`${script.id}: scriptfile ${script.scriptFile} is not under /SuiteScripts`);

@@ -20,6 +20,8 @@ import { roleIdOf } from './permissions';
 import { openDatabase, type Db } from './store';
 import { registerSuiteQLFunctions } from './suiteql';
 import { finishTask, submitTask, taskStatus } from './tasks';
+import { serveSuitelet, suiteletError, type SuiteletResult } from './suitelet/host';
+import type { SuiteletRequest } from './suitelet/request';
 
 export interface EngineOptions {
   accountId: string;
@@ -55,9 +57,9 @@ export class Engine implements EmployeeWriter {
 
   constructor(private readonly options: EngineOptions, private readonly project: LoadedProject | null) {
     this.db = openDatabase(options.dbPath);
+    this.clock = new Clock(options.clockBuffer);
     // The worker's connections live as long as the thread; terminating it releases them.
     registerSuiteQLFunctions(this.db, options.timeZone, () => this.clock.now());
-    this.clock = new Clock(options.clockBuffer);
     this.scripts = new Map((project?.objects.scripts ?? []).map((s) => [s.id, s]));
     this.schema = employeeSchema(project?.objects.employeeFields);
     const recordTypes = new Map((project?.objects.recordTypes ?? []).map((t) => [t.id, t]));
@@ -254,6 +256,21 @@ export class Engine implements EmployeeWriter {
     this.db
       .prepare('INSERT INTO sandbox_execution (at, script, deployment, kind, execution_context, usage, usage_limit, ok, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(this.now(), script.id, deployment.id, script.type, origin.executionContext, governance.usage(), governance.limit, error ? 'F' : 'T', error);
+  }
+
+  // ---- Suitelets (lib/sandbox/suitelet/) -------------------------------------------------------
+
+  /** One Suitelet request: `onRequest` of a deployed, released or testing Suitelet, with 1,000 units. */
+  runSuitelet(scriptId: string, deploymentId: string, request: SuiteletRequest, origin: Origin): SuiteletResult {
+    const script = this.scripts.get(scriptId);
+    const deployment = script?.type === 'suitelet' && !script.isInactive ? script.deployments.find((d) => d.id === deploymentId) : undefined;
+    if (!script || !deployment || !deployment.isDeployed || !RUNNABLE.has(deployment.status)) return suiteletError(404, 'Error', 'SSS_INVALID_SCRIPTLET_ID: That Suitelet is invalid, disabled, or no longer exists.');
+    let result: SuiteletResult | null = null;
+    const outcome = this.execute(script, deployment, origin, false, null, 'onRequest', (instance, env) => {
+      result = serveSuitelet(instance, env, request, this.options.scriptTimeoutMs);
+    });
+    if (!outcome.ok) return suiteletError(500, 'An unexpected SuiteScript error has occurred', `${outcome.error.name}: see the script's execution log.`);
+    return result ?? suiteletError(500, 'An unexpected SuiteScript error has occurred', 'SSS_MISSING_ENTRY_POINT: the script has no onRequest.');
   }
 
   // ---- scheduled scripts -----------------------------------------------------------------------

@@ -9,6 +9,8 @@ import { SuiteScriptError } from './errors';
 export const USAGE_LIMITS: Readonly<Record<string, number>> = Object.freeze({
   usereventscript: 1_000,
   scheduledscript: 10_000,
+  /** Suitelets: 1,000 (section_N3351480). */
+  suitelet: 1_000,
 });
 
 export type RecordCategory = 'transaction' | 'custom' | 'other';
@@ -29,6 +31,8 @@ export const UNIT_COST = Object.freeze({
   resultSetPage: 10,
   /** ScheduledScriptTask.submit(): 20 units (Oracle's N/task reference). */
   taskSubmit: 20,
+  /** email.send(): 20 units (section_4358681681). */
+  emailSend: 20,
   log: 0,
 });
 

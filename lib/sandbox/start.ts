@@ -8,6 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PARAM, type WebhookEvent } from '../core';
 import { SandboxAccount } from './account';
+import { consoleAccess, replayFromConsole, type ConsoleAccess } from './console-story';
+import { uiRoutes } from './suitelet/route';
 import type { WriteContext } from './account-types';
 import { parseStartArgs, USAGE, type StartConfig } from './config';
 import { Receiver, type Attempt } from './receiver';
@@ -26,6 +28,7 @@ export interface Running {
   account: SandboxAccount;
   receiver: Receiver;
   server: RestServer;
+  console: ConsoleAccess;
   stop(): Promise<void>;
 }
 
@@ -89,12 +92,15 @@ export async function start(config: StartConfig, say: (line: string) => void): P
     },
   });
   const dev = createDevCredentials();
-  const server = await startRestServer(account, { port: config.restPort, credentials: dev.registry, concurrencyLimit: config.concurrencyLimit });
+  const access = consoleAccess();
+  const server = await startRestServer(account, { port: config.restPort, credentials: dev.registry, concurrencyLimit: config.concurrencyLimit, ui: uiRoutes(account, access.sessions) });
+  account.setUiDomain(new URL(server.url).host);
   account.startScheduler();
   const file = writeCredentials(config, server, dev.client);
   say(`suitehooks sandbox: account ${account.accountId}${config.dbPath ? ` (database ${config.dbPath})` : ''}`);
   say(`  REST API        ${server.url}/services/rest/record/v1/employee  ·  ${server.url}/services/rest/query/v1/suiteql`);
   say(`  token endpoint  ${server.url}/services/rest/auth/oauth2/v1/token`);
+  say(`  console         ${access.loginUrl(server.url)}  (administrator; open it in a browser)`);
   say(`  credentials     ${file}  (M2M client id ${dev.client.m2m.clientId}, certificate id ${dev.client.m2m.certificateId}; TBA tokens in the file)`);
   const shown = path.relative(process.cwd(), file);
   say(`                  e.g. suitehooks --credentials ${shown.startsWith('..') ? file : shown} employee list`);
@@ -103,6 +109,7 @@ export async function start(config: StartConfig, say: (line: string) => void): P
     account,
     receiver,
     server,
+    console: access,
     async stop() {
       await server.close();
       await account.close();
@@ -142,6 +149,9 @@ export async function story(run: Running, say: (line: string) => void): Promise<
 
   step('Offboarding: deactivate and revoke access');
   await account.updateEmployee(id, { values: { isInactive: true, giveAccess: false } }, HR_APP, 'edit');
+
+  step('A change the receiver refuses with 410 Gone is dead at once; an administrator replays it from the console');
+  await replayFromConsole(run, id, MANAGER, say);
 
   const byStatus = new Map<string, number>();
   for (const d of account.customRecords('customrecord_suitehooks_delivery')) byStatus.set(String(d.custrecord_suitehooks_status), (byStatus.get(String(d.custrecord_suitehooks_status)) ?? 0) + 1);

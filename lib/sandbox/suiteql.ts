@@ -89,7 +89,8 @@ function pad(n: number, w = 2): string {
 export function registerSuiteQLFunctions(db: Db, timeZone: string, now: () => number = Date.now): Db {
   const names = new Database(db.name, { readonly: true });
   names.pragma('busy_timeout = 10000');
-  db.function('SYSDATE_ISO', { deterministic: false }, () => new Date(now()).toISOString());
+  // SYSDATE [- days]: the account clock (which tests move ahead), as the stored ISO text compares.
+  db.function('SYSDATE_ISO', { deterministic: false, varargs: true }, (days?: unknown) => new Date(now() - Number(days ?? 0) * 86_400_000).toISOString());
   db.function('TO_CHAR', { deterministic: true, varargs: true }, (value: unknown, mask?: unknown) => {
     if (value === null || value === undefined) return null;
     if (mask === undefined || mask === null) return String(value);
@@ -174,7 +175,7 @@ export function translate(query: string, options: Partial<Pick<SuiteQLOptions, '
       return `BUILTIN_DF('${refType}', ${expr})`;
     })
     .replace(/\bFETCH\s+(?:FIRST|NEXT)\s+(\d+)\s+ROWS?\s+ONLY\b/gi, 'LIMIT $1')
-    .replace(/\bSYSDATE\b/gi, 'SYSDATE_ISO()'));
+    .replace(/\bSYSDATE\b(?:\s*-\s*(\d+(?:\.\d+)?)\b)?/gi, (_m, days: string | undefined) => `SYSDATE_ISO(${days ?? ''})`));
   return (options.timeZone ?? 'UTC') === 'UTC' ? nativeToChar(sql) : sql;
 }
 

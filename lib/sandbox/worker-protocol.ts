@@ -2,6 +2,7 @@
 import type { EmployeeWrite, ErrorSource } from './account-types';
 import type { Origin } from './script-env';
 import type { HttpLimits } from './sync-http';
+import type { SuiteletRequest } from './suitelet/request';
 
 export interface WorkerInit {
   accountId: string;
@@ -21,7 +22,8 @@ export interface WorkerInit {
 export type Job =
   | { kind: 'write'; op: 'create' | 'edit' | 'xedit'; id: string | null; write: EmployeeWrite; origin: Origin; userEvents?: boolean }
   | { kind: 'delete'; id: string; origin: Origin }
-  | { kind: 'task'; taskId: number };
+  | { kind: 'task'; taskId: number }
+  | { kind: 'suitelet'; scriptId: string; deploymentId: string; request: SuiteletRequest; origin: Origin };
 
 export type JobError =
   | { netsuite: { status: number; code: string; detail: string; errorPath?: string; source: ErrorSource } }

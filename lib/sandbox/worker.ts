@@ -35,6 +35,8 @@ function run(job: Job): unknown {
       return null;
     case 'task':
       return engine.runTask(job.taskId);
+    case 'suitelet':
+      return engine.runSuitelet(job.scriptId, job.deploymentId, job.request, job.origin);
   }
 }
 

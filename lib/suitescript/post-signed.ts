@@ -13,12 +13,17 @@ function header(headers: object | undefined, name: string): string | null {
   return null;
 }
 
+/** 10 units (https.post): signed with `nowMs` as the webhook timestamp. Throws what N/https throws. */
+export function sendSigned(url: string, eventId: string, body: string, sign: Sign, nowMs: number): https.ClientResponse {
+  const timestamp = unixSeconds(nowMs);
+  const headers = webhookHeaders(eventId, timestamp, sign(signingInput(eventId, timestamp, body)));
+  return https.post({ url, body, headers: { ...headers } });
+}
+
 /** 10 units (https.post). A timeout, refused connection or signing failure is a result with no status. */
 export function postSigned(url: string, eventId: string, body: string, sign: Sign, nowMs: number): AttemptResult {
   try {
-    const timestamp = unixSeconds(nowMs);
-    const headers = webhookHeaders(eventId, timestamp, sign(signingInput(eventId, timestamp, body)));
-    const response = https.post({ url, body, headers: { ...headers } });
+    const response = sendSigned(url, eventId, body, sign, nowMs);
     return { status: response.code, retryAfter: header(response.headers, 'retry-after') };
   } catch (e) {
     return { status: null, error: errorText(e) };

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 
 const DIR = join(__dirname, '../../src/FileCabinet/SuiteScripts/suitehooks');
-const ENTRY: Record<string, string> = { UserEventScript: 'afterSubmit', ScheduledScript: 'execute' };
+const ENTRY: Record<string, string> = { UserEventScript: 'afterSubmit', ScheduledScript: 'execute', Suitelet: 'onRequest' };
 const files = readdirSync(DIR).filter((f) => f.endsWith('.js'));
 
-test('both scripts are built', () => {
-  expect(files.sort()).toEqual(['suitehooks_employee_ue.js', 'suitehooks_retry_ss.js']);
+test('every script is built', () => {
+  expect(files.sort()).toEqual(['suitehooks_console_sl.js', 'suitehooks_employee_ue.js', 'suitehooks_retry_ss.js']);
 });
 
 describe.each(files)('%s', (file) => {
@@ -22,7 +22,7 @@ describe.each(files)('%s', (file) => {
     const header = /^\/\*\*\n((?: \*.*\n)+) \*\/\n/.exec(code);
     expect(header).not.toBeNull();
     expect(header![1]).toContain(' * @NApiVersion 2.1\n');
-    expect(header![1]).toMatch(/ \* @NScriptType (UserEventScript|ScheduledScript)\n/);
+    expect(header![1]).toMatch(/ \* @NScriptType (UserEventScript|ScheduledScript|Suitelet)\n/);
     expect(header![1]).toContain(' * @NModuleScope SameAccount\n');
   });
 
@@ -39,7 +39,7 @@ describe.each(files)('%s', (file) => {
     expect(calls).toHaveLength(1);
     const { deps, factory } = calls[0]!;
     expect(deps.length).toBeGreaterThan(0);
-    for (const d of deps) expect(d).toMatch(/^N\/[a-z]+$/);
+    for (const d of deps) expect(d).toMatch(/^N\/[a-z]+(\/[a-zA-Z]+)?$/);
     expect(new Set(deps).size).toBe(deps.length);
     const params = /define\(\[[^\]]*\], function \(([^)]*)\)/.exec(code)![1]!.split(', ');
     expect(params).toHaveLength(deps.length);

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DELIVERY_FIELD, EMPLOYEE_FIELDS, PARAM, RETRY_DELAYS_MS } from '../../lib/core';
+import { ALERT_FIELD, ALERT_PARAM } from '../../lib/core/alert-config';
 
 const repo = path.join(__dirname, '..', '..');
 const read = (rel: string) => fs.readFileSync(path.join(repo, rel), 'utf8');
@@ -73,6 +74,12 @@ test('docs/configuration.md lists every script parameter and every delivery reco
     expect.arrayContaining(Object.values(DELIVERY_FIELD)),
   );
   expect(tableAfter(doc, '### The delivery record')).toHaveLength(Object.values(DELIVERY_FIELD).length);
+});
+
+test('docs/configuration.md lists the alert settings and the alert state record as the code declares them', () => {
+  const doc = read('docs/configuration.md');
+  expect(tableAfter(doc, '### Alert settings').map((r) => r[0])).toEqual(Object.values(ALERT_PARAM));
+  expect(tableAfter(doc, '### The alert state record').map((r) => r[1])).toEqual(Object.values(ALERT_FIELD));
 });
 
 test('LICENSE is the MIT licence package.json names; .nvmrc is a supported Node', () => {

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import {
   buildEvent, diffRecords, EMPLOYEE_FIELDS, resolveField, serializeEvent, type CanonicalRecord, type EventInput,
 } from '../../lib/core';
+import { buildPingEvent, makePingId } from '../../lib/core/ping';
 import { eventSchemaProblems } from '../../lib/sandbox/event-schema';
 import { employee } from '../unit/fixtures';
 
@@ -41,11 +42,13 @@ const hired = employee({ custentity_skills: [{ id: '4', refName: 'SQL' }], custe
 const promoted = employee({ title: 'Senior Engineer', department: { id: '10', refName: 'Engineering' }, roles: [{ id: '15', refName: 'Sales Rep' }, { id: '3', refName: null }] });
 const offboarded = employee({ isInactive: true, giveAccess: true });
 
-const PING = {
-  type: 'suitehooks.ping',
-  timestamp: '2026-03-06T12:40:00.000Z',
-  data: { id: 'evt_ping_m7x2q0_0c1d2e3f', account: '1234567_SB1', message: 'Test event from the suitehooks console', origin: { executionContext: 'SUITELET', user: { id: '7' }, role: { id: '3' } } },
-};
+// The console's own test event, as it serialises it (lib/core/ping.ts).
+const PING = JSON.parse(JSON.stringify(buildPingEvent({
+  id: makePingId(Date.UTC(2026, 2, 6, 12, 40), '0c1d2e3f'),
+  account: '1234567_SB1',
+  origin: { executionContext: 'SUITELET', user: { id: '7' }, role: { id: '3' } },
+  nowMs: Date.UTC(2026, 2, 6, 12, 40),
+}))) as { type: string; timestamp: string; data: Record<string, unknown> };
 
 const SAMPLES: [string, unknown][] = [
   ['employee.created (full payload, custom fields)', event({ changeType: 'create', eventType: 'create' }, null, hired)],

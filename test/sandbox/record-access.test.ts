@@ -18,7 +18,7 @@ const UE_DEPLOY = 'customdeploy_suitehooks_employee_ue';
 const SALES: WriteContext = { executionContext: 'USERINTERFACE', userId: '4', roleId: '15' };
 
 /** A user event of the user's own (no Execute As Role) that tries to find, read and edit deliveries. */
-const READER = suiteScript('UserEventScript', `define(['N/search', 'N/record', 'N/log'], function (search, record, log) {
+const READER = suiteScript('UserEventScript', `define(['N/search', 'N/record', 'N/query', 'N/log'], function (search, record, query, log) {
   function attempt(f) { try { return f(); } catch (e) { return e.name; } }
   return { afterSubmit: function (ctx) {
     if (String(ctx.newRecord.getValue('title')).indexOf('probe') !== 0) return;
@@ -26,6 +26,7 @@ const READER = suiteScript('UserEventScript', `define(['N/search', 'N/record', '
     var id = Array.isArray(found) ? found[0] : null;
     log.audit('reader', JSON.stringify({
       search: Array.isArray(found) ? 'ok' : found,
+      suiteql: attempt(function () { return query.runSuiteQL({ query: 'SELECT COUNT(*) AS n FROM ${DELIVERY_RECORD}' }).asMappedResults().length === 1 ? 'ok' : 'no'; }),
       load: id ? attempt(function () { return record.load({ type: '${DELIVERY_RECORD}', id: id }).getValue({ fieldId: '${DELIVERY_FIELD.eventId}' }) ? 'ok' : 'empty'; }) : null,
       edit: id ? attempt(function () { record.submitFields({ type: '${DELIVERY_RECORD}', id: id, values: { '${DELIVERY_FIELD.lastError}': 'touched' } }); return 'ok'; }) : null,
       create: attempt(function () { return record.create({ type: '${DELIVERY_RECORD}' }) ? 'ok' : 'no'; })
@@ -82,17 +83,17 @@ describe('the shipped objects (delivery record restricted, user event executing 
     expect(account.executions({ script: 'customscript_suitehooks_employee_ue' }).at(-1)).toMatchObject({ ok: true });
   });
 
-  test('with that role a script can neither find, read, edit nor create delivery records', async () => {
+  test('with that role a script can neither find (search or SuiteQL), read, edit nor create delivery records', async () => {
     await account.updateEmployee('3', { values: { title: 'probe 1' } }, SALES);
-    expect(reader(account)).toEqual({ search: 'INSUFFICIENT_PERMISSION', load: null, edit: null, create: 'INSUFFICIENT_PERMISSION' });
+    expect(reader(account)).toEqual({ search: 'INSUFFICIENT_PERMISSION', suiteql: 'INSUFFICIENT_PERMISSION', load: null, edit: null, create: 'INSUFFICIENT_PERMISSION' });
   });
 
   test('an Administrator can; a role an administrator adds at View can read, not edit', async () => {
     await account.updateEmployee('3', { values: { title: 'probe 2' } }, { ...SALES, roleId: '3' });
-    expect(reader(account)).toEqual({ search: 'ok', load: 'ok', edit: 'ok', create: 'ok' });
+    expect(reader(account)).toEqual({ search: 'ok', suiteql: 'ok', load: 'ok', edit: 'ok', create: 'ok' });
     account.setRecordPermission(DELIVERY_RECORD, '15', 'VIEW');
     await account.updateEmployee('3', { values: { title: 'probe 3' } }, SALES);
-    expect(reader(account)).toEqual({ search: 'ok', load: 'ok', edit: 'INSUFFICIENT_PERMISSION', create: 'INSUFFICIENT_PERMISSION' });
+    expect(reader(account)).toEqual({ search: 'ok', suiteql: 'ok', load: 'ok', edit: 'INSUFFICIENT_PERMISSION', create: 'INSUFFICIENT_PERMISSION' });
     account.setRecordPermission(DELIVERY_RECORD, '15', null);
   });
 });

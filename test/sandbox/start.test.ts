@@ -29,7 +29,12 @@ test('the story, in process', async () => {
   expect(out).toMatch(/mobilePhone: ∅ → "\+46 70 123 45 67"/);
   expect(out).toMatch(/1 pending delivery/);
   expect(out).toMatch(/lifecycle: deactivated, access_revoked/);
-  expect(out).toMatch(/✔ 5 events received and verified; deliveries kept: 1 delivered/);
+  expect(out).toMatch(/console +http:\/\/127\.0\.0\.1:\d+\/app\/login\/sandbox\?session=\w+&next=%2Fapp%2Fsite%2Fhosting%2Fscriptlet\.nl/);
+  // The story ends with a dead delivery replayed from the console and sent by the retry worker.
+  expect(out).toMatch(/1 dead delivery: evt_\w+ \(HTTP 410 Gone/);
+  expect(out).toContain('console: 1 delivery replayed.');
+  expect(out).toMatch(/retry worker: customdeploy_suitehooks_retry_worker COMPLETE/);
+  expect(out).toMatch(/✔ 6 events received and verified; deliveries kept: 2 delivered/);
   const credentials = JSON.parse(fs.readFileSync(path.join(dir, 'credentials.json'), 'utf8'));
   expect(credentials).toMatchObject({ account: '1234567_SB1', m2m: { algorithm: 'ES256' } });
   // The signing secret is never printed.

@@ -48,6 +48,7 @@ beforeEach(() => {
   fs.mkdirSync(path.join(dir, '.ci'));
   fs.copyFileSync(path.join(repo, '.ci', 'run'), path.join(dir, '.ci', 'run'));
   standIn('node', 'exit 0');
+  standIn('chromium', 'exit 0'); // found on PATH: the run installs no browser here
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 

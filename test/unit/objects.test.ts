@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ALERT_FIELD, ALERT_PARAM, ALERT_RECORD } from '../../lib/core/alert-config';
 import { PARAM } from '../../lib/core/config';
 import { DELIVERY_FIELD, DELIVERY_RECORD } from '../../lib/core/delivery-record';
 import { DEPLOYMENT, SCRIPT } from '../../lib/core/ids';
@@ -31,6 +32,7 @@ const CONTRACT = {
 const SCRIPT_TYPES: Record<string, { nsType: string; entryPoint: string }> = {
   usereventscript: { nsType: 'UserEventScript', entryPoint: 'afterSubmit' },
   scheduledscript: { nsType: 'ScheduledScript', entryPoint: 'execute' },
+  suitelet: { nsType: 'Suitelet', entryPoint: 'onRequest' },
 };
 
 const FIELD_TYPES = new Set(['CHECKBOX', 'CLOBTEXT', 'DATE', 'DATETIMETZ', 'EMAIL', 'FLOAT', 'INTEGER', 'MULTISELECT', 'PASSWORD', 'SELECT', 'TEXT', 'TEXTAREA', 'URL']);
@@ -75,7 +77,7 @@ function expectId(id: string, prefix: string): void {
 
 describe('src/Objects', () => {
   test('holds exactly the contract objects, each in a file named after its script id', () => {
-    expect(objects.map((o) => o.scriptid).sort()).toEqual([CONTRACT.record, CONTRACT.userEvent, CONTRACT.retry].sort());
+    expect(objects.map((o) => o.scriptid).sort()).toEqual([CONTRACT.record, CONTRACT.userEvent, CONTRACT.retry, SCRIPT.console, ALERT_RECORD].sort());
     for (const o of objects) expect(o.file).toBe(`${o.scriptid}.xml`);
     expect(object(CONTRACT.userEvent).root).toBe('usereventscript');
     expect(object(CONTRACT.retry).root).toBe('scheduledscript');
@@ -126,6 +128,46 @@ describe('src/Objects', () => {
     expect(worker!.body).not.toContain('<recurrence>');
     for (const d of deployments) expect(element(d.body, 'title')).toBeTruthy();
     expect(readFileSync(join(SRC, 'FileCabinet/SuiteScripts/suitehooks/suitehooks_retry_ss.js'), 'utf8')).toContain(`"${DEPLOYMENT.retryWorker}"`);
+  });
+
+  test('the console: a released Suitelet for administrators only (the audience is widened by the administrator), no parameters', () => {
+    const consoleXml = object(SCRIPT.console);
+    expect(consoleXml.root).toBe('suitelet');
+    const [deployment, ...others] = children(consoleXml.xml, 'scriptdeployment');
+    expect(others).toHaveLength(0);
+    expect(deployment!.scriptid).toBe(DEPLOYMENT.console);
+    expect(element(deployment!.body, 'status')).toBe('RELEASED');
+    expect(element(deployment!.body, 'title')).toBeTruthy();
+    expect(element(deployment!.body, 'allroles')).toBe('F');
+    expect(element(deployment!.body, 'audslctrole')).toBe('ADMINISTRATOR');
+    expect(element(deployment!.body, 'isonline')).toBe('F');
+    // Runs with the user's own role: the audience's roles need permission on the records it reads.
+    expect(deployment!.body).not.toContain('<runasrole>');
+    expect(children(consoleXml.xml, 'scriptcustomfield')).toEqual([]);
+  });
+
+  test('alert settings are parameters of the retry script (set on the timer deployment), read by the built retry script', () => {
+    const params = children(object(SCRIPT.retry).xml, 'scriptcustomfield');
+    expect(params.map((p) => p.scriptid).sort()).toEqual(Object.values(ALERT_PARAM).sort());
+    const retryBuilt = readFileSync(join(SRC, 'FileCabinet/SuiteScripts/suitehooks/suitehooks_retry_ss.js'), 'utf8');
+    for (const p of params) {
+      expectId(p.scriptid, 'custscript_');
+      expect(FIELD_TYPES.has(element(p.body, 'fieldtype')!)).toBe(true);
+      expect(element(p.body, 'ismandatory')).toBe('F');
+      expect(retryBuilt).toContain(`"${p.scriptid}"`);
+    }
+  });
+
+  test('the alert state record: exactly ALERT_FIELD, restricted to its permission list (Administrator), not in the search menu', () => {
+    const rec = object(ALERT_RECORD);
+    expect(rec.root).toBe('customrecordtype');
+    expect(element(rec.xml, 'accesstype')).toBe('USEPERMISSIONLIST');
+    const permissions = [...rec.xml.matchAll(/<permission>([\s\S]*?)<\/permission>/g)].map((m) => [element(m[1]!, 'permittedrole'), element(m[1]!, 'permittedlevel')]);
+    expect(permissions).toEqual([['ADMINISTRATOR', 'FULL']]);
+    expect(element(rec.xml, 'includeinsearchmenu')).toBe('F');
+    const fields = children(rec.xml, 'customrecordcustomfield');
+    expect(fields.map((f) => f.scriptid).sort()).toEqual(Object.values(ALERT_FIELD).sort());
+    for (const f of fields) expectId(f.scriptid, 'custrecord_');
   });
 
   test('user event parameters: exactly PARAM, including the contract ones, each in the built file', () => {

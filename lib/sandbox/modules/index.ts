@@ -10,6 +10,10 @@ import { createRecordModule } from './record';
 import { createRuntimeModule } from './runtime';
 import { createSearchModule } from './search';
 import { createTaskModule } from './task';
+import { createEmailModule } from './email';
+import { createRedirectModule } from './redirect';
+import { createServerWidgetModule } from './ui-serverwidget';
+import { createUrlModule } from './url';
 
 const FACTORIES: Record<string, (env: ScriptEnv) => Record<string, unknown>> = {
   'N/crypto': createCryptoModule,
@@ -22,7 +26,14 @@ const FACTORIES: Record<string, (env: ScriptEnv) => Record<string, unknown>> = {
   'N/runtime': createRuntimeModule,
   'N/search': createSearchModule,
   'N/task': createTaskModule,
+  'N/email': createEmailModule,
+  'N/redirect': createRedirectModule,
+  'N/ui/serverWidget': createServerWidgetModule,
+  'N/url': createUrlModule,
 };
+
+/** Every module name the sandbox provides. */
+export const MODULE_NAMES: readonly string[] = Object.keys(FACTORIES);
 
 /** Modules are created on first use within one execution and shared by its dependencies. */
 export function moduleResolver(env: ScriptEnv): (name: string) => unknown {

@@ -1,13 +1,22 @@
 /** `N/query`: `runSuiteQL` over the account's tables (the subset lib/sandbox/suiteql.ts supports), 10 units. */
 import { NetSuiteError } from '../account-types';
 import { UNIT_COST } from '../governance';
+import { requireRecordAccess } from '../permissions';
 import { runQuery, translate } from '../suiteql';
 import type { ScriptEnv } from '../script-env';
+
+/** View on each custom record type the query names, as N/search needs it (FIDELITY.md). */
+function requireViewOfNamedTypes(env: ScriptEnv, query: string): void {
+  for (const word of new Set(query.toLowerCase().match(/\bcustomrecord_\w+/g) ?? [])) {
+    if (env.services.recordTypes.has(word)) requireRecordAccess(env, word, 'VIEW');
+  }
+}
 
 export function createQueryModule(env: ScriptEnv): Record<string, unknown> {
   const runSuiteQL = (o: unknown) => {
     const { query, params } = (typeof o === 'string' ? { query: o } : (o ?? {})) as { query?: unknown; params?: unknown[] };
     env.governance.charge(UNIT_COST.suiteql);
+    requireViewOfNamedTypes(env, String(query ?? ''));
     let rows: Record<string, unknown>[];
     try {
       rows = runQuery(env.services.db, translate(String(query ?? '')), params ?? []);

@@ -7,6 +7,7 @@ import { UNIT_COST } from '../governance';
 import { formatDate, formatDateTime, isDate, ymdIn } from '../ns-format';
 import { employeeSpec, type FieldKind } from '../record-model';
 import { customRecordSpec, deploymentSpec, type TableSpec } from '../record-types';
+import { scheduledScriptInstanceSpec } from './search-instances';
 import { requireRecordAccess } from '../permissions';
 import type { ScriptEnv } from '../script-env';
 
@@ -52,10 +53,13 @@ function employeeTable(env: ScriptEnv): TableSpec {
   return { ...spec, table: 'employee', column: (id) => (id === 'internalid' || id === 'id' ? 'id' : schema.byNsId.get(id)?.column ?? null) };
 }
 
+/** A joined column is named `<join>.<field>`, as filter expressions name it. */
 function toColumn(c: unknown): Column {
   if (typeof c === 'string') return { name: c.toLowerCase(), join: null, summary: null, sort: 'NONE', label: null };
   const o = c as Partial<Column>;
-  return { name: String(o.name).toLowerCase(), join: o.join ?? null, summary: o.summary ?? null, sort: String(o.sort ?? 'NONE').toUpperCase(), label: o.label ?? null };
+  const name = String(o.name).toLowerCase();
+  const join = o.join ? String(o.join).toLowerCase() : null;
+  return { name: join && !name.includes('.') ? `${join}.${name}` : name, join, summary: o.summary ?? null, sort: String(o.sort ?? 'NONE').toUpperCase(), label: o.label ?? null };
 }
 
 /** A filter value as the stored form it is compared with. */
@@ -78,6 +82,7 @@ export function createSearchModule(env: ScriptEnv): Record<string, unknown> {
     const t = type.toLowerCase();
     if (t === 'employee') return employeeTable(env);
     if (t === 'scriptdeployment') return deploymentSpec();
+    if (t === 'scheduledscriptinstance') return scheduledScriptInstanceSpec();
     const custom = services.recordTypes.get(t);
     if (!custom) throw env.raise('SSS_INVALID_SRCH_TYPE', `An nlobjSearch contains an invalid search type: ${type}`);
     requireRecordAccess(env, t, 'VIEW');
@@ -192,12 +197,12 @@ export function createSearchModule(env: ScriptEnv): Record<string, unknown> {
     recordType: type,
     columns,
     getValue(c: unknown) {
-      const name = toColumn(typeof c === 'string' ? c : (c as { name?: string }).name ?? c).name;
+      const name = toColumn(c).name;
       if (name === 'internalid') return String(row.id);
       return shown(spec.kind(name), row[spec.column(name) ?? name]);
     },
     getText(c: unknown) {
-      const name = toColumn(typeof c === 'string' ? c : (c as { name?: string }).name ?? c).name;
+      const name = toColumn(c).name;
       const raw = row[spec.column(name) ?? name];
       return raw === null || raw === undefined ? '' : spec.kind(name) === 'select' ? spec.text(name, raw) ?? String(raw) : null;
     },

@@ -33,7 +33,11 @@ export interface RestServerOptions {
   now?: () => number;
   /** Unexpected (non-NetSuite) errors of the account; default: printed to stderr. */
   onUnexpectedError?: (err: unknown) => void;
+  /** UI routes served before authentication (Suitelets, lib/sandbox/suitelet/route.ts); true when answered. */
+  ui?: UiRoutes;
 }
+
+export type UiRoutes = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 
 export interface RestServer {
   /** `http://127.0.0.1:<port>`: the client's base URL override. */
@@ -69,6 +73,7 @@ interface ServerParts {
   employees: EmployeeRoute;
   concurrencyLimit: number;
   onUnexpected(err: unknown): void;
+  ui: UiRoutes | null;
 }
 
 async function route(parts: ServerParts, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -80,6 +85,7 @@ async function route(parts: ServerParts, req: IncomingMessage, res: ServerRespon
     res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
     return;
   }
+  if (parts.ui && (await parts.ui(req, res, url))) return;
   const who = auth.authenticate(req.method ?? 'GET', url, req.headers.authorization);
   const employee = EMPLOYEE.exec(path);
   if (employee) return parts.employees.handle({ req, res, url, ref: employee[1], ctx: { executionContext: 'RESTWEBSERVICES', userId: who.userId, roleId: who.roleId } });
@@ -117,6 +123,7 @@ export async function startRestServer(account: Account, options: RestServerOptio
     employees: new EmployeeRoute(account, MAX_BODY),
     concurrencyLimit: options.concurrencyLimit ?? 5,
     onUnexpected: options.onUnexpectedError ?? ((err: unknown) => console.error('sandbox REST: unexpected error', err)),
+    ui: options.ui ?? null,
   };
   let inFlight = 0;
   let rejected = 0;

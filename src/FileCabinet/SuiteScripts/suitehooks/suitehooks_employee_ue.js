@@ -759,11 +759,14 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
     }
     return null;
   }
+  function sendSigned(url, eventId, body, sign, nowMs) {
+    const timestamp = unixSeconds(nowMs);
+    const headers = webhookHeaders(eventId, timestamp, sign(signingInput(eventId, timestamp, body)));
+    return https.post({ url, body, headers: { ...headers } });
+  }
   function postSigned(url, eventId, body, sign, nowMs) {
     try {
-      const timestamp = unixSeconds(nowMs);
-      const headers = webhookHeaders(eventId, timestamp, sign(signingInput(eventId, timestamp, body)));
-      const response = https.post({ url, body, headers: { ...headers } });
+      const response = sendSigned(url, eventId, body, sign, nowMs);
       return { status: response.code, retryAfter: header(response.headers, "retry-after") };
     } catch (e) {
       return { status: null, error: errorText(e) };

@@ -4,11 +4,15 @@
  * @NModuleScope SameAccount
  * Built by scripts/build-bundle.mjs from lib/suitescript/entries/retry-ss.ts; edit the TypeScript, not this file.
  */
-define(['N/log', 'N/runtime', 'N/record', 'N/search', 'N/task', 'N/https', 'N/crypto', 'N/encode'], function (logger3, runtime2, record, search, task, https, crypto, encode) {
-  var logger = logger3;
-  var logger2 = logger3;
-  var runtime = runtime2;
-  var record2 = record;
+define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/search', 'N/task', 'N/https', 'N/crypto', 'N/encode'], function (logger4, runtime3, email, record2, url, query, search, task, https, crypto, encode) {
+  var logger = logger4;
+  var runtime = runtime3;
+  var record = record2;
+  var record3 = record2;
+  var logger2 = logger4;
+  var logger3 = logger4;
+  var runtime2 = runtime3;
+  var record4 = record2;
   var search2 = search;
   // lib/suitescript/entries/retry-ss.ts
 
@@ -44,9 +48,9 @@ define(['N/log', 'N/runtime', 'N/record', 'N/search', 'N/task', 'N/https', 'N/cr
   var JITTER = 0.1;
   function parseRetryAfter(header2, now) {
     if (header2 === null || header2 === void 0) return null;
-    const text3 = header2.trim();
-    if (/^\d+$/.test(text3)) return Number(text3) * 1e3;
-    const at = Date.parse(text3);
+    const text4 = header2.trim();
+    if (/^\d+$/.test(text4)) return Number(text4) * 1e3;
+    const at = Date.parse(text4);
     return Number.isNaN(at) ? null : Math.max(0, at - now);
   }
   var MAX_RETRY_AFTER_MS = 24 * HOUR;
@@ -118,9 +122,9 @@ define(['N/log', 'N/runtime', 'N/record', 'N/search', 'N/task', 'N/https', 'N/cr
   function nextAttemptText(at) {
     return at === null ? "" : new Date(at).toISOString();
   }
-  function isDue(text3, now) {
-    const at = Date.parse(text3);
-    return text3.trim() === "" || Number.isNaN(at) || at <= now;
+  function isDue(text4, now) {
+    const at = Date.parse(text4);
+    return text4.trim() === "" || Number.isNaN(at) || at <= now;
   }
   function isWholeBody(body, storedLength, eventId) {
     if (storedLength <= 0 || body.length !== storedLength) return false;
@@ -131,8 +135,8 @@ define(['N/log', 'N/runtime', 'N/record', 'N/search', 'N/task', 'N/https', 'N/cr
       return false;
     }
   }
-  function clipError(text3) {
-    return text3.length <= LAST_ERROR_MAX ? text3 : `${text3.slice(0, LAST_ERROR_MAX - 1)}…`;
+  function clipError(text4) {
+    return text4.length <= LAST_ERROR_MAX ? text4 : `${text4.slice(0, LAST_ERROR_MAX - 1)}…`;
   }
 
   // lib/suitescript/errors.ts
@@ -143,6 +147,218 @@ define(['N/log', 'N/runtime', 'N/record', 'N/search', 'N/task', 'N/https', 'N/cr
   function errorText(e) {
     const message = typeof e === "object" && e !== null && "message" in e ? String(e.message) : String(e);
     return clipError(`${errorCode(e)}: ${message}`);
+  }
+
+  // lib/suitescript/alerts.ts
+
+  // lib/core/alert-config.ts
+  var ALERT_PARAM = {
+    recipients: "custscript_suitehooks_alert_recipients",
+    author: "custscript_suitehooks_alert_author",
+    failingMinutes: "custscript_suitehooks_alert_after_min"
+  };
+  var MAX_RECIPIENTS = 10;
+  var DEFAULT_FAILING_MINUTES = 60;
+  var MIN_FAILING_MINUTES = 15;
+  var EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
+  var INTERNAL_ID = /^[1-9]\d{0,11}$/;
+  function text(raw) {
+    return raw === null || raw === void 0 ? "" : String(raw).trim();
+  }
+  function parseRecipients(raw, errors) {
+    const out = [];
+    for (const entry of raw.split(/[\s,;]+/).filter((s) => s !== "")) {
+      if (INTERNAL_ID.test(entry)) out.push(Number(entry));
+      else if (EMAIL.test(entry)) out.push(entry);
+      else errors.push(`${ALERT_PARAM.recipients}: "${entry.slice(0, 60)}" is neither an email address nor an employee internal id`);
+    }
+    if (out.length > MAX_RECIPIENTS) errors.push(`${ALERT_PARAM.recipients}: at most ${MAX_RECIPIENTS} recipients (N/email's limit), got ${out.length}`);
+    return out;
+  }
+  function parseAlertConfig(read) {
+    const errors = [];
+    const recipients = parseRecipients(text(read(ALERT_PARAM.recipients)), errors);
+    const authorText = text(read(ALERT_PARAM.author));
+    let author = null;
+    if (INTERNAL_ID.test(authorText)) author = Number(authorText);
+    else if (authorText !== "") errors.push(`${ALERT_PARAM.author} must be an employee internal id (the sender of alert emails)`);
+    else if (recipients.length > 0) errors.push(`${ALERT_PARAM.author} is not set: alert emails need an employee as sender`);
+    const minutesText = text(read(ALERT_PARAM.failingMinutes));
+    let minutes = DEFAULT_FAILING_MINUTES;
+    if (minutesText !== "") {
+      const n = Number(minutesText);
+      if (Number.isInteger(n) && n >= MIN_FAILING_MINUTES) minutes = n;
+      else errors.push(`${ALERT_PARAM.failingMinutes} must be a whole number of minutes, at least ${MIN_FAILING_MINUTES} (got "${minutesText.slice(0, 20)}")`);
+    }
+    return { recipients, author, failingAfterMs: minutes * 6e4, errors };
+  }
+  var ALERT_RECORD = "customrecord_suitehooks_alert";
+  var ALERT_FIELD = {
+    kind: "custrecord_suitehooks_alert_kind",
+    lastSent: "custrecord_suitehooks_alert_sent",
+    mark: "custrecord_suitehooks_alert_mark"
+  };
+
+  // lib/core/alert-rules.ts
+  var ALERT_INTERVAL_MS = 36e5;
+  var FIRST_LOOKBACK_MS = 36e5;
+  function mayEmail(state, now) {
+    return state.lastSent === null || now - state.lastSent >= ALERT_INTERVAL_MS;
+  }
+  function deadSince(state, now) {
+    return state.mark ?? now - FIRST_LOOKBACK_MS;
+  }
+  function decideDead(state, newlyDead, now) {
+    if (newlyDead <= 0) return { send: false, next: { ...state, mark: now } };
+    if (!mayEmail(state, now)) return { send: false, next: state };
+    return { send: true, next: { lastSent: now, mark: now } };
+  }
+  function decideFailing(state, failing, failingAfterMs, now) {
+    if (!failing) return { send: false, next: { ...state, mark: null } };
+    const since = state.mark ?? now;
+    const next = { ...state, mark: since };
+    if (now - since < failingAfterMs || !mayEmail(state, now)) return { send: false, next };
+    return { send: true, next: { ...next, lastSent: now } };
+  }
+
+  // lib/suitescript/alert-state.ts
+
+  // lib/suitescript/console/suiteql.ts
+  function rows(q) {
+    return query.runSuiteQL({ query: q.query, params: q.params }).asMappedResults();
+  }
+  function count(q) {
+    return Number(rows(q)[0]?.n ?? 0);
+  }
+
+  // lib/suitescript/alert-state.ts
+  function ms(value) {
+    return value instanceof Date ? value.getTime() : null;
+  }
+  function loadStates() {
+    const out = /* @__PURE__ */ new Map();
+    for (const row of rows({ query: `SELECT id, ${ALERT_FIELD.kind} AS kind FROM ${ALERT_RECORD} ORDER BY id`, params: [] })) {
+      const kind = String(row.kind);
+      if (out.has(kind)) continue;
+      const rec = record.load({ type: ALERT_RECORD, id: String(row.id) });
+      out.set(kind, { id: String(row.id), lastSent: ms(rec.getValue({ fieldId: ALERT_FIELD.lastSent })), mark: ms(rec.getValue({ fieldId: ALERT_FIELD.mark })) });
+    }
+    return out;
+  }
+  function saveState(kind, before, next) {
+    if (before.id !== null && before.lastSent === next.lastSent && before.mark === next.mark) return;
+    const values = {
+      [ALERT_FIELD.lastSent]: next.lastSent === null ? "" : new Date(next.lastSent),
+      [ALERT_FIELD.mark]: next.mark === null ? "" : new Date(next.mark)
+    };
+    if (before.id !== null) {
+      record.submitFields({ type: ALERT_RECORD, id: before.id, values, options: { enableSourcing: false, ignoreMandatoryFields: true } });
+      return;
+    }
+    const rec = record.create({ type: ALERT_RECORD });
+    rec.setValue({ fieldId: "name", value: `suitehooks alert: ${kind}` });
+    rec.setValue({ fieldId: ALERT_FIELD.kind, value: kind });
+    for (const [fieldId, value] of Object.entries(values)) if (value !== "") rec.setValue({ fieldId, value });
+    rec.save();
+  }
+
+  // lib/suitescript/console/outbox-sql.ts
+  var DAY_MS = 864e5;
+  function sysdateMinus(ms2) {
+    const days = Math.ceil(Math.max(0, ms2) / DAY_MS * 1e9) / 1e9;
+    return `SYSDATE - ${days.toFixed(9).replace(/\.?0+$/, "")}`;
+  }
+  function statusSummary() {
+    return {
+      query: `SELECT ${DELIVERY_FIELD.status} AS status, COUNT(*) AS n, MIN(id) AS first_id, SUM(CASE WHEN lastmodified >= ${sysdateMinus(DAY_MS)} THEN 1 ELSE 0 END) AS last_day FROM ${DELIVERY_RECORD} GROUP BY ${DELIVERY_FIELD.status}`,
+      params: []
+    };
+  }
+  function latest(where, params) {
+    return { query: `SELECT id, ${DELIVERY_FIELD.status} AS status, ${DELIVERY_FIELD.lastHttpStatus} AS last_http_status FROM ${DELIVERY_RECORD} WHERE ${where} ORDER BY lastmodified DESC, id DESC FETCH FIRST 1 ROWS ONLY`, params };
+  }
+  function lastAttempted() {
+    return latest(`${DELIVERY_FIELD.attempts} > 0`, []);
+  }
+  function deadSince2(ms2) {
+    return { query: `SELECT COUNT(*) AS n FROM ${DELIVERY_RECORD} WHERE ${DELIVERY_FIELD.status} = ? AND lastmodified > ${sysdateMinus(ms2)}`, params: [DELIVERY_STATUS.dead] };
+  }
+
+  // lib/suitescript/alerts.ts
+  var TITLE = "suitehooks alerts";
+  function outbox() {
+    const out = { pending: 0, dead: 0 };
+    for (const row of rows(statusSummary())) {
+      if (row.status === DELIVERY_STATUS.pending) out.pending = Number(row.n ?? 0);
+      if (row.status === DELIVERY_STATUS.dead) out.dead = Number(row.n ?? 0);
+    }
+    return out;
+  }
+  function latestAttempt() {
+    const [row] = rows(lastAttempted());
+    if (!row || row.status === DELIVERY_STATUS.delivered) return { failing: false, error: "" };
+    const rec = record2.load({ type: DELIVERY_RECORD, id: String(row.id) });
+    const status = rec.getValue({ fieldId: DELIVERY_FIELD.lastHttpStatus });
+    const error4 = String(rec.getValue({ fieldId: DELIVERY_FIELD.lastError }) ?? "");
+    return { failing: String(row.last_http_status) !== "410", error: `${status !== "" && status !== null ? `HTTP ${String(status)}: ` : ""}${error4}`.slice(0, 300) };
+  }
+  function consoleLink() {
+    const path = url.resolveScript({ scriptId: SCRIPT.console, deploymentId: DEPLOYMENT.console });
+    return /^https?:\/\//.test(path) ? path : `https://${url.resolveDomain({ hostType: url.HostType.APPLICATION })}${path}`;
+  }
+  function send2(config, subject, lines) {
+    const body = [...lines, "", `Open the console: ${consoleLink()}`, "", "suitehooks sends at most one email of this kind per hour."].join("\n");
+    email.send({ author: config.author, recipients: config.recipients, subject: `suitehooks (${runtime.accountId}): ${subject}`, body });
+  }
+  function apply(kind, state, decision, deliver) {
+    if (decision.send) deliver();
+    saveState(kind, state, decision.next);
+  }
+  function check(config) {
+    const now = Date.now();
+    const states = loadStates();
+    const empty = { id: null, lastSent: null, mark: null };
+    const counts = outbox();
+    const latest2 = latestAttempt();
+    const dead = states.get("dead") ?? empty;
+    const newlyDead = count(deadSince2(now - deadSince(dead, now)));
+    apply(
+      "dead",
+      dead,
+      decideDead(dead, newlyDead, now),
+      () => send2(config, `${newlyDead} deliveries went dead`, [
+        `${newlyDead} deliveries went dead: their retries are used up (or the receiver answered 410). They are kept and can be replayed from the console.`,
+        `Dead now: ${counts.dead}. Pending: ${counts.pending}.`,
+        `Last error: ${latest2.error || "(none recorded)"}`
+      ])
+    );
+    const failing = states.get("failing") ?? empty;
+    const decision = decideFailing(failing, latest2.failing, config.failingAfterMs, now);
+    const minutes = Math.round((now - (decision.next.mark ?? now)) / 6e4);
+    apply(
+      "failing",
+      failing,
+      decision,
+      () => send2(config, `the endpoint has failed for ${minutes} minutes`, [
+        `The latest delivery attempts have failed for ${minutes} minutes (alert threshold ${config.failingAfterMs / 6e4} minutes).`,
+        `Pending: ${counts.pending}. Dead: ${counts.dead}.`,
+        `Last error: ${latest2.error || "(none recorded)"}`
+      ])
+    );
+  }
+  function checkAlerts() {
+    try {
+      const script = runtime.getCurrentScript();
+      const config = parseAlertConfig((name) => script.getParameter({ name }));
+      if (config.recipients.length === 0) return;
+      if (config.errors.length > 0) {
+        logger.error({ title: TITLE, details: `not sent, fix the parameters of ${script.deploymentId}: ${config.errors.join("; ")}` });
+        return;
+      }
+      check(config);
+    } catch (e) {
+      logger.error({ title: TITLE, details: `check failed: ${errorCode(e)}` });
+    }
   }
 
   // lib/suitescript/due-deliveries.ts
@@ -163,21 +379,21 @@ define(['N/log', 'N/runtime', 'N/record', 'N/search', 'N/task', 'N/https', 'N/cr
 
   // lib/suitescript/due-deliveries.ts
   var COLUMNS = [DELIVERY_FIELD.eventId, DELIVERY_FIELD.body, DELIVERY_FIELD.bodyLength, DELIVERY_FIELD.attempts, DELIVERY_FIELD.nextAttempt, DELIVERY_FIELD.endpointUrl, DELIVERY_FIELD.secretId, DELIVERY_FIELD.prevSecretId];
-  function text(result, name) {
+  function text2(result, name) {
     const value = result.getValue({ name });
     return value === null || value === void 0 ? "" : String(value);
   }
   function toDelivery(result) {
     return {
       id: String(result.id),
-      eventId: text(result, DELIVERY_FIELD.eventId),
-      body: text(result, DELIVERY_FIELD.body),
-      bodyLength: Number(text(result, DELIVERY_FIELD.bodyLength) || 0),
-      attempts: Number(text(result, DELIVERY_FIELD.attempts) || 0),
-      nextAttempt: text(result, DELIVERY_FIELD.nextAttempt),
-      endpointUrl: text(result, DELIVERY_FIELD.endpointUrl),
-      secretId: text(result, DELIVERY_FIELD.secretId),
-      prevSecretId: text(result, DELIVERY_FIELD.prevSecretId) || null
+      eventId: text2(result, DELIVERY_FIELD.eventId),
+      body: text2(result, DELIVERY_FIELD.body),
+      bodyLength: Number(text2(result, DELIVERY_FIELD.bodyLength) || 0),
+      attempts: Number(text2(result, DELIVERY_FIELD.attempts) || 0),
+      nextAttempt: text2(result, DELIVERY_FIELD.nextAttempt),
+      endpointUrl: text2(result, DELIVERY_FIELD.endpointUrl),
+      secretId: text2(result, DELIVERY_FIELD.secretId),
+      prevSecretId: text2(result, DELIVERY_FIELD.prevSecretId) || null
     };
   }
   function pending(nextAttempt, limit) {
@@ -201,11 +417,11 @@ define(['N/log', 'N/runtime', 'N/record', 'N/search', 'N/task', 'N/https', 'N/cr
     return first !== void 0 && isDue(first.nextAttempt, now);
   }
   function loadBody(id) {
-    const value = record.load({ type: DELIVERY_RECORD, id }).getValue({ fieldId: DELIVERY_FIELD.body });
+    const value = record3.load({ type: DELIVERY_RECORD, id }).getValue({ fieldId: DELIVERY_FIELD.body });
     return value === null || value === void 0 ? "" : String(value);
   }
   function update(id, values) {
-    record.submitFields({ type: DELIVERY_RECORD, id, values, options: { enableSourcing: false, ignoreMandatoryFields: true } });
+    record3.submitFields({ type: DELIVERY_RECORD, id, values, options: { enableSourcing: false, ignoreMandatoryFields: true } });
   }
   function saveAttempt(id, target, state) {
     update(id, { ...targetValues(target), ...stateValues(state) });
@@ -215,21 +431,24 @@ define(['N/log', 'N/runtime', 'N/record', 'N/search', 'N/task', 'N/https', 'N/cr
   }
 
   // lib/suitescript/worker-task.ts
+  var BUSY = "FAILED_TO_SUBMIT_JOB_REQUEST_1";
   function startWorker(title, why) {
     try {
-      task.create({ taskType: task.TaskType.SCHEDULED_SCRIPT, scriptId: SCRIPT.retry, deploymentId: DEPLOYMENT.retryWorker }).submit();
-      logger.audit({ title, details: `worker started: ${why}` });
-      return true;
+      const taskId = task.create({ taskType: task.TaskType.SCHEDULED_SCRIPT, scriptId: SCRIPT.retry, deploymentId: DEPLOYMENT.retryWorker }).submit();
+      logger2.audit({ title, details: `worker started: ${why}` });
+      return { kind: "queued", taskId: String(taskId) };
     } catch (e) {
-      logger.audit({ title, details: `worker not started (${errorCode(e)}): ${why}` });
-      return false;
+      const code = errorCode(e);
+      logger2.audit({ title, details: `worker not started (${code}): ${why}` });
+      return code === BUSY ? { kind: "busy", code } : { kind: "failed", code };
     }
   }
 
   // lib/suitescript/retry-timer.ts
-  var TITLE = "suitehooks retry timer";
+  var TITLE2 = "suitehooks retry timer";
   function runTimer() {
-    if (anyDue(Date.now())) startWorker(TITLE, "deliveries are due");
+    if (anyDue(Date.now())) startWorker(TITLE2, "deliveries are due");
+    checkAlerts();
   }
 
   // lib/suitescript/retry-worker.ts
@@ -340,19 +559,19 @@ define(['N/log', 'N/runtime', 'N/record', 'N/search', 'N/task', 'N/https', 'N/cr
   var SENDING_PARAMS = /* @__PURE__ */ new Set([PARAM.endpointUrl, PARAM.secretId, PARAM.prevSecretId, PARAM.allowedHosts]);
   var SECRET_ID = /^custsecret[a-z0-9_]{1,30}$/;
   var HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|[0-9a-f:.]*:[0-9a-f:.]*)$/;
-  function text2(raw) {
+  function text3(raw) {
     return raw === null || raw === void 0 ? "" : String(raw).trim();
   }
   function list(raw) {
-    return text2(raw).replace(/\s*:\s*/g, ":").split(/[\s,;]+/).map((s) => s.trim()).filter((s) => s !== "");
+    return text3(raw).replace(/\s*:\s*/g, ":").split(/[\s,;]+/).map((s) => s.trim()).filter((s) => s !== "");
   }
   function problem(param, reason, detail = "") {
     return { param, reason, message: `${param}${detail.startsWith(":") ? "" : " "}${detail || reason}`, blocking: SENDING_PARAMS.has(param) };
   }
-  function endpointProblem(url, allowedHosts) {
+  function endpointProblem(url2, allowedHosts) {
     const p = (reason, detail) => problem(PARAM.endpointUrl, reason, detail);
-    if (url === "") return p("is not set", "is not set: the receiver URL is required");
-    const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url);
+    if (url2 === "") return p("is not set", "is not set: the receiver URL is required");
+    const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url2);
     if (!match) return p("is not an absolute URL");
     if (match[1].toLowerCase() !== "https") return p("must use https://", "must use https:// (NetSuite refuses other schemes)");
     const authority = match[2];
@@ -367,13 +586,13 @@ define(['N/log', 'N/runtime', 'N/record', 'N/search', 'N/task', 'N/https', 'N/cr
     const badHosts = hosts.filter((h) => !HOST.test(h));
     for (const h of badHosts) problems.push(problem(PARAM.allowedHosts, "an entry is not a host name", `: "${h}" is not a host name (no scheme, port or path)`));
     const allowedHosts = hosts.length > 0 ? new Set(hosts) : null;
-    const endpointUrl = text2(read(PARAM.endpointUrl));
+    const endpointUrl = text3(read(PARAM.endpointUrl));
     const endpoint = endpointProblem(endpointUrl, badHosts.length > 0 ? null : allowedHosts);
     if (endpoint) problems.push(endpoint);
-    const secretId = text2(read(PARAM.secretId)).toLowerCase();
+    const secretId = text3(read(PARAM.secretId)).toLowerCase();
     if (secretId === "") problems.push(problem(PARAM.secretId, "is not set", "is not set: name the API Secret (custsecret_…) that signs"));
     else if (!SECRET_ID.test(secretId)) problems.push(problem(PARAM.secretId, "must be an API Secret script id (custsecret_…)"));
-    const prev = text2(read(PARAM.prevSecretId)).toLowerCase();
+    const prev = text3(read(PARAM.prevSecretId)).toLowerCase();
     if (prev !== "" && !SECRET_ID.test(prev)) problems.push(problem(PARAM.prevSecretId, "must be an API Secret script id (custsecret_…)"));
     return { endpointUrl, secretId, prevSecretId: prev === "" ? null : prev, allowedHosts };
   }
@@ -403,11 +622,11 @@ define(['N/log', 'N/runtime', 'N/record', 'N/search', 'N/task', 'N/https', 'N/cr
     return valid.length > 0 && valid.length === names.length ? new Set(valid) : null;
   }
   function parseModes(read, problems) {
-    const mode = text2(read(PARAM.deliveryMode)).toLowerCase() || "auto";
+    const mode = text3(read(PARAM.deliveryMode)).toLowerCase() || "auto";
     if (mode !== "inline" && mode !== "outbox" && mode !== "auto") {
       problems.push(problem(PARAM.deliveryMode, "must be inline, outbox or auto", `must be inline, outbox or auto (got "${mode}")`));
     }
-    const payload = text2(read(PARAM.payloadMode)).toLowerCase() || "full";
+    const payload = text3(read(PARAM.payloadMode)).toLowerCase() || "full";
     if (payload !== "full" && payload !== "changes") problems.push(problem(PARAM.payloadMode, "must be full or changes", `must be full or changes (got "${payload}")`));
     return { deliveryMode: mode === "inline" || mode === "outbox" ? mode : "auto", payloadMode: payload === "changes" ? "changes" : "full" };
   }
@@ -461,8 +680,8 @@ define(['N/log', 'N/runtime', 'N/record', 'N/search', 'N/task', 'N/https', 'N/cr
       "user-agent": USER_AGENT
     };
   }
-  function unixSeconds(ms) {
-    return Math.floor(ms / 1e3);
+  function unixSeconds(ms2) {
+    return Math.floor(ms2 / 1e3);
   }
 
   // lib/suitescript/post-signed.ts
@@ -472,11 +691,14 @@ define(['N/log', 'N/runtime', 'N/record', 'N/search', 'N/task', 'N/https', 'N/cr
     }
     return null;
   }
-  function postSigned(url, eventId, body, sign, nowMs) {
+  function sendSigned(url2, eventId, body, sign, nowMs) {
+    const timestamp = unixSeconds(nowMs);
+    const headers = webhookHeaders(eventId, timestamp, sign(signingInput(eventId, timestamp, body)));
+    return https.post({ url: url2, body, headers: { ...headers } });
+  }
+  function postSigned(url2, eventId, body, sign, nowMs) {
     try {
-      const timestamp = unixSeconds(nowMs);
-      const headers = webhookHeaders(eventId, timestamp, sign(signingInput(eventId, timestamp, body)));
-      const response = https.post({ url, body, headers: { ...headers } });
+      const response = sendSigned(url2, eventId, body, sign, nowMs);
       return { status: response.code, retryAfter: header(response.headers, "retry-after") };
     } catch (e) {
       return { status: null, error: errorText(e) };
@@ -496,15 +718,18 @@ define(['N/log', 'N/runtime', 'N/record', 'N/search', 'N/task', 'N/https', 'N/cr
   }
 
   // lib/suitescript/user-event-params.ts
-  function userEventParams() {
-    const [found] = search2.create({ type: "scriptdeployment", filters: [["scriptid", "is", DEPLOYMENT.userEvent]], columns: ["internalid"] }).run().getRange({ start: 0, end: 1 });
+  function deploymentParams(deploymentId) {
+    const [found] = search2.create({ type: "scriptdeployment", filters: [["scriptid", "is", deploymentId]], columns: ["internalid"] }).run().getRange({ start: 0, end: 1 });
     if (!found) return null;
-    const deployment = record2.load({ type: "scriptdeployment", id: found.id });
+    const deployment = record4.load({ type: "scriptdeployment", id: found.id });
     return (name) => deployment.getValue({ fieldId: name });
+  }
+  function userEventParams() {
+    return deploymentParams(DEPLOYMENT.userEvent);
   }
 
   // lib/suitescript/retry-worker.ts
-  var TITLE2 = "suitehooks retry worker";
+  var TITLE3 = "suitehooks retry worker";
   var DELIVERY_UNITS = 12;
   var LOAD_UNITS = 2;
   var RESERVE_UNITS = 20;
@@ -514,7 +739,7 @@ define(['N/log', 'N/runtime', 'N/record', 'N/search', 'N/task', 'N/https', 'N/cr
       const params = userEventParams();
       return params ? parseConfig(params) : null;
     } catch (e) {
-      logger2.audit({ title: TITLE2, details: `user event parameters unreadable (${errorCode(e)}): using each delivery's stored target` });
+      logger3.audit({ title: TITLE3, details: `user event parameters unreadable (${errorCode(e)}): using each delivery's stored target` });
       return null;
     }
   }
@@ -546,7 +771,7 @@ define(['N/log', 'N/runtime', 'N/record', 'N/search', 'N/task', 'N/https', 'N/cr
     return true;
   }
   function drain(run) {
-    const script = runtime.getCurrentScript();
+    const script = runtime2.getCurrentScript();
     const { due, more } = dueDeliveries(PAGE_SIZE, Date.now());
     let sent = 0;
     let stoppedShort = false;
@@ -559,17 +784,17 @@ define(['N/log', 'N/runtime', 'N/record', 'N/search', 'N/task', 'N/https', 'N/cr
       try {
         if (attempt(run, delivery, whole)) sent++;
       } catch (e) {
-        logger2.error({ title: TITLE2, details: `delivery ${delivery.id}: ${errorCode(e)}` });
+        logger3.error({ title: TITLE3, details: `delivery ${delivery.id}: ${errorCode(e)}` });
       }
     }
-    logger2.audit({ title: TITLE2, details: `${sent} of ${due.length} due deliveries attempted` });
-    if ((stoppedShort || more) && sent > 0) startWorker(TITLE2, "more deliveries are due");
+    logger3.audit({ title: TITLE3, details: `${sent} of ${due.length} due deliveries attempted` });
+    if ((stoppedShort || more) && sent > 0) startWorker(TITLE3, "more deliveries are due");
   }
   function startRun() {
     const shared = currentConfig();
     const blocking = shared ? blockingProblems(shared) : [];
     if (blocking.length > 0) {
-      logger2.error({ title: TITLE2, details: `configuration problems, nothing sent: ${problemSummary(blocking)}` });
+      logger3.error({ title: TITLE3, details: `configuration problems, nothing sent: ${problemSummary(blocking)}` });
       return null;
     }
     const signers = /* @__PURE__ */ new Map();
@@ -583,7 +808,7 @@ define(['N/log', 'N/runtime', 'N/record', 'N/search', 'N/task', 'N/https', 'N/cr
       try {
         signerFor(shared.config);
       } catch (e) {
-        logger2.error({ title: TITLE2, details: `cannot sign with the API Secret (${errorCode(e)}), nothing sent` });
+        logger3.error({ title: TITLE3, details: `cannot sign with the API Secret (${errorCode(e)}), nothing sent` });
         return null;
       }
     }
@@ -596,12 +821,12 @@ define(['N/log', 'N/runtime', 'N/record', 'N/search', 'N/task', 'N/https', 'N/cr
 
   // lib/suitescript/entries/retry-ss.ts
   function execute() {
-    const worker = runtime2.getCurrentScript().deploymentId === DEPLOYMENT.retryWorker;
+    const worker = runtime3.getCurrentScript().deploymentId === DEPLOYMENT.retryWorker;
     try {
       if (worker) runWorker();
       else runTimer();
     } catch (e) {
-      logger3.error({ title: "suitehooks retry", details: `run failed: ${errorCode(e)}` });
+      logger4.error({ title: "suitehooks retry", details: `run failed: ${errorCode(e)}` });
     }
   }
   return { execute: execute };

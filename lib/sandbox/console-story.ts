@@ -1,0 +1,55 @@
+/**
+ * `npm start`'s console: the UI routes on the REST server, an administrator's login link, and the story's
+ * last step, a dead delivery replayed from the console (the same HTTP POST its page makes).
+ */
+import { DEPLOYMENT, SCRIPT } from '../core/ids';
+import type { SandboxAccount } from './account';
+import type { WriteContext } from './account-types';
+import type { Receiver } from './receiver';
+import type { RestServer } from './rest/server';
+import { UiSessions } from './suitelet/sessions';
+import { suiteletUrl } from './suitelet/urls';
+
+/** The seeded administrator (employee 1, role Administrator). */
+const ADMIN = { userId: '1', roleId: '3' };
+
+export interface ConsoleAccess {
+  sessions: UiSessions;
+  token: string;
+  /** Opens the console logged in as the administrator. */
+  loginUrl(serverUrl: string): string;
+}
+
+export function consoleAccess(): ConsoleAccess {
+  const sessions = new UiSessions();
+  const token = sessions.create(ADMIN);
+  return { sessions, token, loginUrl: (serverUrl) => `${serverUrl}${sessions.loginPath(token, suiteletUrl(SCRIPT.console, DEPLOYMENT.console))}` };
+}
+
+/** The console page's notices, as text. */
+function notices(html: string): string[] {
+  return [...html.matchAll(/<div class="suitehooks-notice suitehooks-(?:ok|error)"[^>]*>((?:<div>[\s\S]*?<\/div>)+)<\/div>/g)].flatMap((m) =>
+    [...m[1]!.matchAll(/<div>([\s\S]*?)<\/div>/g)].map((d) => d[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")),
+  );
+}
+
+/** The receiver answers 410 once: the event is dead at once; the console replays it; the worker sends it. */
+export async function replayFromConsole(run: { account: SandboxAccount; receiver: Receiver; server: RestServer; console: ConsoleAccess }, employeeId: string, ctx: WriteContext, say: (line: string) => void): Promise<void> {
+  run.receiver.behave({ kind: 'status', status: 410 });
+  try {
+    await run.account.updateEmployee(employeeId, { values: { title: 'Principal Engineer' } }, ctx, 'edit');
+  } finally {
+    run.receiver.setDefault({ kind: 'ok' });
+  }
+  const dead = run.account.customRecords('customrecord_suitehooks_delivery').filter((d) => d.custrecord_suitehooks_status === 'dead');
+  say(`  ${dead.length} dead deliver${dead.length === 1 ? 'y' : 'ies'}: ${dead.map((d) => `${d.custrecord_suitehooks_event_id} (${d.custrecord_suitehooks_last_error})`).join('; ')}`);
+  say(`  console: Replay dead deliveries, confirmed`);
+  const res = await fetch(`${run.server.url}${suiteletUrl(SCRIPT.console, DEPLOYMENT.console)}`, {
+    method: 'POST',
+    headers: { cookie: `NS_SANDBOX_SESSION=${run.console.token}`, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ custpage_view: 'replay_dead', custpage_confirm: 'T' }).toString(),
+  });
+  for (const line of notices(await res.text())) say(`  console: ${line}`);
+  const runs = await run.account.runDue();
+  say(`  retry worker: ${runs.map((r) => `${r.deploymentId} ${r.status}, ${r.usage} units`).join('; ') || 'nothing ran'}`);
+}

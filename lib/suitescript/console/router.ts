@@ -1,0 +1,98 @@
+/** The console's requests: GET shows a page, POST runs the page's action and shows its outcome. */
+import type * as http from 'N/http';
+import * as logger from 'N/log';
+import * as redirect from 'N/redirect';
+import * as runtime from 'N/runtime';
+import { DEPLOYMENT, SCRIPT } from '../../core/ids';
+import { deliveriesPage, FILTER_FIELDS, filterParams, ACTION_FIELD, ID_FIELD, LIST_ID, SELECT_FIELD } from './deliveries-page';
+import { DELIVERY_ID_FIELD, deliveryPage } from './delivery-page';
+import { readHealth } from './health';
+import { healthPage } from './health-page';
+import { NO_FILTERS, PAGE_SIZE, type Filters } from './outbox-sql';
+import { sendTestEvent } from './ping';
+import { CONFIRM_FIELD, replayDeadPage } from './replay-page';
+import { describeStart, replayDeadBatch, replaySelected, startReplayWorker, type ReplayResult } from './replay';
+import { VIEW_FIELD, VIEW_PARAM, type NoticeKind, type View } from './widgets';
+
+type Message = { kind: NoticeKind; lines: string[] };
+type Params = { [name: string]: string | undefined };
+
+const TITLE = 'suitehooks console';
+
+function filtersFrom(p: Params, post: boolean): Filters {
+  const f: Filters = { ...NO_FILTERS };
+  for (const { key, field, param } of FILTER_FIELDS) f[key] = String(p[post ? field : param] ?? '').trim();
+  return f;
+}
+
+function cursorFrom(p: Params): { before?: number; after?: number } {
+  const n = (v: string | undefined) => (v !== undefined && /^\d{1,15}$/.test(v) ? Number(v) : undefined);
+  const before = n(p.custparam_before);
+  const after = n(p.custparam_after);
+  return before !== undefined ? { before } : after !== undefined ? { after } : {};
+}
+
+/** The outcome of a replay in words, then the worker started if anything was replayed. */
+function replayMessage(result: ReplayResult, extra: string[] = []): Message {
+  const lines = [`${result.replayed.length} deliver${result.replayed.length === 1 ? 'y' : 'ies'} replayed.`, ...extra];
+  for (const s of result.skipped) lines.push(`Delivery ${s.id}: ${s.reason}.`);
+  if (result.replayed.length > 0) {
+    lines.push(describeStart(startReplayWorker()));
+    logger.audit({ title: TITLE, details: `user ${runtime.getCurrentUser().id} replayed ${result.replayed.length} deliveries` });
+  }
+  return { kind: result.replayed.length > 0 ? 'ok' : 'error', lines };
+}
+
+function selectedIds(request: http.ServerRequest): number[] {
+  const ids: number[] = [];
+  const lines = Math.min(request.getLineCount({ group: LIST_ID }), PAGE_SIZE);
+  for (let line = 0; line < lines; line++) {
+    if (request.getSublistValue({ group: LIST_ID, name: SELECT_FIELD, line }) !== 'T') continue;
+    const id = request.getSublistValue({ group: LIST_ID, name: ID_FIELD, line });
+    if (/^\d{1,15}$/.test(id)) ids.push(Number(id));
+  }
+  return ids;
+}
+
+function postDeliveries(request: http.ServerRequest, response: http.ServerResponse, p: Params): void {
+  const f = filtersFrom(p, true);
+  if (p[ACTION_FIELD] !== 'replay') {
+    // Post/redirect/get: the filtered list gets a URL that paging links and the browser's back button keep.
+    redirect.toSuitelet({ scriptId: SCRIPT.console, deploymentId: DEPLOYMENT.console, parameters: { ...filterParams(f), [VIEW_PARAM]: 'deliveries' } });
+    return;
+  }
+  const ids = selectedIds(request);
+  const message = ids.length === 0 ? { kind: 'error' as const, lines: ['Select the deliveries to replay first.'] } : replayMessage(replaySelected(ids));
+  response.writePage(deliveriesPage(f, {}, message));
+}
+
+function postReplayDead(response: http.ServerResponse, p: Params): void {
+  if (p[CONFIRM_FIELD] !== 'T') {
+    response.writePage(replayDeadPage({ kind: 'error', lines: ['Nothing replayed: tick the confirmation box first.'] }));
+    return;
+  }
+  const result = replayDeadBatch();
+  const more = result.remaining > 0 ? [`${result.remaining} dead deliveries remain: submit again to replay the next batch.`] : [];
+  response.writePage(replayDeadPage(replayMessage(result, more)));
+}
+
+export function handle(request: http.ServerRequest, response: http.ServerResponse): void {
+  const p = (request.parameters ?? {}) as Params;
+  const post = String(request.method).toUpperCase() === 'POST';
+  const view = ((post ? p[VIEW_FIELD] : p[VIEW_PARAM]) || 'health') as View;
+  switch (view) {
+    case 'deliveries':
+      if (post) return postDeliveries(request, response, p);
+      return response.writePage(deliveriesPage(filtersFrom(p, false), cursorFrom(p), null));
+    case 'delivery': {
+      const id = String((post ? p[DELIVERY_ID_FIELD] : p.custparam_id) ?? '');
+      if (!/^\d{1,15}$/.test(id)) return response.writePage(deliveriesPage(NO_FILTERS, {}, { kind: 'error', lines: ['No such delivery.'] }));
+      return response.writePage(deliveryPage(id, post ? replayMessage(replaySelected([Number(id)])) : null));
+    }
+    case 'replay_dead':
+      if (post) return postReplayDead(response, p);
+      return response.writePage(replayDeadPage(null));
+    default:
+      return response.writePage(healthPage(readHealth(), Date.now(), post ? sendTestEvent() : null));
+  }
+}

@@ -1,0 +1,67 @@
+/** Building blocks of the console's serverWidget forms: navigation, notices, read-only values, links. */
+import * as serverWidget from 'N/ui/serverWidget';
+import * as url from 'N/url';
+import { DEPLOYMENT, SCRIPT } from '../../core/ids';
+import { esc } from './format';
+
+export const VIEW_PARAM = 'custparam_view';
+/** Hidden on every form: which page a POST comes from (a POST carries the form's fields). */
+export const VIEW_FIELD = 'custpage_view';
+export type View = 'health' | 'deliveries' | 'delivery' | 'replay_dead';
+
+export type Params = { [name: string]: string | number };
+
+/** The console's own URL (internal, relative: `/app/site/hosting/scriptlet.nl?script=…&deploy=…&…`). */
+export function consoleUrl(view: View, params: Params = {}): string {
+  return url.resolveScript({ scriptId: SCRIPT.console, deploymentId: DEPLOYMENT.console, params: { ...params, [VIEW_PARAM]: view } });
+}
+
+export function link(href: string, text: string): string {
+  return `<a href="${esc(href)}">${esc(text)}</a>`;
+}
+
+const PAGES: [View, string][] = [
+  ['health', 'Health'],
+  ['deliveries', 'Deliveries'],
+  ['replay_dead', 'Replay dead deliveries'],
+];
+
+export function html(form: serverWidget.Form, id: string, content: string, container?: string): void {
+  const field = form.addField({ id, type: serverWidget.FieldType.INLINEHTML, label: id.replace(/^custpage_/, ''), ...(container ? { container } : {}) });
+  field.defaultValue = content;
+}
+
+/** A page with the console's navigation and a hidden field naming the page. */
+export function newForm(title: string, view: View): serverWidget.Form {
+  const form = serverWidget.createForm({ title: `suitehooks: ${title}` });
+  const nav = PAGES.map(([v, text]) => (v === view ? `<b>${esc(text)}</b>` : link(consoleUrl(v), text))).join(' · ');
+  html(form, 'custpage_nav', `<p class="suitehooks-nav">${nav}</p>`);
+  hidden(form, VIEW_FIELD, view);
+  return form;
+}
+
+export function hidden(form: serverWidget.Form, id: string, value: string): void {
+  const field = form.addField({ id, type: serverWidget.FieldType.TEXT, label: id });
+  field.updateDisplayType({ displayType: serverWidget.FieldDisplayType.HIDDEN });
+  field.defaultValue = value;
+}
+
+export type NoticeKind = 'ok' | 'error' | 'info';
+
+/** A message at the top of the page; `text` is escaped. */
+export function notice(form: serverWidget.Form, kind: NoticeKind, lines: string | string[]): void {
+  const items = (Array.isArray(lines) ? lines : [lines]).map((l) => `<div>${esc(l)}</div>`).join('');
+  html(form, `custpage_notice_${kind}`, `<div class="suitehooks-notice suitehooks-${kind}" role="status">${items}</div>`);
+}
+
+export function group(form: serverWidget.Form, id: string, label: string): string {
+  form.addFieldGroup({ id, label });
+  return id;
+}
+
+/** A labelled read-only value; `value` is escaped (every shown value may carry text from outside). */
+export function show(form: serverWidget.Form, id: string, label: string, value: unknown, container: string): void {
+  const field = form.addField({ id, type: serverWidget.FieldType.TEXT, label, container });
+  field.updateDisplayType({ displayType: serverWidget.FieldDisplayType.INLINE });
+  field.defaultValue = esc(value);
+}

@@ -1,0 +1,1138 @@
+/**
+ * @NApiVersion 2.1
+ * @NScriptType Suitelet
+ * @NModuleScope SameAccount
+ * Built by scripts/build-bundle.mjs from lib/suitescript/entries/console-sl.ts; edit the TypeScript, not this file.
+ */
+define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/url', 'N/record', 'N/search', 'N/crypto', 'N/encode', 'N/https', 'N/task'], function (logger3, redirect, runtime4, serverWidget2, query, url, record, search2, crypto, encode, https, task) {
+  var logger2 = logger3;
+  var serverWidget = serverWidget2;
+  var record3 = record;
+  var record2 = record;
+  var search = search2;
+  var runtime2 = runtime4;
+  var runtime = runtime4;
+  var serverWidget3 = serverWidget2;
+  var record4 = record;
+  var runtime3 = runtime4;
+  var logger = logger3;
+  // lib/suitescript/entries/console-sl.ts
+
+  // lib/core/retry-schedule.ts
+  var MINUTE = 6e4;
+  var HOUR = 60 * MINUTE;
+  var RETRY_DELAYS_MS = Object.freeze([
+    5 * MINUTE,
+    30 * MINUTE,
+    2 * HOUR,
+    5 * HOUR,
+    10 * HOUR,
+    14 * HOUR,
+    20 * HOUR,
+    24 * HOUR
+  ]);
+  var MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
+  var MAX_RETRY_AFTER_MS = 24 * HOUR;
+
+  // lib/core/delivery-record.ts
+  var DELIVERY_RECORD = "customrecord_suitehooks_delivery";
+  var DELIVERY_FIELD = {
+    /** The event id (`webhook-id`), identical on every attempt. */
+    eventId: "custrecord_suitehooks_event_id",
+    /** `employee.created` | `employee.updated` | `employee.deleted`. */
+    eventType: "custrecord_suitehooks_event_type",
+    endpointUrl: "custrecord_suitehooks_endpoint_url",
+    /** API Secret script ids (never values). */
+    secretId: "custrecord_suitehooks_secret_id",
+    prevSecretId: "custrecord_suitehooks_prev_secret_id",
+    /** The exact body that is signed and sent (CLOBTEXT). */
+    body: "custrecord_suitehooks_body",
+    /** The body's length in characters, so a search result cut at 4,000 bytes is recognised (INTEGER). */
+    bodyLength: "custrecord_suitehooks_body_length",
+    status: "custrecord_suitehooks_status",
+    /** Attempts made so far (0 when the event was queued without a try). */
+    attempts: "custrecord_suitehooks_attempts",
+    /**
+     * When to try next, as ISO-8601 UTC text (`2026-03-06T12:39:56.789Z`); empty means due now. Text, not
+     * a DATETIMETZ: search results show date-times only as text in the user's format and time zone, while
+     * this reads back exactly and sorts as time, so the retry worker needs no record.load and no N/format.
+     */
+    nextAttempt: "custrecord_suitehooks_next_attempt_utc",
+    lastHttpStatus: "custrecord_suitehooks_last_http_status",
+    lastError: "custrecord_suitehooks_last_error",
+    recordType: "custrecord_suitehooks_record_type",
+    recordId: "custrecord_suitehooks_record_id"
+  };
+  var DELIVERY_STATUS = {
+    pending: "pending",
+    delivered: "delivered",
+    dead: "dead"
+  };
+  var LAST_ERROR_MAX = 300;
+  function queuedState(reason) {
+    return { status: DELIVERY_STATUS.pending, attempts: 0, nextAttempt: null, lastHttpStatus: null, lastError: clipError(reason) };
+  }
+  function nextAttemptText(at) {
+    return at === null ? "" : new Date(at).toISOString();
+  }
+  function clipError(text4) {
+    return text4.length <= LAST_ERROR_MAX ? text4 : `${text4.slice(0, LAST_ERROR_MAX - 1)}…`;
+  }
+
+  // lib/suitescript/errors.ts
+  function errorCode(e) {
+    if (typeof e === "object" && e !== null && "name" in e && typeof e.name === "string" && e.name !== "") return e.name;
+    return "UNEXPECTED_ERROR";
+  }
+  function errorText(e) {
+    const message = typeof e === "object" && e !== null && "message" in e ? String(e.message) : String(e);
+    return clipError(`${errorCode(e)}: ${message}`);
+  }
+
+  // lib/suitescript/console/router.ts
+
+  // lib/core/ids.ts
+  var SCRIPT = {
+    userEvent: "customscript_suitehooks_employee_ue",
+    retry: "customscript_suitehooks_retry_ss",
+    console: "customscript_suitehooks_console"
+  };
+  var DEPLOYMENT = {
+    userEvent: "customdeploy_suitehooks_employee_ue",
+    /** The retry script's Scheduled deployment (every 15 minutes): finds due work and starts the worker. */
+    retryTimer: "customdeploy_suitehooks_retry_ss",
+    /** The retry script's Not Scheduled deployment: the only one that sends; started on demand by N/task. */
+    retryWorker: "customdeploy_suitehooks_retry_worker",
+    console: "customdeploy_suitehooks_console"
+  };
+
+  // lib/suitescript/console/deliveries-page.ts
+
+  // lib/suitescript/console/format.ts
+  var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+  function esc(value) {
+    return String(value ?? "").replace(/[&<>"']/g, (c) => ENTITIES[c]);
+  }
+  function formatAge(ms) {
+    const s = Math.max(0, Math.floor(ms / 1e3));
+    const parts = [
+      [Math.floor(s / 86400), "d"],
+      [Math.floor(s / 3600) % 24, "h"],
+      [Math.floor(s / 60) % 60, "min"],
+      [s % 60, "s"]
+    ];
+    const first = parts.findIndex(([n]) => n > 0);
+    if (first < 0) return "0 s";
+    return parts.slice(first, first + 2).filter(([n]) => n > 0).map(([n, u]) => `${n} ${u}`).join(" ");
+  }
+  function formatInstant(date) {
+    return `${date.toISOString().slice(0, 19).replace("T", " ")} UTC`;
+  }
+  function formatNextAttempt(text4, status) {
+    if (text4.trim() === "") return status === "pending" ? "due now" : "";
+    const at = Date.parse(text4);
+    return Number.isNaN(at) ? text4 : formatInstant(new Date(at));
+  }
+  function prettyJson(text4) {
+    try {
+      return JSON.stringify(JSON.parse(text4), null, 2);
+    } catch {
+      return text4;
+    }
+  }
+  function redactEndpoint(url2) {
+    const match = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^/?#@]*@)?([^/?#]*)([^?#]*)([?#].*)?$/i.exec(url2.trim());
+    if (!match) return url2 === "" ? "" : "(not a URL)";
+    return `${match[1]}${match[2]}${match[3]}${match[4] ? "?…" : ""}`;
+  }
+
+  // lib/suitescript/console/outbox-sql.ts
+  var PAGE_SIZE = 50;
+  var EVENT_TYPES = ["employee.created", "employee.updated", "employee.deleted"];
+  var DAY_MS = 864e5;
+  var NO_FILTERS = { status: "", employee: "", eventType: "", from: "", to: "" };
+  function sysdateMinus(ms) {
+    const days = Math.ceil(Math.max(0, ms) / DAY_MS * 1e9) / 1e9;
+    return `SYSDATE - ${days.toFixed(9).replace(/\.?0+$/, "")}`;
+  }
+  function statusSummary() {
+    return {
+      query: `SELECT ${DELIVERY_FIELD.status} AS status, COUNT(*) AS n, MIN(id) AS first_id, SUM(CASE WHEN lastmodified >= ${sysdateMinus(DAY_MS)} THEN 1 ELSE 0 END) AS last_day FROM ${DELIVERY_RECORD} GROUP BY ${DELIVERY_FIELD.status}`,
+      params: []
+    };
+  }
+  function latest(where, params) {
+    return { query: `SELECT id, ${DELIVERY_FIELD.status} AS status, ${DELIVERY_FIELD.lastHttpStatus} AS last_http_status FROM ${DELIVERY_RECORD} WHERE ${where} ORDER BY lastmodified DESC, id DESC FETCH FIRST 1 ROWS ONLY`, params };
+  }
+  function lastSuccess() {
+    return latest(`${DELIVERY_FIELD.status} = ?`, [DELIVERY_STATUS.delivered]);
+  }
+  function lastFailure() {
+    return latest(`${DELIVERY_FIELD.status} IN (?, ?) AND ${DELIVERY_FIELD.lastError} IS NOT NULL`, [DELIVERY_STATUS.pending, DELIVERY_STATUS.dead]);
+  }
+  function validDay(text4) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text4)) return false;
+    const d = /* @__PURE__ */ new Date(`${text4}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text4;
+  }
+  function nextDay(text4) {
+    return new Date(Date.parse(`${text4}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+  }
+  function filterClause(f) {
+    const where = [];
+    const params = [];
+    const errors = [];
+    const add = (sql, value) => {
+      where.push(sql);
+      params.push(value);
+    };
+    if (f.status !== "") {
+      if (Object.values(DELIVERY_STATUS).includes(f.status)) add(`${DELIVERY_FIELD.status} = ?`, f.status);
+      else errors.push(`status must be pending, delivered or dead`);
+    }
+    if (f.employee !== "") {
+      if (/^\d{1,20}$/.test(f.employee)) add(`${DELIVERY_FIELD.recordId} = ?`, f.employee);
+      else errors.push("employee must be an internal id (digits)");
+    }
+    if (f.eventType !== "") {
+      if (EVENT_TYPES.includes(f.eventType)) add(`${DELIVERY_FIELD.eventType} = ?`, f.eventType);
+      else errors.push(`event type must be one of ${EVENT_TYPES.join(", ")}`);
+    }
+    if (f.from !== "") {
+      if (validDay(f.from)) add(`created >= TO_DATE(?, 'YYYY-MM-DD')`, f.from);
+      else errors.push("from must be a date YYYY-MM-DD");
+    }
+    if (f.to !== "") {
+      if (validDay(f.to)) add(`created < TO_DATE(?, 'YYYY-MM-DD')`, nextDay(f.to));
+      else errors.push("to must be a date YYYY-MM-DD");
+    }
+    return { where, params, errors };
+  }
+  function countMatching(f) {
+    const { where, params } = filterClause(f);
+    return { query: `SELECT COUNT(*) AS n FROM ${DELIVERY_RECORD}${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`, params };
+  }
+  function page(f, cursor) {
+    const { where, params } = filterClause(f);
+    let order = "DESC";
+    if (cursor.before !== void 0) {
+      where.push("id < ?");
+      params.push(cursor.before);
+    } else if (cursor.after !== void 0) {
+      where.push("id > ?");
+      params.push(cursor.after);
+      order = "ASC";
+    }
+    const columns2 = [
+      "id",
+      `${DELIVERY_FIELD.eventId} AS event_id`,
+      `${DELIVERY_FIELD.eventType} AS event_type`,
+      `${DELIVERY_FIELD.recordId} AS record_id`,
+      `${DELIVERY_FIELD.status} AS status`,
+      `${DELIVERY_FIELD.attempts} AS attempts`,
+      `${DELIVERY_FIELD.lastHttpStatus} AS last_http_status`,
+      `${DELIVERY_FIELD.lastError} AS last_error`,
+      `TO_CHAR(created, 'YYYY-MM-DD HH24:MI') AS created`,
+      `${DELIVERY_FIELD.nextAttempt} AS next_attempt`
+    ];
+    return {
+      query: `SELECT ${columns2.join(", ")} FROM ${DELIVERY_RECORD}${where.length ? ` WHERE ${where.join(" AND ")}` : ""} ORDER BY id ${order} FETCH FIRST ${PAGE_SIZE + 1} ROWS ONLY`,
+      params
+    };
+  }
+  function statusesOf(ids) {
+    return { query: `SELECT id, ${DELIVERY_FIELD.status} AS status FROM ${DELIVERY_RECORD} WHERE id IN (${ids.map(() => "?").join(", ")})`, params: [...ids] };
+  }
+  function deadBatch(limit) {
+    return { query: `SELECT id FROM ${DELIVERY_RECORD} WHERE ${DELIVERY_FIELD.status} = ? ORDER BY id FETCH FIRST ${Math.max(1, Math.floor(limit))} ROWS ONLY`, params: [DELIVERY_STATUS.dead] };
+  }
+  function deadCount() {
+    return { query: `SELECT COUNT(*) AS n FROM ${DELIVERY_RECORD} WHERE ${DELIVERY_FIELD.status} = ?`, params: [DELIVERY_STATUS.dead] };
+  }
+
+  // lib/suitescript/console/suiteql.ts
+  function rows(q) {
+    return query.runSuiteQL({ query: q.query, params: q.params }).asMappedResults();
+  }
+  function count(q) {
+    return Number(rows(q)[0]?.n ?? 0);
+  }
+
+  // lib/suitescript/console/widgets.ts
+  var VIEW_PARAM = "custparam_view";
+  var VIEW_FIELD = "custpage_view";
+  function consoleUrl(view, params = {}) {
+    return url.resolveScript({ scriptId: SCRIPT.console, deploymentId: DEPLOYMENT.console, params: { ...params, [VIEW_PARAM]: view } });
+  }
+  function link(href, text4) {
+    return `<a href="${esc(href)}">${esc(text4)}</a>`;
+  }
+  var PAGES = [
+    ["health", "Health"],
+    ["deliveries", "Deliveries"],
+    ["replay_dead", "Replay dead deliveries"]
+  ];
+  function html(form, id, content, container) {
+    const field = form.addField({ id, type: serverWidget.FieldType.INLINEHTML, label: id.replace(/^custpage_/, ""), ...container ? { container } : {} });
+    field.defaultValue = content;
+  }
+  function newForm(title, view) {
+    const form = serverWidget.createForm({ title: `suitehooks: ${title}` });
+    const nav = PAGES.map(([v, text4]) => v === view ? `<b>${esc(text4)}</b>` : link(consoleUrl(v), text4)).join(" · ");
+    html(form, "custpage_nav", `<p class="suitehooks-nav">${nav}</p>`);
+    hidden(form, VIEW_FIELD, view);
+    return form;
+  }
+  function hidden(form, id, value) {
+    const field = form.addField({ id, type: serverWidget.FieldType.TEXT, label: id });
+    field.updateDisplayType({ displayType: serverWidget.FieldDisplayType.HIDDEN });
+    field.defaultValue = value;
+  }
+  function notice(form, kind, lines) {
+    const items = (Array.isArray(lines) ? lines : [lines]).map((l) => `<div>${esc(l)}</div>`).join("");
+    html(form, `custpage_notice_${kind}`, `<div class="suitehooks-notice suitehooks-${kind}" role="status">${items}</div>`);
+  }
+  function group(form, id, label) {
+    form.addFieldGroup({ id, label });
+    return id;
+  }
+  function show(form, id, label, value, container) {
+    const field = form.addField({ id, type: serverWidget.FieldType.TEXT, label, container });
+    field.updateDisplayType({ displayType: serverWidget.FieldDisplayType.INLINE });
+    field.defaultValue = esc(value);
+  }
+
+  // lib/suitescript/console/deliveries-page.ts
+  var LIST_ID = "custpage_deliveries";
+  var SELECT_FIELD = "custpage_select";
+  var ID_FIELD = "custpage_id";
+  var ACTION_FIELD = "custpage_action";
+  var FILTER_FIELDS = [
+    { key: "status", field: "custpage_status", param: "custparam_status", label: "Status" },
+    { key: "employee", field: "custpage_employee", param: "custparam_employee", label: "Employee internal id" },
+    { key: "eventType", field: "custpage_event_type", param: "custparam_event_type", label: "Event type" },
+    { key: "from", field: "custpage_from", param: "custparam_from", label: "Created from (YYYY-MM-DD)" },
+    { key: "to", field: "custpage_to", param: "custparam_to", label: "Created to (YYYY-MM-DD)" }
+  ];
+  function filterParams(f) {
+    const out = {};
+    for (const { key, param } of FILTER_FIELDS) if (f[key] !== "") out[param] = f[key];
+    return out;
+  }
+  var CHOICES = {
+    status: ["", "pending", "dead", "delivered"],
+    eventType: ["", "employee.created", "employee.updated", "employee.deleted"]
+  };
+  function filterFields(form, f) {
+    const g = group(form, "custpage_g_filters", "Filters");
+    for (const { key, field, label } of FILTER_FIELDS) {
+      const choices = CHOICES[key];
+      const input = form.addField({ id: field, type: choices ? serverWidget2.FieldType.SELECT : serverWidget2.FieldType.TEXT, label, container: g });
+      if (choices) for (const c of choices) input.addSelectOption({ value: c, text: c || "(any)", isSelected: c === f[key] });
+      else input.defaultValue = f[key];
+    }
+    const action = form.addField({ id: ACTION_FIELD, type: serverWidget2.FieldType.SELECT, label: "Action", container: g });
+    action.addSelectOption({ value: "filter", text: "Apply the filters", isSelected: true });
+    action.addSelectOption({ value: "replay", text: "Replay the selected deliveries" });
+  }
+  var columns = () => [
+    ["custpage_open", "Details", serverWidget2.FieldType.URL],
+    ["custpage_event_id", "Event ID", serverWidget2.FieldType.TEXT],
+    ["custpage_type", "Type", serverWidget2.FieldType.TEXT],
+    ["custpage_record", "Employee", serverWidget2.FieldType.TEXT],
+    ["custpage_state", "Status", serverWidget2.FieldType.TEXT],
+    ["custpage_attempts", "Attempts", serverWidget2.FieldType.TEXT],
+    ["custpage_http", "Last HTTP status", serverWidget2.FieldType.TEXT],
+    ["custpage_error", "Last error", serverWidget2.FieldType.TEXT],
+    ["custpage_created", "Created", serverWidget2.FieldType.TEXT],
+    ["custpage_next", "Next attempt", serverWidget2.FieldType.TEXT]
+  ];
+  function list(form, items) {
+    const sublist = form.addSublist({ id: LIST_ID, type: serverWidget2.SublistType.LIST, label: "Deliveries" });
+    sublist.addField({ id: SELECT_FIELD, type: serverWidget2.FieldType.CHECKBOX, label: "Select" }).updateDisplayType({ displayType: serverWidget2.FieldDisplayType.ENTRY });
+    sublist.addField({ id: ID_FIELD, type: serverWidget2.FieldType.TEXT, label: "ID" });
+    for (const [id, label, type] of columns()) {
+      const field = sublist.addField({ id, type, label });
+      if (type === serverWidget2.FieldType.URL) field.linkText = "Open";
+    }
+    items.forEach((row, line) => {
+      const values = [
+        [ID_FIELD, row.id],
+        ["custpage_open", consoleUrl("delivery", { custparam_id: String(row.id) })],
+        ["custpage_event_id", row.event_id],
+        ["custpage_type", row.event_type],
+        ["custpage_record", row.record_id],
+        ["custpage_state", row.status],
+        ["custpage_attempts", row.attempts],
+        ["custpage_http", row.last_http_status],
+        ["custpage_error", row.last_error],
+        ["custpage_created", row.created],
+        ["custpage_next", formatNextAttempt(String(row.next_attempt ?? ""), String(row.status ?? ""))]
+      ];
+      for (const [id, value] of values) {
+        if (value === null || value === void 0 || value === "") continue;
+        sublist.setSublistValue({ id, line, value: id === "custpage_open" ? String(value) : esc(value) });
+      }
+    });
+  }
+  function pager(form, f, items, hasMore, total, cursor) {
+    const base = filterParams(f);
+    const links = [`${total} matching`];
+    const first = items[0]?.id;
+    const last = items[items.length - 1]?.id;
+    if (cursor.before !== void 0 || cursor.after !== void 0 && hasMore) links.push(link(consoleUrl("deliveries", base), "Newest"));
+    if (first !== void 0 && (cursor.before !== void 0 || cursor.after !== void 0 && hasMore)) links.push(link(consoleUrl("deliveries", { ...base, custparam_after: String(first) }), "Newer"));
+    if (last !== void 0 && (cursor.after !== void 0 || hasMore)) links.push(link(consoleUrl("deliveries", { ...base, custparam_before: String(last) }), "Older"));
+    html(form, "custpage_pager", `<p class="suitehooks-pager">${links.join(" · ")} (${PAGE_SIZE} a page)</p>`);
+  }
+  function deliveriesPage(f, cursor, message) {
+    const form = newForm("Deliveries", "deliveries");
+    const { errors } = filterClause(f);
+    if (message) notice(form, message.kind, message.lines);
+    if (errors.length > 0) notice(form, "error", errors.map((e) => `Filter ignored: ${e}`));
+    filterFields(form, f);
+    let items = rows(page(f, cursor));
+    const hasMore = items.length > PAGE_SIZE;
+    items = items.slice(0, PAGE_SIZE);
+    if (cursor.after !== void 0) items.reverse();
+    pager(form, f, items, hasMore, count(countMatching(f)), cursor);
+    list(form, items);
+    form.addSubmitButton({ label: "Submit" });
+    return form;
+  }
+
+  // lib/suitescript/console/delivery-page.ts
+  var DELIVERY_ID_FIELD = "custpage_delivery";
+  function text(rec, fieldId) {
+    const v = rec.getValue({ fieldId });
+    if (v instanceof Date) return formatInstant(v);
+    return v === null || v === void 0 ? "" : String(v);
+  }
+  function deliveryPage(id, message) {
+    const form = newForm(`Delivery ${id}`, "delivery");
+    if (message) notice(form, message.kind, message.lines);
+    let rec;
+    try {
+      rec = record.load({ type: DELIVERY_RECORD, id });
+    } catch (e) {
+      notice(form, "error", `Delivery ${id} cannot be read (${errorCode(e)}).`);
+      return form;
+    }
+    hidden(form, DELIVERY_ID_FIELD, id);
+    const g = group(form, "custpage_g_delivery", "Delivery");
+    const rows2 = [
+      ["custpage_d_event", "Event ID (webhook-id)", text(rec, DELIVERY_FIELD.eventId)],
+      ["custpage_d_type", "Event type", text(rec, DELIVERY_FIELD.eventType)],
+      ["custpage_d_record", "Employee", text(rec, DELIVERY_FIELD.recordId)],
+      ["custpage_d_status", "Status", text(rec, DELIVERY_FIELD.status)],
+      ["custpage_d_attempts", "Attempts", text(rec, DELIVERY_FIELD.attempts) || "0"],
+      ["custpage_d_next", "Next attempt", formatNextAttempt(text(rec, DELIVERY_FIELD.nextAttempt), text(rec, DELIVERY_FIELD.status)) || "-"],
+      ["custpage_d_http", "Last HTTP status", text(rec, DELIVERY_FIELD.lastHttpStatus) || "-"],
+      ["custpage_d_error", "Last error", text(rec, DELIVERY_FIELD.lastError) || "-"],
+      ["custpage_d_created", "Created", text(rec, "created")],
+      ["custpage_d_modified", "Last modified", text(rec, "lastmodified")],
+      ["custpage_d_endpoint", "Endpoint", redactEndpoint(text(rec, DELIVERY_FIELD.endpointUrl))],
+      ["custpage_d_secret", "API Secret ids", [text(rec, DELIVERY_FIELD.secretId), text(rec, DELIVERY_FIELD.prevSecretId)].filter(Boolean).join(", ")]
+    ];
+    for (const [fid, label, value] of rows2) show(form, fid, label, value, g);
+    html(form, "custpage_d_body", `<h3>Body</h3><pre class="suitehooks-body" id="delivery-body">${esc(prettyJson(text(rec, DELIVERY_FIELD.body)))}</pre>`);
+    form.addSubmitButton({ label: "Replay this delivery" });
+    return form;
+  }
+
+  // lib/suitescript/console/health.ts
+
+  // lib/core/alert-config.ts
+  var ALERT_PARAM = {
+    recipients: "custscript_suitehooks_alert_recipients",
+    author: "custscript_suitehooks_alert_author",
+    failingMinutes: "custscript_suitehooks_alert_after_min"
+  };
+  var MAX_RECIPIENTS = 10;
+  var DEFAULT_FAILING_MINUTES = 60;
+  var MIN_FAILING_MINUTES = 15;
+  var EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
+  var INTERNAL_ID = /^[1-9]\d{0,11}$/;
+  function text2(raw) {
+    return raw === null || raw === void 0 ? "" : String(raw).trim();
+  }
+  function parseRecipients(raw, errors) {
+    const out = [];
+    for (const entry of raw.split(/[\s,;]+/).filter((s) => s !== "")) {
+      if (INTERNAL_ID.test(entry)) out.push(Number(entry));
+      else if (EMAIL.test(entry)) out.push(entry);
+      else errors.push(`${ALERT_PARAM.recipients}: "${entry.slice(0, 60)}" is neither an email address nor an employee internal id`);
+    }
+    if (out.length > MAX_RECIPIENTS) errors.push(`${ALERT_PARAM.recipients}: at most ${MAX_RECIPIENTS} recipients (N/email's limit), got ${out.length}`);
+    return out;
+  }
+  function parseAlertConfig(read) {
+    const errors = [];
+    const recipients = parseRecipients(text2(read(ALERT_PARAM.recipients)), errors);
+    const authorText = text2(read(ALERT_PARAM.author));
+    let author = null;
+    if (INTERNAL_ID.test(authorText)) author = Number(authorText);
+    else if (authorText !== "") errors.push(`${ALERT_PARAM.author} must be an employee internal id (the sender of alert emails)`);
+    else if (recipients.length > 0) errors.push(`${ALERT_PARAM.author} is not set: alert emails need an employee as sender`);
+    const minutesText = text2(read(ALERT_PARAM.failingMinutes));
+    let minutes = DEFAULT_FAILING_MINUTES;
+    if (minutesText !== "") {
+      const n = Number(minutesText);
+      if (Number.isInteger(n) && n >= MIN_FAILING_MINUTES) minutes = n;
+      else errors.push(`${ALERT_PARAM.failingMinutes} must be a whole number of minutes, at least ${MIN_FAILING_MINUTES} (got "${minutesText.slice(0, 20)}")`);
+    }
+    return { recipients, author, failingAfterMs: minutes * 6e4, errors };
+  }
+
+  // lib/core/fields.ts
+  var EMPLOYEE_FIELDS = Object.freeze([
+    { rest: "entityId", nsId: "entityid", column: "entityid", kind: "text" },
+    { rest: "externalId", nsId: "externalid", column: "externalid", kind: "text" },
+    { rest: "firstName", nsId: "firstname", column: "firstname", kind: "text" },
+    { rest: "lastName", nsId: "lastname", column: "lastname", kind: "text" },
+    { rest: "email", nsId: "email", column: "email", kind: "text" },
+    { rest: "title", nsId: "title", column: "title", kind: "text" },
+    { rest: "phone", nsId: "phone", column: "phone", kind: "text" },
+    { rest: "mobilePhone", nsId: "mobilephone", column: "mobilephone", kind: "text" },
+    { rest: "isInactive", nsId: "isinactive", column: "isinactive", kind: "boolean" },
+    { rest: "giveAccess", nsId: "giveaccess", column: "giveaccess", kind: "boolean" },
+    { rest: "subsidiary", nsId: "subsidiary", column: "subsidiary", kind: "select", refType: "subsidiary" },
+    { rest: "department", nsId: "department", column: "department", kind: "select", refType: "department" },
+    { rest: "location", nsId: "location", column: "location", kind: "select", refType: "location" },
+    { rest: "supervisor", nsId: "supervisor", column: "supervisor", kind: "select", refType: "employee" },
+    { rest: "employeeType", nsId: "employeetype", column: "employeetype", kind: "select", refType: "employeetype" },
+    { rest: "hireDate", nsId: "hiredate", column: "hiredate", kind: "date" },
+    { rest: "lastModifiedDate", nsId: "lastmodifieddate", column: "lastmodifieddate", kind: "datetime", readOnly: true },
+    {
+      rest: "roles",
+      nsId: "roles",
+      column: null,
+      kind: "sublist",
+      refType: "role",
+      sublist: { id: "roles", field: "selectedrole", rest: "selectedRole" }
+    }
+  ]);
+  var FORBIDDEN_FIELDS = /* @__PURE__ */ new Set([
+    "password",
+    "password2",
+    "socialsecuritynumber",
+    "socialSecurityNumber",
+    "ssn"
+  ]);
+  var CUSTOM_FIELD = /^custentity[a-z0-9_]*$/;
+  var byRest = new Map(EMPLOYEE_FIELDS.map((f) => [f.rest.toLowerCase(), f]));
+  var byNsId = new Map(EMPLOYEE_FIELDS.map((f) => [f.nsId, f]));
+  var DECLARABLE_KINDS = /* @__PURE__ */ new Set(["text", "boolean", "date", "datetime", "integer", "float", "select", "multiselect"]);
+  function resolveField(name) {
+    const [rawName, rawKind] = name.split(":").map((s) => s.trim());
+    if (!rawName || FORBIDDEN_FIELDS.has(rawName) || FORBIDDEN_FIELDS.has(rawName.toLowerCase())) return null;
+    const lower = rawName.toLowerCase();
+    const known = byRest.get(lower) ?? byNsId.get(lower);
+    if (known) return rawKind === void 0 ? known : null;
+    if (!CUSTOM_FIELD.test(lower)) return null;
+    if (rawKind !== void 0 && !DECLARABLE_KINDS.has(rawKind)) return null;
+    return { rest: lower, nsId: lower, column: lower, kind: rawKind ?? "auto" };
+  }
+
+  // lib/core/config.ts
+  var PARAM = {
+    endpointUrl: "custscript_suitehooks_endpoint_url",
+    secretId: "custscript_suitehooks_secret_id",
+    prevSecretId: "custscript_suitehooks_prev_secret_id",
+    fields: "custscript_suitehooks_fields",
+    contexts: "custscript_suitehooks_contexts",
+    deliveryMode: "custscript_suitehooks_delivery_mode",
+    payloadMode: "custscript_suitehooks_payload_mode",
+    excludedFields: "custscript_suitehooks_excluded_fields",
+    eventTypes: "custscript_suitehooks_event_types",
+    allowedHosts: "custscript_suitehooks_allowed_hosts"
+  };
+  var CONTEXT_TYPE = Object.freeze({
+    ACTION: "ACTION",
+    ADVANCEDREVREC: "ADVANCEDREVREC",
+    BANKCONNECTIVITY: "BANKCONNECTIVITY",
+    BANKSTATEMENTPARSER: "BANKSTATEMENTPARSER",
+    BUNDLE_INSTALLATION: "BUNDLEINSTALLATION",
+    CLIENT: "CLIENT",
+    CONSOLRATEADJUSTOR: "CONSOLRATEADJUSTOR",
+    CSV_IMPORT: "CSVIMPORT",
+    CUSTOMGLLINES: "CUSTOMGLLINES",
+    CUSTOM_MASSUPDATE: "CUSTOMMASSUPDATE",
+    DATASETBUILDER: "DATASETBUILDER",
+    DEBUGGER: "DEBUGGER",
+    EMAIL_CAPTURE: "EMAILCAPTURE",
+    FICONNECTIVITY: "FICONNECTIVITY",
+    FIPARSER: "FIPARSER",
+    MAP_REDUCE: "MAPREDUCE",
+    NONE: "NONE",
+    PAYMENTGATEWAY: "PAYMENTGATEWAY",
+    PAYMENTPOSTBACK: "PAYMENTPOSTBACK",
+    PLATFORMEXTENSION: "PLATFORMEXTENSION",
+    PORTLET: "PORTLET",
+    PROMOTIONS: "PROMOTIONS",
+    RESTLET: "RESTLET",
+    REST_WEBSERVICES: "RESTWEBSERVICES",
+    SCHEDULED: "SCHEDULED",
+    SDF_INSTALLATION: "SDFINSTALLATION",
+    SHIPPING_PARTNERS: "SHIPPINGPARTNERS",
+    SUITELET: "SUITELET",
+    TAX_CALCULATION: "TAXCALCULATION",
+    USEREVENT: "USEREVENT",
+    USER_INTERFACE: "USERINTERFACE",
+    WEBAPPLICATION: "WEBAPPLICATION",
+    WEBSERVICES: "WEBSERVICES",
+    WEBSTORE: "WEBSTORE",
+    WORKBOOKBUILDER: "WORKBOOKBUILDER",
+    WORKFLOW: "WORKFLOW"
+  });
+  var EXECUTION_CONTEXTS = new Set(Object.values(CONTEXT_TYPE));
+  var EVENT_TYPES2 = /* @__PURE__ */ new Set(["create", "edit", "xedit", "delete"]);
+  var SENDING_PARAMS = /* @__PURE__ */ new Set([PARAM.endpointUrl, PARAM.secretId, PARAM.prevSecretId, PARAM.allowedHosts]);
+  var SECRET_ID = /^custsecret[a-z0-9_]{1,30}$/;
+  var HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|[0-9a-f:.]*:[0-9a-f:.]*)$/;
+  function text3(raw) {
+    return raw === null || raw === void 0 ? "" : String(raw).trim();
+  }
+  function list2(raw) {
+    return text3(raw).replace(/\s*:\s*/g, ":").split(/[\s,;]+/).map((s) => s.trim()).filter((s) => s !== "");
+  }
+  function problem(param, reason, detail = "") {
+    return { param, reason, message: `${param}${detail.startsWith(":") ? "" : " "}${detail || reason}`, blocking: SENDING_PARAMS.has(param) };
+  }
+  function endpointProblem(url2, allowedHosts) {
+    const p = (reason, detail) => problem(PARAM.endpointUrl, reason, detail);
+    if (url2 === "") return p("is not set", "is not set: the receiver URL is required");
+    const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url2);
+    if (!match) return p("is not an absolute URL");
+    if (match[1].toLowerCase() !== "https") return p("must use https://", "must use https:// (NetSuite refuses other schemes)");
+    const authority = match[2];
+    if (authority.includes("@")) return p("must not carry credentials");
+    const host = authority.replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
+    if (host === "") return p("has no host");
+    if (allowedHosts && !allowedHosts.has(host)) return p(`host is not in ${PARAM.allowedHosts}`, `host ${host} is not in ${PARAM.allowedHosts}`);
+    return null;
+  }
+  function parseTarget(read, problems) {
+    const hosts = list2(read(PARAM.allowedHosts)).map((h) => h.toLowerCase().replace(/^\[|\]$/g, ""));
+    const badHosts = hosts.filter((h) => !HOST.test(h));
+    for (const h of badHosts) problems.push(problem(PARAM.allowedHosts, "an entry is not a host name", `: "${h}" is not a host name (no scheme, port or path)`));
+    const allowedHosts = hosts.length > 0 ? new Set(hosts) : null;
+    const endpointUrl = text3(read(PARAM.endpointUrl));
+    const endpoint = endpointProblem(endpointUrl, badHosts.length > 0 ? null : allowedHosts);
+    if (endpoint) problems.push(endpoint);
+    const secretId = text3(read(PARAM.secretId)).toLowerCase();
+    if (secretId === "") problems.push(problem(PARAM.secretId, "is not set", "is not set: name the API Secret (custsecret_…) that signs"));
+    else if (!SECRET_ID.test(secretId)) problems.push(problem(PARAM.secretId, "must be an API Secret script id (custsecret_…)"));
+    const prev = text3(read(PARAM.prevSecretId)).toLowerCase();
+    if (prev !== "" && !SECRET_ID.test(prev)) problems.push(problem(PARAM.prevSecretId, "must be an API Secret script id (custsecret_…)"));
+    return { endpointUrl, secretId, prevSecretId: prev === "" ? null : prev, allowedHosts };
+  }
+  function parseFields(read, problems) {
+    const names = list2(read(PARAM.fields));
+    const fields = [];
+    let unknown = 0;
+    for (const name of names) {
+      const spec = resolveField(name);
+      if (!spec) {
+        unknown++;
+        problems.push(problem(PARAM.fields, "unknown or forbidden field", `: unknown or forbidden field "${name}"`));
+      } else if (!fields.some((f) => f.rest === spec.rest)) fields.push(spec);
+    }
+    if (names.length === 0 || unknown > 0) {
+      for (const f of EMPLOYEE_FIELDS) if (!fields.some((g) => g.rest === f.rest)) fields.push(f);
+    }
+    for (const rest of ["isInactive", "giveAccess", "lastModifiedDate"]) {
+      if (!fields.some((f) => f.rest === rest)) fields.push(EMPLOYEE_FIELDS.find((f) => f.rest === rest));
+    }
+    return fields;
+  }
+  function parseChoice(read, param, known, what, upper, problems) {
+    const names = list2(read(param)).map((n) => upper ? n.toUpperCase() : n.toLowerCase());
+    for (const n of names) if (!known.has(n)) problems.push(problem(param, `unknown ${what}`, `: unknown ${what} "${n}"`));
+    const valid = names.filter((n) => known.has(n));
+    return valid.length > 0 && valid.length === names.length ? new Set(valid) : null;
+  }
+  function parseModes(read, problems) {
+    const mode = text3(read(PARAM.deliveryMode)).toLowerCase() || "auto";
+    if (mode !== "inline" && mode !== "outbox" && mode !== "auto") {
+      problems.push(problem(PARAM.deliveryMode, "must be inline, outbox or auto", `must be inline, outbox or auto (got "${mode}")`));
+    }
+    const payload = text3(read(PARAM.payloadMode)).toLowerCase() || "full";
+    if (payload !== "full" && payload !== "changes") problems.push(problem(PARAM.payloadMode, "must be full or changes", `must be full or changes (got "${payload}")`));
+    return { deliveryMode: mode === "inline" || mode === "outbox" ? mode : "auto", payloadMode: payload === "changes" ? "changes" : "full" };
+  }
+  function parseExcluded(read, problems) {
+    const excluded = /* @__PURE__ */ new Set();
+    for (const name of list2(read(PARAM.excludedFields))) {
+      if (FORBIDDEN_FIELDS.has(name) || FORBIDDEN_FIELDS.has(name.toLowerCase())) continue;
+      const spec = resolveField(name);
+      if (!spec) problems.push(problem(PARAM.excludedFields, "unknown field", `: unknown field "${name}"`));
+      else excluded.add(spec.rest);
+    }
+    return excluded;
+  }
+  function parseConfig(read) {
+    const problems = [];
+    const target = parseTarget(read, problems);
+    const fields = parseFields(read, problems);
+    const contexts = parseChoice(read, PARAM.contexts, EXECUTION_CONTEXTS, "execution context", true, problems);
+    const modes = parseModes(read, problems);
+    const excluded = parseExcluded(read, problems);
+    const eventTypes = parseChoice(read, PARAM.eventTypes, EVENT_TYPES2, "event type", false, problems) ?? new Set(EVENT_TYPES2);
+    return { problems, errors: problems.map((p) => p.message), config: { ...target, fields, contexts, ...modes, excluded, eventTypes } };
+  }
+  function blockingProblems(result) {
+    return result.problems.filter((p) => p.blocking);
+  }
+
+  // lib/suitescript/signer.ts
+  function createSigner(secretIds) {
+    const keys = secretIds.map((secret) => crypto.createSecretKey({ secret, encoding: encode.Encoding.BASE_64 }));
+    const sign = (input) => keys.map((key) => {
+      const hmac = crypto.createHmac({ algorithm: crypto.HashAlg.SHA256, key });
+      hmac.update({ input, inputEncoding: encode.Encoding.UTF_8 });
+      return hmac.digest({ outputEncoding: encode.Encoding.BASE_64 });
+    });
+    sign("suitehooks");
+    return sign;
+  }
+
+  // lib/suitescript/user-event-params.ts
+  function deploymentParams(deploymentId) {
+    const [found] = search.create({ type: "scriptdeployment", filters: [["scriptid", "is", deploymentId]], columns: ["internalid"] }).run().getRange({ start: 0, end: 1 });
+    if (!found) return null;
+    const deployment = record2.load({ type: "scriptdeployment", id: found.id });
+    return (name) => deployment.getValue({ fieldId: name });
+  }
+  function userEventParams() {
+    return deploymentParams(DEPLOYMENT.userEvent);
+  }
+
+  // lib/suitescript/console/health.ts
+  function dateOf(value) {
+    return value instanceof Date ? value : null;
+  }
+  function point(id, when) {
+    if (id === null || id === void 0 || id === "") return null;
+    const rec = record3.load({ type: DELIVERY_RECORD, id: String(id) });
+    const at = dateOf(rec.getValue({ fieldId: when }));
+    if (!at) return null;
+    return { id: String(id), at, httpStatus: String(rec.getValue({ fieldId: DELIVERY_FIELD.lastHttpStatus }) ?? ""), error: String(rec.getValue({ fieldId: DELIVERY_FIELD.lastError }) ?? "") };
+  }
+  function counts() {
+    const out = { pending: 0, delivered: 0, dead: 0, deliveredLastDay: 0 };
+    let oldestPendingId = null;
+    for (const row of rows(statusSummary())) {
+      const n = Number(row.n ?? 0);
+      if (row.status === DELIVERY_STATUS.pending) {
+        out.pending = n;
+        oldestPendingId = row.first_id;
+      } else if (row.status === DELIVERY_STATUS.dead) out.dead = n;
+      else if (row.status === DELIVERY_STATUS.delivered) {
+        out.delivered = n;
+        out.deliveredLastDay = Number(row.last_day ?? 0);
+      }
+    }
+    return { counts: out, oldestPendingId };
+  }
+  function deployments() {
+    const ids = [DEPLOYMENT.retryTimer, DEPLOYMENT.retryWorker, DEPLOYMENT.userEvent, DEPLOYMENT.console];
+    const filters = [];
+    for (const id of ids) filters.push(...filters.length ? ["OR"] : [], ["scriptid", "is", id]);
+    return search2.create({ type: "scriptdeployment", filters, columns: ["scriptid", "status", "isdeployed"] }).run().getRange({ start: 0, end: ids.length }).map((r) => ({
+      scriptId: String(r.getValue({ name: "scriptid" })).toLowerCase(),
+      status: String(r.getText({ name: "status" }) || r.getValue({ name: "status" })),
+      deployed: r.getValue({ name: "isdeployed" }) === true || r.getValue({ name: "isdeployed" }) === "T"
+    }));
+  }
+  function runs() {
+    const deployment = search2.createColumn({ name: "scriptid", join: "scriptdeployment" });
+    const seen = /* @__PURE__ */ new Set();
+    const out = [];
+    const results = search2.create({
+      type: "scheduledscriptinstance",
+      filters: [["script.scriptid", "is", SCRIPT.retry]],
+      columns: [search2.createColumn({ name: "datecreated", sort: search2.Sort.DESC }), "status", "startdate", "enddate", deployment]
+    }).run().getRange({ start: 0, end: 50 });
+    for (const r of results) {
+      const dep = String(r.getValue(deployment)).toLowerCase();
+      if (seen.has(dep)) continue;
+      seen.add(dep);
+      out.push({ deployment: dep, status: String(r.getText({ name: "status" }) || r.getValue({ name: "status" })), started: String(r.getValue({ name: "startdate" })), ended: String(r.getValue({ name: "enddate" })) });
+    }
+    return out;
+  }
+  function configuration() {
+    const params = userEventParams();
+    if (!params) return { problems: [`deployment ${DEPLOYMENT.userEvent} not found`], endpoint: "", signing: "not checked" };
+    const { config, problems: found } = parseConfig(params);
+    const errors = found.map((p) => p.blocking ? `${p.message} (deliveries are held back until it is fixed)` : p.message);
+    let signing = "not checked: fix the secret id first";
+    if (!found.some((p) => p.param === PARAM.secretId || p.param === PARAM.prevSecretId)) {
+      try {
+        createSigner(config.prevSecretId ? [config.secretId, config.prevSecretId] : [config.secretId]);
+        signing = `${config.secretId}${config.prevSecretId ? ` and ${config.prevSecretId}` : ""} sign (checked from this console)`;
+      } catch (e) {
+        errors.push(`cannot sign with the API Secret: ${errorText(e)}`);
+        signing = "fails";
+      }
+    }
+    return { problems: errors, endpoint: redactEndpoint(config.endpointUrl), signing };
+  }
+  function readHealth() {
+    const { counts: c, oldestPendingId } = counts();
+    const [success] = rows(lastSuccess());
+    const [failure] = rows(lastFailure());
+    let runList = null;
+    let runsError = "";
+    try {
+      runList = runs();
+    } catch (e) {
+      runsError = errorCode(e);
+    }
+    const alertParams = deploymentParams(DEPLOYMENT.retryTimer);
+    return {
+      counts: c,
+      oldestPending: point(oldestPendingId, "created"),
+      lastSuccess: point(success?.id, "lastmodified"),
+      lastFailure: point(failure?.id, "lastmodified"),
+      deployments: deployments(),
+      runs: runList,
+      runsError,
+      config: configuration(),
+      alerts: alertParams ? parseAlertConfig(alertParams) : null
+    };
+  }
+
+  // lib/suitescript/console/health-page.ts
+  function describePoint(p, now, withError) {
+    if (!p) return "none recorded";
+    const status = p.httpStatus ? `HTTP ${p.httpStatus}` : "no HTTP answer";
+    return `${formatInstant(p.at)} (${formatAge(now - p.at.getTime())} ago), ${status}${withError && p.error ? `: ${p.error}` : ""} (delivery ${p.id})`;
+  }
+  function deliveriesGroup(form, h, now) {
+    const g = group(form, "custpage_g_outbox", "Deliveries");
+    const listed = (status, n) => `${link(consoleUrl("deliveries", { custparam_status: status }), `${n}`)}`;
+    html(form, "custpage_counts", `<table class="suitehooks-counts"><tr><th>Pending</th><td id="count-pending">${listed("pending", h.counts.pending)}</td></tr><tr><th>Dead</th><td id="count-dead">${listed("dead", h.counts.dead)}</td></tr><tr><th>Delivered in the last 24 h</th><td id="count-delivered-24h">${esc(h.counts.deliveredLastDay)}</td></tr></table>`, g);
+    show(form, "custpage_oldest", "Oldest pending", h.oldestPending ? `${formatAge(now - h.oldestPending.at.getTime())} (delivery ${h.oldestPending.id})` : "none", g);
+    show(form, "custpage_last_ok", "Last success", describePoint(h.lastSuccess, now, false), g);
+    show(form, "custpage_last_fail", "Last failure", describePoint(h.lastFailure, now, true), g);
+  }
+  function retryGroup(form, h) {
+    const g = group(form, "custpage_g_retry", "Retry script");
+    const dep = (id) => h.deployments.find((d) => d.scriptId === id);
+    const describe = (id, expected) => {
+      const d = dep(id);
+      if (!d) return "not found: deploy src/ again";
+      const ok = d.deployed && d.status.toUpperCase().replace(/\s/g, "") === expected;
+      return `${d.status}${d.deployed ? "" : ", not deployed"}${ok ? "" : ` (expected ${expected}, deployed)`}`;
+    };
+    show(form, "custpage_timer", "Timer (every 15 min)", `${DEPLOYMENT.retryTimer}: ${describe(DEPLOYMENT.retryTimer, "SCHEDULED")}`, g);
+    show(form, "custpage_worker", "Worker (on demand)", `${DEPLOYMENT.retryWorker}: ${describe(DEPLOYMENT.retryWorker, "NOTSCHEDULED")}`, g);
+    let runs2;
+    if (h.runs === null) runs2 = `unknown: the scheduled script instance search failed (${h.runsError})`;
+    else if (h.runs.length === 0) runs2 = "no run recorded yet";
+    else runs2 = h.runs.map((r) => `${r.deployment}: ${r.status}, started ${r.started || "-"}, ended ${r.ended || "-"}`).join(" | ");
+    show(form, "custpage_runs", "Last runs", runs2, g);
+  }
+  function configGroup(form, h) {
+    const g = group(form, "custpage_g_config", "Configuration");
+    show(form, "custpage_endpoint", "Endpoint", h.config.endpoint || "(not set)", g);
+    show(form, "custpage_signing", "Signing", h.config.signing, g);
+    const problems = h.config.problems.length === 0 ? '<p id="config-ok">No problems found in the user event deployment.</p>' : `<ul id="config-problems">${h.config.problems.map((p) => `<li>${esc(p)}</li>`).join("")}</ul>`;
+    html(form, "custpage_config", problems, g);
+    const a = h.alerts;
+    const alerts = !a ? `unknown: deployment ${DEPLOYMENT.retryTimer} not found` : a.errors.length > 0 ? `problems (no alert is sent until fixed): ${a.errors.join("; ")}` : a.recipients.length === 0 ? `off (set ${ALERT_PARAM.recipients} on the retry timer deployment, ${DEPLOYMENT.retryTimer})` : `${a.recipients.length} recipient(s); endpoint failing alert after ${a.failingAfterMs / 6e4} min`;
+    show(form, "custpage_alerts", "Alerts", alerts, g);
+  }
+  function pingLines(p) {
+    switch (p.kind) {
+      case "not sent":
+        return { kind: "error", lines: ["Test event not sent:", ...p.problems] };
+      case "failed":
+        return { kind: "error", lines: [`Test event ${p.eventId} failed after ${p.ms} ms: ${p.error}`] };
+      case "answered":
+        return {
+          kind: p.status >= 200 && p.status < 300 ? "ok" : "error",
+          lines: [`Test event ${p.eventId}: the receiver answered HTTP ${p.status} in ${p.ms} ms.`, `Answer: ${p.body || "(empty)"}`]
+        };
+    }
+  }
+  function healthPage(h, now, ping) {
+    const form = newForm("Health", "health");
+    if (ping) {
+      const { kind, lines } = pingLines(ping);
+      notice(form, kind, lines);
+    }
+    deliveriesGroup(form, h, now);
+    retryGroup(form, h);
+    configGroup(form, h);
+    form.addSubmitButton({ label: "Send test event" });
+    return form;
+  }
+
+  // lib/suitescript/console/ping.ts
+
+  // lib/core/ping.ts
+  var PING_TYPE = "suitehooks.ping";
+  function makePingId(nowMs, nonce) {
+    return `ping_${Math.floor(nowMs).toString(36)}_${nonce.replace(/[^A-Za-z0-9]/g, "")}`;
+  }
+  function buildPingEvent(input) {
+    return {
+      type: PING_TYPE,
+      timestamp: new Date(input.nowMs).toISOString(),
+      data: { id: input.id, account: input.account, message: "Test event from the suitehooks console: answer 2xx and apply nothing.", origin: input.origin }
+    };
+  }
+
+  // lib/suitescript/origin.ts
+  function idOf(value) {
+    return value === null || value === void 0 || value === "" ? null : { id: String(value) };
+  }
+  function currentOrigin() {
+    const user = runtime.getCurrentUser();
+    return { executionContext: String(runtime.executionContext), user: idOf(user.id), role: idOf(user.role) };
+  }
+
+  // lib/suitescript/post-signed.ts
+
+  // lib/core/version.ts
+  var VERSION = "0.1.0";
+  var USER_AGENT = `suitehooks/${VERSION}`;
+
+  // lib/core/signing.ts
+  function signingInput(id, timestampSeconds, body) {
+    return `${id}.${timestampSeconds}.${body}`;
+  }
+  function signatureHeader(signaturesBase64) {
+    if (signaturesBase64.length === 0) throw new Error("at least one signature is required");
+    return signaturesBase64.map((s) => `v1,${s}`).join(" ");
+  }
+  function webhookHeaders(id, timestampSeconds, signaturesBase64) {
+    return {
+      "content-type": "application/json",
+      "webhook-id": id,
+      "webhook-timestamp": String(timestampSeconds),
+      "webhook-signature": signatureHeader(signaturesBase64),
+      "user-agent": USER_AGENT
+    };
+  }
+  function unixSeconds(ms) {
+    return Math.floor(ms / 1e3);
+  }
+
+  // lib/suitescript/post-signed.ts
+  function sendSigned(url2, eventId, body, sign, nowMs) {
+    const timestamp = unixSeconds(nowMs);
+    const headers = webhookHeaders(eventId, timestamp, sign(signingInput(eventId, timestamp, body)));
+    return https.post({ url: url2, body, headers: { ...headers } });
+  }
+
+  // lib/suitescript/console/ping.ts
+  var ANSWER_MAX = 2e3;
+  function sendTestEvent() {
+    const params = userEventParams();
+    if (!params) return { kind: "not sent", problems: ["the user event deployment was not found"] };
+    const result = parseConfig(params);
+    const blocking = blockingProblems(result);
+    if (blocking.length > 0) return { kind: "not sent", problems: blocking.map((p) => p.message) };
+    const { config } = result;
+    let sign;
+    try {
+      sign = createSigner(config.prevSecretId ? [config.secretId, config.prevSecretId] : [config.secretId]);
+    } catch (e) {
+      return { kind: "not sent", problems: [`cannot sign with the API Secret: ${errorText(e)}`] };
+    }
+    const eventId = makePingId(Date.now(), Math.random().toString(36).slice(2, 10));
+    const body = JSON.stringify(buildPingEvent({ id: eventId, account: runtime2.accountId, origin: currentOrigin(), nowMs: Date.now() }));
+    const started = Date.now();
+    try {
+      const response = sendSigned(config.endpointUrl, eventId, body, sign, started);
+      const ms = Date.now() - started;
+      const text4 = String(response.body ?? "");
+      return { kind: "answered", eventId, status: response.code, ms, body: text4.slice(0, ANSWER_MAX) };
+    } catch (e) {
+      return { kind: "failed", eventId, ms: Date.now() - started, error: errorText(e) };
+    }
+  }
+
+  // lib/suitescript/console/replay-page.ts
+
+  // lib/suitescript/console/replay.ts
+
+  // lib/suitescript/delivery-values.ts
+  function stateValues(state) {
+    return {
+      [DELIVERY_FIELD.status]: state.status,
+      [DELIVERY_FIELD.attempts]: state.attempts,
+      [DELIVERY_FIELD.nextAttempt]: nextAttemptText(state.nextAttempt),
+      [DELIVERY_FIELD.lastHttpStatus]: state.lastHttpStatus ?? "",
+      [DELIVERY_FIELD.lastError]: state.lastError
+    };
+  }
+
+  // lib/suitescript/worker-task.ts
+  var BUSY = "FAILED_TO_SUBMIT_JOB_REQUEST_1";
+  function startWorker(title, why) {
+    try {
+      const taskId = task.create({ taskType: task.TaskType.SCHEDULED_SCRIPT, scriptId: SCRIPT.retry, deploymentId: DEPLOYMENT.retryWorker }).submit();
+      logger.audit({ title, details: `worker started: ${why}` });
+      return { kind: "queued", taskId: String(taskId) };
+    } catch (e) {
+      const code = errorCode(e);
+      logger.audit({ title, details: `worker not started (${code}): ${why}` });
+      return code === BUSY ? { kind: "busy", code } : { kind: "failed", code };
+    }
+  }
+
+  // lib/suitescript/console/replay.ts
+  var REPLAY_UNITS = 2;
+  var RESERVE_UNITS = 40;
+  var DEAD_BATCH = 400;
+  function reset(ids, result) {
+    const script = runtime3.getCurrentScript();
+    const values = stateValues(queuedState(""));
+    for (const [i, id] of ids.entries()) {
+      if (script.getRemainingUsage() < REPLAY_UNITS + RESERVE_UNITS) {
+        for (const rest of ids.slice(i)) result.skipped.push({ id: rest, reason: "not replayed: this request ran out of governance, submit again" });
+        return;
+      }
+      record4.submitFields({ type: DELIVERY_RECORD, id, values, options: { enableSourcing: false, ignoreMandatoryFields: true } });
+      result.replayed.push(id);
+    }
+  }
+  function replaySelected(ids) {
+    const result = { replayed: [], skipped: [] };
+    if (ids.length === 0) return result;
+    const status = new Map(rows(statusesOf(ids)).map((r) => [String(r.id), String(r.status ?? "")]));
+    const due = [];
+    for (const id of ids.map(String)) {
+      const s = status.get(id);
+      if (s === void 0) result.skipped.push({ id, reason: "no such delivery" });
+      else if (s === DELIVERY_STATUS.delivered) result.skipped.push({ id, reason: "already delivered (receivers ignore a webhook-id they have)" });
+      else due.push(id);
+    }
+    reset(due, result);
+    return result;
+  }
+  function replayDeadBatch() {
+    const result = { replayed: [], skipped: [] };
+    reset(rows(deadBatch(DEAD_BATCH)).map((r) => String(r.id)), result);
+    return { ...result, remaining: count(deadCount()) };
+  }
+  function startReplayWorker() {
+    return startWorker("suitehooks console", "deliveries replayed");
+  }
+  function describeStart(start) {
+    switch (start.kind) {
+      case "queued":
+        return `The retry worker (${DEPLOYMENT.retryWorker}) was started (task ${start.taskId}): it sends the replayed deliveries, signed afresh, as soon as it runs.`;
+      case "busy":
+        return `The retry worker is already queued or running (${start.code}): a queued run sends them; if a running one has passed them, the timer's next run (within 15 minutes) starts it again.`;
+      case "failed":
+        return `The retry worker could not be started (${start.code}); the deliveries are pending and go out when the timer next starts it (within 15 minutes).`;
+    }
+  }
+
+  // lib/suitescript/console/replay-page.ts
+  var CONFIRM_FIELD = "custpage_confirm";
+  function replayDeadPage(message) {
+    const form = newForm("Replay dead deliveries", "replay_dead");
+    if (message) notice(form, message.kind, message.lines);
+    const dead = count(deadCount());
+    const g = group(form, "custpage_g_replay", "Replay");
+    notice(form, "info", [
+      `${dead} dead deliveries.`,
+      `A replay keeps each delivery's webhook-id and body, sets it pending with a full retry schedule (attempts 0, next attempt now) and starts the retry worker, which signs it afresh.`,
+      `Up to ${DEAD_BATCH} are replayed per submit (a Suitelet has 1,000 governance units); submit again for the rest.`
+    ]);
+    const confirm = form.addField({ id: CONFIRM_FIELD, type: serverWidget3.FieldType.CHECKBOX, label: `Yes, replay the dead deliveries`, container: g });
+    confirm.defaultValue = "F";
+    form.addSubmitButton({ label: "Replay dead deliveries" });
+    return form;
+  }
+
+  // lib/suitescript/console/router.ts
+  var TITLE = "suitehooks console";
+  function filtersFrom(p, post2) {
+    const f = { ...NO_FILTERS };
+    for (const { key, field, param } of FILTER_FIELDS) f[key] = String(p[post2 ? field : param] ?? "").trim();
+    return f;
+  }
+  function cursorFrom(p) {
+    const n = (v) => v !== void 0 && /^\d{1,15}$/.test(v) ? Number(v) : void 0;
+    const before = n(p.custparam_before);
+    const after = n(p.custparam_after);
+    return before !== void 0 ? { before } : after !== void 0 ? { after } : {};
+  }
+  function replayMessage(result, extra = []) {
+    const lines = [`${result.replayed.length} deliver${result.replayed.length === 1 ? "y" : "ies"} replayed.`, ...extra];
+    for (const s of result.skipped) lines.push(`Delivery ${s.id}: ${s.reason}.`);
+    if (result.replayed.length > 0) {
+      lines.push(describeStart(startReplayWorker()));
+      logger2.audit({ title: TITLE, details: `user ${runtime4.getCurrentUser().id} replayed ${result.replayed.length} deliveries` });
+    }
+    return { kind: result.replayed.length > 0 ? "ok" : "error", lines };
+  }
+  function selectedIds(request) {
+    const ids = [];
+    const lines = Math.min(request.getLineCount({ group: LIST_ID }), PAGE_SIZE);
+    for (let line = 0; line < lines; line++) {
+      if (request.getSublistValue({ group: LIST_ID, name: SELECT_FIELD, line }) !== "T") continue;
+      const id = request.getSublistValue({ group: LIST_ID, name: ID_FIELD, line });
+      if (/^\d{1,15}$/.test(id)) ids.push(Number(id));
+    }
+    return ids;
+  }
+  function postDeliveries(request, response, p) {
+    const f = filtersFrom(p, true);
+    if (p[ACTION_FIELD] !== "replay") {
+      redirect.toSuitelet({ scriptId: SCRIPT.console, deploymentId: DEPLOYMENT.console, parameters: { ...filterParams(f), [VIEW_PARAM]: "deliveries" } });
+      return;
+    }
+    const ids = selectedIds(request);
+    const message = ids.length === 0 ? { kind: "error", lines: ["Select the deliveries to replay first."] } : replayMessage(replaySelected(ids));
+    response.writePage(deliveriesPage(f, {}, message));
+  }
+  function postReplayDead(response, p) {
+    if (p[CONFIRM_FIELD] !== "T") {
+      response.writePage(replayDeadPage({ kind: "error", lines: ["Nothing replayed: tick the confirmation box first."] }));
+      return;
+    }
+    const result = replayDeadBatch();
+    const more = result.remaining > 0 ? [`${result.remaining} dead deliveries remain: submit again to replay the next batch.`] : [];
+    response.writePage(replayDeadPage(replayMessage(result, more)));
+  }
+  function handle(request, response) {
+    const p = request.parameters ?? {};
+    const post2 = String(request.method).toUpperCase() === "POST";
+    const view = (post2 ? p[VIEW_FIELD] : p[VIEW_PARAM]) || "health";
+    switch (view) {
+      case "deliveries":
+        if (post2) return postDeliveries(request, response, p);
+        return response.writePage(deliveriesPage(filtersFrom(p, false), cursorFrom(p), null));
+      case "delivery": {
+        const id = String((post2 ? p[DELIVERY_ID_FIELD] : p.custparam_id) ?? "");
+        if (!/^\d{1,15}$/.test(id)) return response.writePage(deliveriesPage(NO_FILTERS, {}, { kind: "error", lines: ["No such delivery."] }));
+        return response.writePage(deliveryPage(id, post2 ? replayMessage(replaySelected([Number(id)])) : null));
+      }
+      case "replay_dead":
+        if (post2) return postReplayDead(response, p);
+        return response.writePage(replayDeadPage(null));
+      default:
+        return response.writePage(healthPage(readHealth(), Date.now(), post2 ? sendTestEvent() : null));
+    }
+  }
+
+  // lib/suitescript/entries/console-sl.ts
+  function onRequest(context) {
+    try {
+      handle(context.request, context.response);
+    } catch (e) {
+      logger3.error({ title: "suitehooks console", details: `request failed: ${errorCode(e)}` });
+      throw e;
+    }
+  }
+  return { onRequest: onRequest };
+});

@@ -1,0 +1,106 @@
+/**
+ * The console in a real browser: Debian's Chromium (headless, driven by playwright-core; no browser is
+ * ever downloaded) against the sandbox. Health numbers match the outbox, the test event verifies, a dead
+ * delivery replayed from the console reaches the receiver verified, a role outside the audience is refused.
+ * Without a Chromium it says that it skips (in CI, where .ci/run installs one, it fails instead).
+ * SUITEHOOKS_SCREENSHOT=docs/console.png also saves the health page.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { DELIVERY_FIELD as F } from '../../lib/core/delivery-record';
+import { DEPLOYMENT, SCRIPT } from '../../lib/core/ids';
+import { suiteletUrl } from '../../lib/sandbox/suitelet/urls';
+import { CSV } from '../sandbox/helpers';
+import { startConsoleStack, type ConsoleStack } from '../sandbox/console-stack';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const found = fs.existsSync(CHROMIUM);
+
+if (!found) {
+  const why = `browser test skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
+  if (process.env.CI) test('Chromium is installed (.ci/run installs it)', () => { throw new Error(why); });
+  else console.warn(why);
+}
+
+(found ? describe : describe.skip)('the console in headless Chromium', () => {
+  let stack: ConsoleStack;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  const consolePath = suiteletUrl(SCRIPT.console, DEPLOYMENT.console);
+  const byStatus = (s: string) => stack.deliveries().filter((d) => d[F.status] === s).length;
+
+  beforeAll(async () => {
+    stack = await startConsoleStack();
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'suitehooks-chromium-'));
+    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1280, height: 900 } });
+    page = context.pages()[0] ?? (await context.newPage());
+    // One delivered, one dead, one pending: a queued event sent, a 410, then an outage.
+    await stack.account.updateEmployee('2', { values: { title: 'Browser A' } }, CSV, 'edit');
+    await stack.account.runScheduled(SCRIPT.retry, DEPLOYMENT.retryWorker);
+    stack.receiver.behave({ kind: 'status', status: 410 });
+    await stack.account.updateEmployee('3', { values: { title: 'Browser B' } }, CSV, 'edit');
+    await stack.account.runScheduled(SCRIPT.retry, DEPLOYMENT.retryWorker);
+    stack.receiver.setDefault({ kind: 'ok' });
+    await stack.receiver.down();
+    await stack.account.updateEmployee('4', { values: { title: 'Browser C' } }, CSV, 'edit');
+    await stack.account.runScheduled(SCRIPT.retry, DEPLOYMENT.retryWorker);
+    await stack.receiver.up();
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await stack?.close();
+    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+  });
+
+  test('an administrator logs in and sees health numbers that match the outbox', async () => {
+    await page.goto(`${stack.server.url}${stack.sessions.loginPath(stack.adminToken, consolePath)}`);
+    await page.getByRole('heading', { name: 'suitehooks: Health' }).waitFor();
+    expect(Number(await page.locator('#count-pending').innerText())).toBe(byStatus('pending'));
+    expect(Number(await page.locator('#count-dead').innerText())).toBe(byStatus('dead'));
+    expect(Number(await page.locator('#count-delivered-24h').innerText())).toBe(byStatus('delivered'));
+    expect([byStatus('pending'), byStatus('dead'), byStatus('delivered')]).toEqual([1, 1, 1]);
+    if (process.env.SUITEHOOKS_SCREENSHOT) await page.screenshot({ path: process.env.SUITEHOOKS_SCREENSHOT, fullPage: true });
+  }, 60_000);
+
+  test('Send test event: the receiver verifies a suitehooks.ping and the page shows its answer', async () => {
+    await page.getByRole('button', { name: 'Send test event' }).click();
+    const notice = page.locator('.suitehooks-ok');
+    await notice.waitFor();
+    const text = await notice.innerText();
+    const id = /Test event (ping_\w+): the receiver answered HTTP 200 in \d+ ms/.exec(text)?.[1];
+    expect(id).toBeDefined();
+    expect(stack.receiver.attempts.find((a) => a.webhookId === id)).toMatchObject({ verified: true, status: 200 });
+  }, 60_000);
+
+  test('a dead delivery replayed from the console reaches the receiver verified, same webhook-id', async () => {
+    const dead = stack.deliveries().find((d) => d[F.status] === 'dead')!;
+    const eventId = String(dead[F.eventId]);
+    await page.getByRole('link', { name: 'Replay dead deliveries' }).click();
+    await page.getByText('1 dead deliveries.').waitFor();
+    await page.getByLabel('Yes, replay the dead deliveries').check();
+    await page.getByRole('button', { name: 'Replay dead deliveries' }).click();
+    await page.getByText('1 delivery replayed.').waitFor();
+    expect(await page.locator('.suitehooks-ok').innerText()).toMatch(/retry worker \(customdeploy_suitehooks_retry_worker\) was started/);
+    await stack.account.runDue();
+    const attempts = stack.receiver.attempts.filter((a) => a.webhookId === eventId);
+    expect(attempts.at(-1)).toMatchObject({ verified: true, status: 200 });
+    expect(stack.deliveries().find((d) => d[F.eventId] === eventId)![F.status]).toBe('delivered');
+
+    await page.getByRole('link', { name: 'Deliveries' }).click();
+    await page.locator('#custpage_status').selectOption('delivered');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.locator('table#custpage_deliveries').getByText(eventId).waitFor();
+  }, 60_000);
+
+  test('a role outside the deployment audience gets NetSuite\'s permission error', async () => {
+    await context.clearCookies();
+    await page.goto(`${stack.server.url}${stack.sessions.loginPath(stack.repToken, consolePath)}`);
+    await page.locator('#error-message').waitFor();
+    expect(await page.locator('#error-message').innerText()).toBe('You do not have privileges to view this page.');
+  }, 60_000);
+});
