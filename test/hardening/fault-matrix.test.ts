@@ -96,8 +96,9 @@ async function sandbox(options: { scriptTimeoutMs?: number; employees: number })
     workers: 2,
     secrets: { [SECRET_ID]: receiver.apiSecretValue },
     params: { [UE_DEPLOY]: { custscript_suitehooks_endpoint_url: receiver.url, custscript_suitehooks_secret_id: SECRET_ID } },
-    // NetSuite's 5 s connect / 45 s response limits, shortened so a hanging receiver costs milliseconds.
-    http: { trustedCertificates: [receiver.certificatePem!], connectTimeoutMs: 1_000, responseTimeoutMs: 2_000 },
+    // NetSuite's 5 s connect / 45 s response limits; 10 s for responses here, ample on a loaded machine
+    // (the hang row shortens it to 80 ms on purpose).
+    http: { trustedCertificates: [receiver.certificatePem!], connectTimeoutMs: 5_000, responseTimeoutMs: 10_000 },
     scriptTimeoutMs: options.scriptTimeoutMs,
     onLog: (entry) => void logs.push(entry),
   });
@@ -223,7 +224,7 @@ describe('fault matrix (real bundle, real HTTPS, sandbox clock)', () => {
   afterAll(() => s?.close());
   beforeEach(() => {
     s.receiver.setDefault({ kind: 'ok' });
-    s.account.setHttpLimits({ connectTimeoutMs: 1_000, responseTimeoutMs: 2_000 });
+    s.account.setHttpLimits({ connectTimeoutMs: 5_000, responseTimeoutMs: 10_000 });
   });
 
   /** Waits until the receiver has answered every request the batch's attempts made (each attempt is one POST). */
@@ -333,7 +334,7 @@ describe('fault matrix (real bundle, real HTTPS, sandbox clock)', () => {
         healthy();
         // The receiver still owes its late 200s: wait until it has answered every timed-out POST.
         await allAnswered(batch, before);
-        s.account.setHttpLimits({ responseTimeoutMs: 2_000 });
+        s.account.setHttpLimits({ responseTimeoutMs: 10_000 });
       },
       1,
       20 * SOAK,
@@ -407,25 +408,29 @@ describe('fault matrix (real bundle, real HTTPS, sandbox clock)', () => {
 describe('fault matrix: the retry worker killed between the POST and the status update', () => {
   let s: Sandbox;
   beforeAll(async () => {
-    // A script killed after 1 s of wall clock (a normal run here takes ~0.3 s), a receiver that takes
-    // 1.3 s (under the 2 s response limit): the run dies with the POST answered and its result unsaved.
-    s = await sandbox({ employees: 60, scriptTimeoutMs: 1_000 });
+    // Scripts end after 4 s of wall clock (a normal run here takes ~0.3 s, so a loaded machine has
+    // room). The receiver holds the crash runs' POSTs until the test has seen the run killed, so the kill
+    // happens with the POST in flight by construction, whatever the machine's speed; then it answers 200.
+    s = await sandbox({ employees: 60, scriptTimeoutMs: 4_000 });
   });
   afterAll(() => s?.close());
 
   test('the next worker run sends the delivery again with the same webhook-id: one duplicate per kill, nothing lost', async () => {
     const employees = s.account.listEmployees(60, 20).ids;
-    const count = 20; // not scaled: a normal run must stay well inside the 1 s script limit
+    const count = 20; // not scaled: a normal run must stay well inside the 4 s script limit
     const markers = new Set(Array.from({ length: count }, (_, i) => `crash-${i}`));
     await Promise.all([...markers].map((m, i) => s.account.updateEmployee(employees[i % employees.length]!, { values: { title: m } }, CSV)));
     const crashes = 2;
-    s.receiver.behave(...Array.from({ length: crashes }, () => ({ kind: 'slow', delayMs: 1_300 }) as Behaviour));
     let failed = 0;
     for (let i = 0; i < crashes; i++) {
       const posted = s.receiver.attempts.length;
+      let killed!: () => void;
+      let arrived = 0;
+      s.receiver.behave({ kind: 'hold', until: new Promise<void>((r) => (killed = r)), onArrival: () => void arrived++ });
       const runs = await s.account.advance(16 * MINUTE); // the timer starts the worker, which is killed mid-POST
       failed += runs.filter((r) => r.deploymentId === WORKER && r.status === 'FAILED').length;
-      // The killed run made one POST; wait until the receiver has answered it (its slow 200).
+      expect(arrived).toBe(1); // the fault happened: the POST reached the receiver before the run died
+      killed(); // now the receiver acknowledges it (200) to a run that can no longer save the result
       await s.answered(posted + 1);
     }
     expect(failed).toBe(crashes);
