@@ -9,9 +9,9 @@ import { randomBytes } from 'node:crypto';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { generate } from 'selfsigned';
 import { Webhook } from 'standardwebhooks';
 import type { WebhookEvent } from '../core';
+import { selfSignedCertificate } from '../webhooks';
 import { NetSuiteError } from './account-types';
 import { eventSchemaProblems } from './event-schema';
 import { readBody } from './rest/http-io';
@@ -58,14 +58,7 @@ let certificate: Promise<{ cert: string; key: string }> | null = null;
 
 /** One self-signed certificate for 127.0.0.1/localhost per process (generating one takes a moment). */
 export function localCertificate(): Promise<{ cert: string; key: string }> {
-  certificate ??= generate([{ name: 'commonName', value: 'localhost' }], {
-    keySize: 2048,
-    algorithm: 'sha256',
-    extensions: [
-      { name: 'basicConstraints', cA: false },
-      { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] },
-    ],
-  } as Parameters<typeof generate>[1]).then((p) => ({ cert: p.cert, key: p.private }));
+  certificate ??= selfSignedCertificate('localhost', ['localhost', '127.0.0.1'], 365);
   return certificate;
 }
 
