@@ -1,6 +1,6 @@
 /**
- * A local webhook receiver for the demo and the tests: verifies every attempt with the official
- * `standardwebhooks` package, checks verified events against the published JSON Schema
+ * A local webhook receiver for the demo and the tests: verifies every attempt as any receiver would
+ * (`verifyWebhook` of lib/webhooks, on the sandbox's clock), checks verified events against the published JSON Schema
  * (`schemaViolations`), de-duplicates on `webhook-id`, records every attempt, and can be told to
  * fail (any status, 429 with retry-after, 410, 3xx, slowness, closing mid-response, being down). Serves
  * https with a self-signed certificate the sandbox's N/https is told to trust.
@@ -9,9 +9,8 @@ import { randomBytes } from 'node:crypto';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { Webhook } from 'standardwebhooks';
 import type { WebhookEvent } from '../core';
-import { selfSignedCertificate } from '../webhooks';
+import { selfSignedCertificate, verifyWith, webhookVerifiers, type VerifyOptions } from '../webhooks';
 import { NetSuiteError } from './account-types';
 import { eventSchemaProblems } from './event-schema';
 import { readBody } from './rest/http-io';
@@ -69,7 +68,8 @@ export class Receiver {
   readonly events = new Map<string, WebhookEvent>();
   /** Verified events that break the published JSON Schema (docs/events.md), with the reasons. */
   readonly schemaViolations: { webhookId: string | null; problems: string[] }[] = [];
-  private readonly webhook: Webhook;
+  private readonly verifiers: ReturnType<typeof webhookVerifiers>;
+  private readonly verifyOptions: VerifyOptions;
   private readonly sockets = new Set<Socket>();
   private script: Behaviour[] = [];
   private fallback: Behaviour = { kind: 'ok' };
@@ -82,7 +82,9 @@ export class Receiver {
     private readonly options: ReceiverOptions,
   ) {
     this.secret = options.secret ?? `whsec_${randomBytes(24).toString('base64')}`;
-    this.webhook = clockedWebhook(this.secret, options.now);
+    this.verifiers = webhookVerifiers(this.secret);
+    // Scripts sign with the account's time, which tests move days ahead: the tolerance is measured on it.
+    this.verifyOptions = options.now ? { now: options.now } : {};
     // A failure while answering (an aborted upload) ends that connection, never the process.
     server.on('request', (req, res) => void this.handle(req, res).catch(() => res.destroy()));
     server.on('connection', (s: Socket) => {
@@ -160,18 +162,8 @@ export class Receiver {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     req.on('error', () => undefined);
     const attempt = attemptOf(req.headers);
-    const limit = this.options.maxBodyBytes ?? 10 * 1024 * 1024;
-    let body: string;
-    try {
-      body = await readBody(req, limit);
-    } catch (e) {
-      if (!(e instanceof NetSuiteError) || e.status !== 413) throw e;
-      Object.assign(attempt, { status: 413, error: `body too large: the limit is ${limit} bytes` });
-      this.attempts.push(attempt);
-      this.options.onAttempt?.(attempt, null);
-      res.writeHead(413, { 'content-type': 'application/json' }).end(JSON.stringify({ error: attempt.error }));
-      return;
-    }
+    const body = await this.readBody(req, res, attempt);
+    if (body === null) return;
     this.attempts.push(attempt);
     const behaviour = this.script.shift() ?? this.fallback;
     if (behaviour.kind === 'close') {
@@ -180,25 +172,9 @@ export class Receiver {
       this.options.onAttempt?.(attempt, null);
       return;
     }
-    let event: WebhookEvent | null = null;
-    try {
-      event = this.verify(body, req.headers);
-      attempt.verified = true;
-      const problems = eventSchemaProblems(event);
-      if (problems.length > 0) this.schemaViolations.push({ webhookId: attempt.webhookId, problems });
-    } catch (e) {
-      attempt.error = (e as Error).message;
-    }
-    if (behaviour.kind === 'slow') await new Promise((r) => setTimeout(r, behaviour.delayMs));
-    if (behaviour.kind === 'hold') {
-      behaviour.onArrival?.();
-      await behaviour.until.catch(() => undefined);
-    }
-    let status = !attempt.verified ? 401 : behaviour.kind === 'status' ? behaviour.status : (behaviour.status ?? 200);
-    if (behaviour.kind === 'status' && !attempt.verified) status = 401;
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (behaviour.kind === 'status' && behaviour.retryAfter !== undefined) headers['retry-after'] = behaviour.retryAfter;
-    if (behaviour.kind === 'status' && behaviour.location !== undefined) headers.location = behaviour.location;
+    const event = this.verify(body, req.headers, attempt);
+    await behaveBeforeAnswer(behaviour);
+    const status = attempt.verified ? statusOf(behaviour) : 401;
     if (event && status >= 200 && status < 300) {
       attempt.duplicate = this.events.has(event.data.id);
       if (!attempt.duplicate) this.events.set(event.data.id, event);
@@ -206,15 +182,60 @@ export class Receiver {
     attempt.status = status;
     this.options.onAttempt?.(attempt, event);
     if (res.destroyed) return;
-    res.writeHead(status, headers);
+    res.writeHead(status, headersOf(behaviour));
     res.end(JSON.stringify(attempt.verified ? { received: true, duplicate: attempt.duplicate } : { error: 'invalid signature' }));
   }
 
-  private verify(body: string, headers: http.IncomingHttpHeaders): WebhookEvent {
-    const flat: Record<string, string> = {};
-    for (const [k, v] of Object.entries(headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v;
-    return this.webhook.verify(body, flat) as WebhookEvent;
+  /** The body, or null when it was too large (answered 413 and recorded here). */
+  private async readBody(req: http.IncomingMessage, res: http.ServerResponse, attempt: Attempt): Promise<string | null> {
+    const limit = this.options.maxBodyBytes ?? 10 * 1024 * 1024;
+    try {
+      return await readBody(req, limit);
+    } catch (e) {
+      if (!(e instanceof NetSuiteError) || e.status !== 413) throw e;
+      Object.assign(attempt, { status: 413, error: `body too large: the limit is ${limit} bytes` });
+      this.attempts.push(attempt);
+      this.options.onAttempt?.(attempt, null);
+      res.writeHead(413, { 'content-type': 'application/json' }).end(JSON.stringify({ error: attempt.error }));
+      return null;
+    }
   }
+
+  /** The verified event (schema problems noted), or null with the reason on the attempt. */
+  private verify(body: string, headers: http.IncomingHttpHeaders, attempt: Attempt): WebhookEvent | null {
+    try {
+      const event = verifyWith(this.verifiers, body, headers, this.verifyOptions);
+      attempt.verified = true;
+      const problems = eventSchemaProblems(event);
+      if (problems.length > 0) this.schemaViolations.push({ webhookId: attempt.webhookId, problems });
+      return event;
+    } catch (e) {
+      attempt.error = (e as Error).message;
+      return null;
+    }
+  }
+}
+
+/** Waits as a slow or holding behaviour says (after the attempt is verified, before it is answered). */
+async function behaveBeforeAnswer(behaviour: Behaviour): Promise<void> {
+  if (behaviour.kind === 'slow') await new Promise((r) => setTimeout(r, behaviour.delayMs));
+  if (behaviour.kind === 'hold') {
+    behaviour.onArrival?.();
+    await behaviour.until.catch(() => undefined);
+  }
+}
+
+/** The status a verified attempt gets. */
+function statusOf(behaviour: Behaviour): number {
+  if (behaviour.kind === 'status') return behaviour.status;
+  return behaviour.kind === 'close' ? 200 : (behaviour.status ?? 200);
+}
+
+function headersOf(behaviour: Behaviour): Record<string, string> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (behaviour.kind === 'status' && behaviour.retryAfter !== undefined) headers['retry-after'] = behaviour.retryAfter;
+  if (behaviour.kind === 'status' && behaviour.location !== undefined) headers.location = behaviour.location;
+  return headers;
 }
 
 function attemptOf(headers: http.IncomingHttpHeaders): Attempt {
@@ -223,23 +244,4 @@ function attemptOf(headers: http.IncomingHttpHeaders): Attempt {
     return Array.isArray(v) ? v.join(', ') : (v ?? null);
   };
   return { at: Date.now(), webhookId: header('webhook-id'), webhookTimestamp: header('webhook-timestamp'), signature: header('webhook-signature'), verified: false, status: null, duplicate: false };
-}
-
-/**
- * The official verifier, with its 5-minute timestamp tolerance measured on the sandbox clock: scripts
- * sign with the account's time, which tests move days ahead. Signature checking is the package's own.
- */
-function clockedWebhook(secret: string, now: (() => number) | undefined): Webhook {
-  const webhook = new Webhook(secret);
-  if (now) {
-    const check = (webhook as unknown as { verifyTimestamp(h: string): Date }).verifyTimestamp.bind(webhook);
-    Object.defineProperty(webhook, 'verifyTimestamp', {
-      value: (header: string) => {
-        const shifted = Number(header) - Math.round((now() - Date.now()) / 1000);
-        check(String(shifted));
-        return new Date(Number(header) * 1000);
-      },
-    });
-  }
-  return webhook;
 }

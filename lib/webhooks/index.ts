@@ -6,4 +6,4 @@
  */
 export { selfSignedCertificate, type SelfSigned } from './certificate';
 export { createWebhookHandler, memorySeenStore, memorySequenceStore, type HandlerOptions, type SeenStore, type SequenceStore } from './handler';
-export { verifyWebhook, webhookVerifiers, WebhookVerificationError, type HeaderBag, type VerifyOptions } from './verify';
+export { verifyWebhook, verifyWith, webhookVerifiers, WebhookVerificationError, type HeaderBag, type VerifyOptions } from './verify';
