@@ -3,7 +3,7 @@
  * entity fields (`custentity_…`) that src/Objects declares for employees, each stored in its own column.
  */
 import { EMPLOYEE_FIELDS, type FieldSpec, type ValueKind } from '../core';
-import type { CustomField } from './objects-xml';
+import type { CustomField } from './sdf/objects-xml';
 import { assertSafeId, type Db } from './store';
 
 export interface EmployeeSchema {

@@ -4,9 +4,9 @@
  * stored columns and back.
  */
 import { refName } from './employees';
-import type { CustomRecordType } from './objects-xml';
-import { isDate, midnightIn, ymdIn } from './ns-format';
-import type { FieldKind, Line, RecordSpec } from './record-model';
+import type { CustomRecordType } from './sdf/objects-xml';
+import { isDate, midnightIn, ymdIn } from './runtime/ns-format';
+import type { FieldKind, Line, RecordSpec } from './runtime/record-model';
 import type { Db } from './store';
 
 export function kindOfFieldType(fieldType: string): FieldKind {

@@ -1,9 +1,9 @@
 /** A script worker thread: one Engine on its own connection, running the jobs the account sends. */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { NetSuiteError } from './account-types';
-import { loadProject } from './deploy';
-import { Engine } from './engine';
-import { describeError } from './errors';
+import { loadProject } from './sdf/deploy';
+import { Engine } from './runtime/engine';
+import { describeError } from './runtime/errors';
 import { syncHttpClient, type HttpLimits } from './sync-http';
 import type { Job, JobError, WorkerInit } from './worker-protocol';
 

@@ -11,7 +11,7 @@ import { Webhook } from 'standardwebhooks';
 import { randomBytes } from 'node:crypto';
 import { SandboxAccount } from '../../lib/sandbox/account';
 import { Receiver } from '../../lib/sandbox/receiver';
-import type { LogEntry } from '../../lib/sandbox/script-env';
+import type { LogEntry } from '../../lib/sandbox/runtime/script-env';
 import type { WriteContext } from '../../lib/sandbox/account-types';
 import { NetSuiteError } from '../../lib/sandbox/account-types';
 

@@ -14,7 +14,7 @@
 import { DELIVERY_FIELD } from '../../lib/core/delivery-record';
 import { SandboxAccount } from '../../lib/sandbox/account';
 import { Receiver, type Behaviour } from '../../lib/sandbox/receiver';
-import type { LogEntry } from '../../lib/sandbox/script-env';
+import type { LogEntry } from '../../lib/sandbox/runtime/script-env';
 import type { WriteContext } from '../../lib/sandbox/account-types';
 
 /** SOAK=1: five times the events; SOAK=<n> (n ≥ 2): n times. */

@@ -4,7 +4,7 @@
  * touches Node globals fails to deploy (at load) or fails its execution (at run time) without undoing
  * the write.
  */
-import { DeployError } from '../../lib/sandbox/deploy';
+import { DeployError } from '../../lib/sandbox/sdf/deploy';
 import { SandboxAccount } from '../../lib/sandbox/account';
 import { REST, removeProject, suiteScript, writeProject } from './helpers';
 

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { SandboxAccount } from '../../lib/sandbox/account';
 import { parseStartArgs } from '../../lib/sandbox/config';
-import { readObjects, parseXml } from '../../lib/sandbox/objects-xml';
+import { readObjects, parseXml } from '../../lib/sandbox/sdf/objects-xml';
 import { nextSlot, parseDuration, schedulesOf } from '../../lib/sandbox/scheduler';
 import { repoRoot } from '../../lib/sandbox/paths';
 import { REST } from './helpers';

@@ -6,8 +6,8 @@
  * group, partner or subsidiary are not emulated: a deployment that sets one refuses every role.
  */
 import * as fs from 'node:fs';
-import { child, childText, parseXml } from '../objects-xml';
-import type { ScriptObject } from '../objects-xml';
+import { child, childText, parseXml } from '../sdf/objects-xml';
+import type { ScriptObject } from '../sdf/objects-xml';
 import { roleIdOf } from '../permissions';
 
 export interface Audience {

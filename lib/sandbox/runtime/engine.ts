@@ -3,25 +3,25 @@
  * script runs. Everything here is synchronous, as SuiteScript is; it runs in a worker thread so a
  * blocking `N/https` call never stalls the REST API or a receiver on the main thread.
  */
-import { NetSuiteError, type EmployeeWrite } from './account-types';
-import { Clock } from './clock';
-import { typedParams, type LoadedProject } from './deploy';
-import { employeeSchema, type EmployeeSchema } from './employee-schema';
-import { applyChanges, changesFromCanonical, deleteEmployeeRow, loadEmployee, notFound, saveEmployee, type EmployeeChanges, type EmployeeState } from './employees';
+import { NetSuiteError, type EmployeeWrite } from '../account-types';
+import { Clock } from '../clock';
+import { typedParams, type LoadedProject } from '../sdf/deploy';
+import { employeeSchema, type EmployeeSchema } from '../employee-schema';
+import { applyChanges, changesFromCanonical, deleteEmployeeRow, loadEmployee, notFound, saveEmployee, type EmployeeChanges, type EmployeeState } from '../employees';
 import { describeError, intoRealm, SuiteScriptError } from './errors';
 import { Governance, USAGE_LIMITS } from './governance';
 import { moduleResolver } from './modules';
-import type { Deployment, ScriptObject } from './objects-xml';
+import type { Deployment, ScriptObject } from '../sdf/objects-xml';
 import { ScriptRecord, employeeSpec, employeeValues } from './record-model';
 import { instantiate } from './script-loader';
 import type { EmployeeWriter, HttpRequest, HttpResult, LogEntry, Origin, ScriptEnv, Services } from './script-env';
 import { isDate, ymdIn } from './ns-format';
-import { roleIdOf } from './permissions';
-import { openDatabase, type Db } from './store';
-import { registerSuiteQLFunctions } from './suiteql';
-import { finishTask, submitTask, taskStatus } from './tasks';
-import { serveSuitelet, suiteletError, type SuiteletResult } from './suitelet/host';
-import type { SuiteletRequest } from './suitelet/request';
+import { roleIdOf } from '../permissions';
+import { openDatabase, type Db } from '../store';
+import { registerSuiteQLFunctions } from '../suiteql';
+import { finishTask, submitTask, taskStatus } from '../tasks';
+import { serveSuitelet, suiteletError, type SuiteletResult } from '../suitelet/host';
+import type { SuiteletRequest } from '../suitelet/request';
 
 export interface EngineOptions {
   accountId: string;

@@ -4,7 +4,7 @@
  * URLs are refused.
  */
 import type { ScriptEnv } from '../script-env';
-import { suiteletUrl, uiDomain } from '../suitelet/urls';
+import { suiteletUrl, uiDomain } from '../../suitelet/urls';
 
 const HOST_TYPE = Object.freeze({ APPLICATION: 'APPLICATION', CUSTOMER_CENTER: 'CUSTOMERCENTER', RESTLET: 'RESTLETS', SUITETALK: 'SUITETALK', FORM: 'FORMS' });
 

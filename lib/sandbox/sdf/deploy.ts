@@ -7,15 +7,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describeError } from './errors';
-import { MODULE_NAMES } from './modules';
+import { describeError } from '../runtime/errors';
+import { MODULE_NAMES } from '../runtime/modules';
 import { objectsOf, readObjectFiles, type ObjectFile, type Objects, type ScriptObject, type ScriptParameter } from './objects-xml';
-import { readManifest } from './sdf/manifest';
-import { formatProblem, validateObject } from './sdf/validate';
-import { compileScript, instantiate, type CompiledScript } from './script-loader';
-import { ensureEmployeeColumns } from './employee-schema';
-import { ensurePermissionTable } from './permissions';
-import { ensureCustomList, ensureCustomRecordTable, type Db } from './store';
+import { readManifest } from './manifest';
+import { formatProblem, validateObject } from './validate';
+import { compileScript, instantiate, type CompiledScript } from '../runtime/script-loader';
+import { ensureEmployeeColumns } from '../employee-schema';
+import { ensurePermissionTable } from '../permissions';
+import { ensureCustomList, ensureCustomRecordTable, type Db } from '../store';
 
 export interface LoadedProject {
   dir: string;

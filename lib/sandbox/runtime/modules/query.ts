@@ -1,8 +1,8 @@
 /** `N/query`: `runSuiteQL` over the account's tables (the subset lib/sandbox/suiteql.ts supports), 10 units. */
-import { NetSuiteError } from '../account-types';
+import { NetSuiteError } from '../../account-types';
 import { UNIT_COST } from '../governance';
-import { requireRecordAccess } from '../permissions';
-import { runQuery, translate } from '../suiteql';
+import { requireRecordAccess } from '../../permissions';
+import { runQuery, translate } from '../../suiteql';
 import type { ScriptEnv } from '../script-env';
 
 /** View on each custom record type the query names, as N/search needs it (FIDELITY.md). */

@@ -1,5 +1,5 @@
 /** `N/runtime`: execution context, account, current user, current script (parameters, remaining usage). */
-import { CONTEXT_TYPE } from '../../core';
+import { CONTEXT_TYPE } from '../../../core';
 import type { ScriptEnv } from '../script-env';
 
 export function createRuntimeModule(env: ScriptEnv): Record<string, unknown> {

@@ -4,7 +4,7 @@
  * are refused.
  */
 import type { ScriptEnv } from '../script-env';
-import { exchangeOf } from '../suitelet/exchange';
+import { exchangeOf } from '../../suitelet/exchange';
 import { createUrlModule } from './url';
 
 export function createRedirectModule(env: ScriptEnv): Record<string, unknown> {
