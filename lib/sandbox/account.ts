@@ -13,19 +13,19 @@ import { employeeSchema, type EmployeeSchema } from './employee-schema';
 import { loadEmployee, notFound, toCanonical } from './employees';
 import { defaultProjectDir } from './paths';
 import { setRecordPermission, type Level } from './permissions';
-import { nextSlot, schedulesOf, type Schedule } from './scheduler';
+import { nextSlot, schedulesOf, type Schedule } from './scheduling/scheduler';
 import type { LogEntry, Origin } from './runtime/script-env';
 import { seedCompany, seedSyntheticEmployees } from './seed';
 import { createSchema, openDatabase, removeDatabaseFile, tempDatabasePath, type Db } from './store';
 import { registerSuiteQLFunctions } from './suiteql';
 import { SuiteQLRunner } from './suiteql-runner';
-import { NETSUITE_HTTP_LIMITS, type HttpLimits } from './sync-http';
-import { claimNextTask, finishTask, submitTask, type Invocation } from './tasks';
+import { NETSUITE_HTTP_LIMITS, type HttpLimits } from './workers/sync-http';
+import { claimNextTask, finishTask, submitTask, type Invocation } from './scheduling/tasks';
 import { sentEmails, type SentEmail } from './runtime/modules/email';
 import type { SuiteletResult } from './suitelet/host';
 import type { SuiteletRequest } from './suitelet/request';
 import { setUiDomain } from './suitelet/urls';
-import { WorkerPool } from './worker-pool';
+import { WorkerPool } from './workers/pool';
 
 export interface SecretValue {
   value: string;

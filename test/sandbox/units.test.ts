@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { SandboxAccount } from '../../lib/sandbox/account';
 import { parseStartArgs } from '../../lib/sandbox/config';
 import { readObjects, parseXml } from '../../lib/sandbox/sdf/objects-xml';
-import { nextSlot, parseDuration, schedulesOf } from '../../lib/sandbox/scheduler';
+import { nextSlot, parseDuration, schedulesOf } from '../../lib/sandbox/scheduling/scheduler';
 import { repoRoot } from '../../lib/sandbox/paths';
 import { REST } from './helpers';
 

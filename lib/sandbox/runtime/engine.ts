@@ -19,7 +19,7 @@ import { isDate, ymdIn } from './ns-format';
 import { roleIdOf } from '../permissions';
 import { openDatabase, type Db } from '../store';
 import { registerSuiteQLFunctions } from '../suiteql';
-import { finishTask, submitTask, taskStatus } from '../tasks';
+import { finishTask, submitTask, taskStatus } from '../scheduling/tasks';
 import { serveSuitelet, suiteletError, type SuiteletResult } from '../suitelet/host';
 import type { SuiteletRequest } from '../suitelet/request';
 

@@ -8,7 +8,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import * as tls from 'node:tls';
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import type { HttpRequest, HttpResult } from './runtime/script-env';
+import type { HttpRequest, HttpResult } from '../runtime/script-env';
 
 export interface HttpLimits {
   connectTimeoutMs: number;

@@ -2,7 +2,7 @@
  * Scheduled deployments' recurrences on the account clock: which deployments are due, and when they are
  * due next. A missed slot runs once, not once per missed slot, as NetSuite's scheduler does.
  */
-import type { Deployment, ScriptObject } from './sdf/objects-xml';
+import type { Deployment, ScriptObject } from '../sdf/objects-xml';
 
 const DAY = 86_400_000;
 

@@ -8,8 +8,8 @@
  *   until that run ends;
  * - one deployment never runs twice at once; different deployments (of one script or not) can.
  */
-import { SuiteScriptError } from './runtime/errors';
-import type { Db } from './store';
+import { SuiteScriptError } from '../runtime/errors';
+import type { Db } from '../store';
 
 export type Invocation = 'SCHEDULED' | 'ONDEMAND';
 

@@ -5,10 +5,10 @@
  */
 import * as path from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
-import { NetSuiteError } from './account-types';
-import type { LogEntry } from './runtime/script-env';
+import { NetSuiteError } from '../account-types';
+import type { LogEntry } from '../runtime/script-env';
 import { serveSyncHttp, type HttpLimits } from './sync-http';
-import type { Job, JobError, WorkerInit } from './worker-protocol';
+import type { Job, JobError, WorkerInit } from './protocol';
 
 type Settle = { resolve(v: unknown): void; reject(e: Error): void };
 

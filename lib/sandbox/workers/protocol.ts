@@ -1,8 +1,8 @@
 /** Messages between the account (main thread) and its script workers. */
-import type { EmployeeWrite, ErrorSource } from './account-types';
-import type { Origin } from './runtime/script-env';
+import type { EmployeeWrite, ErrorSource } from '../account-types';
+import type { Origin } from '../runtime/script-env';
 import type { HttpLimits } from './sync-http';
-import type { SuiteletRequest } from './suitelet/request';
+import type { SuiteletRequest } from '../suitelet/request';
 
 export interface WorkerInit {
   accountId: string;

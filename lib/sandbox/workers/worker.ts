@@ -1,11 +1,11 @@
 /** A script worker thread: one Engine on its own connection, running the jobs the account sends. */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { NetSuiteError } from './account-types';
-import { loadProject } from './sdf/deploy';
-import { Engine } from './runtime/engine';
-import { describeError } from './runtime/errors';
+import { NetSuiteError } from '../account-types';
+import { loadProject } from '../sdf/deploy';
+import { Engine } from '../runtime/engine';
+import { describeError } from '../runtime/errors';
 import { syncHttpClient, type HttpLimits } from './sync-http';
-import type { Job, JobError, WorkerInit } from './worker-protocol';
+import type { Job, JobError, WorkerInit } from './protocol';
 
 const init = workerData as WorkerInit;
 const flag = new Int32Array(init.httpFlag);
