@@ -18,7 +18,7 @@ import type { EmployeeWriter, HttpRequest, HttpResult, LogEntry, Origin, ScriptE
 import { isDate, ymdIn } from './ns-format';
 import { roleIdOf } from '../permissions';
 import { openDatabase, type Db } from '../store';
-import { registerSuiteQLFunctions } from '../suiteql';
+import { registerSuiteQLFunctions } from '../suiteql/query';
 import { finishTask, submitTask, taskStatus } from '../scheduling/tasks';
 import { serveSuitelet, suiteletError, type SuiteletResult } from '../suitelet/host';
 import type { SuiteletRequest } from '../suitelet/request';

@@ -2,7 +2,7 @@
 import { NetSuiteError } from '../../account-types';
 import { UNIT_COST } from '../governance';
 import { requireRecordAccess } from '../../permissions';
-import { runQuery, translate } from '../../suiteql';
+import { runQuery, translate } from '../../suiteql/query';
 import type { ScriptEnv } from '../script-env';
 
 /** View on each custom record type the query names, as N/search needs it (FIDELITY.md). */

@@ -7,8 +7,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { NetSuiteError, type SuiteQLPage } from './account-types';
-import { workerScript } from './workers/pool';
+import { NetSuiteError, type SuiteQLPage } from '../account-types';
+import { workerScript } from '../workers/pool';
 
 export interface SuiteQLInit {
   dbPath: string;
@@ -79,7 +79,7 @@ export class SuiteQLRunner {
   }
 
   private spawn(): Child {
-    const entry = path.join(__dirname, `suiteql-process${path.extname(__filename)}`);
+    const entry = path.join(__dirname, `query-process${path.extname(__filename)}`);
     const script = workerScript(entry);
     const args = ['--max-old-space-size=256', ...(script.eval ? ['-e', script.code] : [script.code])];
     // Its stderr is kept only to explain a process that does not start (a query that runs out of memory

@@ -4,11 +4,11 @@
  * ROWS ONLY`. Answers with lowercase column names, as SuiteQL does.
  */
 import Database from 'better-sqlite3';
-import { EMPLOYEE_FIELDS } from '../core';
-import { NetSuiteError } from './account-types';
-import { refName } from './employees';
-import { INTERNAL_PREFIX, type Db } from './store';
-import { assertRecordTablesOnly } from './suiteql-access';
+import { EMPLOYEE_FIELDS } from '../../core';
+import { NetSuiteError } from '../account-types';
+import { refName } from '../employees';
+import { INTERNAL_PREFIX, type Db } from '../store';
+import { assertRecordTablesOnly } from './access';
 
 export interface SuiteQLOptions {
   /** Time zone SuiteQL formats date-times in (the session user's preference). */

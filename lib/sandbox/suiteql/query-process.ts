@@ -1,14 +1,14 @@
 /**
- * The process REST SuiteQL runs in (started by suiteql-runner.ts). better-sqlite3 runs a query to its
+ * The process REST SuiteQL runs in (started by runner.ts). better-sqlite3 runs a query to its
  * end on the calling thread and nothing can interrupt it, so a query that never ends (a recursive CTE
  * counting for ever, a cross join of large tables) is stopped by ending this process; the REST API's
  * process keeps answering meanwhile. Reads only, on its own read-only connection.
  */
 import Database from 'better-sqlite3';
-import { NetSuiteError } from './account-types';
-import { badQuery, registerSuiteQLFunctions, runPage } from './suiteql';
-import type { Db } from './store';
-import type { SuiteQLInit, SuiteQLReply, SuiteQLRequest } from './suiteql-runner';
+import { NetSuiteError } from '../account-types';
+import { badQuery, registerSuiteQLFunctions, runPage } from './query';
+import type { Db } from '../store';
+import type { SuiteQLInit, SuiteQLReply, SuiteQLRequest } from './runner';
 
 /** A page bigger than this is refused rather than sent (1,000 rows of very long text). */
 const MAX_PAGE_CHARS = 64 * 1024 * 1024;
