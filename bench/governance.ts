@@ -4,7 +4,7 @@
  * then https.post), deployed in the same sandbox and fired by the same writes.
  */
 import { DELIVERY_FIELD, DELIVERY_RECORD, DEPLOYMENT, PARAM, type CanonicalRecord } from '../lib/core';
-import type { WriteContext } from '../lib/sandbox/account-types';
+import type { WriteContext } from '../lib/sandbox/account/account-types';
 import { startSandbox, CSV, RETRY_SCRIPT, UE_DEPLOYMENT, UE_SCRIPT, UI, type BenchSandbox, type ExtraScript } from './sandbox';
 import type { Table } from './table';
 

@@ -6,7 +6,7 @@
  * clock, and a check that every event arrived exactly once.
  */
 import { DELIVERY_FIELD, DELIVERY_RECORD, DELIVERY_STATUS, DEPLOYMENT, PARAM, type CanonicalRecord } from '../lib/core';
-import type { Execution } from '../lib/sandbox/account';
+import type { Execution } from '../lib/sandbox/account/account';
 import { CSV, RETRY_SCRIPT, startSandbox } from './sandbox';
 import { fmt, type Table } from './table';
 

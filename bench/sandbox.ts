@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PARAM } from '../lib/core';
-import { SandboxAccount } from '../lib/sandbox/account';
+import { SandboxAccount } from '../lib/sandbox/account/account';
 import { repoRoot } from '../lib/sandbox/paths';
 import { startReceiver, type Receiver } from './receiver';
 

@@ -3,8 +3,8 @@
  * last step, a dead delivery replayed from the console (the same HTTP POST its page makes).
  */
 import { DEPLOYMENT, SCRIPT } from '../core/ids';
-import type { SandboxAccount } from './account';
-import type { WriteContext } from './account-types';
+import type { SandboxAccount } from './account/account';
+import type { WriteContext } from './account/account-types';
 import type { Receiver } from './receiver';
 import type { RestServer } from './rest/server';
 import { UiSessions } from './suitelet/sessions';

@@ -11,7 +11,7 @@ import * as https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { WebhookEvent } from '../core';
 import { selfSignedCertificate, verifyWith, webhookVerifiers, type VerifyOptions } from '../webhooks';
-import { NetSuiteError } from './account-types';
+import { NetSuiteError } from './account/account-types';
 import { eventSchemaProblems } from './event-schema';
 import { readBody } from './rest/http-io';
 

@@ -9,11 +9,11 @@
  */
 import { Webhook } from 'standardwebhooks';
 import { randomBytes } from 'node:crypto';
-import { SandboxAccount } from '../../lib/sandbox/account';
+import { SandboxAccount } from '../../lib/sandbox/account/account';
 import { Receiver } from '../../lib/sandbox/receiver';
 import type { LogEntry } from '../../lib/sandbox/runtime/script-env';
-import type { WriteContext } from '../../lib/sandbox/account-types';
-import { NetSuiteError } from '../../lib/sandbox/account-types';
+import type { WriteContext } from '../../lib/sandbox/account/account-types';
+import { NetSuiteError } from '../../lib/sandbox/account/account-types';
 
 const UE_DEPLOY = 'customdeploy_suitehooks_employee_ue';
 const UE = 'customscript_suitehooks_employee_ue';

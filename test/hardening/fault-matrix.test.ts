@@ -12,10 +12,10 @@
  * Default sizes keep the file well under a minute on 2 cores; SOAK=1 runs five times the events.
  */
 import { DELIVERY_FIELD } from '../../lib/core/delivery-record';
-import { SandboxAccount } from '../../lib/sandbox/account';
+import { SandboxAccount } from '../../lib/sandbox/account/account';
 import { Receiver, type Behaviour } from '../../lib/sandbox/receiver';
 import type { LogEntry } from '../../lib/sandbox/runtime/script-env';
-import type { WriteContext } from '../../lib/sandbox/account-types';
+import type { WriteContext } from '../../lib/sandbox/account/account-types';
 
 /** SOAK=1: five times the events; SOAK=<n> (n ≥ 2): n times. */
 const SOAK = !process.env.SOAK ? 1 : process.env.SOAK === '1' ? 5 : Math.max(2, Number(process.env.SOAK) || 5);

@@ -3,7 +3,7 @@
  * the built user event, which signs and posts to a local https receiver verifying with standardwebhooks;
  * failed or queued events become deliveries that the built retry script sends as the clock advances.
  */
-import { SandboxAccount } from '../../lib/sandbox/account';
+import { SandboxAccount } from '../../lib/sandbox/account/account';
 import { Receiver } from '../../lib/sandbox/receiver';
 import { REST, UI, CSV } from './helpers';
 

@@ -3,7 +3,7 @@
  * (user event 1,000; scheduled 10,000) are enforced with SSS_USAGE_LIMIT_EXCEEDED, and the retry worker
  * that runs out mid-batch starts itself again (NETSUITE-FACTS "Governance (units)", section_460871520995).
  */
-import { SandboxAccount } from '../../lib/sandbox/account';
+import { SandboxAccount } from '../../lib/sandbox/account/account';
 import { Receiver } from '../../lib/sandbox/receiver';
 import { CSV, PROBE_PROJECT, REST } from './helpers';
 

@@ -4,7 +4,7 @@
  * records and deployments, N/runtime; deployment filters; and no deadlock with an in-process receiver.
  */
 import * as crypto from 'node:crypto';
-import { SandboxAccount } from '../../lib/sandbox/account';
+import { SandboxAccount } from '../../lib/sandbox/account/account';
 import { Receiver } from '../../lib/sandbox/receiver';
 import { CSV, REST, UI, removeProject, suiteScript, writeProject } from './helpers';
 

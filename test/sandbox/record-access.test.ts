@@ -8,8 +8,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DELIVERY_FIELD, DELIVERY_RECORD, PARAM } from '../../lib/core';
-import type { WriteContext } from '../../lib/sandbox/account-types';
-import { SandboxAccount } from '../../lib/sandbox/account';
+import type { WriteContext } from '../../lib/sandbox/account/account-types';
+import { SandboxAccount } from '../../lib/sandbox/account/account';
 import { repoRoot } from '../../lib/sandbox/paths';
 import { suiteScript } from './helpers';
 

@@ -5,7 +5,7 @@
  * the write.
  */
 import { DeployError } from '../../lib/sandbox/sdf/deploy';
-import { SandboxAccount } from '../../lib/sandbox/account';
+import { SandboxAccount } from '../../lib/sandbox/account/account';
 import { REST, removeProject, suiteScript, writeProject } from './helpers';
 
 const UE = (body: string) => suiteScript('UserEventScript', body);

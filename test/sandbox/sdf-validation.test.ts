@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { SandboxAccount } from '../../lib/sandbox/account';
+import { SandboxAccount } from '../../lib/sandbox/account/account';
 import { DeployError, validateProject } from '../../lib/sandbox/sdf/deploy';
 import { parseXml, readObjectFiles } from '../../lib/sandbox/sdf/objects-xml';
 import { repoRoot } from '../../lib/sandbox/paths';

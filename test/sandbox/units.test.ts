@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { SandboxAccount } from '../../lib/sandbox/account';
+import { SandboxAccount } from '../../lib/sandbox/account/account';
 import { parseStartArgs } from '../../lib/sandbox/config';
 import { readObjects, parseXml } from '../../lib/sandbox/sdf/objects-xml';
 import { nextSlot, parseDuration, schedulesOf } from '../../lib/sandbox/scheduling/scheduler';

@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { NetSuiteError, type Account } from '../account-types';
+import { NetSuiteError, type Account } from '../account/account-types';
 import { SandboxAuth, type LoginAuditEntry } from './auth';
 import type { CredentialRegistry } from './credentials';
 import { EmployeeRoute } from './employee-route';

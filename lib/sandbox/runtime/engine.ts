@@ -3,11 +3,11 @@
  * script runs. Everything here is synchronous, as SuiteScript is; it runs in a worker thread so a
  * blocking `N/https` call never stalls the REST API or a receiver on the main thread.
  */
-import { NetSuiteError, type EmployeeWrite } from '../account-types';
-import { Clock } from '../clock';
+import { NetSuiteError, type EmployeeWrite } from '../account/account-types';
+import { Clock } from '../account/clock';
 import { typedParams, type LoadedProject } from '../sdf/deploy';
-import { employeeSchema, type EmployeeSchema } from '../employee-schema';
-import { applyChanges, changesFromCanonical, deleteEmployeeRow, loadEmployee, notFound, saveEmployee, type EmployeeChanges, type EmployeeState } from '../employees';
+import { employeeSchema, type EmployeeSchema } from '../records/employee-schema';
+import { applyChanges, changesFromCanonical, deleteEmployeeRow, loadEmployee, notFound, saveEmployee, type EmployeeChanges, type EmployeeState } from '../records/employees';
 import { describeError, intoRealm, SuiteScriptError } from './errors';
 import { Governance, USAGE_LIMITS } from './governance';
 import { moduleResolver } from './modules';
@@ -16,8 +16,8 @@ import { ScriptRecord, employeeSpec, employeeValues } from './record-model';
 import { instantiate } from './script-loader';
 import type { EmployeeWriter, HttpRequest, HttpResult, LogEntry, Origin, ScriptEnv, Services } from './script-env';
 import { isDate, ymdIn } from './ns-format';
-import { roleIdOf } from '../permissions';
-import { openDatabase, type Db } from '../store';
+import { roleIdOf } from '../account/permissions';
+import { openDatabase, type Db } from '../account/store';
 import { registerSuiteQLFunctions } from '../suiteql/query';
 import { finishTask, submitTask, taskStatus } from '../scheduling/tasks';
 import { serveSuitelet, suiteletError, type SuiteletResult } from '../suitelet/host';

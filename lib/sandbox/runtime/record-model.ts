@@ -4,11 +4,11 @@
  * and the `oldRecord`/`newRecord` of a user event (read-only, and on xedit limited to the edited fields:
  * NETSUITE-FACTS "User events").
  */
-import type { EmployeeSchema } from '../employee-schema';
-import { refName, type EmployeeState } from '../employees';
+import type { EmployeeSchema } from '../records/employee-schema';
+import { refName, type EmployeeState } from '../records/employees';
 import { formatDate, isDate, midnightIn, ymdIn } from './ns-format';
 import { recordCost } from './governance';
-import type { Db } from '../store';
+import type { Db } from '../account/store';
 import type { ScriptEnv } from './script-env';
 
 export type FieldKind = 'text' | 'boolean' | 'date' | 'datetime' | 'integer' | 'float' | 'select' | 'multiselect';

@@ -2,11 +2,11 @@
  * What one script execution sees: its script and deployment, its governance, its runtime identity, and
  * the account services behind the `N/*` modules. Built by the engine for every execution.
  */
-import type { Clock } from '../clock';
-import type { EmployeeSchema } from '../employee-schema';
+import type { Clock } from '../account/clock';
+import type { EmployeeSchema } from '../records/employee-schema';
 import type { Governance } from './governance';
 import type { Deployment, ScriptObject, CustomRecordType } from '../sdf/objects-xml';
-import type { Db } from '../store';
+import type { Db } from '../account/store';
 
 export interface HttpRequest {
   method: string;

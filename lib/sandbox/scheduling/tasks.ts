@@ -9,7 +9,7 @@
  * - one deployment never runs twice at once; different deployments (of one script or not) can.
  */
 import { SuiteScriptError } from '../runtime/errors';
-import type { Db } from '../store';
+import type { Db } from '../account/store';
 
 export type Invocation = 'SCHEDULED' | 'ONDEMAND';
 

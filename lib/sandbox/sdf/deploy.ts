@@ -13,9 +13,9 @@ import { objectsOf, readObjectFiles, type ObjectFile, type Objects, type ScriptO
 import { readManifest } from './manifest';
 import { formatProblem, validateObject } from './validate';
 import { compileScript, instantiate, type CompiledScript } from '../runtime/script-loader';
-import { ensureEmployeeColumns } from '../employee-schema';
-import { ensurePermissionTable } from '../permissions';
-import { ensureCustomList, ensureCustomRecordTable, type Db } from '../store';
+import { ensureEmployeeColumns } from '../records/employee-schema';
+import { ensurePermissionTable } from '../account/permissions';
+import { ensureCustomList, ensureCustomRecordTable, type Db } from '../account/store';
 
 export interface LoadedProject {
   dir: string;

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import { child, childText, parseXml } from '../sdf/objects-xml';
 import type { ScriptObject } from '../sdf/objects-xml';
-import { roleIdOf } from '../permissions';
+import { roleIdOf } from '../account/permissions';
 
 export interface Audience {
   allRoles: boolean;

@@ -4,8 +4,8 @@
  * (`pragma_table_list`, `pragma_database_list`, which would show internal tables and the file path).
  * Checked on the compiled program (`EXPLAIN`), so no spelling, quoting or nesting of a name gets past it.
  */
-import { NetSuiteError } from '../account-types';
-import { isRecordTable, type Db } from '../store';
+import { NetSuiteError } from '../account/account-types';
+import { isRecordTable, type Db } from '../account/store';
 
 interface Op {
   opcode: string;

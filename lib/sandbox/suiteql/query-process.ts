@@ -5,9 +5,9 @@
  * process keeps answering meanwhile. Reads only, on its own read-only connection.
  */
 import Database from 'better-sqlite3';
-import { NetSuiteError } from '../account-types';
+import { NetSuiteError } from '../account/account-types';
 import { badQuery, registerSuiteQLFunctions, runPage } from './query';
-import type { Db } from '../store';
+import type { Db } from '../account/store';
 import type { SuiteQLInit, SuiteQLReply, SuiteQLRequest } from './runner';
 
 /** A page bigger than this is refused rather than sent (1,000 rows of very long text). */

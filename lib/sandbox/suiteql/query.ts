@@ -5,9 +5,9 @@
  */
 import Database from 'better-sqlite3';
 import { EMPLOYEE_FIELDS } from '../../core';
-import { NetSuiteError } from '../account-types';
-import { refName } from '../employees';
-import { INTERNAL_PREFIX, type Db } from '../store';
+import { NetSuiteError } from '../account/account-types';
+import { refName } from '../records/employees';
+import { INTERNAL_PREFIX, type Db } from '../account/store';
 import { assertRecordTablesOnly } from './access';
 
 export interface SuiteQLOptions {

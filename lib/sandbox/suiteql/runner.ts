@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { NetSuiteError, type SuiteQLPage } from '../account-types';
+import { NetSuiteError, type SuiteQLPage } from '../account/account-types';
 import { workerScript } from '../workers/pool';
 
 export interface SuiteQLInit {

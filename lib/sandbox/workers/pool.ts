@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
-import { NetSuiteError } from '../account-types';
+import { NetSuiteError } from '../account/account-types';
 import type { LogEntry } from '../runtime/script-env';
 import { serveSyncHttp, type HttpLimits } from './sync-http';
 import type { Job, JobError, WorkerInit } from './protocol';

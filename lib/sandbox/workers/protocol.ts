@@ -1,5 +1,5 @@
 /** Messages between the account (main thread) and its script workers. */
-import type { EmployeeWrite, ErrorSource } from '../account-types';
+import type { EmployeeWrite, ErrorSource } from '../account/account-types';
 import type { Origin } from '../runtime/script-env';
 import type { HttpLimits } from './sync-http';
 import type { SuiteletRequest } from '../suitelet/request';

@@ -1,6 +1,6 @@
 /** A script worker thread: one Engine on its own connection, running the jobs the account sends. */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { NetSuiteError } from '../account-types';
+import { NetSuiteError } from '../account/account-types';
 import { loadProject } from '../sdf/deploy';
 import { Engine } from '../runtime/engine';
 import { describeError } from '../runtime/errors';

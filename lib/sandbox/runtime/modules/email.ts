@@ -5,7 +5,7 @@
  */
 import { UNIT_COST } from '../governance';
 import type { ScriptEnv } from '../script-env';
-import type { Db } from '../../store';
+import type { Db } from '../../account/store';
 
 export interface SentEmail {
   at: string;

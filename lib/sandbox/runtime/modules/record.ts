@@ -1,10 +1,10 @@
 /** `N/record`: create, load, save, submitFields and delete for employees, custom records and deployments. */
-import { NetSuiteError } from '../../account-types';
-import { loadEmployee } from '../../employees';
+import { NetSuiteError } from '../../account/account-types';
+import { loadEmployee } from '../../records/employees';
 import { recordCost } from '../governance';
 import { ScriptRecord, employeeSpec, employeeValues, MAX_TEXT, type Line } from '../record-model';
-import { customRecordSpec, deploymentSpec, kindOfFieldType, rowValues, toColumnValue, type TableSpec } from '../../record-types';
-import { requireRecordAccess } from '../../permissions';
+import { customRecordSpec, deploymentSpec, kindOfFieldType, rowValues, toColumnValue, type TableSpec } from '../../records/record-types';
+import { requireRecordAccess } from '../../account/permissions';
 import type { ScriptEnv } from '../script-env';
 
 const TYPE_ENUM = Object.freeze({ EMPLOYEE: 'employee', SCRIPT_DEPLOYMENT: 'scriptdeployment', SUBSIDIARY: 'subsidiary', DEPARTMENT: 'department', LOCATION: 'location' });

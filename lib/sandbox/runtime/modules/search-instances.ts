@@ -4,7 +4,7 @@
  * `scriptdeployment.scriptid`, as filters (`['script.scriptid', 'is', …]`) and as joined columns.
  */
 import type { FieldKind } from '../record-model';
-import type { TableSpec } from '../../record-types';
+import type { TableSpec } from '../../records/record-types';
 
 const COLUMNS: Record<string, [string, FieldKind]> = {
   status: ['status', 'text'],

@@ -6,9 +6,9 @@
 import { UNIT_COST } from '../governance';
 import { formatDate, formatDateTime, isDate, ymdIn } from '../ns-format';
 import { employeeSpec, type FieldKind } from '../record-model';
-import { customRecordSpec, deploymentSpec, type TableSpec } from '../../record-types';
+import { customRecordSpec, deploymentSpec, type TableSpec } from '../../records/record-types';
 import { scheduledScriptInstanceSpec } from './search-instances';
-import { requireRecordAccess } from '../../permissions';
+import { requireRecordAccess } from '../../account/permissions';
 import type { ScriptEnv } from '../script-env';
 
 interface Column {

@@ -9,8 +9,8 @@
  * A script checks with its effective role: the deployment's Execute As Role when set
  * (chapter_N2997500), else the role of the user whose action ran it.
  */
-import type { CustomRecordType } from './sdf/objects-xml';
-import type { ScriptEnv } from './runtime/script-env';
+import type { CustomRecordType } from '../sdf/objects-xml';
+import type { ScriptEnv } from '../runtime/script-env';
 import type { Db } from './store';
 
 export type Level = 'NONE' | 'VIEW' | 'CREATE' | 'EDIT' | 'FULL';

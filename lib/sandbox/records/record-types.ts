@@ -4,10 +4,10 @@
  * stored columns and back.
  */
 import { refName } from './employees';
-import type { CustomRecordType } from './sdf/objects-xml';
-import { isDate, midnightIn, ymdIn } from './runtime/ns-format';
-import type { FieldKind, Line, RecordSpec } from './runtime/record-model';
-import type { Db } from './store';
+import type { CustomRecordType } from '../sdf/objects-xml';
+import { isDate, midnightIn, ymdIn } from '../runtime/ns-format';
+import type { FieldKind, Line, RecordSpec } from '../runtime/record-model';
+import type { Db } from '../account/store';
 
 export function kindOfFieldType(fieldType: string): FieldKind {
   switch (fieldType) {

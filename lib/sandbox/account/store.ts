@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CustomRecordType, CustomList } from './sdf/objects-xml';
+import type { CustomRecordType, CustomList } from '../sdf/objects-xml';
 
 export type Db = Database.Database;
 

@@ -11,12 +11,12 @@ import {
   type FieldSource,
   type FieldSpec,
   type Ref,
-} from '../core';
-import { NetSuiteError } from './account-types';
+} from '../../core';
+import { NetSuiteError } from '../account/account-types';
 import type { Statement } from 'better-sqlite3';
 import { STANDARD_SCHEMA, type EmployeeSchema } from './employee-schema';
 import { isCalendarDate, isDateTime } from './date-input';
-import type { Db } from './store';
+import type { Db } from '../account/store';
 
 export type Row = Record<string, unknown>;
 

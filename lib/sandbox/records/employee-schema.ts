@@ -2,9 +2,9 @@
  * The employee's fields in this account: the standard ones of the canonical field map plus the custom
  * entity fields (`custentity_…`) that src/Objects declares for employees, each stored in its own column.
  */
-import { EMPLOYEE_FIELDS, type FieldSpec, type ValueKind } from '../core';
-import type { CustomField } from './sdf/objects-xml';
-import { assertSafeId, type Db } from './store';
+import { EMPLOYEE_FIELDS, type FieldSpec, type ValueKind } from '../../core';
+import type { CustomField } from '../sdf/objects-xml';
+import { assertSafeId, type Db } from '../account/store';
 
 export interface EmployeeSchema {
   fields: readonly FieldSpec[];

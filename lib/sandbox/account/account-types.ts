@@ -3,7 +3,7 @@
  * layer (lib/sandbox/rest/*). The REST layer speaks HTTP and NetSuite's wire rules; the account owns
  * the data and runs the deployed scripts on every write.
  */
-import type { CanonicalRecord } from '../core';
+import type { CanonicalRecord } from '../../core';
 
 /** Who and what makes a write: becomes `runtime.executionContext` and `runtime.getCurrentUser()`. */
 export interface WriteContext {

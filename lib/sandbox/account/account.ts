@@ -3,29 +3,29 @@
  * user events in script workers), plus the controls tests, benchmarks and the demo use: secrets and
  * parameters, the clock and scheduled scripts, logs and governance readings.
  */
-import type { CanonicalRecord } from '../core';
+import type { CanonicalRecord } from '../../core';
 import { NetSuiteError, type Account, type EmployeeWrite, type RecordFilter, type SuiteQLPage, type WriteContext } from './account-types';
 import { Clock } from './clock';
-import { installObjects, loadProject, type LoadedProject, type ParamOverrides } from './sdf/deploy';
-import { employeeFilterSql } from './employee-filter';
+import { installObjects, loadProject, type LoadedProject, type ParamOverrides } from '../sdf/deploy';
+import { employeeFilterSql } from '../records/employee-filter';
 import { KeyedLock } from './keyed-lock';
-import { employeeSchema, type EmployeeSchema } from './employee-schema';
-import { loadEmployee, notFound, toCanonical } from './employees';
-import { defaultProjectDir } from './paths';
+import { employeeSchema, type EmployeeSchema } from '../records/employee-schema';
+import { loadEmployee, notFound, toCanonical } from '../records/employees';
+import { defaultProjectDir } from '../paths';
 import { setRecordPermission, type Level } from './permissions';
-import { nextSlot, schedulesOf, type Schedule } from './scheduling/scheduler';
-import type { LogEntry, Origin } from './runtime/script-env';
+import { nextSlot, schedulesOf, type Schedule } from '../scheduling/scheduler';
+import type { LogEntry, Origin } from '../runtime/script-env';
 import { seedCompany, seedSyntheticEmployees } from './seed';
 import { createSchema, openDatabase, removeDatabaseFile, tempDatabasePath, type Db } from './store';
-import { registerSuiteQLFunctions } from './suiteql/query';
-import { SuiteQLRunner } from './suiteql/runner';
-import { NETSUITE_HTTP_LIMITS, type HttpLimits } from './workers/sync-http';
-import { claimNextTask, finishTask, submitTask, type Invocation } from './scheduling/tasks';
-import { sentEmails, type SentEmail } from './runtime/modules/email';
-import type { SuiteletResult } from './suitelet/host';
-import type { SuiteletRequest } from './suitelet/request';
-import { setUiDomain } from './suitelet/urls';
-import { WorkerPool } from './workers/pool';
+import { registerSuiteQLFunctions } from '../suiteql/query';
+import { SuiteQLRunner } from '../suiteql/runner';
+import { NETSUITE_HTTP_LIMITS, type HttpLimits } from '../workers/sync-http';
+import { claimNextTask, finishTask, submitTask, type Invocation } from '../scheduling/tasks';
+import { sentEmails, type SentEmail } from '../runtime/modules/email';
+import type { SuiteletResult } from '../suitelet/host';
+import type { SuiteletRequest } from '../suitelet/request';
+import { setUiDomain } from '../suitelet/urls';
+import { WorkerPool } from '../workers/pool';
 
 export interface SecretValue {
   value: string;

@@ -6,8 +6,8 @@
  * filtering runs on N/query). What the sandbox does not implement (WITHIN, date-time values, multi-select
  * and sublist fields) is refused with a 400 naming `q`, never ignored.
  */
-import type { FieldSpec, ValueKind } from '../core';
-import { NetSuiteError, type FilterCondition, type RecordFilter } from './account-types';
+import type { FieldSpec, ValueKind } from '../../core';
+import { NetSuiteError, type FilterCondition, type RecordFilter } from '../account/account-types';
 import type { EmployeeSchema } from './employee-schema';
 
 export interface SqlFilter {
