@@ -5,7 +5,7 @@
 import { DEPLOYMENT, SCRIPT } from '../core/ids';
 import type { SandboxAccount } from './account/account';
 import type { WriteContext } from './account/account-types';
-import type { Receiver } from './receiver';
+import type { Receiver } from './receiver/receiver';
 import type { RestServer } from './rest/server';
 import { UiSessions } from './suitelet/sessions';
 import { suiteletUrl } from './suitelet/urls';

@@ -12,7 +12,7 @@ import { consoleAccess, replayFromConsole, type ConsoleAccess } from './console-
 import { uiRoutes } from './suitelet/route';
 import type { WriteContext } from './account/account-types';
 import { parseStartArgs, USAGE, type StartConfig } from './config';
-import { Receiver, type Attempt } from './receiver';
+import { Receiver, type Attempt } from './receiver/receiver';
 import { createDevCredentials } from './rest/credentials';
 import { startRestServer, type RestServer } from './rest/server';
 

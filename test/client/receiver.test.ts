@@ -8,7 +8,7 @@ import { createServer as createHttp, request, type IncomingMessage, type Server 
 import { createServer as createHttps } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createWebhookHandler, verifyWebhook, WebhookVerificationError, type NetSuiteClient, type WebhookEvent } from '../../lib/client';
-import { localCertificate } from '../../lib/sandbox/receiver';
+import { localCertificate } from '../../lib/sandbox/receiver/receiver';
 import { startSandbox, type Sandbox } from './harness';
 
 const UE_DEPLOY = 'customdeploy_suitehooks_employee_ue';

@@ -10,7 +10,7 @@
 import { Webhook } from 'standardwebhooks';
 import { randomBytes } from 'node:crypto';
 import { SandboxAccount } from '../../lib/sandbox/account/account';
-import { Receiver } from '../../lib/sandbox/receiver';
+import { Receiver } from '../../lib/sandbox/receiver/receiver';
 import type { LogEntry } from '../../lib/sandbox/runtime/script-env';
 import type { WriteContext } from '../../lib/sandbox/account/account-types';
 import { NetSuiteError } from '../../lib/sandbox/account/account-types';

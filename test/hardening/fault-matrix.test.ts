@@ -13,7 +13,7 @@
  */
 import { DELIVERY_FIELD } from '../../lib/core/delivery-record';
 import { SandboxAccount } from '../../lib/sandbox/account/account';
-import { Receiver, type Behaviour } from '../../lib/sandbox/receiver';
+import { Receiver, type Behaviour } from '../../lib/sandbox/receiver/receiver';
 import type { LogEntry } from '../../lib/sandbox/runtime/script-env';
 import type { WriteContext } from '../../lib/sandbox/account/account-types';
 

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { createWebhookHandler, memorySequenceStore, verifyWebhook, WebhookVerificationError, type HandlerOptions } from '../../lib/client';
 import { signingInput, webhookHeaders } from '../../lib/core';
-import { Receiver } from '../../lib/sandbox/receiver';
+import { Receiver } from '../../lib/sandbox/receiver/receiver';
 import { hmacB64 } from '../unit/fixtures';
 
 const SECRET = randomBytes(32).toString('base64');

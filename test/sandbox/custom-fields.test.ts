@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { SandboxAccount } from '../../lib/sandbox/account/account';
 import { repoRoot } from '../../lib/sandbox/paths';
-import { Receiver } from '../../lib/sandbox/receiver';
+import { Receiver } from '../../lib/sandbox/receiver/receiver';
 import { REST, UI } from './helpers';
 
 const UE_DEPLOY = 'customdeploy_suitehooks_employee_ue';

@@ -4,7 +4,7 @@
  * failed or queued events become deliveries that the built retry script sends as the clock advances.
  */
 import { SandboxAccount } from '../../lib/sandbox/account/account';
-import { Receiver } from '../../lib/sandbox/receiver';
+import { Receiver } from '../../lib/sandbox/receiver/receiver';
 import { REST, UI, CSV } from './helpers';
 
 const UE_DEPLOY = 'customdeploy_suitehooks_employee_ue';

@@ -7,7 +7,7 @@ import { createPrivateKey } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { SandboxAccount } from '../../lib/sandbox/account/account';
 import { loadEmployee, saveEmployee } from '../../lib/sandbox/records/employees';
-import { Receiver } from '../../lib/sandbox/receiver';
+import { Receiver } from '../../lib/sandbox/receiver/receiver';
 import { createDevCredentials } from '../../lib/sandbox/rest/credentials';
 import { startRestServer, type RestServer } from '../../lib/sandbox/rest/server';
 import { createClient, DeleteRefusedError, Secret, type NetSuiteClient } from '../../lib/client';

@@ -4,7 +4,7 @@
  * that runs out mid-batch starts itself again (NETSUITE-FACTS "Governance (units)", section_460871520995).
  */
 import { SandboxAccount } from '../../lib/sandbox/account/account';
-import { Receiver } from '../../lib/sandbox/receiver';
+import { Receiver } from '../../lib/sandbox/receiver/receiver';
 import { CSV, PROBE_PROJECT, REST } from './helpers';
 
 const UE_DEPLOY = 'customdeploy_suitehooks_employee_ue';

@@ -5,7 +5,7 @@
  */
 import * as crypto from 'node:crypto';
 import { SandboxAccount } from '../../lib/sandbox/account/account';
-import { Receiver } from '../../lib/sandbox/receiver';
+import { Receiver } from '../../lib/sandbox/receiver/receiver';
 import { CSV, REST, UI, removeProject, suiteScript, writeProject } from './helpers';
 
 const PROBE_SS = suiteScript('ScheduledScript', `define(['N/https', 'N/crypto', 'N/encode', 'N/search', 'N/query', 'N/record', 'N/runtime', 'N/log'],

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { PARAM } from '../../lib/core';
 import { SandboxAccount } from '../../lib/sandbox/account/account';
 import { repoRoot } from '../../lib/sandbox/paths';
-import { Receiver } from '../../lib/sandbox/receiver';
+import { Receiver } from '../../lib/sandbox/receiver/receiver';
 import { REST, suiteScript } from './helpers';
 
 const UE_DEPLOY = 'customdeploy_suitehooks_employee_ue';

@@ -5,7 +5,7 @@
  * leaves an account that finishes opening later, which nothing else would ever close.
  */
 import { SandboxAccount } from '../../lib/sandbox/account/account';
-import { Receiver } from '../../lib/sandbox/receiver';
+import { Receiver } from '../../lib/sandbox/receiver/receiver';
 import * as restServer from '../../lib/sandbox/rest/server';
 
 interface Closable {

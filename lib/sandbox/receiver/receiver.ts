@@ -9,11 +9,11 @@ import { randomBytes } from 'node:crypto';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import type { WebhookEvent } from '../core';
-import { selfSignedCertificate, verifyWith, webhookVerifiers, type VerifyOptions } from '../webhooks';
-import { NetSuiteError } from './account/account-types';
+import type { WebhookEvent } from '../../core';
+import { selfSignedCertificate, verifyWith, webhookVerifiers, type VerifyOptions } from '../../webhooks';
+import { NetSuiteError } from '../account/account-types';
 import { eventSchemaProblems } from './event-schema';
-import { readBody } from './rest/http-io';
+import { readBody } from '../rest/http-io';
 
 export type Behaviour =
   | { kind: 'ok'; status?: number }

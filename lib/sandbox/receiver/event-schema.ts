@@ -5,7 +5,7 @@
  */
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import schema from '../../schema/suitehooks-event.schema.json';
+import schema from '../../../schema/suitehooks-event.schema.json';
 
 const validate = addFormats(new Ajv({ allErrors: true })).compile(schema);
 
