@@ -9,7 +9,7 @@ import { typedParams, type LoadedProject } from '../sdf/deploy';
 import { employeeSchema, type EmployeeSchema } from '../records/employee-schema';
 import { applyChanges, changesFromCanonical, deleteEmployeeRow, loadEmployee, notFound, saveEmployee, type EmployeeChanges, type EmployeeState } from '../records/employees';
 import { describeError, intoRealm, SuiteScriptError } from './errors';
-import { Governance, USAGE_LIMITS } from './governance';
+import { Governance, usageLimit } from './governance';
 import { moduleResolver } from './modules';
 import type { Deployment, ScriptObject } from '../sdf/objects-xml';
 import { ScriptRecord, employeeSpec, employeeValues } from './record-model';
@@ -217,7 +217,7 @@ export class Engine implements EmployeeWriter {
   ): { ok: true; usage: number } | { ok: false; usage: number; error: { name: string; message: string } } {
     let realmError: ErrorConstructor | undefined;
     let realmDate: DateConstructor | undefined;
-    const governance = new Governance(USAGE_LIMITS[script.type] ?? 1_000, (e) => intoRealm(e, realmError));
+    const governance = new Governance(usageLimit(script.type), (e) => intoRealm(e, realmError));
     const env: ScriptEnv = {
       services: this.services,
       script,

@@ -3,7 +3,7 @@
  * bcc together), email addresses or employee internal ids. Nothing leaves the machine: messages go to the
  * account's outbox, read with `account.sentEmails()`.
  */
-import { UNIT_COST } from '../governance';
+import { UNIT_COST } from '../../../core/governance';
 import type { ScriptEnv } from '../script-env';
 import type { Db } from '../../account/store';
 

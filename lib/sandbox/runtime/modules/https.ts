@@ -4,7 +4,7 @@
  * loopback. Connect and response limits are enforced by the thread that performs the request.
  */
 import type { ScriptEnv } from '../script-env';
-import { UNIT_COST } from '../governance';
+import { UNIT_COST } from '../../../core/governance';
 
 const METHOD = Object.freeze({ GET: 'GET', POST: 'POST', PUT: 'PUT', DELETE: 'DELETE', HEAD: 'HEAD', PATCH: 'PATCH' });
 

@@ -1,6 +1,6 @@
 /** `N/query`: `runSuiteQL` over the account's tables (the subset lib/sandbox/suiteql.ts supports), 10 units. */
 import { NetSuiteError } from '../../account/account-types';
-import { UNIT_COST } from '../governance';
+import { UNIT_COST } from '../../../core/governance';
 import { requireRecordAccess } from '../../account/permissions';
 import { runQuery, translate } from '../../suiteql/query';
 import type { ScriptEnv } from '../script-env';

@@ -3,7 +3,7 @@
  * filter expressions and Filter objects, sorted columns, and `lookupFields`. Filters become SQL;
  * results are read when a page is fetched, as NetSuite does.
  */
-import { UNIT_COST } from '../governance';
+import { UNIT_COST } from '../../../core/governance';
 import { formatDate, formatDateTime, isDate, ymdIn } from '../ns-format';
 import { employeeSpec, type FieldKind } from '../record-model';
 import { customRecordSpec, deploymentSpec, type TableSpec } from '../../records/record-types';

@@ -3,7 +3,7 @@
  * deployment that is already queued (or running, unless it is the running script rescheduling itself)
  * fails with FAILED_TO_SUBMIT_JOB_REQUEST_1, as in NetSuite.
  */
-import { UNIT_COST } from '../governance';
+import { UNIT_COST } from '../../../core/governance';
 import { SuiteScriptError } from '../errors';
 import type { ScriptEnv } from '../script-env';
 
