@@ -1,5 +1,5 @@
 /**
- * Script parameters (CONTRACT.md §3) parsed and validated once, with one clear message per problem.
+ * Script parameters (docs/configuration.md#script-parameters) parsed and validated once, with one clear message per problem.
  * Ids are the contract's; the ones after `deliveryMode` are this project's additions (README).
  */
 import type { PayloadMode } from './envelope';

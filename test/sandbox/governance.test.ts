@@ -1,7 +1,7 @@
 /**
  * Governance on the real bundle and on a probe script: NetSuite's unit costs are charged, the limits
  * (user event 1,000; scheduled 10,000) are enforced with SSS_USAGE_LIMIT_EXCEEDED, and the retry worker
- * that runs out mid-batch starts itself again (NETSUITE-FACTS "Governance (units)", section_460871520995).
+ * that runs out mid-batch starts itself again (docs/netsuite.md#governance, section_460871520995).
  */
 import { SandboxAccount } from '../../lib/sandbox/account/account';
 import { Receiver } from '../../lib/sandbox/receiver/receiver';

@@ -1,5 +1,5 @@
 /**
- * Scripts load as in NetSuite (NETSUITE-FACTS "SuiteScript 2.1 module shape"): an isolated context with
+ * Scripts load as in NetSuite (docs/netsuite.md#suitescript-21-module-shape): an isolated context with
  * define, log, util and the ES built-ins only; exactly one define; only N/* dependencies; a file that
  * touches Node globals fails to deploy (at load) or fails its execution (at run time) without undoing
  * the write.

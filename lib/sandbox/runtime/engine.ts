@@ -102,7 +102,7 @@ export class Engine implements EmployeeWriter {
 
   /**
    * A write from the Account (REST layer, sandbox UI, CSV import): canonical values. `userEvents` false
-   * is a CSV import without "Run Server SuiteScript and Trigger Workflows" (NETSUITE-FACTS "User events").
+   * is a CSV import without "Run Server SuiteScript and Trigger Workflows" (docs/netsuite.md#user-events).
    */
   writeCanonical(op: 'create' | 'edit' | 'xedit', id: string | null, write: EmployeeWrite, origin: Origin, userEvents = true): string {
     return this.commit(op, id, changesFromCanonical(write.values, write.replaceRoles ?? false, this.schema), origin, !userEvents);

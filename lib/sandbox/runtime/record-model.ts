@@ -2,7 +2,7 @@
  * `N/record` Record objects: body fields and sublists holding SuiteScript values (strings, booleans,
  * numbers, `Date`s, select ids as strings). The same class serves loaded records, records being created,
  * and the `oldRecord`/`newRecord` of a user event (read-only, and on xedit limited to the edited fields:
- * NETSUITE-FACTS "User events").
+ * docs/netsuite.md#user-events).
  */
 import type { EmployeeSchema } from '../records/employee-schema';
 import { refName, type EmployeeState } from '../records/employees';
@@ -173,7 +173,7 @@ export class ScriptRecord {
 
   save(options?: unknown): number {
     if (!this.saver) throw this.env.raise('SSS_INVALID_RECORD_OPERATION', 'This record cannot be saved here.');
-    // Record.save is governed: 10 employee, 4 custom record, 20 transaction (NETSUITE-FACTS).
+    // Record.save is governed: 10 employee, 4 custom record, 20 transaction (docs/netsuite.md#governance).
     this.env.governance.charge(recordCost('save', this.type));
     this.id = this.saver(this, (options ?? {}) as Record<string, unknown>);
     this.dirty.clear();
@@ -242,8 +242,8 @@ export function employeeSpec(db: Db, schema: EmployeeSchema): RecordSpec {
 
 /**
  * A stored employee as SuiteScript values. `empty` is what an empty field reads as: `''` on loaded and
- * new records, `null` on a user event's oldRecord (NETSUITE-FACTS: "Empty fields can read null on the old
- * record and '' on the new one"). `only` limits the fields (xedit).
+ * new records, `null` on a user event's oldRecord (docs/netsuite.md#user-events: "Empty fields can read
+ * `null` on the old record and `''` on the new one"). `only` limits the fields (xedit).
  */
 export function employeeValues(state: EmployeeState, empty: '' | null, schema: EmployeeSchema, only?: ReadonlySet<string>): { values: Map<string, unknown>; sublists: Map<string, Line[]> } {
   const values = new Map<string, unknown>();

@@ -74,7 +74,7 @@ export interface ScriptEnv {
    * role of the user whose action ran the script (chapter_N2997500); null for a role the sandbox lacks.
    */
   roleId: string | null;
-  /** Writes made by a user event script do not fire user events (NETSUITE-FACTS "User events"). */
+  /** Writes made by a user event script do not fire user events (docs/netsuite.md#user-events). */
   isUserEvent: boolean;
   /** The scheduled task this execution runs, if any (lets a script reschedule itself). */
   taskId: number | null;

@@ -1,8 +1,8 @@
 /**
  * Loads a SuiteScript 2.x file the way NetSuite does: an isolated context with only what NetSuite
  * provides (`define`, `log`, `util` and the ES built-ins; no `process`, `Buffer`, `setTimeout`,
- * `require`), the JSDoc header checked, exactly one `define` call (NETSUITE-FACTS "SuiteScript 2.1
- * module shape"), and only `N/*` dependencies. Each execution gets a fresh context, so module state
+ * `require`), the JSDoc header checked, exactly one `define` call
+ * (docs/netsuite.md#suitescript-21-module-shape), and only `N/*` dependencies. Each execution gets a fresh context, so module state
  * does not leak between executions, as in NetSuite.
  */
 import * as vm from 'node:vm';

@@ -1,8 +1,9 @@
 /**
  * Synchronous HTTP for scripts without deadlock. The script's worker thread posts the request to the main
  * thread and blocks in `Atomics.wait`; the main thread (whose event loop stays free, so a receiver or the
- * REST API living there keeps answering) performs it with NetSuite's limits (NETSUITE-FACTS: 5 s to
- * connect, 45 s for the response, else SSS_REQUEST_TIME_EXCEEDED) and wakes the worker.
+ * REST API living there keeps answering) performs it with NetSuite's limits (5 s to connect, 45 s for
+ * the response, else SSS_REQUEST_TIME_EXCEEDED: docs/netsuite.md#outbound-https-nhttps) and wakes the
+ * worker.
  */
 import * as http from 'node:http';
 import * as https from 'node:https';

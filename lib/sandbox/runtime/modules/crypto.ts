@@ -1,7 +1,7 @@
 /**
- * `N/crypto`: HMAC and hashes with API Secrets (NETSUITE-FACTS "Secrets and HMAC"). A SecretKey only
+ * `N/crypto`: HMAC and hashes with API Secrets (docs/netsuite.md#secrets-and-hmac). A SecretKey only
  * names the secret; its value never reaches the script. With `encoding: BASE_64` the key bytes are the
- * base64-decoded secret text (the bundle relies on that; NETSUITE-FACTS marks it unconfirmed).
+ * base64-decoded secret text (the bundle relies on that; docs/netsuite.md marks it unconfirmed).
  */
 import * as nodeCrypto from 'node:crypto';
 import { decodeString, encodeBytes } from './encode';

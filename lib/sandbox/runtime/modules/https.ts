@@ -1,7 +1,7 @@
 /**
  * `N/https`: real, synchronous HTTP (the script blocks until the answer), 10 units a call, https only
- * (NETSUITE-FACTS "Governance": SSS_INVALID_URL otherwise) unless the sandbox opted in to plain http on
- * loopback. Connect and response limits are enforced by the thread that performs the request.
+ * (SSS_INVALID_URL otherwise: docs/netsuite.md#outbound-https-nhttps) unless the sandbox opted in to
+ * plain http on loopback. Connect and response limits are enforced by the thread that performs the request.
  */
 import type { ScriptEnv } from '../script-env';
 import { UNIT_COST } from '../../../core/governance';
