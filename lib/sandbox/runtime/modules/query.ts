@@ -1,4 +1,4 @@
-/** `N/query`: `runSuiteQL` over the account's tables (the subset lib/sandbox/suiteql.ts supports), 10 units. */
+/** `N/query`: `runSuiteQL` over the account's tables (the subset lib/sandbox/suiteql/query.ts supports), 10 units. */
 import { NetSuiteError } from '../../account/account-types';
 import { UNIT_COST } from '../../../core/governance';
 import { requireRecordAccess } from '../../account/permissions';
