@@ -3,7 +3,7 @@
  * side: creates per external id (duplicates), deletes. Counting here, not in the callers, means a
  * request that was applied but whose answer the caller never saw is still counted.
  */
-import type { Account } from '../lib/sandbox/account-types';
+import type { Account } from '../lib/sandbox/account/account-types';
 
 export interface CountingAccount {
   account: Account;

@@ -3,8 +3,8 @@
  * NetSuite's unit costs, beside the hand-rolled pattern most accounts use (record.load of the employee,
  * then https.post), deployed in the same sandbox and fired by the same writes.
  */
-import { DELIVERY_FIELD, DELIVERY_RECORD, DEPLOYMENT, PARAM, type CanonicalRecord } from '../lib/core';
-import type { WriteContext } from '../lib/sandbox/account-types';
+import { DELIVERY_FIELD, DELIVERY_RECORD, DEPLOYMENT, PARAM, RECORD_UNITS, RETRY_UNITS, UNIT_COST, type CanonicalRecord } from '../lib/core';
+import type { WriteContext } from '../lib/sandbox/account/account-types';
 import { startSandbox, CSV, RETRY_SCRIPT, UE_DEPLOYMENT, UE_SCRIPT, UI, type BenchSandbox, type ExtraScript } from './sandbox';
 import type { Table } from './table';
 
@@ -65,7 +65,7 @@ async function observe(sb: BenchSandbox, write: () => Promise<unknown>): Promise
   const before = account.executions().length;
   const signedBefore = [...receiver.received.values()].reduce((a, b) => a + b, 0);
   const unsignedBefore = receiver.unsigned;
-  const storedBefore = account.customRecords('customrecord_suitehooks_delivery').length;
+  const storedBefore = account.customRecords(DELIVERY_RECORD).length;
   await write();
   const runs = account.executions().slice(before);
   const failed = runs.filter((r) => !r.ok);
@@ -80,7 +80,7 @@ async function observe(sb: BenchSandbox, write: () => Promise<unknown>): Promise
     handRolled: total(HAND_ROLLED.id),
     signed: [...receiver.received.values()].reduce((a, b) => a + b, 0) - signedBefore,
     unsigned: receiver.unsigned - unsignedBefore,
-    stored: account.customRecords('customrecord_suitehooks_delivery').length - storedBefore,
+    stored: account.customRecords(DELIVERY_RECORD).length - storedBefore,
   };
 }
 
@@ -114,7 +114,7 @@ async function workerUnits(sb: BenchSandbox): Promise<{ units: number[]; deliver
     const before = account.executions({ script: RETRY_SCRIPT }).length;
     await account.advance(15 * 60_000 + 1); // the timer's slot: it starts the worker
     const worker = account.executions({ script: RETRY_SCRIPT }).slice(before).filter((e) => e.deployment === DEPLOYMENT.retryWorker);
-    return worker.reduce((sum, e) => sum + e.usage, 0) - 35 * worker.length; // setup: deployment search 10 + load 5 + two searches 10
+    return worker.reduce((sum, e) => sum + e.usage, 0) - RETRY_UNITS.setup * worker.length; // setup: deployment search 10 + load 5 + two searches 10
   };
   // Send the ordinary one alone first (the long one waits behind a later Next Attempt), then the long one.
   account.db.prepare(`UPDATE ${DELIVERY_RECORD} SET ${DELIVERY_FIELD.nextAttempt} = ? WHERE id = ?`).run(new Date(account.clock.now() + 20 * 60_000).toISOString(), kept[1]!.id);
@@ -142,27 +142,30 @@ export async function governanceBench(): Promise<Table> {
   };
   const sent = (o: Observed) => `${o.signed} of ${REPEATS} delivered, signed`;
   const kept = (o: Observed) => `${o.stored} of ${REPEATS} kept for retry`;
+  const post = UNIT_COST.https;
+  const keepUnits = RECORD_UNITS.create.custom + RECORD_UNITS.save.custom;
+  const keepWhy = `delivery record create ${RECORD_UNITS.create.custom} + save ${RECORD_UNITS.save.custom}`;
   try {
-    await path('create, inline, receiver up', 'floor 10 (one https.post)', 'posted unsigned', sent, () => create());
+    await path('create, inline, receiver up', `floor ${post} (one https.post)`, 'posted unsigned', sent, () => create());
     const ids: string[] = [];
     for (let i = 0; i < REPEATS * 4; i++) ids.push(await create());
     let k = 0;
-    await path('edit, inline, receiver up', 'floor 10', 'posted unsigned', sent, () => account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'edit'));
-    await path('xedit (inline edit), receiver up', 'floor 10', 'posted unsigned', sent, () => account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'xedit'));
+    await path('edit, inline, receiver up', `floor ${post}`, 'posted unsigned', sent, () => account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'edit'));
+    await path('xedit (inline edit), receiver up', `floor ${post}`, 'posted unsigned', sent, () => account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'xedit'));
     await path('edit, no tracked field changed', '0 (nothing to send)', 'posted anyway', (o) => `${o.signed} sent (none due)`, () => account.updateEmployee(ids[0]!, { values: {} }, UI, 'edit'));
     receiver.status = 500;
-    await path('edit, inline, receiver failing (500)', '10 + 6 (post, then delivery record create 2 + save 4)', 'event lost, no retry', kept, () =>
+    await path('edit, inline, receiver failing (500)', `${post} + ${keepUnits} (post, then ${keepWhy})`, 'event lost, no retry', kept, () =>
       account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'edit'),
     );
     receiver.status = 200;
     account.setParameter(UE_DEPLOYMENT, PARAM.deliveryMode, 'outbox');
-    await path('edit, outbox mode', '6 (delivery record create 2 + save 4)', 'posted unsigned', kept, () => account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'edit'));
+    await path('edit, outbox mode', `${keepUnits} (${keepWhy})`, 'posted unsigned', kept, () => account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'edit'));
     account.setParameter(UE_DEPLOYMENT, PARAM.deliveryMode, 'auto');
-    await path('create from CSV import, auto mode (→ outbox)', '6', 'posted unsigned', kept, () => create(CSV));
+    await path('create from CSV import, auto mode (→ outbox)', String(keepUnits), 'posted unsigned', kept, () => create(CSV));
     account.setParameter(UE_DEPLOYMENT, PARAM.deliveryMode, 'inline');
     const doomed: string[] = [];
     for (let i = 0; i < REPEATS; i++) doomed.push(await create());
-    await path('delete, inline, receiver up', 'floor 10', 'posted unsigned', sent, () => account.deleteEmployee(doomed.pop()!, UI));
+    await path('delete, inline, receiver up', `floor ${post}`, 'posted unsigned', sent, () => account.deleteEmployee(doomed.pop()!, UI));
     worker = await workerUnits(sb);
   } finally {
     await sb.close();
@@ -172,13 +175,13 @@ export async function governanceBench(): Promise<Table> {
     head: ['path', 'suitehooks units', 'expected', 'outcome', 'hand-rolled units', 'hand-rolled outcome'],
     rows: [
       ...rows.map((r) => [r.path, range(r.o.units), r.bound, r.outcome(r.o), range(r.o.handRolled), r.handOutcome]),
-      ['retry worker, per delivery (body read from the search columns)', String(worker?.units[0] ?? '—'), '12 (https.post 10 + one write 2)', `${worker?.bytes[0] ?? '—'}-byte body`, '—', 'no retry'],
-      ['retry worker, per delivery (body over 4,000 bytes: loaded)', String(worker?.units[1] ?? '—'), '14 (+ record.load 2)', `${worker?.bytes[1] ?? '—'}-byte body; ${worker?.delivered ?? 0} of 2 delivered`, '—', 'no retry'],
+      ['retry worker, per delivery (body read from the search columns)', String(worker?.units[0] ?? '—'), `${RETRY_UNITS.delivery} (https.post ${UNIT_COST.https} + one write ${RECORD_UNITS.submitFields.custom})`, `${worker?.bytes[0] ?? '—'}-byte body`, '—', 'no retry'],
+      ['retry worker, per delivery (body over 4,000 bytes: loaded)', String(worker?.units[1] ?? '—'), `${RETRY_UNITS.delivery + RETRY_UNITS.bodyLoad} (+ record.load ${RETRY_UNITS.bodyLoad})`, `${worker?.bytes[1] ?? '—'}-byte body; ${worker?.delivered ?? 0} of 2 delivered`, '—', 'no retry'],
     ],
     notes: [
-      `Each path run ${REPEATS} times in one sandbox with both user events deployed on EMPLOYEE; units are what the sandbox's governance charged (NETSUITE-FACTS unit costs).`,
+      `Each path run ${REPEATS} times in one sandbox with both user events deployed on EMPLOYEE; units are what the sandbox's governance charged (NetSuite's unit costs, lib/core/governance.ts).`,
       'Hand-rolled: record.load of the employee (5) + https.post (10), unsigned, no retry; on delete it posts the old record (10).',
-      'Retry worker rows: the run\'s units less its setup (35: user event deployment search 10 + load 5, two delivery searches 10 each); search columns hold 4,000 bytes (section_4345767112), a longer body is loaded.',
+      `Retry worker rows: the run's units less its setup (${RETRY_UNITS.setup}: user event deployment search 10 + load 5, two delivery searches 10 each); search columns hold 4,000 bytes (section_4345767112), a longer body is loaded.`,
     ],
   };
 }

@@ -1,9 +1,9 @@
 /**
- * The benchmarks' view of the sandbox's own HTTPS receiver (lib/sandbox/receiver.ts): signed deliveries
+ * The benchmarks' view of the sandbox's own HTTPS receiver (lib/sandbox/receiver/receiver.ts): signed deliveries
  * counted per event id (to see anything sent twice or never), unsigned posts counted apart (the
  * hand-rolled script's), and one status to answer with (200, or 500 to make deliveries fail).
  */
-import { Receiver as SandboxReceiver } from '../lib/sandbox/receiver';
+import { Receiver as SandboxReceiver } from '../lib/sandbox/receiver/receiver';
 
 export interface Receiver {
   url: string;

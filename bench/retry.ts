@@ -5,17 +5,17 @@
  * gone. Units per delivery, deliveries per execution against the bound, the time to drain on the account
  * clock, and a check that every event arrived exactly once.
  */
-import { DELIVERY_FIELD, DELIVERY_RECORD, DELIVERY_STATUS, DEPLOYMENT, PARAM, type CanonicalRecord } from '../lib/core';
-import type { Execution } from '../lib/sandbox/account';
+import { DELIVERY_FIELD, DELIVERY_RECORD, DELIVERY_STATUS, DEPLOYMENT, PARAM, RECORD_UNITS, RETRY_UNITS, UNIT_COST, USAGE_LIMIT, type CanonicalRecord } from '../lib/core';
+import type { Execution } from '../lib/sandbox/account/account';
 import { CSV, RETRY_SCRIPT, startSandbox } from './sandbox';
 import { fmt, type Table } from './table';
 
 /** The worker's constants (lib/suitescript/retry-worker.ts), restated: the bounds are computed from them. */
-const SCHEDULED_LIMIT = 10_000;
-const SETUP_UNITS = 35; // user event deployment search 10 + load 5 + two delivery searches 10 each
-const POST_UNITS = 10;
-const WRITE_UNITS = 2; // the result's submitFields
-const RESUBMIT_UNITS = 20;
+const SCHEDULED_LIMIT = USAGE_LIMIT.scheduled;
+const SETUP_UNITS = RETRY_UNITS.setup; // user event deployment search 10 + load 5 + two delivery searches 10 each
+const RESUBMIT_UNITS = RETRY_UNITS.resubmit;
+const POST_UNITS = UNIT_COST.https;
+const WRITE_UNITS = RECORD_UNITS.submitFields.custom; // the result's submitFields
 /** Before this change: load 2 + claim 2 + read-back 1 + post 10 + result 2, and 25 setup, 30 kept back. */
 const OLD = { delivery: 17, setup: 25, reserve: 30 };
 const SLOT_MINUTES = 15; // the timer's recurrence in src/Objects
@@ -92,7 +92,7 @@ export async function retryBench(backlog: number): Promise<Table> {
         ['received exactly once, signature verified', `${fmt(arrived.length - twice)} event ids`, `lost ${lost}, sent twice ${twice}, bad signature ${receiver.unsigned}`],
       ],
       notes: [
-        `Backlog queued by the bundle's user event (CSV import, outbox mode) in ${fmt(queueMs / 1000, 1)} s, then the account clock moved to the timer's next slot (customdeploy_suitehooks_retry_ss, Scheduled); the timer started customdeploy_suitehooks_retry_worker (Not Scheduled), which sent and started itself again until nothing was due. Receiver on loopback HTTPS answering 200.`,
+        `Backlog queued by the bundle's user event (CSV import, outbox mode) in ${fmt(queueMs / 1000, 1)} s, then the account clock moved to the timer's next slot (${DEPLOYMENT.retryTimer}, Scheduled); the timer started ${DEPLOYMENT.retryWorker} (Not Scheduled), which sent and started itself again until nothing was due. Receiver on loopback HTTPS answering 200.`,
         'Deliveries per execution are the worker\'s own audit log line per run; units are what the sandbox charged; delivered/received counts come from the outbox records and the receiver.',
         'The account clock is real time plus the advances: the worker runs\' share is this machine\'s time with a loopback receiver; in a real account each run lasts as long as its POSTs take (up to 45 s each when a receiver hangs).',
       ],

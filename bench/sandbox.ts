@@ -7,14 +7,14 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PARAM } from '../lib/core';
-import { SandboxAccount } from '../lib/sandbox/account';
+import { PARAM, DEPLOYMENT, SCRIPT } from '../lib/core';
+import { SandboxAccount } from '../lib/sandbox/account/account';
 import { repoRoot } from '../lib/sandbox/paths';
 import { startReceiver, type Receiver } from './receiver';
 
-export const UE_SCRIPT = 'customscript_suitehooks_employee_ue';
-export const UE_DEPLOYMENT = 'customdeploy_suitehooks_employee_ue';
-export const RETRY_SCRIPT = 'customscript_suitehooks_retry_ss';
+export const UE_SCRIPT = SCRIPT.userEvent;
+export const UE_DEPLOYMENT = DEPLOYMENT.userEvent;
+export const RETRY_SCRIPT = SCRIPT.retry;
 export const SECRET_ID = 'custsecret_suitehooks_bench';
 
 /** An extra user event script deployed on EMPLOYEE beside the bundle. */

@@ -7,12 +7,12 @@ export { createClient, TOKEN_PATH, type ClientOptions, type NetSuiteClient } fro
 export { configFromEnv, configFromFile, ConfigError, type AuthConfig, type ClientConfig } from './config';
 export { Employees, type EmployeeInput, type ListOptions } from './employees';
 export * from './errors';
-export { createWebhookHandler, memorySeenStore, memorySequenceStore, type HandlerOptions, type SeenStore, type SequenceStore } from './handler';
+export { createWebhookHandler, memorySeenStore, memorySequenceStore, type HandlerOptions, type SeenStore, type SequenceStore } from '../webhooks';
 export { Limiter } from './limiter';
 export { NameNotFoundError, Resolver, type RefInput } from './resolve';
 export { Secret } from './secret';
 export { bindSuiteQL, suiteqlLiteral, type SuiteQLValue } from './suiteql-literals';
 export { SuiteQL, MAX_PAGE_SIZE, MAX_ROWS_PER_QUERY, type Row, type ScanSpec, type SuiteQLPage, type KeyColumn } from './suiteql';
 export { parseCursor, syncEmployees, type SyncCursor, type SyncItem, type SyncOptions } from './sync';
-export { verifyWebhook, WebhookVerificationError, type VerifyOptions } from './verify';
+export { verifyWebhook, WebhookVerificationError, type VerifyOptions } from '../webhooks';
 export type { WebhookEvent, EventData, CanonicalRecord, Ref } from '../core';

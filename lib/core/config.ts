@@ -1,8 +1,7 @@
 /**
- * Script parameters (CONTRACT.md §3) parsed and validated once, with one clear message per problem.
+ * Script parameters (docs/configuration.md#script-parameters) parsed and validated once, with one clear message per problem.
  * Ids are the contract's; the ones after `deliveryMode` are this project's additions (README).
  */
-import type { ContextType } from 'N/runtime';
 import type { PayloadMode } from './envelope';
 import { EMPLOYEE_FIELDS, FORBIDDEN_FIELDS, resolveField, type FieldSpec } from './fields';
 
@@ -23,8 +22,9 @@ export type ParamName = keyof typeof PARAM;
 export type DeliveryMode = 'inline' | 'outbox' | 'auto';
 
 /**
- * `runtime.ContextType` exactly as @hitc/netsuite-types declares it (keys and values): the compiler
- * refuses a missing, extra or misspelt entry, so the list follows the typings, not a hand-kept guess.
+ * `runtime.ContextType` exactly as @hitc/netsuite-types declares it (keys and values): the type check
+ * in test/unit/config.test.ts refuses a missing, extra or misspelt entry, so the list follows the
+ * typings, not a hand-kept guess (lib/core itself imports nothing from N/).
  * SDF's `execution_context` list (with OTHER) is a different list: it filters deployments, it is never
  * a runtime value (section_4296646855).
  */
@@ -38,7 +38,7 @@ export const CONTEXT_TYPE = Object.freeze({
   SDF_INSTALLATION: 'SDFINSTALLATION', SHIPPING_PARTNERS: 'SHIPPINGPARTNERS', SUITELET: 'SUITELET', TAX_CALCULATION: 'TAXCALCULATION',
   USEREVENT: 'USEREVENT', USER_INTERFACE: 'USERINTERFACE', WEBAPPLICATION: 'WEBAPPLICATION', WEBSERVICES: 'WEBSERVICES',
   WEBSTORE: 'WEBSTORE', WORKBOOKBUILDER: 'WORKBOOKBUILDER', WORKFLOW: 'WORKFLOW',
-} as const satisfies { readonly [K in keyof typeof ContextType]: `${(typeof ContextType)[K]}` });
+} as const);
 
 /** The values of `runtime.ContextType`: what `runtime.executionContext` can be, so what an administrator may name. */
 export const EXECUTION_CONTEXTS: ReadonlySet<string> = new Set(Object.values(CONTEXT_TYPE));

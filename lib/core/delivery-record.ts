@@ -1,5 +1,5 @@
 /**
- * The delivery custom record (CONTRACT.md §3): outbox, retry state and dead letters in one record.
+ * The delivery custom record (docs/configuration.md#the-delivery-record): outbox, retry state and dead letters in one record.
  * The bundle writes it, the sandbox emulates it, tests read it; the SDF object in
  * src/Objects/customrecord_suitehooks_delivery.xml declares exactly these ids.
  */

@@ -1,4 +1,4 @@
-/** The one envelope builder: the event message of CONTRACT.md §1. */
+/** The one envelope builder: the event message of docs/events.md. */
 import type { DiffResult } from './diff';
 import { FORBIDDEN_FIELDS } from './fields';
 import type { CanonicalRecord, ChangeType, Changes, EventTypeName, Lifecycle, Origin, Warning } from './types';

@@ -1,6 +1,7 @@
 /**
- * SDF object ids the bundle, the sandbox, the tests and the benchmarks share (docs/events.md §NetSuite
- * objects). Declared once here; src/Objects declares the same ids (checked by test/unit/objects.test.ts).
+ * SDF object ids the bundle, the sandbox, the tests and the benchmarks share
+ * (docs/configuration.md#netsuite-objects). Declared once here; src/Objects declares the same ids
+ * (checked by test/unit/objects.test.ts).
  */
 
 export const SCRIPT = {

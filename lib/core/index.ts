@@ -13,3 +13,4 @@ export * from './wire-formats';
 export * from './version';
 export * from './delivery-record';
 export * from './ids';
+export * from './governance';

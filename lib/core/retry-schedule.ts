@@ -1,4 +1,4 @@
-/** The one retry schedule (CONTRACT.md §2) and the rules that classify an attempt's outcome. */
+/** The one retry schedule (docs/events.md#retry-schedule) and the rules that classify an attempt's outcome. */
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

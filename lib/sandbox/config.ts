@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { ParamOverrides } from './deploy';
+import type { ParamOverrides } from './sdf/deploy';
 
 export interface StartConfig {
   accountId: string;

@@ -2,10 +2,10 @@
  * `npm start`'s console: the UI routes on the REST server, an administrator's login link, and the story's
  * last step, a dead delivery replayed from the console (the same HTTP POST its page makes).
  */
-import { DEPLOYMENT, SCRIPT } from '../core/ids';
-import type { SandboxAccount } from './account';
-import type { WriteContext } from './account-types';
-import type { Receiver } from './receiver';
+import { DELIVERY_FIELD as F, DELIVERY_RECORD, DEPLOYMENT, SCRIPT } from '../core';
+import type { SandboxAccount } from './account/account';
+import type { WriteContext } from './account/account-types';
+import type { Receiver } from './receiver/receiver';
 import type { RestServer } from './rest/server';
 import { UiSessions } from './suitelet/sessions';
 import { suiteletUrl } from './suitelet/urls';
@@ -33,6 +33,12 @@ function notices(html: string): string[] {
   );
 }
 
+/** `  2 pending deliveries: <event id> (<last error>); …` for the story's output. */
+export function deliveriesLine(account: SandboxAccount, status: 'pending' | 'dead'): string {
+  const kept = account.customRecords(DELIVERY_RECORD).filter((d) => d[F.status] === status);
+  return `  ${kept.length} ${status} deliver${kept.length === 1 ? 'y' : 'ies'}: ${kept.map((d) => `${d[F.eventId]} (${d[F.lastError]})`).join('; ')}`;
+}
+
 /** The receiver answers 410 once: the event is dead at once; the console replays it; the worker sends it. */
 export async function replayFromConsole(run: { account: SandboxAccount; receiver: Receiver; server: RestServer; console: ConsoleAccess }, employeeId: string, ctx: WriteContext, say: (line: string) => void): Promise<void> {
   run.receiver.behave({ kind: 'status', status: 410 });
@@ -41,8 +47,7 @@ export async function replayFromConsole(run: { account: SandboxAccount; receiver
   } finally {
     run.receiver.setDefault({ kind: 'ok' });
   }
-  const dead = run.account.customRecords('customrecord_suitehooks_delivery').filter((d) => d.custrecord_suitehooks_status === 'dead');
-  say(`  ${dead.length} dead deliver${dead.length === 1 ? 'y' : 'ies'}: ${dead.map((d) => `${d.custrecord_suitehooks_event_id} (${d.custrecord_suitehooks_last_error})`).join('; ')}`);
+  say(deliveriesLine(run.account, 'dead'));
   say(`  console: Replay dead deliveries, confirmed`);
   const res = await fetch(`${run.server.url}${suiteletUrl(SCRIPT.console, DEPLOYMENT.console)}`, {
     method: 'POST',

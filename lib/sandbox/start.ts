@@ -6,18 +6,16 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PARAM, type WebhookEvent } from '../core';
-import { SandboxAccount } from './account';
-import { consoleAccess, replayFromConsole, type ConsoleAccess } from './console-story';
+import { DELIVERY_FIELD as F, DELIVERY_RECORD, DEPLOYMENT, PARAM, SCRIPT, type WebhookEvent } from '../core';
+import { SandboxAccount } from './account/account';
+import { consoleAccess, deliveriesLine, replayFromConsole, type ConsoleAccess } from './console-story';
 import { uiRoutes } from './suitelet/route';
-import type { WriteContext } from './account-types';
+import type { WriteContext } from './account/account-types';
 import { parseStartArgs, USAGE, type StartConfig } from './config';
-import { Receiver, type Attempt } from './receiver';
+import { Receiver, type Attempt } from './receiver/receiver';
 import { createDevCredentials } from './rest/credentials';
 import { startRestServer, type RestServer } from './rest/server';
 
-const UE_DEPLOYMENT = 'customdeploy_suitehooks_employee_ue';
-const RETRY_SCRIPT = 'customscript_suitehooks_retry_ss';
 const DEMO_SECRET = 'custsecret_suitehooks_demo';
 const MINUTE = 60_000;
 
@@ -73,7 +71,7 @@ export async function start(config: StartConfig, say: (line: string) => void): P
       if (event && !a.duplicate) for (const line of describeEvent(event)) say(`    ${line}`);
     },
   });
-  const ownEndpoint = !config.params[UE_DEPLOYMENT]?.[PARAM.endpointUrl];
+  const ownEndpoint = !config.params[DEPLOYMENT.userEvent]?.[PARAM.endpointUrl];
   account = await SandboxAccount.create({
     accountId: config.accountId,
     // One script worker per concurrent REST request: a write never waits for another's user event.
@@ -84,7 +82,7 @@ export async function start(config: StartConfig, say: (line: string) => void): P
     secrets: { ...(ownEndpoint ? { [DEMO_SECRET]: receiver.apiSecretValue } : {}), ...config.secrets },
     params: {
       ...config.params,
-      [UE_DEPLOYMENT]: { ...(ownEndpoint ? { [PARAM.endpointUrl]: receiver.url, [PARAM.secretId]: DEMO_SECRET } : {}), ...config.params[UE_DEPLOYMENT] },
+      [DEPLOYMENT.userEvent]: { ...(ownEndpoint ? { [PARAM.endpointUrl]: receiver.url, [PARAM.secretId]: DEMO_SECRET } : {}), ...config.params[DEPLOYMENT.userEvent] },
     },
     http: { trustedCertificates: [receiver.certificatePem!, ...config.trustedCertificates] },
     onLog: (e) => {
@@ -104,7 +102,7 @@ export async function start(config: StartConfig, say: (line: string) => void): P
   say(`  credentials     ${file}  (M2M client id ${dev.client.m2m.clientId}, certificate id ${dev.client.m2m.certificateId}; TBA tokens in the file)`);
   const shown = path.relative(process.cwd(), file);
   say(`                  e.g. suitehooks --credentials ${shown.startsWith('..') ? file : shown} employee list`);
-  say(`  receiver        ${ownEndpoint ? `${receiver.url} (https, self-signed; signing secret stored as API Secret ${DEMO_SECRET})` : `configured endpoint ${config.params[UE_DEPLOYMENT]![PARAM.endpointUrl]}`}`);
+  say(`  receiver        ${ownEndpoint ? `${receiver.url} (https, self-signed; signing secret stored as API Secret ${DEMO_SECRET})` : `configured endpoint ${config.params[DEPLOYMENT.userEvent]![PARAM.endpointUrl]}`}`);
   return {
     account,
     receiver,
@@ -138,13 +136,12 @@ export async function story(run: Running, say: (line: string) => void): Promise<
   step('The receiver goes down; a change is kept as a pending delivery');
   await receiver.down();
   await account.updateEmployee(id, { values: { title: 'Staff Engineer' } }, MANAGER, 'edit');
-  const pending = account.customRecords('customrecord_suitehooks_delivery').filter((d) => d.custrecord_suitehooks_status === 'pending');
-  say(`  ${pending.length} pending deliver${pending.length === 1 ? 'y' : 'ies'}: ${pending.map((d) => `${d.custrecord_suitehooks_event_id} (${d.custrecord_suitehooks_last_error})`).join('; ')}`);
+  say(deliveriesLine(account, 'pending'));
 
   step('The receiver is back; the clock moves 20 minutes and the retry script runs');
   await receiver.up();
   account.clock.advance(20 * MINUTE);
-  const runs = await account.runScheduled(RETRY_SCRIPT);
+  const runs = await account.runScheduled(SCRIPT.retry);
   say(`  retry script: ${runs.map((r) => `${r.status}, ${r.usage} units`).join('; ')}`);
 
   step('Offboarding: deactivate and revoke access');
@@ -154,7 +151,7 @@ export async function story(run: Running, say: (line: string) => void): Promise<
   await replayFromConsole(run, id, MANAGER, say);
 
   const byStatus = new Map<string, number>();
-  for (const d of account.customRecords('customrecord_suitehooks_delivery')) byStatus.set(String(d.custrecord_suitehooks_status), (byStatus.get(String(d.custrecord_suitehooks_status)) ?? 0) + 1);
+  for (const d of account.customRecords(DELIVERY_RECORD)) byStatus.set(String(d[F.status]), (byStatus.get(String(d[F.status])) ?? 0) + 1);
   say(`\n✔ ${receiver.events.size} events received and verified; deliveries kept: ${[...byStatus].map(([s, n]) => `${n} ${s}`).join(', ') || 'none'}`);
 }
 

@@ -7,6 +7,7 @@ import * as logger from 'N/log';
 import * as runtime from 'N/runtime';
 import { blockingProblems, parseConfig, PARAM, problemSummary, type ConfigResult, type EmitterConfig } from '../core/config';
 import { isWholeBody, stateAfterAttempt } from '../core/delivery-record';
+import { RETRY_UNITS } from '../core/governance';
 import { dueDeliveries, loadBody, noteProblem, saveAttempt, type Delivery } from './due-deliveries';
 import { errorCode, errorText } from './errors';
 import { postSigned } from './post-signed';
@@ -15,12 +16,6 @@ import { userEventParams } from './user-event-params';
 import { startWorker } from './worker-task';
 
 const TITLE = 'suitehooks retry worker';
-/** One delivery: https.post 10 + the result's submitFields 2. */
-export const DELIVERY_UNITS = 12;
-/** Reading a body the search cut short: record.load of the custom record. */
-export const LOAD_UNITS = 2;
-/** Kept back for resubmitting the worker (task submit 20). */
-export const RESERVE_UNITS = 20;
 /** Deliveries read per search page. */
 export const PAGE_SIZE = 1000;
 
@@ -80,7 +75,7 @@ function drain(run: Run): void {
   let stoppedShort = false;
   for (const delivery of due) {
     const whole = isWholeBody(delivery.body, delivery.bodyLength, delivery.eventId);
-    if (script.getRemainingUsage() < DELIVERY_UNITS + (whole ? 0 : LOAD_UNITS) + RESERVE_UNITS) {
+    if (script.getRemainingUsage() < RETRY_UNITS.delivery + (whole ? 0 : RETRY_UNITS.bodyLoad) + RETRY_UNITS.resubmit) {
       stoppedShort = true;
       break;
     }

@@ -85,7 +85,7 @@ if (!found) {
     await page.getByLabel('Yes, replay the dead deliveries').check();
     await page.getByRole('button', { name: 'Replay dead deliveries' }).click();
     await page.getByText('1 delivery replayed.').waitFor();
-    expect(await page.locator('.suitehooks-ok').innerText()).toMatch(/retry worker \(customdeploy_suitehooks_retry_worker\) was started/);
+    expect(await page.locator('.suitehooks-ok').innerText()).toContain(`retry worker (${DEPLOYMENT.retryWorker}) was started`);
     await stack.account.runDue();
     const attempts = stack.receiver.attempts.filter((a) => a.webhookId === eventId);
     expect(attempts.at(-1)).toMatchObject({ verified: true, status: 200 });

@@ -1,5 +1,5 @@
 /**
- * The built files have the shape NetSuite accepts (NETSUITE-FACTS: one define, JSDoc header, N/* only,
+ * The built files have the shape NetSuite accepts (docs/netsuite.md#suitescript-21-module-shape: one define, JSDoc header, N/* only,
  * no import/export, no Node globals, no setTimeout, log/util not shadowed), checked on the text and
  * by evaluating each file with nothing but a recording `define`.
  */

@@ -8,6 +8,7 @@ jest.mock('N/log');
 import { Webhook } from 'standardwebhooks';
 import { PARAM } from '../../lib/core/config';
 import { DELIVERY_FIELD as F } from '../../lib/core/delivery-record';
+import { RECORD_UNITS, UNIT_COST, USAGE_LIMIT } from '../../lib/core/governance';
 import { RETRY_DELAYS_MS } from '../../lib/core/retry-schedule';
 import { employeeRecord, installFakes, PREV_SECRET_ID, SECRET_ID, suiteScriptError, type EmployeeFixture, type FakeAccount } from './fake-netsuite';
 
@@ -91,7 +92,7 @@ describe('the signed request', () => {
     expect(event.data.lifecycle).toEqual(['access_granted']);
     expect(Math.abs(Number(post.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(5);
     expect(post.headers['webhook-id']).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(account.remainingUsage).toBe(1000 - 10);
+    expect(account.remainingUsage).toBe(USAGE_LIMIT.userEvent - UNIT_COST.https);
     expect(account.deliveries.size).toBe(0);
   });
 
@@ -112,7 +113,7 @@ describe('the signed request', () => {
     expect(event.data.warnings).toEqual(['PARTIAL_DEPROVISION']);
     expect(event.data.sequence).toBe(MODIFIED.getTime());
     expect(event.timestamp).toBe(MODIFIED.toISOString());
-    expect(account.remainingUsage).toBe(1000 - 10);
+    expect(account.remainingUsage).toBe(USAGE_LIMIT.userEvent - UNIT_COST.https);
   });
 
   test('xedit: compares only the edited fields and fills `record` from the old record at no cost', () => {
@@ -124,7 +125,7 @@ describe('the signed request', () => {
     expect(event.data.record).toMatchObject({ firstName: 'Jane', email: 'jane.doe@example.com', title: 'Staff Engineer' });
     expect(event.data.record.roles).toEqual([{ id: '15', refName: 'Sales Rep' }]);
     expect(event.data.sequence).toBe(MODIFIED.getTime());
-    expect(account.remainingUsage).toBe(1000 - 10);
+    expect(account.remainingUsage).toBe(USAGE_LIMIT.userEvent - UNIT_COST.https);
   });
 
   test('xedit without lastModifiedDate: sequence falls back to the clock, not the stale old value', () => {
@@ -175,7 +176,7 @@ describe('what does not emit', () => {
     run('edit', edited(JANE, {}), JANE);
     expect(account.posts).toHaveLength(0);
     expect(account.deliveries.size).toBe(0);
-    expect(account.remainingUsage).toBe(1000);
+    expect(account.remainingUsage).toBe(USAGE_LIMIT.userEvent);
   });
 
   test('null and empty string are the same value', () => {
@@ -235,7 +236,7 @@ describe('every failure keeps the event and never throws', () => {
     const delay = Date.parse(String(row[F.nextAttempt])) - Date.now();
     expect(delay).toBeGreaterThan(RETRY_DELAYS_MS[0]! * 0.9 - 5000);
     expect(delay).toBeLessThan(RETRY_DELAYS_MS[0]! * 1.1);
-    expect(account.remainingUsage).toBe(1000 - 10 - 6);
+    expect(account.remainingUsage).toBe(USAGE_LIMIT.userEvent - UNIT_COST.https - RECORD_UNITS.create.custom - RECORD_UNITS.save.custom);
   });
 
   test('non-2xx: stored with the status', () => {

@@ -6,6 +6,8 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { DELIVERY_FIELD, DELIVERY_RECORD } from '../../lib/core/delivery-record';
+import { RECORD_UNITS, UNIT_COST, USAGE_LIMIT } from '../../lib/core/governance';
+import { DEPLOYMENT, SCRIPT } from '../../lib/core/ids';
 
 export const SECRET_ID = 'custsecret_suitehooks';
 export const PREV_SECRET_ID = 'custsecret_suitehooks_old';
@@ -63,7 +65,17 @@ export function newSecret(): string {
   return randomBytes(32).toString('base64');
 }
 
-const COST = { post: 10, create: 2, save: 4, loadCustom: 2, loadOther: 5, submitFields: 2, search: 10, task: 20 };
+/** NetSuite's units (lib/core/governance.ts): the delivery record is a custom record, the deployment an "other". */
+const COST = {
+  post: UNIT_COST.https,
+  create: RECORD_UNITS.create.custom,
+  save: RECORD_UNITS.save.custom,
+  loadCustom: RECORD_UNITS.load.custom,
+  loadOther: RECORD_UNITS.load.other,
+  submitFields: RECORD_UNITS.submitFields.custom,
+  search: UNIT_COST.resultSetPage,
+  task: UNIT_COST.taskSubmit,
+};
 
 function mocked<T = any>(name: string): T {
   return jest.requireMock(name) as T;
@@ -76,8 +88,8 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
     deploymentFound: true,
     executionContext: 'USERINTERFACE',
     user: { id: 42, role: 3 },
-    script: { id: 'customscript_suitehooks_employee_ue', deploymentId: 'customdeploy_suitehooks_employee_ue' },
-    remainingUsage: 1000,
+    script: { id: SCRIPT.userEvent, deploymentId: DEPLOYMENT.userEvent },
+    remainingUsage: USAGE_LIMIT.userEvent,
     posts: [],
     replies: [{ code: 204 }],
     deliveries: new Map(),
@@ -184,7 +196,7 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
   search.create.mockImplementation(({ type, filters, columns }: { type: string; filters: unknown[]; columns: unknown[] }) => {
     let rows: { id: string; values: DeliveryRow }[];
     if (type === 'scriptdeployment') {
-      expect(filters).toEqual([['scriptid', 'is', 'customdeploy_suitehooks_employee_ue']]);
+      expect(filters).toEqual([['scriptid', 'is', DEPLOYMENT.userEvent]]);
       rows = account.deploymentFound ? [{ id: '7', values: {} }] : [];
     } else {
       expect(type).toBe(DELIVERY_RECORD);

@@ -13,6 +13,7 @@ jest.mock('N/log');
 import { Webhook } from 'standardwebhooks';
 import { PARAM } from '../../lib/core/config';
 import { DELIVERY_FIELD as F } from '../../lib/core/delivery-record';
+import { RETRY_UNITS, UNIT_COST, USAGE_LIMIT } from '../../lib/core/governance';
 import { DEPLOYMENT, SCRIPT } from '../../lib/core/ids';
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from '../../lib/core/retry-schedule';
 import { installFakes, PREV_SECRET_ID, SECRET_ID, suiteScriptError, type DeliveryRow, type FakeAccount } from './fake-netsuite';
@@ -23,9 +24,11 @@ const ENDPOINT = 'https://hooks.example.com/netsuite';
 const STORED_ENDPOINT = 'https://old.example.com/hooks';
 const HOUR = 3_600_000;
 /** Deployment search 10 + deployment load 5 + the two delivery searches 10 each. */
-const SETUP_UNITS = 35;
+const SETUP_UNITS = RETRY_UNITS.setup;
 /** https.post 10 + the result's submitFields 2. */
-const DELIVERY_UNITS = 12;
+const DELIVERY_UNITS = RETRY_UNITS.delivery;
+/** Starting the worker again. */
+const RESUBMIT_UNITS = RETRY_UNITS.resubmit;
 const WORKER = { id: SCRIPT.retry, deploymentId: DEPLOYMENT.retryWorker };
 const TIMER = { id: SCRIPT.retry, deploymentId: DEPLOYMENT.retryTimer };
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -36,7 +39,7 @@ beforeEach(() => {
     params: { [PARAM.endpointUrl]: ENDPOINT, [PARAM.secretId]: SECRET_ID },
     executionContext: 'SCHEDULED',
     script: WORKER,
-    remainingUsage: 10_000,
+    remainingUsage: USAGE_LIMIT.scheduled,
   });
 });
 
@@ -82,7 +85,7 @@ describe('the worker: status rules', () => {
     expect(row(id)[F.endpointUrl]).toBe(ENDPOINT);
     expect(account.tasks).toHaveLength(0);
     expect(loads()).toBe(0);
-    expect(10_000 - account.remainingUsage).toBe(SETUP_UNITS + DELIVERY_UNITS);
+    expect(USAGE_LIMIT.scheduled - account.remainingUsage).toBe(SETUP_UNITS + DELIVERY_UNITS);
   });
 
   test('rotation: both signatures, each verifying', () => {
@@ -184,7 +187,7 @@ describe('the worker: what is sent, and in which order', () => {
     execute({});
     expect(account.posts.map((p) => p.body)).toEqual([row(long)[F.body], row(edited)[F.body]]);
     expect(loads()).toBe(2);
-    expect(10_000 - account.remainingUsage).toBe(SETUP_UNITS + 2 * (DELIVERY_UNITS + 2));
+    expect(USAGE_LIMIT.scheduled - account.remainingUsage).toBe(SETUP_UNITS + 2 * (DELIVERY_UNITS + RETRY_UNITS.bodyLoad));
     const post = account.posts[0]!;
     expect(() => new Webhook(`whsec_${account.secrets[SECRET_ID]}`).verify(post.body, post.headers)).not.toThrow();
   });
@@ -263,14 +266,14 @@ describe('the worker: configuration', () => {
 describe('the worker: governance', () => {
   test('yields before running low and starts itself again; nothing is lost or sent twice', () => {
     for (let i = 0; i < 5; i++) seed({ [F.nextAttempt]: iso(Date.now() - (10 - i) * 60_000) });
-    account.remainingUsage = SETUP_UNITS + 2 * DELIVERY_UNITS + 20 + 5;
+    account.remainingUsage = SETUP_UNITS + 2 * DELIVERY_UNITS + RESUBMIT_UNITS + 5;
     expect(() => execute({})).not.toThrow();
     expect(account.posts).toHaveLength(2);
     expect(account.tasks).toEqual([expect.objectContaining({ scriptId: SCRIPT.retry, deploymentId: DEPLOYMENT.retryWorker })]);
     expect(account.remainingUsage).toBeGreaterThanOrEqual(0);
 
     // The next worker run picks up exactly the rest.
-    account.remainingUsage = 10_000;
+    account.remainingUsage = USAGE_LIMIT.scheduled;
     execute({});
     const ids = sentIds();
     expect(ids).toHaveLength(5);
@@ -289,7 +292,7 @@ describe('the worker: governance', () => {
 
   test('starting itself again when already queued is logged, not thrown', () => {
     for (let i = 0; i < 3; i++) seed();
-    account.remainingUsage = SETUP_UNITS + DELIVERY_UNITS + 20 + 5;
+    account.remainingUsage = SETUP_UNITS + DELIVERY_UNITS + RESUBMIT_UNITS + 5;
     account.taskError = suiteScriptError('FAILED_TO_SUBMIT_JOB_REQUEST_1', 'already queued');
     expect(() => execute({})).not.toThrow();
     expect(account.posts).toHaveLength(1);
@@ -306,7 +309,7 @@ describe('the worker: governance', () => {
 
   test('no new run when nothing could be sent (a broken backlog does not loop)', () => {
     for (let i = 0; i < 3; i++) seed();
-    account.remainingUsage = SETUP_UNITS + 20 + 5;
+    account.remainingUsage = SETUP_UNITS + RESUBMIT_UNITS + 5;
     execute({});
     expect(account.posts).toHaveLength(0);
     expect(account.tasks).toHaveLength(0);
@@ -337,7 +340,7 @@ describe('the timer deployment', () => {
     seed({ [F.status]: 'dead' });
     execute({});
     expect(account.tasks).toHaveLength(0);
-    expect(10_000 - account.remainingUsage).toBe(20); // two one-row searches
+    expect(USAGE_LIMIT.scheduled - account.remainingUsage).toBe(2 * UNIT_COST.resultSetPage); // two one-row searches
   });
 
   test('a worker already queued or running: logged, not thrown', () => {

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { Webhook } from 'standardwebhooks';
 import { runCli } from '../../lib/client/cli/main';
-import { NetSuiteError } from '../../lib/sandbox/account-types';
+import { NetSuiteError } from '../../lib/sandbox/account/account-types';
 import { credentialsFile, startSandbox, type Sandbox } from './harness';
 
 let sandbox: Sandbox;

@@ -1,6 +1,6 @@
 /** The real sandbox account behind the REST server, over real HTTP on loopback, and clients for it. */
 import { generateKeyPairSync } from 'node:crypto';
-import { SandboxAccount, type AccountOptions } from '../../lib/sandbox/account';
+import { SandboxAccount, type AccountOptions } from '../../lib/sandbox/account/account';
 import { createDevCredentials } from '../../lib/sandbox/rest/credentials';
 import { startRestServer, type RestServer, type RestServerOptions } from '../../lib/sandbox/rest/server';
 import { createClient, Secret, type ClientConfig, type ClientOptions, type NetSuiteClient } from '../../lib/client';

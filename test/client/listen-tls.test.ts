@@ -9,14 +9,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { PARAM } from '../../lib/core';
+import { PARAM, DELIVERY_RECORD, DEPLOYMENT, DELIVERY_FIELD as F } from '../../lib/core';
 import { runCli } from '../../lib/client/cli/main';
 import { parseStartArgs } from '../../lib/sandbox/config';
 import { start, type Running } from '../../lib/sandbox/start';
 
 jest.setTimeout(60_000);
 
-const UE = 'customdeploy_suitehooks_employee_ue';
+const UE = DEPLOYMENT.userEvent;
 const SECRET_ID = 'custsecret_suitehooks_listen';
 const REST = { executionContext: 'RESTWEBSERVICES', userId: '-5', roleId: '3' };
 
@@ -84,16 +84,16 @@ test('the real bundle delivers to listen over TLS once the sandbox trusts its ce
   const line = await waitFor('out', new RegExp(`employee\\.created employee ${id} .*\\(RESTWEBSERVICES, id (evt_\\S+)\\)`));
   expect(line).toMatch(/\[.*firstName.*lastName.*\]/);
   expect(listen.text.err).not.toMatch(/rejected a delivery/);
-  const kept = run.account.customRecords('customrecord_suitehooks_delivery');
-  expect(kept.filter((d) => d.custrecord_suitehooks_status === 'pending')).toEqual([]);
+  const kept = run.account.customRecords(DELIVERY_RECORD);
+  expect(kept.filter((d) => d[F.status] === 'pending')).toEqual([]);
 });
 
 test('without --trust-cert the bundle refuses the self-signed certificate and keeps the event pending', async () => {
   const run = await sandbox(false);
   const before = listen.text.out;
   await run.account.createEmployee({ values: { firstName: 'No', lastName: 'Trust', subsidiary: { id: '1', refName: null } } }, REST);
-  const pending = run.account.customRecords('customrecord_suitehooks_delivery').filter((d) => d.custrecord_suitehooks_status === 'pending');
+  const pending = run.account.customRecords(DELIVERY_RECORD).filter((d) => d[F.status] === 'pending');
   expect(pending).toHaveLength(1);
-  expect(String(pending[0]!.custrecord_suitehooks_last_error)).toMatch(/SSS_INVALID_HOST_CERT/);
+  expect(String(pending[0]![F.lastError])).toMatch(/SSS_INVALID_HOST_CERT/);
   expect(listen.text.out).toBe(before); // the write returned after the failed post: nothing arrived
 });

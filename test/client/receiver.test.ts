@@ -8,10 +8,11 @@ import { createServer as createHttp, request, type IncomingMessage, type Server 
 import { createServer as createHttps } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createWebhookHandler, verifyWebhook, WebhookVerificationError, type NetSuiteClient, type WebhookEvent } from '../../lib/client';
-import { localCertificate } from '../../lib/sandbox/receiver';
+import { localCertificate } from '../../lib/sandbox/receiver/receiver';
 import { startSandbox, type Sandbox } from './harness';
+import { DEPLOYMENT, PARAM } from '../../lib/core';
 
-const UE_DEPLOY = 'customdeploy_suitehooks_employee_ue';
+const UE_DEPLOY = DEPLOYMENT.userEvent;
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 const PREVIOUS = `whsec_${randomBytes(32).toString('base64')}`;
 const apiSecret = (whsec: string) => whsec.slice('whsec_'.length);
@@ -50,9 +51,9 @@ beforeAll(async () => {
       secrets: { custsecret_suitehooks_signing: apiSecret(SECRET), custsecret_suitehooks_previous: apiSecret(PREVIOUS) },
       params: {
         [UE_DEPLOY]: {
-          custscript_suitehooks_endpoint_url: `https://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`,
-          custscript_suitehooks_secret_id: 'custsecret_suitehooks_signing',
-          custscript_suitehooks_prev_secret_id: 'custsecret_suitehooks_previous',
+          [PARAM.endpointUrl]: `https://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`,
+          [PARAM.secretId]: 'custsecret_suitehooks_signing',
+          [PARAM.prevSecretId]: 'custsecret_suitehooks_previous',
         },
       },
       http: { trustedCertificates: [cert] },

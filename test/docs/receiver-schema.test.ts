@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { parseStartArgs } from '../../lib/sandbox/config';
-import { Receiver } from '../../lib/sandbox/receiver';
+import { Receiver } from '../../lib/sandbox/receiver/receiver';
 import { start, story } from '../../lib/sandbox/start';
 
 async function postSigned(receiver: Receiver, id: string, body: unknown): Promise<number> {

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DELIVERY_FIELD, EMPLOYEE_FIELDS, PARAM, RETRY_DELAYS_MS } from '../../lib/core';
 import { ALERT_FIELD, ALERT_PARAM } from '../../lib/core/alert-config';
+import { RECORD_UNITS, UNIT_COST, USAGE_LIMIT } from '../../lib/core/governance';
 
 const repo = path.join(__dirname, '..', '..');
 const read = (rel: string) => fs.readFileSync(path.join(repo, rel), 'utf8');
@@ -51,8 +52,18 @@ test.each(DOCS)('every relative link in %s resolves, anchors included', (doc) =>
   expect(broken).toEqual([]);
 });
 
-test.each(DOCS)('%s points at nothing outside the repository (no ../shared)', (doc) => {
-  expect(read(doc)).not.toMatch(/\.\.\/shared|CONTRACT\.md|NETSUITE-FACTS/);
+const OUTSIDE = /\.\.\/shared|CONTRACT\.md|NETSUITE-[A-Z]+/;
+
+test.each(DOCS)('%s points at nothing outside the repository (no shared folder beside it)', (doc) => {
+  expect(read(doc)).not.toMatch(OUTSIDE);
+});
+
+test('no comment in lib, test, bench or scripts points outside the repository either', () => {
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(path.join(repo, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(`${dir}/${e.name}`) : [`${dir}/${e.name}`]));
+  const files = ['lib', 'test', 'bench', 'scripts'].flatMap(walk).filter((f) => /\.(ts|mjs|cjs|js|md)$/.test(f));
+  expect(files.length).toBeGreaterThan(100);
+  expect(files.filter((f) => OUTSIDE.test(read(f)))).toEqual([]);
 });
 
 test('docs/events.md lists exactly the default tracked fields, with their NetSuite ids', () => {
@@ -80,6 +91,24 @@ test('docs/configuration.md lists the alert settings and the alert state record 
   const doc = read('docs/configuration.md');
   expect(tableAfter(doc, '### Alert settings').map((r) => r[0])).toEqual(Object.values(ALERT_PARAM));
   expect(tableAfter(doc, '### The alert state record').map((r) => r[1])).toEqual(Object.values(ALERT_FIELD));
+});
+
+test('docs/netsuite.md states the unit costs and limits lib/core/governance.ts declares (the sandbox charges, the bundle budgets with them)', () => {
+  const doc = read('docs/netsuite.md');
+  const governance = doc.slice(doc.indexOf('## Governance'), doc.indexOf('\n## ', doc.indexOf('## Governance') + 1));
+  const [load, save, submit] = [RECORD_UNITS.load, RECORD_UNITS.save, RECORD_UNITS.submitFields];
+  const n = (units: number) => units.toLocaleString('en-US');
+  for (const stated of [
+    `${load.transaction} units for transactions, ${load.custom} for custom records, ${load.other} for all other records`,
+    `\`Record.save\`: ${save.transaction} / ${save.custom} / ${save.other} units; \`record.submitFields\` ${submit.transaction} / ${submit.custom} / ${submit.other}; \`search.lookupFields\` ${UNIT_COST.lookupFields}`,
+    `\`https.request\` (and \`get\`/\`post\`): ${UNIT_COST.https} units`,
+    `\`query.runSuiteQL\` / \`SuiteQL.run\`: ${UNIT_COST.suiteql} units`,
+    `user event ${n(USAGE_LIMIT.userEvent)} units, scheduled script ${n(USAGE_LIMIT.scheduled)}`,
+  ]) {
+    expect(governance).toContain(stated);
+  }
+  expect(RECORD_UNITS.delete).toEqual(RECORD_UNITS.save);
+  expect(RECORD_UNITS.create).toEqual(RECORD_UNITS.load);
 });
 
 test('LICENSE is the MIT licence package.json names; .nvmrc is a supported Node', () => {

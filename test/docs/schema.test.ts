@@ -8,7 +8,7 @@ import {
   buildEvent, diffRecords, EMPLOYEE_FIELDS, resolveField, serializeEvent, type CanonicalRecord, type EventInput,
 } from '../../lib/core';
 import { buildPingEvent, makePingId } from '../../lib/core/ping';
-import { eventSchemaProblems } from '../../lib/sandbox/event-schema';
+import { eventSchemaProblems } from '../../lib/sandbox/receiver/event-schema';
 import { employee } from '../unit/fixtures';
 
 const { generateSchema, SCHEMA_FILE } = require('../../scripts/build-schema.cjs') as { generateSchema(): unknown; SCHEMA_FILE: string };

@@ -9,29 +9,30 @@
  */
 import { Webhook } from 'standardwebhooks';
 import { randomBytes } from 'node:crypto';
-import { SandboxAccount } from '../../lib/sandbox/account';
-import { Receiver } from '../../lib/sandbox/receiver';
-import type { LogEntry } from '../../lib/sandbox/script-env';
-import type { WriteContext } from '../../lib/sandbox/account-types';
-import { NetSuiteError } from '../../lib/sandbox/account-types';
+import { SandboxAccount } from '../../lib/sandbox/account/account';
+import { Receiver } from '../../lib/sandbox/receiver/receiver';
+import type { LogEntry } from '../../lib/sandbox/runtime/script-env';
+import type { WriteContext } from '../../lib/sandbox/account/account-types';
+import { NetSuiteError } from '../../lib/sandbox/account/account-types';
+import { DELIVERY_RECORD, DEPLOYMENT, DELIVERY_FIELD as F, PARAM, SCRIPT } from '../../lib/core';
 
-const UE_DEPLOY = 'customdeploy_suitehooks_employee_ue';
-const UE = 'customscript_suitehooks_employee_ue';
-const RETRY = 'customscript_suitehooks_retry_ss';
-const DELIVERY = 'customrecord_suitehooks_delivery';
+const UE_DEPLOY = DEPLOYMENT.userEvent;
+const UE = SCRIPT.userEvent;
+const RETRY = SCRIPT.retry;
+const DELIVERY = DELIVERY_RECORD;
 const SECRET_ID = 'custsecret_suitehooks_signing';
 const PREV_ID = 'custsecret_suitehooks_previous';
 const P = {
-  endpoint: 'custscript_suitehooks_endpoint_url',
-  secret: 'custscript_suitehooks_secret_id',
-  prev: 'custscript_suitehooks_prev_secret_id',
-  fields: 'custscript_suitehooks_fields',
-  contexts: 'custscript_suitehooks_contexts',
-  mode: 'custscript_suitehooks_delivery_mode',
-  payload: 'custscript_suitehooks_payload_mode',
-  excluded: 'custscript_suitehooks_excluded_fields',
-  types: 'custscript_suitehooks_event_types',
-  hosts: 'custscript_suitehooks_allowed_hosts',
+  endpoint: PARAM.endpointUrl,
+  secret: PARAM.secretId,
+  prev: PARAM.prevSecretId,
+  fields: PARAM.fields,
+  contexts: PARAM.contexts,
+  mode: PARAM.deliveryMode,
+  payload: PARAM.payloadMode,
+  excluded: PARAM.excludedFields,
+  types: PARAM.eventTypes,
+  hosts: PARAM.allowedHosts,
 };
 const REST: WriteContext = { executionContext: 'RESTWEBSERVICES', userId: '7', roleId: '3' };
 const MINUTE = 60_000;
@@ -59,7 +60,7 @@ afterAll(async () => {
 
 type Delivery = Record<string, unknown>;
 const deliveries = (): Delivery[] => account.customRecords(DELIVERY);
-const titleOf = (d: Delivery) => (JSON.parse(String(d.custrecord_suitehooks_body)) as { data: { changes: { title?: { new: string } } } }).data.changes.title?.new;
+const titleOf = (d: Delivery) => (JSON.parse(String(d[F.body])) as { data: { changes: { title?: { new: string } } } }).data.changes.title?.new;
 let n = 0;
 const kept: string[] = [];
 
@@ -99,8 +100,8 @@ describe('a problem with where or how to send: one clear error naming it, nothin
     const { marker, delivery, posts } = await changeWith(param, value);
     expect(posts).toBe(0);
     expect(delivery).toBeDefined();
-    expect(delivery).toMatchObject({ custrecord_suitehooks_status: 'pending', custrecord_suitehooks_attempts: 0 });
-    const error = String(delivery!.custrecord_suitehooks_last_error);
+    expect(delivery).toMatchObject({ [F.status]: 'pending', [F.attempts]: 0 });
+    const error = String(delivery![F.lastError]);
     expect(error).toMatch(message);
     expect(error).toMatch(/^configuration: [^;]+$/); // one problem, one message
     expect(error).not.toContain('hunter2');
@@ -121,8 +122,8 @@ describe('a problem with where or how to send: one clear error naming it, nothin
     try {
       const { marker, delivery, posts } = await changeWith(P.secret, secretId);
       expect(posts).toBe(0);
-      expect(delivery).toMatchObject({ custrecord_suitehooks_status: 'pending', custrecord_suitehooks_attempts: 0 });
-      expect(String(delivery!.custrecord_suitehooks_last_error)).toMatch(/^cannot sign with the API Secret: /);
+      expect(delivery).toMatchObject({ [F.status]: 'pending', [F.attempts]: 0 });
+      expect(String(delivery![F.lastError])).toMatch(/^cannot sign with the API Secret: /);
       kept.push(marker);
     } finally {
       account.setSecret(SECRET_ID, receiver.apiSecretValue);
@@ -139,7 +140,7 @@ describe('a problem with where or how to send: one clear error naming it, nothin
     account.setParameter(UE_DEPLOY, P.endpoint, receiver.url);
     await account.advance(20 * MINUTE);
     const byMarker = new Map(deliveries().map((d) => [titleOf(d), d]));
-    for (const m of kept) expect(byMarker.get(m)).toMatchObject({ custrecord_suitehooks_status: 'delivered', custrecord_suitehooks_attempts: 1 });
+    for (const m of kept) expect(byMarker.get(m)).toMatchObject({ [F.status]: 'delivered', [F.attempts]: 1 });
     const received = [...receiver.events.values()].map((e) => (e.data.changes.title as { new?: string } | undefined)?.new);
     for (const m of kept) expect(received.filter((t) => t === m)).toHaveLength(1);
     expect(kept.length).toBe(11);
@@ -172,11 +173,11 @@ describe('any other bad parameter falls back to a safe default: the event is sen
     try {
       await receiver.down();
       await account.updateEmployee('2', { values: { title: 'bad-input-retried' } }, REST);
-      expect(deliveries().find((d) => titleOf(d) === 'bad-input-retried')).toMatchObject({ custrecord_suitehooks_status: 'pending', custrecord_suitehooks_attempts: 1 });
+      expect(deliveries().find((d) => titleOf(d) === 'bad-input-retried')).toMatchObject({ [F.status]: 'pending', [F.attempts]: 1 });
       await receiver.up();
       await account.advance(6 * MINUTE); // due after 5 min ± jitter
       await account.advance(16 * MINUTE); // the timer's slot: it starts the worker
-      expect(deliveries().find((d) => titleOf(d) === 'bad-input-retried')).toMatchObject({ custrecord_suitehooks_status: 'delivered', custrecord_suitehooks_attempts: 2 });
+      expect(deliveries().find((d) => titleOf(d) === 'bad-input-retried')).toMatchObject({ [F.status]: 'delivered', [F.attempts]: 2 });
       expect(account.logs({ script: RETRY, level: 'ERROR' }).filter((l) => l.details.includes('fields'))).toEqual([]);
     } finally {
       account.setParameter(UE_DEPLOY, P.fields, null);
@@ -241,7 +242,7 @@ describe('key rotation with events in flight', () => {
     await receiver.down();
     await account.updateEmployee('4', { values: { title: 'rotation-2' } }, REST);
     const kept = deliveries().find((d) => titleOf(d) === 'rotation-2')!;
-    expect(kept.custrecord_suitehooks_status).toBe('pending');
+    expect(kept[F.status]).toBe('pending');
     // The administrator rotates: a new secret signs, the receiver's (old) one is the previous.
     account.setSecret(NEXT_ID, NEXT_VALUE);
     account.setParameter(UE_DEPLOY, P.secret, NEXT_ID);
@@ -253,7 +254,7 @@ describe('key rotation with events in flight', () => {
       account.setParameter(UE_DEPLOY, P.secret, SECRET_ID);
       account.setParameter(UE_DEPLOY, P.prev, null);
     }
-    const id = String(kept.custrecord_suitehooks_event_id);
+    const id = String(kept[F.eventId]);
     const attempt = receiver.attempts.filter((a) => a.webhookId === id).at(-1)!;
     expect(attempt.verified).toBe(true); // the receiver still on the old secret
     const body = JSON.stringify(receiver.events.get(id));
@@ -261,7 +262,7 @@ describe('key rotation with events in flight', () => {
     const at = new Date(Number(attempt.webhookTimestamp) * 1000);
     expect(first).toBe(new Webhook(NEXT_VALUE).sign(id, at, body)); // current first
     expect(second).toBe(new Webhook(receiver.apiSecretValue).sign(id, at, body));
-    expect(deliveries().find((d) => titleOf(d) === 'rotation-2')).toMatchObject({ custrecord_suitehooks_status: 'delivered', custrecord_suitehooks_secret_id: NEXT_ID, custrecord_suitehooks_prev_secret_id: SECRET_ID });
+    expect(deliveries().find((d) => titleOf(d) === 'rotation-2')).toMatchObject({ [F.status]: 'delivered', [F.secretId]: NEXT_ID, [F.prevSecretId]: SECRET_ID });
     expect(JSON.stringify(logs)).not.toContain(NEXT_VALUE);
   });
 });

@@ -11,11 +11,11 @@
  *
  * Default sizes keep the file well under a minute on 2 cores; SOAK=1 runs five times the events.
  */
-import { DELIVERY_FIELD } from '../../lib/core/delivery-record';
-import { SandboxAccount } from '../../lib/sandbox/account';
-import { Receiver, type Behaviour } from '../../lib/sandbox/receiver';
-import type { LogEntry } from '../../lib/sandbox/script-env';
-import type { WriteContext } from '../../lib/sandbox/account-types';
+import { SandboxAccount } from '../../lib/sandbox/account/account';
+import { Receiver, type Behaviour } from '../../lib/sandbox/receiver/receiver';
+import type { LogEntry } from '../../lib/sandbox/runtime/script-env';
+import type { WriteContext } from '../../lib/sandbox/account/account-types';
+import { DELIVERY_FIELD, DELIVERY_RECORD, DEPLOYMENT, PARAM, SCRIPT, USAGE_LIMIT } from '../../lib/core';
 
 /** SOAK=1: five times the events; SOAK=<n> (n ≥ 2): n times. */
 const SOAK = !process.env.SOAK ? 1 : process.env.SOAK === '1' ? 5 : Math.max(2, Number(process.env.SOAK) || 5);
@@ -24,10 +24,10 @@ const EVENTS = 30 * SOAK;
 const GOVERNANCE_EVENTS = 900 * (SOAK > 1 ? 2 : 1);
 jest.setTimeout(SOAK > 1 ? 1_800_000 : 120_000);
 
-const UE_DEPLOY = 'customdeploy_suitehooks_employee_ue';
-const RETRY = 'customscript_suitehooks_retry_ss';
-const WORKER = 'customdeploy_suitehooks_retry_worker';
-const DELIVERY = 'customrecord_suitehooks_delivery';
+const UE_DEPLOY = DEPLOYMENT.userEvent;
+const RETRY = SCRIPT.retry;
+const WORKER = DEPLOYMENT.retryWorker;
+const DELIVERY = DELIVERY_RECORD;
 const SECRET_ID = 'custsecret_suitehooks_signing';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -95,7 +95,7 @@ async function sandbox(options: { scriptTimeoutMs?: number; employees: number })
   account = await SandboxAccount.create({
     workers: 2,
     secrets: { [SECRET_ID]: receiver.apiSecretValue },
-    params: { [UE_DEPLOY]: { custscript_suitehooks_endpoint_url: receiver.url, custscript_suitehooks_secret_id: SECRET_ID } },
+    params: { [UE_DEPLOY]: { [PARAM.endpointUrl]: receiver.url, [PARAM.secretId]: SECRET_ID } },
     // NetSuite's 5 s connect / 45 s response limits; 10 s for responses here, ample on a loaded machine
     // (the hang row shortens it to 80 ms on purpose).
     http: { trustedCertificates: [receiver.certificatePem!], connectTimeoutMs: 5_000, responseTimeoutMs: 10_000 },
@@ -368,7 +368,7 @@ describe('fault matrix (real bundle, real HTTPS, sandbox clock)', () => {
     const workerRuns = runs.filter((r) => r.deploymentId === WORKER);
     expect(workerRuns.length).toBeGreaterThanOrEqual(2); // the first ran short of units and started the next
     const usage = s.account.executions({ script: RETRY }).filter((e) => e.deployment === WORKER).slice(-workerRuns.length).map((e) => e.usage);
-    expect(Math.max(...usage)).toBeLessThanOrEqual(10_000);
+    expect(Math.max(...usage)).toBeLessThanOrEqual(USAGE_LIMIT.scheduled);
     expect(usage[0]).toBeGreaterThan(9_900);
     await settle(s.account, markers);
     checkInvariants(outcome(s, 'governance exhausted mid-batch', markers, 'delivered'), 'delivered', 'none');

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { createWebhookHandler, memorySequenceStore, verifyWebhook, WebhookVerificationError, type HandlerOptions } from '../../lib/client';
 import { signingInput, webhookHeaders } from '../../lib/core';
+import { Receiver } from '../../lib/sandbox/receiver/receiver';
 import { hmacB64 } from '../unit/fixtures';
 
 const SECRET = randomBytes(32).toString('base64');
@@ -106,6 +107,43 @@ describe('verifyWebhook: each malformed request gets one error naming its proble
     expect(verifyWebhook(Buffer.from(m.body), new Headers(m.headers), SECRET).data.id).toBe(m.id);
     expect(() => verifyWebhook(m.body, m.headers, [])).toThrow(/at least one secret/);
     expect(() => verifyWebhook(m.body, m.headers, SECRET, { toleranceSeconds: 3600 })).toThrow(RangeError);
+  });
+});
+
+describe('one receiver check, on any clock (verifyWebhook `now`; the sandbox\'s receiver uses it)', () => {
+  const DAYS_3 = 3 * 86_400_000;
+  const ahead = () => Date.now() + DAYS_3;
+
+  test('a delivery signed on a clock moved days ahead verifies on that clock, and only on it', () => {
+    const m = signed({ ts: Math.floor(ahead() / 1000) });
+    expect(rejection(() => verifyWebhook(m.body, m.headers, SECRET))).toMatch(/too new/i);
+    expect(verifyWebhook(m.body, m.headers, SECRET, { now: ahead }).data.id).toBe(m.id);
+    const today = signed();
+    expect(rejection(() => verifyWebhook(today.body, today.headers, SECRET, { now: ahead }))).toMatch(/too old/i);
+    expect(rejection(() => verifyWebhook(m.body, m.headers, SECRET, { now: () => ahead() + 120_000, toleranceSeconds: 60 }))).toMatch(/too old/i);
+  });
+
+  test("the sandbox's receiver: the same answers as verifyWebhook on the sandbox clock (data.id, timestamps, signatures)", async () => {
+    const receiver = await Receiver.start({ plainHttp: true, secret: `whsec_${SECRET}`, now: ahead });
+    const post = (m: ReturnType<typeof signed>) => fetch(receiver.url, { method: 'POST', headers: m.headers, body: m.body }).then((r) => r.status);
+    try {
+      const ts = Math.floor(ahead() / 1000);
+      const good = signed({ ts });
+      const otherId = signed({ ts, body: JSON.stringify(event('evt_someone_else')) });
+      const stale = signed();
+      const wrongKey = signed({ ts, secrets: [OTHER] });
+      expect(await post(good)).toBe(200);
+      for (const m of [otherId, stale, wrongKey]) expect(await post(m)).toBe(401);
+      expect(receiver.attempts.map((a) => a.error)).toEqual([
+        undefined,
+        'data.id does not match the webhook-id header',
+        expect.stringMatching(/^Message timestamp too old/),
+        'No matching signature found',
+      ]);
+      expect([...receiver.events.keys()]).toEqual([good.id]);
+    } finally {
+      await receiver.close();
+    }
   });
 });
 

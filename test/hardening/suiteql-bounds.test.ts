@@ -5,7 +5,7 @@
  * and table-valued pragmas (which show internal tables and the database path) are refused however the
  * name is written.
  */
-import { SandboxAccount } from '../../lib/sandbox/account';
+import { SandboxAccount } from '../../lib/sandbox/account/account';
 import { createDevCredentials } from '../../lib/sandbox/rest/credentials';
 import { startRestServer, type RestServer } from '../../lib/sandbox/rest/server';
 import { TbaAuth } from '../../lib/client/auth/tba';

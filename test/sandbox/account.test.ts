@@ -1,6 +1,6 @@
 /** The account on a fixture project: store, validation, user events firing with NetSuite's semantics. */
-import { NetSuiteError } from '../../lib/sandbox/account-types';
-import { SandboxAccount } from '../../lib/sandbox/account';
+import { NetSuiteError } from '../../lib/sandbox/account/account-types';
+import { SandboxAccount } from '../../lib/sandbox/account/account';
 import { PROBE_PROJECT, REST, UI, CSV } from './helpers';
 
 let account: SandboxAccount;

@@ -3,8 +3,9 @@
  * dead deliveries and a failing endpoint each email the recipients set on the timer deployment, at
  * most once an hour per kind, with counts, the last error and a link to the console; never a payload.
  */
-import { ALERT_PARAM } from '../../lib/core/alert-config';
+import { ALERT_PARAM, ALERT_FIELD, ALERT_RECORD } from '../../lib/core/alert-config';
 import { DELIVERY_FIELD as F } from '../../lib/core/delivery-record';
+import { UNIT_COST } from '../../lib/core/governance';
 import { DEPLOYMENT, SCRIPT } from '../../lib/core/ids';
 import { CSV, UI } from './helpers';
 import { consoleFetch, startConsoleStack, type ConsoleStack } from './console-stack';
@@ -84,8 +85,8 @@ test('an endpoint failing longer than the configured time: one email, not again 
   await stack.receiver.up();
   await stack.account.advance(3 * 60 * MINUTE); // this run still sees the failure, then its retry gets through
   await timerSlot(); // the latest attempt succeeded: not failing any more
-  const state = stack.account.customRecords('customrecord_suitehooks_alert').find((r) => r.custrecord_suitehooks_alert_kind === 'failing')!;
-  expect(state.custrecord_suitehooks_alert_mark).toBeNull();
+  const state = stack.account.customRecords(ALERT_RECORD).find((r) => r[ALERT_FIELD.kind] === 'failing')!;
+  expect(state[ALERT_FIELD.mark]).toBeNull();
   expect(stack.deliveries().filter((d) => d[F.status] === 'pending')).toHaveLength(0);
 });
 
@@ -106,6 +107,6 @@ test('alerts off cost a timer run nothing: the settings are its own parameters (
   const [timer] = stack.account.executions({ script: SCRIPT.retry }).filter((e) => e.deployment === DEPLOYMENT.retryTimer).slice(-1);
   // Nothing is due: the two due searches (10 each) and nothing else. Read from the console's
   // deployment, the settings would add a deployment search and a load (15).
-  expect(timer).toMatchObject({ ok: true, usage: 20 });
+  expect(timer).toMatchObject({ ok: true, usage: 2 * UNIT_COST.resultSetPage });
   stack.account.setParameter(DEPLOYMENT.retryTimer, ALERT_PARAM.recipients, 'ops@example.com, 2');
 });

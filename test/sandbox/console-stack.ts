@@ -6,8 +6,8 @@
 import { PARAM } from '../../lib/core/config';
 import { DELIVERY_RECORD } from '../../lib/core/delivery-record';
 import { DEPLOYMENT, SCRIPT } from '../../lib/core/ids';
-import { SandboxAccount, type AccountOptions } from '../../lib/sandbox/account';
-import { Receiver } from '../../lib/sandbox/receiver';
+import { SandboxAccount, type AccountOptions } from '../../lib/sandbox/account/account';
+import { Receiver } from '../../lib/sandbox/receiver/receiver';
 import { createDevCredentials } from '../../lib/sandbox/rest/credentials';
 import { startRestServer, type RestServer } from '../../lib/sandbox/rest/server';
 import { uiRoutes } from '../../lib/sandbox/suitelet/route';

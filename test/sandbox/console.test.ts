@@ -3,7 +3,8 @@
  * who may open it, health numbers against the outbox, the deliveries list and a delivery's body,
  * replay (dead → pending → the worker sends it, same webhook-id, verified), the signed test event.
  */
-import { DELIVERY_FIELD as F } from '../../lib/core/delivery-record';
+import { DELIVERY_FIELD as F, DELIVERY_RECORD } from '../../lib/core/delivery-record';
+import { RECORD_UNITS, UNIT_COST } from '../../lib/core/governance';
 import { DEPLOYMENT, SCRIPT } from '../../lib/core/ids';
 import { CSV, UI } from './helpers';
 import { consoleFetch, startConsoleStack, type ConsoleStack } from './console-stack';
@@ -102,7 +103,7 @@ test('replay of every dead delivery asks for a confirmation, then the worker sen
   const kept = stack.deliveries().find((d) => d[F.eventId] === eventId)!;
   const done = await admin({}, { custpage_view: 'replay_dead', custpage_confirm: 'T' });
   expect(done.html).toContain(`${dead} deliveries replayed.`);
-  expect(done.html).toMatch(/The retry worker \(customdeploy_suitehooks_retry_worker\) was started \(task SCHEDSCRIPT_\d+\)/);
+  expect(done.html).toMatch(new RegExp(`The retry worker \\(${DEPLOYMENT.retryWorker}\\) was started \\(task SCHEDSCRIPT_\\d+\\)`));
   expect(byStatus('dead')).toHaveLength(0);
   // As the worker reads it: pending, attempts 0, Next Attempt empty (due now); body and its length untouched.
   expect(stack.deliveries().find((d) => d[F.eventId] === eventId)).toMatchObject({
@@ -149,7 +150,7 @@ test('one selected delivery is replayed from the list; a delivered one is not', 
 
   const filter = await admin({}, { custpage_view: 'deliveries', custpage_action: 'filter', custpage_status: 'delivered', custpage_employee: '1' });
   expect(filter.status).toBe(302);
-  expect(filter.location).toMatch(/^\/app\/site\/hosting\/scriptlet\.nl\?script=customscript_suitehooks_console&deploy=customdeploy_suitehooks_console&.*custparam_status=delivered/);
+  expect(filter.location).toMatch(new RegExp(`^/app/site/hosting/scriptlet\\.nl\\?script=${SCRIPT.console}&deploy=${DEPLOYMENT.console}&.*custparam_status=delivered`));
 });
 
 test('send test event: a signed suitehooks.ping reaches the receiver verified; its answer and time are shown; nothing is stored', async () => {
@@ -176,7 +177,7 @@ test('a large outbox costs the console the same governance: no load per row', as
     return stack.account.executions({ script: SCRIPT.console }).at(-1)!.usage;
   };
   const small = [await usage({}), await usage({ custparam_view: 'deliveries' })];
-  const table = 'customrecord_suitehooks_delivery';
+  const table = DELIVERY_RECORD;
   const insert = stack.account.db.prepare(`INSERT INTO ${table} (name, ${F.eventId}, ${F.status}, ${F.attempts}, ${F.recordId}, created, lastmodified) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const now = new Date(stack.account.clock.now()).toISOString();
   stack.account.db.transaction(() => {
@@ -185,8 +186,8 @@ test('a large outbox costs the console the same governance: no load per row', as
   const large = [await usage({}), await usage({ custparam_view: 'deliveries' })];
   // Health: a fixed number of queries, plus at most three single-record loads (oldest pending, last
   // success, last failure: 2 units each); the deliveries page: a count and a page (10 + 10).
-  expect(large[0]).toBeLessThanOrEqual(small[0]! + 6);
+  expect(large[0]).toBeLessThanOrEqual(small[0]! + 3 * RECORD_UNITS.load.custom);
   expect(large[0]).toBeLessThan(100);
-  expect(large[1]).toBe(20);
-  expect(small[1]).toBe(20);
+  expect(large[1]).toBe(2 * UNIT_COST.suiteql);
+  expect(small[1]).toBe(2 * UNIT_COST.suiteql);
 });

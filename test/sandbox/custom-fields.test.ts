@@ -5,12 +5,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { SandboxAccount } from '../../lib/sandbox/account';
+import { SandboxAccount } from '../../lib/sandbox/account/account';
 import { repoRoot } from '../../lib/sandbox/paths';
-import { Receiver } from '../../lib/sandbox/receiver';
+import { Receiver } from '../../lib/sandbox/receiver/receiver';
 import { REST, UI } from './helpers';
+import { DEPLOYMENT, PARAM } from '../../lib/core';
 
-const UE_DEPLOY = 'customdeploy_suitehooks_employee_ue';
+const UE_DEPLOY = DEPLOYMENT.userEvent;
 let dir: string;
 let account: SandboxAccount;
 let receiver: Receiver;
@@ -28,7 +29,7 @@ beforeAll(async () => {
     projectDir: dir,
     workers: 1,
     secrets: { custsecret_sb: receiver.apiSecretValue },
-    params: { [UE_DEPLOY]: { custscript_suitehooks_endpoint_url: receiver.url, custscript_suitehooks_secret_id: 'custsecret_sb', custscript_suitehooks_fields: 'title, custentity_sb_badge:boolean, custentity_sb_team:select' } },
+    params: { [UE_DEPLOY]: { [PARAM.endpointUrl]: receiver.url, [PARAM.secretId]: 'custsecret_sb', [PARAM.fields]: 'title, custentity_sb_badge:boolean, custentity_sb_team:select' } },
     http: { trustedCertificates: [receiver.certificatePem!] },
   });
 });

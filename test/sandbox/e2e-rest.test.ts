@@ -5,12 +5,13 @@
  */
 import { createPrivateKey } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { SandboxAccount } from '../../lib/sandbox/account';
-import { loadEmployee, saveEmployee } from '../../lib/sandbox/employees';
-import { Receiver } from '../../lib/sandbox/receiver';
+import { SandboxAccount } from '../../lib/sandbox/account/account';
+import { loadEmployee, saveEmployee } from '../../lib/sandbox/records/employees';
+import { Receiver } from '../../lib/sandbox/receiver/receiver';
 import { createDevCredentials } from '../../lib/sandbox/rest/credentials';
 import { startRestServer, type RestServer } from '../../lib/sandbox/rest/server';
 import { createClient, DeleteRefusedError, Secret, type NetSuiteClient } from '../../lib/client';
+import { DEPLOYMENT, PARAM } from '../../lib/core';
 
 jest.setTimeout(30_000);
 
@@ -24,7 +25,7 @@ beforeAll(async () => {
   receiver = await Receiver.start({ now: () => account.clock.now() });
   account = await SandboxAccount.create({
     secrets: { custsecret_rest_e2e: receiver.apiSecretValue },
-    params: { customdeploy_suitehooks_employee_ue: { custscript_suitehooks_endpoint_url: receiver.url, custscript_suitehooks_secret_id: 'custsecret_rest_e2e' } },
+    params: { [DEPLOYMENT.userEvent]: { [PARAM.endpointUrl]: receiver.url, [PARAM.secretId]: 'custsecret_rest_e2e' } },
     http: { trustedCertificates: [receiver.certificatePem!] },
   });
   const dev = createDevCredentials();

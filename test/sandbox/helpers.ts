@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { WriteContext } from '../../lib/sandbox/account-types';
+import type { WriteContext } from '../../lib/sandbox/account/account-types';
 
 export const FIXTURES = path.join(__dirname, 'fixtures');
 export const PROBE_PROJECT = path.join(FIXTURES, 'probe');

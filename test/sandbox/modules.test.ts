@@ -4,9 +4,10 @@
  * records and deployments, N/runtime; deployment filters; and no deadlock with an in-process receiver.
  */
 import * as crypto from 'node:crypto';
-import { SandboxAccount } from '../../lib/sandbox/account';
-import { Receiver } from '../../lib/sandbox/receiver';
+import { SandboxAccount } from '../../lib/sandbox/account/account';
+import { Receiver } from '../../lib/sandbox/receiver/receiver';
 import { CSV, REST, UI, removeProject, suiteScript, writeProject } from './helpers';
+import { RECORD_UNITS, UNIT_COST, USAGE_LIMIT } from '../../lib/core/governance';
 
 const PROBE_SS = suiteScript('ScheduledScript', `define(['N/https', 'N/crypto', 'N/encode', 'N/search', 'N/query', 'N/record', 'N/runtime', 'N/log'],
 function (https, crypto, encode, search, query, record, runtime, log) {
@@ -129,8 +130,12 @@ test('the modules behave as NetSuite documents', async () => {
   // https 10 ×2 (post, refused; invalid URLs are refused before the call), getRange 10 ×2, lookupFields 1 ×2,
   // custom record create 2 + save 4 ×5 (the refused saves are charged, then fail), create 2, load 2 ×3,
   // submitFields 2, deployment load 5, SuiteQL 10 ×4 (refused queries are charged too).
-  expect(out.runtime.remaining).toBe(10_000 - (20 + 20 + 2 + 30 + 2 + 6 + 2 + 5 + 40));
-  expect(account.executions({ script: 'customscript_modules_ss' }).at(-1)!.usage).toBe(10_000 - out.runtime.remaining);
+  const custom = RECORD_UNITS.create.custom + RECORD_UNITS.save.custom;
+  const spent = 2 * UNIT_COST.https + 2 * UNIT_COST.resultSetPage + 2 * UNIT_COST.lookupFields + 5 * custom + RECORD_UNITS.create.custom
+    + 3 * RECORD_UNITS.load.custom + RECORD_UNITS.submitFields.custom + RECORD_UNITS.load.other + 4 * UNIT_COST.suiteql;
+  expect(spent).toBe(127);
+  expect(out.runtime.remaining).toBe(USAGE_LIMIT.scheduled - spent);
+  expect(account.executions({ script: 'customscript_modules_ss' }).at(-1)!.usage).toBe(USAGE_LIMIT.scheduled - out.runtime.remaining);
 });
 
 test('an untrusted certificate fails; plain http only with the explicit loopback opt-in', async () => {

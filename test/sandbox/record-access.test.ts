@@ -7,13 +7,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DELIVERY_FIELD, DELIVERY_RECORD, PARAM } from '../../lib/core';
-import type { WriteContext } from '../../lib/sandbox/account-types';
-import { SandboxAccount } from '../../lib/sandbox/account';
+import { DELIVERY_FIELD, DELIVERY_RECORD, PARAM, DEPLOYMENT, SCRIPT } from '../../lib/core';
+import type { WriteContext } from '../../lib/sandbox/account/account-types';
+import { SandboxAccount } from '../../lib/sandbox/account/account';
 import { repoRoot } from '../../lib/sandbox/paths';
 import { suiteScript } from './helpers';
 
-const UE_DEPLOY = 'customdeploy_suitehooks_employee_ue';
+const UE_DEPLOY = DEPLOYMENT.userEvent;
 /** A sales rep (role 15) editing in the UI: no access to delivery records. */
 const SALES: WriteContext = { executionContext: 'USERINTERFACE', userId: '4', roleId: '15' };
 
@@ -38,7 +38,7 @@ const READER = suiteScript('UserEventScript', `define(['N/search', 'N/record', '
 function project(userEvent: (xml: string) => string = (x) => x): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'suitehooks-access-'));
   fs.cpSync(path.join(repoRoot(), 'src'), dir, { recursive: true });
-  const ue = path.join(dir, 'Objects', 'customscript_suitehooks_employee_ue.xml');
+  const ue = path.join(dir, 'Objects', `${SCRIPT.userEvent}.xml`);
   fs.writeFileSync(ue, userEvent(fs.readFileSync(ue, 'utf8')));
   fs.mkdirSync(path.join(dir, 'FileCabinet', 'SuiteScripts', 'probe'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'FileCabinet', 'SuiteScripts', 'probe', 'reader_ue.js'), READER);
@@ -80,7 +80,7 @@ describe('the shipped objects (delivery record restricted, user event executing 
     await account.updateEmployee('3', { values: { title: 'Kept for a sales rep' } }, SALES);
     const kept = deliveries(account).at(-1)!;
     expect(JSON.parse(String(kept[DELIVERY_FIELD.body])).data).toMatchObject({ recordId: '3', changes: { title: { new: 'Kept for a sales rep' } }, origin: { role: { id: '15' } } });
-    expect(account.executions({ script: 'customscript_suitehooks_employee_ue' }).at(-1)).toMatchObject({ ok: true });
+    expect(account.executions({ script: SCRIPT.userEvent }).at(-1)).toMatchObject({ ok: true });
   });
 
   test('with that role a script can neither find (search or SuiteQL), read, edit nor create delivery records', async () => {
@@ -104,7 +104,7 @@ test('without Execute As Role such a save would lose its event: the check is rea
   try {
     await account.updateEmployee('3', { values: { title: 'Lost for a sales rep' } }, SALES);
     expect(deliveries(account)).toHaveLength(0);
-    expect(account.logs({ script: 'customscript_suitehooks_employee_ue', level: 'ERROR' }).at(-1)!.details).toMatch(/could not be stored: INSUFFICIENT_PERMISSION$/);
+    expect(account.logs({ script: SCRIPT.userEvent, level: 'ERROR' }).at(-1)!.details).toMatch(/could not be stored: INSUFFICIENT_PERMISSION$/);
     // The same save by an Administrator keeps its event.
     await account.updateEmployee('3', { values: { title: 'Kept for an administrator' } }, { ...SALES, roleId: '3' });
     expect(deliveries(account)).toHaveLength(1);

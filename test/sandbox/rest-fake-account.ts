@@ -2,7 +2,7 @@
  * A small in-memory `Account` for testing the REST layer on its own (HTTP, auth, NetSuite's wire rules).
  * The client's tests run against the real sandbox account.
  */
-import { NetSuiteError, type Account, type EmployeeWrite, type RecordFilter, type WriteContext } from '../../lib/sandbox/account-types';
+import { NetSuiteError, type Account, type EmployeeWrite, type RecordFilter, type WriteContext } from '../../lib/sandbox/account/account-types';
 import type { CanonicalRecord, Ref } from '../../lib/core';
 
 export class FakeAccount implements Account {

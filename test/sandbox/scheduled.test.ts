@@ -7,7 +7,7 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SandboxAccount } from '../../lib/sandbox/account';
+import { SandboxAccount } from '../../lib/sandbox/account/account';
 import { removeProject, suiteScript, writeProject } from './helpers';
 
 const SS = (body: string) => suiteScript('ScheduledScript', body);

@@ -1,11 +1,11 @@
 /**
- * Scripts load as in NetSuite (NETSUITE-FACTS "SuiteScript 2.1 module shape"): an isolated context with
+ * Scripts load as in NetSuite (docs/netsuite.md#suitescript-21-module-shape): an isolated context with
  * define, log, util and the ES built-ins only; exactly one define; only N/* dependencies; a file that
  * touches Node globals fails to deploy (at load) or fails its execution (at run time) without undoing
  * the write.
  */
-import { DeployError } from '../../lib/sandbox/deploy';
-import { SandboxAccount } from '../../lib/sandbox/account';
+import { DeployError } from '../../lib/sandbox/sdf/deploy';
+import { SandboxAccount } from '../../lib/sandbox/account/account';
 import { REST, removeProject, suiteScript, writeProject } from './helpers';
 
 const UE = (body: string) => suiteScript('UserEventScript', body);

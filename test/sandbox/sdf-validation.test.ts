@@ -7,18 +7,20 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { SandboxAccount } from '../../lib/sandbox/account';
-import { DeployError, validateProject } from '../../lib/sandbox/deploy';
-import { parseXml, readObjectFiles } from '../../lib/sandbox/objects-xml';
+import { DELIVERY_RECORD, SCRIPT } from '../../lib/core';
+import { SandboxAccount } from '../../lib/sandbox/account/account';
+import { DeployError, validateProject } from '../../lib/sandbox/sdf/deploy';
+import { parseXml, readObjectFiles } from '../../lib/sandbox/sdf/objects-xml';
 import { repoRoot } from '../../lib/sandbox/paths';
 import { formatProblem, validateObject } from '../../lib/sandbox/sdf/validate';
 
 const SRC = path.join(repoRoot(), 'src');
 const FEATURES = new Set(['SERVERSIDESCRIPTING', 'CUSTOMRECORDS']);
 const source = (file: string) => fs.readFileSync(path.join(SRC, 'Objects', file), 'utf8');
-const UE = 'customscript_suitehooks_employee_ue.xml';
-const RETRY = 'customscript_suitehooks_retry_ss.xml';
-const RECORD = 'customrecord_suitehooks_delivery.xml';
+const UE = `${SCRIPT.userEvent}.xml`;
+const RETRY = `${SCRIPT.retry}.xml`;
+const RECORD = `${DELIVERY_RECORD}.xml`;
+// The expected messages below spell the ids out on purpose: each is the text NetSuite's validator prints.
 
 /** The problems of one object file's XML, formatted as SDF reports them. */
 function problems(xml: string, file: string, features: ReadonlySet<string> = FEATURES): string[] {

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createClient, Secret, type SyncItem } from '../../lib/client';
+import { DEPLOYMENT } from '../../lib/core';
 import { parseStartArgs } from '../../lib/sandbox/config';
 import { main, start } from '../../lib/sandbox/start';
 import { repoRoot } from '../../lib/sandbox/paths';
@@ -33,7 +34,7 @@ test('the story, in process', async () => {
   // The story ends with a dead delivery replayed from the console and sent by the retry worker.
   expect(out).toMatch(/1 dead delivery: evt_\w+ \(HTTP 410 Gone/);
   expect(out).toContain('console: 1 delivery replayed.');
-  expect(out).toMatch(/retry worker: customdeploy_suitehooks_retry_worker COMPLETE/);
+  expect(out).toContain(`retry worker: ${DEPLOYMENT.retryWorker} COMPLETE`);
   expect(out).toMatch(/✔ 6 events received and verified; deliveries kept: 2 delivered/);
   const credentials = JSON.parse(fs.readFileSync(path.join(dir, 'credentials.json'), 'utf8'));
   expect(credentials).toMatchObject({ account: '1234567_SB1', m2m: { algorithm: 'ES256' } });

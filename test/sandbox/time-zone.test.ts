@@ -7,13 +7,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PARAM } from '../../lib/core';
-import { SandboxAccount } from '../../lib/sandbox/account';
+import { PARAM, DEPLOYMENT } from '../../lib/core';
+import { SandboxAccount } from '../../lib/sandbox/account/account';
 import { repoRoot } from '../../lib/sandbox/paths';
-import { Receiver } from '../../lib/sandbox/receiver';
+import { Receiver } from '../../lib/sandbox/receiver/receiver';
 import { REST, suiteScript } from './helpers';
 
-const UE_DEPLOY = 'customdeploy_suitehooks_employee_ue';
+const UE_DEPLOY = DEPLOYMENT.userEvent;
 const SECRET_ID = 'custsecret_suitehooks_tz';
 
 /** What a script sees of the hire date, and a hire date it sets itself. */

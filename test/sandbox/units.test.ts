@@ -2,12 +2,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { SandboxAccount } from '../../lib/sandbox/account';
+import { SandboxAccount } from '../../lib/sandbox/account/account';
 import { parseStartArgs } from '../../lib/sandbox/config';
-import { readObjects, parseXml } from '../../lib/sandbox/objects-xml';
-import { nextSlot, parseDuration, schedulesOf } from '../../lib/sandbox/scheduler';
+import { readObjects, parseXml } from '../../lib/sandbox/sdf/objects-xml';
+import { nextSlot, parseDuration, schedulesOf } from '../../lib/sandbox/scheduling/scheduler';
 import { repoRoot } from '../../lib/sandbox/paths';
 import { REST } from './helpers';
+import { DELIVERY_RECORD, DEPLOYMENT, DELIVERY_FIELD as F, PARAM, SCRIPT } from '../../lib/core';
 
 let tmp: string;
 beforeAll(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'suitehooks-units-'))));
@@ -15,17 +16,17 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 test('the project objects read as SDF declares them', () => {
   const objects = readObjects(path.join(repoRoot(), 'src', 'Objects'));
-  const ue = objects.scripts.find((s) => s.id === 'customscript_suitehooks_employee_ue')!;
+  const ue = objects.scripts.find((s) => s.id === SCRIPT.userEvent)!;
   expect(ue).toMatchObject({ type: 'usereventscript', scriptFile: '/SuiteScripts/suitehooks/suitehooks_employee_ue.js' });
-  expect(ue.deployments[0]).toMatchObject({ id: 'customdeploy_suitehooks_employee_ue', recordType: 'EMPLOYEE', status: 'RELEASED', executionContexts: null, runAsRole: 'ADMINISTRATOR' });
-  expect(ue.parameters.map((p) => p.id)).toContain('custscript_suitehooks_endpoint_url');
-  const delivery = objects.recordTypes.find((t) => t.id === 'customrecord_suitehooks_delivery')!;
+  expect(ue.deployments[0]).toMatchObject({ id: DEPLOYMENT.userEvent, recordType: 'EMPLOYEE', status: 'RELEASED', executionContexts: null, runAsRole: 'ADMINISTRATOR' });
+  expect(ue.parameters.map((p) => p.id)).toContain(PARAM.endpointUrl);
+  const delivery = objects.recordTypes.find((t) => t.id === DELIVERY_RECORD)!;
   expect(delivery).toMatchObject({ accessType: 'USEPERMISSIONLIST', permissions: [{ role: 'ADMINISTRATOR', level: 'FULL' }] });
-  expect(delivery.fields.find((f) => f.id === 'custrecord_suitehooks_next_attempt_utc')!.fieldType).toBe('TEXT');
+  expect(delivery.fields.find((f) => f.id === F.nextAttempt)!.fieldType).toBe('TEXT');
   // Only the Scheduled deployment (the timer) runs on a schedule; the Not Scheduled worker only on demand.
-  const retry = objects.scripts.find((s) => s.id === 'customscript_suitehooks_retry_ss')!;
-  expect(retry.deployments.map((d) => [d.id, d.status])).toEqual([['customdeploy_suitehooks_retry_ss', 'SCHEDULED'], ['customdeploy_suitehooks_retry_worker', 'NOTSCHEDULED']]);
-  expect(schedulesOf(objects.scripts)).toEqual([expect.objectContaining({ deploymentId: 'customdeploy_suitehooks_retry_ss', period: 15 * 60_000 })]);
+  const retry = objects.scripts.find((s) => s.id === SCRIPT.retry)!;
+  expect(retry.deployments.map((d) => [d.id, d.status])).toEqual([[DEPLOYMENT.retryTimer, 'SCHEDULED'], [DEPLOYMENT.retryWorker, 'NOTSCHEDULED']]);
+  expect(schedulesOf(objects.scripts)).toEqual([expect.objectContaining({ deploymentId: DEPLOYMENT.retryTimer, period: 15 * 60_000 })]);
 });
 
 test('only a Scheduled deployment runs on its recurrence (Testing and Not Scheduled ones do not)', () => {

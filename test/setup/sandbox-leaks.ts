@@ -4,8 +4,8 @@
  * file ends. It also waits for ones still being opened: a `beforeAll` that timed out on a loaded machine
  * leaves an account that finishes opening later, which nothing else would ever close.
  */
-import { SandboxAccount } from '../../lib/sandbox/account';
-import { Receiver } from '../../lib/sandbox/receiver';
+import { SandboxAccount } from '../../lib/sandbox/account/account';
+import { Receiver } from '../../lib/sandbox/receiver/receiver';
 import * as restServer from '../../lib/sandbox/rest/server';
 
 interface Closable {

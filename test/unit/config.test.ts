@@ -1,4 +1,13 @@
-import { checkEndpoint, EMPLOYEE_FIELDS, parseConfig, PARAM, postsInline } from '../../lib/core';
+import type { ContextType } from 'N/runtime';
+import { checkEndpoint, CONTEXT_TYPE, EMPLOYEE_FIELDS, parseConfig, PARAM, postsInline } from '../../lib/core';
+
+/**
+ * CONTEXT_TYPE is `runtime.ContextType` exactly as @hitc/netsuite-types declares it, keys and values:
+ * `npm run typecheck` refuses a missing, extra or misspelt entry (lib/core cannot import N/ itself).
+ */
+type DeclaredContextType = { readonly [K in keyof typeof ContextType]: `${(typeof ContextType)[K]}` };
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const contextTypeAsDeclared: Same<typeof CONTEXT_TYPE, DeclaredContextType> = true;
 
 const GOOD = {
   [PARAM.endpointUrl]: 'https://hooks.example.com/netsuite',
@@ -6,6 +15,11 @@ const GOOD = {
 };
 
 const parse = (params: Record<string, unknown>) => parseConfig((id) => params[id]);
+
+test('CONTEXT_TYPE has the keys and values of the typings\' runtime.ContextType (checked by the compiler)', () => {
+  expect(contextTypeAsDeclared).toBe(true);
+  expect(Object.keys(CONTEXT_TYPE)).toHaveLength(new Set(Object.values(CONTEXT_TYPE)).size);
+});
 
 describe('parseConfig', () => {
   it('accepts the minimal configuration and fills in the defaults', () => {

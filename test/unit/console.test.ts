@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { ALERT_PARAM, parseAlertConfig } from '../../lib/core/alert-config';
 import { ALERT_INTERVAL_MS, deadSince, decideDead, decideFailing, type AlertState } from '../../lib/core/alert-rules';
+import { DELIVERY_FIELD } from '../../lib/core/delivery-record';
 import { buildPingEvent, makePingId } from '../../lib/core/ping';
 import { esc, formatAge, formatNextAttempt, prettyJson, redactEndpoint } from '../../lib/suitescript/console/format';
 import { countMatching, filterClause, NO_FILTERS, page, PAGE_SIZE, statusSummary, sysdateMinus } from '../../lib/suitescript/console/outbox-sql';
@@ -68,8 +69,8 @@ describe('what the pages show', () => {
   });
 
   test('the list reads Next Attempt as stored text, never through TO_CHAR (it is no date column)', () => {
-    expect(page(NO_FILTERS, {}).query).toContain('custrecord_suitehooks_next_attempt_utc AS next_attempt');
-    expect(page(NO_FILTERS, {}).query).not.toMatch(/TO_CHAR\(custrecord_suitehooks_next_attempt/);
+    expect(page(NO_FILTERS, {}).query).toContain(`${DELIVERY_FIELD.nextAttempt} AS next_attempt`);
+    expect(page(NO_FILTERS, {}).query).not.toContain(`TO_CHAR(${DELIVERY_FIELD.nextAttempt}`);
   });
 });
 

@@ -1,8 +1,8 @@
 /**
- * What `npm install suitehooks` gets: the compiled client and core with their type declarations, the
- * event schema and the docs, and as runtime dependencies exactly the packages the client needs —
- * never the sandbox's (better-sqlite3, selfsigned, ajv). Needs `npm run build` first (`npm test`
- * builds in pretest).
+ * What `npm install suitehooks` gets: the compiled client, the webhook receiver helpers (lib/webhooks)
+ * and the core with their type declarations, the event schema and the docs, and as runtime
+ * dependencies exactly the packages the client needs — never the sandbox's (better-sqlite3, ajv).
+ * Needs `npm run build` first (`npm test` builds in pretest).
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -28,10 +28,10 @@ function jsFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? jsFiles(path.join(dir, e.name)) : e.name.endsWith('.js') ? [path.join(dir, e.name)] : []));
 }
 
-/** The npm packages the compiled client and core load (`csv-parse/sync` → `csv-parse`). */
+/** The npm packages the compiled client, webhook receiver helpers and core load (`csv-parse/sync` → `csv-parse`). */
 function packagesRequired(): Set<string> {
   const names = new Set<string>();
-  for (const file of [...jsFiles(built('dist/lib/client')), ...jsFiles(built('dist/lib/core'))]) {
+  for (const file of ['client', 'webhooks', 'core'].flatMap((room) => jsFiles(built(`dist/lib/${room}`)))) {
     for (const [, spec] of fs.readFileSync(file, 'utf8').matchAll(/require\("([^".][^"]*)"\)/g)) {
       const name = spec!.startsWith('@') ? spec!.split('/').slice(0, 2).join('/') : spec!.split('/')[0]!;
       if (!name.startsWith('node:') && !builtinModules.includes(name)) names.add(name);
@@ -42,7 +42,7 @@ function packagesRequired(): Set<string> {
 
 test('the package ships the client, the core and their .d.ts, the schema and the docs, and nothing of the sandbox', () => {
   const files = packedFiles();
-  for (const f of [pkg.main, pkg.types, 'dist/lib/client/cli/main.js', 'dist/lib/client/handler.d.ts', 'dist/lib/client/verify.d.ts', 'dist/lib/core/index.d.ts', 'dist/lib/core/envelope.d.ts', 'schema/suitehooks-event.schema.json', 'docs/events.md', 'LICENSE', 'README.md']) {
+  for (const f of [pkg.main, pkg.types, 'dist/lib/client/cli/main.js', 'dist/lib/webhooks/handler.d.ts', 'dist/lib/webhooks/verify.d.ts', 'dist/lib/core/index.d.ts', 'dist/lib/core/envelope.d.ts', 'schema/suitehooks-event.schema.json', 'docs/events.md', 'LICENSE', 'README.md']) {
     expect(files).toContain(f);
   }
   expect(files.filter((f) => /^(dist\/lib\/sandbox|dist\/bench|dist\/test|lib\/|test\/|src\/|bench\/)/.test(f))).toEqual([]);

@@ -19,14 +19,13 @@ async function idOf(client: NetSuiteClient, ref: string): Promise<string> {
 
 const roleNames = (record: CanonicalRecord) => ((record.roles as Ref[] | null) ?? []).map((r) => r.refName ?? r.id);
 
-export function registerEmployee(program: Command, io: Io, run: (fn: () => Promise<void>) => Promise<void>): void {
-  const employee = program.command('employee').description('create, change and read employees');
-  const action = (fn: Action) =>
-    function (this: Command, ...args: unknown[]) {
-      return run(async () => fn(makeClient(this.optsWithGlobals<GlobalOptions>(), io), ...args));
-    };
-  const collect = (value: string, previous: string[] = []) => [...previous, value];
+/** Wraps a subcommand's work: a client from the global options, errors reported by `run`. */
+type ActionOf = (fn: Action) => (this: Command, ...args: unknown[]) => Promise<void>;
 
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** `create` and `update`. */
+function registerWrites(employee: Command, action: ActionOf, io: Io): void {
   employee
     .command('create')
     .description('create an employee; with --external-id it is an upsert, safe to repeat')
@@ -54,7 +53,10 @@ export function registerEmployee(program: Command, io: Io, run: (fn: () => Promi
         println(io.stdout, 'updated');
       }),
     );
+}
 
+/** `deactivate`, `reactivate` and `delete`. */
+function registerLifecycle(employee: Command, action: ActionOf, io: Io): void {
   employee
     .command('deactivate <id>')
     .description('inactivate and revoke access, then check both stuck')
@@ -86,7 +88,10 @@ export function registerEmployee(program: Command, io: Io, run: (fn: () => Promi
         println(io.stdout, 'deleted');
       }),
     );
+}
 
+/** `roles`: show them, or set, add or remove one. */
+function registerRoles(employee: Command, action: ActionOf, io: Io): void {
   employee
     .command('roles <id>')
     .description('show roles, or change them: --set (exact list), --add, --remove')
@@ -104,7 +109,10 @@ export function registerEmployee(program: Command, io: Io, run: (fn: () => Promi
         println(io.stdout, roleNames(await client.employees.get(id)).join('\n') || '(no roles)');
       }),
     );
+}
 
+/** `get` and `list`. */
+function registerReads(employee: Command, action: ActionOf, io: Io): void {
   employee
     .command('get <id>')
     .description('print an employee as JSON (id or eid:<externalId>)')
@@ -134,4 +142,13 @@ export function registerEmployee(program: Command, io: Io, run: (fn: () => Promi
         }
       }),
     );
+}
+
+export function registerEmployee(program: Command, io: Io, run: (fn: () => Promise<void>) => Promise<void>): void {
+  const employee = program.command('employee').description('create, change and read employees');
+  const action: ActionOf = (fn) =>
+    function (this: Command, ...args: unknown[]) {
+      return run(async () => fn(makeClient(this.optsWithGlobals<GlobalOptions>(), io), ...args));
+    };
+  for (const register of [registerWrites, registerLifecycle, registerRoles, registerReads]) register(employee, action, io);
 }

@@ -5,9 +5,8 @@
  */
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import * as fs from 'node:fs';
-import { isIP } from 'node:net';
 import * as path from 'node:path';
-import { generate } from 'selfsigned';
+import { selfSignedCertificate } from '../../webhooks';
 import { InputError } from './io';
 
 export interface TlsIdentity {
@@ -29,23 +28,6 @@ function readPem(file: string, what: string): string {
   }
 }
 
-/** A self-signed EC certificate for localhost, 127.0.0.1, ::1 and the listening host. */
-async function selfSigned(host: string): Promise<{ cert: string; key: string; names: string[] }> {
-  const names = [...new Set(['localhost', '127.0.0.1', '::1', host].filter((h) => h !== '0.0.0.0' && h !== '::'))];
-  const altNames = names.map((n) => (isIP(n) ? { type: 7 as const, ip: n } : { type: 2 as const, value: n }));
-  const pems = await generate([{ name: 'commonName', value: 'suitehooks listen' }], {
-    keyType: 'ec',
-    algorithm: 'sha256',
-    notAfterDate: new Date(Date.now() + 30 * 86_400_000),
-    extensions: [
-      { name: 'basicConstraints', cA: false },
-      { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames },
-    ],
-  });
-  return { cert: pems.cert, key: pems.private, names };
-}
-
 export async function tlsIdentity(o: { cert?: string | undefined; key?: string | undefined; certOut: string; host: string; cwd: string }): Promise<TlsIdentity> {
   if ((o.cert === undefined) !== (o.key === undefined)) throw new InputError('give both --cert and --key, or neither (a self-signed certificate is made)');
   if (o.cert !== undefined && o.key !== undefined) {
@@ -60,7 +42,9 @@ export async function tlsIdentity(o: { cert?: string | undefined; key?: string |
     if (!x509.checkPrivateKey(privateKey(key, o.key))) throw new InputError(`${o.key} is not the private key of ${o.cert}`);
     return { cert, key, fingerprint: x509.fingerprint256, writtenTo: null, names: (x509.subjectAltName ?? '').split(', ').filter(Boolean) };
   }
-  const made = await selfSigned(o.host);
+  // For localhost, 127.0.0.1, ::1 and the listening host (a wildcard address names no host).
+  const names = ['localhost', '127.0.0.1', '::1', o.host].filter((h) => h !== '0.0.0.0' && h !== '::');
+  const made = await selfSignedCertificate('suitehooks listen', names);
   const writtenTo = path.resolve(o.cwd, o.certOut);
   fs.mkdirSync(path.dirname(writtenTo), { recursive: true });
   fs.writeFileSync(writtenTo, made.cert);

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { WebhookEvent } from '../../core';
-import { createWebhookHandler } from '../handler';
+import { createWebhookHandler } from '../../webhooks';
 import { InputError, println, type Io } from './io';
 import { tlsIdentity } from './listen-tls';
 

@@ -1,7 +1,7 @@
 /** The employee as the REST Record API shows it, and request bodies parsed into canonical writes. */
 import { EMPLOYEE_FIELDS, resolveField, type CanonicalRecord, type CanonicalValue, type Ref } from '../../core';
-import type { EmployeeWrite } from '../account-types';
-import { isCalendarDate, isDateTime } from '../date-input';
+import type { EmployeeWrite } from '../account/account-types';
+import { isCalendarDate, isDateTime } from '../records/date-input';
 import { invalidContent } from './errors';
 
 const link = (href: string) => [{ rel: 'self', href }];

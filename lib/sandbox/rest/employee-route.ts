@@ -3,8 +3,8 @@
  * `q`), create, read, update, upsert by external id and delete, with NetSuite's answers.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { NetSuiteError, type Account, type WriteContext } from '../account-types';
-import { KeyedLock } from '../keyed-lock';
+import { NetSuiteError, type Account, type WriteContext } from '../account/account-types';
+import { KeyedLock } from '../account/keyed-lock';
 import { pageLinks } from './collection';
 import { employeeJson, parseEmployeeBody } from './employee-json';
 import { intParam, invalidContent, invalidParameter, invalidUrlPath, nonexistentId } from './errors';

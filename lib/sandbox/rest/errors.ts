@@ -1,6 +1,6 @@
 /** NetSuite's REST error bodies (`{type, title, status, o:errorDetails}`) and the stock failures. */
 import type { ServerResponse } from 'node:http';
-import { NetSuiteError, type ErrorSource } from '../account-types';
+import { NetSuiteError, type ErrorSource } from '../account/account-types';
 
 const TYPE_BY_STATUS: Record<number, [string, string]> = {
   400: ['https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.1', 'Bad Request'],

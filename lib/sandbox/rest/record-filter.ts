@@ -5,7 +5,7 @@
  * This module reads the syntax; which operators fit which field is the account's check. Errors name
  * the parameter (`o:errorQueryParam: q`), never the values (they may be personal data).
  */
-import type { FilterCondition, RecordFilter } from '../account-types';
+import type { FilterCondition, RecordFilter } from '../account/account-types';
 import { invalidParameter } from './errors';
 
 /** Operators of section_1545222128 (with N/query's `ENDWITH` spelling too) and how many values each takes. */

@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { NetSuiteError, type Account } from '../account-types';
+import { NetSuiteError, type Account } from '../account/account-types';
 import { SandboxAuth, type LoginAuditEntry } from './auth';
 import type { CredentialRegistry } from './credentials';
 import { EmployeeRoute } from './employee-route';
@@ -114,17 +114,20 @@ function fail(parts: ServerParts, res: ServerResponse, err: unknown): void {
   sendError(res, e, authenticateHeader(e, parts.account.accountId));
 }
 
-export async function startRestServer(account: Account, options: RestServerOptions): Promise<RestServer> {
-  const now = options.now ?? Date.now;
-  const latency = options.latencyMs ?? 0;
-  const parts: ServerParts = {
+function serverParts(account: Account, options: RestServerOptions): ServerParts {
+  return {
     account,
-    auth: new SandboxAuth(account.accountId, options.credentials, now, options.tokenLifetimeSeconds ?? 3600),
+    auth: new SandboxAuth(account.accountId, options.credentials, options.now ?? Date.now, options.tokenLifetimeSeconds ?? 3600),
     employees: new EmployeeRoute(account, MAX_BODY),
     concurrencyLimit: options.concurrencyLimit ?? 5,
     onUnexpected: options.onUnexpectedError ?? ((err: unknown) => console.error('sandbox REST: unexpected error', err)),
     ui: options.ui ?? null,
   };
+}
+
+export async function startRestServer(account: Account, options: RestServerOptions): Promise<RestServer> {
+  const latency = options.latencyMs ?? 0;
+  const parts = serverParts(account, options);
   let inFlight = 0;
   let rejected = 0;
 

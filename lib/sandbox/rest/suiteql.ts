@@ -1,5 +1,5 @@
 /** `POST /services/rest/query/v1/suiteql`: NetSuite's paging rules around the account's SuiteQL engine. */
-import { NetSuiteError, type Account } from '../account-types';
+import { NetSuiteError, type Account } from '../account/account-types';
 import { pageLinks } from './collection';
 import { intParam, invalidHeader, invalidParameter } from './errors';
 

@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseXml, type XmlNode } from '../objects-xml';
+import { parseXml, type XmlNode } from './objects-xml';
 
 export interface Manifest {
   projectType: string;

@@ -5,7 +5,7 @@
  * unknown field is "ignored", a feature missing from the manifest is a project warning) the sandbox
  * refuses: a green sandbox must never hide what a real deploy would not apply.
  */
-import type { XmlNode } from '../objects-xml';
+import type { XmlNode } from './objects-xml';
 import { STANDARD_ROLE } from './enums';
 import { DEPLOYMENT_STATUSES, OBJECT_TYPES, type FieldSpec, type Structure, type ValueKind } from './objects';
 

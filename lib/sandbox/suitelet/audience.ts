@@ -6,9 +6,9 @@
  * group, partner or subsidiary are not emulated: a deployment that sets one refuses every role.
  */
 import * as fs from 'node:fs';
-import { child, childText, parseXml } from '../objects-xml';
-import type { ScriptObject } from '../objects-xml';
-import { roleIdOf } from '../permissions';
+import { child, childText, parseXml } from '../sdf/objects-xml';
+import type { ScriptObject } from '../sdf/objects-xml';
+import { roleIdOf } from '../account/permissions';
 
 export interface Audience {
   allRoles: boolean;

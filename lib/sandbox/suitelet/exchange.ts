@@ -2,8 +2,8 @@
  * What a Suitelet execution hands back to its host: the page, text written, headers, a redirect. Kept per
  * execution (by its ScriptEnv) so N/redirect can set the redirect of the request being served.
  */
-import type { ScriptEnv } from '../script-env';
-import type { FormModel } from '../modules/ui-serverwidget';
+import type { ScriptEnv } from '../runtime/script-env';
+import type { FormModel } from '../runtime/modules/ui-serverwidget';
 
 export interface Exchange {
   /** The Suitelet's own URL (`/app/site/hosting/scriptlet.nl?script=…&deploy=…`), what a form posts to. */

@@ -1,6 +1,6 @@
 /** Serves one Suitelet request inside an execution: `onRequest({ request, response })`, then the page. */
-import type { Instance } from '../script-loader';
-import type { ScriptEnv } from '../script-env';
+import type { Instance } from '../runtime/script-loader';
+import type { ScriptEnv } from '../runtime/script-env';
 import { openExchange } from './exchange';
 import { renderError, renderPage } from './render';
 import { serverRequest, serverResponse, type SuiteletRequest } from './request';

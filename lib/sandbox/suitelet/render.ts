@@ -4,7 +4,7 @@
  * (HTML), as INLINEHTML is: Oracle does not document escaping them, so the script must escape what it shows
  * (the strict reading). Input values and attributes are escaped, as any page does.
  */
-import type { FieldModel, FormModel, SublistModel } from '../modules/ui-serverwidget';
+import type { FieldModel, FormModel, SublistModel } from '../runtime/modules/ui-serverwidget';
 import { sublistParam } from './request';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

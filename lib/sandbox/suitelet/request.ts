@@ -3,8 +3,8 @@
  * (http.ServerResponse) a Suitelet gets. Sublist values posted by a rendered form arrive as
  * `<sublist>:<line>:<field>` parameters; `getLineCount` and `getSublistValue` read them.
  */
-import type { ScriptEnv } from '../script-env';
-import { formModel } from '../modules/ui-serverwidget';
+import type { ScriptEnv } from '../runtime/script-env';
+import { formModel } from '../runtime/modules/ui-serverwidget';
 import type { Exchange } from './exchange';
 
 export interface SuiteletRequest {

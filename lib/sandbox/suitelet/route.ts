@@ -3,7 +3,7 @@
  * for a logged-in user whose role is in the deployment's audience) and the sandbox login link.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { SandboxAccount } from '../account';
+import type { SandboxAccount } from '../account/account';
 import { allows, audienceOf } from './audience';
 import { renderError } from './render';
 import { LOGIN_PATH, SESSION_COOKIE, type UiSessions } from './sessions';

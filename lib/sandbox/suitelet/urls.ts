@@ -3,7 +3,7 @@
  * plus parameters (section_4358672433, bridgehead_1524084097). The sandbox names script and deployment by
  * their script ids (NetSuite also shows numeric internal ids); the domain is the sandbox's UI host.
  */
-import type { Db } from '../store';
+import type { Db } from '../account/store';
 
 export const SUITELET_PATH = '/app/site/hosting/scriptlet.nl';
 

@@ -7,6 +7,7 @@
 import * as record from 'N/record';
 import * as runtime from 'N/runtime';
 import { DELIVERY_RECORD, DELIVERY_STATUS, queuedState } from '../../core/delivery-record';
+import { RECORD_UNITS, UNIT_COST } from '../../core/governance';
 import { DEPLOYMENT } from '../../core/ids';
 import { stateValues } from '../delivery-values';
 import { startWorker, type WorkerStart } from '../worker-task';
@@ -14,9 +15,9 @@ import { deadBatch, deadCount, statusesOf } from './outbox-sql';
 import { count, rows } from './suiteql';
 
 /** A submitFields on a custom record. */
-const REPLAY_UNITS = 2;
-/** Kept for starting the worker (task submit 20) and a margin. */
-const RESERVE_UNITS = 40;
+const REPLAY_UNITS = RECORD_UNITS.submitFields.custom;
+/** Kept for starting the worker (task submit 20) and as much again as a margin. */
+const RESERVE_UNITS = 2 * UNIT_COST.taskSubmit;
 /** Dead deliveries replayed per request: 20 + 400 × 2 + 20 units, within a Suitelet's 1,000. */
 export const DEAD_BATCH = 400;
 

@@ -961,6 +961,30 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
 
   // lib/suitescript/console/replay.ts
 
+  // lib/core/governance.ts
+  var RECORD_UNITS = {
+    load: { transaction: 10, custom: 2, other: 5 },
+    create: { transaction: 10, custom: 2, other: 5 },
+    submitFields: { transaction: 10, custom: 2, other: 5 },
+    save: { transaction: 20, custom: 4, other: 10 },
+    delete: { transaction: 20, custom: 4, other: 10 }
+  };
+  var UNIT_COST = {
+    lookupFields: 1,
+    https: 10,
+    suiteql: 10,
+    resultSetPage: 10,
+    taskSubmit: 20,
+    emailSend: 20,
+    log: 0
+  };
+  var RETRY_UNITS = {
+    setup: 3 * UNIT_COST.resultSetPage + RECORD_UNITS.load.other,
+    delivery: UNIT_COST.https + RECORD_UNITS.submitFields.custom,
+    bodyLoad: RECORD_UNITS.load.custom,
+    resubmit: UNIT_COST.taskSubmit
+  };
+
   // lib/suitescript/delivery-values.ts
   function stateValues(state) {
     return {
@@ -987,8 +1011,8 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   }
 
   // lib/suitescript/console/replay.ts
-  var REPLAY_UNITS = 2;
-  var RESERVE_UNITS = 40;
+  var REPLAY_UNITS = RECORD_UNITS.submitFields.custom;
+  var RESERVE_UNITS = 2 * UNIT_COST.taskSubmit;
   var DEAD_BATCH = 400;
   function reset(ids, result) {
     const script = runtime3.getCurrentScript();

@@ -657,6 +657,30 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     return problems.map((p) => `${p.param} ${p.reason}`).join("; ");
   }
 
+  // lib/core/governance.ts
+  var RECORD_UNITS = {
+    load: { transaction: 10, custom: 2, other: 5 },
+    create: { transaction: 10, custom: 2, other: 5 },
+    submitFields: { transaction: 10, custom: 2, other: 5 },
+    save: { transaction: 20, custom: 4, other: 10 },
+    delete: { transaction: 20, custom: 4, other: 10 }
+  };
+  var UNIT_COST = {
+    lookupFields: 1,
+    https: 10,
+    suiteql: 10,
+    resultSetPage: 10,
+    taskSubmit: 20,
+    emailSend: 20,
+    log: 0
+  };
+  var RETRY_UNITS = {
+    setup: 3 * UNIT_COST.resultSetPage + RECORD_UNITS.load.other,
+    delivery: UNIT_COST.https + RECORD_UNITS.submitFields.custom,
+    bodyLoad: RECORD_UNITS.load.custom,
+    resubmit: UNIT_COST.taskSubmit
+  };
+
   // lib/suitescript/post-signed.ts
 
   // lib/core/version.ts
@@ -730,9 +754,6 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
 
   // lib/suitescript/retry-worker.ts
   var TITLE3 = "suitehooks retry worker";
-  var DELIVERY_UNITS = 12;
-  var LOAD_UNITS = 2;
-  var RESERVE_UNITS = 20;
   var PAGE_SIZE = 1e3;
   function currentConfig() {
     try {
@@ -777,7 +798,7 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     let stoppedShort = false;
     for (const delivery of due) {
       const whole = isWholeBody(delivery.body, delivery.bodyLength, delivery.eventId);
-      if (script.getRemainingUsage() < DELIVERY_UNITS + (whole ? 0 : LOAD_UNITS) + RESERVE_UNITS) {
+      if (script.getRemainingUsage() < RETRY_UNITS.delivery + (whole ? 0 : RETRY_UNITS.bodyLoad) + RETRY_UNITS.resubmit) {
         stoppedShort = true;
         break;
       }

@@ -1,0 +1,62 @@
+/**
+ * NetSuite's governance, declared once: the usage units a script execution may spend and what each
+ * API call costs (docs/netsuite.md#governance). The bundle budgets with these, the sandbox charges
+ * them, tests and benchmarks expect them. Plain `as const` objects, so the bundle keeps only those it
+ * uses.
+ */
+
+/** Units per execution by script type: user event and Suitelet 1,000, scheduled 10,000 (section_N3351480). */
+export const USAGE_LIMIT = {
+  userEvent: 1_000,
+  scheduled: 10_000,
+  suitelet: 1_000,
+} as const;
+
+/** How N/record prices a record: transactions, custom records, and every other record (the employee). */
+export type RecordCategory = 'transaction' | 'custom' | 'other';
+
+export type RecordOperation = 'load' | 'create' | 'submitFields' | 'save' | 'delete';
+
+/**
+ * N/record costs by record category: create/load 10 / 2 / 5 (section_4267258059), `Record.save` and
+ * `record.delete` 20 / 4 / 10, `record.submitFields` 10 / 2 / 5 (section_157072844224).
+ */
+export const RECORD_UNITS = {
+  load: { transaction: 10, custom: 2, other: 5 },
+  create: { transaction: 10, custom: 2, other: 5 },
+  submitFields: { transaction: 10, custom: 2, other: 5 },
+  save: { transaction: 20, custom: 4, other: 10 },
+  delete: { transaction: 20, custom: 4, other: 10 },
+} as const satisfies Record<RecordOperation, Record<RecordCategory, number>>;
+
+/**
+ * Every other governed call the bundle makes: `search.lookupFields` 1 (section_157072844224);
+ * `https.request`/`get`/`post` 10 (section_4567630582); `query.runSuiteQL`, a SuiteQL page 10
+ * (section_157960470046); `ResultSet.getRange`/`each`, a page of up to 1,000 results 10;
+ * `ScheduledScriptTask.submit()` 20 (Oracle's N/task reference); `email.send()` 20
+ * (section_4358681681); `N/log` nothing. (Comments out here, not on each member: the bundle carries
+ * what is inside the object.)
+ */
+export const UNIT_COST = {
+  lookupFields: 1,
+  https: 10,
+  suiteql: 10,
+  resultSetPage: 10,
+  taskSubmit: 20,
+  emailSend: 20,
+  log: 0,
+} as const;
+
+/**
+ * What the bundle's retry worker spends, from the costs above: the worker budgets its run with these,
+ * tests and benchmarks expect them. `setup`, each run: the user event deployment's search 10 and load
+ * 5, then two searches for due deliveries; `delivery`: https.post 10 + the result's submitFields on the
+ * custom record 2; `bodyLoad`: a body the search cut short, read whole (record.load, custom record);
+ * `resubmit`: kept back to start the worker again (task submit).
+ */
+export const RETRY_UNITS = {
+  setup: 3 * UNIT_COST.resultSetPage + RECORD_UNITS.load.other,
+  delivery: UNIT_COST.https + RECORD_UNITS.submitFields.custom,
+  bodyLoad: RECORD_UNITS.load.custom,
+  resubmit: UNIT_COST.taskSubmit,
+} as const;

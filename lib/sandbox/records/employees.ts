@@ -1,0 +1,254 @@
+/**
+ * Employees in the store: reading a row as the canonical record, and applying a write (from the REST
+ * layer's canonical values or a script's `setValue`s) with NetSuite's validation. Pure data work on a
+ * connection; firing user events is the engine's job.
+ */
+import {
+  normalizeValue,
+  readRecord,
+  type CanonicalRecord,
+  type CanonicalValue,
+  type FieldSource,
+  type FieldSpec,
+  type Ref,
+} from '../../core';
+import { NetSuiteError } from '../account/account-types';
+import type { Statement } from 'better-sqlite3';
+import { STANDARD_SCHEMA, type EmployeeSchema } from './employee-schema';
+import { isCalendarDate, isDateTime } from './date-input';
+import type { Db } from '../account/store';
+
+export type Row = Record<string, unknown>;
+
+/** An employee as stored: its row (columns as SuiteQL names them) and its roles (role ids, in line order). */
+export interface EmployeeState {
+  id: string;
+  row: Row;
+  roles: string[];
+}
+
+const ROLES = STANDARD_SCHEMA.fields.find((f) => f.kind === 'sublist')!;
+
+/** Display names of referenced records: what `getText` and REST `refName` show. */
+export function refName(db: Db, refType: string, id: unknown): string | null {
+  if (id === null || id === undefined || id === '') return null;
+  let byType = NAME_STATEMENTS.get(db);
+  if (!byType) NAME_STATEMENTS.set(db, (byType = new Map()));
+  let stmt = byType.get(refType);
+  if (!stmt) {
+    stmt = db.prepare(refType === 'employee' ? 'SELECT entityid FROM employee WHERE id = ?' : `SELECT name FROM ${refTable(refType)} WHERE id = ?`).pluck();
+    byType.set(refType, stmt);
+  }
+  return (stmt.get(Number(id)) as string | undefined) ?? null;
+}
+
+/** Prepared name lookups per connection: SuiteQL's BUILTIN.DF calls this once per row and column. */
+const NAME_STATEMENTS = new WeakMap<Db, Map<string, Statement>>();
+
+function refTable(refType: string): string {
+  if (!/^[a-z][a-z0-9_]*$/.test(refType)) throw new Error(`unknown reference type ${refType}`);
+  return refType;
+}
+
+export function loadEmployee(db: Db, id: string): EmployeeState | null {
+  if (!/^\d+$/.test(id)) return null;
+  const row = db.prepare('SELECT * FROM employee WHERE id = ?').get(Number(id)) as Row | undefined;
+  if (!row) return null;
+  const roles = db.prepare('SELECT role FROM employeerolesforsearch WHERE entity = ? ORDER BY line').pluck().all(Number(id)) as number[];
+  return { id: String(row.id), row, roles: roles.map(String) };
+}
+
+/** A FieldSource over a stored employee, so the core's one reader builds the canonical record. */
+export function employeeSource(db: Db, state: EmployeeState, schema: EmployeeSchema): FieldSource {
+  const name = (refType: string, id: unknown) => {
+    try {
+      return refName(db, refType, id);
+    } catch {
+      return null;
+    }
+  };
+  return {
+    has: (nsId) => schema.byNsId.get(nsId)?.column != null,
+    value: (nsId) => state.row[schema.byNsId.get(nsId)!.column!],
+    text: (nsId) => {
+      const spec = schema.byNsId.get(nsId)!;
+      const raw = state.row[spec.column!];
+      if (!spec.refType || raw === null || raw === undefined) return null;
+      return spec.kind === 'multiselect' ? String(raw).split(',').map((id) => name(spec.refType!, id)) : name(spec.refType, raw);
+    },
+    lines: () => state.roles.map((r) => ({ value: r, text: refName(db, 'role', r) })),
+  };
+}
+
+export function toCanonical(db: Db, state: EmployeeState, schema: EmployeeSchema = STANDARD_SCHEMA): CanonicalRecord {
+  return { id: state.id, ...readRecord(employeeSource(db, state, schema), schema.fields).record };
+}
+
+function invalid(field: string, detail: string): NetSuiteError {
+  return new NetSuiteError(400, 'INVALID_CONTENT', detail, field);
+}
+
+function checkRef(db: Db, spec: FieldSpec, id: string): string {
+  let known = false;
+  try {
+    known = /^-?\d+$/.test(id) && (!spec.refType || refName(db, spec.refType, id) !== null);
+  } catch {
+    known = false;
+  }
+  if (!known) throw new NetSuiteError(400, 'INVALID_KEY_OR_REF', `Invalid ${spec.rest} reference key ${id}.`, spec.rest);
+  return id;
+}
+
+/** Date and date-time text must name a real day and time (`Date` would roll 2020-02-30 into March). */
+function checkDateText(spec: FieldSpec, raw: unknown): void {
+  if (typeof raw !== 'string' || raw === '') return;
+  if (spec.kind === 'date' && !isCalendarDate(raw) && !isDateTime(raw)) throw new TypeError('not a date (YYYY-MM-DD)');
+  if (spec.kind === 'datetime' && !isDateTime(raw)) throw new TypeError('not a date-time (ISO 8601 with a time zone, e.g. 2017-07-21T17:32:28Z)');
+}
+
+/** A canonical value as its stored column value. */
+function toColumn(db: Db, spec: FieldSpec, value: CanonicalValue): unknown {
+  if (value === null) return spec.kind === 'boolean' ? 'F' : null;
+  switch (spec.kind) {
+    case 'boolean':
+      return value === true ? 'T' : 'F';
+    case 'select':
+      return Number(checkRef(db, spec, (value as Ref).id));
+    case 'multiselect':
+      return (value as Ref[]).map((r) => checkRef(db, spec, r.id)).join(',');
+    default:
+      return value;
+  }
+}
+
+export interface EmployeeChanges {
+  /** Raw values by NetSuite field id: canonical values or SuiteScript values, normalised here. */
+  values: Map<FieldSpec, unknown>;
+  /** Role ids for the roles sublist, or null when the write does not touch it. */
+  roles: { ids: string[]; replace: boolean } | null;
+}
+
+/** Reads a canonical write (REST names) into changes; unknown names are refused as NetSuite does. */
+export function changesFromCanonical(values: CanonicalRecord, replaceRoles: boolean, schema: EmployeeSchema = STANDARD_SCHEMA): EmployeeChanges {
+  const out: EmployeeChanges = { values: new Map(), roles: null };
+  for (const [name, value] of Object.entries(values)) {
+    if (name === 'id') continue;
+    const spec = schema.byRest.get(name);
+    if (!spec) throw invalid(name, `Invalid field name: ${name}. The field does not exist on employee.`);
+    if (spec.readOnly) continue; // system fields are ignored on write, as the REST API does
+    if (spec.kind === 'sublist') {
+      const refs = value === null ? [] : Array.isArray(value) ? value : null;
+      if (!refs) throw invalid(name, 'roles must be a list of role references.');
+      out.roles = { ids: refs.map((r) => String(r.id)), replace: replaceRoles };
+    } else out.values.set(spec, value);
+  }
+  return out;
+}
+
+/**
+ * Applies changes to the current state (null on create) with NetSuite's checks, and returns the next
+ * state and the NetSuite field ids the write carried (an xedit's edited fields).
+ */
+export function applyChanges(db: Db, current: EmployeeState | null, changes: EmployeeChanges, now: string, schema: EmployeeSchema = STANDARD_SCHEMA): { next: EmployeeState; edited: string[] } {
+  const row: Row = current ? { ...current.row } : Object.fromEntries(schema.columns.map((c) => [c, null]));
+  if (!current) Object.assign(row, { isinactive: 'F', giveaccess: 'F', datecreated: now });
+  const edited: string[] = [];
+  for (const [spec, raw] of changes.values) {
+    let value: CanonicalValue;
+    try {
+      checkDateText(spec, raw);
+      value = normalizeValue(spec, raw);
+    } catch (e) {
+      // Name the expected kind, not the value (it may be personal data).
+      throw invalid(spec.rest, `Invalid value for field ${spec.rest}: ${(e as Error).message.replace(/: ".*$/s, '')}.`);
+    }
+    if (spec.kind === 'text' && typeof value === 'string' && value.length > 300) throw invalid(spec.rest, `${spec.rest} is longer than 300 characters.`);
+    row[spec.column!] = toColumn(db, spec, value);
+    edited.push(spec.nsId);
+  }
+  let roles = current ? [...current.roles] : [];
+  if (changes.roles) {
+    for (const id of changes.roles.ids) {
+      if (refName(db, 'role', id) === null) throw new NetSuiteError(400, 'INVALID_KEY_OR_REF', `Invalid selectedRole reference key ${id}.`, 'roles');
+    }
+    const ids = [...new Set(changes.roles.ids)];
+    roles = changes.roles.replace ? ids : [...roles, ...ids.filter((r) => !roles.includes(r))];
+    edited.push(ROLES.nsId);
+  }
+  validate(db, current, row, roles);
+  row.lastmodifieddate = now;
+  return { next: { id: current?.id ?? '', row, roles }, edited };
+}
+
+function validate(db: Db, current: EmployeeState | null, row: Row, roles: string[]): void {
+  const missing = [
+    ['firstname', 'First Name'],
+    ['lastname', 'Last Name'],
+    ['subsidiary', 'Subsidiary'],
+  ].filter(([col]) => row[col!] === null || row[col!] === '');
+  if (missing.length > 0) throw new NetSuiteError(400, 'USER_ERROR', `Please enter value(s) for: ${missing.map((m) => m[1]).join(', ')}`);
+  if (row.entityid === null || row.entityid === '') row.entityid = `${row.firstname} ${row.lastname}`;
+  if (row.email !== null && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(row.email))) throw invalid('email', 'Invalid email address.');
+  if (row.giveaccess === 'T' && (row.email === null || roles.length === 0)) {
+    throw new NetSuiteError(400, 'USER_ERROR', 'To give access, enter an email address and at least one role.');
+  }
+  if (current && row.supervisor !== null && String(row.supervisor) === current.id) throw invalid('supervisor', 'An employee cannot be their own supervisor.');
+  const selfId = current ? Number(current.id) : -1;
+  const dupEntity = db.prepare('SELECT 1 FROM employee WHERE entityid = ? AND id <> ?').get(row.entityid, selfId);
+  if (dupEntity) throw new NetSuiteError(400, 'DUP_ENTITY', 'This entity already exists.', 'entityId');
+  if (row.externalid !== null) {
+    const dupExternal = db.prepare('SELECT 1 FROM employee WHERE externalid = ? AND id <> ?').get(row.externalid, selfId);
+    if (dupExternal) throw new NetSuiteError(400, 'DUP_RCRD', `A record with external ID ${String(row.externalid)} already exists.`, 'externalId');
+  }
+}
+
+/**
+ * A write that another, concurrent write beat to the same external id (both passed `validate` before
+ * either committed) is NetSuite's DUP_RCRD, not a database error.
+ */
+function uniqueExternalId<T>(write: () => T, externalId: unknown): T {
+  try {
+    return write();
+  } catch (e) {
+    if ((e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' && /externalid/.test((e as Error).message)) {
+      throw new NetSuiteError(400, 'DUP_RCRD', `A record with external ID ${String(externalId)} already exists.`, 'externalId');
+    }
+    throw e;
+  }
+}
+
+/** Commits a state; returns its id (new on insert). */
+export function saveEmployee(db: Db, state: EmployeeState, schema: EmployeeSchema = STANDARD_SCHEMA): string {
+  const COLUMNS = schema.columns;
+  return db.transaction(() => {
+    let id = state.id;
+    if (id === '') {
+      const cols = COLUMNS.concat('datecreated');
+      const info = uniqueExternalId(() => db.prepare(`INSERT INTO employee (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => state.row[c] ?? null)), state.row.externalid);
+      id = String(info.lastInsertRowid);
+    } else {
+      uniqueExternalId(() => db.prepare(`UPDATE employee SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...COLUMNS.map((c) => state.row[c] ?? null), Number(id)), state.row.externalid);
+    }
+    db.prepare('DELETE FROM employeerolesforsearch WHERE entity = ?').run(Number(id));
+    const insert = db.prepare('INSERT INTO employeerolesforsearch (entity, role, line) VALUES (?, ?, ?)');
+    state.roles.forEach((r, i) => insert.run(Number(id), Number(r), i));
+    return id;
+  })();
+}
+
+/** Deletes, refusing when transactions (or direct reports) reference the employee, as NetSuite does. */
+export function deleteEmployeeRow(db: Db, id: string): void {
+  const transactions = db.prepare('SELECT COUNT(*) FROM "transaction" WHERE entity = ? OR employee = ?').pluck().get(Number(id), Number(id)) as number;
+  const reports = db.prepare('SELECT COUNT(*) FROM employee WHERE supervisor = ?').pluck().get(Number(id)) as number;
+  if (transactions + reports > 0) {
+    throw new NetSuiteError(400, 'THIS_RECORD_CANNOT_BE_DELETED_BECAUSE_IT_HAS_DEPENDENT_RECORDS', 'This record cannot be deleted because it has dependent records.');
+  }
+  db.transaction(() => {
+    db.prepare('DELETE FROM employeerolesforsearch WHERE entity = ?').run(Number(id));
+    db.prepare('DELETE FROM employee WHERE id = ?').run(Number(id));
+  })();
+}
+
+export function notFound(id: string): NetSuiteError {
+  return new NetSuiteError(404, 'NONEXISTENT_ID', `The record instance does not exist. Provide a valid record instance ID.`, id, 'url');
+}

@@ -1,0 +1,55 @@
+/** A script worker thread: one Engine on its own connection, running the jobs the account sends. */
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { NetSuiteError } from '../account/account-types';
+import { loadProject } from '../sdf/deploy';
+import { Engine } from '../runtime/engine';
+import { describeError } from '../runtime/errors';
+import { syncHttpClient, type HttpLimits } from './sync-http';
+import type { Job, JobError, WorkerInit } from './protocol';
+
+const init = workerData as WorkerInit;
+const flag = new Int32Array(init.httpFlag);
+const port = init.httpPort as MessagePort;
+const limits: HttpLimits = init.limits;
+const engine = new Engine(
+  {
+    accountId: init.accountId,
+    timeZone: init.timeZone,
+    emptyValuesFirst: init.emptyValuesFirst,
+    dbPath: init.dbPath,
+    clockBuffer: init.clockBuffer,
+    scriptTimeoutMs: init.scriptTimeoutMs,
+    plainHttpHosts: init.plainHttpHosts,
+    http: syncHttpClient(port, flag, limits),
+    onLog: (entry) => parentPort!.postMessage({ kind: 'log', entry }),
+  },
+  init.projectDir ? loadProject(init.projectDir) : null,
+);
+
+function run(job: Job): unknown {
+  switch (job.kind) {
+    case 'write':
+      return engine.writeCanonical(job.op, job.id, job.write, job.origin, job.userEvents ?? true);
+    case 'delete':
+      engine.remove(job.id, job.origin, false);
+      return null;
+    case 'task':
+      return engine.runTask(job.taskId);
+    case 'suitelet':
+      return engine.runSuitelet(job.scriptId, job.deploymentId, job.request, job.origin);
+  }
+}
+
+function asError(e: unknown): JobError {
+  if (e instanceof NetSuiteError) return { netsuite: { status: e.status, code: e.code, detail: e.detail, errorPath: e.errorPath, source: e.source } };
+  return { error: describeError(e) };
+}
+
+parentPort!.on('message', (message: { job: Job }) => {
+  try {
+    parentPort!.postMessage({ kind: 'result', ok: true, value: run(message.job) });
+  } catch (e) {
+    parentPort!.postMessage({ kind: 'result', ok: false, error: asError(e) });
+  }
+});
+parentPort!.postMessage({ kind: 'ready' });
