@@ -3,7 +3,7 @@
  * run only; nothing is asserted. An item whose dependency is missing or broken prints "not available:
  * <reason>" and the others still run (items are imported lazily for that reason).
  *
- *   npm run bench                         all items, full workloads (about 6 minutes on 2 cores)
+ *   npm run bench                         all items, full workloads (about 8 minutes on 2 cores)
  *   node dist/bench/run.js 2. 5.          only the items whose title starts so
  *   node dist/bench/run.js --results F    also write the printed tables to F (bench/RESULTS.md)
  *   BENCH_QUICK=1                         reduced workloads, for a smoke run
