@@ -22,11 +22,11 @@ export interface ClientConfig {
   /** Account id in either spelling: `1234567_SB1` or `1234567-sb1`. */
   account: string;
   /** Overrides `https://<account>.suitetalk.api.netsuite.com` (the sandbox: `http://127.0.0.1:<port>`). */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   auth: AuthConfig;
-  concurrency?: number;
+  concurrency?: number | undefined;
   /** The integration user's time zone preference (SuiteQL date-times are shown in it); default UTC. */
-  timeZone?: string;
+  timeZone?: string | undefined;
 }
 
 export class ConfigError extends Error {

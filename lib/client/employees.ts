@@ -32,9 +32,9 @@ function idFromLocation(res: ApiResponse): string {
 
 export interface ListOptions {
   /** A SuiteQL condition on alias `e`, e.g. `e.isinactive = 'F'`, with bound `params`. */
-  where?: string;
-  params?: readonly unknown[];
-  pageSize?: number;
+  where?: string | undefined;
+  params?: readonly unknown[] | undefined;
+  pageSize?: number | undefined;
 }
 
 export class Employees {

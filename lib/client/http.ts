@@ -44,8 +44,8 @@ export interface TransportOptions {
   limiter: Limiter;
   retry: ResolvedRetry;
   /** Per attempt; default 120 s. */
-  timeoutMs?: number;
-  onRetry?: (event: RetryEvent) => void;
+  timeoutMs?: number | undefined;
+  onRetry?: ((event: RetryEvent) => void) | undefined;
   /** When aborted, no retry is made (a waiting one ends with InterruptedError); requests on the wire finish. */
   signal?: AbortSignal | undefined;
 }
@@ -194,7 +194,7 @@ export class Transport {
       res = await fetch(url, {
         method,
         headers: { accept: 'application/json', 'user-agent': USER_AGENT, ...headers },
-        body,
+        body: body ?? null,
         redirect: 'manual',
         signal: timeout.signal,
       });

@@ -35,13 +35,13 @@ export interface ScanSpec {
   select: string;
   /** FROM clause (with joins). */
   from: string;
-  where?: string;
-  params?: readonly unknown[];
+  where?: string | undefined;
+  params?: readonly unknown[] | undefined;
   /** The key, e.g. `[{ expr: 'e.id', column: 'id', numeric: true }]`. */
   key: readonly KeyColumn[];
   /** Start strictly after this key (a resumed scan). */
-  after?: readonly unknown[];
-  pageSize?: number;
+  after?: readonly unknown[] | undefined;
+  pageSize?: number | undefined;
   /**
    * Page by key on every page instead of by offset within each 100,000-row segment: use it when rows
    * move while you read (ordering by a modification date), where offsets would skip rows.

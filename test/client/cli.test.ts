@@ -39,7 +39,7 @@ async function cli(args: string[], options: { env?: NodeJS.ProcessEnv; signal?: 
   const out = sink();
   const err = sink();
   const argv = options.credentials === false ? args : ['--credentials', 'creds.json', ...args];
-  const code = await runCli(argv, { stdout: out.stream, stderr: err.stream, env: options.env ?? {}, cwd: dir, signal: options.signal });
+  const code = await runCli(argv, { stdout: out.stream, stderr: err.stream, env: options.env ?? {}, cwd: dir, ...(options.signal ? { signal: options.signal } : {}) });
   const result = { code, stdout: out.text(), stderr: err.text() };
   outputs.push(result.stdout, result.stderr);
   return result;

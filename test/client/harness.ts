@@ -30,7 +30,7 @@ export async function startSandbox(
   const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const psCert = { clientId: dev.client.m2m.clientId, certificateId: 'rsa-pss-certificate', userId: '-5', roleId: '3' };
   const server = await startRestServer(account, {
-    credentials: { ...dev.registry, m2m: [...dev.registry.m2m!, { ...psCert, publicKey: rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString() }] },
+    credentials: { ...dev.registry, m2m: [...dev.registry.m2m, { ...psCert, publicKey: rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString() }] },
     now: () => account.clock.now(),
     ...options.server,
   });

@@ -8,6 +8,7 @@ import { createServer as createHttp, request, type IncomingMessage, type Server 
 import { createServer as createHttps } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createWebhookHandler, verifyWebhook, WebhookVerificationError, type NetSuiteClient, type WebhookEvent } from '../../lib/client';
+import { defaultProjectDir } from '../../lib/sandbox/paths';
 import { localCertificate } from '../../lib/sandbox/receiver/receiver';
 import { startSandbox, type Sandbox } from './harness';
 import { DEPLOYMENT, PARAM } from '../../lib/core';
@@ -47,7 +48,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   sandbox = await startSandbox({
     account: {
-      projectDir: undefined, // deploy the real bundle from src/
+      projectDir: defaultProjectDir(), // deploy the real bundle from src/
       secrets: { custsecret_suitehooks_signing: apiSecret(SECRET), custsecret_suitehooks_previous: apiSecret(PREVIOUS) },
       params: {
         [UE_DEPLOY]: {

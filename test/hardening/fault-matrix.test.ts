@@ -88,6 +88,7 @@ function counter(): { bump(): void; until(n: number): Promise<void>; value(): nu
 }
 
 async function sandbox(options: { scriptTimeoutMs?: number; employees: number }): Promise<Sandbox> {
+  const { employees, ...limits } = options;
   let account!: SandboxAccount;
   const answers = counter();
   const receiver = await Receiver.start({ now: () => account.clock.now(), onAttempt: () => answers.bump() });
@@ -99,10 +100,10 @@ async function sandbox(options: { scriptTimeoutMs?: number; employees: number })
     // NetSuite's 5 s connect / 45 s response limits; 10 s for responses here, ample on a loaded machine
     // (the hang row shortens it to 80 ms on purpose).
     http: { trustedCertificates: [receiver.certificatePem!], connectTimeoutMs: 5_000, responseTimeoutMs: 10_000 },
-    scriptTimeoutMs: options.scriptTimeoutMs,
+    ...limits,
     onLog: (entry) => void logs.push(entry),
   });
-  account.seedEmployees(options.employees);
+  account.seedEmployees(employees);
   return {
     account,
     receiver,
@@ -289,7 +290,7 @@ describe('fault matrix (real bundle, real HTTPS, sandbox clock)', () => {
     ['with retry-after (2 h, later than the 5-minute step)', '7200'],
     ['without retry-after', undefined],
   ])('429 %s', async (_name, retryAfter) => {
-    s.receiver.setDefault({ kind: 'status', status: 429, retryAfter });
+    s.receiver.setDefault({ kind: 'status', status: 429, ...(retryAfter === undefined ? {} : { retryAfter }) });
     const markers = await changes(s.account, `429-${retryAfter ?? 'none'}`, EVENTS, employees);
     // The REST half was tried inline and answered 429: their next attempt honours retry-after.
     const now = s.account.clock.now();

@@ -8,7 +8,7 @@ import type { CanonicalRecord, Ref } from '../../lib/core';
 export class FakeAccount implements Account {
   readonly accountId = '1234567_SB1';
   readonly employees = new Map<string, CanonicalRecord>();
-  readonly writes: { op: string; id: string; ctx: WriteContext; replaceRoles?: boolean }[] = [];
+  readonly writes: { op: string; id: string; ctx: WriteContext; replaceRoles?: boolean | undefined }[] = [];
   /** Ids with "transactions": delete is refused. */
   readonly referenced = new Set<string>();
   /** Rows SuiteQL answers (uppercase keys, to see the REST layer lowercase them). */

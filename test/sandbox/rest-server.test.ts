@@ -14,7 +14,7 @@ const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const RSA_CERT = 'cert-rsa-1';
 const registry = {
   m2m: [
-    ...dev.registry.m2m!,
+    ...dev.registry.m2m,
     { clientId: dev.client.m2m.clientId, certificateId: RSA_CERT, publicKey: rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString(), userId: '7', roleId: '1001' },
   ],
   tba: dev.registry.tba,
@@ -58,7 +58,7 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
   const res = await fetch(`${server.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${bearer}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? null : JSON.stringify(body),
   });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
@@ -263,7 +263,7 @@ describe('governance', () => {
     try {
       const auth = new TbaAuth({ consumerKey: dev.client.tba.consumerKey, consumerSecret: new Secret(dev.client.tba.consumerSecret), tokenId: dev.client.tba.tokenId, tokenSecret: new Secret(dev.client.tba.tokenSecret) }, '1234567_SB1');
       const send = async (method: string, url: string, body?: string) =>
-        fetch(url, { method, body, headers: { authorization: await auth.authorization(method, url), 'content-type': 'application/json' } });
+        fetch(url, { method, body: body ?? null, headers: { authorization: await auth.authorization(method, url), 'content-type': 'application/json' } });
       // Two creates hold both slots (they wait inside the account until released)…
       const holding = [0, 1].map((i) => send('POST', `${narrow.url}${EMP}`, JSON.stringify({ firstName: `Held${i}` })));
       await held;

@@ -19,7 +19,7 @@ export interface M2MCredentials {
   /** PEM (PKCS#8 or traditional) private key of the certificate. */
   privateKey: Secret;
   /** Default: ES256 for EC keys, PS256 for RSA keys. RS256 is not accepted by NetSuite. */
-  algorithm?: M2MAlgorithm;
+  algorithm?: M2MAlgorithm | undefined;
   /** Default `['rest_webservices']`; sent as comma-separated text, as section_162790605110 documents. */
   scope?: string[];
 }

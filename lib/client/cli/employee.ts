@@ -73,8 +73,8 @@ function registerLifecycle(employee: Command, action: ActionOf, io: Io): void {
     .option('--access', 'set giveAccess too')
     .action(
       action(async (client, ref, opts) => {
-        const giveAccess = (opts as { access?: boolean }).access ? true : undefined;
-        const record = await client.employees.reactivate(await idOf(client, ref as string), { giveAccess });
+        const access = (opts as { access?: boolean }).access ? { giveAccess: true } : {};
+        const record = await client.employees.reactivate(await idOf(client, ref as string), access);
         println(io.stdout, `reactivated ${String(record.id)}: isInactive=false giveAccess=${String(record.giveAccess)}`);
       }),
     );

@@ -39,7 +39,7 @@ function checkStatus(db: Db, deployment: string, invocation: Invocation): void {
   }
 }
 
-export function submitTask(db: Db, task: { script: string; deployment: string; invocation: Invocation; params?: Record<string, unknown> | null }, submitterTaskId: number | null, now: string): number {
+export function submitTask(db: Db, task: { script: string; deployment: string; invocation: Invocation; params?: Record<string, unknown> | null | undefined }, submitterTaskId: number | null, now: string): number {
   return db.transaction(() => {
     checkStatus(db, task.deployment, task.invocation);
     const busy = db.prepare(`SELECT id, status FROM sandbox_task WHERE deployment = ? AND status IN ('PENDING', 'PROCESSING')`).all(task.deployment) as { id: number; status: string }[];

@@ -114,7 +114,7 @@ const weekdays = Object.fromEntries(['sunday', 'monday', 'tuesday', 'wednesday',
 const ordered = { orderofweek: required(one(L.ORDER_OF_WEEK)), dayofweek: required(one(L.DAY_OF_WEEK)) };
 
 /** The recurrence of Scheduled deployments (scheduled and map/reduce scripts): one event kind; pages by kind where looked up. */
-const recurrence = (page: string, pages: Partial<Record<string, string>>): Structure['choice'] => {
+const recurrence = (page: string, pages: Partial<Record<string, string>>): NonNullable<Structure['choice']> => {
   const event = (element: string, fields: Record<string, FieldSpec>): Structure => ({ element, page: pages[element] ?? page, fields });
   return {
     element: 'recurrence',

@@ -26,5 +26,5 @@ export type Job =
   | { kind: 'suitelet'; scriptId: string; deploymentId: string; request: SuiteletRequest; origin: Origin };
 
 export type JobError =
-  | { netsuite: { status: number; code: string; detail: string; errorPath?: string; source: ErrorSource } }
+  | { netsuite: { status: number; code: string; detail: string; errorPath: string | undefined; source: ErrorSource } }
   | { error: { name: string; message: string } };
