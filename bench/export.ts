@@ -32,10 +32,8 @@ export async function exportBench(sizes: number[], latencyMs: number): Promise<T
     const existing = sb.account.listEmployees(1, 0).totalResults;
     let total = existing;
     for (const size of sizes) {
-      const seed0 = performance.now();
       sb.account.seedEmployees(size - total);
       total = size;
-      const seedMs = performance.now() - seed0;
       const r = await runChild({ url: server.url, accountId: sb.account.accountId, creds: dev.client, concurrency: 5 });
       rows.push([
         fmt(r.rows),
@@ -47,7 +45,6 @@ export async function exportBench(sizes: number[], latencyMs: number): Promise<T
         fmt(r.peak.rss / MB, 0),
         r.rows === size && r.ordered ? 'yes' : `NO (${fmt(r.rows)} rows of ${fmt(size)}${r.ordered ? '' : ', out of order'})`,
       ]);
-      void seedMs;
     }
   } finally {
     await server.close();

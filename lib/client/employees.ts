@@ -42,7 +42,7 @@ export class Employees {
     private readonly transport: Transport,
     private readonly suiteql: SuiteQL,
     private readonly resolver: Resolver,
-    private readonly timeZone: string = 'UTC',
+    private readonly timeZone = 'UTC',
   ) {}
 
   /** Canonical values → REST body, resolving names to ids. */

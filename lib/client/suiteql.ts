@@ -92,7 +92,7 @@ export class SuiteQL {
       headers: { prefer: 'transient' },
     });
     const body = res.body as Omit<SuiteQLPage, 'serverDate'>;
-    const items = (body.items ?? []).map(({ links: _links, ...row }) => row as Row);
+    const items = (body.items ?? []).map(({ links: _links, ...row }) => row);
     return { items, hasMore: body.hasMore, count: body.count, offset: body.offset, totalResults: body.totalResults, serverDate: res.headers.get('date') };
   }
 
@@ -144,7 +144,7 @@ export class SuiteQL {
         if (!more) break;
       }
       if (!more || !last) return;
-      after = spec.key.map((k) => last![k.column]);
+      after = spec.key.map((k) => last[k.column]);
     }
   }
 }

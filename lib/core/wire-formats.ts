@@ -112,7 +112,7 @@ function isCollection(raw: unknown): raw is { items?: unknown } {
 
 function refBody(value: CanonicalValue): { id: string } | null {
   if (value === null) return null;
-  if (typeof value === 'object' && !Array.isArray(value)) return { id: (value as Ref).id };
+  if (typeof value === 'object' && !Array.isArray(value)) return { id: value.id };
   return { id: String(value) };
 }
 

@@ -87,7 +87,7 @@ export function readConfigFile(file: string): Partial<StartConfig> {
     throw new Error(`--config ${file}: not valid JSON (line ${before.length}, column ${before.at(-1)!.length + 1}: ${printParseErrorCode(first.error)})`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`--config ${file}: must hold a JSON object`);
-  return value as Partial<StartConfig>;
+  return value;
 }
 
 export function parseStartArgs(argv: readonly string[]): StartConfig {

@@ -36,7 +36,7 @@ function notices(html: string): string[] {
 /** `  2 pending deliveries: <event id> (<last error>); …` for the story's output. */
 export function deliveriesLine(account: SandboxAccount, status: 'pending' | 'dead'): string {
   const kept = account.customRecords(DELIVERY_RECORD).filter((d) => d[F.status] === status);
-  return `  ${kept.length} ${status} deliver${kept.length === 1 ? 'y' : 'ies'}: ${kept.map((d) => `${d[F.eventId]} (${d[F.lastError]})`).join('; ')}`;
+  return `  ${kept.length} ${status} deliver${kept.length === 1 ? 'y' : 'ies'}: ${kept.map((d) => `${String(d[F.eventId])} (${String(d[F.lastError])})`).join('; ')}`;
 }
 
 /** The receiver answers 410 once: the event is dead at once; the console replays it; the worker sends it. */

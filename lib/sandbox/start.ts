@@ -179,8 +179,8 @@ if (require.main === module) {
   const argv = process.argv.slice(2);
   if (argv.includes('--help') || argv.includes('-h')) console.log(USAGE);
   else
-    main(argv).catch((e: Error) => {
-      console.error(`${e.message}\n\n${USAGE}`);
+    main(argv).catch((e: unknown) => {
+      console.error(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
       process.exit(1);
     });
 }

@@ -7,7 +7,7 @@ export interface DeliveryTarget {
   prevSecretId: string | null;
 }
 
-export type FieldValues = { [fieldId: string]: string | number };
+export type FieldValues = Record<string, string | number>;
 
 export function stateValues(state: DeliveryState): FieldValues {
   return {

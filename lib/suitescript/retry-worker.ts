@@ -38,7 +38,7 @@ function currentConfig(): ConfigResult | null {
 }
 
 function storedConfig(delivery: Delivery): ConfigResult {
-  const stored: { [name: string]: string | null } = {
+  const stored: Record<string, string | null> = {
     [PARAM.endpointUrl]: delivery.endpointUrl,
     [PARAM.secretId]: delivery.secretId,
     [PARAM.prevSecretId]: delivery.prevSecretId,

@@ -128,7 +128,7 @@ export function createWebhookHandler(options: HandlerOptions): (req: IncomingMes
     if (req.method !== 'POST') return reply(res, 405, 'POST only');
     let raw: Buffer;
     try {
-      raw = await readRaw(req as Req, options.maxBodyBytes ?? 1 << 20);
+      raw = await readRaw(req, options.maxBodyBytes ?? 1 << 20);
     } catch (err) {
       return reply(res, (err as { status?: number }).status ?? 500, (err as Error).message);
     }
@@ -138,7 +138,7 @@ export function createWebhookHandler(options: HandlerOptions): (req: IncomingMes
     } catch (err) {
       // Name the problem (it says nothing about the secret); a malformed but authentic body is a 400.
       const message = (err as Error).message;
-      return reply(res, /not valid JSON/.test(message) ? 400 : 401, `verification failed: ${message}`);
+      return reply(res, message.includes('not valid JSON') ? 400 : 401, `verification failed: ${message}`);
     }
     const id = event.data.id;
     if (await seen.has(id)) return reply(res, 200, 'duplicate');

@@ -7,6 +7,7 @@ jest.mock('N/log');
 
 import { Webhook } from 'standardwebhooks';
 import { PARAM } from '../../lib/core/config';
+import type { WebhookEvent } from '../../lib/core/envelope';
 import { DELIVERY_FIELD as F } from '../../lib/core/delivery-record';
 import { RECORD_UNITS, UNIT_COST, USAGE_LIMIT } from '../../lib/core/governance';
 import { RETRY_DELAYS_MS } from '../../lib/core/retry-schedule';
@@ -57,9 +58,10 @@ function only<T>(items: T[]): T {
   return items[0]!;
 }
 
-function verified(secretId = SECRET_ID): any {
+/** The one POST's body, verified with the API Secret `secretId` (throws if it does not verify). */
+function verified(secretId = SECRET_ID): WebhookEvent {
   const post = only(account.posts);
-  return new Webhook(`whsec_${account.secrets[secretId]}`).verify(post.body, post.headers);
+  return new Webhook(`whsec_${account.secrets[secretId]}`).verify(post.body, post.headers) as WebhookEvent;
 }
 
 function storedDelivery(): Record<string, unknown> {
@@ -123,7 +125,7 @@ describe('the signed request', () => {
     expect(event.data.eventType).toBe('xedit');
     expect(event.data.changedFields).toEqual(['title']);
     expect(event.data.record).toMatchObject({ firstName: 'Jane', email: 'jane.doe@example.com', title: 'Staff Engineer' });
-    expect(event.data.record.roles).toEqual([{ id: '15', refName: 'Sales Rep' }]);
+    expect(event.data.record?.roles).toEqual([{ id: '15', refName: 'Sales Rep' }]);
     expect(event.data.sequence).toBe(MODIFIED.getTime());
     expect(account.remainingUsage).toBe(USAGE_LIMIT.userEvent - UNIT_COST.https);
   });
@@ -213,8 +215,9 @@ describe('what does not emit', () => {
 describe('every failure keeps the event and never throws', () => {
   const expectPendingWithBody = (row: Record<string, unknown>) => {
     expect(row[F.status]).toBe('pending');
-    expect(JSON.parse(String(row[F.body])).type).toBe('employee.updated');
-    expect(row[F.eventId]).toBe(JSON.parse(String(row[F.body])).data.id);
+    const body = JSON.parse(String(row[F.body])) as WebhookEvent;
+    expect(body.type).toBe('employee.updated');
+    expect(row[F.eventId]).toBe(body.data.id);
     expect(row[F.recordId]).toBe('456');
     expect(row[F.recordType]).toBe('employee');
     expect(row[F.eventType]).toBe('employee.updated');
@@ -343,7 +346,7 @@ describe('every failure keeps the event and never throws', () => {
   });
 
   test('an unexpected error anywhere is caught and logged by code', () => {
-    const runtime = jest.requireMock('N/runtime');
+    const runtime = jest.requireMock<{ getCurrentUser: jest.Mock }>('N/runtime');
     runtime.getCurrentUser.mockImplementation(() => {
       throw suiteScriptError('SSS_UNEXPECTED', 'boom');
     });

@@ -77,9 +77,8 @@ const COST = {
   task: UNIT_COST.taskSubmit,
 };
 
-function mocked<T = any>(name: string): T {
-  return jest.requireMock(name) as T;
-}
+/** An automocked N/* module, by the functions this file gives behaviour to. */
+type AutoMock<Fn extends string> = Record<Fn, jest.Mock>;
 
 export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount {
   const account: FakeAccount = {
@@ -107,7 +106,7 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
   };
   let nextId = 1 + account.deliveries.size;
 
-  const runtime = mocked('N/runtime');
+  const runtime = jest.requireMock<AutoMock<'getCurrentUser' | 'getCurrentScript'> & { executionContext: string; accountId: string }>('N/runtime');
   runtime.executionContext = account.executionContext;
   runtime.accountId = '1234567_SB1';
   runtime.getCurrentUser.mockImplementation(() => ({ ...account.user }));
@@ -118,14 +117,14 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
     getRemainingUsage: () => account.remainingUsage,
   }));
 
-  const log = mocked('N/log');
+  const log = jest.requireMock<AutoMock<LogEntry['level']>>('N/log');
   for (const level of ['debug', 'audit', 'error', 'emergency'] as const) {
     log[level].mockImplementation(({ title, details }: { title: string; details: unknown }) => {
       account.logs.push({ level, title, details: String(details) });
     });
   }
 
-  const crypto = mocked('N/crypto');
+  const crypto = jest.requireMock<AutoMock<'createSecretKey' | 'createHmac'>>('N/crypto');
   crypto.createSecretKey.mockImplementation(({ secret, encoding }: { secret: string; encoding: string }) => {
     const text = account.secrets[secret];
     if (text === undefined) throw suiteScriptError('INVALID_SECRET_KEY_LENGTH', `no API Secret ${secret} available to this script`);
@@ -142,7 +141,7 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
     };
   });
 
-  const https = mocked('N/https');
+  const https = jest.requireMock<AutoMock<'post'>>('N/https');
   https.post.mockImplementation(({ url, body, headers }: PostedRequest) => {
     charge(COST.post);
     account.posts.push({ url, body, headers: { ...headers } });
@@ -153,7 +152,7 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
   });
 
   const deploymentValues = () => account.params;
-  const record = mocked('N/record');
+  const record = jest.requireMock<AutoMock<'create' | 'load' | 'submitFields'>>('N/record');
   record.create.mockImplementation(({ type }: { type: string }) => {
     expect(type).toBe(DELIVERY_RECORD);
     charge(COST.create);
@@ -192,7 +191,7 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
     return Number(id);
   });
 
-  const search = mocked('N/search');
+  const search = jest.requireMock<AutoMock<'create' | 'createColumn'>>('N/search');
   search.create.mockImplementation(({ type, filters, columns }: { type: string; filters: unknown[]; columns: unknown[] }) => {
     let rows: { id: string; values: DeliveryRow }[];
     if (type === 'scriptdeployment') {
@@ -213,7 +212,7 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
   });
   search.createColumn.mockImplementation((column: unknown) => column);
 
-  const task = mocked('N/task');
+  const task = jest.requireMock<AutoMock<'create'>>('N/task');
   task.create.mockImplementation((options: { taskType: string; scriptId: string; deploymentId: string }) => ({
     submit: () => {
       charge(COST.task);

@@ -68,7 +68,9 @@ function seed(fields: DeliveryRow = {}, extraBody = ''): string {
 const row = (id: string) => account.deliveries.get(id)!;
 const nextIn = (id: string) => Date.parse(String(row(id)[F.nextAttempt])) - Date.now();
 const sentIds = () => account.posts.map((p) => p.headers['webhook-id']);
-const loads = () => (jest.requireMock('N/record').load as jest.Mock).mock.calls.filter(([o]) => o.type !== 'scriptdeployment').length;
+/** N/record's automocked load, as installFakes drives it. */
+const recordLoad = () => jest.requireMock<{ load: jest.Mock<unknown, [{ type: string; id: string }]> }>('N/record').load;
+const loads = () => recordLoad().mock.calls.filter(([o]) => o.type !== 'scriptdeployment').length;
 
 describe('the worker: status rules', () => {
   test('2xx: delivered, re-signed with a fresh timestamp and the same id, verified by standardwebhooks; 12 units, no load', () => {
@@ -170,7 +172,7 @@ describe('the worker: what is sent, and in which order', () => {
   test.each([['last (as NetSuite)', false], ['first', true]])(
     'an empty Next Attempt is due at once, even with a later retry pending (empty values sorted %s)',
     (_order, emptyFirst) => {
-      account.emptyValuesFirst = emptyFirst as boolean;
+      account.emptyValuesFirst = emptyFirst;
       const later = seed({ [F.nextAttempt]: iso(Date.now() + HOUR) });
       const now = seed({ [F.nextAttempt]: '', [F.attempts]: 0 });
       execute({});
@@ -195,9 +197,9 @@ describe('the worker: what is sent, and in which order', () => {
   test('one unreadable delivery does not stop the others', () => {
     const bad = seed({ [F.bodyLength]: '' }); // unknown length: loaded, and the load fails
     const good = seed({ [F.nextAttempt]: iso(Date.now() - 1000) });
-    const record = jest.requireMock('N/record');
-    const load = record.load.getMockImplementation();
-    record.load.mockImplementation((o: { type: string; id: string }) => {
+    const load = recordLoad().getMockImplementation();
+    if (!load) throw new Error('installFakes gives N/record.load its behaviour');
+    recordLoad().mockImplementation((o) => {
       if (o.id === bad) throw suiteScriptError('SSS_UNEXPECTED', 'corrupt');
       return load(o);
     });

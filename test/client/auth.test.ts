@@ -50,7 +50,7 @@ describe('OAuth 2.0 M2M', () => {
     const auth = new M2MAuth(
       { clientId: 'c', certificateId: 'k', privateKey: new Secret((sandbox.config('m2m').auth as { privateKey: Secret }).privateKey.reveal()) },
       'http://127.0.0.1:1/token',
-      async () => ({ status: 200, body: { access_token: `t${now}`, expires_in: '3600', token_type: 'bearer' } }),
+      () => Promise.resolve({ status: 200, body: { access_token: `t${now}`, expires_in: '3600', token_type: 'bearer' } }),
       () => now,
     );
     const first = await auth.authorization();
@@ -105,9 +105,9 @@ describe('the client assertion, as section_162790605110 documents it', () => {
   it('the client sends scope as comma-separated text and exp less than 60 minutes after iat', async () => {
     const forms: URLSearchParams[] = [];
     const key = (sandbox.config('m2m').auth as { privateKey: Secret }).privateKey;
-    const auth = new M2MAuth({ clientId: 'c', certificateId: 'k', privateKey: key, scope: ['restlets', 'rest_webservices'] }, 'https://1234567-sb1.suitetalk.api.netsuite.com/t', async (_url, form) => {
+    const auth = new M2MAuth({ clientId: 'c', certificateId: 'k', privateKey: key, scope: ['restlets', 'rest_webservices'] }, 'https://1234567-sb1.suitetalk.api.netsuite.com/t', (_url, form) => {
       forms.push(form);
-      return { status: 200, body: { access_token: 'x', expires_in: '3600' } };
+      return Promise.resolve({ status: 200, body: { access_token: 'x', expires_in: '3600' } });
     });
     await auth.authorization();
     const claims = decodeJwt(forms[0]!.get('client_assertion')!);

@@ -103,7 +103,8 @@ describe('events the bundle sent for REST writes made by the client', () => {
       title: { old: 'Analyst', new: 'Senior Analyst' },
     });
     expect(mine[2]!.data.changes.roles).toEqual({ added: [{ id: '15', refName: 'Sales Rep' }], removed: [] });
-    expect(mine[3]!.data).toMatchObject({ lifecycle: expect.arrayContaining(['deactivated', 'access_revoked']), origin: { executionContext: 'RESTWEBSERVICES', user: { id: '-5' }, role: { id: '3' } } });
+    expect(mine[3]!.data.lifecycle).toEqual(expect.arrayContaining(['deactivated', 'access_revoked']));
+    expect(mine[3]!.data.origin).toMatchObject({ executionContext: 'RESTWEBSERVICES', user: { id: '-5' }, role: { id: '3' } });
     const read = await client.employees.get(id);
     for (const field of ['firstName', 'title', 'department', 'isInactive', 'giveAccess', 'subsidiary'] as const) expect(mine[3]!.data.record?.[field]).toEqual(read[field]);
   });
@@ -188,7 +189,8 @@ describe('events the bundle sent for REST writes made by the client', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
       const res = await post(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, deliveries[0]!);
-      expect(res).toEqual({ status: 500, text: expect.stringMatching(/express\.raw/) });
+      expect(res.status).toBe(500);
+      expect(res.text).toMatch(/express\.raw/);
     } finally {
       server.close();
     }

@@ -27,7 +27,7 @@ async function startGate(upstream: string): Promise<Gate> {
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
+    const forward = async () => {
       if (rule && req.url?.includes(rule.pathPart) && ++rule.seen === rule.nth) {
         rule.arrived();
         await rule.released;
@@ -39,7 +39,8 @@ async function startGate(upstream: string): Promise<Gate> {
       });
       up.on('error', () => res.destroy());
       up.end(Buffer.concat(chunks));
-    });
+    };
+    req.on('end', () => void forward());
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
@@ -73,8 +74,8 @@ function cli(args: string[]): Child {
   let out = '';
   let err = '';
   const waiters: { pattern: RegExp; resolve: () => void }[] = [];
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  child.stderr!.on('data', (c: Buffer) => {
+  child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+  child.stderr.on('data', (c: Buffer) => {
     err += c.toString('utf8');
     for (const w of waiters.filter((x) => x.pattern.test(err))) {
       waiters.splice(waiters.indexOf(w), 1);

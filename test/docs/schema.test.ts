@@ -11,7 +11,7 @@ import { buildPingEvent, makePingId } from '../../lib/core/ping';
 import { eventSchemaProblems } from '../../lib/sandbox/receiver/event-schema';
 import { employee } from '../unit/fixtures';
 
-const { generateSchema, SCHEMA_FILE } = require('../../scripts/build-schema.cjs') as { generateSchema(): unknown; SCHEMA_FILE: string };
+const { generateSchema, SCHEMA_FILE } = require('../../scripts/build-schema.cjs') as { generateSchema: () => unknown; SCHEMA_FILE: string };
 
 const FIELDS = [...EMPLOYEE_FIELDS, resolveField('custentity_badge')!, resolveField('custentity_skills:multiselect')!, resolveField('custentity_level:integer')!];
 const ORIGIN = { executionContext: 'RESTWEBSERVICES', user: { id: '-5' }, role: { id: '3' } };

@@ -70,7 +70,7 @@ describe('bad credentials: one clear error, no retry storm', () => {
   ])('TBA with %s → 401 INVALID_LOGIN with the hint, sent once', async (_name, over) => {
     const base = sandbox.config('tba');
     const before = sandbox.server.loginAudit().length;
-    const err = await failure(createClient({ ...base, auth: { ...base.auth, ...over } as ClientConfig['auth'] }, { retry: FAST_RETRY }).employees.get('1'));
+    const err = await failure(createClient({ ...base, auth: { ...base.auth, ...over } }, { retry: FAST_RETRY }).employees.get('1'));
     expect(err).toBeInstanceOf(NetSuiteApiError);
     expect(err.message).toMatch(/401 INVALID_LOGIN/);
     expect((err as NetSuiteApiError).hint).toMatch(/realm is upper case/);
@@ -269,7 +269,7 @@ describe('no credential or payload in errors, retry events, console output, insp
       return res;
     });
     const consoleSpies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => jest.spyOn(console, m).mockImplementation((...args) => void shown.push(args.map((a) => inspect(a, { depth: 8 })).join(' '))));
-    const writes = [process.stdout, process.stderr].map((s) => jest.spyOn(s, 'write').mockImplementation(((chunk: unknown) => (shown.push(String(chunk)), true)) as never));
+    const writes = [process.stdout, process.stderr].map((s) => jest.spyOn(s, 'write').mockImplementation(((chunk: unknown) => (shown.push(String(chunk)), true))));
     const marker = `PAYLOAD-${randomBytes(6).toString('hex')}`;
     try {
       for (const kind of ['m2m', 'tba'] as const) {

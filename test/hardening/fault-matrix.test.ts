@@ -11,11 +11,13 @@
  *
  * Default sizes keep the file well under a minute on 2 cores; SOAK=1 runs five times the events.
  */
+import * as fs from 'node:fs';
 import { SandboxAccount } from '../../lib/sandbox/account/account';
 import { Receiver, type Behaviour } from '../../lib/sandbox/receiver/receiver';
 import type { LogEntry } from '../../lib/sandbox/runtime/script-env';
 import type { WriteContext } from '../../lib/sandbox/account/account-types';
 import { DELIVERY_FIELD, DELIVERY_RECORD, DEPLOYMENT, PARAM, SCRIPT, USAGE_LIMIT } from '../../lib/core';
+import { thrownBy } from '../sandbox/helpers';
 
 /** SOAK=1: five times the events; SOAK=<n> (n ≥ 2): n times. */
 const SOAK = !process.env.SOAK ? 1 : process.env.SOAK === '1' ? 5 : Math.max(2, Number(process.env.SOAK) || 5);
@@ -380,7 +382,9 @@ describe('fault matrix (real bundle, real HTTPS, sandbox clock)', () => {
     await Promise.all([...markers].map((m, i) => s.account.updateEmployee(employees[i % employees.length]!, { values: { title: m } }, CSV)));
     // NetSuite never runs two instances of one deployment: while the worker is queued another start fails.
     s.account.submitScheduled(RETRY, WORKER);
-    expect(() => s.account.submitScheduled(RETRY, WORKER)).toThrow(expect.objectContaining({ name: 'FAILED_TO_SUBMIT_JOB_REQUEST_1', message: expect.stringMatching(/already queued or running/) }));
+    const refused = thrownBy(() => s.account.submitScheduled(RETRY, WORKER));
+    expect(refused).toMatchObject({ name: 'FAILED_TO_SUBMIT_JOB_REQUEST_1' });
+    expect((refused as Error).message).toMatch(/already queued or running/);
     // Even a second queued task (put there behind NetSuite's back) waits for the first on two free workers.
     s.account.db.prepare(`INSERT INTO sandbox_task (script, deployment, status, invocation, submitted) VALUES (?, ?, 'PENDING', 'ONDEMAND', ?)`)
       .run(RETRY, WORKER, new Date(s.account.clock.now()).toISOString());
@@ -427,7 +431,7 @@ describe('fault matrix: the retry worker killed between the POST and the status 
       const posted = s.receiver.attempts.length;
       let killed!: () => void;
       let arrived = 0;
-      s.receiver.behave({ kind: 'hold', until: new Promise<void>((r) => (killed = r)), onArrival: () => void arrived++ });
+      s.receiver.behave({ kind: 'hold', until: new Promise<void>((r) => (killed = r)), onArrival: () => { arrived++; } });
       const runs = await s.account.advance(16 * MINUTE); // the timer starts the worker, which is killed mid-POST
       failed += runs.filter((r) => r.deploymentId === WORKER && r.status === 'FAILED').length;
       expect(arrived).toBe(1); // the fault happened: the POST reached the receiver before the run died
@@ -453,5 +457,5 @@ afterAll(() => {
     ...matrix.map((r) => `| ${r.fault} | ${r.events} | ${r.delivered} | ${r.dead} | ${r.lost} | ${r.duplicateIds} (${r.extraArrivals}) | ${r.attempts} |`),
   ];
   process.stdout.write(`\nFault matrix${SOAK > 1 ? ` (SOAK ×${SOAK})` : ''}:\n${lines.join('\n')}\n`);
-  if (process.env.FAULT_MATRIX_OUT) require('node:fs').writeFileSync(process.env.FAULT_MATRIX_OUT, `${lines.join('\n')}\n`);
+  if (process.env.FAULT_MATRIX_OUT) fs.writeFileSync(process.env.FAULT_MATRIX_OUT, `${lines.join('\n')}\n`);
 });

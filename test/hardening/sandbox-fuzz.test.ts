@@ -45,12 +45,12 @@ beforeAll(async () => {
   });
   rest = new URL(/REST API +(http:\/\/[^/\s]+)/.exec(stdout)![1]!);
   receiver = new URL(/receiver +(https:\/\/\S+)/.exec(stdout)![1]!);
-  const creds = JSON.parse(fs.readFileSync(path.join(dir, 'credentials.json'), 'utf8'));
+  const creds = JSON.parse(fs.readFileSync(path.join(dir, 'credentials.json'), 'utf8')) as { account: string; tba: Record<'consumerKey' | 'consumerSecret' | 'tokenId' | 'tokenSecret', string> };
   tba = new TbaAuth({ consumerKey: creds.tba.consumerKey, consumerSecret: new Secret(creds.tba.consumerSecret), tokenId: creds.tba.tokenId, tokenSecret: new Secret(creds.tba.tokenSecret) }, creds.account);
 });
 
 afterAll(async () => {
-  if (proc && proc.exitCode === null) {
+  if (proc?.exitCode === null) {
     const exited = new Promise((r) => proc.once('exit', r));
     proc.kill('SIGTERM');
     await exited;
@@ -101,7 +101,7 @@ const query = fc.array(
   ),
   { maxLength: 3 },
 ).map((parts) => (parts.length ? `?${parts.join('&')}` : ''));
-const host = fc.constantFrom('[', ']', '[::1', 'a b', '', 'x/y', 'user@h', '127.0.0.1:99999', `${'h'.repeat(300)}`, 'localhost', '%00', ':::');
+const host = fc.constantFrom('[', ']', '[::1', 'a b', '', 'x/y', 'user@h', '127.0.0.1:99999', 'h'.repeat(300), 'localhost', '%00', ':::');
 const authorization = fc.constantFrom(
   'OAuth realm="%E0%A4%A"',
   'OAuth realm="1234567_SB1", oauth_signature="%"',

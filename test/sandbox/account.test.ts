@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 function probes(): { event: string; detail: Record<string, unknown> }[] {
-  return account.customRecords('customrecord_sb_probe').map((r) => ({ event: String(r.custrecord_sb_event), detail: JSON.parse(String(r.custrecord_sb_detail)) }));
+  return account.customRecords('customrecord_sb_probe').map((r) => ({ event: String(r.custrecord_sb_event), detail: JSON.parse(String(r.custrecord_sb_detail)) as Record<string, unknown> }));
 }
 
 test('the seeded company is there, as canonical records', () => {

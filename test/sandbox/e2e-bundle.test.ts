@@ -131,7 +131,7 @@ test('receiver down, closing mid-response and redirecting: nothing lost, each ev
     await account.updateEmployee('1', { values: { title: `CEO ${n}` } }, REST);
     ids.push(String(newest()[F.eventId]));
   }
-  expect(ids.map((id) => String(deliveryOf(id)![F.lastError]))).toEqual(ids.map(() => expect.stringContaining('SSS_CONNECTION_CLOSED')));
+  for (const id of ids) expect(String(deliveryOf(id)?.[F.lastError])).toContain('SSS_CONNECTION_CLOSED');
   await receiver.up();
   receiver.behave({ kind: 'close' }, { kind: 'status', status: 302, location: 'https://example.com/' });
   for (let i = 0; i < 12 && ids.some((id) => deliveryOf(id)![F.status] !== 'delivered'); i++) await retryAfter(HOUR);
@@ -184,7 +184,9 @@ test('a body longer than a search column holds (4,000 bytes) is sent whole by th
   const before = account.executions({ script: RETRY }).length;
   await retryAfter(6 * MINUTE);
   expect(deliveryOf(id)).toMatchObject({ [F.status]: 'delivered' });
-  expect(receiver.events.get(id)!.data.changes.title).toEqual({ old: expect.anything(), new: long('é') });
+  const title = receiver.events.get(id)?.data.changes.title;
+  expect(title).toHaveProperty('old', expect.anything());
+  expect(title).toHaveProperty('new', long('é'));
   // The worker's run: setup 35, the delivery 12, and 2 for loading the body the search cut short.
   const worker = account.executions({ script: RETRY }).slice(before).filter((e) => e.deployment === DEPLOYMENT.retryWorker);
   expect(worker.map((e) => e.usage)).toEqual([RETRY_UNITS.setup + RETRY_UNITS.delivery + RETRY_UNITS.bodyLoad]);

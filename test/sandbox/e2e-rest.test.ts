@@ -12,6 +12,7 @@ import { createDevCredentials } from '../../lib/sandbox/rest/credentials';
 import { startRestServer, type RestServer } from '../../lib/sandbox/rest/server';
 import { createClient, DeleteRefusedError, Secret, type NetSuiteClient } from '../../lib/client';
 import { DEPLOYMENT, PARAM } from '../../lib/core';
+import { restRequest, thrownBy } from './helpers';
 
 jest.setTimeout(30_000);
 
@@ -85,15 +86,7 @@ async function tokenFor(m2m: { clientId: string; certificateId: string; privateK
 
 const EMP = '/services/rest/record/v1/employee';
 
-async function rest(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${bearer}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
-}
+const rest = (method: string, path: string, body?: unknown) => restRequest(`${server.url}${path}`, bearer, method, body);
 
 /** Every id a filter selects, following the `next` links. */
 async function idsWhere(q: string): Promise<string[]> {
@@ -102,7 +95,7 @@ async function idsWhere(q: string): Promise<string[]> {
     const page = await rest('GET', path);
     expect(page.status).toBe(200);
     ids.push(...page.body.items.map((i: { id: string }) => i.id));
-    const next = page.body.links.find((l: { rel: string }) => l.rel === 'next')?.href as string | undefined;
+    const next = page.body.links.find((l: { rel: string }) => l.rel === 'next')?.href;
     path = next ? new URL(next).pathname + new URL(next).search : undefined;
   }
   return ids;
@@ -207,7 +200,7 @@ test("one clock: the Date header, record timestamps and SYSDATE all read the acc
   expect((await rest('PATCH', `${EMP}/7`, { title: 'Clocked' })).status).toBe(204);
   const res = await rest('GET', `${EMP}/7`);
   const date = Date.parse(res.headers.get('date')!);
-  const modified = Date.parse(res.body.lastModifiedDate);
+  const modified = Date.parse(String(res.body.lastModifiedDate));
   expect(date).toBeGreaterThan(Date.now() + 19 * 60_000);
   expect(Math.abs(date - modified)).toBeLessThan(60_000);
   const sysdate = (await account.runSuiteQL('SELECT SYSDATE AS now FROM employee WHERE id = 7', [], 1, 0)).items[0]!.now as string;
@@ -218,5 +211,5 @@ test('a write that loses the race for an external id is DUP_RCRD, never a databa
   // Two writers that both passed validation: the second commit finds the external id taken.
   const taken = loadEmployee(account.db, '1')!;
   const twin = { id: '', row: { ...taken.row, id: undefined, entityid: 'Twin Writer' }, roles: [] };
-  expect(() => saveEmployee(account.db, twin, account.employeeSchema)).toThrow(expect.objectContaining({ code: 'DUP_RCRD', errorPath: 'externalId', status: 400 }));
+  expect(thrownBy(() => saveEmployee(account.db, twin, account.employeeSchema))).toMatchObject({ code: 'DUP_RCRD', errorPath: 'externalId', status: 400 });
 });

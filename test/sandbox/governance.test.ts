@@ -49,7 +49,7 @@ describe('the retry worker over a backlog larger than one run can send', () => {
     const perRun = account.logs({ script: RETRY }).map((l) => /^(\d+) of \d+ due deliveries attempted/.exec(l.details)?.[1]).filter(Boolean).map(Number);
     expect(perRun).toEqual([828, BACKLOG - 828]);
     const notDelivered = account.customRecords(DELIVERY_RECORD).filter((d) => d[F.status] !== 'delivered');
-    expect(notDelivered.map((d) => `${d[F.status]}: ${d[F.lastError]}`).slice(0, 3)).toEqual([]);
+    expect(notDelivered.map((d) => `${String(d[F.status])}: ${String(d[F.lastError])}`).slice(0, 3)).toEqual([]);
     const counts = receiver.deliveriesById();
     expect(counts.size).toBe(BACKLOG);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);

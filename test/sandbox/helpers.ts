@@ -51,3 +51,44 @@ export function suiteScript(type: 'UserEventScript' | 'ScheduledScript', body: s
 export function removeProject(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }
+
+/**
+ * A REST API JSON body, by the members the tests read. A test reads only the members the answer it
+ * expects has; an answer without a body (204) leaves it undefined at run time.
+ */
+export interface RestBody {
+  id: string;
+  type: string;
+  offset: number;
+  items: RestBody[];
+  links: { rel: string; href: string }[];
+  'o:errorDetails': Record<string, string>[];
+  [member: string]: unknown;
+}
+
+/** One REST request with a bearer token; the body sent as JSON, the answer's parsed. */
+export async function restRequest(
+  url: string,
+  bearer: string,
+  method: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; body: RestBody }> {
+  const res = await fetch(url, {
+    method,
+    headers: { authorization: `Bearer ${bearer}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as RestBody };
+}
+
+/** What `fn` throws; fails the test when it returns instead. */
+export function thrownBy(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected the call to throw, but it returned');
+}

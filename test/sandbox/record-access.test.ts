@@ -79,7 +79,7 @@ describe('the shipped objects (delivery record restricted, user event executing 
   test('a user whose role has no access to deliveries saves an employee: the event is kept', async () => {
     await account.updateEmployee('3', { values: { title: 'Kept for a sales rep' } }, SALES);
     const kept = deliveries(account).at(-1)!;
-    expect(JSON.parse(String(kept[DELIVERY_FIELD.body])).data).toMatchObject({ recordId: '3', changes: { title: { new: 'Kept for a sales rep' } }, origin: { role: { id: '15' } } });
+    expect((JSON.parse(String(kept[DELIVERY_FIELD.body])) as { data: unknown }).data).toMatchObject({ recordId: '3', changes: { title: { new: 'Kept for a sales rep' } }, origin: { role: { id: '15' } } });
     expect(account.executions({ script: SCRIPT.userEvent }).at(-1)).toMatchObject({ ok: true });
   });
 

@@ -55,7 +55,7 @@ export class FakeAccount implements Account {
     return id;
   }
 
-  async updateEmployee(id: string, write: EmployeeWrite, ctx: WriteContext): Promise<void> {
+  updateEmployee(id: string, write: EmployeeWrite, ctx: WriteContext): Promise<void> {
     const current = this.employees.get(id)!;
     const values = { ...write.values };
     if (Array.isArray(values.roles) && !write.replaceRoles) {
@@ -64,19 +64,21 @@ export class FakeAccount implements Account {
     }
     this.employees.set(id, { ...current, ...values });
     this.writes.push({ op: 'update', id, ctx, replaceRoles: write.replaceRoles });
+    return Promise.resolve();
   }
 
-  async deleteEmployee(id: string, ctx: WriteContext): Promise<void> {
+  deleteEmployee(id: string, ctx: WriteContext): Promise<void> {
     if (this.referenced.has(id)) {
-      throw new NetSuiteError(400, 'THIS_RECORD_CANNOT_BE_DELETED_BECAUSE_IT_HAS_DEPENDENT_RECORDS', 'This record cannot be deleted because it has dependent records.');
+      return Promise.reject(new NetSuiteError(400, 'THIS_RECORD_CANNOT_BE_DELETED_BECAUSE_IT_HAS_DEPENDENT_RECORDS', 'This record cannot be deleted because it has dependent records.'));
     }
     this.employees.delete(id);
     this.writes.push({ op: 'delete', id, ctx });
+    return Promise.resolve();
   }
 
-  async runSuiteQL(_query: string, _params: readonly unknown[], limit: number, offset: number) {
+  runSuiteQL(_query: string, _params: readonly unknown[], limit: number, offset: number) {
     const items = [];
     for (let i = offset; i < Math.min(offset + limit, this.suiteqlRows); i++) items.push({ ID: String(i + 1), ISINACTIVE: 'F' });
-    return { items, totalResults: this.suiteqlRows };
+    return Promise.resolve({ items, totalResults: this.suiteqlRows });
   }
 }

@@ -80,7 +80,7 @@ describe('at run time', () => {
     removeProject(dir);
   });
 
-  const lastDetail = () => JSON.parse(String(account.customRecords('customrecord_sb_probe').at(-1)!.custrecord_sb_detail));
+  const lastDetail = () => JSON.parse(String(account.customRecords('customrecord_sb_probe').at(-1)!.custrecord_sb_detail)) as { now: number; date: number; title: string };
 
   test('only NetSuite globals exist; Date follows the account clock', async () => {
     const before = account.clock.now();

@@ -36,7 +36,7 @@ test('the story, in process', async () => {
   expect(out).toContain('console: 1 delivery replayed.');
   expect(out).toContain(`retry worker: ${DEPLOYMENT.retryWorker} COMPLETE`);
   expect(out).toMatch(/✔ 6 events received and verified; deliveries kept: 2 delivered/);
-  const credentials = JSON.parse(fs.readFileSync(path.join(dir, 'credentials.json'), 'utf8'));
+  const credentials = JSON.parse(fs.readFileSync(path.join(dir, 'credentials.json'), 'utf8')) as unknown;
   expect(credentials).toMatchObject({ account: '1234567_SB1', m2m: { algorithm: 'ES256' } });
   // The signing secret is never printed.
   expect(out).not.toMatch(/whsec_/);
@@ -89,7 +89,7 @@ test("one clock: after npm start moves the account clock ahead, an incremental s
   const file = path.join(dir, 'clock-credentials.json');
   const run = await start(parseStartArgs(['--no-story', '--credentials', file]), () => undefined);
   try {
-    const creds = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const creds = JSON.parse(fs.readFileSync(file, 'utf8')) as { account: string; baseUrl: string; m2m: Record<'clientId' | 'certificateId' | 'privateKey', string> };
     const client = createClient({ account: creds.account, baseUrl: creds.baseUrl, auth: { type: 'm2m', clientId: creds.m2m.clientId, certificateId: creds.m2m.certificateId, privateKey: new Secret(creds.m2m.privateKey) } });
     const collect = async (items: AsyncIterable<SyncItem>) => {
       const out = { ids: [] as string[], cursor: null as SyncItem['cursor'] | null };

@@ -7,7 +7,7 @@ import { Webhook } from 'standardwebhooks';
 import {
   buildEvent, diffRecords, EMPLOYEE_FIELDS, MAX_ATTEMPTS, MAX_RETRY_AFTER_MS, nextAttemptAt, parseRetryAfter, RETRY_DELAYS_MS, FORBIDDEN_FIELDS, fromRestRecord, makeEventId, overlay, resolveField,
   sameValue, serializeEvent, signingInput, toRestBody, webhookHeaders, zonedToUtc,
-  type CanonicalRecord, type CanonicalValue, type Changes, type ChangeType, type FieldSpec, type Ref,
+  type CanonicalRecord, type CanonicalValue, type Changes, type ChangeType, type FieldSpec, type Ref, type WebhookEvent,
 } from '../../lib/core';
 import { hmacB64, PREV_SECRET_B64, SECRET_B64 } from './fixtures';
 
@@ -108,7 +108,7 @@ function apply(old: CanonicalRecord, changes: Changes): CanonicalRecord {
   for (const [key, change] of Object.entries(changes)) {
     if (isMembership(change)) {
       const removed = new Set(change.removed.map((r) => r.id));
-      const kept = (Array.isArray(old[key]) ? (old[key] as Ref[]) : []).filter((r) => !removed.has(r.id));
+      const kept = (Array.isArray(old[key]) ? old[key] : []).filter((r) => !removed.has(r.id));
       out[key] = [...kept, ...change.added];
     } else out[key] = change.new;
   }
@@ -220,7 +220,7 @@ describe('envelope properties', () => {
       const body = serializeEvent(event);
 
       // Valid JSON, same content as built.
-      const parsed = JSON.parse(body);
+      const parsed = JSON.parse(body) as WebhookEvent;
       expect(parsed.data.id).toBe(id);
       expect(Object.keys(parsed.data.changes)).toEqual(parsed.data.changedFields);
       expect('record' in parsed.data).toBe(s.payloadMode === 'full');

@@ -34,9 +34,9 @@ export class TbaAuth implements Authenticator {
     this.oauth.getNonce = () => randomBytes(16).toString('hex');
   }
 
-  async authorization(method: string, url: string): Promise<string> {
+  authorization(method: string, url: string): Promise<string> {
     const token = { key: this.credentials.tokenId, secret: this.credentials.tokenSecret.reveal() };
-    return this.oauth.toHeader(this.oauth.authorize({ url, method }, token)).Authorization;
+    return Promise.resolve(this.oauth.toHeader(this.oauth.authorize({ url, method }, token)).Authorization);
   }
 
   /** A TBA 401 is not cured by signing again. */

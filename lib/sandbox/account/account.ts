@@ -282,9 +282,8 @@ export class SandboxAccount implements Account {
   setParameter(deploymentId: string, paramId: string, value: string | null): void {
     const row = this.db.prepare('SELECT params FROM scriptdeployment WHERE scriptid = ?').pluck().get(deploymentId) as string | undefined;
     if (row === undefined) throw new Error(`no deployment ${deploymentId}`);
-    const params = JSON.parse(row) as Record<string, string>;
-    if (value === null) delete params[paramId];
-    else params[paramId] = value;
+    const stored = JSON.parse(row) as Record<string, string>;
+    const params = value === null ? Object.fromEntries(Object.entries(stored).filter(([id]) => id !== paramId)) : { ...stored, [paramId]: value };
     this.db.prepare('UPDATE scriptdeployment SET params = ? WHERE scriptid = ?').run(JSON.stringify(params), deploymentId);
   }
 

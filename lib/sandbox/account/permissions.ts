@@ -51,7 +51,7 @@ export function accessLevel(db: Db, type: CustomRecordType, roleId: string | nul
   const extra = granted(db, type.id, roleId);
   if (type.accessType === 'USEPERMISSIONLIST') {
     const listed = type.permissions.filter((p) => roleIdOf(p.role) === roleId).map((p) => asLevel(p.level));
-    return [extra, ...listed].reduce((a, b) => (RANK[b] > RANK[a] ? b : a), 'NONE' as Level);
+    return [extra, ...listed].reduce<Level>((a, b) => (RANK[b] > RANK[a] ? b : a), 'NONE');
   }
   return roleId === ADMINISTRATOR ? 'FULL' : extra;
 }

@@ -33,7 +33,7 @@ const ROLES = STANDARD_SCHEMA.fields.find((f) => f.kind === 'sublist')!;
 export function refName(db: Db, refType: string, id: unknown): string | null {
   if (id === null || id === undefined || id === '') return null;
   let byType = NAME_STATEMENTS.get(db);
-  if (!byType) NAME_STATEMENTS.set(db, (byType = new Map()));
+  if (!byType) NAME_STATEMENTS.set(db, (byType = new Map<string, Statement>()));
   let stmt = byType.get(refType);
   if (!stmt) {
     stmt = db.prepare(refType === 'employee' ? 'SELECT entityid FROM employee WHERE id = ?' : `SELECT name FROM ${refTable(refType)} WHERE id = ?`).pluck();
@@ -187,7 +187,7 @@ function validate(db: Db, current: EmployeeState | null, row: Row, roles: string
     ['subsidiary', 'Subsidiary'],
   ].filter(([col]) => row[col!] === null || row[col!] === '');
   if (missing.length > 0) throw new NetSuiteError(400, 'USER_ERROR', `Please enter value(s) for: ${missing.map((m) => m[1]).join(', ')}`);
-  if (row.entityid === null || row.entityid === '') row.entityid = `${row.firstname} ${row.lastname}`;
+  if (row.entityid === null || row.entityid === '') row.entityid = `${String(row.firstname)} ${String(row.lastname)}`;
   if (row.email !== null && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(row.email))) throw invalid('email', 'Invalid email address.');
   if (row.giveaccess === 'T' && (row.email === null || roles.length === 0)) {
     throw new NetSuiteError(400, 'USER_ERROR', 'To give access, enter an email address and at least one role.');
@@ -210,7 +210,7 @@ function uniqueExternalId<T>(write: () => T, externalId: unknown): T {
   try {
     return write();
   } catch (e) {
-    if ((e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' && /externalid/.test((e as Error).message)) {
+    if ((e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' && (e as Error).message.includes('externalid')) {
       throw new NetSuiteError(400, 'DUP_RCRD', `A record with external ID ${String(externalId)} already exists.`, 'externalId');
     }
     throw e;

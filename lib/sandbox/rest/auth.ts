@@ -5,7 +5,7 @@
  * trail (as in NetSuite's UI), never to the caller.
  */
 import { createHmac, createPublicKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
-import { decodeProtectedHeader, jwtVerify } from 'jose';
+import { decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
 import type { CredentialRegistry, M2MCredential } from './credentials';
 import { invalidLogin, malformedAuthorization } from './errors';
 
@@ -67,7 +67,9 @@ const SCOPES = ['restlets', 'rest_webservices', 'suite_analytics'];
  * `scope` as text — `restlets`, `rest_webservices`, `suite_analytics`, comma-separated (REST needs
  * `rest_webservices`). Strict where NetSuite's own samples vary (a JSON array is refused).
  */
-function assertionProblem(iat: number, exp: number, scope: unknown): { error: string; detail: string } | null {
+function assertionProblem(iat: number | undefined, exp: number | undefined, scope: unknown): { error: string; detail: string } | null {
+  // jose has checked both are numbers when present (requiredClaims asks for them).
+  if (iat === undefined || exp === undefined) return { error: 'invalid_request', detail: 'iat and exp are required' };
   if (!(exp - iat < 3600)) return { error: 'invalid_request', detail: 'exp must be less than 60 minutes (3600 seconds) after iat' };
   if (typeof scope !== 'string') return { error: 'invalid_request', detail: 'scope must be text: values separated by a comma (e.g. "rest_webservices")' };
   const values = scope.split(',').map((v) => v.trim());
@@ -118,7 +120,7 @@ export class SandboxAuth {
     }
     const cred = this.registry.m2m?.find((c) => c.certificateId === header.kid);
     if (!cred) return fail(401, 'invalid_client', 'no certificate with this kid is mapped to an integration');
-    let payload;
+    let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(assertion, this.publicKey(cred), {
         algorithms: [header.alg!],
@@ -130,7 +132,7 @@ export class SandboxAuth {
     } catch (err) {
       return fail(401, 'invalid_client', `client assertion rejected: ${(err as Error).message}`);
     }
-    const claims = assertionProblem(payload.iat!, payload.exp!, payload.scope);
+    const claims = assertionProblem(payload.iat, payload.exp, payload.scope);
     if (claims) return fail(400, claims.error, claims.detail);
     const token = randomBytes(32).toString('base64url');
     this.tokens.set(token, { userId: cred.userId, roleId: cred.roleId, method: 'm2m', expiresAt: this.now() + this.tokenLifetimeS * 1000 });

@@ -37,7 +37,7 @@ export function employeeJson(record: CanonicalRecord, recordUrl: string, expand:
 function refFromBody(value: unknown, path: string): Ref | null {
   if (value === null) return null;
   if (typeof value === 'object' && !Array.isArray(value) && value !== null && 'id' in value) {
-    const id = (value as { id: unknown }).id;
+    const id = value.id;
     if ((typeof id === 'string' && /^-?\d+$/.test(id)) || Number.isInteger(id)) return { id: String(id), refName: null };
   }
   throw invalidContent(`Invalid value for the resource or sub-resource field '${path}'. Provide a valid value.`, path);
@@ -52,7 +52,7 @@ export function parseEmployeeBody(body: unknown): EmployeeWrite['values'] {
   for (const [key, raw] of Object.entries(body as Record<string, unknown>)) {
     if (key === 'id' || key === 'links') continue;
     const spec = resolveField(key);
-    if (!spec || spec.rest !== key) throw invalidContent(`Invalid field name: ${key}. Provide a valid field name.`, key);
+    if (spec?.rest !== key) throw invalidContent(`Invalid field name: ${key}. Provide a valid field name.`, key);
     if (spec.readOnly) throw invalidContent(`The field ${key} is read-only.`, key);
     const bad = () => invalidContent(`Invalid value for the resource or sub-resource field '${key}'. Provide a valid value.`, key);
     let value: CanonicalValue;
@@ -63,11 +63,11 @@ export function parseEmployeeBody(body: unknown): EmployeeWrite['values'] {
         break;
       case 'date':
         if (raw !== null && (typeof raw !== 'string' || (!isCalendarDate(raw) && !isDateTime(raw)))) throw bad();
-        value = raw as string | null;
+        value = raw;
         break;
       case 'datetime':
         if (raw !== null && (typeof raw !== 'string' || !isDateTime(raw))) throw bad();
-        value = raw as string | null;
+        value = raw;
         break;
       case 'select':
         value = refFromBody(raw, key);

@@ -179,7 +179,7 @@ export class Engine implements EmployeeWriter {
         const context = {
           type,
           UserEventType: Object.freeze({ CREATE: 'create', EDIT: 'edit', XEDIT: 'xedit', DELETE: 'delete', VIEW: 'view', COPY: 'copy' }),
-          oldRecord: oldValues ? new ScriptRecord(env, spec, old!.id, oldValues.values, oldValues.sublists, { readOnly: true, isDynamic: false, partial: false }) : null,
+          oldRecord: oldValues ? new ScriptRecord(env, spec, old.id, oldValues.values, oldValues.sublists, { readOnly: true, isDynamic: false, partial: false }) : null,
           newRecord,
         };
         instance.call(fn, context, this.options.scriptTimeoutMs);
@@ -278,7 +278,7 @@ export class Engine implements EmployeeWriter {
   /** N/task: queues a Not Scheduled deployment on demand, with parameter values for that run. */
   submitTask(scriptId: string, deploymentId: string, submitterTaskId: number | null, params: Record<string, unknown> | null): number {
     const script = this.scripts.get(scriptId);
-    if (!script || script.type !== 'scheduledscript' || !script.deployments.some((d) => d.id === deploymentId)) {
+    if (script?.type !== 'scheduledscript' || !script.deployments.some((d) => d.id === deploymentId)) {
       throw new SuiteScriptError('INVALID_SCRIPT_DEPLOYMENT_ID_1', `No scheduled script deployment ${deploymentId} of ${scriptId}.`);
     }
     return submitTask(this.db, { script: scriptId, deployment: deploymentId, invocation: 'ONDEMAND', params }, submitterTaskId, this.now());

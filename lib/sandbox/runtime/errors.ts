@@ -23,10 +23,11 @@ export class SuiteScriptError extends Error {
 /** Gives an error the realm's Error prototype chain (the script sees a native-looking error). */
 export function intoRealm<E extends Error>(error: E, realmError: ErrorConstructor | undefined): E {
   if (realmError) {
+    const methods = Object.getOwnPropertyDescriptors(SuiteScriptError.prototype);
     const proto = Object.create(realmError.prototype, {
-      toJSON: { value: SuiteScriptError.prototype.toJSON, enumerable: false },
-      toString: { value: SuiteScriptError.prototype.toString, enumerable: false },
-    });
+      toJSON: { value: methods.toJSON.value, enumerable: false },
+      toString: { value: methods.toString.value, enumerable: false },
+    }) as object;
     Object.setPrototypeOf(error, proto);
   }
   return error;

@@ -25,8 +25,13 @@ function wallClock(ms: number, timeZone: string): number {
     format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
     wallClocks.set(timeZone, format);
   }
-  const p = Object.fromEntries(format.formatToParts(new Date(ms)).map((x) => [x.type, Number(x.value)]));
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) + (((ms % 1000) + 1000) % 1000);
+  const parts = new Map(format.formatToParts(new Date(ms)).map((x) => [x.type, Number(x.value)]));
+  const part = (type: Intl.DateTimeFormatPartTypes): number => {
+    const value = parts.get(type);
+    if (value === undefined) throw new Error(`Intl.DateTimeFormat gave no ${type} for the time zone ${timeZone}`);
+    return value;
+  };
+  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) + (((ms % 1000) + 1000) % 1000);
 }
 
 /** The calendar day (`YYYY-MM-DD`) an instant falls on in a time zone. */

@@ -13,9 +13,7 @@ import type { ScriptEnv } from './script-env';
 
 export type FieldKind = 'text' | 'boolean' | 'date' | 'datetime' | 'integer' | 'float' | 'select' | 'multiselect';
 
-export interface Line {
-  [fieldId: string]: unknown;
-}
+export type Line = Record<string, unknown>;
 
 export interface RecordSpec {
   type: string;
@@ -25,8 +23,8 @@ export interface RecordSpec {
 }
 
 /** Reads an options object or the positional shorthand (`getValue('title')`). */
-function opt<T extends object>(options: unknown, key: string): T {
-  return (typeof options === 'string' ? { [key]: options } : (options ?? {})) as T;
+function opt(options: unknown, key: string): unknown {
+  return typeof options === 'string' ? { [key]: options } : (options ?? {});
 }
 
 export class ScriptRecord {
@@ -54,7 +52,7 @@ export class ScriptRecord {
 
   private out(value: unknown): unknown {
     if (isDate(value)) return this.env.date(value.getTime());
-    if (Array.isArray(value)) return [...value];
+    if (Array.isArray(value)) return (value as unknown[]).slice();
     return value;
   }
 
@@ -72,7 +70,7 @@ export class ScriptRecord {
   }
 
   getValue(options: unknown): unknown {
-    const { fieldId } = opt<{ fieldId: string }>(options, 'fieldId');
+    const { fieldId } = opt(options, 'fieldId') as { fieldId: string };
     if (fieldId === 'id' || fieldId === 'internalid') return this.id ?? '';
     const v = this.values.get(String(fieldId).toLowerCase());
     if (v === undefined) return this.mode.partial ? undefined : '';
@@ -80,7 +78,7 @@ export class ScriptRecord {
   }
 
   getText(options: unknown): unknown {
-    const { fieldId } = opt<{ fieldId: string }>(options, 'fieldId');
+    const { fieldId } = opt(options, 'fieldId') as { fieldId: string };
     const id = String(fieldId).toLowerCase();
     return this.textOf(id, this.values.get(id));
   }
@@ -118,7 +116,7 @@ export class ScriptRecord {
   }
 
   getLineCount(options: unknown): number {
-    const { sublistId } = opt<{ sublistId: string }>(options, 'sublistId');
+    const { sublistId } = opt(options, 'sublistId') as { sublistId: string };
     const lines = this.sublists.get(String(sublistId).toLowerCase());
     return lines ? lines.length : -1;
   }

@@ -169,7 +169,8 @@ export function instantiate(script: CompiledScript, host: Host): Instance {
     call(fn, arg, timeoutMs) {
       if (typeof fn !== 'function') return undefined;
       Object.defineProperty(context, '__sandbox_call', { value: () => (fn as (a: unknown) => unknown)(arg), configurable: true });
-      return vm.runInContext('__sandbox_call()', context, { timeout: timeoutMs });
+      const result: unknown = vm.runInContext('__sandbox_call()', context, { timeout: timeoutMs });
+      return result;
     },
   };
 }

@@ -56,8 +56,9 @@ export function loadProject(dir: string): LoadedProject {
       if (!script.scriptFile.startsWith('/SuiteScripts/')) throw new Error(`${script.id}: scriptfile ${script.scriptFile} is not under /SuiteScripts`);
       if (!fs.existsSync(file)) throw new Error(`${script.id}: ${script.scriptFile} is not in the FileCabinet`);
       const c = compileScript(script.scriptFile, fs.readFileSync(file, 'utf8'), script.type);
-      // A trial load: top-level code and the factory run with placeholder modules, as NetSuite loads the file.
-      instantiate(c, { module: (n) => (KNOWN_MODULES.has(n) ? Object.freeze({}) : undefined), log: Object.freeze({ debug() {}, audit() {}, error() {}, emergency() {} }), now: Date.now });
+      // A trial load: top-level code and the factory run with placeholder modules (a log that keeps nothing), as NetSuite loads the file.
+      const discard = () => undefined;
+      instantiate(c, { module: (n) => (KNOWN_MODULES.has(n) ? Object.freeze({}) : undefined), log: Object.freeze({ debug: discard, audit: discard, error: discard, emergency: discard }), now: Date.now });
       compiled.set(script.id, c);
     } catch (e) {
       const { name, message } = describeError(e);

@@ -41,7 +41,7 @@ export function serverRequest(env: ScriptEnv, request: SuiteletRequest): Record<
       const lines = new Set<number>();
       for (const k of Object.keys(request.parameters)) {
         const m = /^([^:]+):(\d+):/.exec(k);
-        if (m && m[1] === sublist) lines.add(Number(m[2]));
+        if (m?.[1] === sublist) lines.add(Number(m[2]));
       }
       return lines.size === 0 ? -1 : lines.size;
     },

@@ -42,7 +42,7 @@ async function suitelet(req: IncomingMessage, res: ServerResponse, url: URL, acc
   const scriptId = (url.searchParams.get('script') ?? '').toLowerCase();
   const deploymentId = (url.searchParams.get('deploy') ?? '').toLowerCase();
   const script = account.project?.objects.scripts.find((s) => s.id === scriptId && s.type === 'suitelet');
-  if (!script || !script.deployments.some((d) => d.id === deploymentId)) return page(res, 404, 'Error', 'SSS_INVALID_SCRIPTLET_ID: That Suitelet is invalid, disabled, or no longer exists.');
+  if (!script?.deployments.some((d) => d.id === deploymentId)) return page(res, 404, 'Error', 'SSS_INVALID_SCRIPTLET_ID: That Suitelet is invalid, disabled, or no longer exists.');
   if (!allows(audienceOf(script, deploymentId), user.roleId)) return page(res, 403, 'Error', 'You do not have privileges to view this page.');
   const method = (req.method ?? 'GET').toUpperCase();
   if (method !== 'GET' && method !== 'POST') return page(res, 405, 'Error', `${method} is not supported.`);
@@ -51,7 +51,7 @@ async function suitelet(req: IncomingMessage, res: ServerResponse, url: URL, acc
   for (const [k, v] of url.searchParams) parameters[k] = v;
   if (method === 'POST') for (const [k, v] of new URLSearchParams(body)) parameters[k] = v;
   const headers: Record<string, string> = {};
-  for (const name of ['content-type', 'user-agent', 'referer']) if (typeof req.headers[name] === 'string') headers[name] = req.headers[name] as string;
+  for (const name of ['content-type', 'user-agent', 'referer']) if (typeof req.headers[name] === 'string') headers[name] = req.headers[name];
   const result = await account.runSuitelet(scriptId, deploymentId, { method, parameters, headers, body, url: `${url.pathname}${url.search}` }, user);
   res.writeHead(result.status, result.headers).end(result.body);
 }

@@ -112,7 +112,7 @@ export function registerSuiteQLFunctions(db: Db, timeZone: string, now: () => nu
     const shown = formatMask(new Date(wall), 'YYYY-MM-DD"T"HH24:MI:SS', timeZone);
     return new Date(wall - (Date.parse(`${shown}Z`) - wall)).toISOString();
   });
-  db.function('NVL', { deterministic: true }, (a: unknown, b: unknown) => (a === null || a === undefined ? b : a));
+  db.function('NVL', { deterministic: true }, (a: unknown, b: unknown) => a ?? b);
   // Names looked up during one query are remembered for that query only (runQuery clears them).
   const cache = new Map<string, string>();
   CLEAR_NAMES.set(db, () => cache.clear());
@@ -222,11 +222,11 @@ const COUNTS = new WeakMap<Db, Map<string, { version: string; n: number }>>();
 
 function countRows(db: Db, sql: string, params: readonly unknown[]): number {
   let counts = COUNTS.get(db);
-  if (!counts) COUNTS.set(db, (counts = new Map()));
+  if (!counts) COUNTS.set(db, (counts = new Map<string, { version: string; n: number }>()));
   const version = `${String(db.pragma('data_version', { simple: true }))}:${String(db.prepare('SELECT total_changes()').pluck().get())}`;
   const key = `${sql}\u0000${JSON.stringify(params)}`;
   const hit = counts.get(key);
-  if (hit && hit.version === version) return hit.n;
+  if (hit?.version === version) return hit.n;
   const n = runQuery(db, `SELECT COUNT(*) AS n FROM (${sql})`, params)[0]!.n as number;
   if (counts.size > 100) counts.clear();
   counts.set(key, { version, n });

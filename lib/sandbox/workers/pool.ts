@@ -10,7 +10,7 @@ import type { LogEntry } from '../runtime/script-env';
 import { serveSyncHttp, type HttpLimits } from './sync-http';
 import type { Job, JobError, WorkerInit } from './protocol';
 
-type Settle = { resolve(v: unknown): void; reject(e: Error): void };
+interface Settle { resolve(v: unknown): void; reject(e: unknown): void }
 
 interface Slot {
   worker: Worker;
@@ -87,7 +87,7 @@ export class WorkerPool {
   run<T>(job: Job): Promise<T> {
     if (this.closed) return Promise.reject(new Error('the account is closed'));
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ job, settle: { resolve: resolve as (v: unknown) => void, reject } });
+      this.queue.push({ job, settle: { resolve, reject } });
       this.pump();
     });
   }
@@ -103,7 +103,7 @@ export class WorkerPool {
       slot.current = settle;
       void slot.ready.then(
         () => slot.worker.postMessage({ job }),
-        (e: Error) => settle.reject(e),
+        (e: unknown) => settle.reject(e),
       );
     }
   }

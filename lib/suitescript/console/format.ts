@@ -1,6 +1,6 @@
 /** Text for the console's pages (pure): escaping, ages, pretty JSON, endpoints without their query. */
 
-const ENTITIES: { [c: string]: string } = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Every value the console shows goes through this: receivers' answers and payloads are untrusted text. */
 export function esc(value: unknown): string {

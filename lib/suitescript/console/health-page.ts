@@ -15,7 +15,7 @@ function describePoint(p: DeliveryPoint | null, now: number, withError: boolean)
 
 function deliveriesGroup(form: serverWidget.Form, h: Health, now: number): void {
   const g = group(form, 'custpage_g_outbox', 'Deliveries');
-  const listed = (status: string, n: number) => `${link(consoleUrl('deliveries', { custparam_status: status }), `${n}`)}`;
+  const listed = (status: string, n: number) => link(consoleUrl('deliveries', { custparam_status: status }), `${n}`);
   html(form, 'custpage_counts', `<table class="suitehooks-counts"><tr><th>Pending</th><td id="count-pending">${listed('pending', h.counts.pending)}</td></tr>` +
     `<tr><th>Dead</th><td id="count-dead">${listed('dead', h.counts.dead)}</td></tr>` +
     `<tr><th>Delivered in the last 24 h</th><td id="count-delivered-24h">${esc(h.counts.deliveredLastDay)}</td></tr></table>`, g);

@@ -14,8 +14,8 @@ import { CONFIRM_FIELD, replayDeadPage } from './replay-page';
 import { describeStart, replayDeadBatch, replaySelected, startReplayWorker, type ReplayResult } from './replay';
 import { VIEW_FIELD, VIEW_PARAM, type NoticeKind, type View } from './widgets';
 
-type Message = { kind: NoticeKind; lines: string[] };
-type Params = { [name: string]: string | undefined };
+interface Message { kind: NoticeKind; lines: string[] }
+type Params = Record<string, string | undefined>;
 
 const TITLE = 'suitehooks console';
 

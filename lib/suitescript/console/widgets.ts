@@ -9,7 +9,7 @@ export const VIEW_PARAM = 'custparam_view';
 export const VIEW_FIELD = 'custpage_view';
 export type View = 'health' | 'deliveries' | 'delivery' | 'replay_dead';
 
-export type Params = { [name: string]: string | number };
+export type Params = Record<string, string | number>;
 
 /** The console's own URL (internal, relative: `/app/site/hosting/scriptlet.nl?script=…&deploy=…&…`). */
 export function consoleUrl(view: View, params: Params = {}): string {

@@ -32,7 +32,7 @@ export function createCryptoModule(env: ScriptEnv): Record<string, unknown> {
     return a;
   };
 
-  const digester = (h: nodeCrypto.Hmac | nodeCrypto.Hash) => ({
+  const digester = (h: ReturnType<typeof nodeCrypto.createHmac | typeof nodeCrypto.createHash>) => ({
     update(o: unknown) {
       const { input, inputEncoding } = (o ?? {}) as { input: unknown; inputEncoding?: unknown };
       h.update(decodeString(env, String(input ?? ''), inputEncoding ?? 'UTF_8'));

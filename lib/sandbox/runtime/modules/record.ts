@@ -9,8 +9,9 @@ import type { ScriptEnv } from '../script-env';
 
 const TYPE_ENUM = Object.freeze({ EMPLOYEE: 'employee', SCRIPT_DEPLOYMENT: 'scriptdeployment', SUBSIDIARY: 'subsidiary', DEPARTMENT: 'department', LOCATION: 'location' });
 
-function arg<T>(options: unknown): T {
-  return (options ?? {}) as T;
+/** The options object of a call (none given: an empty one); each caller states the shape it reads. */
+function arg(options: unknown): unknown {
+  return options ?? {};
 }
 
 /** Runs an account write, turning an account error (validation) into the script's error shape. */
@@ -93,7 +94,7 @@ function loadTable(env: ScriptEnv, spec: TableSpec, id: string, readOnly: boolea
 }
 
 function load(env: ScriptEnv, options: unknown): ScriptRecord {
-  const { type, id, isDynamic } = arg<{ type: string; id: unknown; isDynamic?: boolean }>(options);
+  const { type, id, isDynamic } = arg(options) as { type: string; id: unknown; isDynamic?: boolean };
   const t = String(type).toLowerCase();
   env.governance.charge(recordCost('load', t));
   if (t === 'employee') {
@@ -123,7 +124,7 @@ function newTableRecord(env: ScriptEnv, t: string, isDynamic: boolean): ScriptRe
 }
 
 function create(env: ScriptEnv, options: unknown): ScriptRecord {
-  const { type, isDynamic, defaultValues } = arg<{ type: string; isDynamic?: boolean; defaultValues?: Record<string, unknown> }>(options);
+  const { type, isDynamic, defaultValues } = arg(options) as { type: string; isDynamic?: boolean; defaultValues?: Record<string, unknown> };
   const t = String(type).toLowerCase();
   env.governance.charge(recordCost('create', t));
   const { db, employeeSchema } = env.services;
@@ -136,7 +137,7 @@ function create(env: ScriptEnv, options: unknown): ScriptRecord {
 }
 
 function submitFields(env: ScriptEnv, options: unknown): number {
-  const { type, id, values } = arg<{ type: string; id: unknown; values: Record<string, unknown> }>(options);
+  const { type, id, values } = arg(options) as { type: string; id: unknown; values: Record<string, unknown> };
   const t = String(type).toLowerCase();
   env.governance.charge(recordCost('submitFields', t));
   if (t === 'employee') {
@@ -153,7 +154,7 @@ function submitFields(env: ScriptEnv, options: unknown): number {
 }
 
 function remove(env: ScriptEnv, options: unknown): number {
-  const { type, id } = arg<{ type: string; id: unknown }>(options);
+  const { type, id } = arg(options) as { type: string; id: unknown };
   const t = String(type).toLowerCase();
   env.governance.charge(recordCost('delete', t));
   if (t === 'employee') {

@@ -812,7 +812,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   }
   function deliveriesGroup(form, h, now) {
     const g = group(form, "custpage_g_outbox", "Deliveries");
-    const listed = (status, n) => `${link(consoleUrl("deliveries", { custparam_status: status }), `${n}`)}`;
+    const listed = (status, n) => link(consoleUrl("deliveries", { custparam_status: status }), `${n}`);
     html(form, "custpage_counts", `<table class="suitehooks-counts"><tr><th>Pending</th><td id="count-pending">${listed("pending", h.counts.pending)}</td></tr><tr><th>Dead</th><td id="count-dead">${listed("dead", h.counts.dead)}</td></tr><tr><th>Delivered in the last 24 h</th><td id="count-delivered-24h">${esc(h.counts.deliveredLastDay)}</td></tr></table>`, g);
     show(form, "custpage_oldest", "Oldest pending", h.oldestPending ? `${formatAge(now - h.oldestPending.at.getTime())} (delivery ${h.oldestPending.id})` : "none", g);
     show(form, "custpage_last_ok", "Last success", describePoint(h.lastSuccess, now, false), g);

@@ -408,6 +408,7 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
 
   // lib/core/normalize.ts
   var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+  var MULTI_SEPARATOR = /[,\u0005]/;
   function pad(n, width = 2) {
     return String(n).padStart(width, "0");
   }
@@ -452,8 +453,8 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
   }
   function toRefs(raw, texts) {
     if (isEmpty(raw)) return null;
-    const ids = Array.isArray(raw) ? raw : typeof raw === "string" ? raw.split(/[,\u0005]/).map((s) => s.trim()).filter((s) => s !== "") : [raw];
-    const names = Array.isArray(texts) ? texts : typeof texts === "string" ? texts.split(/[,\u0005]/) : [];
+    const ids = Array.isArray(raw) ? raw : typeof raw === "string" ? raw.split(MULTI_SEPARATOR).map((s) => s.trim()).filter((s) => s !== "") : [raw];
+    const names = Array.isArray(texts) ? texts : typeof texts === "string" ? texts.split(MULTI_SEPARATOR) : [];
     const refs = ids.map((id, i) => toRef(id, names[i])).filter((r) => r !== null);
     return refs.length === 0 ? null : refs;
   }
