@@ -10,7 +10,11 @@ import tseslint from 'typescript-eslint';
  * and which package specifiers (`packages`, a regular expression; absent: any).
  */
 const BOUNDARIES = {
-  core: { rooms: [], packages: null, says: 'lib/core imports nothing outside lib/core (no N/*, node:* or npm packages)' },
+  core: {
+    rooms: [],
+    packages: null,
+    says: 'lib/core imports nothing outside lib/core (no N/*, node:* or npm packages)',
+  },
   suitescript: { rooms: ['core'], packages: '^N(/|$)', says: 'lib/suitescript imports only lib/core and N/*' },
   webhooks: {
     rooms: ['core'],

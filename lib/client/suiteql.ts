@@ -52,7 +52,8 @@ export interface ScanSpec {
 }
 
 function checkPageSize(pageSize: number): void {
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw new RangeError(`page size must be 1..${MAX_PAGE_SIZE}`);
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE)
+    throw new RangeError(`page size must be 1..${MAX_PAGE_SIZE}`);
 }
 
 /** `(k1 > ?) OR (k1 = ? AND k2 > ?) …`: strictly after a composite key, with the values for its `?`s. */
@@ -93,7 +94,14 @@ export class SuiteQL {
     });
     const body = res.body as Omit<SuiteQLPage, 'serverDate'>;
     const items = (body.items ?? []).map(({ links: _links, ...row }) => row);
-    return { items, hasMore: body.hasMore, count: body.count, offset: body.offset, totalResults: body.totalResults, serverDate: res.headers.get('date') };
+    return {
+      items,
+      hasMore: body.hasMore,
+      count: body.count,
+      offset: body.offset,
+      totalResults: body.totalResults,
+      serverDate: res.headers.get('date'),
+    };
   }
 
   /**
@@ -104,7 +112,9 @@ export class SuiteQL {
     checkPageSize(pageSize);
     for (let offset = 0; ; offset += pageSize) {
       if (offset + pageSize > MAX_ROWS_PER_QUERY) {
-        throw new RangeError(`the query has more than ${MAX_ROWS_PER_QUERY} rows: SuiteQL stops there; use scan() with a key to read past it`);
+        throw new RangeError(
+          `the query has more than ${MAX_ROWS_PER_QUERY} rows: SuiteQL stops there; use scan() with a key to read past it`,
+        );
       }
       const page = await this.page(q, params, pageSize, offset);
       yield* page.items;

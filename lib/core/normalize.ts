@@ -72,7 +72,10 @@ export function toRefs(raw: unknown, texts?: unknown): Ref[] | null {
   const ids: unknown[] = Array.isArray(raw)
     ? raw
     : typeof raw === 'string'
-      ? raw.split(MULTI_SEPARATOR).map((s) => s.trim()).filter((s) => s !== '')
+      ? raw
+          .split(MULTI_SEPARATOR)
+          .map((s) => s.trim())
+          .filter((s) => s !== '')
       : [raw];
   const names: unknown[] = Array.isArray(texts) ? texts : typeof texts === 'string' ? texts.split(MULTI_SEPARATOR) : [];
   const refs = ids.map((id, i) => toRef(id, names[i])).filter((r): r is Ref => r !== null);
@@ -100,7 +103,8 @@ function inferred(raw: unknown, text?: unknown): CanonicalValue {
   if (typeof raw === 'boolean') return raw;
   if (typeof raw === 'number') return toNumber(raw, false); // NaN/Infinity: not a value JSON can carry
   if (raw instanceof Date) {
-    const midnight = raw.getHours() === 0 && raw.getMinutes() === 0 && raw.getSeconds() === 0 && raw.getMilliseconds() === 0;
+    const midnight =
+      raw.getHours() === 0 && raw.getMinutes() === 0 && raw.getSeconds() === 0 && raw.getMilliseconds() === 0;
     return midnight ? toDate(raw) : toDateTime(raw);
   }
   if (Array.isArray(raw)) return toRefs(raw, text);

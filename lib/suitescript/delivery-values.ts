@@ -20,5 +20,9 @@ export function stateValues(state: DeliveryState): FieldValues {
 }
 
 export function targetValues(target: DeliveryTarget): FieldValues {
-  return { [F.endpointUrl]: target.endpointUrl, [F.secretId]: target.secretId, [F.prevSecretId]: target.prevSecretId ?? '' };
+  return {
+    [F.endpointUrl]: target.endpointUrl,
+    [F.secretId]: target.secretId,
+    [F.prevSecretId]: target.prevSecretId ?? '',
+  };
 }

@@ -26,7 +26,10 @@ export function writeProject(scripts: ScriptSpec[]): string {
   fs.mkdirSync(path.join(dir, 'Objects'));
   fs.copyFileSync(path.join(PROBE_PROJECT, 'manifest.xml'), path.join(dir, 'manifest.xml'));
   fs.mkdirSync(path.join(dir, 'FileCabinet', 'SuiteScripts', 't'), { recursive: true });
-  fs.copyFileSync(path.join(PROBE_PROJECT, 'Objects', 'customrecord_sb_probe.xml'), path.join(dir, 'Objects', 'customrecord_sb_probe.xml'));
+  fs.copyFileSync(
+    path.join(PROBE_PROJECT, 'Objects', 'customrecord_sb_probe.xml'),
+    path.join(dir, 'Objects', 'customrecord_sb_probe.xml'),
+  );
   for (const s of scripts) {
     const file = `/SuiteScripts/t/${s.id}.js`;
     fs.writeFileSync(path.join(dir, 'FileCabinet', file), s.source);
@@ -76,7 +79,11 @@ export async function restRequest(
 ): Promise<{ status: number; headers: Headers; body: RestBody }> {
   const res = await fetch(url, {
     method,
-    headers: { authorization: `Bearer ${bearer}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    headers: {
+      authorization: `Bearer ${bearer}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
     body: body === undefined ? null : JSON.stringify(body),
   });
   const text = await res.text();

@@ -2,7 +2,13 @@
  * A small in-memory `Account` for testing the REST layer on its own (HTTP, auth, NetSuite's wire rules).
  * The client's tests run against the real sandbox account.
  */
-import { NetSuiteError, type Account, type EmployeeWrite, type RecordFilter, type WriteContext } from '../../lib/sandbox/account/account-types';
+import {
+  NetSuiteError,
+  type Account,
+  type EmployeeWrite,
+  type RecordFilter,
+  type WriteContext,
+} from '../../lib/sandbox/account/account-types';
 import type { CanonicalRecord, Ref } from '../../lib/core';
 
 export class FakeAccount implements Account {
@@ -48,7 +54,8 @@ export class FakeAccount implements Account {
       await this.createGate;
     }
     const eid = write.values.externalId;
-    if (typeof eid === 'string' && this.findEmployeeByExternalId(eid)) throw new NetSuiteError(400, 'DUP_ENTITY', 'This entity already exists.', 'externalId');
+    if (typeof eid === 'string' && this.findEmployeeByExternalId(eid))
+      throw new NetSuiteError(400, 'DUP_ENTITY', 'This entity already exists.', 'externalId');
     const id = String(this.next++);
     this.employees.set(id, { isInactive: false, giveAccess: false, roles: null, ...write.values });
     this.writes.push({ op: 'create', id, ctx });
@@ -69,7 +76,13 @@ export class FakeAccount implements Account {
 
   deleteEmployee(id: string, ctx: WriteContext): Promise<void> {
     if (this.referenced.has(id)) {
-      return Promise.reject(new NetSuiteError(400, 'THIS_RECORD_CANNOT_BE_DELETED_BECAUSE_IT_HAS_DEPENDENT_RECORDS', 'This record cannot be deleted because it has dependent records.'));
+      return Promise.reject(
+        new NetSuiteError(
+          400,
+          'THIS_RECORD_CANNOT_BE_DELETED_BECAUSE_IT_HAS_DEPENDENT_RECORDS',
+          'This record cannot be deleted because it has dependent records.',
+        ),
+      );
     }
     this.employees.delete(id);
     this.writes.push({ op: 'delete', id, ctx });
@@ -78,7 +91,8 @@ export class FakeAccount implements Account {
 
   runSuiteQL(_query: string, _params: readonly unknown[], limit: number, offset: number) {
     const items = [];
-    for (let i = offset; i < Math.min(offset + limit, this.suiteqlRows); i++) items.push({ ID: String(i + 1), ISINACTIVE: 'F' });
+    for (let i = offset; i < Math.min(offset + limit, this.suiteqlRows); i++)
+      items.push({ ID: String(i + 1), ISINACTIVE: 'F' });
     return Promise.resolve({ items, totalResults: this.suiteqlRows });
   }
 }

@@ -33,7 +33,11 @@ interface Probe {
 /** For each probe, the messages of the boundary rule on `import '<from>'` in `file`. */
 function lint(probes: Probe[]): string[][] {
   const input = probes.map((p) => ({ file: path.join(repo, p.file), source: `import '${p.from}';\n` }));
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', LINT_PROBES, JSON.stringify(input)], { cwd: repo, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', LINT_PROBES, JSON.stringify(input)], {
+    cwd: repo,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   if (run.status !== 0) throw new Error(`eslint probe failed: ${run.stderr}`);
   const results = JSON.parse(run.stdout) as { rule: string | null; fatal: boolean; message: string }[][];
   for (const messages of results) expect(messages.filter((m) => m.fatal)).toEqual([]);
@@ -92,7 +96,9 @@ beforeAll(() => {
 
 test.each(crossing.map((p, i) => [p.file, p.from, i] as const))('%s importing %s is reported', (_file, _from, i) => {
   expect(crossed[i]).toHaveLength(1);
-  expect(crossed[i]![0]).toMatch(/^'.+' import is restricted from being used by a pattern\. lib\/\w+ (imports|never imports) /);
+  expect(crossed[i]![0]).toMatch(
+    /^'.+' import is restricted from being used by a pattern\. lib\/\w+ (imports|never imports) /,
+  );
 });
 
 test.each(keeping.map((p, i) => [p.file, p.from, i] as const))('%s importing %s is allowed', (_file, _from, i) => {

@@ -7,8 +7,15 @@ import { spawnSync } from 'node:child_process';
 
 jest.mock('node:child_process', () => ({ spawnSync: jest.fn() }));
 
-type Hook = (context: { command: string; projectPath: string; arguments: Record<string, unknown> }) => Promise<{ arguments: Record<string, unknown> }>;
-const config = require('../../suitecloud.config.js') as { defaultProjectFolder: string; commands: Record<string, { beforeExecuting: Hook }> };
+type Hook = (context: {
+  command: string;
+  projectPath: string;
+  arguments: Record<string, unknown>;
+}) => Promise<{ arguments: Record<string, unknown> }>;
+const config = require('../../suitecloud.config.js') as {
+  defaultProjectFolder: string;
+  commands: Record<string, { beforeExecuting: Hook }>;
+};
 /** spawnSync as the hook calls it: (command, args, options). */
 const spawn = spawnSync as unknown as jest.Mock<{ status: number }, [string, string[], unknown]>;
 const context = { command: 'project:deploy', projectPath: '/repo', arguments: { accountspecificvalues: 'ERROR' } };
@@ -27,7 +34,9 @@ test('project:deploy runs `npm run build` then `npm run test`, and returns the a
 
 test('a failing test run stops the deploy with a clear error', async () => {
   spawn.mockReturnValueOnce({ status: 0 }).mockReturnValueOnce({ status: 1 });
-  await expect(config.commands['project:deploy']!.beforeExecuting(context)).rejects.toThrow('npm run test failed (exit 1); nothing was deployed');
+  await expect(config.commands['project:deploy']!.beforeExecuting(context)).rejects.toThrow(
+    'npm run test failed (exit 1); nothing was deployed',
+  );
 });
 
 test('a failing build stops before the tests', async () => {

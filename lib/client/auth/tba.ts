@@ -25,7 +25,9 @@ export class TbaAuth implements Authenticator {
   ) {
     this.oauth = new OAuth({
       // A getter, so the secret is read when signing and never sits in clear on an object `inspect` shows.
-      consumer: Object.defineProperty({ key: credentials.consumerKey } as { key: string; secret: string }, 'secret', { get: () => credentials.consumerSecret.reveal() }),
+      consumer: Object.defineProperty({ key: credentials.consumerKey } as { key: string; secret: string }, 'secret', {
+        get: () => credentials.consumerSecret.reveal(),
+      }),
       signature_method: 'HMAC-SHA256',
       hash_function: (base, key) => createHmac('sha256', key).update(base).digest('base64'),
       realm,

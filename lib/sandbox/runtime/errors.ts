@@ -12,7 +12,16 @@ export class SuiteScriptError extends Error {
   }
 
   toJSON(): Record<string, unknown> {
-    return { type: this.type, name: this.name, message: this.message, id: this.id, stack: [], cause: { name: this.name, message: this.message }, notifyOff: false, userFacing: true };
+    return {
+      type: this.type,
+      name: this.name,
+      message: this.message,
+      id: this.id,
+      stack: [],
+      cause: { name: this.name, message: this.message },
+      notifyOff: false,
+      userFacing: true,
+    };
   }
 
   override toString(): string {

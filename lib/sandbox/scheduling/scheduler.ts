@@ -41,7 +41,13 @@ export function schedulesOf(scripts: readonly ScriptObject[]): Schedule[] {
       const r = d.recurrence;
       const repeat = r.repeat ? parseDuration(r.repeat) : null;
       const period = repeat ?? (r.kind === 'single' ? null : r.everyXDays * DAY);
-      out.push({ scriptId: script.id, deploymentId: d.id, anchor: parseStart(r.startDate, r.startTime), period, end: r.endDate ? parseStart(r.endDate, '23:59:59') : null });
+      out.push({
+        scriptId: script.id,
+        deploymentId: d.id,
+        anchor: parseStart(r.startDate, r.startTime),
+        period,
+        end: r.endDate ? parseStart(r.endDate, '23:59:59') : null,
+      });
     }
   }
   return out;

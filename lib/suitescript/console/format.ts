@@ -18,7 +18,11 @@ export function formatAge(ms: number): string {
   ];
   const first = parts.findIndex(([n]) => n > 0);
   if (first < 0) return '0 s';
-  return parts.slice(first, first + 2).filter(([n]) => n > 0).map(([n, u]) => `${n} ${u}`).join(' ');
+  return parts
+    .slice(first, first + 2)
+    .filter(([n]) => n > 0)
+    .map(([n, u]) => `${n} ${u}`)
+    .join(' ');
 }
 
 /** An instant as `2026-03-06 12:34:56 UTC`. */
