@@ -7,7 +7,11 @@
 const { spawnSync } = require('node:child_process');
 
 function npmRun(script) {
-  const result = spawnSync('npm', ['run', script], { cwd: __dirname, stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync('npm', ['run', script], {
+    cwd: __dirname,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (result.status !== 0) {
     const why = result.error ? result.error.message : `exit ${result.status ?? result.signal}`;
     throw new Error(`npm run ${script} failed (${why}); nothing was deployed`);

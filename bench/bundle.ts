@@ -29,7 +29,9 @@ export function bundleTable(): Table {
     title: '3a. Bundle: built entry files',
     head: ['file', 'bytes', 'gzip bytes', 'lines'],
     rows,
-    notes: [`Built by npm run build:bundle into ${path.relative(process.cwd(), BUNDLE_DIR) || BUNDLE_DIR}; NetSuite loads the whole file on each execution.`],
+    notes: [
+      `Built by npm run build:bundle into ${path.relative(process.cwd(), BUNDLE_DIR) || BUNDLE_DIR}; NetSuite loads the whole file on each execution.`,
+    ],
   };
 }
 
@@ -49,9 +51,14 @@ define([], function () {
 };
 
 /** A sandbox with one employee, and a timed batch of no-change edits of it. */
-async function editProbe(options: SandboxOptions): Promise<{ batch(edits: number): Promise<number>; close(): Promise<void> }> {
+async function editProbe(
+  options: SandboxOptions,
+): Promise<{ batch(edits: number): Promise<number>; close(): Promise<void> }> {
   const sb = await startSandbox({ ...options, workers: 1 });
-  const id = await sb.account.createEmployee({ values: { firstName: 'Load', lastName: 'Probe', subsidiary: { id: '1', refName: null } }, replaceRoles: true }, UI);
+  const id = await sb.account.createEmployee(
+    { values: { firstName: 'Load', lastName: 'Probe', subsidiary: { id: '1', refName: null } }, replaceRoles: true },
+    UI,
+  );
   return {
     async batch(edits) {
       const t0 = performance.now();
@@ -72,12 +79,17 @@ async function editProbe(options: SandboxOptions): Promise<{ batch(edits: number
  */
 export async function bundleLoadBench(quick: boolean): Promise<Table> {
   const edits = quick ? 40 : 200;
-  const probes = [await editProbe({ withoutBundle: true }), await editProbe({ withoutBundle: true, extra: [EMPTY_UE] }), await editProbe({})];
+  const probes = [
+    await editProbe({ withoutBundle: true }),
+    await editProbe({ withoutBundle: true, extra: [EMPTY_UE] }),
+    await editProbe({}),
+  ];
   const samples: number[][] = probes.map(() => []);
   try {
     for (const p of probes) await p.batch(edits); // warm-up: JIT, statement caches
     // Batches interleaved across the three sandboxes, so a busy moment on the machine hits all three alike.
-    for (let round = 0; round < 5; round++) for (let i = 0; i < probes.length; i++) samples[i]!.push(await probes[i]!.batch(edits));
+    for (let round = 0; round < 5; round++)
+      for (let i = 0; i < probes.length; i++) samples[i]!.push(await probes[i]!.batch(edits));
   } finally {
     for (const p of probes) await p.close();
   }
@@ -89,7 +101,12 @@ export async function bundleLoadBench(quick: boolean): Promise<Table> {
     rows: [
       ['no user event (the write itself)', ms(none), '—', '—'],
       ['empty user event (afterSubmit does nothing)', ms(empty), ms(empty - none), '1.0×'],
-      ['suitehooks_employee_ue.js (config, read, diff: nothing to send)', ms(bundle), ms(bundle - none), `${fmt((bundle - none) / (empty - none), 1)}×`],
+      [
+        'suitehooks_employee_ue.js (config, read, diff: nothing to send)',
+        ms(bundle),
+        ms(bundle - none),
+        `${fmt((bundle - none) / (empty - none), 1)}×`,
+      ],
     ],
     notes: [
       `Median of 5 batches of ${edits} sequential no-change edits through each sandbox account (one script worker), batches interleaved across the three sandboxes, after a warm-up batch.`,

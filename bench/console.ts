@@ -14,12 +14,21 @@ import { suiteletUrl } from '../lib/sandbox/suitelet/urls';
 import { startSandbox, type BenchSandbox } from './sandbox';
 import { fmt, type Table } from './table';
 
-const STATUSES: [string, number][] = [['delivered', 0.7], ['pending', 0.2], ['dead', 0.1]];
+const STATUSES: [string, number][] = [
+  ['delivered', 0.7],
+  ['pending', 0.2],
+  ['dead', 0.1],
+];
 
 function seedOutbox(sb: BenchSandbox, size: number): void {
   const { account } = sb;
-  const body = JSON.stringify({ type: 'employee.updated', data: { changes: { title: { old: 'x'.repeat(400), new: 'y'.repeat(400) } }, record: { notes: 'z'.repeat(1000) } } });
-  const insert = account.db.prepare(`INSERT INTO ${DELIVERY_RECORD} (name, ${F.eventId}, ${F.eventType}, ${F.recordId}, ${F.status}, ${F.attempts}, ${F.lastHttpStatus}, ${F.lastError}, ${F.body}, ${F.bodyLength}, ${F.endpointUrl}, ${F.secretId}, created, lastmodified) VALUES (?, ?, 'employee.updated', ?, ?, ?, ?, ?, ?, ?, 'https://127.0.0.1/webhooks', 'custsecret_suitehooks_bench', ?, ?)`);
+  const body = JSON.stringify({
+    type: 'employee.updated',
+    data: { changes: { title: { old: 'x'.repeat(400), new: 'y'.repeat(400) } }, record: { notes: 'z'.repeat(1000) } },
+  });
+  const insert = account.db.prepare(
+    `INSERT INTO ${DELIVERY_RECORD} (name, ${F.eventId}, ${F.eventType}, ${F.recordId}, ${F.status}, ${F.attempts}, ${F.lastHttpStatus}, ${F.lastError}, ${F.body}, ${F.bodyLength}, ${F.endpointUrl}, ${F.secretId}, created, lastmodified) VALUES (?, ?, 'employee.updated', ?, ?, ?, ?, ?, ?, ?, 'https://127.0.0.1/webhooks', 'custsecret_suitehooks_bench', ?, ?)`,
+  );
   const now = account.clock.now();
   account.db.transaction(() => {
     for (let i = 0; i < size; i++) {
@@ -28,7 +37,19 @@ function seedOutbox(sb: BenchSandbox, size: number): void {
       const status = STATUSES.find(([, p]) => (acc += p) > share)?.[0] ?? 'delivered';
       const at = new Date(now - (size - i) * 60_000).toISOString();
       const failed = status !== 'delivered';
-      insert.run(`evt_bench_${i}`, `evt_bench_${i}`, String(1 + (i % 8)), status, failed ? 3 : 1, failed ? 500 : 200, failed ? 'HTTP 500' : null, body, body.length, at, at);
+      insert.run(
+        `evt_bench_${i}`,
+        `evt_bench_${i}`,
+        String(1 + (i % 8)),
+        status,
+        failed ? 3 : 1,
+        failed ? 500 : 200,
+        failed ? 'HTTP 500' : null,
+        body,
+        body.length,
+        at,
+        at,
+      );
     }
   })();
 }
@@ -36,7 +57,10 @@ function seedOutbox(sb: BenchSandbox, size: number): void {
 export async function consoleBench(size: number): Promise<Table> {
   const sb = await startSandbox();
   const access = consoleAccess();
-  const server = await startRestServer(sb.account, { credentials: createDevCredentials().registry, ui: uiRoutes(sb.account, access.sessions) });
+  const server = await startRestServer(sb.account, {
+    credentials: createDevCredentials().registry,
+    ui: uiRoutes(sb.account, access.sessions),
+  });
   sb.account.setUiDomain(new URL(server.url).host);
   try {
     seedOutbox(sb, size);
@@ -45,7 +69,10 @@ export async function consoleBench(size: number): Promise<Table> {
       const t0 = performance.now();
       const res = await fetch(`${server.url}${suiteletUrl(SCRIPT.console, DEPLOYMENT.console, form ? {} : params)}`, {
         method: form ? 'POST' : 'GET',
-        headers: { cookie: `NS_SANDBOX_SESSION=${access.token}`, ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+        headers: {
+          cookie: `NS_SANDBOX_SESSION=${access.token}`,
+          ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        },
         body: form ? new URLSearchParams(form).toString() : null,
         redirect: 'manual',
       });
@@ -59,13 +86,20 @@ export async function consoleBench(size: number): Promise<Table> {
     await request('health', {});
     await request('deliveries, first page (50)', { custparam_view: 'deliveries' });
     await request('deliveries, dead only', { custparam_view: 'deliveries', custparam_status: 'dead' });
-    await request('deliveries, page further back', { custparam_view: 'deliveries', custparam_before: String(Math.floor(size / 2)) });
+    await request('deliveries, page further back', {
+      custparam_view: 'deliveries',
+      custparam_before: String(Math.floor(size / 2)),
+    });
     await request('one delivery (body)', { custparam_view: 'delivery', custparam_id: String(size) });
     await request('send test event', {}, { custpage_view: 'health' });
     let submits = 0;
     let left = Infinity;
     while (left > 0 && submits < 20) {
-      const html = await request(`replay dead, submit ${++submits}`, {}, { custpage_view: 'replay_dead', custpage_confirm: 'T' });
+      const html = await request(
+        `replay dead, submit ${++submits}`,
+        {},
+        { custpage_view: 'replay_dead', custpage_confirm: 'T' },
+      );
       left = Number(/(\d+) dead deliveries remain/.exec(html)?.[1] ?? 0);
     }
     return {

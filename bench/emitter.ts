@@ -49,7 +49,7 @@ function emit(fields: FieldSpec[], oldRec: CanonicalRecord, newRec: CanonicalRec
   return input;
 }
 
-export async function emitterBench(quick: boolean): Promise<Table> {
+export function emitterBench(quick: boolean): Table {
   const fields = benchFields();
   const rawOld = rawEmployee(fields, 0);
   const rawNew = rawEmployee(fields, 1);

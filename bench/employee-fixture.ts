@@ -61,7 +61,10 @@ export function rawEmployee(fields: readonly FieldSpec[], variant: 0 | 1): RawRe
         break; // the roles sublist below
     }
   });
-  const roles = Array.from({ length: ROLE_LINES - 1 + variant }, (_, i) => ({ value: String(1000 + i), text: `Role ${i}` }));
+  const roles = Array.from({ length: ROLE_LINES - 1 + variant }, (_, i) => ({
+    value: String(1000 + i),
+    text: `Role ${i}`,
+  }));
   return { values, texts, roles };
 }
 

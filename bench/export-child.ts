@@ -38,7 +38,13 @@ async function exportAll(req: ExportRequest): Promise<ExportReport> {
     account: req.accountId,
     baseUrl: req.url,
     concurrency: req.concurrency,
-    auth: { type: 'm2m', clientId: req.creds.m2m.clientId, certificateId: req.creds.m2m.certificateId, privateKey: new Secret(req.creds.m2m.privateKey), algorithm: req.creds.m2m.algorithm },
+    auth: {
+      type: 'm2m',
+      clientId: req.creds.m2m.clientId,
+      certificateId: req.creds.m2m.certificateId,
+      privateKey: new Secret(req.creds.m2m.privateKey),
+      algorithm: req.creds.m2m.algorithm,
+    },
   });
   gc();
   const m0 = process.memoryUsage();
@@ -70,12 +76,22 @@ async function exportAll(req: ExportRequest): Promise<ExportReport> {
   sample();
   gc();
   const m1 = process.memoryUsage();
-  return { rows, ms, baseline, peak, curve, retained: m1.heapUsed + m1.external, pages: Math.ceil(rows / 1000), ordered };
+  return {
+    rows,
+    ms,
+    baseline,
+    peak,
+    curve,
+    retained: m1.heapUsed + m1.external,
+    pages: Math.ceil(rows / 1000),
+    ordered,
+  };
 }
 
 process.once('message', (req: ExportRequest) => {
   exportAll(req).then(
     (report) => process.send!({ ok: true, report }, () => process.exit(0)),
-    (err: unknown) => process.send!({ ok: false, error: (err as Error)?.message ?? String(err) }, () => process.exit(1)),
+    (err: unknown) =>
+      process.send!({ ok: false, error: (err as Error)?.message ?? String(err) }, () => process.exit(1)),
   );
 });

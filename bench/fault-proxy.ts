@@ -13,7 +13,11 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
-export async function startFaultProxy(target: string, share: number, random: () => number = Math.random): Promise<FaultProxy> {
+export async function startFaultProxy(
+  target: string,
+  share: number,
+  random: () => number = Math.random,
+): Promise<FaultProxy> {
   const upstream = new URL(target);
   let cut = 0;
   const server = createServer((req, res) => {

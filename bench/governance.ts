@@ -3,9 +3,27 @@
  * NetSuite's unit costs, beside the hand-rolled pattern most accounts use (record.load of the employee,
  * then https.post), deployed in the same sandbox and fired by the same writes.
  */
-import { DELIVERY_FIELD, DELIVERY_RECORD, DEPLOYMENT, PARAM, RECORD_UNITS, RETRY_UNITS, UNIT_COST, type CanonicalRecord } from '../lib/core';
+import {
+  DELIVERY_FIELD,
+  DELIVERY_RECORD,
+  DEPLOYMENT,
+  PARAM,
+  RECORD_UNITS,
+  RETRY_UNITS,
+  UNIT_COST,
+  type CanonicalRecord,
+} from '../lib/core';
 import type { WriteContext } from '../lib/sandbox/account/account-types';
-import { startSandbox, CSV, RETRY_SCRIPT, UE_DEPLOYMENT, UE_SCRIPT, UI, type BenchSandbox, type ExtraScript } from './sandbox';
+import {
+  startSandbox,
+  CSV,
+  RETRY_SCRIPT,
+  UE_DEPLOYMENT,
+  UE_SCRIPT,
+  UI,
+  type BenchSandbox,
+  type ExtraScript,
+} from './sandbox';
 import type { Table } from './table';
 
 export const HAND_ROLLED: ExtraScript = {
@@ -102,25 +120,41 @@ function merge(all: Observed[]): Observed {
 async function workerUnits(sb: BenchSandbox): Promise<{ units: number[]; delivered: number; bytes: number[] }> {
   const { account } = sb;
   await account.advance(60 * 60_000); // first the deliveries the paths above kept go out
-  const id = await account.createEmployee({ values: { firstName: 'Worker', lastName: 'Bench', subsidiary: { id: '1', refName: null } }, replaceRoles: true }, UI);
+  const id = await account.createEmployee(
+    { values: { firstName: 'Worker', lastName: 'Bench', subsidiary: { id: '1', refName: null } }, replaceRoles: true },
+    UI,
+  );
   account.setParameter(UE_DEPLOYMENT, PARAM.deliveryMode, 'outbox');
   await account.updateEmployee(id, { values: { title: 'Worker bench' } }, UI, 'edit');
   const long = (c: string) => c.repeat(300);
-  await account.updateEmployee(id, { values: { title: long('é'), firstName: long('ß'), lastName: long('Ω') } }, UI, 'edit');
+  await account.updateEmployee(
+    id,
+    { values: { title: long('é'), firstName: long('ß'), lastName: long('Ω') } },
+    UI,
+    'edit',
+  );
   account.setParameter(UE_DEPLOYMENT, PARAM.deliveryMode, 'inline');
   const kept = account.customRecords(DELIVERY_RECORD).slice(-2);
   const bytes = kept.map((d) => Buffer.byteLength(String(d[DELIVERY_FIELD.body])));
   const cost = async (): Promise<number> => {
     const before = account.executions({ script: RETRY_SCRIPT }).length;
     await account.advance(15 * 60_000 + 1); // the timer's slot: it starts the worker
-    const worker = account.executions({ script: RETRY_SCRIPT }).slice(before).filter((e) => e.deployment === DEPLOYMENT.retryWorker);
+    const worker = account
+      .executions({ script: RETRY_SCRIPT })
+      .slice(before)
+      .filter((e) => e.deployment === DEPLOYMENT.retryWorker);
     return worker.reduce((sum, e) => sum + e.usage, 0) - RETRY_UNITS.setup * worker.length; // setup: deployment search 10 + load 5 + two searches 10
   };
   // Send the ordinary one alone first (the long one waits behind a later Next Attempt), then the long one.
-  account.db.prepare(`UPDATE ${DELIVERY_RECORD} SET ${DELIVERY_FIELD.nextAttempt} = ? WHERE id = ?`).run(new Date(account.clock.now() + 20 * 60_000).toISOString(), kept[1]!.id);
+  account.db
+    .prepare(`UPDATE ${DELIVERY_RECORD} SET ${DELIVERY_FIELD.nextAttempt} = ? WHERE id = ?`)
+    .run(new Date(account.clock.now() + 20 * 60_000).toISOString(), kept[1]!.id);
   const ordinary = await cost();
   const longOne = await cost();
-  const delivered = account.customRecords(DELIVERY_RECORD).slice(-2).filter((d) => d[DELIVERY_FIELD.status] === 'delivered').length;
+  const delivered = account
+    .customRecords(DELIVERY_RECORD)
+    .slice(-2)
+    .filter((d) => d[DELIVERY_FIELD.status] === 'delivered').length;
   return { units: [ordinary, longOne], delivered, bytes };
 }
 
@@ -130,12 +164,25 @@ export async function governanceBench(): Promise<Table> {
   let n = 0;
   const person = (): CanonicalRecord => {
     n++;
-    return { firstName: 'Bench', lastName: `Person ${n}`, email: `bench.${n}@example.com`, subsidiary: { id: '1', refName: null }, title: 'Engineer' };
+    return {
+      firstName: 'Bench',
+      lastName: `Person ${n}`,
+      email: `bench.${n}@example.com`,
+      subsidiary: { id: '1', refName: null },
+      title: 'Engineer',
+    };
   };
   const create = (ctx: WriteContext = UI) => account.createEmployee({ values: person(), replaceRoles: true }, ctx);
-  const rows: { path: string; bound: string; o: Observed; outcome: (o: Observed) => string; handOutcome: string }[] = [];
+  const rows: { path: string; bound: string; o: Observed; outcome: (o: Observed) => string; handOutcome: string }[] =
+    [];
   let worker: Awaited<ReturnType<typeof workerUnits>> | null = null;
-  const path = async (name: string, bound: string, handOutcome: string, outcome: (o: Observed) => string, one: () => Promise<unknown>) => {
+  const path = async (
+    name: string,
+    bound: string,
+    handOutcome: string,
+    outcome: (o: Observed) => string,
+    one: () => Promise<unknown>,
+  ) => {
     const all: Observed[] = [];
     for (let i = 0; i < REPEATS; i++) all.push(await observe(sb, one));
     rows.push({ path: name, bound, o: merge(all), outcome, handOutcome });
@@ -146,26 +193,48 @@ export async function governanceBench(): Promise<Table> {
   const keepUnits = RECORD_UNITS.create.custom + RECORD_UNITS.save.custom;
   const keepWhy = `delivery record create ${RECORD_UNITS.create.custom} + save ${RECORD_UNITS.save.custom}`;
   try {
-    await path('create, inline, receiver up', `floor ${post} (one https.post)`, 'posted unsigned', sent, () => create());
+    await path('create, inline, receiver up', `floor ${post} (one https.post)`, 'posted unsigned', sent, () =>
+      create(),
+    );
     const ids: string[] = [];
     for (let i = 0; i < REPEATS * 4; i++) ids.push(await create());
     let k = 0;
-    await path('edit, inline, receiver up', `floor ${post}`, 'posted unsigned', sent, () => account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'edit'));
-    await path('xedit (inline edit), receiver up', `floor ${post}`, 'posted unsigned', sent, () => account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'xedit'));
-    await path('edit, no tracked field changed', '0 (nothing to send)', 'posted anyway', (o) => `${o.signed} sent (none due)`, () => account.updateEmployee(ids[0]!, { values: {} }, UI, 'edit'));
-    receiver.status = 500;
-    await path('edit, inline, receiver failing (500)', `${post} + ${keepUnits} (post, then ${keepWhy})`, 'event lost, no retry', kept, () =>
+    await path('edit, inline, receiver up', `floor ${post}`, 'posted unsigned', sent, () =>
       account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'edit'),
+    );
+    await path('xedit (inline edit), receiver up', `floor ${post}`, 'posted unsigned', sent, () =>
+      account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'xedit'),
+    );
+    await path(
+      'edit, no tracked field changed',
+      '0 (nothing to send)',
+      'posted anyway',
+      (o) => `${o.signed} sent (none due)`,
+      () => account.updateEmployee(ids[0]!, { values: {} }, UI, 'edit'),
+    );
+    receiver.status = 500;
+    await path(
+      'edit, inline, receiver failing (500)',
+      `${post} + ${keepUnits} (post, then ${keepWhy})`,
+      'event lost, no retry',
+      kept,
+      () => account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'edit'),
     );
     receiver.status = 200;
     account.setParameter(UE_DEPLOYMENT, PARAM.deliveryMode, 'outbox');
-    await path('edit, outbox mode', `${keepUnits} (${keepWhy})`, 'posted unsigned', kept, () => account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'edit'));
+    await path('edit, outbox mode', `${keepUnits} (${keepWhy})`, 'posted unsigned', kept, () =>
+      account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'edit'),
+    );
     account.setParameter(UE_DEPLOYMENT, PARAM.deliveryMode, 'auto');
-    await path('create from CSV import, auto mode (→ outbox)', String(keepUnits), 'posted unsigned', kept, () => create(CSV));
+    await path('create from CSV import, auto mode (→ outbox)', String(keepUnits), 'posted unsigned', kept, () =>
+      create(CSV),
+    );
     account.setParameter(UE_DEPLOYMENT, PARAM.deliveryMode, 'inline');
     const doomed: string[] = [];
     for (let i = 0; i < REPEATS; i++) doomed.push(await create());
-    await path('delete, inline, receiver up', `floor ${post}`, 'posted unsigned', sent, () => account.deleteEmployee(doomed.pop()!, UI));
+    await path('delete, inline, receiver up', `floor ${post}`, 'posted unsigned', sent, () =>
+      account.deleteEmployee(doomed.pop()!, UI),
+    );
     worker = await workerUnits(sb);
   } finally {
     await sb.close();
@@ -175,8 +244,22 @@ export async function governanceBench(): Promise<Table> {
     head: ['path', 'suitehooks units', 'expected', 'outcome', 'hand-rolled units', 'hand-rolled outcome'],
     rows: [
       ...rows.map((r) => [r.path, range(r.o.units), r.bound, r.outcome(r.o), range(r.o.handRolled), r.handOutcome]),
-      ['retry worker, per delivery (body read from the search columns)', String(worker?.units[0] ?? '—'), `${RETRY_UNITS.delivery} (https.post ${UNIT_COST.https} + one write ${RECORD_UNITS.submitFields.custom})`, `${worker?.bytes[0] ?? '—'}-byte body`, '—', 'no retry'],
-      ['retry worker, per delivery (body over 4,000 bytes: loaded)', String(worker?.units[1] ?? '—'), `${RETRY_UNITS.delivery + RETRY_UNITS.bodyLoad} (+ record.load ${RETRY_UNITS.bodyLoad})`, `${worker?.bytes[1] ?? '—'}-byte body; ${worker?.delivered ?? 0} of 2 delivered`, '—', 'no retry'],
+      [
+        'retry worker, per delivery (body read from the search columns)',
+        String(worker?.units[0] ?? '—'),
+        `${RETRY_UNITS.delivery} (https.post ${UNIT_COST.https} + one write ${RECORD_UNITS.submitFields.custom})`,
+        `${worker?.bytes[0] ?? '—'}-byte body`,
+        '—',
+        'no retry',
+      ],
+      [
+        'retry worker, per delivery (body over 4,000 bytes: loaded)',
+        String(worker?.units[1] ?? '—'),
+        `${RETRY_UNITS.delivery + RETRY_UNITS.bodyLoad} (+ record.load ${RETRY_UNITS.bodyLoad})`,
+        `${worker?.bytes[1] ?? '—'}-byte body; ${worker?.delivered ?? 0} of 2 delivered`,
+        '—',
+        'no retry',
+      ],
     ],
     notes: [
       `Each path run ${REPEATS} times in one sandbox with both user events deployed on EMPLOYEE; units are what the sandbox's governance charged (NetSuite's unit costs, lib/core/governance.ts).`,

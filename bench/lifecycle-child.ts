@@ -32,7 +32,8 @@ async function run(job: CallerJob): Promise<CallerReport> {
 process.on('message', (job: CallerJob) => {
   run(job).then(
     (report) => process.send!({ ok: true, report } satisfies CallerAnswer),
-    (err: unknown) => process.send!({ ok: false, error: (err as Error)?.message ?? String(err) } satisfies CallerAnswer),
+    (err: unknown) =>
+      process.send!({ ok: false, error: (err as Error)?.message ?? String(err) } satisfies CallerAnswer),
   );
 });
 process.on('disconnect', () => process.exit(0));

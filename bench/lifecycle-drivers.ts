@@ -54,7 +54,12 @@ function errorKey(err: unknown): string {
  * Runs `employees` lifecycles on `lanes` concurrent callers (each caller runs one employee's steps in
  * order, then takes the next employee), as a batch job would.
  */
-export async function callerLoop(driver: Driver, employees: number, lanes: number, prefix: string): Promise<CallerReport> {
+export async function callerLoop(
+  driver: Driver,
+  employees: number,
+  lanes: number,
+  prefix: string,
+): Promise<CallerReport> {
   const known: string[] = [];
   const errors = new Map<string, number>();
   const r = { okOps: 0, failedOps: 0, skippedOps: 0, okRequests: 0 };
@@ -86,14 +91,26 @@ export async function callerLoop(driver: Driver, employees: number, lanes: numbe
   };
   await Promise.all(Array.from({ length: lanes }, lane));
   const used = process.cpuUsage(cpu);
-  return { ...r, elapsedMs: performance.now() - started, cpuMicros: used.user + used.system, errors: [...errors], known };
+  return {
+    ...r,
+    elapsedMs: performance.now() - started,
+    cpuMicros: used.user + used.system,
+    errors: [...errors],
+    known,
+  };
 }
 
 /** The suitehooks client, with its default retry policy and the account's concurrency as its limit. */
 export function suitehooksDriver(client: NetSuiteClient): Driver {
   return {
     create: (externalId) =>
-      client.employees.create({ externalId, firstName: 'Bench', lastName: externalId, email: `${externalId}@example.com`, subsidiary: { id: '1' } }),
+      client.employees.create({
+        externalId,
+        firstName: 'Bench',
+        lastName: externalId,
+        email: `${externalId}@example.com`,
+        subsidiary: { id: '1' },
+      }),
     update: (id) => client.employees.update(id, { title: 'Benchmark Engineer' }),
     setRoles: (id) => client.employees.setRoles(id, [{ id: '15' }]),
     deactivate: async (id) => {
@@ -103,14 +120,26 @@ export function suitehooksDriver(client: NetSuiteClient): Driver {
   };
 }
 
-export function suitehooksClient(url: string, accountId: string, creds: DevClientCredentials, auth: 'm2m' | 'tba', limit: number): NetSuiteClient {
+export function suitehooksClient(
+  url: string,
+  accountId: string,
+  creds: DevClientCredentials,
+  auth: 'm2m' | 'tba',
+  limit: number,
+): NetSuiteClient {
   return createClient({
     account: accountId,
     baseUrl: url,
     concurrency: limit,
     auth:
       auth === 'm2m'
-        ? { type: 'm2m', clientId: creds.m2m.clientId, certificateId: creds.m2m.certificateId, privateKey: new Secret(creds.m2m.privateKey), algorithm: creds.m2m.algorithm }
+        ? {
+            type: 'm2m',
+            clientId: creds.m2m.clientId,
+            certificateId: creds.m2m.certificateId,
+            privateKey: new Secret(creds.m2m.privateKey),
+            algorithm: creds.m2m.algorithm,
+          }
         : {
             type: 'tba',
             consumerKey: creds.tba.consumerKey,
@@ -128,9 +157,21 @@ interface NsRestResponse {
   data: unknown;
 }
 interface NsRest {
-  request(opts: { path: string; method?: string; body?: string; heads?: Record<string, string> }): Promise<NsRestResponse>;
+  request(opts: {
+    path: string;
+    method?: string;
+    body?: string;
+    heads?: Record<string, string>;
+  }): Promise<NsRestResponse>;
 }
-type NsRestCtor = new (options: { consumer_key: string; consumer_secret_key: string; token: string; token_secret: string; realm: string; base_url?: string }) => NsRest;
+type NsRestCtor = new (options: {
+  consumer_key: string;
+  consumer_secret_key: string;
+  token: string;
+  token_secret: string;
+  realm: string;
+  base_url?: string;
+}) => NsRest;
 
 /**
  * `netsuite-rest` as its README shows it: one `request` per REST call, TBA, no extra retry or limiter
@@ -153,7 +194,13 @@ export function netsuiteRestDriver(url: string, accountId: string, creds: DevCli
       const res = await api.request({
         path: 'record/v1/employee',
         method: 'POST',
-        body: json({ externalId, firstName: 'Bench', lastName: externalId, email: `${externalId}@example.com`, subsidiary: { id: '1' } }),
+        body: json({
+          externalId,
+          firstName: 'Bench',
+          lastName: externalId,
+          email: `${externalId}@example.com`,
+          subsidiary: { id: '1' },
+        }),
       });
       // On Node ≥ 16 the package's afterResponse hook spreads the response, which drops the `headers`
       // getter: users read Location from rawHeaders instead.
@@ -165,13 +212,25 @@ export function netsuiteRestDriver(url: string, accountId: string, creds: DevCli
       return id;
     },
     async update(id) {
-      await api.request({ path: `record/v1/employee/${id}`, method: 'PATCH', body: json({ title: 'Benchmark Engineer' }) });
+      await api.request({
+        path: `record/v1/employee/${id}`,
+        method: 'PATCH',
+        body: json({ title: 'Benchmark Engineer' }),
+      });
     },
     async setRoles(id) {
-      await api.request({ path: `record/v1/employee/${id}?replace=roles`, method: 'PATCH', body: json({ roles: { items: [{ selectedRole: { id: '15' } }] } }) });
+      await api.request({
+        path: `record/v1/employee/${id}?replace=roles`,
+        method: 'PATCH',
+        body: json({ roles: { items: [{ selectedRole: { id: '15' } }] } }),
+      });
     },
     async deactivate(id) {
-      await api.request({ path: `record/v1/employee/${id}`, method: 'PATCH', body: json({ isInactive: true, giveAccess: false }) });
+      await api.request({
+        path: `record/v1/employee/${id}`,
+        method: 'PATCH',
+        body: json({ isInactive: true, giveAccess: false }),
+      });
       const res = await api.request({ path: `record/v1/employee/${id}` });
       const rec = res.data as { isInactive?: boolean; giveAccess?: boolean };
       if (rec.isInactive !== true || rec.giveAccess !== false) throw new Error('deactivation did not stick');
@@ -183,6 +242,14 @@ export function netsuiteRestDriver(url: string, accountId: string, creds: DevCli
 }
 
 /** A driver of each kind for a REST origin (the server, or the fault proxy in front of it). */
-export function driverFor(kind: DriverKind, url: string, accountId: string, creds: DevClientCredentials, limit: number): Driver {
-  return kind === 'netsuite-rest' ? netsuiteRestDriver(url, accountId, creds) : suitehooksDriver(suitehooksClient(url, accountId, creds, kind, limit));
+export function driverFor(
+  kind: DriverKind,
+  url: string,
+  accountId: string,
+  creds: DevClientCredentials,
+  limit: number,
+): Driver {
+  return kind === 'netsuite-rest'
+    ? netsuiteRestDriver(url, accountId, creds)
+    : suitehooksDriver(suitehooksClient(url, accountId, creds, kind, limit));
 }

@@ -41,7 +41,9 @@ export interface LifecycleResult {
 
 /** The callers' process: one job at a time. */
 class Callers {
-  private readonly child: ChildProcess = fork(path.join(__dirname, 'lifecycle-child.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  private readonly child: ChildProcess = fork(path.join(__dirname, 'lifecycle-child.js'), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
 
   run(job: CallerJob): Promise<CallerReport> {
     return new Promise((resolve, reject) => {
@@ -71,7 +73,12 @@ interface Bench {
 }
 
 /** One row: the callers' report with what the account saw (429s, duplicate creates, orphans). */
-async function measure(b: Bench, label: string, job: Omit<CallerJob, 'accountId' | 'creds'>, proxy?: FaultProxy): Promise<LifecycleResult> {
+async function measure(
+  b: Bench,
+  label: string,
+  job: Omit<CallerJob, 'accountId' | 'creds'>,
+  proxy?: FaultProxy,
+): Promise<LifecycleResult> {
   const cutBefore = proxy?.cut() ?? 0;
   b.counts.reset();
   const rejectedBefore = b.server.rejectedByConcurrency();
@@ -86,7 +93,8 @@ async function measure(b: Bench, label: string, job: Omit<CallerJob, 'accountId'
     skippedOps: r.skippedOps,
     requests429: b.server.rejectedByConcurrency() - rejectedBefore,
     duplicates: duplicates(b.counts, job.prefix),
-    orphans: [...b.counts.createsByExternalId.keys()].filter((eid) => eid.startsWith(job.prefix) && !known.has(eid)).length,
+    orphans: [...b.counts.createsByExternalId.keys()].filter((eid) => eid.startsWith(job.prefix) && !known.has(eid))
+      .length,
     cut: (proxy?.cut() ?? 0) - cutBefore,
     elapsedMs: r.elapsedMs,
     okRequests: r.okRequests,
@@ -105,11 +113,19 @@ export interface LifecycleBenchOptions {
   faultShare: number;
 }
 
-async function withBench<T>(o: LifecycleBenchOptions, withoutBundle: boolean, fn: (b: Bench) => Promise<T>): Promise<T> {
+async function withBench<T>(
+  o: LifecycleBenchOptions,
+  withoutBundle: boolean,
+  fn: (b: Bench) => Promise<T>,
+): Promise<T> {
   const sb = await startSandbox({ workers: 2, withoutBundle });
   const counts = countingAccount(sb.account);
   const dev = createDevCredentials();
-  const server = await startRestServer(counts.account, { concurrencyLimit: o.limit, latencyMs: o.latencyMs, credentials: dev.registry });
+  const server = await startRestServer(counts.account, {
+    concurrencyLimit: o.limit,
+    latencyMs: o.latencyMs,
+    credentials: dev.registry,
+  });
   const callers = new Callers();
   try {
     return await fn({ server, counts, accountId: sb.account.accountId, dev, callers });
@@ -130,8 +146,14 @@ function combined(parts: LifecycleResult[]): LifecycleResult {
   const elapsedMs = sum((r) => r.elapsedMs);
   return {
     ...parts[0]!,
-    ops: sum((r) => r.ops), okOps: sum((r) => r.okOps), failedOps: sum((r) => r.failedOps), skippedOps: sum((r) => r.skippedOps),
-    requests429: sum((r) => r.requests429), duplicates: sum((r) => r.duplicates), orphans: sum((r) => r.orphans), cut: sum((r) => r.cut),
+    ops: sum((r) => r.ops),
+    okOps: sum((r) => r.okOps),
+    failedOps: sum((r) => r.failedOps),
+    skippedOps: sum((r) => r.skippedOps),
+    requests429: sum((r) => r.requests429),
+    duplicates: sum((r) => r.duplicates),
+    orphans: sum((r) => r.orphans),
+    cut: sum((r) => r.cut),
     elapsedMs,
     okRequests: sum((r) => r.okRequests),
     cpuMicros: sum((r) => r.cpuMicros),
@@ -153,7 +175,14 @@ const PEERS: [DriverKind, string][] = [
  * drift of the machine or the sandbox during the set weighs on every peer alike.
  */
 async function peerRows(o: LifecycleBenchOptions, b: Bench, note: string): Promise<LifecycleResult[]> {
-  const job = (kind: DriverKind, employees: number, lanes: number) => ({ kind, url: b.server.url, limit: o.limit, employees, lanes, prefix: `R${runs++}-` });
+  const job = (kind: DriverKind, employees: number, lanes: number) => ({
+    kind,
+    url: b.server.url,
+    limit: o.limit,
+    employees,
+    lanes,
+    prefix: `R${runs++}-`,
+  });
   // Warm-up, not reported: JIT, connections, the token and the sandbox's caches, for every peer alike.
   for (const [kind] of PEERS) await measure(b, 'warm-up', job(kind, Math.min(40, o.employees), o.lanes[0]!));
   const results: LifecycleResult[] = [];
@@ -161,7 +190,8 @@ async function peerRows(o: LifecycleBenchOptions, b: Bench, note: string): Promi
     const parts = PEERS.map((): LifecycleResult[] => []);
     for (let round = 0; round < ROUNDS; round++) {
       const employees = Math.floor(o.employees / ROUNDS) + (round < o.employees % ROUNDS ? 1 : 0);
-      for (const [i, [kind, label]] of PEERS.entries()) parts[i]!.push(await measure(b, `${label}${note}`, job(kind, employees, lanes)));
+      for (const [i, [kind, label]] of PEERS.entries())
+        parts[i]!.push(await measure(b, `${label}${note}`, job(kind, employees, lanes)));
     }
     results.push(...parts.map(combined));
   }
@@ -173,7 +203,14 @@ async function faultRows(o: LifecycleBenchOptions, b: Bench): Promise<LifecycleR
   const proxy = await startFaultProxy(b.server.url, o.faultShare);
   try {
     const label = `${fmt(o.faultShare * 100)}% create responses cut`;
-    const job = (kind: DriverKind) => ({ kind, url: proxy.url, limit: o.limit, employees: o.employees, lanes: o.lanes[0]!, prefix: `F${runs++}-` });
+    const job = (kind: DriverKind) => ({
+      kind,
+      url: proxy.url,
+      limit: o.limit,
+      employees: o.employees,
+      lanes: o.lanes[0]!,
+      prefix: `F${runs++}-`,
+    });
     return [
       await measure(b, `suitehooks client (M2M), ${label}`, job('m2m'), proxy),
       await measure(b, `netsuite-rest 1.0.9 (TBA), ${label}`, job('netsuite-rest'), proxy),
@@ -191,7 +228,10 @@ async function faultRows(o: LifecycleBenchOptions, b: Bench): Promise<LifecycleR
 export async function lifecycleBench(o: LifecycleBenchOptions): Promise<Table> {
   const results = [
     ...(await withBench(o, true, (b) => peerRows(o, b, ', bundle undeployed'))),
-    ...(await withBench(o, false, async (b) => [...(await peerRows(o, b, '')), ...(o.faultShare > 0 ? await faultRows(o, b) : [])])),
+    ...(await withBench(o, false, async (b) => [
+      ...(await peerRows(o, b, '')),
+      ...(o.faultShare > 0 ? await faultRows(o, b) : []),
+    ])),
   ];
   const ideal = o.limit / (o.latencyMs / 1000);
   const rate = (r: LifecycleResult) => r.okRequests / (r.elapsedMs / 1000);
@@ -200,7 +240,20 @@ export async function lifecycleBench(o: LifecycleBenchOptions): Promise<Table> {
     .map((r) => `${r.label}, ${r.lanes} callers: ${[...r.errors.entries()].map(([k, n]) => `${n} × ${k}`).join('; ')}`);
   return {
     title: `5. Client under governance (${fmt(o.employees * OPS_PER_EMPLOYEE)} lifecycle operations, concurrency limit ${o.limit}, +${o.latencyMs} ms per request)`,
-    head: ['library', 'callers', 'requests/s', 'of ideal', 'caller CPU per request', '429s seen', 'ops done', 'ops failed', 'ops skipped', 'duplicates', 'orphans', 'wall'],
+    head: [
+      'library',
+      'callers',
+      'requests/s',
+      'of ideal',
+      'caller CPU per request',
+      '429s seen',
+      'ops done',
+      'ops failed',
+      'ops skipped',
+      'duplicates',
+      'orphans',
+      'wall',
+    ],
     rows: results.map((r) => [
       r.label,
       r.lanes,
@@ -220,7 +273,9 @@ export async function lifecycleBench(o: LifecycleBenchOptions): Promise<Table> {
       `${fmt(o.employees)} employees per row (in ${ROUNDS} rounds taken in turn with the row's peers, after an unreported warm-up), ${OPS_PER_EMPLOYEE} operations each, run by N concurrent callers (a batch job) in a process of their own, apart from the sandbox. "Bundle undeployed": the sandbox runs no script, so each request costs the configured latency and little else — what is left of the gap to the ideal is the client's own overhead. Other rows: every write fires the bundle's user event in the sandbox.`,
       '429s are counted by the sandbox REST server; duplicates are creates the account saw more than once for one external id; orphans are employees created whose create the caller saw fail (it never learnt the id); skipped = steps after a failed create.',
       ...(o.faultShare > 0
-        ? [`Fault rows: an HTTP proxy lets ${fmt(o.faultShare * 100)}% of successful create responses go unanswered (connection cut after the write). The client finishes such a create with an idempotent upsert by external id; netsuite-rest (got does not retry POST) reports a failure although the employee exists.`]
+        ? [
+            `Fault rows: an HTTP proxy lets ${fmt(o.faultShare * 100)}% of successful create responses go unanswered (connection cut after the write). The client finishes such a create with an idempotent upsert by external id; netsuite-rest (got does not retry POST) reports a failure although the employee exists.`,
+          ]
         : []),
       'netsuite-rest is used as its README shows (request() per call, TBA, no limiter or retry code of our own); got retries only GET/PUT/DELETE on 429 (twice), so a POST or PATCH that hits the limit fails. Its responses have no `headers` on Node ≥ 16 (the package spreads the response object): the new id is read from rawHeaders.',
       ...(errorNotes.length ? [`Failures: ${errorNotes.join(' | ')}`] : []),

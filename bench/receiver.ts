@@ -37,7 +37,8 @@ export async function startReceiver(secretBase64: string, now: () => number): Pr
     },
     get received() {
       const out = new Map<string, number>();
-      for (const a of inner.attempts) if (a.verified && a.webhookId) out.set(a.webhookId, (out.get(a.webhookId) ?? 0) + 1);
+      for (const a of inner.attempts)
+        if (a.verified && a.webhookId) out.set(a.webhookId, (out.get(a.webhookId) ?? 0) + 1);
       return out;
     },
     get unsigned() {

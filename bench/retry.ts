@@ -5,7 +5,18 @@
  * gone. Units per delivery, deliveries per execution against the bound, the time to drain on the account
  * clock, and a check that every event arrived exactly once.
  */
-import { DELIVERY_FIELD, DELIVERY_RECORD, DELIVERY_STATUS, DEPLOYMENT, PARAM, RECORD_UNITS, RETRY_UNITS, UNIT_COST, USAGE_LIMIT, type CanonicalRecord } from '../lib/core';
+import {
+  DELIVERY_FIELD,
+  DELIVERY_RECORD,
+  DELIVERY_STATUS,
+  DEPLOYMENT,
+  PARAM,
+  RECORD_UNITS,
+  RETRY_UNITS,
+  UNIT_COST,
+  USAGE_LIMIT,
+  type CanonicalRecord,
+} from '../lib/core';
 import type { Execution } from '../lib/sandbox/account/account';
 import { CSV, RETRY_SCRIPT, startSandbox } from './sandbox';
 import { fmt, type Table } from './table';
@@ -27,11 +38,19 @@ function reachable(perDelivery: number, setup: number, reserve: number): number 
   return Math.floor((SCHEDULED_LIMIT - setup - perDelivery - reserve) / perDelivery) + 1;
 }
 
-async function queueBacklog(account: Awaited<ReturnType<typeof startSandbox>>['account'], backlog: number): Promise<number> {
+async function queueBacklog(
+  account: Awaited<ReturnType<typeof startSandbox>>['account'],
+  backlog: number,
+): Promise<number> {
   const t0 = performance.now();
   const writes: Promise<string>[] = [];
   for (let i = 0; i < backlog; i++) {
-    const values: CanonicalRecord = { firstName: 'Queued', lastName: `Employee ${i}`, email: `queued.${i}@example.com`, subsidiary: { id: '1', refName: null } };
+    const values: CanonicalRecord = {
+      firstName: 'Queued',
+      lastName: `Employee ${i}`,
+      email: `queued.${i}@example.com`,
+      subsidiary: { id: '1', refName: null },
+    };
     writes.push(account.createEmployee({ values, replaceRoles: true }, CSV));
     if (writes.length >= 64) await Promise.all(writes.splice(0));
   }
@@ -50,7 +69,9 @@ export async function retryBench(backlog: number): Promise<Table> {
   const { account, receiver } = sb;
   try {
     const queueMs = await queueBacklog(account, backlog);
-    const pending = account.customRecords(DELIVERY_RECORD).filter((r) => r[DELIVERY_FIELD.status] === DELIVERY_STATUS.pending).length;
+    const pending = account
+      .customRecords(DELIVERY_RECORD)
+      .filter((r) => r[DELIVERY_FIELD.status] === DELIVERY_STATUS.pending).length;
     if (pending !== backlog) throw new Error(`expected ${backlog} pending deliveries, found ${pending}`);
 
     const logsBefore = account.logs({ script: RETRY_SCRIPT }).length;
@@ -63,8 +84,16 @@ export async function retryBench(backlog: number): Promise<Table> {
     const drainMs = performance.now() - w0;
     const drainedAfter = account.clock.now() - queuedAt;
 
-    const perRun = account.logs({ script: RETRY_SCRIPT }).slice(logsBefore).map((e) => ATTEMPTED.exec(e.details)).filter((m): m is RegExpExecArray => m !== null).map((m) => Number(m[1]));
-    const workerRuns = account.executions({ script: RETRY_SCRIPT }).slice(execBefore).filter((e) => e.deployment === DEPLOYMENT.retryWorker);
+    const perRun = account
+      .logs({ script: RETRY_SCRIPT })
+      .slice(logsBefore)
+      .map((e) => ATTEMPTED.exec(e.details))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => Number(m[1]));
+    const workerRuns = account
+      .executions({ script: RETRY_SCRIPT })
+      .slice(execBefore)
+      .filter((e) => e.deployment === DEPLOYMENT.retryWorker);
     const timerRuns = runs.filter((r) => r.deploymentId === DEPLOYMENT.retryTimer).length;
     const failed = runs.filter((r) => r.status !== 'COMPLETE').length;
     const after = account.customRecords(DELIVERY_RECORD);
@@ -82,19 +111,51 @@ export async function retryBench(backlog: number): Promise<Table> {
       title: `2. Retry throughput (${fmt(backlog)} due deliveries, 10,000 units per execution, timer + worker deployments)`,
       head: ['measure', 'value', 'bound or comparison'],
       rows: [
-        ['units per delivery, as charged', fmt(unitsPerDelivery(workerRuns, perRun), 2), `${POST_UNITS + WRITE_UNITS} = https.post ${POST_UNITS} + one write ${WRITE_UNITS} (a body over 4,000 bytes adds a load, 2); before: ${OLD.delivery}`],
-        ['deliveries per execution, each worker run', perRun.join(', '), `${full} per full run after setup ${SETUP_UNITS} and restart ${RESUBMIT_UNITS}; bound ${fmt(bound, 1)} = 10,000 ÷ 12; before: ${oldFull}`],
-        ['units used per execution (max)', fmt(Math.max(...workerRuns.map((e) => e.usage))), `≤ ${fmt(SCHEDULED_LIMIT)}`],
-        ['executions to drain', `${workerRuns.length} worker + ${timerRuns} timer`, `⌈${fmt(backlog)} ÷ ${full}⌉ = ${Math.ceil(backlog / full)}; ${failed} failed`],
-        ['time to drain, account clock', `${fmt(drainedAfter / 60_000, 1)} min after queuing: ${SLOT_MINUTES} min to the timer's slot, then ${fmt((drainedAfter - wait) / 1000, 1)} s of worker runs back to back`, `before: the Scheduled deployment's own resubmits start nothing (section_460871520995), so ${oldRuns} runs, one per ${SLOT_MINUTES}-min slot: ${oldRuns * SLOT_MINUTES} min`],
-        ['worker runs, wall time here', `${fmt(drainMs / 1000, 1)} s`, `${fmt((drainMs / backlog) * 1000, 0)} µs per delivery (loopback receiver); in NetSuite each run lasts as long as its POSTs take`],
-        ['delivered (status in the outbox)', `${fmt(delivered)} of ${fmt(backlog)}`, delivered === backlog ? 'all' : 'MISSING'],
-        ['received exactly once, signature verified', `${fmt(arrived.length - twice)} event ids`, `lost ${lost}, sent twice ${twice}, bad signature ${receiver.unsigned}`],
+        [
+          'units per delivery, as charged',
+          fmt(unitsPerDelivery(workerRuns, perRun), 2),
+          `${POST_UNITS + WRITE_UNITS} = https.post ${POST_UNITS} + one write ${WRITE_UNITS} (a body over 4,000 bytes adds a load, 2); before: ${OLD.delivery}`,
+        ],
+        [
+          'deliveries per execution, each worker run',
+          perRun.join(', '),
+          `${full} per full run after setup ${SETUP_UNITS} and restart ${RESUBMIT_UNITS}; bound ${fmt(bound, 1)} = 10,000 ÷ 12; before: ${oldFull}`,
+        ],
+        [
+          'units used per execution (max)',
+          fmt(Math.max(...workerRuns.map((e) => e.usage))),
+          `≤ ${fmt(SCHEDULED_LIMIT)}`,
+        ],
+        [
+          'executions to drain',
+          `${workerRuns.length} worker + ${timerRuns} timer`,
+          `⌈${fmt(backlog)} ÷ ${full}⌉ = ${Math.ceil(backlog / full)}; ${failed} failed`,
+        ],
+        [
+          'time to drain, account clock',
+          `${fmt(drainedAfter / 60_000, 1)} min after queuing: ${SLOT_MINUTES} min to the timer's slot, then ${fmt((drainedAfter - wait) / 1000, 1)} s of worker runs back to back`,
+          `before: the Scheduled deployment's own resubmits start nothing (section_460871520995), so ${oldRuns} runs, one per ${SLOT_MINUTES}-min slot: ${oldRuns * SLOT_MINUTES} min`,
+        ],
+        [
+          'worker runs, wall time here',
+          `${fmt(drainMs / 1000, 1)} s`,
+          `${fmt((drainMs / backlog) * 1000, 0)} µs per delivery (loopback receiver); in NetSuite each run lasts as long as its POSTs take`,
+        ],
+        [
+          'delivered (status in the outbox)',
+          `${fmt(delivered)} of ${fmt(backlog)}`,
+          delivered === backlog ? 'all' : 'MISSING',
+        ],
+        [
+          'received exactly once, signature verified',
+          `${fmt(arrived.length - twice)} event ids`,
+          `lost ${lost}, sent twice ${twice}, bad signature ${receiver.unsigned}`,
+        ],
       ],
       notes: [
         `Backlog queued by the bundle's user event (CSV import, outbox mode) in ${fmt(queueMs / 1000, 1)} s, then the account clock moved to the timer's next slot (${DEPLOYMENT.retryTimer}, Scheduled); the timer started ${DEPLOYMENT.retryWorker} (Not Scheduled), which sent and started itself again until nothing was due. Receiver on loopback HTTPS answering 200.`,
-        'Deliveries per execution are the worker\'s own audit log line per run; units are what the sandbox charged; delivered/received counts come from the outbox records and the receiver.',
-        'The account clock is real time plus the advances: the worker runs\' share is this machine\'s time with a loopback receiver; in a real account each run lasts as long as its POSTs take (up to 45 s each when a receiver hangs).',
+        "Deliveries per execution are the worker's own audit log line per run; units are what the sandbox charged; delivered/received counts come from the outbox records and the receiver.",
+        "The account clock is real time plus the advances: the worker runs' share is this machine's time with a loopback receiver; in a real account each run lasts as long as its POSTs take (up to 45 s each when a receiver hangs).",
       ],
     };
   } finally {

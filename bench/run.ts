@@ -19,19 +19,33 @@ interface Item {
 
 const ITEMS: Item[] = [
   { title: '1. Governance units per event', run: async () => (await import('./governance')).governanceBench() },
-  { title: '2. Scheduled retry throughput', run: async (quick) => (await import('./retry')).retryBench(quick ? 1_200 : 5_000) },
+  {
+    title: '2. Scheduled retry throughput',
+    run: async (quick) => (await import('./retry')).retryBench(quick ? 1_200 : 5_000),
+  },
   { title: '3a. Bundle: built entry files', run: async () => (await import('./bundle')).bundleTable() },
   { title: '3b. Bundle: load and run', run: async (quick) => (await import('./bundle')).bundleLoadBench(quick) },
   { title: '4. Emitter CPU per event', run: async (quick) => (await import('./emitter')).emitterBench(quick) },
   {
     title: '5. Client under governance',
-    run: async (quick) => (await import('./lifecycle')).lifecycleBench({ employees: quick ? 60 : 400, latencyMs: 50, limit: 5, lanes: [5, 10], faultShare: 0.05 }),
+    run: async (quick) =>
+      (await import('./lifecycle')).lifecycleBench({
+        employees: quick ? 60 : 400,
+        latencyMs: 50,
+        limit: 5,
+        lanes: [5, 10],
+        faultShare: 0.05,
+      }),
   },
   {
     title: '6. SuiteQL export',
-    run: async (quick) => (await import('./export')).exportBench(quick ? [5_000, 10_000] : [50_000, 100_000, 150_000], 0),
+    run: async (quick) =>
+      (await import('./export')).exportBench(quick ? [5_000, 10_000] : [50_000, 100_000, 150_000], 0),
   },
-  { title: '7. Console governance', run: async (quick) => (await import('./console')).consoleBench(quick ? 2_000 : 10_000) },
+  {
+    title: '7. Console governance',
+    run: async (quick) => (await import('./console')).consoleBench(quick ? 2_000 : 10_000),
+  },
 ];
 
 function reasonOf(err: unknown): string {
@@ -60,7 +74,9 @@ async function main(): Promise<void> {
   const started = Date.now();
   const cpus = os.cpus();
   print(`# suitehooks benchmarks${quick ? ' (BENCH_QUICK=1: reduced workloads)' : ''}\n`);
-  print(`${new Date().toISOString()} · Node ${process.version} · ${cpus.length} × ${cpus[0]?.model.trim() ?? 'cpu'} · ${os.platform()} ${os.arch()}\n`);
+  print(
+    `${new Date().toISOString()} · Node ${process.version} · ${cpus.length} × ${cpus[0]?.model.trim() ?? 'cpu'} · ${os.platform()} ${os.arch()}\n`,
+  );
   for (const item of ITEMS) {
     if (only.length && !only.some((o) => item.title.startsWith(o))) continue;
     const t0 = Date.now();
@@ -88,7 +104,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
+main().catch((err: unknown) => {
   console.error(err);
   process.exitCode = 1;
 });

@@ -77,7 +77,10 @@ function makeProject(receiverUrl: string, options: SandboxOptions): string {
   fs.cpSync(path.join(src, 'FileCabinet'), path.join(dir, 'FileCabinet'), { recursive: true });
   for (const s of options.extra ?? []) {
     fs.writeFileSync(path.join(dir, 'Objects', `${s.id}.xml`), userEventXml(s));
-    fs.writeFileSync(path.join(dir, 'FileCabinet', 'SuiteScripts', 'bench', s.file), s.source.replaceAll('{{URL}}', receiverUrl));
+    fs.writeFileSync(
+      path.join(dir, 'FileCabinet', 'SuiteScripts', 'bench', s.file),
+      s.source.replaceAll('{{URL}}', receiverUrl),
+    );
   }
   return dir;
 }

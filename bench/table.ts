@@ -21,7 +21,13 @@ export function renderTable(t: Table): string {
   const widths = t.head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
   // Markdown pipe table, padded so it also reads well in a terminal.
   const line = (r: string[]) => `| ${widths.map((w, i) => (r[i] ?? '').padEnd(w)).join(' | ')} |`;
-  const out = [`### ${t.title}`, '', line(t.head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.slice(1).map(line)];
+  const out = [
+    `### ${t.title}`,
+    '',
+    line(t.head),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...cells.slice(1).map(line),
+  ];
   if (t.notes?.length) out.push('', ...t.notes.map((n) => `- ${n}`));
   return out.join('\n') + '\n';
 }

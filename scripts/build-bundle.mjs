@@ -15,9 +15,24 @@ export const OUT_DIR = 'src/FileCabinet/SuiteScripts/suitehooks';
 
 /** Each deployable script: its source entry, built file, script type and entry point. */
 export const SCRIPTS = [
-  { entry: 'lib/suitescript/entries/employee-ue.ts', file: 'suitehooks_employee_ue.js', scriptType: 'UserEventScript', entryPoint: 'afterSubmit' },
-  { entry: 'lib/suitescript/entries/retry-ss.ts', file: 'suitehooks_retry_ss.js', scriptType: 'ScheduledScript', entryPoint: 'execute' },
-  { entry: 'lib/suitescript/entries/console-sl.ts', file: 'suitehooks_console_sl.js', scriptType: 'Suitelet', entryPoint: 'onRequest' },
+  {
+    entry: 'lib/suitescript/entries/employee-ue.ts',
+    file: 'suitehooks_employee_ue.js',
+    scriptType: 'UserEventScript',
+    entryPoint: 'afterSubmit',
+  },
+  {
+    entry: 'lib/suitescript/entries/retry-ss.ts',
+    file: 'suitehooks_retry_ss.js',
+    scriptType: 'ScheduledScript',
+    entryPoint: 'execute',
+  },
+  {
+    entry: 'lib/suitescript/entries/console-sl.ts',
+    file: 'suitehooks_console_sl.js',
+    scriptType: 'Suitelet',
+    entryPoint: 'onRequest',
+  },
 ];
 
 const IMPORT = /^import \* as (\w+) from "(N\/[\w/]+)";\n/gm;
@@ -38,19 +53,32 @@ export function toSuiteScript(esm, { scriptType, entryPoint, entry }) {
   const exported = EXPORT.exec(body);
   if (!exported) throw new Error(`${entry}: no export of ${entryPoint}`);
   body = body.replace(EXPORT, '');
-  const entries = exported[1].split(',').map((s) => s.trim()).filter(Boolean).map((s) => {
-    const [local, name = local] = s.split(/\s+as\s+/);
-    return { local, name };
-  });
+  const entries = exported[1]
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const [local, name = local] = s.split(/\s+as\s+/);
+      return { local, name };
+    });
   if (!entries.some((e) => e.name === entryPoint)) throw new Error(`${entry}: ${entryPoint} is not exported`);
-  if (/^\s*(import|export)\b/m.test(body)) throw new Error(`${entry}: an import or export esbuild left is not an N/* namespace import`);
+  if (/^\s*(import|export)\b/m.test(body))
+    throw new Error(`${entry}: an import or export esbuild left is not an N/* namespace import`);
   for (const { name } of deps) {
-    if (name === 'log' || name === 'util') throw new Error(`${entry}: import of ${name} would shadow the SuiteScript global`);
+    if (name === 'log' || name === 'util')
+      throw new Error(`${entry}: import of ${name} would shadow the SuiteScript global`);
   }
   const modules = deps.map((d) => `'${d.module}'`).join(', ');
   const params = deps.map((d) => d.name).join(', ');
-  const returned = entries.filter((e) => e.name === entryPoint).map((e) => `${e.name}: ${e.local}`).join(', ');
-  const indented = body.trim().split('\n').map((line) => (line === '' ? '' : `  ${line}`)).join('\n');
+  const returned = entries
+    .filter((e) => e.name === entryPoint)
+    .map((e) => `${e.name}: ${e.local}`)
+    .join(', ');
+  const indented = body
+    .trim()
+    .split('\n')
+    .map((line) => (line === '' ? '' : `  ${line}`))
+    .join('\n');
   return [
     '/**',
     ' * @NApiVersion 2.1',

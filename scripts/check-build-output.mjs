@@ -29,11 +29,14 @@ export async function buildOutputProblems(committedRoot = repo) {
     const problems = [];
     for (const file of filesIn(freshDir)) {
       const committed = join(committedDir, file);
-      if (!existsSync(committed)) problems.push(`${OUT_DIR}/${file} is missing: the build produces it but it is not committed`);
-      else if (!readFileSync(committed).equals(readFileSync(join(freshDir, file)))) problems.push(`${OUT_DIR}/${file} is stale: it differs from a fresh build`);
+      if (!existsSync(committed))
+        problems.push(`${OUT_DIR}/${file} is missing: the build produces it but it is not committed`);
+      else if (!readFileSync(committed).equals(readFileSync(join(freshDir, file))))
+        problems.push(`${OUT_DIR}/${file} is stale: it differs from a fresh build`);
     }
     for (const file of filesIn(committedDir)) {
-      if (!existsSync(join(freshDir, file))) problems.push(`${OUT_DIR}/${file} is not produced by the build (a script removed or renamed?)`);
+      if (!existsSync(join(freshDir, file)))
+        problems.push(`${OUT_DIR}/${file} is not produced by the build (a script removed or renamed?)`);
     }
     return problems;
   } finally {
@@ -49,8 +52,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
         console.log(`build output is up to date: ${OUT_DIR} matches a fresh build`);
         return;
       }
-      console.error(`✗ committed build output does not match a fresh build:\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
-        'Run `npm run build` and commit src/FileCabinet.');
+      console.error(
+        `✗ committed build output does not match a fresh build:\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
+          'Run `npm run build` and commit src/FileCabinet.',
+      );
       process.exit(1);
     },
     (e) => {

@@ -18,7 +18,9 @@ export function parseAccountId(input: string): AccountId {
   const text = input.trim();
   const m = ACCOUNT.exec(text);
   if (!m) {
-    throw new TypeError(`"${text.slice(0, 40)}" is not a NetSuite account id (expected e.g. 1234567, 1234567_SB1 or 1234567-sb1)`);
+    throw new TypeError(
+      `"${text.slice(0, 40)}" is not a NetSuite account id (expected e.g. 1234567, 1234567_SB1 or 1234567-sb1)`,
+    );
   }
   const [, base, suffix] = m;
   return {

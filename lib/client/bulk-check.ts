@@ -31,10 +31,14 @@ export function given(value: unknown): boolean {
 }
 
 function hint(action: string, column: string): string {
-  if (action === 'set-roles' && column === 'role') return ' (set-roles takes the exact list in "roles"; add-role/remove-role take "role")';
-  if ((action === 'add-role' || action === 'remove-role') && column === 'roles') return ` (${action} takes one role in "role"; set-roles takes "roles")`;
-  if ((action === 'upsert' || action === 'create') && column === 'id') return ` (${action} finds the employee by "externalId")`;
-  if (action === 'delete' && column === 'externalId') return ' (delete takes the internal id, so that a re-run finds it gone)';
+  if (action === 'set-roles' && column === 'role')
+    return ' (set-roles takes the exact list in "roles"; add-role/remove-role take "role")';
+  if ((action === 'add-role' || action === 'remove-role') && column === 'roles')
+    return ` (${action} takes one role in "role"; set-roles takes "roles")`;
+  if ((action === 'upsert' || action === 'create') && column === 'id')
+    return ` (${action} finds the employee by "externalId")`;
+  if (action === 'delete' && column === 'externalId')
+    return ' (delete takes the internal id, so that a re-run finds it gone)';
   return '';
 }
 
@@ -43,7 +47,9 @@ export function bulkInputProblems(rows: readonly BulkRow[], limit = 20): string[
   const problems: string[] = [];
   const unknown = new Set<string>();
   for (const row of rows) {
-    const action = String(row.values.action ?? '').trim().toLowerCase();
+    const action = String(row.values.action ?? '')
+      .trim()
+      .toLowerCase();
     const uses = USES[action as BulkAction] as ((c: string) => boolean) | undefined;
     for (const [column, value] of Object.entries(row.values)) {
       if (column === 'action') continue;
@@ -51,9 +57,15 @@ export function bulkInputProblems(rows: readonly BulkRow[], limit = 20): string[
         unknown.add(column);
         continue;
       }
-      if (uses && given(value) && !uses(column)) problems.push(`line ${row.line}: ${action} does not use "${column}", so its value would be ignored${hint(action, column)}`);
+      if (uses && given(value) && !uses(column))
+        problems.push(
+          `line ${row.line}: ${action} does not use "${column}", so its value would be ignored${hint(action, column)}`,
+        );
     }
   }
-  for (const column of unknown) problems.unshift(`unknown column "${column.slice(0, 60)}": not an employee field nor one of ${CONTROL_COLUMNS.join(', ')}`);
+  for (const column of unknown)
+    problems.unshift(
+      `unknown column "${column.slice(0, 60)}": not an employee field nor one of ${CONTROL_COLUMNS.join(', ')}`,
+    );
   return problems.length > limit ? [...problems.slice(0, limit), `… and ${problems.length - limit} more`] : problems;
 }

@@ -45,14 +45,20 @@ function parse(line: string): unknown {
 function runsOf(log: string): LoggedRun[] {
   const runs: LoggedRun[] = [];
   for (const line of log.split('\n')) {
-    const entry = parse(line) as { run?: { file?: unknown }; line?: unknown; fingerprint?: unknown; status?: unknown } | null;
+    const entry = parse(line) as {
+      run?: { file?: unknown };
+      line?: unknown;
+      fingerprint?: unknown;
+      status?: unknown;
+    } | null;
     if (entry === null || typeof entry !== 'object') continue;
     if (entry.run) {
       runs.push({ file: typeof entry.run.file === 'string' ? entry.run.file : null, ok: [] });
       continue;
     }
     if (runs.length === 0) runs.push({ file: null, ok: [] });
-    if (entry.status === 'ok' && typeof entry.line === 'number' && typeof entry.fingerprint === 'string') runs.at(-1)!.ok.push(rowKey(entry.line, entry.fingerprint));
+    if (entry.status === 'ok' && typeof entry.line === 'number' && typeof entry.fingerprint === 'string')
+      runs.at(-1)!.ok.push(rowKey(entry.line, entry.fingerprint));
   }
   return runs;
 }

@@ -12,7 +12,17 @@ import { bulkInputProblems, CONTROL_COLUMNS, given } from './bulk-check';
 import { DeleteRefusedError, InterruptedError, NetSuiteApiError, RetriesExhaustedError } from './errors';
 import { fieldValue } from './values';
 
-export const BULK_ACTIONS = ['upsert', 'create', 'update', 'deactivate', 'reactivate', 'add-role', 'remove-role', 'set-roles', 'delete'] as const;
+export const BULK_ACTIONS = [
+  'upsert',
+  'create',
+  'update',
+  'deactivate',
+  'reactivate',
+  'add-role',
+  'remove-role',
+  'set-roles',
+  'delete',
+] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
 
 export interface BulkRow {
@@ -70,7 +80,10 @@ async function targetId(client: NetSuiteClient, values: Record<string, unknown>)
   if (!externalId) return id;
   const found = await client.employees.getByExternalId(externalId);
   if (!found) throw new TypeError(`no employee has the external id "${externalId}"`);
-  if (id && String(found.id) !== id) throw new TypeError(`id ${id} and externalId "${externalId}" (employee ${String(found.id)}) name different employees`);
+  if (id && String(found.id) !== id)
+    throw new TypeError(
+      `id ${id} and externalId "${externalId}" (employee ${String(found.id)}) name different employees`,
+    );
   return String(found.id);
 }
 
@@ -78,7 +91,10 @@ async function targetId(client: NetSuiteClient, values: Record<string, unknown>)
 function roleList(values: Record<string, unknown>): string[] {
   const roles = given(values.roles) ? fieldValue('roles', values.roles) : [];
   const list = (Array.isArray(roles) ? roles : [roles]).map((r) => text(r)).filter((r) => r !== '');
-  if (list.length === 0) throw new TypeError('set-roles needs the roles to keep in "roles"; an empty list would remove every role (use remove-role for that)');
+  if (list.length === 0)
+    throw new TypeError(
+      'set-roles needs the roles to keep in "roles"; an empty list would remove every role (use remove-role for that)',
+    );
   return list;
 }
 
@@ -89,7 +105,8 @@ async function perform(client: NetSuiteClient, action: string, values: Record<st
     case 'create':
     case 'upsert': {
       const externalId = text(values.externalId);
-      if (!externalId) throw new TypeError(`${action} needs an externalId, so that running the file again cannot create duplicates`);
+      if (!externalId)
+        throw new TypeError(`${action} needs an externalId, so that running the file again cannot create duplicates`);
       return e.upsert(externalId, fields(values, ['externalId']));
     }
     case 'update': {
@@ -123,7 +140,11 @@ async function perform(client: NetSuiteClient, action: string, values: Record<st
   }
 }
 
-async function lifecycle(client: NetSuiteClient, action: 'deactivate' | 'reactivate', values: Record<string, unknown>): Promise<string> {
+async function lifecycle(
+  client: NetSuiteClient,
+  action: 'deactivate' | 'reactivate',
+  values: Record<string, unknown>,
+): Promise<string> {
   const id = await targetId(client, values);
   if (action === 'deactivate') await client.employees.deactivate(id);
   else {
@@ -149,11 +170,21 @@ async function remove(client: NetSuiteClient, values: Record<string, unknown>): 
 export async function applyRow(client: NetSuiteClient, row: BulkRow): Promise<BulkResult> {
   const { values } = row;
   const action = text(values.action).toLowerCase();
-  const base = { line: row.line, fingerprint: fingerprint(values), action, key: text(values.id) || text(values.externalId) };
+  const base = {
+    line: row.line,
+    fingerprint: fingerprint(values),
+    action,
+    key: text(values.id) || text(values.externalId),
+  };
   try {
     return { ...base, status: 'ok', id: await perform(client, action, values) };
   } catch (err) {
-    const api = err instanceof NetSuiteApiError ? err : err instanceof RetriesExhaustedError && err.cause instanceof NetSuiteApiError ? err.cause : null;
+    const api =
+      err instanceof NetSuiteApiError
+        ? err
+        : err instanceof RetriesExhaustedError && err.cause instanceof NetSuiteApiError
+          ? err.cause
+          : null;
     return {
       ...base,
       status: err instanceof InterruptedError ? 'interrupted' : 'error',
@@ -212,7 +243,11 @@ async function idsOfExternalIds(client: NetSuiteClient, externalIds: readonly st
   return found;
 }
 
-export async function runBulk(client: NetSuiteClient, rows: readonly BulkRow[], options: BulkOptions = {}): Promise<BulkTotals> {
+export async function runBulk(
+  client: NetSuiteClient,
+  rows: readonly BulkRow[],
+  options: BulkOptions = {},
+): Promise<BulkTotals> {
   const problems = bulkInputProblems(rows);
   if (problems.length > 0) throw new BulkInputError(problems);
   const totals: BulkTotals = { ok: 0, failed: 0, skipped: 0, notRun: 0 };

@@ -47,7 +47,9 @@ function checkedBaseUrl(text: string): string {
   }
   const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new ConfigError(`baseUrl must be https:// (credentials would travel in clear); plain http is accepted only for 127.0.0.1, localhost or [::1], e.g. the sandbox`);
+    throw new ConfigError(
+      `baseUrl must be https:// (credentials would travel in clear); plain http is accepted only for 127.0.0.1, localhost or [::1], e.g. the sandbox`,
+    );
   }
   if (url.username || url.password) throw new ConfigError('baseUrl must not carry credentials');
   return url.origin;
@@ -62,7 +64,15 @@ export function createClient(config: ClientConfig, options: ClientOptions = {}):
     config.auth.type === 'm2m'
       ? new M2MAuth(config.auth, `${baseUrl}${TOKEN_PATH}`, (url, form) => transport.postToken(url, form))
       : new TbaAuth(config.auth, account.realm);
-  transport = new Transport({ baseUrl, auth, limiter, retry: resolveRetry(options.retry), timeoutMs: options.timeoutMs, onRetry: options.onRetry, signal: options.signal });
+  transport = new Transport({
+    baseUrl,
+    auth,
+    limiter,
+    retry: resolveRetry(options.retry),
+    timeoutMs: options.timeoutMs,
+    onRetry: options.onRetry,
+    signal: options.signal,
+  });
   const timeZone = config.timeZone ?? 'UTC';
   const suiteql = new SuiteQL(transport, timeZone);
   const resolver = new Resolver(suiteql);
@@ -76,6 +86,7 @@ export function createClient(config: ClientConfig, options: ClientOptions = {}):
     resolver,
     employees: new Employees(transport, suiteql, resolver, timeZone),
     sync: (syncOptions = {}) => syncEmployees(suiteql, { timeZone, ...syncOptions }),
-    governanceLimits: async () => (await transport.request('GET', '/services/rest/system/v1/governanceLimits')).body as Record<string, unknown>,
+    governanceLimits: async () =>
+      (await transport.request('GET', '/services/rest/system/v1/governanceLimits')).body as Record<string, unknown>,
   };
 }

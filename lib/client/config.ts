@@ -22,11 +22,11 @@ export interface ClientConfig {
   /** Account id in either spelling: `1234567_SB1` or `1234567-sb1`. */
   account: string;
   /** Overrides `https://<account>.suitetalk.api.netsuite.com` (the sandbox: `http://127.0.0.1:<port>`). */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   auth: AuthConfig;
-  concurrency?: number;
+  concurrency?: number | undefined;
   /** The integration user's time zone preference (SuiteQL date-times are shown in it); default UTC. */
-  timeZone?: string;
+  timeZone?: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -87,12 +87,21 @@ function optionalNumber(value: unknown, name: string): number | undefined {
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ClientConfig {
   const e = (k: string) => env[`SUITEHOOKS_${k}`];
   const src: Source = {
-    clientId: e('CLIENT_ID'), certificateId: e('CERTIFICATE_ID'), privateKey: e('PRIVATE_KEY'), privateKeyFile: e('PRIVATE_KEY_FILE'), algorithm: e('JWT_ALG'),
-    consumerKey: e('CONSUMER_KEY'), consumerSecret: e('CONSUMER_SECRET'), tokenId: e('TOKEN_ID'), tokenSecret: e('TOKEN_SECRET'),
+    clientId: e('CLIENT_ID'),
+    certificateId: e('CERTIFICATE_ID'),
+    privateKey: e('PRIVATE_KEY'),
+    privateKeyFile: e('PRIVATE_KEY_FILE'),
+    algorithm: e('JWT_ALG'),
+    consumerKey: e('CONSUMER_KEY'),
+    consumerSecret: e('CONSUMER_SECRET'),
+    tokenId: e('TOKEN_ID'),
+    tokenSecret: e('TOKEN_SECRET'),
   };
   const hasM2M = src.clientId !== undefined;
   if (!hasM2M && src.consumerKey === undefined) {
-    throw new ConfigError('no credentials: set SUITEHOOKS_CLIENT_ID/CERTIFICATE_ID/PRIVATE_KEY(_FILE) for OAuth 2.0, or SUITEHOOKS_CONSUMER_KEY/CONSUMER_SECRET/TOKEN_ID/TOKEN_SECRET for TBA');
+    throw new ConfigError(
+      'no credentials: set SUITEHOOKS_CLIENT_ID/CERTIFICATE_ID/PRIVATE_KEY(_FILE) for OAuth 2.0, or SUITEHOOKS_CONSUMER_KEY/CONSUMER_SECRET/TOKEN_ID/TOKEN_SECRET for TBA',
+    );
   }
   return {
     account: need({ account: e('ACCOUNT') }, 'account', envName),
@@ -108,7 +117,9 @@ export function configFromFile(file: string): ClientConfig {
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8')) as Source;
   } catch (err) {
-    throw new ConfigError(`cannot read credentials file ${file}: ${(err as NodeJS.ErrnoException).code ?? 'invalid JSON'}`);
+    throw new ConfigError(
+      `cannot read credentials file ${file}: ${(err as NodeJS.ErrnoException).code ?? 'invalid JSON'}`,
+    );
   }
   const dir = path.dirname(path.resolve(file));
   const m2m = json.m2m as Source | undefined;

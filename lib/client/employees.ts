@@ -3,7 +3,16 @@
  * (both flags, read back), reactivate, delete (refusals explained), and roles through the `roles`
  * sublist. Values go in and come out in the canonical shape of the core's field map.
  */
-import { EMPLOYEE_FIELDS, fromRestRecord, fromSuiteQLRow, resolveField, suiteqlSelectList, toRestBody, type CanonicalRecord, type Ref } from '../core';
+import {
+  EMPLOYEE_FIELDS,
+  fromRestRecord,
+  fromSuiteQLRow,
+  resolveField,
+  suiteqlSelectList,
+  toRestBody,
+  type CanonicalRecord,
+  type Ref,
+} from '../core';
 import { DeactivationError, DeleteRefusedError, NetSuiteApiError, WriteOutcomeUnknownError } from './errors';
 import type { ApiResponse, Transport } from './http';
 import type { RefInput, Resolver } from './resolve';
@@ -15,12 +24,16 @@ const COLLECTION = '/services/rest/record/v1/employee';
 export type EmployeeInput = Record<string, string | number | boolean | null | RefInput | RefInput[]>;
 
 function recordPath(id: string): string {
-  if (!/^-?\d+$/.test(id)) throw new TypeError(`"${String(id).slice(0, 40)}" is not an internal id (use upsert/getByExternalId for external ids)`);
+  if (!/^-?\d+$/.test(id))
+    throw new TypeError(
+      `"${String(id).slice(0, 40)}" is not an internal id (use upsert/getByExternalId for external ids)`,
+    );
   return `${COLLECTION}/${id}`;
 }
 
 const eidPath = (externalId: string) => {
-  if (typeof externalId !== 'string' || externalId === '') throw new TypeError('an external id must be a non-empty string');
+  if (typeof externalId !== 'string' || externalId === '')
+    throw new TypeError('an external id must be a non-empty string');
   return `${COLLECTION}/${encodeURIComponent(`eid:${externalId}`)}`;
 };
 
@@ -32,9 +45,9 @@ function idFromLocation(res: ApiResponse): string {
 
 export interface ListOptions {
   /** A SuiteQL condition on alias `e`, e.g. `e.isinactive = 'F'`, with bound `params`. */
-  where?: string;
-  params?: readonly unknown[];
-  pageSize?: number;
+  where?: string | undefined;
+  params?: readonly unknown[] | undefined;
+  pageSize?: number | undefined;
 }
 
 export class Employees {
@@ -42,7 +55,7 @@ export class Employees {
     private readonly transport: Transport,
     private readonly suiteql: SuiteQL,
     private readonly resolver: Resolver,
-    private readonly timeZone: string = 'UTC',
+    private readonly timeZone = 'UTC',
   ) {}
 
   /** Canonical values → REST body, resolving names to ids. */
@@ -57,7 +70,9 @@ export class Employees {
       if (value === null) canonical[spec.rest] = null;
       else if ((spec.kind === 'sublist' || spec.kind === 'multiselect') && refType) {
         const refs = Array.isArray(value) ? value : [value as RefInput];
-        canonical[spec.rest] = await Promise.all(refs.map(async (r): Promise<Ref> => ({ id: await this.resolver.id(refType, r), refName: null })));
+        canonical[spec.rest] = await Promise.all(
+          refs.map(async (r): Promise<Ref> => ({ id: await this.resolver.id(refType, r), refName: null })),
+        );
       } else if (spec.kind === 'select' && refType) {
         canonical[spec.rest] = { id: await this.resolver.id(refType, value as RefInput), refName: null };
       } else if (typeof value === 'object') throw new TypeError(`"${key}" takes a plain value`);
@@ -97,7 +112,11 @@ export class Employees {
     try {
       return idFromLocation(await this.transport.request('POST', COLLECTION, { body, policy: 'create' }));
     } catch (err) {
-      if (err instanceof WriteOutcomeUnknownError && typeof values.externalId === 'string' && values.externalId !== '') {
+      if (
+        err instanceof WriteOutcomeUnknownError &&
+        typeof values.externalId === 'string' &&
+        values.externalId !== ''
+      ) {
         return this.upsert(values.externalId, values);
       }
       throw err;
@@ -122,7 +141,8 @@ export class Employees {
   async deactivate(id: string): Promise<CanonicalRecord> {
     await this.update(id, { isInactive: true, giveAccess: false });
     const record = await this.fieldsOf(id);
-    if (record.isInactive !== true || record.giveAccess !== false) throw new DeactivationError(id, record.isInactive, record.giveAccess);
+    if (record.isInactive !== true || record.giveAccess !== false)
+      throw new DeactivationError(id, record.isInactive, record.giveAccess);
     return record;
   }
 
@@ -133,7 +153,9 @@ export class Employees {
     await this.update(id, values);
     const record = await this.fieldsOf(id);
     if (record.isInactive !== false || (options.giveAccess !== undefined && record.giveAccess !== options.giveAccess)) {
-      throw new Error(`employee ${id} was not reactivated: read back isInactive=${String(record.isInactive)}, giveAccess=${String(record.giveAccess)}`);
+      throw new Error(
+        `employee ${id} was not reactivated: read back isInactive=${String(record.isInactive)}, giveAccess=${String(record.giveAccess)}`,
+      );
     }
     return record;
   }
@@ -150,7 +172,10 @@ export class Employees {
 
   /** Sets the exact list of roles (`?replace=roles`). */
   async setRoles(id: string, roles: readonly RefInput[]): Promise<void> {
-    await this.transport.request('PATCH', recordPath(id), { query: { replace: 'roles' }, body: await this.body({ roles: [...roles] }) });
+    await this.transport.request('PATCH', recordPath(id), {
+      query: { replace: 'roles' },
+      body: await this.body({ roles: [...roles] }),
+    });
   }
 
   /** Adds a role line (a role already held is left as it is). */
@@ -163,7 +188,10 @@ export class Employees {
     const [roleId, record] = await Promise.all([this.resolver.id('role', role), this.get(id)]);
     const current = (record.roles as Ref[] | null) ?? [];
     if (!current.some((r) => r.id === roleId)) return;
-    await this.setRoles(id, current.filter((r) => r.id !== roleId).map((r) => ({ id: r.id })));
+    await this.setRoles(
+      id,
+      current.filter((r) => r.id !== roleId).map((r) => ({ id: r.id })),
+    );
   }
 
   /** Every employee (optionally filtered) as canonical records, by id, past 100,000 rows. */

@@ -11,9 +11,12 @@ const HINTS: Record<string, string> = {
     'NetSuite does not say why a login failed; its Login Audit Trail does (Setup > Users/Roles > User Management > View Login Audit Trail). ' +
     'Check the account id (TBA realm is upper case with an underscore: 1234567_SB1), that the integration record is enabled for this auth method, ' +
     'that the token or certificate mapping is active, and that the role has the "REST Web Services" and "Log in using Access Tokens"/"OAuth 2.0" permissions.',
-  INSUFFICIENT_PERMISSION: "The integration's role lacks a permission for this record or action: add it to the role (Setup > Users/Roles > Manage Roles).",
-  CONCURRENCY_LIMIT_EXCEEDED: 'The account ran out of concurrent request slots: lower the client concurrency, or spread integrations over time.',
-  NONEXISTENT_ID: 'No record has this id (or external id): check it, or list employees with `suitehooks employee list`.',
+  INSUFFICIENT_PERMISSION:
+    "The integration's role lacks a permission for this record or action: add it to the role (Setup > Users/Roles > Manage Roles).",
+  CONCURRENCY_LIMIT_EXCEEDED:
+    'The account ran out of concurrent request slots: lower the client concurrency, or spread integrations over time.',
+  NONEXISTENT_ID:
+    'No record has this id (or external id): check it, or list employees with `suitehooks employee list`.',
   INVALID_CONTENT: 'A field name or value in the request is not valid for this record; o:errorPath names the field.',
 };
 
@@ -51,7 +54,8 @@ export class AuthError extends Error {
 
 /** A create whose outcome is unknown (the connection broke after the request may have reached NetSuite). */
 export class WriteOutcomeUnknownError extends Error {
-  readonly hint = 'The record may or may not exist now. Give it an externalId and use upsert (safe to repeat), or look it up before trying again.';
+  readonly hint =
+    'The record may or may not exist now. Give it an externalId and use upsert (safe to repeat), or look it up before trying again.';
   constructor(
     message: string,
     override readonly cause?: unknown,
@@ -68,7 +72,9 @@ export class DeactivationError extends Error {
     readonly isInactive: unknown,
     readonly giveAccess: unknown,
   ) {
-    super(`employee ${id} was not fully deactivated: read back isInactive=${String(isInactive)}, giveAccess=${String(giveAccess)} (a script or workflow may have reverted it)`);
+    super(
+      `employee ${id} was not fully deactivated: read back isInactive=${String(isInactive)}, giveAccess=${String(giveAccess)} (a script or workflow may have reverted it)`,
+    );
     this.name = 'DeactivationError';
   }
 }

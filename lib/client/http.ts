@@ -5,7 +5,15 @@
  * Redirects are never followed, so credentials never go to another host.
  */
 import type { Authenticator } from './auth/types';
-import { AuthError, InterruptedError, NetSuiteApiError, RedirectRefusedError, RetriesExhaustedError, WriteOutcomeUnknownError, type ErrorDetail } from './errors';
+import {
+  AuthError,
+  InterruptedError,
+  NetSuiteApiError,
+  RedirectRefusedError,
+  RetriesExhaustedError,
+  WriteOutcomeUnknownError,
+  type ErrorDetail,
+} from './errors';
 import type { Limiter } from './limiter';
 import { backoffDelay, sleep, type ResolvedRetry } from './retry';
 import { USER_AGENT } from '../core';
@@ -44,8 +52,8 @@ export interface TransportOptions {
   limiter: Limiter;
   retry: ResolvedRetry;
   /** Per attempt; default 120 s. */
-  timeoutMs?: number;
-  onRetry?: (event: RetryEvent) => void;
+  timeoutMs?: number | undefined;
+  onRetry?: ((event: RetryEvent) => void) | undefined;
   /** When aborted, no retry is made (a waiting one ends with InterruptedError); requests on the wire finish. */
   signal?: AbortSignal | undefined;
 }
@@ -63,7 +71,12 @@ function queryString(query: RequestOptions['query']): string {
 function errorDetails(status: number, body: unknown): ErrorDetail[] {
   const details = (body as { 'o:errorDetails'?: unknown } | null)?.['o:errorDetails'];
   if (Array.isArray(details) && details.length > 0) return details as ErrorDetail[];
-  return [{ detail: typeof body === 'string' && body ? body.slice(0, 200) : `HTTP ${status}`, 'o:errorCode': `HTTP_${status}` }];
+  return [
+    {
+      detail: typeof body === 'string' && body ? body.slice(0, 200) : `HTTP ${status}`,
+      'o:errorCode': `HTTP_${status}`,
+    },
+  ];
 }
 
 /** Getting the Authorization header failed (token request): the API request itself was never sent. */
@@ -98,7 +111,12 @@ export class Transport {
 
   /** Posts the OAuth 2.0 token form; called from inside a request's limiter slot. */
   readonly postToken = async (tokenUrl: string, form: URLSearchParams): Promise<{ status: number; body: unknown }> => {
-    const res = await this.exchange('POST', tokenUrl, { 'content-type': 'application/x-www-form-urlencoded' }, form.toString());
+    const res = await this.exchange(
+      'POST',
+      tokenUrl,
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      form.toString(),
+    );
     return { status: res.status, body: res.body };
   };
 
@@ -122,23 +140,35 @@ export class Transport {
         failure = new NetSuiteApiError(res.status, errorDetails(res.status, res.body), { method, path });
         const retryable = res.status === 429 || (TRANSIENT.has(res.status) && policy === 'idempotent');
         if (TRANSIENT.has(res.status) && policy === 'create') {
-          throw new WriteOutcomeUnknownError(`${method} ${path}: ${res.status} after the request was sent; the record may exist`, failure);
+          throw new WriteOutcomeUnknownError(
+            `${method} ${path}: ${res.status} after the request was sent; the record may exist`,
+            failure,
+          );
         }
         if (!retryable) throw failure;
         reason = `HTTP ${res.status} ${(failure as NetSuiteApiError).code}`;
       } catch (err) {
-        if (err instanceof NetSuiteApiError || err instanceof WriteOutcomeUnknownError || err instanceof RedirectRefusedError) throw err;
+        if (
+          err instanceof NetSuiteApiError ||
+          err instanceof WriteOutcomeUnknownError ||
+          err instanceof RedirectRefusedError
+        )
+          throw err;
         if (err instanceof NotSent) {
           // Token endpoint trouble: nothing reached the API, so even a create may simply be tried again.
           const cause = err.cause;
-          const transient = cause instanceof AuthError ? cause.status === 429 || TRANSIENT.has(cause.status) : isNetworkError(cause);
+          const transient =
+            cause instanceof AuthError ? cause.status === 429 || TRANSIENT.has(cause.status) : isNetworkError(cause);
           if (!transient) throw cause;
           failure = cause;
           reason = `token endpoint: ${cause instanceof AuthError ? `HTTP ${cause.status}` : networkFailure(cause).reason}`;
         } else {
           const net = networkFailure(err);
           if (net.sent && policy === 'create') {
-            throw new WriteOutcomeUnknownError(`${method} ${path}: ${net.reason} after the request was sent; the record may exist`, err);
+            throw new WriteOutcomeUnknownError(
+              `${method} ${path}: ${net.reason} after the request was sent; the record may exist`,
+              err,
+            );
           }
           failure = err;
           reason = net.reason;
@@ -146,11 +176,16 @@ export class Transport {
       }
       const delayMs = backoffDelay(attempt, retry);
       if (attempt >= retry.maxAttempts || Date.now() + delayMs - started > retry.maxTotalMs) {
-        throw new RetriesExhaustedError(`${method} ${path}: gave up after ${attempt} attempts (${reason})`, attempt, failure);
+        throw new RetriesExhaustedError(
+          `${method} ${path}: gave up after ${attempt} attempts (${reason})`,
+          attempt,
+          failure,
+        );
       }
       this.options.onRetry?.({ method, path, attempt, delayMs, reason });
       await sleep(delayMs, this.options.signal);
-      if (this.options.signal?.aborted) throw new InterruptedError(`${method} ${path}: not retried after ${reason}: interrupted`, failure);
+      if (this.options.signal?.aborted)
+        throw new InterruptedError(`${method} ${path}: not retried after ${reason}: interrupted`, failure);
     }
   }
 
@@ -166,7 +201,9 @@ export class Transport {
     }
     return new RedirectRefusedError(
       `redirect not followed: ${method} ${new URL(url).pathname} answered ${res.status}` +
-        (where && where.origin !== this.origin ? ` to another host (${where.host}); credentials are never sent there` : '') +
+        (where && where.origin !== this.origin
+          ? ` to another host (${where.host}); credentials are never sent there`
+          : '') +
         '. Check the account id and base URL.',
     );
   }
@@ -184,17 +221,25 @@ export class Transport {
   }
 
   /** One HTTP exchange: no redirect followed, a timeout, the body parsed as JSON when it is JSON. */
-  private async exchange(method: string, url: string, headers: Record<string, string>, body: string | undefined): Promise<ApiResponse> {
+  private async exchange(
+    method: string,
+    url: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+  ): Promise<ApiResponse> {
     // A timer cleared with the answer (AbortSignal.timeout would keep one per request alive for its 120 s).
     const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(new DOMException('The request timed out', 'TimeoutError')), this.options.timeoutMs ?? 120_000);
+    const timer = setTimeout(
+      () => timeout.abort(new DOMException('The request timed out', 'TimeoutError')),
+      this.options.timeoutMs ?? 120_000,
+    );
     let res: Response;
     let text: string;
     try {
       res = await fetch(url, {
         method,
         headers: { accept: 'application/json', 'user-agent': USER_AGENT, ...headers },
-        body,
+        body: body ?? null,
         redirect: 'manual',
         signal: timeout.signal,
       });

@@ -1,18 +1,45 @@
 /** suitehooks client: a typed NetSuite REST client and webhook receiver helpers. */
 export { parseAccountId, restBaseUrl, type AccountId } from './account-id';
-export { applyRow, BULK_ACTIONS, BulkInputError, fingerprint, rowKey, runBulk, type BulkAction, type BulkOptions, type BulkResult, type BulkRow, type BulkTotals } from './bulk';
+export {
+  applyRow,
+  BULK_ACTIONS,
+  BulkInputError,
+  fingerprint,
+  rowKey,
+  runBulk,
+  type BulkAction,
+  type BulkOptions,
+  type BulkResult,
+  type BulkRow,
+  type BulkTotals,
+} from './bulk';
 export { bulkInputProblems } from './bulk-check';
 export { fileIdentity, finishedRows, runMarkerLine, type RunMarker } from './bulk-results';
 export { createClient, TOKEN_PATH, type ClientOptions, type NetSuiteClient } from './client';
 export { configFromEnv, configFromFile, ConfigError, type AuthConfig, type ClientConfig } from './config';
 export { Employees, type EmployeeInput, type ListOptions } from './employees';
 export * from './errors';
-export { createWebhookHandler, memorySeenStore, memorySequenceStore, type HandlerOptions, type SeenStore, type SequenceStore } from '../webhooks';
+export {
+  createWebhookHandler,
+  memorySeenStore,
+  memorySequenceStore,
+  type HandlerOptions,
+  type SeenStore,
+  type SequenceStore,
+} from '../webhooks';
 export { Limiter } from './limiter';
 export { NameNotFoundError, Resolver, type RefInput } from './resolve';
 export { Secret } from './secret';
 export { bindSuiteQL, suiteqlLiteral, type SuiteQLValue } from './suiteql-literals';
-export { SuiteQL, MAX_PAGE_SIZE, MAX_ROWS_PER_QUERY, type Row, type ScanSpec, type SuiteQLPage, type KeyColumn } from './suiteql';
+export {
+  SuiteQL,
+  MAX_PAGE_SIZE,
+  MAX_ROWS_PER_QUERY,
+  type Row,
+  type ScanSpec,
+  type SuiteQLPage,
+  type KeyColumn,
+} from './suiteql';
 export { parseCursor, syncEmployees, type SyncCursor, type SyncItem, type SyncOptions } from './sync';
 export { verifyWebhook, WebhookVerificationError, type VerifyOptions } from '../webhooks';
 export type { WebhookEvent, EventData, CanonicalRecord, Ref } from '../core';

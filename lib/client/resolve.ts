@@ -20,7 +20,11 @@ export class NameNotFoundError extends Error {
     readonly lookedUp: string,
     readonly candidates: number,
   ) {
-    super(candidates === 0 ? `no ${recordType} is named "${lookedUp}"` : `${candidates} ${recordType} records are named "${lookedUp}": give the id instead`);
+    super(
+      candidates === 0
+        ? `no ${recordType} is named "${lookedUp}"`
+        : `${candidates} ${recordType} records are named "${lookedUp}": give the id instead`,
+    );
     this.name = 'NameNotFoundError';
   }
 }
@@ -47,7 +51,11 @@ export class Resolver {
     let found = this.cache.get(key);
     if (!found) {
       found = (async () => {
-        const page = await this.suiteql.page(`SELECT id FROM ${recordType} WHERE LOWER(${column}) = LOWER(?)`, [name.trim()], 2);
+        const page = await this.suiteql.page(
+          `SELECT id FROM ${recordType} WHERE LOWER(${column}) = LOWER(?)`,
+          [name.trim()],
+          2,
+        );
         if (page.items.length !== 1) throw new NameNotFoundError(recordType, name, page.items.length);
         return String(page.items[0]!.id);
       })();

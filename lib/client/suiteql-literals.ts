@@ -12,7 +12,8 @@ export type SuiteQLValue = string | number | bigint | boolean | Date | null;
 function endOfQuoted(q: string, i: number, quote: string): number {
   for (let j = i + 1; j < q.length; j++) {
     if (q[j] !== quote) continue;
-    if (q[j + 1] === quote) j++; // a doubled quote stands for one
+    if (q[j + 1] === quote)
+      j++; // a doubled quote stands for one
     else return j + 1;
   }
   return -1;
@@ -38,7 +39,7 @@ function endOfAlternative(q: string, i: number): number {
 /** Offsets of the `?` placeholders: outside string literals, quoted identifiers and comments. */
 export function placeholderOffsets(q: string): number[] {
   const found: number[] = [];
-  for (let i = 0; i < q.length; ) {
+  for (let i = 0; i < q.length;) {
     const c = q[i]!;
     let end = i + 1;
     if (c === '?') found.push(i);
@@ -46,7 +47,10 @@ export function placeholderOffsets(q: string): number[] {
     else if (c === '"') end = endOfQuoted(q, i, '"');
     else if (c === '-' && q[i + 1] === '-') end = q.includes('\n', i) ? q.indexOf('\n', i) + 1 : q.length;
     else if (c === '/' && q[i + 1] === '*') end = q.includes('*/', i + 2) ? q.indexOf('*/', i + 2) + 2 : -1;
-    if (end < 0) throw new TypeError(`the query has an unclosed ${c === '/' ? 'comment' : c === '"' ? 'quoted identifier' : 'string literal'} (at character ${i + 1})`);
+    if (end < 0)
+      throw new TypeError(
+        `the query has an unclosed ${c === '/' ? 'comment' : c === '"' ? 'quoted identifier' : 'string literal'} (at character ${i + 1})`,
+      );
     i = end;
   }
   return found;
@@ -57,14 +61,24 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** Strings NetSuite can store: no NUL, no lone surrogate halves (they would not come back as sent). */
 function checkText(s: string): void {
   if (s.includes('\u0000')) throw new TypeError('a SuiteQL string value cannot contain a NUL character');
-  if (LONE_SURROGATE.test(s)) throw new TypeError('a SuiteQL string value must be well-formed Unicode (it has a lone surrogate)');
+  if (LONE_SURROGATE.test(s))
+    throw new TypeError('a SuiteQL string value must be well-formed Unicode (it has a lone surrogate)');
 }
 
 /** A Date as `TO_TIMESTAMP(…)` of its wall clock in the time zone SuiteQL shows date-times in. */
 function timestampLiteral(d: Date, timeZone: string): string {
   if (Number.isNaN(d.getTime())) throw new TypeError('a SuiteQL date value is an invalid Date');
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
       .formatToParts(d)
       .map((x) => [x.type, x.value]),
   );
@@ -91,7 +105,9 @@ export function suiteqlLiteral(value: unknown, timeZone = 'UTC'): string {
       return value ? "'T'" : "'F'"; // SuiteQL booleans are 'T'/'F'
     default:
       if (value instanceof Date) return timestampLiteral(value, timeZone);
-      throw new TypeError(`a SuiteQL value must be a string, number, bigint, boolean, Date or null, not ${value === undefined ? 'undefined' : Array.isArray(value) ? 'an array' : typeof value}`);
+      throw new TypeError(
+        `a SuiteQL value must be a string, number, bigint, boolean, Date or null, not ${value === undefined ? 'undefined' : Array.isArray(value) ? 'an array' : typeof value}`,
+      );
   }
 }
 
@@ -99,7 +115,9 @@ export function suiteqlLiteral(value: unknown, timeZone = 'UTC'): string {
 export function bindSuiteQL(q: string, params: readonly unknown[], timeZone = 'UTC'): string {
   const at = placeholderOffsets(q);
   if (at.length !== params.length) {
-    throw new RangeError(`the query has ${at.length} ? placeholder${at.length === 1 ? '' : 's'} but ${params.length} value${params.length === 1 ? ' was' : 's were'} given`);
+    throw new RangeError(
+      `the query has ${at.length} ? placeholder${at.length === 1 ? '' : 's'} but ${params.length} value${params.length === 1 ? ' was' : 's were'} given`,
+    );
   }
   let out = '';
   let from = 0;

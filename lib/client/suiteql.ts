@@ -35,13 +35,13 @@ export interface ScanSpec {
   select: string;
   /** FROM clause (with joins). */
   from: string;
-  where?: string;
-  params?: readonly unknown[];
+  where?: string | undefined;
+  params?: readonly unknown[] | undefined;
   /** The key, e.g. `[{ expr: 'e.id', column: 'id', numeric: true }]`. */
   key: readonly KeyColumn[];
   /** Start strictly after this key (a resumed scan). */
-  after?: readonly unknown[];
-  pageSize?: number;
+  after?: readonly unknown[] | undefined;
+  pageSize?: number | undefined;
   /**
    * Page by key on every page instead of by offset within each 100,000-row segment: use it when rows
    * move while you read (ordering by a modification date), where offsets would skip rows.
@@ -52,7 +52,8 @@ export interface ScanSpec {
 }
 
 function checkPageSize(pageSize: number): void {
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw new RangeError(`page size must be 1..${MAX_PAGE_SIZE}`);
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE)
+    throw new RangeError(`page size must be 1..${MAX_PAGE_SIZE}`);
 }
 
 /** `(k1 > ?) OR (k1 = ? AND k2 > ?) …`: strictly after a composite key, with the values for its `?`s. */
@@ -92,8 +93,15 @@ export class SuiteQL {
       headers: { prefer: 'transient' },
     });
     const body = res.body as Omit<SuiteQLPage, 'serverDate'>;
-    const items = (body.items ?? []).map(({ links: _links, ...row }) => row as Row);
-    return { items, hasMore: body.hasMore, count: body.count, offset: body.offset, totalResults: body.totalResults, serverDate: res.headers.get('date') };
+    const items = (body.items ?? []).map(({ links: _links, ...row }) => row);
+    return {
+      items,
+      hasMore: body.hasMore,
+      count: body.count,
+      offset: body.offset,
+      totalResults: body.totalResults,
+      serverDate: res.headers.get('date'),
+    };
   }
 
   /**
@@ -104,7 +112,9 @@ export class SuiteQL {
     checkPageSize(pageSize);
     for (let offset = 0; ; offset += pageSize) {
       if (offset + pageSize > MAX_ROWS_PER_QUERY) {
-        throw new RangeError(`the query has more than ${MAX_ROWS_PER_QUERY} rows: SuiteQL stops there; use scan() with a key to read past it`);
+        throw new RangeError(
+          `the query has more than ${MAX_ROWS_PER_QUERY} rows: SuiteQL stops there; use scan() with a key to read past it`,
+        );
       }
       const page = await this.page(q, params, pageSize, offset);
       yield* page.items;
@@ -144,7 +154,7 @@ export class SuiteQL {
         if (!more) break;
       }
       if (!more || !last) return;
-      after = spec.key.map((k) => last![k.column]);
+      after = spec.key.map((k) => last[k.column]);
     }
   }
 }

@@ -40,7 +40,16 @@ const KEY: KeyColumn[] = [
 /** Wall-clock `YYYY-MM-DDTHH:MM:SS` of an instant in a time zone. */
 export function wallClock(ms: number, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
       .formatToParts(new Date(ms))
       .map((p) => [p.type, p.value]),
   );
@@ -49,7 +58,10 @@ export function wallClock(ms: number, timeZone: string): string {
 
 export function parseCursor(json: unknown): SyncCursor {
   const c = json as SyncCursor;
-  const ok = c?.version === 1 && (c.after === null || (Array.isArray(c.after) && c.after.length === 2 && c.after.every((v) => typeof v === 'string')));
+  const ok =
+    c?.version === 1 &&
+    (c.after === null ||
+      (Array.isArray(c.after) && c.after.length === 2 && c.after.every((v) => typeof v === 'string')));
   if (!ok) throw new TypeError('not a suitehooks sync cursor (expected {"version":1,"after":[time,id]|null})');
   return c;
 }

@@ -18,7 +18,12 @@ export function fieldValue(key: string, raw: unknown): Value {
       throw new TypeError(`"${key}" takes true or false, not "${text.slice(0, 40)}"`);
     case 'sublist':
     case 'multiselect':
-      return text === '' ? [] : text.split(/[,;]/).map((s) => s.trim()).filter((s) => s !== '');
+      return text === ''
+        ? []
+        : text
+            .split(/[,;]/)
+            .map((s) => s.trim())
+            .filter((s) => s !== '');
     default:
       return text;
   }

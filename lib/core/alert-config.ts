@@ -39,9 +39,13 @@ function parseRecipients(raw: string, errors: string[]): (string | number)[] {
   for (const entry of raw.split(/[\s,;]+/).filter((s) => s !== '')) {
     if (INTERNAL_ID.test(entry)) out.push(Number(entry));
     else if (EMAIL.test(entry)) out.push(entry);
-    else errors.push(`${ALERT_PARAM.recipients}: "${entry.slice(0, 60)}" is neither an email address nor an employee internal id`);
+    else
+      errors.push(
+        `${ALERT_PARAM.recipients}: "${entry.slice(0, 60)}" is neither an email address nor an employee internal id`,
+      );
   }
-  if (out.length > MAX_RECIPIENTS) errors.push(`${ALERT_PARAM.recipients}: at most ${MAX_RECIPIENTS} recipients (N/email's limit), got ${out.length}`);
+  if (out.length > MAX_RECIPIENTS)
+    errors.push(`${ALERT_PARAM.recipients}: at most ${MAX_RECIPIENTS} recipients (N/email's limit), got ${out.length}`);
   return out;
 }
 
@@ -51,14 +55,19 @@ export function parseAlertConfig(read: ParamReader): AlertConfig {
   const authorText = text(read(ALERT_PARAM.author));
   let author: number | null = null;
   if (INTERNAL_ID.test(authorText)) author = Number(authorText);
-  else if (authorText !== '') errors.push(`${ALERT_PARAM.author} must be an employee internal id (the sender of alert emails)`);
-  else if (recipients.length > 0) errors.push(`${ALERT_PARAM.author} is not set: alert emails need an employee as sender`);
+  else if (authorText !== '')
+    errors.push(`${ALERT_PARAM.author} must be an employee internal id (the sender of alert emails)`);
+  else if (recipients.length > 0)
+    errors.push(`${ALERT_PARAM.author} is not set: alert emails need an employee as sender`);
   const minutesText = text(read(ALERT_PARAM.failingMinutes));
   let minutes = DEFAULT_FAILING_MINUTES;
   if (minutesText !== '') {
     const n = Number(minutesText);
     if (Number.isInteger(n) && n >= MIN_FAILING_MINUTES) minutes = n;
-    else errors.push(`${ALERT_PARAM.failingMinutes} must be a whole number of minutes, at least ${MIN_FAILING_MINUTES} (got "${minutesText.slice(0, 20)}")`);
+    else
+      errors.push(
+        `${ALERT_PARAM.failingMinutes} must be a whole number of minutes, at least ${MIN_FAILING_MINUTES} (got "${minutesText.slice(0, 20)}")`,
+      );
   }
   return { recipients, author, failingAfterMs: minutes * 60_000, errors };
 }

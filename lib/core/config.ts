@@ -29,15 +29,42 @@ export type DeliveryMode = 'inline' | 'outbox' | 'auto';
  * a runtime value (section_4296646855).
  */
 export const CONTEXT_TYPE = Object.freeze({
-  ACTION: 'ACTION', ADVANCEDREVREC: 'ADVANCEDREVREC', BANKCONNECTIVITY: 'BANKCONNECTIVITY', BANKSTATEMENTPARSER: 'BANKSTATEMENTPARSER',
-  BUNDLE_INSTALLATION: 'BUNDLEINSTALLATION', CLIENT: 'CLIENT', CONSOLRATEADJUSTOR: 'CONSOLRATEADJUSTOR', CSV_IMPORT: 'CSVIMPORT',
-  CUSTOMGLLINES: 'CUSTOMGLLINES', CUSTOM_MASSUPDATE: 'CUSTOMMASSUPDATE', DATASETBUILDER: 'DATASETBUILDER', DEBUGGER: 'DEBUGGER',
-  EMAIL_CAPTURE: 'EMAILCAPTURE', FICONNECTIVITY: 'FICONNECTIVITY', FIPARSER: 'FIPARSER', MAP_REDUCE: 'MAPREDUCE', NONE: 'NONE',
-  PAYMENTGATEWAY: 'PAYMENTGATEWAY', PAYMENTPOSTBACK: 'PAYMENTPOSTBACK', PLATFORMEXTENSION: 'PLATFORMEXTENSION', PORTLET: 'PORTLET',
-  PROMOTIONS: 'PROMOTIONS', RESTLET: 'RESTLET', REST_WEBSERVICES: 'RESTWEBSERVICES', SCHEDULED: 'SCHEDULED',
-  SDF_INSTALLATION: 'SDFINSTALLATION', SHIPPING_PARTNERS: 'SHIPPINGPARTNERS', SUITELET: 'SUITELET', TAX_CALCULATION: 'TAXCALCULATION',
-  USEREVENT: 'USEREVENT', USER_INTERFACE: 'USERINTERFACE', WEBAPPLICATION: 'WEBAPPLICATION', WEBSERVICES: 'WEBSERVICES',
-  WEBSTORE: 'WEBSTORE', WORKBOOKBUILDER: 'WORKBOOKBUILDER', WORKFLOW: 'WORKFLOW',
+  ACTION: 'ACTION',
+  ADVANCEDREVREC: 'ADVANCEDREVREC',
+  BANKCONNECTIVITY: 'BANKCONNECTIVITY',
+  BANKSTATEMENTPARSER: 'BANKSTATEMENTPARSER',
+  BUNDLE_INSTALLATION: 'BUNDLEINSTALLATION',
+  CLIENT: 'CLIENT',
+  CONSOLRATEADJUSTOR: 'CONSOLRATEADJUSTOR',
+  CSV_IMPORT: 'CSVIMPORT',
+  CUSTOMGLLINES: 'CUSTOMGLLINES',
+  CUSTOM_MASSUPDATE: 'CUSTOMMASSUPDATE',
+  DATASETBUILDER: 'DATASETBUILDER',
+  DEBUGGER: 'DEBUGGER',
+  EMAIL_CAPTURE: 'EMAILCAPTURE',
+  FICONNECTIVITY: 'FICONNECTIVITY',
+  FIPARSER: 'FIPARSER',
+  MAP_REDUCE: 'MAPREDUCE',
+  NONE: 'NONE',
+  PAYMENTGATEWAY: 'PAYMENTGATEWAY',
+  PAYMENTPOSTBACK: 'PAYMENTPOSTBACK',
+  PLATFORMEXTENSION: 'PLATFORMEXTENSION',
+  PORTLET: 'PORTLET',
+  PROMOTIONS: 'PROMOTIONS',
+  RESTLET: 'RESTLET',
+  REST_WEBSERVICES: 'RESTWEBSERVICES',
+  SCHEDULED: 'SCHEDULED',
+  SDF_INSTALLATION: 'SDFINSTALLATION',
+  SHIPPING_PARTNERS: 'SHIPPINGPARTNERS',
+  SUITELET: 'SUITELET',
+  TAX_CALCULATION: 'TAXCALCULATION',
+  USEREVENT: 'USEREVENT',
+  USER_INTERFACE: 'USERINTERFACE',
+  WEBAPPLICATION: 'WEBAPPLICATION',
+  WEBSERVICES: 'WEBSERVICES',
+  WEBSTORE: 'WEBSTORE',
+  WORKBOOKBUILDER: 'WORKBOOKBUILDER',
+  WORKFLOW: 'WORKFLOW',
 } as const);
 
 /** The values of `runtime.ContextType`: what `runtime.executionContext` can be, so what an administrator may name. */
@@ -45,7 +72,14 @@ export const EXECUTION_CONTEXTS: ReadonlySet<string> = new Set(Object.values(CON
 
 /** Contexts where a person or a single API call waits: `auto` posts inline there, queues elsewhere. */
 export const INTERACTIVE_CONTEXTS: ReadonlySet<string> = new Set([
-  'USERINTERFACE', 'RESTWEBSERVICES', 'WEBSERVICES', 'RESTLET', 'SUITELET', 'CLIENT', 'WORKFLOW', 'USEREVENT',
+  'USERINTERFACE',
+  'RESTWEBSERVICES',
+  'WEBSERVICES',
+  'RESTLET',
+  'SUITELET',
+  'CLIENT',
+  'WORKFLOW',
+  'USEREVENT',
 ]);
 
 export const EVENT_TYPES: ReadonlySet<string> = new Set(['create', 'edit', 'xedit', 'delete']);
@@ -92,7 +126,12 @@ export interface ConfigResult {
 export type ParamReader = (id: string) => unknown;
 
 /** The parameters whose problems hold deliveries back (where and how events are sent). */
-export const SENDING_PARAMS: ReadonlySet<string> = new Set([PARAM.endpointUrl, PARAM.secretId, PARAM.prevSecretId, PARAM.allowedHosts]);
+export const SENDING_PARAMS: ReadonlySet<string> = new Set([
+  PARAM.endpointUrl,
+  PARAM.secretId,
+  PARAM.prevSecretId,
+  PARAM.allowedHosts,
+]);
 
 const SECRET_ID = /^custsecret[a-z0-9_]{1,30}$/;
 /** A DNS name or an IP address (IPv6 without brackets). */
@@ -111,7 +150,12 @@ function list(raw: unknown): string[] {
 }
 
 function problem(param: string, reason: string, detail = ''): ConfigProblem {
-  return { param, reason, message: `${param}${detail.startsWith(':') ? '' : ' '}${detail || reason}`, blocking: SENDING_PARAMS.has(param) };
+  return {
+    param,
+    reason,
+    message: `${param}${detail.startsWith(':') ? '' : ' '}${detail || reason}`,
+    blocking: SENDING_PARAMS.has(param),
+  };
 }
 
 /** The endpoint's problem, if any: absolute `https://` URL without credentials, optionally on an allow-list. */
@@ -120,12 +164,17 @@ function endpointProblem(url: string, allowedHosts: ReadonlySet<string> | null):
   if (url === '') return p('is not set', 'is not set: the receiver URL is required');
   const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url);
   if (!match) return p('is not an absolute URL');
-  if (match[1]!.toLowerCase() !== 'https') return p('must use https://', 'must use https:// (NetSuite refuses other schemes)');
+  if (match[1]!.toLowerCase() !== 'https')
+    return p('must use https://', 'must use https:// (NetSuite refuses other schemes)');
   const authority = match[2]!;
   if (authority.includes('@')) return p('must not carry credentials');
-  const host = authority.replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
+  const host = authority
+    .replace(/:\d+$/, '')
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase();
   if (host === '') return p('has no host');
-  if (allowedHosts && !allowedHosts.has(host)) return p(`host is not in ${PARAM.allowedHosts}`, `host ${host} is not in ${PARAM.allowedHosts}`);
+  if (allowedHosts && !allowedHosts.has(host))
+    return p(`host is not in ${PARAM.allowedHosts}`, `host ${host} is not in ${PARAM.allowedHosts}`);
   return null;
 }
 
@@ -141,7 +190,14 @@ function parseTarget(read: ParamReader, problems: ConfigProblem[]): Target {
   const hosts = list(read(PARAM.allowedHosts)).map((h) => h.toLowerCase().replace(/^\[|\]$/g, ''));
   // A URL or host:port here would never match: say so instead of blaming the endpoint.
   const badHosts = hosts.filter((h) => !HOST.test(h));
-  for (const h of badHosts) problems.push(problem(PARAM.allowedHosts, 'an entry is not a host name', `: "${h}" is not a host name (no scheme, port or path)`));
+  for (const h of badHosts)
+    problems.push(
+      problem(
+        PARAM.allowedHosts,
+        'an entry is not a host name',
+        `: "${h}" is not a host name (no scheme, port or path)`,
+      ),
+    );
   const allowedHosts = hosts.length > 0 ? new Set(hosts) : null;
 
   const endpointUrl = text(read(PARAM.endpointUrl));
@@ -150,11 +206,14 @@ function parseTarget(read: ParamReader, problems: ConfigProblem[]): Target {
   if (endpoint) problems.push(endpoint);
 
   const secretId = text(read(PARAM.secretId)).toLowerCase();
-  if (secretId === '') problems.push(problem(PARAM.secretId, 'is not set', 'is not set: name the API Secret (custsecret_…) that signs'));
-  else if (!SECRET_ID.test(secretId)) problems.push(problem(PARAM.secretId, 'must be an API Secret script id (custsecret_…)'));
+  if (secretId === '')
+    problems.push(problem(PARAM.secretId, 'is not set', 'is not set: name the API Secret (custsecret_…) that signs'));
+  else if (!SECRET_ID.test(secretId))
+    problems.push(problem(PARAM.secretId, 'must be an API Secret script id (custsecret_…)'));
 
   const prev = text(read(PARAM.prevSecretId)).toLowerCase();
-  if (prev !== '' && !SECRET_ID.test(prev)) problems.push(problem(PARAM.prevSecretId, 'must be an API Secret script id (custsecret_…)'));
+  if (prev !== '' && !SECRET_ID.test(prev))
+    problems.push(problem(PARAM.prevSecretId, 'must be an API Secret script id (custsecret_…)'));
   return { endpointUrl, secretId, prevSecretId: prev === '' ? null : prev, allowedHosts };
 }
 
@@ -181,9 +240,17 @@ function parseFields(read: ParamReader, problems: ConfigProblem[]): FieldSpec[] 
 }
 
 /** A set of allowed names; any unknown name (a typo of the one meant) means all, so a typo loses no event. */
-function parseChoice(read: ParamReader, param: string, known: ReadonlySet<string>, what: string, upper: boolean, problems: ConfigProblem[]): Set<string> | null {
+function parseChoice(
+  read: ParamReader,
+  param: string,
+  known: ReadonlySet<string>,
+  what: string,
+  upper: boolean,
+  problems: ConfigProblem[],
+): Set<string> | null {
   const names = list(read(param)).map((n) => (upper ? n.toUpperCase() : n.toLowerCase()));
-  for (const n of names) if (!known.has(n)) problems.push(problem(param, `unknown ${what}`, `: unknown ${what} "${n}"`));
+  for (const n of names)
+    if (!known.has(n)) problems.push(problem(param, `unknown ${what}`, `: unknown ${what} "${n}"`));
   const valid = names.filter((n) => known.has(n));
   return valid.length > 0 && valid.length === names.length ? new Set(valid) : null;
 }
@@ -191,11 +258,17 @@ function parseChoice(read: ParamReader, param: string, known: ReadonlySet<string
 function parseModes(read: ParamReader, problems: ConfigProblem[]): Pick<EmitterConfig, 'deliveryMode' | 'payloadMode'> {
   const mode = text(read(PARAM.deliveryMode)).toLowerCase() || 'auto';
   if (mode !== 'inline' && mode !== 'outbox' && mode !== 'auto') {
-    problems.push(problem(PARAM.deliveryMode, 'must be inline, outbox or auto', `must be inline, outbox or auto (got "${mode}")`));
+    problems.push(
+      problem(PARAM.deliveryMode, 'must be inline, outbox or auto', `must be inline, outbox or auto (got "${mode}")`),
+    );
   }
   const payload = text(read(PARAM.payloadMode)).toLowerCase() || 'full';
-  if (payload !== 'full' && payload !== 'changes') problems.push(problem(PARAM.payloadMode, 'must be full or changes', `must be full or changes (got "${payload}")`));
-  return { deliveryMode: mode === 'inline' || mode === 'outbox' ? mode : 'auto', payloadMode: payload === 'changes' ? 'changes' : 'full' };
+  if (payload !== 'full' && payload !== 'changes')
+    problems.push(problem(PARAM.payloadMode, 'must be full or changes', `must be full or changes (got "${payload}")`));
+  return {
+    deliveryMode: mode === 'inline' || mode === 'outbox' ? mode : 'auto',
+    payloadMode: payload === 'changes' ? 'changes' : 'full',
+  };
 }
 
 function parseExcluded(read: ParamReader, problems: ConfigProblem[]): Set<string> {
@@ -216,8 +289,13 @@ export function parseConfig(read: ParamReader): ConfigResult {
   const contexts = parseChoice(read, PARAM.contexts, EXECUTION_CONTEXTS, 'execution context', true, problems);
   const modes = parseModes(read, problems);
   const excluded = parseExcluded(read, problems);
-  const eventTypes = parseChoice(read, PARAM.eventTypes, EVENT_TYPES, 'event type', false, problems) ?? new Set(EVENT_TYPES);
-  return { problems, errors: problems.map((p) => p.message), config: { ...target, fields, contexts, ...modes, excluded, eventTypes } };
+  const eventTypes =
+    parseChoice(read, PARAM.eventTypes, EVENT_TYPES, 'event type', false, problems) ?? new Set(EVENT_TYPES);
+  return {
+    problems,
+    errors: problems.map((p) => p.message),
+    config: { ...target, fields, contexts, ...modes, excluded, eventTypes },
+  };
 }
 
 /** The problems that hold deliveries back (endpoint, API Secret ids, allow-list). */

@@ -61,22 +61,45 @@ export interface DeliveryState {
 }
 
 /** Applies the contract's status rules (core `classifyAttempt`) to the `attempts`-th attempt's result. */
-export function stateAfterAttempt(result: AttemptResult, attempts: number, now: number, random: () => number): DeliveryState {
+export function stateAfterAttempt(
+  result: AttemptResult,
+  attempts: number,
+  now: number,
+  random: () => number,
+): DeliveryState {
   const outcome = classifyAttempt(result, attempts, now, random);
   const lastHttpStatus = result.status;
   switch (outcome.kind) {
     case 'delivered':
       return { status: DELIVERY_STATUS.delivered, attempts, nextAttempt: null, lastHttpStatus, lastError: '' };
     case 'dead':
-      return { status: DELIVERY_STATUS.dead, attempts, nextAttempt: null, lastHttpStatus, lastError: clipError(outcome.reason) };
+      return {
+        status: DELIVERY_STATUS.dead,
+        attempts,
+        nextAttempt: null,
+        lastHttpStatus,
+        lastError: clipError(outcome.reason),
+      };
     case 'retry':
-      return { status: DELIVERY_STATUS.pending, attempts, nextAttempt: outcome.at, lastHttpStatus, lastError: clipError(outcome.reason) };
+      return {
+        status: DELIVERY_STATUS.pending,
+        attempts,
+        nextAttempt: outcome.at,
+        lastHttpStatus,
+        lastError: clipError(outcome.reason),
+      };
   }
 }
 
 /** A delivery queued without an attempt (outbox mode, or a problem that is not the receiver's): due now. */
 export function queuedState(reason: string): DeliveryState {
-  return { status: DELIVERY_STATUS.pending, attempts: 0, nextAttempt: null, lastHttpStatus: null, lastError: clipError(reason) };
+  return {
+    status: DELIVERY_STATUS.pending,
+    attempts: 0,
+    nextAttempt: null,
+    lastHttpStatus: null,
+    lastError: clipError(reason),
+  };
 }
 
 /** The stored form of a next attempt time: ISO-8601 UTC, or '' when none. */

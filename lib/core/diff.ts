@@ -60,7 +60,11 @@ export function diffRecords(
 }
 
 /** The record after the change: the old values overlaid with what the new record carries. */
-export function overlay(old: CanonicalRecord | null, next: CanonicalRecord, present: ReadonlySet<string>): CanonicalRecord {
+export function overlay(
+  old: CanonicalRecord | null,
+  next: CanonicalRecord,
+  present: ReadonlySet<string>,
+): CanonicalRecord {
   const merged: CanonicalRecord = { ...(old ?? {}) };
   for (const key of present) merged[key] = emptyToNull(next[key]);
   return merged;

@@ -77,7 +77,16 @@ const CUSTOM_FIELD = /^custentity[a-z0-9_]*$/;
 const byRest = new Map(EMPLOYEE_FIELDS.map((f) => [f.rest.toLowerCase(), f]));
 const byNsId = new Map(EMPLOYEE_FIELDS.map((f) => [f.nsId, f]));
 
-const DECLARABLE_KINDS: ReadonlySet<string> = new Set(['text', 'boolean', 'date', 'datetime', 'integer', 'float', 'select', 'multiselect']);
+const DECLARABLE_KINDS: ReadonlySet<string> = new Set([
+  'text',
+  'boolean',
+  'date',
+  'datetime',
+  'integer',
+  'float',
+  'select',
+  'multiselect',
+]);
 
 /**
  * Resolves a field named by REST name (any case) or NetSuite id. Custom `custentity…` ids are accepted

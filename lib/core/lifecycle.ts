@@ -10,7 +10,11 @@ function flag(record: CanonicalRecord | null, name: string): boolean | null {
  * `old` is null on create (a new employee starts inactive-free and without access); on delete no
  * transition is reported: the event type says it all.
  */
-export function detectLifecycle(changeType: ChangeType, old: CanonicalRecord | null, next: CanonicalRecord | null): Lifecycle[] {
+export function detectLifecycle(
+  changeType: ChangeType,
+  old: CanonicalRecord | null,
+  next: CanonicalRecord | null,
+): Lifecycle[] {
   if (changeType === 'delete' || !next) return [];
   const out: Lifecycle[] = [];
   const wasInactive = changeType === 'create' ? false : flag(old, 'isInactive');

@@ -7,6 +7,8 @@ import type { FieldSpec } from './fields';
 import type { CanonicalValue, Ref } from './types';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// eslint-disable-next-line no-control-regex -- NetSuite joins multi-select values with U+0005 as well as commas.
+const MULTI_SEPARATOR = /[,\u0005]/;
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
@@ -70,9 +72,12 @@ export function toRefs(raw: unknown, texts?: unknown): Ref[] | null {
   const ids: unknown[] = Array.isArray(raw)
     ? raw
     : typeof raw === 'string'
-      ? raw.split(/[,\u0005]/).map((s) => s.trim()).filter((s) => s !== '')
+      ? raw
+          .split(MULTI_SEPARATOR)
+          .map((s) => s.trim())
+          .filter((s) => s !== '')
       : [raw];
-  const names: unknown[] = Array.isArray(texts) ? texts : typeof texts === 'string' ? texts.split(/[,\u0005]/) : [];
+  const names: unknown[] = Array.isArray(texts) ? texts : typeof texts === 'string' ? texts.split(MULTI_SEPARATOR) : [];
   const refs = ids.map((id, i) => toRef(id, names[i])).filter((r): r is Ref => r !== null);
   return refs.length === 0 ? null : refs;
 }
@@ -98,7 +103,8 @@ function inferred(raw: unknown, text?: unknown): CanonicalValue {
   if (typeof raw === 'boolean') return raw;
   if (typeof raw === 'number') return toNumber(raw, false); // NaN/Infinity: not a value JSON can carry
   if (raw instanceof Date) {
-    const midnight = raw.getHours() === 0 && raw.getMinutes() === 0 && raw.getSeconds() === 0 && raw.getMilliseconds() === 0;
+    const midnight =
+      raw.getHours() === 0 && raw.getMinutes() === 0 && raw.getSeconds() === 0 && raw.getMilliseconds() === 0;
     return midnight ? toDate(raw) : toDateTime(raw);
   }
   if (Array.isArray(raw)) return toRefs(raw, text);

@@ -43,6 +43,11 @@ export function buildPingEvent(input: { id: string; account: string; origin: Ori
   return {
     type: PING_TYPE,
     timestamp: new Date(input.nowMs).toISOString(),
-    data: { id: input.id, account: input.account, message: 'Test event from the suitehooks console: answer 2xx and apply nothing.', origin: input.origin },
+    data: {
+      id: input.id,
+      account: input.account,
+      message: 'Test event from the suitehooks console: answer 2xx and apply nothing.',
+      origin: input.origin,
+    },
   };
 }

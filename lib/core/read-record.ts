@@ -38,7 +38,7 @@ function safeText(source: FieldSource, nsId: string): unknown {
  */
 function reason(e: unknown): string {
   if (e instanceof TypeError) return e.message.replace(/:[\s\S]*$/, '');
-  const name = e && typeof e === 'object' && 'name' in e ? String((e as { name: unknown }).name) : '';
+  const name = e && typeof e === 'object' && 'name' in e ? String(e.name) : '';
   return /^[A-Z][A-Z0-9_]{2,}$/.test(name) ? `unreadable (${name})` : 'unreadable';
 }
 

@@ -22,9 +22,7 @@ export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 export const JITTER = 0.1;
 
 export type AttemptOutcome =
-  | { kind: 'delivered' }
-  | { kind: 'dead'; reason: string }
-  | { kind: 'retry'; at: number; reason: string };
+  { kind: 'delivered' } | { kind: 'dead'; reason: string } | { kind: 'retry'; at: number; reason: string };
 
 /** `retry-after` as seconds or an HTTP date, in ms from `now`; null when absent or unreadable. */
 export function parseRetryAfter(header: string | null | undefined, now: number): number | null {
@@ -45,7 +43,12 @@ export const MAX_RETRY_AFTER_MS = 24 * HOUR;
  * When to try again after `attempts` failed attempts (1 after the first failure), or null when the
  * schedule is exhausted. A `retry-after` later than the schedule wins.
  */
-export function nextAttemptAt(attempts: number, now: number, random: () => number, retryAfterMs: number | null = null): number | null {
+export function nextAttemptAt(
+  attempts: number,
+  now: number,
+  random: () => number,
+  retryAfterMs: number | null = null,
+): number | null {
   if (!Number.isInteger(attempts) || attempts < 1) throw new RangeError('attempts counts failed attempts, from 1');
   if (attempts >= MAX_ATTEMPTS) return null;
   const base = RETRY_DELAYS_MS[attempts - 1]!;
@@ -62,7 +65,12 @@ export interface AttemptResult {
 }
 
 /** Applies the contract: 2xx delivered, 410 dead at once, everything else retried until the schedule ends. */
-export function classifyAttempt(result: AttemptResult, attempts: number, now: number, random: () => number): AttemptOutcome {
+export function classifyAttempt(
+  result: AttemptResult,
+  attempts: number,
+  now: number,
+  random: () => number,
+): AttemptOutcome {
   const { status } = result;
   if (status !== null && status >= 200 && status < 300) return { kind: 'delivered' };
   const reason = status === null ? (result.error ?? 'no response') : `HTTP ${status}`;

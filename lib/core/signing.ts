@@ -20,7 +20,11 @@ export interface WebhookHeaders {
   'user-agent': string;
 }
 
-export function webhookHeaders(id: string, timestampSeconds: number, signaturesBase64: readonly string[]): WebhookHeaders {
+export function webhookHeaders(
+  id: string,
+  timestampSeconds: number,
+  signaturesBase64: readonly string[],
+): WebhookHeaders {
   return {
     'content-type': 'application/json',
     'webhook-id': id,

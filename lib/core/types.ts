@@ -10,7 +10,7 @@ export interface Ref {
 export type CanonicalValue = string | number | boolean | Ref | Ref[] | null;
 
 /** A record keyed by REST field names (`firstName`, `isInactive`, `custentity_…`, `roles`). */
-export type CanonicalRecord = { [restName: string]: CanonicalValue };
+export type CanonicalRecord = Record<string, CanonicalValue>;
 
 export type ChangeType = 'create' | 'update' | 'delete';
 
@@ -30,7 +30,7 @@ export interface MembershipChange {
 
 export type FieldChange = ValueChange | MembershipChange;
 
-export type Changes = { [restName: string]: FieldChange };
+export type Changes = Record<string, FieldChange>;
 
 export type Lifecycle = 'deactivated' | 'reactivated' | 'access_granted' | 'access_revoked';
 

@@ -22,7 +22,8 @@ export function suiteqlSelectList(fields: readonly FieldSpec[] = EMPLOYEE_FIELDS
     const col = `${alias}.${f.column}`;
     if (f.kind === 'date') cols.push(`TO_CHAR(${col}, 'YYYY-MM-DD') AS ${f.column}`);
     else if (f.kind === 'datetime') cols.push(`TO_CHAR(${col}, 'YYYY-MM-DD"T"HH24:MI:SS') AS ${f.column}`);
-    else if (f.kind === 'select') cols.push(`${col} AS ${f.column}`, `BUILTIN.DF(${col}) AS ${refNameColumn(f.column)}`);
+    else if (f.kind === 'select')
+      cols.push(`${col} AS ${f.column}`, `BUILTIN.DF(${col}) AS ${refNameColumn(f.column)}`);
     else cols.push(`${col} AS ${f.column}`);
   }
   return cols.join(', ');
@@ -39,7 +40,12 @@ export function zonedToUtc(local: string, timeZone: string): number {
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
   });
   // The zone's offset at instant t (whole seconds: the formatted parts carry no milliseconds).
   const offsetAt = (t: number) => {
@@ -83,7 +89,10 @@ export function fromSuiteQLRow(
 }
 
 /** A REST Record API employee (GET, with `expandSubResources=true` for roles) as a canonical record. */
-export function fromRestRecord(json: Record<string, unknown>, fields: readonly FieldSpec[] = EMPLOYEE_FIELDS): CanonicalRecord {
+export function fromRestRecord(
+  json: Record<string, unknown>,
+  fields: readonly FieldSpec[] = EMPLOYEE_FIELDS,
+): CanonicalRecord {
   const out: CanonicalRecord = {};
   if (json.id !== undefined && json.id !== null) out.id = String(json.id);
   for (const f of fields) {
@@ -92,7 +101,10 @@ export function fromRestRecord(json: Record<string, unknown>, fields: readonly F
     if (f.kind === 'sublist' && f.sublist) {
       const items = (raw as { items?: Record<string, unknown>[] } | null)?.items;
       if (!Array.isArray(items)) continue; // a link only: the sublist was not expanded
-      out[f.rest] = normalizeValue(f, items.map((i) => i[f.sublist!.rest]).filter((v) => v !== undefined));
+      out[f.rest] = normalizeValue(
+        f,
+        items.map((i) => i[f.sublist!.rest]).filter((v) => v !== undefined),
+      );
       continue;
     }
     if ((f.kind === 'multiselect' || f.kind === 'auto') && isCollection(raw)) {
@@ -107,12 +119,18 @@ export function fromRestRecord(json: Record<string, unknown>, fields: readonly F
 }
 
 function isCollection(raw: unknown): raw is { items?: unknown } {
-  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) && !('id' in raw) && ('items' in raw || 'links' in raw);
+  return (
+    typeof raw === 'object' &&
+    raw !== null &&
+    !Array.isArray(raw) &&
+    !('id' in raw) &&
+    ('items' in raw || 'links' in raw)
+  );
 }
 
 function refBody(value: CanonicalValue): { id: string } | null {
   if (value === null) return null;
-  if (typeof value === 'object' && !Array.isArray(value)) return { id: (value as Ref).id };
+  if (typeof value === 'object' && !Array.isArray(value)) return { id: value.id };
   return { id: String(value) };
 }
 
@@ -120,7 +138,10 @@ function refBody(value: CanonicalValue): { id: string } | null {
  * A REST Record API request body (POST/PATCH/PUT) from canonical values: selects as `{ id }`, the roles
  * sublist as `{ items: [{ selectedRole: { id } }] }`. Unknown and read-only names are rejected.
  */
-export function toRestBody(values: CanonicalRecord, fields: readonly FieldSpec[] = EMPLOYEE_FIELDS): Record<string, unknown> {
+export function toRestBody(
+  values: CanonicalRecord,
+  fields: readonly FieldSpec[] = EMPLOYEE_FIELDS,
+): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
     const f = fields.find((s) => s.rest === key);

@@ -84,10 +84,13 @@ export function readConfigFile(file: string): Partial<StartConfig> {
     const first = errors[0];
     if (!first) throw new Error(`--config ${file}: not valid JSON`);
     const before = text.slice(0, first.offset).split('\n');
-    throw new Error(`--config ${file}: not valid JSON (line ${before.length}, column ${before.at(-1)!.length + 1}: ${printParseErrorCode(first.error)})`);
+    throw new Error(
+      `--config ${file}: not valid JSON (line ${before.length}, column ${before.at(-1)!.length + 1}: ${printParseErrorCode(first.error)})`,
+    );
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`--config ${file}: must hold a JSON object`);
-  return value as Partial<StartConfig>;
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error(`--config ${file}: must hold a JSON object`);
+  return value;
 }
 
 export function parseStartArgs(argv: readonly string[]): StartConfig {
@@ -135,6 +138,9 @@ export function parseStartArgs(argv: readonly string[]): StartConfig {
     noStory: values['no-story'] ?? false,
     credentialsFile: values.credentials ?? '.sandbox/credentials.json',
     // Certificate files named in the config file are relative to it.
-    trustedCertificates: [...(file.trustedCertificates ?? []).map((f) => path.resolve(path.dirname(values.config!), f)), ...(values['trust-cert'] ?? [])].map(readCertificate),
+    trustedCertificates: [
+      ...(file.trustedCertificates ?? []).map((f) => path.resolve(path.dirname(values.config!), f)),
+      ...(values['trust-cert'] ?? []),
+    ].map(readCertificate),
   };
 }

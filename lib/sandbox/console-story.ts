@@ -23,24 +23,43 @@ export interface ConsoleAccess {
 export function consoleAccess(): ConsoleAccess {
   const sessions = new UiSessions();
   const token = sessions.create(ADMIN);
-  return { sessions, token, loginUrl: (serverUrl) => `${serverUrl}${sessions.loginPath(token, suiteletUrl(SCRIPT.console, DEPLOYMENT.console))}` };
+  return {
+    sessions,
+    token,
+    loginUrl: (serverUrl) =>
+      `${serverUrl}${sessions.loginPath(token, suiteletUrl(SCRIPT.console, DEPLOYMENT.console))}`,
+  };
 }
 
 /** The console page's notices, as text. */
 function notices(html: string): string[] {
-  return [...html.matchAll(/<div class="suitehooks-notice suitehooks-(?:ok|error)"[^>]*>((?:<div>[\s\S]*?<\/div>)+)<\/div>/g)].flatMap((m) =>
-    [...m[1]!.matchAll(/<div>([\s\S]*?)<\/div>/g)].map((d) => d[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")),
+  return [
+    ...html.matchAll(/<div class="suitehooks-notice suitehooks-(?:ok|error)"[^>]*>((?:<div>[\s\S]*?<\/div>)+)<\/div>/g),
+  ].flatMap((m) =>
+    [...m[1]!.matchAll(/<div>([\s\S]*?)<\/div>/g)].map((d) =>
+      d[1]!
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'"),
+    ),
   );
 }
 
 /** `  2 pending deliveries: <event id> (<last error>); …` for the story's output. */
 export function deliveriesLine(account: SandboxAccount, status: 'pending' | 'dead'): string {
   const kept = account.customRecords(DELIVERY_RECORD).filter((d) => d[F.status] === status);
-  return `  ${kept.length} ${status} deliver${kept.length === 1 ? 'y' : 'ies'}: ${kept.map((d) => `${d[F.eventId]} (${d[F.lastError]})`).join('; ')}`;
+  return `  ${kept.length} ${status} deliver${kept.length === 1 ? 'y' : 'ies'}: ${kept.map((d) => `${String(d[F.eventId])} (${String(d[F.lastError])})`).join('; ')}`;
 }
 
 /** The receiver answers 410 once: the event is dead at once; the console replays it; the worker sends it. */
-export async function replayFromConsole(run: { account: SandboxAccount; receiver: Receiver; server: RestServer; console: ConsoleAccess }, employeeId: string, ctx: WriteContext, say: (line: string) => void): Promise<void> {
+export async function replayFromConsole(
+  run: { account: SandboxAccount; receiver: Receiver; server: RestServer; console: ConsoleAccess },
+  employeeId: string,
+  ctx: WriteContext,
+  say: (line: string) => void,
+): Promise<void> {
   run.receiver.behave({ kind: 'status', status: 410 });
   try {
     await run.account.updateEmployee(employeeId, { values: { title: 'Principal Engineer' } }, ctx, 'edit');
@@ -56,5 +75,7 @@ export async function replayFromConsole(run: { account: SandboxAccount; receiver
   });
   for (const line of notices(await res.text())) say(`  console: ${line}`);
   const runs = await run.account.runDue();
-  say(`  retry worker: ${runs.map((r) => `${r.deploymentId} ${r.status}, ${r.usage} units`).join('; ') || 'nothing ran'}`);
+  say(
+    `  retry worker: ${runs.map((r) => `${r.deploymentId} ${r.status}, ${r.usage} units`).join('; ') || 'nothing ran'}`,
+  );
 }

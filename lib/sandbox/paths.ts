@@ -5,7 +5,8 @@ import * as path from 'node:path';
 export function repoRoot(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'suitehooks') return dir;
+    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'suitehooks')
+      return dir;
     if (path.dirname(dir) === dir) throw new Error('cannot find the suitehooks repository root');
   }
 }

@@ -33,15 +33,21 @@ export interface Running {
 function show(value: unknown): string {
   if (value === null) return '∅';
   if (Array.isArray(value)) return `[${value.map(show).join(', ')}]`;
-  if (typeof value === 'object') return (value as { refName?: string; id?: string }).refName ?? `#${(value as { id?: string }).id}`;
+  if (typeof value === 'object')
+    return (value as { refName?: string; id?: string }).refName ?? `#${(value as { id?: string }).id}`;
   return JSON.stringify(value);
 }
 
 /** One line per change: `title: "Engineer" → "Senior Engineer"`, roles as +added/−removed. */
 export function describeEvent(event: WebhookEvent): string[] {
-  const lines = [`${event.type} employee ${event.data.recordId} (${event.data.eventType}, ${event.data.origin.executionContext})`];
+  const lines = [
+    `${event.type} employee ${event.data.recordId} (${event.data.eventType}, ${event.data.origin.executionContext})`,
+  ];
   for (const [field, change] of Object.entries(event.data.changes)) {
-    if ('added' in change) lines.push(`    ${field}: ${[...change.added.map((r) => `+${show(r)}`), ...change.removed.map((r) => `−${show(r)}`)].join(' ')}`);
+    if ('added' in change)
+      lines.push(
+        `    ${field}: ${[...change.added.map((r) => `+${show(r)}`), ...change.removed.map((r) => `−${show(r)}`)].join(' ')}`,
+      );
     else lines.push(`    ${field}: ${show(change.old)} → ${show(change.new)}`);
   }
   if (event.data.lifecycle.length > 0) lines.push(`    lifecycle: ${event.data.lifecycle.join(', ')}`);
@@ -54,10 +60,16 @@ function attemptLine(a: Attempt): string {
   return `  receiver: ${a.webhookId ?? '(no id)'} → ${answer}${a.verified ? ', signature verified' : `, rejected (${a.error ?? 'unverified'})`}${a.duplicate ? ', duplicate ignored' : ''}`;
 }
 
-function writeCredentials(config: StartConfig, server: RestServer, client: ReturnType<typeof createDevCredentials>['client']): string {
+function writeCredentials(
+  config: StartConfig,
+  server: RestServer,
+  client: ReturnType<typeof createDevCredentials>['client'],
+): string {
   const file = path.resolve(config.credentialsFile);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify({ account: config.accountId, baseUrl: server.url, ...client }, null, 2), { mode: 0o600 });
+  fs.writeFileSync(file, JSON.stringify({ account: config.accountId, baseUrl: server.url, ...client }, null, 2), {
+    mode: 0o600,
+  });
   return file;
 }
 
@@ -82,27 +94,42 @@ export async function start(config: StartConfig, say: (line: string) => void): P
     secrets: { ...(ownEndpoint ? { [DEMO_SECRET]: receiver.apiSecretValue } : {}), ...config.secrets },
     params: {
       ...config.params,
-      [DEPLOYMENT.userEvent]: { ...(ownEndpoint ? { [PARAM.endpointUrl]: receiver.url, [PARAM.secretId]: DEMO_SECRET } : {}), ...config.params[DEPLOYMENT.userEvent] },
+      [DEPLOYMENT.userEvent]: {
+        ...(ownEndpoint ? { [PARAM.endpointUrl]: receiver.url, [PARAM.secretId]: DEMO_SECRET } : {}),
+        ...config.params[DEPLOYMENT.userEvent],
+      },
     },
     http: { trustedCertificates: [receiver.certificatePem!, ...config.trustedCertificates] },
     onLog: (e) => {
-      if (e.level === 'ERROR' || e.level === 'EMERGENCY') say(`  script ${e.script} ${e.level}: ${e.title}: ${e.details}`);
+      if (e.level === 'ERROR' || e.level === 'EMERGENCY')
+        say(`  script ${e.script} ${e.level}: ${e.title}: ${e.details}`);
     },
   });
   const dev = createDevCredentials();
   const access = consoleAccess();
-  const server = await startRestServer(account, { port: config.restPort, credentials: dev.registry, concurrencyLimit: config.concurrencyLimit, ui: uiRoutes(account, access.sessions) });
+  const server = await startRestServer(account, {
+    port: config.restPort,
+    credentials: dev.registry,
+    concurrencyLimit: config.concurrencyLimit,
+    ui: uiRoutes(account, access.sessions),
+  });
   account.setUiDomain(new URL(server.url).host);
   account.startScheduler();
   const file = writeCredentials(config, server, dev.client);
   say(`suitehooks sandbox: account ${account.accountId}${config.dbPath ? ` (database ${config.dbPath})` : ''}`);
-  say(`  REST API        ${server.url}/services/rest/record/v1/employee  ·  ${server.url}/services/rest/query/v1/suiteql`);
+  say(
+    `  REST API        ${server.url}/services/rest/record/v1/employee  ·  ${server.url}/services/rest/query/v1/suiteql`,
+  );
   say(`  token endpoint  ${server.url}/services/rest/auth/oauth2/v1/token`);
   say(`  console         ${access.loginUrl(server.url)}  (administrator; open it in a browser)`);
-  say(`  credentials     ${file}  (M2M client id ${dev.client.m2m.clientId}, certificate id ${dev.client.m2m.certificateId}; TBA tokens in the file)`);
+  say(
+    `  credentials     ${file}  (M2M client id ${dev.client.m2m.clientId}, certificate id ${dev.client.m2m.certificateId}; TBA tokens in the file)`,
+  );
   const shown = path.relative(process.cwd(), file);
   say(`                  e.g. suitehooks --credentials ${shown.startsWith('..') ? file : shown} employee list`);
-  say(`  receiver        ${ownEndpoint ? `${receiver.url} (https, self-signed; signing secret stored as API Secret ${DEMO_SECRET})` : `configured endpoint ${config.params[DEPLOYMENT.userEvent]![PARAM.endpointUrl]}`}`);
+  say(
+    `  receiver        ${ownEndpoint ? `${receiver.url} (https, self-signed; signing secret stored as API Secret ${DEMO_SECRET})` : `configured endpoint ${config.params[DEPLOYMENT.userEvent]![PARAM.endpointUrl]}`}`,
+  );
   return {
     account,
     receiver,
@@ -123,12 +150,29 @@ export async function story(run: Running, say: (line: string) => void): Promise<
 
   step('HR hires Maya Lindqvist through the REST API');
   const id = await account.createEmployee(
-    { values: { firstName: 'Maya', lastName: 'Lindqvist', email: `maya.${randomBytes(3).toString('hex')}@example.com`, title: 'Engineer', subsidiary: { id: '1', refName: null }, department: { id: '1', refName: null }, hireDate: new Date(account.clock.now()).toISOString().slice(0, 10), giveAccess: true, roles: [{ id: '18', refName: null }] } },
+    {
+      values: {
+        firstName: 'Maya',
+        lastName: 'Lindqvist',
+        email: `maya.${randomBytes(3).toString('hex')}@example.com`,
+        title: 'Engineer',
+        subsidiary: { id: '1', refName: null },
+        department: { id: '1', refName: null },
+        hireDate: new Date(account.clock.now()).toISOString().slice(0, 10),
+        giveAccess: true,
+        roles: [{ id: '18', refName: null }],
+      },
+    },
     HR_APP,
   );
 
   step(`Her manager promotes her in the UI (employee ${id})`);
-  await account.updateEmployee(id, { values: { title: 'Senior Engineer', location: { id: '2', refName: null } } }, MANAGER, 'edit');
+  await account.updateEmployee(
+    id,
+    { values: { title: 'Senior Engineer', location: { id: '2', refName: null } } },
+    MANAGER,
+    'edit',
+  );
 
   step('An inline edit of her phone number (xedit: only the edited field)');
   await account.updateEmployee(id, { values: { mobilePhone: '+46 70 123 45 67' } }, MANAGER, 'xedit');
@@ -151,11 +195,17 @@ export async function story(run: Running, say: (line: string) => void): Promise<
   await replayFromConsole(run, id, MANAGER, say);
 
   const byStatus = new Map<string, number>();
-  for (const d of account.customRecords(DELIVERY_RECORD)) byStatus.set(String(d[F.status]), (byStatus.get(String(d[F.status])) ?? 0) + 1);
-  say(`\n✔ ${receiver.events.size} events received and verified; deliveries kept: ${[...byStatus].map(([s, n]) => `${n} ${s}`).join(', ') || 'none'}`);
+  for (const d of account.customRecords(DELIVERY_RECORD))
+    byStatus.set(String(d[F.status]), (byStatus.get(String(d[F.status])) ?? 0) + 1);
+  say(
+    `\n✔ ${receiver.events.size} events received and verified; deliveries kept: ${[...byStatus].map(([s, n]) => `${n} ${s}`).join(', ') || 'none'}`,
+  );
 }
 
-export async function main(argv: readonly string[], say: (line: string) => void = (l) => console.log(l)): Promise<Running | null> {
+export async function main(
+  argv: readonly string[],
+  say: (line: string) => void = (l) => console.log(l),
+): Promise<Running | null> {
   const config = parseStartArgs(argv);
   const run = await start(config, say);
   try {
@@ -179,8 +229,8 @@ if (require.main === module) {
   const argv = process.argv.slice(2);
   if (argv.includes('--help') || argv.includes('-h')) console.log(USAGE);
   else
-    main(argv).catch((e: Error) => {
-      console.error(`${e.message}\n\n${USAGE}`);
+    main(argv).catch((e: unknown) => {
+      console.error(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
       process.exit(1);
     });
 }

@@ -20,7 +20,11 @@ export function loadStates(): Map<AlertKind, StoredState> {
     const kind = String(row.kind) as AlertKind;
     if (out.has(kind)) continue;
     const rec = record.load({ type: ALERT_RECORD, id: String(row.id) });
-    out.set(kind, { id: String(row.id), lastSent: ms(rec.getValue({ fieldId: F.lastSent })), mark: ms(rec.getValue({ fieldId: F.mark })) });
+    out.set(kind, {
+      id: String(row.id),
+      lastSent: ms(rec.getValue({ fieldId: F.lastSent })),
+      mark: ms(rec.getValue({ fieldId: F.mark })),
+    });
   }
   return out;
 }
@@ -33,7 +37,12 @@ export function saveState(kind: AlertKind, before: StoredState, next: AlertState
     [F.mark]: next.mark === null ? '' : new Date(next.mark),
   };
   if (before.id !== null) {
-    record.submitFields({ type: ALERT_RECORD, id: before.id, values, options: { enableSourcing: false, ignoreMandatoryFields: true } });
+    record.submitFields({
+      type: ALERT_RECORD,
+      id: before.id,
+      values,
+      options: { enableSourcing: false, ignoreMandatoryFields: true },
+    });
     return;
   }
   const rec = record.create({ type: ALERT_RECORD });

@@ -45,18 +45,34 @@ function latestAttempt(): { failing: boolean; error: string } {
   const rec = record.load({ type: DELIVERY_RECORD, id: String(row.id) });
   const status = rec.getValue({ fieldId: F.lastHttpStatus });
   const error = String(rec.getValue({ fieldId: F.lastError }) ?? '');
-  return { failing: String(row.last_http_status) !== '410', error: `${status !== '' && status !== null ? `HTTP ${String(status)}: ` : ''}${error}`.slice(0, 300) };
+  return {
+    failing: String(row.last_http_status) !== '410',
+    error: `${status !== '' && status !== null ? `HTTP ${String(status)}: ` : ''}${error}`.slice(0, 300),
+  };
 }
 
 function consoleLink(): string {
   const path = url.resolveScript({ scriptId: SCRIPT.console, deploymentId: DEPLOYMENT.console });
-  return /^https?:\/\//.test(path) ? path : `https://${url.resolveDomain({ hostType: url.HostType.APPLICATION })}${path}`;
+  return /^https?:\/\//.test(path)
+    ? path
+    : `https://${url.resolveDomain({ hostType: url.HostType.APPLICATION })}${path}`;
 }
 
 /** 20 units. */
 function send(config: AlertConfig, subject: string, lines: string[]): void {
-  const body = [...lines, '', `Open the console: ${consoleLink()}`, '', 'suitehooks sends at most one email of this kind per hour.'].join('\n');
-  email.send({ author: config.author!, recipients: config.recipients as string[], subject: `suitehooks (${runtime.accountId}): ${subject}`, body });
+  const body = [
+    ...lines,
+    '',
+    `Open the console: ${consoleLink()}`,
+    '',
+    'suitehooks sends at most one email of this kind per hour.',
+  ].join('\n');
+  email.send({
+    author: config.author!,
+    recipients: config.recipients as string[],
+    subject: `suitehooks (${runtime.accountId}): ${subject}`,
+    body,
+  });
 }
 
 function apply(kind: AlertKind, state: StoredState, decision: Decision, deliver: () => void): void {
@@ -103,7 +119,10 @@ export function checkAlerts(): void {
     const config = parseAlertConfig((name) => script.getParameter({ name }));
     if (config.recipients.length === 0) return;
     if (config.errors.length > 0) {
-      logger.error({ title: TITLE, details: `not sent, fix the parameters of ${script.deploymentId}: ${config.errors.join('; ')}` });
+      logger.error({
+        title: TITLE,
+        details: `not sent, fix the parameters of ${script.deploymentId}: ${config.errors.join('; ')}`,
+      });
       return;
     }
     check(config);

@@ -7,7 +7,7 @@ export interface DeliveryTarget {
   prevSecretId: string | null;
 }
 
-export type FieldValues = { [fieldId: string]: string | number };
+export type FieldValues = Record<string, string | number>;
 
 export function stateValues(state: DeliveryState): FieldValues {
   return {
@@ -20,5 +20,9 @@ export function stateValues(state: DeliveryState): FieldValues {
 }
 
 export function targetValues(target: DeliveryTarget): FieldValues {
-  return { [F.endpointUrl]: target.endpointUrl, [F.secretId]: target.secretId, [F.prevSecretId]: target.prevSecretId ?? '' };
+  return {
+    [F.endpointUrl]: target.endpointUrl,
+    [F.secretId]: target.secretId,
+    [F.prevSecretId]: target.prevSecretId ?? '',
+  };
 }

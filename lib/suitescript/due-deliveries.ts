@@ -5,7 +5,14 @@
  */
 import * as record from 'N/record';
 import * as search from 'N/search';
-import { clipError, DELIVERY_FIELD as F, DELIVERY_RECORD, DELIVERY_STATUS, isDue, type DeliveryState } from '../core/delivery-record';
+import {
+  clipError,
+  DELIVERY_FIELD as F,
+  DELIVERY_RECORD,
+  DELIVERY_STATUS,
+  isDue,
+  type DeliveryState,
+} from '../core/delivery-record';
 import { stateValues, targetValues, type DeliveryTarget, type FieldValues } from './delivery-values';
 
 export interface Delivery extends DeliveryTarget {
@@ -85,7 +92,12 @@ export function loadBody(id: string): string {
 }
 
 function update(id: string, values: FieldValues): void {
-  record.submitFields({ type: DELIVERY_RECORD, id, values, options: { enableSourcing: false, ignoreMandatoryFields: true } });
+  record.submitFields({
+    type: DELIVERY_RECORD,
+    id,
+    values,
+    options: { enableSourcing: false, ignoreMandatoryFields: true },
+  });
 }
 
 /** 2 units: the attempt's outcome and the target it was sent to. */

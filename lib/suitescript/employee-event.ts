@@ -1,5 +1,5 @@
 /** Builds the event of one employee user event from its old and new records (no governance units). */
-import type { Record } from 'N/record';
+import type { Record as NetSuiteRecord } from 'N/record';
 import type { EmitterConfig } from '../core/config';
 import { diffRecords, overlay } from '../core/diff';
 import { buildEvent, makeEventId, type WebhookEvent } from '../core/envelope';
@@ -9,7 +9,7 @@ import type { CanonicalRecord, ChangeType, Origin } from '../core/types';
 import { recordSource } from './record-source';
 
 /** NetSuite user event types that emit, and what they mean for the contract. */
-export const CHANGE_TYPES: { readonly [eventType: string]: ChangeType } = {
+export const CHANGE_TYPES: Readonly<Record<string, ChangeType>> = {
   create: 'create',
   edit: 'update',
   xedit: 'update',
@@ -20,8 +20,8 @@ export interface ChangeContext {
   /** NetSuite's user event type (`create`, `edit`, `xedit`, `delete`). */
   eventType: string;
   changeType: ChangeType;
-  newRecord: Record | null;
-  oldRecord: Record | null;
+  newRecord: NetSuiteRecord | null;
+  oldRecord: NetSuiteRecord | null;
   config: EmitterConfig;
   origin: Origin;
   account: string;
@@ -47,7 +47,7 @@ function modifiedAt(record: CanonicalRecord | null, present: ReadonlySet<string>
 export function employeeEvent(ctx: ChangeContext): ChangeEvent | null {
   const { config, changeType } = ctx;
   const problems: string[] = [];
-  const read = (rec: Record, partial: boolean) => {
+  const read = (rec: NetSuiteRecord, partial: boolean) => {
     const result = readRecord(recordSource(rec, partial), config.fields);
     problems.push(...result.problems);
     return result;

@@ -30,4 +30,3 @@ export function createDelivery(delivery: NewDelivery, state: DeliveryState): num
   }
   return rec.save();
 }
-

@@ -14,7 +14,13 @@ function header(headers: object | undefined, name: string): string | null {
 }
 
 /** 10 units (https.post): signed with `nowMs` as the webhook timestamp. Throws what N/https throws. */
-export function sendSigned(url: string, eventId: string, body: string, sign: Sign, nowMs: number): https.ClientResponse {
+export function sendSigned(
+  url: string,
+  eventId: string,
+  body: string,
+  sign: Sign,
+  nowMs: number,
+): https.ClientResponse {
   const timestamp = unixSeconds(nowMs);
   const headers = webhookHeaders(eventId, timestamp, sign(signingInput(eventId, timestamp, body)));
   return https.post({ url, body, headers: { ...headers } });

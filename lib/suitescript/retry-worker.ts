@@ -5,7 +5,14 @@
  */
 import * as logger from 'N/log';
 import * as runtime from 'N/runtime';
-import { blockingProblems, parseConfig, PARAM, problemSummary, type ConfigResult, type EmitterConfig } from '../core/config';
+import {
+  blockingProblems,
+  parseConfig,
+  PARAM,
+  problemSummary,
+  type ConfigResult,
+  type EmitterConfig,
+} from '../core/config';
 import { isWholeBody, stateAfterAttempt } from '../core/delivery-record';
 import { RETRY_UNITS } from '../core/governance';
 import { dueDeliveries, loadBody, noteProblem, saveAttempt, type Delivery } from './due-deliveries';
@@ -32,13 +39,16 @@ function currentConfig(): ConfigResult | null {
     const params = userEventParams();
     return params ? parseConfig(params) : null;
   } catch (e) {
-    logger.audit({ title: TITLE, details: `user event parameters unreadable (${errorCode(e)}): using each delivery's stored target` });
+    logger.audit({
+      title: TITLE,
+      details: `user event parameters unreadable (${errorCode(e)}): using each delivery's stored target`,
+    });
     return null;
   }
 }
 
 function storedConfig(delivery: Delivery): ConfigResult {
-  const stored: { [name: string]: string | null } = {
+  const stored: Record<string, string | null> = {
     [PARAM.endpointUrl]: delivery.endpointUrl,
     [PARAM.secretId]: delivery.secretId,
     [PARAM.prevSecretId]: delivery.prevSecretId,

@@ -5,7 +5,8 @@ import { DEPLOYMENT, SCRIPT } from '../core/ids';
 import { errorCode } from './errors';
 
 /** Queued (with the task id), already queued or running (`busy`), or refused for another reason. */
-export type WorkerStart = { kind: 'queued'; taskId: string } | { kind: 'busy'; code: string } | { kind: 'failed'; code: string };
+export type WorkerStart =
+  { kind: 'queued'; taskId: string } | { kind: 'busy'; code: string } | { kind: 'failed'; code: string };
 
 /** NetSuite's refusal while the deployment is queued or running (section_460871520995). */
 const BUSY = 'FAILED_TO_SUBMIT_JOB_REQUEST_1';
@@ -17,7 +18,13 @@ const BUSY = 'FAILED_TO_SUBMIT_JOB_REQUEST_1';
  */
 export function startWorker(title: string, why: string): WorkerStart {
   try {
-    const taskId = task.create({ taskType: task.TaskType.SCHEDULED_SCRIPT, scriptId: SCRIPT.retry, deploymentId: DEPLOYMENT.retryWorker }).submit();
+    const taskId = task
+      .create({
+        taskType: task.TaskType.SCHEDULED_SCRIPT,
+        scriptId: SCRIPT.retry,
+        deploymentId: DEPLOYMENT.retryWorker,
+      })
+      .submit();
     logger.audit({ title, details: `worker started: ${why}` });
     return { kind: 'queued', taskId: String(taskId) };
   } catch (e) {

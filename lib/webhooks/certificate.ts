@@ -13,7 +13,11 @@ export interface SelfSigned {
 }
 
 /** An EC certificate valid for `names` (host names or IP addresses) for `days` days, for server authentication. */
-export async function selfSignedCertificate(commonName: string, names: readonly string[], days = 30): Promise<SelfSigned> {
+export async function selfSignedCertificate(
+  commonName: string,
+  names: readonly string[],
+  days = 30,
+): Promise<SelfSigned> {
   const unique = [...new Set(names)];
   const altNames = unique.map((n) => (isIP(n) ? { type: 7 as const, ip: n } : { type: 2 as const, value: n }));
   const pems = await generate([{ name: 'commonName', value: commonName }], {

@@ -53,12 +53,15 @@ function readRaw(req: Req, max: number): Promise<Buffer> {
   if (Buffer.isBuffer(req.body)) return Promise.resolve(req.body); // express.raw()
   if (typeof req.body === 'string') return Promise.resolve(Buffer.from(req.body));
   if (req.body !== undefined) {
-    return Promise.reject(new Error('the body was already parsed: mount the handler with express.raw({ type: "application/json" })'));
+    return Promise.reject(
+      new Error('the body was already parsed: mount the handler with express.raw({ type: "application/json" })'),
+    );
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const tooLarge = () => Object.assign(new Error(`body too large: the limit is ${max} bytes (maxBodyBytes)`), { status: 413 });
+    const tooLarge = () =>
+      Object.assign(new Error(`body too large: the limit is ${max} bytes (maxBodyBytes)`), { status: 413 });
     if (Number(req.headers['content-length']) > max) {
       req.resume(); // discard, so the 413 reaches the sender instead of a reset connection
       return reject(tooLarge());
@@ -118,7 +121,9 @@ async function applyInOrder(event: WebhookEvent, options: HandlerOptions, sequen
  * `(req, res)` for `http.createServer`, or an Express route: `app.post('/hooks', express.raw({type:'application/json'}), handler)`.
  * The secrets are checked here, at start-up: a malformed one throws a TypeError naming which.
  */
-export function createWebhookHandler(options: HandlerOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function createWebhookHandler(
+  options: HandlerOptions,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const verifiers = webhookVerifiers(options.secret);
   const seen = options.seen ?? memorySeenStore();
   const sequences = options.sequences ?? memorySequenceStore();
@@ -128,7 +133,7 @@ export function createWebhookHandler(options: HandlerOptions): (req: IncomingMes
     if (req.method !== 'POST') return reply(res, 405, 'POST only');
     let raw: Buffer;
     try {
-      raw = await readRaw(req as Req, options.maxBodyBytes ?? 1 << 20);
+      raw = await readRaw(req, options.maxBodyBytes ?? 1 << 20);
     } catch (err) {
       return reply(res, (err as { status?: number }).status ?? 500, (err as Error).message);
     }
@@ -138,14 +143,16 @@ export function createWebhookHandler(options: HandlerOptions): (req: IncomingMes
     } catch (err) {
       // Name the problem (it says nothing about the secret); a malformed but authentic body is a 400.
       const message = (err as Error).message;
-      return reply(res, /not valid JSON/.test(message) ? 400 : 401, `verification failed: ${message}`);
+      return reply(res, message.includes('not valid JSON') ? 400 : 401, `verification failed: ${message}`);
     }
     const id = event.data.id;
     if (await seen.has(id)) return reply(res, 200, 'duplicate');
     if (inProgress.has(id)) return reply(res, 409, 'this delivery is being processed');
     inProgress.add(id);
     try {
-      await inRecordOrder(`${event.data.recordType}:${event.data.recordId}`, () => applyInOrder(event, options, sequences));
+      await inRecordOrder(`${event.data.recordType}:${event.data.recordId}`, () =>
+        applyInOrder(event, options, sequences),
+      );
       await seen.add(id);
       reply(res, 200, 'ok');
     } catch {

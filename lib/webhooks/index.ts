@@ -5,5 +5,19 @@
  * `standardwebhooks`; lib/client re-exports it as the package's API.
  */
 export { selfSignedCertificate, type SelfSigned } from './certificate';
-export { createWebhookHandler, memorySeenStore, memorySequenceStore, type HandlerOptions, type SeenStore, type SequenceStore } from './handler';
-export { verifyWebhook, verifyWith, webhookVerifiers, WebhookVerificationError, type HeaderBag, type VerifyOptions } from './verify';
+export {
+  createWebhookHandler,
+  memorySeenStore,
+  memorySequenceStore,
+  type HandlerOptions,
+  type SeenStore,
+  type SequenceStore,
+} from './handler';
+export {
+  verifyWebhook,
+  verifyWith,
+  webhookVerifiers,
+  WebhookVerificationError,
+  type HeaderBag,
+  type VerifyOptions,
+} from './verify';

@@ -39,7 +39,10 @@ export function webhookVerifiers(secret: string | readonly string[]): Webhook[] 
     const which = `secret ${i + 1} of ${secrets.length}`;
     if (typeof s !== 'string') throw new TypeError(`${which} is not a string`);
     const body = s.trim().replace(/^whsec_/, '');
-    if (body === '' || !BASE64.test(body)) throw new TypeError(`${which} is not a Standard Webhooks secret: expected whsec_ followed by base64 (A–Z, a–z, 0–9, +, /, = padding)`);
+    if (body === '' || !BASE64.test(body))
+      throw new TypeError(
+        `${which} is not a Standard Webhooks secret: expected whsec_ followed by base64 (A–Z, a–z, 0–9, +, /, = padding)`,
+      );
     return new Webhook(body);
   });
 }
@@ -57,18 +60,31 @@ function header(headers: HeaderBag, name: string): string {
  * (the sender's own rotation is handled: it sends both signatures). Throws WebhookVerificationError;
  * a malformed secret is a TypeError naming which one.
  */
-export function verifyWebhook(rawBody: string | Buffer, headers: HeaderBag, secret: string | readonly string[], options: VerifyOptions = {}): WebhookEvent {
+export function verifyWebhook(
+  rawBody: string | Buffer,
+  headers: HeaderBag,
+  secret: string | readonly string[],
+  options: VerifyOptions = {},
+): WebhookEvent {
   return verifyWith(webhookVerifiers(secret), rawBody, headers, options);
 }
 
 /** verifyWebhook with verifiers made once (createWebhookHandler checks its secrets at start-up). */
-export function verifyWith(verifiers: readonly Webhook[], rawBody: string | Buffer, headers: HeaderBag, options: VerifyOptions = {}): WebhookEvent {
+export function verifyWith(
+  verifiers: readonly Webhook[],
+  rawBody: string | Buffer,
+  headers: HeaderBag,
+  options: VerifyOptions = {},
+): WebhookEvent {
   const tolerance = options.toleranceSeconds ?? MAX_TOLERANCE_SECONDS;
-  if (!(tolerance > 0 && tolerance <= MAX_TOLERANCE_SECONDS)) throw new RangeError('toleranceSeconds must be in (0, 300]');
+  if (!(tolerance > 0 && tolerance <= MAX_TOLERANCE_SECONDS))
+    throw new RangeError('toleranceSeconds must be in (0, 300]');
   const [id, timestamp, signatures] = NAMES.map((n) => header(headers, n)) as [string, string, string];
-  if (id === '' || timestamp === '' || signatures === '') throw new WebhookVerificationError('Missing required headers');
+  if (id === '' || timestamp === '' || signatures === '')
+    throw new WebhookVerificationError('Missing required headers');
   const sentAt = checkTimestamp(timestamp, (options.now ?? Date.now)(), tolerance);
-  if (!verifiers.some((verifier) => signedBy(verifier, id, sentAt, rawBody, signatures))) throw new WebhookVerificationError('No matching signature found');
+  if (!verifiers.some((verifier) => signedBy(verifier, id, sentAt, rawBody, signatures)))
+    throw new WebhookVerificationError('No matching signature found');
   const event = parseSigned(rawBody);
   if (event?.data?.id !== id) throw new WebhookVerificationError('data.id does not match the webhook-id header');
   return event;
@@ -79,7 +95,8 @@ export function verifyWith(verifiers: readonly Webhook[], rawBody: string | Buff
  * must not pass as `<ts>` (parseInt would read it so), so the time checked is the time signed.
  */
 function checkTimestamp(header: string, nowMs: number, tolerance: number): Date {
-  if (!/^\d{1,15}$/.test(header)) throw new WebhookVerificationError('Invalid webhook-timestamp header (expected Unix seconds)');
+  if (!/^\d{1,15}$/.test(header))
+    throw new WebhookVerificationError('Invalid webhook-timestamp header (expected Unix seconds)');
   const sent = Number(header);
   const now = Math.floor(nowMs / 1000);
   const outside = `(outside the tolerance of ${tolerance} s)`;

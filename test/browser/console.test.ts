@@ -16,12 +16,24 @@ import { CSV } from '../sandbox/helpers';
 import { startConsoleStack, type ConsoleStack } from '../sandbox/console-stack';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const found = fs.existsSync(CHROMIUM);
 
 if (!found) {
   const why = `browser test skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
-  if (process.env.CI) test('Chromium is installed (.ci/run installs it)', () => { throw new Error(why); });
+  if (process.env.CI)
+    test('Chromium is installed (.ci/run installs it)', () => {
+      throw new Error(why);
+    });
   else console.warn(why);
 }
 
@@ -36,7 +48,12 @@ if (!found) {
   beforeAll(async () => {
     stack = await startConsoleStack();
     profile = fs.mkdtempSync(path.join(os.tmpdir(), 'suitehooks-chromium-'));
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1280, height: 900 } });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+      viewport: { width: 1280, height: 900 },
+    });
     page = context.pages()[0] ?? (await context.newPage());
     // One delivered, one dead, one pending: a queued event sent, a 410, then an outage.
     await stack.account.updateEmployee('2', { values: { title: 'Browser A' } }, CSV, 'edit');
@@ -64,7 +81,8 @@ if (!found) {
     expect(Number(await page.locator('#count-dead').innerText())).toBe(byStatus('dead'));
     expect(Number(await page.locator('#count-delivered-24h').innerText())).toBe(byStatus('delivered'));
     expect([byStatus('pending'), byStatus('dead'), byStatus('delivered')]).toEqual([1, 1, 1]);
-    if (process.env.SUITEHOOKS_SCREENSHOT) await page.screenshot({ path: process.env.SUITEHOOKS_SCREENSHOT, fullPage: true });
+    if (process.env.SUITEHOOKS_SCREENSHOT)
+      await page.screenshot({ path: process.env.SUITEHOOKS_SCREENSHOT, fullPage: true });
   }, 60_000);
 
   test('Send test event: the receiver verifies a suitehooks.ping and the page shows its answer', async () => {
@@ -85,7 +103,9 @@ if (!found) {
     await page.getByLabel('Yes, replay the dead deliveries').check();
     await page.getByRole('button', { name: 'Replay dead deliveries' }).click();
     await page.getByText('1 delivery replayed.').waitFor();
-    expect(await page.locator('.suitehooks-ok').innerText()).toContain(`retry worker (${DEPLOYMENT.retryWorker}) was started`);
+    expect(await page.locator('.suitehooks-ok').innerText()).toContain(
+      `retry worker (${DEPLOYMENT.retryWorker}) was started`,
+    );
     await stack.account.runDue();
     const attempts = stack.receiver.attempts.filter((a) => a.webhookId === eventId);
     expect(attempts.at(-1)).toMatchObject({ verified: true, status: 200 });
@@ -97,7 +117,7 @@ if (!found) {
     await page.locator('table#custpage_deliveries').getByText(eventId).waitFor();
   }, 60_000);
 
-  test('a role outside the deployment audience gets NetSuite\'s permission error', async () => {
+  test("a role outside the deployment audience gets NetSuite's permission error", async () => {
     await context.clearCookies();
     await page.goto(`${stack.server.url}${stack.sessions.loginPath(stack.repToken, consolePath)}`);
     await page.locator('#error-message').waitFor();

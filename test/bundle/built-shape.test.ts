@@ -8,7 +8,11 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 
 const DIR = join(__dirname, '../../src/FileCabinet/SuiteScripts/suitehooks');
-const ENTRY: Record<string, string> = { UserEventScript: 'afterSubmit', ScheduledScript: 'execute', Suitelet: 'onRequest' };
+const ENTRY: Record<string, string> = {
+  UserEventScript: 'afterSubmit',
+  ScheduledScript: 'execute',
+  Suitelet: 'onRequest',
+};
 const files = readdirSync(DIR).filter((f) => f.endsWith('.js'));
 
 test('every script is built', () => {
@@ -35,7 +39,9 @@ describe.each(files)('%s', (file) => {
 
   test('evaluates to exactly one define of N/* modules returning its entry point', () => {
     const calls: { deps: string[]; factory: (...args: unknown[]) => unknown }[] = [];
-    runInNewContext(code, { define: (deps: string[], factory: (...args: unknown[]) => unknown) => calls.push({ deps, factory }) });
+    runInNewContext(code, {
+      define: (deps: string[], factory: (...args: unknown[]) => unknown) => calls.push({ deps, factory }),
+    });
     expect(calls).toHaveLength(1);
     const { deps, factory } = calls[0]!;
     expect(deps.length).toBeGreaterThan(0);

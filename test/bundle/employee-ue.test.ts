@@ -7,12 +7,23 @@ jest.mock('N/log');
 
 import { Webhook } from 'standardwebhooks';
 import { PARAM } from '../../lib/core/config';
+import type { WebhookEvent } from '../../lib/core/envelope';
 import { DELIVERY_FIELD as F } from '../../lib/core/delivery-record';
 import { RECORD_UNITS, UNIT_COST, USAGE_LIMIT } from '../../lib/core/governance';
 import { RETRY_DELAYS_MS } from '../../lib/core/retry-schedule';
-import { employeeRecord, installFakes, PREV_SECRET_ID, SECRET_ID, suiteScriptError, type EmployeeFixture, type FakeAccount } from './fake-netsuite';
+import {
+  employeeRecord,
+  installFakes,
+  PREV_SECRET_ID,
+  SECRET_ID,
+  suiteScriptError,
+  type EmployeeFixture,
+  type FakeAccount,
+} from './fake-netsuite';
 
-const { afterSubmit } = require('SuiteScripts/suitehooks/suitehooks_employee_ue.js') as { afterSubmit: (ctx: unknown) => void };
+const { afterSubmit } = require('SuiteScripts/suitehooks/suitehooks_employee_ue.js') as {
+  afterSubmit: (ctx: unknown) => void;
+};
 
 const ENDPOINT = 'https://hooks.example.com/netsuite';
 const MODIFIED = new Date('2026-03-06T12:34:56.000Z');
@@ -35,7 +46,11 @@ const JANE: EmployeeFixture = {
   roles: [{ id: '15', name: 'Sales Rep' }],
 };
 
-function edited(base: EmployeeFixture, values: Record<string, unknown>, extra: Partial<EmployeeFixture> = {}): EmployeeFixture {
+function edited(
+  base: EmployeeFixture,
+  values: Record<string, unknown>,
+  extra: Partial<EmployeeFixture> = {},
+): EmployeeFixture {
   return { ...base, values: { ...base.values, lastmodifieddate: MODIFIED, ...values }, ...extra };
 }
 
@@ -57,9 +72,10 @@ function only<T>(items: T[]): T {
   return items[0]!;
 }
 
-function verified(secretId = SECRET_ID): any {
+/** The one POST's body, verified with the API Secret `secretId` (throws if it does not verify). */
+function verified(secretId = SECRET_ID): WebhookEvent {
   const post = only(account.posts);
-  return new Webhook(`whsec_${account.secrets[secretId]}`).verify(post.body, post.headers);
+  return new Webhook(`whsec_${account.secrets[secretId]}`).verify(post.body, post.headers) as WebhookEvent;
 }
 
 function storedDelivery(): Record<string, unknown> {
@@ -88,7 +104,12 @@ describe('the signed request', () => {
     expect(event.data.changes.firstName).toEqual({ old: null, new: 'Jane' });
     expect(event.data.changes.department).toEqual({ old: null, new: { id: '3', refName: 'Ops' } });
     expect(event.data.changes.roles).toEqual({ added: [{ id: '15', refName: 'Sales Rep' }], removed: [] });
-    expect(event.data.record).toMatchObject({ id: '456', firstName: 'Jane', hireDate: '2024-01-15', isInactive: false });
+    expect(event.data.record).toMatchObject({
+      id: '456',
+      firstName: 'Jane',
+      hireDate: '2024-01-15',
+      isInactive: false,
+    });
     expect(event.data.lifecycle).toEqual(['access_granted']);
     expect(Math.abs(Number(post.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(5);
     expect(post.headers['webhook-id']).toMatch(/^[A-Za-z0-9_-]+$/);
@@ -97,17 +118,27 @@ describe('the signed request', () => {
   });
 
   test('edit: only the changed fields, old and new, with lifecycle, warnings and lastModifiedDate as sequence', () => {
-    const next = edited(JANE, { title: 'Senior Engineer', isinactive: true, department: '10' }, {
-      texts: { department: 'Engineering' },
-      roles: [{ id: '15', name: 'Sales Rep' }, { id: '3', name: 'Administrator' }],
-    });
+    const next = edited(
+      JANE,
+      { title: 'Senior Engineer', isinactive: true, department: '10' },
+      {
+        texts: { department: 'Engineering' },
+        roles: [
+          { id: '15', name: 'Sales Rep' },
+          { id: '3', name: 'Administrator' },
+        ],
+      },
+    );
     run('edit', next, JANE);
     const event = verified();
     expect(event.type).toBe('employee.updated');
     expect(event.data.eventType).toBe('edit');
     expect(event.data.changedFields).toEqual(['department', 'isInactive', 'roles', 'title']);
     expect(event.data.changes.title).toEqual({ old: 'Engineer', new: 'Senior Engineer' });
-    expect(event.data.changes.department).toEqual({ old: { id: '3', refName: 'Ops' }, new: { id: '10', refName: 'Engineering' } });
+    expect(event.data.changes.department).toEqual({
+      old: { id: '3', refName: 'Ops' },
+      new: { id: '10', refName: 'Engineering' },
+    });
     expect(event.data.changes.roles).toEqual({ added: [{ id: '3', refName: 'Administrator' }], removed: [] });
     expect(event.data.lifecycle).toEqual(['deactivated']);
     expect(event.data.warnings).toEqual(['PARTIAL_DEPROVISION']);
@@ -117,13 +148,21 @@ describe('the signed request', () => {
   });
 
   test('xedit: compares only the edited fields and fills `record` from the old record at no cost', () => {
-    const next: EmployeeFixture = { id: 456, values: { title: 'Staff Engineer', lastmodifieddate: MODIFIED }, edited: ['title', 'lastmodifieddate'] };
+    const next: EmployeeFixture = {
+      id: 456,
+      values: { title: 'Staff Engineer', lastmodifieddate: MODIFIED },
+      edited: ['title', 'lastmodifieddate'],
+    };
     run('xedit', next, JANE);
     const event = verified();
     expect(event.data.eventType).toBe('xedit');
     expect(event.data.changedFields).toEqual(['title']);
-    expect(event.data.record).toMatchObject({ firstName: 'Jane', email: 'jane.doe@example.com', title: 'Staff Engineer' });
-    expect(event.data.record.roles).toEqual([{ id: '15', refName: 'Sales Rep' }]);
+    expect(event.data.record).toMatchObject({
+      firstName: 'Jane',
+      email: 'jane.doe@example.com',
+      title: 'Staff Engineer',
+    });
+    expect(event.data.record?.roles).toEqual([{ id: '15', refName: 'Sales Rep' }]);
     expect(event.data.sequence).toBe(MODIFIED.getTime());
     expect(account.remainingUsage).toBe(USAGE_LIMIT.userEvent - UNIT_COST.https);
   });
@@ -213,8 +252,9 @@ describe('what does not emit', () => {
 describe('every failure keeps the event and never throws', () => {
   const expectPendingWithBody = (row: Record<string, unknown>) => {
     expect(row[F.status]).toBe('pending');
-    expect(JSON.parse(String(row[F.body])).type).toBe('employee.updated');
-    expect(row[F.eventId]).toBe(JSON.parse(String(row[F.body])).data.id);
+    const body = JSON.parse(String(row[F.body])) as WebhookEvent;
+    expect(body.type).toBe('employee.updated');
+    expect(row[F.eventId]).toBe(body.data.id);
     expect(row[F.recordId]).toBe('456');
     expect(row[F.recordType]).toBe('employee');
     expect(row[F.eventType]).toBe('employee.updated');
@@ -223,7 +263,12 @@ describe('every failure keeps the event and never throws', () => {
   const change = () => run('edit', edited(JANE, { title: 'CTO' }), JANE);
 
   test('timeout: stored with the exact body sent, one attempt, retry in about 5 minutes', () => {
-    account.replies = [suiteScriptError('SSS_REQUEST_TIME_EXCEEDED', 'The host you are trying to connect to has exceeded the maximum allowed response time.')];
+    account.replies = [
+      suiteScriptError(
+        'SSS_REQUEST_TIME_EXCEEDED',
+        'The host you are trying to connect to has exceeded the maximum allowed response time.',
+      ),
+    ];
     expect(change).not.toThrow();
     const row = storedDelivery();
     expectPendingWithBody(row);
@@ -236,7 +281,9 @@ describe('every failure keeps the event and never throws', () => {
     const delay = Date.parse(String(row[F.nextAttempt])) - Date.now();
     expect(delay).toBeGreaterThan(RETRY_DELAYS_MS[0]! * 0.9 - 5000);
     expect(delay).toBeLessThan(RETRY_DELAYS_MS[0]! * 1.1);
-    expect(account.remainingUsage).toBe(USAGE_LIMIT.userEvent - UNIT_COST.https - RECORD_UNITS.create.custom - RECORD_UNITS.save.custom);
+    expect(account.remainingUsage).toBe(
+      USAGE_LIMIT.userEvent - UNIT_COST.https - RECORD_UNITS.create.custom - RECORD_UNITS.save.custom,
+    );
   });
 
   test('non-2xx: stored with the status', () => {
@@ -298,7 +345,9 @@ describe('every failure keeps the event and never throws', () => {
     expect(account.logs.filter((l) => l.level === 'error')).toEqual([]);
     account.params[PARAM.contexts] = 'OTHER';
     change();
-    expect(only(account.logs.filter((l) => l.level === 'error')).details).toBe(`${PARAM.contexts} unknown execution context`);
+    expect(only(account.logs.filter((l) => l.level === 'error')).details).toBe(
+      `${PARAM.contexts} unknown execution context`,
+    );
   });
 
   test('missing endpoint and secret: still stored', () => {
@@ -322,7 +371,11 @@ describe('every failure keeps the event and never throws', () => {
   test('outbox mode, and auto in a bulk context: stored for the scheduled script, nothing sent', () => {
     account.params[PARAM.deliveryMode] = 'outbox';
     change();
-    account = installFakes({ ...account, executionContext: 'CSVIMPORT', params: { ...account.params, [PARAM.deliveryMode]: 'auto' } });
+    account = installFakes({
+      ...account,
+      executionContext: 'CSVIMPORT',
+      params: { ...account.params, [PARAM.deliveryMode]: 'auto' },
+    });
     change();
     expect(account.posts).toHaveLength(0);
     const rows = [...account.deliveries.values()];
@@ -343,7 +396,7 @@ describe('every failure keeps the event and never throws', () => {
   });
 
   test('an unexpected error anywhere is caught and logged by code', () => {
-    const runtime = jest.requireMock('N/runtime');
+    const runtime = jest.requireMock<{ getCurrentUser: jest.Mock }>('N/runtime');
     runtime.getCurrentUser.mockImplementation(() => {
       throw suiteScriptError('SSS_UNEXPECTED', 'boom');
     });

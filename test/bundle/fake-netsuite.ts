@@ -77,9 +77,8 @@ const COST = {
   task: UNIT_COST.taskSubmit,
 };
 
-function mocked<T = any>(name: string): T {
-  return jest.requireMock(name) as T;
-}
+/** An automocked N/* module, by the functions this file gives behaviour to. */
+type AutoMock<Fn extends string> = Record<Fn, jest.Mock>;
 
 export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount {
   const account: FakeAccount = {
@@ -107,7 +106,9 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
   };
   let nextId = 1 + account.deliveries.size;
 
-  const runtime = mocked('N/runtime');
+  const runtime = jest.requireMock<
+    AutoMock<'getCurrentUser' | 'getCurrentScript'> & { executionContext: string; accountId: string }
+  >('N/runtime');
   runtime.executionContext = account.executionContext;
   runtime.accountId = '1234567_SB1';
   runtime.getCurrentUser.mockImplementation(() => ({ ...account.user }));
@@ -118,17 +119,18 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
     getRemainingUsage: () => account.remainingUsage,
   }));
 
-  const log = mocked('N/log');
+  const log = jest.requireMock<AutoMock<LogEntry['level']>>('N/log');
   for (const level of ['debug', 'audit', 'error', 'emergency'] as const) {
     log[level].mockImplementation(({ title, details }: { title: string; details: unknown }) => {
       account.logs.push({ level, title, details: String(details) });
     });
   }
 
-  const crypto = mocked('N/crypto');
+  const crypto = jest.requireMock<AutoMock<'createSecretKey' | 'createHmac'>>('N/crypto');
   crypto.createSecretKey.mockImplementation(({ secret, encoding }: { secret: string; encoding: string }) => {
     const text = account.secrets[secret];
-    if (text === undefined) throw suiteScriptError('INVALID_SECRET_KEY_LENGTH', `no API Secret ${secret} available to this script`);
+    if (text === undefined)
+      throw suiteScriptError('INVALID_SECRET_KEY_LENGTH', `no API Secret ${secret} available to this script`);
     // BASE_64 makes the key the decoded bytes (the Standard Webhooks key); anything else would not verify.
     return { bytes: encoding === 'BASE_64' ? Buffer.from(text, 'base64') : Buffer.from(text, 'utf8') };
   });
@@ -138,11 +140,12 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
       update: ({ input, inputEncoding }: { input: string; inputEncoding?: string }) => {
         hmac.update(input, inputEncoding === undefined || inputEncoding === 'UTF_8' ? 'utf8' : 'latin1');
       },
-      digest: ({ outputEncoding }: { outputEncoding: string }) => hmac.digest(outputEncoding === 'BASE_64' ? 'base64' : 'hex'),
+      digest: ({ outputEncoding }: { outputEncoding: string }) =>
+        hmac.digest(outputEncoding === 'BASE_64' ? 'base64' : 'hex'),
     };
   });
 
-  const https = mocked('N/https');
+  const https = jest.requireMock<AutoMock<'post'>>('N/https');
   https.post.mockImplementation(({ url, body, headers }: PostedRequest) => {
     charge(COST.post);
     account.posts.push({ url, body, headers: { ...headers } });
@@ -153,7 +156,7 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
   });
 
   const deploymentValues = () => account.params;
-  const record = mocked('N/record');
+  const record = jest.requireMock<AutoMock<'create' | 'load' | 'submitFields'>>('N/record');
   record.create.mockImplementation(({ type }: { type: string }) => {
     expect(type).toBe(DELIVERY_RECORD);
     charge(COST.create);
@@ -192,28 +195,33 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
     return Number(id);
   });
 
-  const search = mocked('N/search');
-  search.create.mockImplementation(({ type, filters, columns }: { type: string; filters: unknown[]; columns: unknown[] }) => {
-    let rows: { id: string; values: DeliveryRow }[];
-    if (type === 'scriptdeployment') {
-      expect(filters).toEqual([['scriptid', 'is', DEPLOYMENT.userEvent]]);
-      rows = account.deploymentFound ? [{ id: '7', values: {} }] : [];
-    } else {
-      expect(type).toBe(DELIVERY_RECORD);
-      rows = deliverySearch(account, filters, columns);
-    }
-    return {
-      run: () => ({
-        getRange: ({ start, end }: { start: number; end: number }) => {
-          charge(COST.search);
-          return rows.slice(start, end).map(({ id, values }) => ({ id, getValue: (c: string | { name: string }) => shown(values[typeof c === 'string' ? c : c.name]) }));
-        },
-      }),
-    };
-  });
+  const search = jest.requireMock<AutoMock<'create' | 'createColumn'>>('N/search');
+  search.create.mockImplementation(
+    ({ type, filters, columns }: { type: string; filters: unknown[]; columns: unknown[] }) => {
+      let rows: { id: string; values: DeliveryRow }[];
+      if (type === 'scriptdeployment') {
+        expect(filters).toEqual([['scriptid', 'is', DEPLOYMENT.userEvent]]);
+        rows = account.deploymentFound ? [{ id: '7', values: {} }] : [];
+      } else {
+        expect(type).toBe(DELIVERY_RECORD);
+        rows = deliverySearch(account, filters, columns);
+      }
+      return {
+        run: () => ({
+          getRange: ({ start, end }: { start: number; end: number }) => {
+            charge(COST.search);
+            return rows.slice(start, end).map(({ id, values }) => ({
+              id,
+              getValue: (c: string | { name: string }) => shown(values[typeof c === 'string' ? c : c.name]),
+            }));
+          },
+        }),
+      };
+    },
+  );
   search.createColumn.mockImplementation((column: unknown) => column);
 
-  const task = mocked('N/task');
+  const task = jest.requireMock<AutoMock<'create'>>('N/task');
   task.create.mockImplementation((options: { taskType: string; scriptId: string; deploymentId: string }) => ({
     submit: () => {
       charge(COST.task);
@@ -231,14 +239,23 @@ function shown(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = String(value);
   const bytes = Buffer.from(text, 'utf8');
-  return bytes.length <= 4000 ? text : bytes.subarray(0, 4000).toString('utf8').replace(/\uFFFD$/, '');
+  return bytes.length <= 4000
+    ? text
+    : bytes
+        .subarray(0, 4000)
+        .toString('utf8')
+        .replace(/\uFFFD$/, '');
 }
 
 /**
  * The delivery searches the retry script may run: pending, with Next Attempt empty or set, sorted by
  * their first column (empty values where `emptyValuesFirst` puts them, NetSuite: last).
  */
-function deliverySearch(account: FakeAccount, filters: unknown[], columns: unknown[]): { id: string; values: DeliveryRow }[] {
+function deliverySearch(
+  account: FakeAccount,
+  filters: unknown[],
+  columns: unknown[],
+): { id: string; values: DeliveryRow }[] {
   const names = columns.map((c) => (typeof c === 'string' ? c : (c as { name: string }).name));
   account.searches.push({ filters, columns: names });
   const [status, and, next] = filters as [unknown[], string, [string, string, string]];
@@ -247,13 +264,17 @@ function deliverySearch(account: FakeAccount, filters: unknown[], columns: unkno
   expect(next[0]).toBe(DELIVERY_FIELD.nextAttempt);
   const wantEmpty = next[1] === 'isempty';
   const sortBy = names[0]!;
-  const key = (id: string, row: DeliveryRow) => (sortBy === 'internalid' ? Number(id) : row[sortBy] === undefined || row[sortBy] === '' ? null : String(row[sortBy]));
+  const key = (id: string, row: DeliveryRow) =>
+    sortBy === 'internalid' ? Number(id) : row[sortBy] === undefined || row[sortBy] === '' ? null : String(row[sortBy]);
   const order = (a: number | string | null, b: number | string | null) => {
     if (a === null || b === null) return a === b ? 0 : (a === null) === account.emptyValuesFirst ? -1 : 1;
     return a < b ? -1 : a > b ? 1 : 0;
   };
   return [...account.deliveries.entries()]
-    .filter(([, row]) => row[DELIVERY_FIELD.status] === 'pending' && ((row[DELIVERY_FIELD.nextAttempt] ?? '') === '') === wantEmpty)
+    .filter(
+      ([, row]) =>
+        row[DELIVERY_FIELD.status] === 'pending' && ((row[DELIVERY_FIELD.nextAttempt] ?? '') === '') === wantEmpty,
+    )
     .sort(([a, x], [b, y]) => order(key(a, x), key(b, y)) || Number(a) - Number(b))
     .map(([id, values]) => ({ id, values }));
 }
@@ -277,10 +298,12 @@ export function employeeRecord(f: EmployeeFixture): unknown {
     id: f.id,
     type: 'employee',
     getValue: ({ fieldId }: { fieldId: string }) => (carried(fieldId) ? (f.values[fieldId] ?? '') : undefined),
-    getText: ({ fieldId }: { fieldId: string }) => (carried(fieldId) ? (f.texts?.[fieldId] ?? String(f.values[fieldId] ?? '')) : undefined),
+    getText: ({ fieldId }: { fieldId: string }) =>
+      carried(fieldId) ? (f.texts?.[fieldId] ?? String(f.values[fieldId] ?? '')) : undefined,
     getFields: () => (f.edited ? [...f.edited, 'id'] : Object.keys(f.values)),
     getSublists: () => (f.edited ? [] : ['roles']),
-    getLineCount: ({ sublistId }: { sublistId: string }) => (sublistId === 'roles' && f.edited === undefined ? roles.length : -1),
+    getLineCount: ({ sublistId }: { sublistId: string }) =>
+      sublistId === 'roles' && f.edited === undefined ? roles.length : -1,
     getSublistValue: ({ line }: { line: number }) => roles[line]!.id,
     getSublistText: ({ line }: { line: number }) => roles[line]!.name,
   };

@@ -16,7 +16,14 @@ import { DELIVERY_FIELD as F } from '../../lib/core/delivery-record';
 import { RETRY_UNITS, UNIT_COST, USAGE_LIMIT } from '../../lib/core/governance';
 import { DEPLOYMENT, SCRIPT } from '../../lib/core/ids';
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from '../../lib/core/retry-schedule';
-import { installFakes, PREV_SECRET_ID, SECRET_ID, suiteScriptError, type DeliveryRow, type FakeAccount } from './fake-netsuite';
+import {
+  installFakes,
+  PREV_SECRET_ID,
+  SECRET_ID,
+  suiteScriptError,
+  type DeliveryRow,
+  type FakeAccount,
+} from './fake-netsuite';
 
 const { execute } = require('SuiteScripts/suitehooks/suitehooks_retry_ss.js') as { execute: (ctx: unknown) => void };
 
@@ -47,7 +54,11 @@ beforeEach(() => {
 function seed(fields: DeliveryRow = {}, extraBody = ''): string {
   const id = String(account.deliveries.size + 1);
   const eventId = `evt_456_m${id}_abc`;
-  const body = JSON.stringify({ type: 'employee.updated', timestamp: '2026-03-06T12:34:56.789Z', data: { id: eventId, recordId: '456', note: extraBody } });
+  const body = JSON.stringify({
+    type: 'employee.updated',
+    timestamp: '2026-03-06T12:34:56.789Z',
+    data: { id: eventId, recordId: '456', note: extraBody },
+  });
   account.deliveries.set(id, {
     [F.eventId]: eventId,
     [F.eventType]: 'employee.updated',
@@ -68,7 +79,10 @@ function seed(fields: DeliveryRow = {}, extraBody = ''): string {
 const row = (id: string) => account.deliveries.get(id)!;
 const nextIn = (id: string) => Date.parse(String(row(id)[F.nextAttempt])) - Date.now();
 const sentIds = () => account.posts.map((p) => p.headers['webhook-id']);
-const loads = () => (jest.requireMock('N/record').load as jest.Mock).mock.calls.filter(([o]) => o.type !== 'scriptdeployment').length;
+/** N/record's automocked load, as installFakes drives it. */
+const recordLoad = () =>
+  jest.requireMock<{ load: jest.Mock<unknown, [{ type: string; id: string }]> }>('N/record').load;
+const loads = () => recordLoad().mock.calls.filter(([o]) => o.type !== 'scriptdeployment').length;
 
 describe('the worker: status rules', () => {
   test('2xx: delivered, re-signed with a fresh timestamp and the same id, verified by standardwebhooks; 12 units, no load', () => {
@@ -81,7 +95,13 @@ describe('the worker: status rules', () => {
     expect(post.headers['webhook-id']).toBe(row(id)[F.eventId]);
     expect(Math.abs(Number(post.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(5);
     expect(() => new Webhook(`whsec_${account.secrets[SECRET_ID]}`).verify(post.body, post.headers)).not.toThrow();
-    expect(row(id)).toMatchObject({ [F.status]: 'delivered', [F.attempts]: 2, [F.nextAttempt]: '', [F.lastHttpStatus]: 204, [F.lastError]: '' });
+    expect(row(id)).toMatchObject({
+      [F.status]: 'delivered',
+      [F.attempts]: 2,
+      [F.nextAttempt]: '',
+      [F.lastHttpStatus]: 204,
+      [F.lastError]: '',
+    });
     expect(row(id)[F.endpointUrl]).toBe(ENDPOINT);
     expect(account.tasks).toHaveLength(0);
     expect(loads()).toBe(0);
@@ -103,14 +123,24 @@ describe('the worker: status rules', () => {
     const id = seed({ [F.attempts]: 0 });
     account.replies = [{ code: 410 }];
     execute({});
-    expect(row(id)).toMatchObject({ [F.status]: 'dead', [F.attempts]: 1, [F.nextAttempt]: '', [F.lastHttpStatus]: 410 });
+    expect(row(id)).toMatchObject({
+      [F.status]: 'dead',
+      [F.attempts]: 1,
+      [F.nextAttempt]: '',
+      [F.lastHttpStatus]: 410,
+    });
   });
 
   test('500: pending, attempts counted, next attempt on the schedule as ISO-8601 UTC text', () => {
     const id = seed({ [F.attempts]: 2 });
     account.replies = [{ code: 500 }];
     execute({});
-    expect(row(id)).toMatchObject({ [F.status]: 'pending', [F.attempts]: 3, [F.lastHttpStatus]: 500, [F.lastError]: 'HTTP 500' });
+    expect(row(id)).toMatchObject({
+      [F.status]: 'pending',
+      [F.attempts]: 3,
+      [F.lastHttpStatus]: 500,
+      [F.lastError]: 'HTTP 500',
+    });
     expect(String(row(id)[F.nextAttempt])).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(nextIn(id)).toBeGreaterThan(RETRY_DELAYS_MS[2]! * 0.9 - 5000);
     expect(nextIn(id)).toBeLessThan(RETRY_DELAYS_MS[2]! * 1.1);
@@ -167,10 +197,13 @@ describe('the worker: what is sent, and in which order', () => {
   });
 
   // NetSuite sorts empty values last; the worker must not depend on it either way.
-  test.each([['last (as NetSuite)', false], ['first', true]])(
+  test.each([
+    ['last (as NetSuite)', false],
+    ['first', true],
+  ])(
     'an empty Next Attempt is due at once, even with a later retry pending (empty values sorted %s)',
     (_order, emptyFirst) => {
-      account.emptyValuesFirst = emptyFirst as boolean;
+      account.emptyValuesFirst = emptyFirst;
       const later = seed({ [F.nextAttempt]: iso(Date.now() + HOUR) });
       const now = seed({ [F.nextAttempt]: '', [F.attempts]: 0 });
       execute({});
@@ -187,7 +220,9 @@ describe('the worker: what is sent, and in which order', () => {
     execute({});
     expect(account.posts.map((p) => p.body)).toEqual([row(long)[F.body], row(edited)[F.body]]);
     expect(loads()).toBe(2);
-    expect(USAGE_LIMIT.scheduled - account.remainingUsage).toBe(SETUP_UNITS + 2 * (DELIVERY_UNITS + RETRY_UNITS.bodyLoad));
+    expect(USAGE_LIMIT.scheduled - account.remainingUsage).toBe(
+      SETUP_UNITS + 2 * (DELIVERY_UNITS + RETRY_UNITS.bodyLoad),
+    );
     const post = account.posts[0]!;
     expect(() => new Webhook(`whsec_${account.secrets[SECRET_ID]}`).verify(post.body, post.headers)).not.toThrow();
   });
@@ -195,9 +230,9 @@ describe('the worker: what is sent, and in which order', () => {
   test('one unreadable delivery does not stop the others', () => {
     const bad = seed({ [F.bodyLength]: '' }); // unknown length: loaded, and the load fails
     const good = seed({ [F.nextAttempt]: iso(Date.now() - 1000) });
-    const record = jest.requireMock('N/record');
-    const load = record.load.getMockImplementation();
-    record.load.mockImplementation((o: { type: string; id: string }) => {
+    const load = recordLoad().getMockImplementation();
+    if (!load) throw new Error('installFakes gives N/record.load its behaviour');
+    recordLoad().mockImplementation((o) => {
       if (o.id === bad) throw suiteScriptError('SSS_UNEXPECTED', 'corrupt');
       return load(o);
     });
@@ -269,7 +304,9 @@ describe('the worker: governance', () => {
     account.remainingUsage = SETUP_UNITS + 2 * DELIVERY_UNITS + RESUBMIT_UNITS + 5;
     expect(() => execute({})).not.toThrow();
     expect(account.posts).toHaveLength(2);
-    expect(account.tasks).toEqual([expect.objectContaining({ scriptId: SCRIPT.retry, deploymentId: DEPLOYMENT.retryWorker })]);
+    expect(account.tasks).toEqual([
+      expect.objectContaining({ scriptId: SCRIPT.retry, deploymentId: DEPLOYMENT.retryWorker }),
+    ]);
     expect(account.remainingUsage).toBeGreaterThanOrEqual(0);
 
     // The next worker run picks up exactly the rest.
@@ -326,7 +363,9 @@ describe('the timer deployment', () => {
     execute({ type: 'SCHEDULED' });
     expect(account.posts).toHaveLength(0);
     expect(row(id)[F.attempts]).toBe(1);
-    expect(account.tasks).toEqual([{ taskType: 'SCHEDULED_SCRIPT', scriptId: SCRIPT.retry, deploymentId: DEPLOYMENT.retryWorker }]);
+    expect(account.tasks).toEqual([
+      { taskType: 'SCHEDULED_SCRIPT', scriptId: SCRIPT.retry, deploymentId: DEPLOYMENT.retryWorker },
+    ]);
   });
 
   test('a new delivery (empty Next Attempt) is due: the worker is started', () => {
@@ -347,11 +386,16 @@ describe('the timer deployment', () => {
     seed();
     account.taskError = suiteScriptError('FAILED_TO_SUBMIT_JOB_REQUEST_1', 'already running');
     expect(() => execute({})).not.toThrow();
-    expect(account.logs.some((l) => l.details === 'worker not started (FAILED_TO_SUBMIT_JOB_REQUEST_1): deliveries are due')).toBe(true);
+    expect(
+      account.logs.some((l) => l.details === 'worker not started (FAILED_TO_SUBMIT_JOB_REQUEST_1): deliveries are due'),
+    ).toBe(true);
   });
 
   test('any deployment other than the worker behaves as a timer: only one deployment ever sends', () => {
-    account = installFakes({ ...account, script: { id: SCRIPT.retry, deploymentId: 'customdeploy_suitehooks_retry_extra' } });
+    account = installFakes({
+      ...account,
+      script: { id: SCRIPT.retry, deploymentId: 'customdeploy_suitehooks_retry_extra' },
+    });
     seed();
     execute({});
     expect(account.posts).toHaveLength(0);

@@ -4,7 +4,16 @@ import { createServer } from 'node:http';
 import { decodeJwt, SignJWT } from 'jose';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
-import { AuthError, createClient, NetSuiteApiError, parseAccountId, RedirectRefusedError, restBaseUrl, Secret, type ClientConfig } from '../../lib/client';
+import {
+  AuthError,
+  createClient,
+  NetSuiteApiError,
+  parseAccountId,
+  RedirectRefusedError,
+  restBaseUrl,
+  Secret,
+  type ClientConfig,
+} from '../../lib/client';
 import { M2MAuth } from '../../lib/client/auth/m2m';
 import { startSandbox, FAST_RETRY, type Sandbox } from './harness';
 
@@ -48,9 +57,14 @@ describe('OAuth 2.0 M2M', () => {
   it('renews before the token ends', async () => {
     let now = Date.now();
     const auth = new M2MAuth(
-      { clientId: 'c', certificateId: 'k', privateKey: new Secret((sandbox.config('m2m').auth as { privateKey: Secret }).privateKey.reveal()) },
+      {
+        clientId: 'c',
+        certificateId: 'k',
+        privateKey: new Secret((sandbox.config('m2m').auth as { privateKey: Secret }).privateKey.reveal()),
+      },
       'http://127.0.0.1:1/token',
-      async () => ({ status: 200, body: { access_token: `t${now}`, expires_in: '3600', token_type: 'bearer' } }),
+      () =>
+        Promise.resolve({ status: 200, body: { access_token: `t${now}`, expires_in: '3600', token_type: 'bearer' } }),
       () => now,
     );
     const first = await auth.authorization();
@@ -62,7 +76,14 @@ describe('OAuth 2.0 M2M', () => {
   });
 
   it('fails with AuthError and a hint for a certificate NetSuite does not know', async () => {
-    const client = sandbox.client('m2m', { config: { auth: { ...(sandbox.config('m2m').auth as Extract<ClientConfig['auth'], { type: 'm2m' }>), certificateId: 'unknown' } } });
+    const client = sandbox.client('m2m', {
+      config: {
+        auth: {
+          ...(sandbox.config('m2m').auth as Extract<ClientConfig['auth'], { type: 'm2m' }>),
+          certificateId: 'unknown',
+        },
+      },
+    });
     const err = await firstEmployee(client).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AuthError);
     expect((err as AuthError).status).toBe(401);
@@ -71,7 +92,12 @@ describe('OAuth 2.0 M2M', () => {
 
   it('refuses RS256 before asking', () => {
     const config = sandbox.config('m2m-ps256');
-    expect(() => createClient({ ...config, auth: { ...(config.auth as Extract<ClientConfig['auth'], { type: 'm2m' }>), algorithm: 'RS256' as never } })).toThrow(/RS256 is not accepted/);
+    expect(() =>
+      createClient({
+        ...config,
+        auth: { ...(config.auth as Extract<ClientConfig['auth'], { type: 'm2m' }>), algorithm: 'RS256' as never },
+      }),
+    ).toThrow(/RS256 is not accepted/);
   });
 });
 
@@ -95,7 +121,12 @@ describe('TBA', () => {
       expect(err).toMatchObject({ status: 401, code: 'INVALID_LOGIN' });
       expect((err as NetSuiteApiError).hint).toMatch(/realm is upper case with an underscore: 1234567_SB1/);
     }
-    expect(sandbox.server.loginAudit().slice(-2).map((e) => e.detail)).toEqual(['signature mismatch', expect.stringMatching(/realm/)]);
+    expect(
+      sandbox.server
+        .loginAudit()
+        .slice(-2)
+        .map((e) => e.detail),
+    ).toEqual(['signature mismatch', expect.stringMatching(/realm/)]);
   });
 });
 
@@ -105,18 +136,30 @@ describe('the client assertion, as section_162790605110 documents it', () => {
   it('the client sends scope as comma-separated text and exp less than 60 minutes after iat', async () => {
     const forms: URLSearchParams[] = [];
     const key = (sandbox.config('m2m').auth as { privateKey: Secret }).privateKey;
-    const auth = new M2MAuth({ clientId: 'c', certificateId: 'k', privateKey: key, scope: ['restlets', 'rest_webservices'] }, 'https://1234567-sb1.suitetalk.api.netsuite.com/t', async (_url, form) => {
-      forms.push(form);
-      return { status: 200, body: { access_token: 'x', expires_in: '3600' } };
-    });
+    const auth = new M2MAuth(
+      { clientId: 'c', certificateId: 'k', privateKey: key, scope: ['restlets', 'rest_webservices'] },
+      'https://1234567-sb1.suitetalk.api.netsuite.com/t',
+      (_url, form) => {
+        forms.push(form);
+        return Promise.resolve({ status: 200, body: { access_token: 'x', expires_in: '3600' } });
+      },
+    );
     await auth.authorization();
     const claims = decodeJwt(forms[0]!.get('client_assertion')!);
-    expect(claims).toMatchObject({ iss: 'c', aud: 'https://1234567-sb1.suitetalk.api.netsuite.com/t', scope: 'restlets,rest_webservices' });
+    expect(claims).toMatchObject({
+      iss: 'c',
+      aud: 'https://1234567-sb1.suitetalk.api.netsuite.com/t',
+      scope: 'restlets,rest_webservices',
+    });
     expect(claims.exp! - claims.iat!).toBeLessThan(3600);
   });
 
   /** An assertion for the sandbox's dev integration, with chosen claims. */
-  async function tokenStatus(claims: { scope?: unknown; lifetime?: number; aud?: string }): Promise<{ status: number; error?: string }> {
+  async function tokenStatus(claims: {
+    scope?: unknown;
+    lifetime?: number;
+    aud?: string;
+  }): Promise<{ status: number; error?: string }> {
     const m2m = sandbox.config('m2m').auth as { clientId: string; certificateId: string; privateKey: Secret };
     const iat = Math.floor(sandbox.account.clock.now() / 1000);
     const jwt = await new SignJWT({ scope: claims.scope ?? 'rest_webservices' })
@@ -128,7 +171,11 @@ describe('the client assertion, as section_162790605110 documents it', () => {
       .sign(createPrivateKey(m2m.privateKey.reveal()));
     const res = await fetch(`${sandbox.server.url}${tokenPath}`, {
       method: 'POST',
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: jwt }),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+        client_assertion: jwt,
+      }),
     });
     const body = (await res.json()) as { error?: string };
     return { status: res.status, ...(body.error ? { error: body.error } : {}) };
@@ -136,13 +183,23 @@ describe('the client assertion, as section_162790605110 documents it', () => {
 
   it.each([
     ['its own URL as aud', {}, 200, undefined],
-    ['the documented aud (account lower case, hyphen)', { aud: `https://1234567-sb1.suitetalk.api.netsuite.com${tokenPath}` }, 200, undefined],
+    [
+      'the documented aud (account lower case, hyphen)',
+      { aud: `https://1234567-sb1.suitetalk.api.netsuite.com${tokenPath}` },
+      200,
+      undefined,
+    ],
     ['several scopes as text', { scope: 'restlets, rest_webservices,suite_analytics' }, 200, undefined],
     ['exp exactly 60 minutes after iat', { lifetime: 3600 }, 400, 'invalid_request'],
     ['scope as a JSON array', { scope: ['rest_webservices'] }, 400, 'invalid_request'],
     ['scope separated by spaces', { scope: 'restlets rest_webservices' }, 400, 'invalid_scope'],
     ['another account’s aud', { aud: `https://7654321.suitetalk.api.netsuite.com${tokenPath}` }, 401, 'invalid_client'],
-    ['the realm spelling in aud', { aud: `https://1234567_SB1.suitetalk.api.netsuite.com${tokenPath}` }, 401, 'invalid_client'],
+    [
+      'the realm spelling in aud',
+      { aud: `https://1234567_SB1.suitetalk.api.netsuite.com${tokenPath}` },
+      401,
+      'invalid_client',
+    ],
   ])('the sandbox token endpoint: %s → %s', async (_name, claims, status, error) => {
     expect(await tokenStatus(claims)).toEqual({ status, ...(error ? { error } : {}) });
   });
@@ -151,9 +208,14 @@ describe('the client assertion, as section_162790605110 documents it', () => {
 describe('credential hygiene', () => {
   it('never shows a secret in inspect, JSON or error output', async () => {
     const config = sandbox.config('tba', { account: '7654321' });
-    const secrets = [(config.auth as { tokenSecret: Secret }).tokenSecret.reveal(), (config.auth as { consumerSecret: Secret }).consumerSecret.reveal()];
+    const secrets = [
+      (config.auth as { tokenSecret: Secret }).tokenSecret.reveal(),
+      (config.auth as { consumerSecret: Secret }).consumerSecret.reveal(),
+    ];
     const err = await firstEmployee(createClient(config, { retry: FAST_RETRY })).catch((e: unknown) => e);
-    const shown = [inspect(config, { depth: 5 }), JSON.stringify(config), String(err), inspect(err, { depth: 5 })].join('\n');
+    const shown = [inspect(config, { depth: 5 }), JSON.stringify(config), String(err), inspect(err, { depth: 5 })].join(
+      '\n',
+    );
     for (const s of secrets) expect(shown).not.toContain(s);
     expect(shown).toContain('[secret]');
   });
@@ -168,9 +230,14 @@ describe('credential hygiene', () => {
       const { port } = other.address() as AddressInfo;
       res.writeHead(307, { location: `http://localhost:${port}${req.url}` }).end();
     });
-    await Promise.all([new Promise<void>((r) => other.listen(0, '127.0.0.1', r)), new Promise<void>((r) => redirector.listen(0, '127.0.0.1', r))]);
+    await Promise.all([
+      new Promise<void>((r) => other.listen(0, '127.0.0.1', r)),
+      new Promise<void>((r) => redirector.listen(0, '127.0.0.1', r)),
+    ]);
     try {
-      const config = sandbox.config('tba', { baseUrl: `http://127.0.0.1:${(redirector.address() as AddressInfo).port}` });
+      const config = sandbox.config('tba', {
+        baseUrl: `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`,
+      });
       const err = await firstEmployee(createClient(config, { retry: FAST_RETRY })).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(RedirectRefusedError);
       expect((err as Error).message).toMatch(/another host \(localhost:\d+\)/);

@@ -5,7 +5,15 @@ import * as path from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ConfigError, configFromEnv, configFromFile, InterruptedError, Limiter, Secret, createClient } from '../../lib/client';
+import {
+  ConfigError,
+  configFromEnv,
+  configFromFile,
+  InterruptedError,
+  Limiter,
+  Secret,
+  createClient,
+} from '../../lib/client';
 import { backoffDelay, resolveRetry } from '../../lib/client/retry';
 
 describe('Limiter', () => {
@@ -26,7 +34,14 @@ describe('Limiter', () => {
     const results = await Promise.allSettled([0, 1, 2, 3, 4, 5].map((i) => limiter.run(task(i))));
     expect(peak).toBe(2);
     expect(started).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+    ]);
     expect([limiter.inUse, limiter.queued]).toEqual([0, 0]);
     expect(() => new Limiter(0)).toThrow(RangeError);
   });
@@ -51,10 +66,19 @@ describe('interrupting', () => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
-      const tba = { type: 'tba' as const, consumerKey: 'ck', consumerSecret: new Secret('cs'), tokenId: 'ti', tokenSecret: new Secret('ts') };
+      const tba = {
+        type: 'tba' as const,
+        consumerKey: 'ck',
+        consumerSecret: new Secret('cs'),
+        tokenId: 'ti',
+        tokenSecret: new Secret('ts'),
+      };
       const client = createClient(
         { account: '1234567', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, auth: tba },
-        { signal: controller.signal, retry: { baseDelayMs: 600_000, maxDelayMs: 600_000, maxTotalMs: 3_600_000, random: () => 0.999 } },
+        {
+          signal: controller.signal,
+          retry: { baseDelayMs: 600_000, maxDelayMs: 600_000, maxTotalMs: 3_600_000, random: () => 0.999 },
+        },
       );
       const err = await client.employees.get('1').catch((e: unknown) => e);
       expect(err).toBeInstanceOf(InterruptedError);
@@ -72,13 +96,21 @@ describe('request timeout', () => {
     const server = createServer((_req, res) => void hung.push(res));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
-      const tba = { type: 'tba' as const, consumerKey: 'ck', consumerSecret: new Secret('cs'), tokenId: 'ti', tokenSecret: new Secret('ts') };
+      const tba = {
+        type: 'tba' as const,
+        consumerKey: 'ck',
+        consumerSecret: new Secret('cs'),
+        tokenId: 'ti',
+        tokenSecret: new Secret('ts'),
+      };
       const client = createClient(
         { account: '1234567', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, auth: tba },
         { timeoutMs: 50, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 } },
       );
       await expect(client.employees.get('1')).rejects.toThrow(/gave up after 2 attempts \(timeout\)/);
-      await expect(client.employees.create({ firstName: 'T', lastName: 'O', subsidiary: '1' })).rejects.toThrow(/timeout after the request was sent; the record may exist/);
+      await expect(client.employees.create({ firstName: 'T', lastName: 'O', subsidiary: '1' })).rejects.toThrow(
+        /timeout after the request was sent; the record may exist/,
+      );
     } finally {
       server.closeAllConnections();
       server.close();
@@ -89,32 +121,54 @@ describe('request timeout', () => {
 describe('configuration', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'suitehooks-config-'));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
 
   it('reads a file with a key file next to it, preferring M2M', () => {
     fs.writeFileSync(path.join(dir, 'key.pem'), pem);
-    fs.writeFileSync(path.join(dir, 'creds.json'), JSON.stringify({
-      account: '1234567_SB1', concurrency: 15,
-      m2m: { clientId: 'cid', certificateId: 'kid', privateKeyFile: 'key.pem' },
-      tba: { consumerKey: 'ck', consumerSecret: 'cs', tokenId: 'ti', tokenSecret: 'ts' },
-    }));
+    fs.writeFileSync(
+      path.join(dir, 'creds.json'),
+      JSON.stringify({
+        account: '1234567_SB1',
+        concurrency: 15,
+        m2m: { clientId: 'cid', certificateId: 'kid', privateKeyFile: 'key.pem' },
+        tba: { consumerKey: 'ck', consumerSecret: 'cs', tokenId: 'ti', tokenSecret: 'ts' },
+      }),
+    );
     const config = configFromFile(path.join(dir, 'creds.json'));
-    expect(config).toMatchObject({ account: '1234567_SB1', concurrency: 15, auth: { type: 'm2m', clientId: 'cid', certificateId: 'kid' } });
+    expect(config).toMatchObject({
+      account: '1234567_SB1',
+      concurrency: 15,
+      auth: { type: 'm2m', clientId: 'cid', certificateId: 'kid' },
+    });
     expect((config.auth as { privateKey: { reveal(): string } }).privateKey.reveal()).toBe(pem);
   });
 
   it('names what is missing, in the vocabulary of the source', () => {
-    fs.writeFileSync(path.join(dir, 'partial.json'), JSON.stringify({ account: '1', tba: { consumerKey: 'ck', consumerSecret: 'cs', tokenId: 'ti' } }));
-    expect(() => configFromFile(path.join(dir, 'partial.json'))).toThrow(new ConfigError('missing tba.tokenSecret'));
-    expect(() => configFromFile(path.join(dir, 'nope.json'))).toThrow(/cannot read credentials file .*nope.json: ENOENT/);
-    expect(() => configFromEnv({ SUITEHOOKS_CLIENT_ID: 'c', SUITEHOOKS_CERTIFICATE_ID: 'k', SUITEHOOKS_ACCOUNT: '1' })).toThrow(
-      'missing SUITEHOOKS_PRIVATE_KEY (or SUITEHOOKS_PRIVATE_KEY_FILE)',
+    fs.writeFileSync(
+      path.join(dir, 'partial.json'),
+      JSON.stringify({ account: '1', tba: { consumerKey: 'ck', consumerSecret: 'cs', tokenId: 'ti' } }),
     );
-    expect(() => configFromEnv({ SUITEHOOKS_CONSUMER_KEY: 'c', SUITEHOOKS_ACCOUNT: '1', SUITEHOOKS_CONCURRENCY: 'many' })).toThrow('SUITEHOOKS_CONCURRENCY must be a positive integer');
+    expect(() => configFromFile(path.join(dir, 'partial.json'))).toThrow(new ConfigError('missing tba.tokenSecret'));
+    expect(() => configFromFile(path.join(dir, 'nope.json'))).toThrow(
+      /cannot read credentials file .*nope.json: ENOENT/,
+    );
+    expect(() =>
+      configFromEnv({ SUITEHOOKS_CLIENT_ID: 'c', SUITEHOOKS_CERTIFICATE_ID: 'k', SUITEHOOKS_ACCOUNT: '1' }),
+    ).toThrow('missing SUITEHOOKS_PRIVATE_KEY (or SUITEHOOKS_PRIVATE_KEY_FILE)');
+    expect(() =>
+      configFromEnv({ SUITEHOOKS_CONSUMER_KEY: 'c', SUITEHOOKS_ACCOUNT: '1', SUITEHOOKS_CONCURRENCY: 'many' }),
+    ).toThrow('SUITEHOOKS_CONCURRENCY must be a positive integer');
   });
 
   it('takes a PEM with escaped newlines from one environment variable', () => {
-    const config = configFromEnv({ SUITEHOOKS_ACCOUNT: '1', SUITEHOOKS_CLIENT_ID: 'c', SUITEHOOKS_CERTIFICATE_ID: 'k', SUITEHOOKS_PRIVATE_KEY: pem.replace(/\n/g, '\\n') });
+    const config = configFromEnv({
+      SUITEHOOKS_ACCOUNT: '1',
+      SUITEHOOKS_CLIENT_ID: 'c',
+      SUITEHOOKS_CERTIFICATE_ID: 'k',
+      SUITEHOOKS_PRIVATE_KEY: pem.replace(/\n/g, '\\n'),
+    });
     expect((config.auth as { privateKey: { reveal(): string } }).privateKey.reveal()).toBe(pem);
   });
 });

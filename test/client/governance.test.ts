@@ -4,7 +4,13 @@
  */
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createClient, RetriesExhaustedError, Secret, WriteOutcomeUnknownError, type ClientConfig } from '../../lib/client';
+import {
+  createClient,
+  RetriesExhaustedError,
+  Secret,
+  WriteOutcomeUnknownError,
+  type ClientConfig,
+} from '../../lib/client';
 import { startSandbox, FAST_RETRY, type Sandbox } from './harness';
 
 const listen = async (server: Server) => {
@@ -13,7 +19,11 @@ const listen = async (server: Server) => {
 };
 
 /** A client for a stub server that checks no signature. */
-const stub = (baseUrl: string): ClientConfig => ({ account: '1', baseUrl, auth: { type: 'tba', consumerKey: 'k', consumerSecret: new Secret('s'), tokenId: 't', tokenSecret: new Secret('s') } });
+const stub = (baseUrl: string): ClientConfig => ({
+  account: '1',
+  baseUrl,
+  auth: { type: 'tba', consumerKey: 'k', consumerSecret: new Secret('s'), tokenId: 't', tokenSecret: new Secret('s') },
+});
 
 describe('429 storms against the sandbox', () => {
   let sandbox: Sandbox;
@@ -25,8 +35,21 @@ describe('429 storms against the sandbox', () => {
     const retries: string[] = [];
     const client = sandbox.client('tba', { config: { concurrency: 6 }, onRetry: (e) => retries.push(e.reason) });
     const n = 12;
-    const created = await Promise.all(Array.from({ length: n }, (_, i) => client.employees.create({ firstName: 'Storm', lastName: `C${i}`, email: `storm.c${i}@example.com`, subsidiary: '1' })));
-    const upserted = await Promise.all(Array.from({ length: n }, (_, i) => client.employees.upsert(`STORM-${i}`, { firstName: 'Storm', lastName: `U${i}`, subsidiary: '1' })));
+    const created = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        client.employees.create({
+          firstName: 'Storm',
+          lastName: `C${i}`,
+          email: `storm.c${i}@example.com`,
+          subsidiary: '1',
+        }),
+      ),
+    );
+    const upserted = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        client.employees.upsert(`STORM-${i}`, { firstName: 'Storm', lastName: `U${i}`, subsidiary: '1' }),
+      ),
+    );
     await Promise.all([
       ...created.map((id, i) => client.employees.update(id, { title: `T${i}` })),
       ...upserted.map((id) => client.employees.addRole(id, '15')),
@@ -38,9 +61,18 @@ describe('429 storms against the sandbox', () => {
     const db = sandbox.account.db;
     expect(db.prepare(`SELECT COUNT(*) FROM employee WHERE firstname = 'Storm'`).pluck().get()).toBe(2 * n);
     expect(new Set(created).size).toBe(n);
-    const titles = db.prepare(`SELECT lastname, title FROM employee WHERE lastname LIKE 'C%' AND firstname = 'Storm' ORDER BY CAST(SUBSTR(lastname, 2) AS INTEGER)`).all();
+    const titles = db
+      .prepare(
+        `SELECT lastname, title FROM employee WHERE lastname LIKE 'C%' AND firstname = 'Storm' ORDER BY CAST(SUBSTR(lastname, 2) AS INTEGER)`,
+      )
+      .all();
     expect(titles).toEqual(Array.from({ length: n }, (_, i) => ({ lastname: `C${i}`, title: `T${i}` })));
-    const roleLines = db.prepare(`SELECT COUNT(*) FROM employeerolesforsearch r JOIN employee e ON e.id = r.entity WHERE e.externalid LIKE 'STORM-%' AND r.role = 15`).pluck().get();
+    const roleLines = db
+      .prepare(
+        `SELECT COUNT(*) FROM employeerolesforsearch r JOIN employee e ON e.id = r.entity WHERE e.externalid LIKE 'STORM-%' AND r.role = 15`,
+      )
+      .pluck()
+      .get();
     expect(roleLines).toBe(n);
   });
 
@@ -62,7 +94,17 @@ describe('retry bounds and unknown outcomes (a stub in front of the API)', () =>
     let calls = 0;
     const server = createServer((_req, res) => {
       calls++;
-      res.writeHead(429, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 429, 'o:errorDetails': [{ detail: 'Concurrent request limit exceeded. Request blocked.', 'o:errorCode': 'CONCURRENCY_LIMIT_EXCEEDED' }] }));
+      res.writeHead(429, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          status: 429,
+          'o:errorDetails': [
+            {
+              detail: 'Concurrent request limit exceeded. Request blocked.',
+              'o:errorCode': 'CONCURRENCY_LIMIT_EXCEEDED',
+            },
+          ],
+        }),
+      );
     });
     const url = await listen(server);
     try {
@@ -87,7 +129,8 @@ describe('retry bounds and unknown outcomes (a stub in front of the API)', () =>
       setTimeout(() => {
         inFlight--;
         if (n % 3 === 0) res.writeHead(503).end('busy');
-        else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: '1', firstName: 'A' }));
+        else
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: '1', firstName: 'A' }));
       }, 5);
     });
     const url = await listen(server);
@@ -117,15 +160,18 @@ describe('retry bounds and unknown outcomes (a stub in front of the API)', () =>
           else res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"temporarily_unavailable"}');
           return;
         }
-        const forward = httpRequest({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (upstream) => {
-          if (req.method === 'POST' && req.url === '/services/rest/record/v1/employee' && dropped++ === 0) {
-            upstream.resume();
-            upstream.on('end', () => res.socket?.destroy()); // committed upstream, lost on the way back
-            return;
-          }
-          res.writeHead(upstream.statusCode!, upstream.headers);
-          upstream.pipe(res);
-        });
+        const forward = httpRequest(
+          { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+          (upstream) => {
+            if (req.method === 'POST' && req.url === '/services/rest/record/v1/employee' && dropped++ === 0) {
+              upstream.resume();
+              upstream.on('end', () => res.socket?.destroy()); // committed upstream, lost on the way back
+              return;
+            }
+            res.writeHead(upstream.statusCode!, upstream.headers);
+            upstream.pipe(res);
+          },
+        );
         req.pipe(forward);
       });
       await listen(proxy);
@@ -134,12 +180,19 @@ describe('retry bounds and unknown outcomes (a stub in front of the API)', () =>
       proxy.close();
       await sandbox.close();
     });
-    const client = (kind: 'tba' | 'm2m' = 'tba') => sandbox.client(kind, { config: { baseUrl: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` } });
-    const count = (lastName: string) => sandbox.account.db.prepare('SELECT COUNT(*) FROM employee WHERE lastname = ?').pluck().get(lastName);
+    const client = (kind: 'tba' | 'm2m' = 'tba') =>
+      sandbox.client(kind, { config: { baseUrl: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` } });
+    const count = (lastName: string) =>
+      sandbox.account.db.prepare('SELECT COUNT(*) FROM employee WHERE lastname = ?').pluck().get(lastName);
 
     it('finishes a create with an external id through the upsert: one record', async () => {
       dropped = 0;
-      const id = await client().employees.create({ externalId: 'LOST-1', firstName: 'Lost', lastName: 'Once', subsidiary: '1' });
+      const id = await client().employees.create({
+        externalId: 'LOST-1',
+        firstName: 'Lost',
+        lastName: 'Once',
+        subsidiary: '1',
+      });
       expect(dropped).toBe(1);
       expect(count('Once')).toBe(1);
       expect(await client().employees.getByExternalId('LOST-1')).toMatchObject({ id });
@@ -147,7 +200,9 @@ describe('retry bounds and unknown outcomes (a stub in front of the API)', () =>
 
     it('reports a create without an external id as unknown instead of sending it twice', async () => {
       dropped = 0;
-      const err = await client().employees.create({ firstName: 'Lost', lastName: 'Twice', subsidiary: '1' }).catch((e: unknown) => e);
+      const err = await client()
+        .employees.create({ firstName: 'Lost', lastName: 'Twice', subsidiary: '1' })
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(WriteOutcomeUnknownError);
       expect((err as WriteOutcomeUnknownError).hint).toMatch(/externalId/);
       expect(count('Twice')).toBe(1);

@@ -22,7 +22,13 @@ const REST = { executionContext: 'RESTWEBSERVICES', userId: '-5', roleId: '3' };
 
 let dir: string;
 const base64 = randomBytes(32).toString('base64');
-const listen = { controller: new AbortController(), stdout: new PassThrough(), stderr: new PassThrough(), text: { out: '', err: '' }, done: null as Promise<number> | null };
+const listen = {
+  controller: new AbortController(),
+  stdout: new PassThrough(),
+  stderr: new PassThrough(),
+  text: { out: '', err: '' },
+  done: null as Promise<number> | null,
+};
 const running: Running[] = [];
 
 /** Resolves when the text written so far matches (listen's own output is the signal). */
@@ -45,7 +51,13 @@ beforeAll(async () => {
   listen.stdout.on('data', (c: Buffer) => (listen.text.out += c.toString('utf8')));
   listen.stderr.on('data', (c: Buffer) => (listen.text.err += c.toString('utf8')));
   const started = waitFor('err', /listening on \S+/);
-  listen.done = runCli(['listen', '--port', '0', '--secret', `whsec_${base64}`], { stdout: listen.stdout, stderr: listen.stderr, env: {}, cwd: dir, signal: listen.controller.signal });
+  listen.done = runCli(['listen', '--port', '0', '--secret', `whsec_${base64}`], {
+    stdout: listen.stdout,
+    stderr: listen.stderr,
+    env: {},
+    cwd: dir,
+    signal: listen.controller.signal,
+  });
   await started;
 });
 
@@ -61,10 +73,14 @@ async function sandbox(trust: boolean): Promise<Running> {
   const url = /listening on (\S+)/.exec(listen.text.err)![1]!;
   const argv = [
     '--no-story',
-    '--credentials', path.join(dir, `credentials-${running.length}.json`),
-    '--param', `${UE}.${PARAM.endpointUrl}=${url}hooks`,
-    '--param', `${UE}.${PARAM.secretId}=${SECRET_ID}`,
-    '--secret', `${SECRET_ID}=${base64}`,
+    '--credentials',
+    path.join(dir, `credentials-${running.length}.json`),
+    '--param',
+    `${UE}.${PARAM.endpointUrl}=${url}hooks`,
+    '--param',
+    `${UE}.${PARAM.secretId}=${SECRET_ID}`,
+    '--secret',
+    `${SECRET_ID}=${base64}`,
     ...(trust ? ['--trust-cert', path.join(dir, '.suitehooks/listen-cert.pem')] : []),
   ];
   const run = await start(parseStartArgs(argv), () => undefined);
@@ -73,15 +89,23 @@ async function sandbox(trust: boolean): Promise<Running> {
 }
 
 test('listen prints its certificate: self-signed for this machine, with its SHA-256 fingerprint', () => {
-  expect(listen.text.err).toMatch(/^certificate: self-signed for localhost, 127\.0\.0\.1, ::1, written to .*listen-cert\.pem$/m);
+  expect(listen.text.err).toMatch(
+    /^certificate: self-signed for localhost, 127\.0\.0\.1, ::1, written to .*listen-cert\.pem$/m,
+  );
   expect(listen.text.err).toMatch(/SHA-256 fingerprint ([0-9A-F]{2}:){31}[0-9A-F]{2}/);
   expect(listen.text.err).toMatch(/listening on https:\/\/127\.0\.0\.1:\d+\//);
 });
 
 test('the real bundle delivers to listen over TLS once the sandbox trusts its certificate; listen verifies it', async () => {
   const run = await sandbox(true);
-  const id = await run.account.createEmployee({ values: { firstName: 'Lin', lastName: 'Tls', subsidiary: { id: '1', refName: null } } }, REST);
-  const line = await waitFor('out', new RegExp(`employee\\.created employee ${id} .*\\(RESTWEBSERVICES, id (evt_\\S+)\\)`));
+  const id = await run.account.createEmployee(
+    { values: { firstName: 'Lin', lastName: 'Tls', subsidiary: { id: '1', refName: null } } },
+    REST,
+  );
+  const line = await waitFor(
+    'out',
+    new RegExp(`employee\\.created employee ${id} .*\\(RESTWEBSERVICES, id (evt_\\S+)\\)`),
+  );
   expect(line).toMatch(/\[.*firstName.*lastName.*\]/);
   expect(listen.text.err).not.toMatch(/rejected a delivery/);
   const kept = run.account.customRecords(DELIVERY_RECORD);
@@ -91,7 +115,10 @@ test('the real bundle delivers to listen over TLS once the sandbox trusts its ce
 test('without --trust-cert the bundle refuses the self-signed certificate and keeps the event pending', async () => {
   const run = await sandbox(false);
   const before = listen.text.out;
-  await run.account.createEmployee({ values: { firstName: 'No', lastName: 'Trust', subsidiary: { id: '1', refName: null } } }, REST);
+  await run.account.createEmployee(
+    { values: { firstName: 'No', lastName: 'Trust', subsidiary: { id: '1', refName: null } } },
+    REST,
+  );
   const pending = run.account.customRecords(DELIVERY_RECORD).filter((d) => d[F.status] === 'pending');
   expect(pending).toHaveLength(1);
   expect(String(pending[0]![F.lastError])).toMatch(/SSS_INVALID_HOST_CERT/);

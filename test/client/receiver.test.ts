@@ -7,7 +7,14 @@ import { randomBytes } from 'node:crypto';
 import { createServer as createHttp, request, type IncomingMessage, type Server } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { createWebhookHandler, verifyWebhook, WebhookVerificationError, type NetSuiteClient, type WebhookEvent } from '../../lib/client';
+import {
+  createWebhookHandler,
+  verifyWebhook,
+  WebhookVerificationError,
+  type NetSuiteClient,
+  type WebhookEvent,
+} from '../../lib/client';
+import { defaultProjectDir } from '../../lib/sandbox/paths';
 import { localCertificate } from '../../lib/sandbox/receiver/receiver';
 import { startSandbox, type Sandbox } from './harness';
 import { DEPLOYMENT, PARAM } from '../../lib/core';
@@ -35,7 +42,12 @@ function capture(handler: ReturnType<typeof createWebhookHandler>) {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       req.body = Buffer.concat(chunks);
-      deliveries.push({ body: req.body as Buffer, headers: Object.fromEntries(['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((h) => [h, String(req.headers[h])])) });
+      deliveries.push({
+        body: req.body as Buffer,
+        headers: Object.fromEntries(
+          ['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((h) => [h, String(req.headers[h])]),
+        ),
+      });
       void handler(req, res);
     });
   };
@@ -43,12 +55,18 @@ function capture(handler: ReturnType<typeof createWebhookHandler>) {
 
 beforeAll(async () => {
   const { cert, key } = await localCertificate();
-  receiver = createHttps({ cert, key }, capture(createWebhookHandler({ secret: SECRET, onEvent: (e) => void received.push(e) })));
+  receiver = createHttps(
+    { cert, key },
+    capture(createWebhookHandler({ secret: SECRET, onEvent: (e) => void received.push(e) })),
+  );
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   sandbox = await startSandbox({
     account: {
-      projectDir: undefined, // deploy the real bundle from src/
-      secrets: { custsecret_suitehooks_signing: apiSecret(SECRET), custsecret_suitehooks_previous: apiSecret(PREVIOUS) },
+      projectDir: defaultProjectDir(), // deploy the real bundle from src/
+      secrets: {
+        custsecret_suitehooks_signing: apiSecret(SECRET),
+        custsecret_suitehooks_previous: apiSecret(PREVIOUS),
+      },
       params: {
         [UE_DEPLOY]: {
           [PARAM.endpointUrl]: `https://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`,
@@ -69,17 +87,23 @@ afterAll(async () => {
 
 async function post(url: string, d: Delivery): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers: { ...d.headers, 'content-type': 'application/json' } }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode!, text }));
-    });
+    const req = request(
+      url,
+      { method: 'POST', headers: { ...d.headers, 'content-type': 'application/json' } },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, text }));
+      },
+    );
     req.on('error', reject);
     req.end(d.body);
   });
 }
 
-async function plainServer(handler: ReturnType<typeof createWebhookHandler>): Promise<{ url: string; close: () => void }> {
+async function plainServer(
+  handler: ReturnType<typeof createWebhookHandler>,
+): Promise<{ url: string; close: () => void }> {
   const server = createHttp((req, res) => void handler(req, res));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
@@ -88,7 +112,13 @@ async function plainServer(handler: ReturnType<typeof createWebhookHandler>): Pr
 describe('events the bundle sent for REST writes made by the client', () => {
   let id: string;
   beforeAll(async () => {
-    id = await client.employees.create({ firstName: 'Rhea', lastName: 'Vance', email: 'rhea@example.com', subsidiary: 'Parent Company', title: 'Analyst' });
+    id = await client.employees.create({
+      firstName: 'Rhea',
+      lastName: 'Vance',
+      email: 'rhea@example.com',
+      subsidiary: 'Parent Company',
+      title: 'Analyst',
+    });
     await client.employees.update(id, { title: 'Senior Analyst', department: 'Finance' });
     await client.employees.update(id, { giveAccess: true, roles: ['Sales Rep'] });
     await client.employees.deactivate(id);
@@ -96,15 +126,26 @@ describe('events the bundle sent for REST writes made by the client', () => {
 
   it('arrive verified and typed, in the same canonical shape as a REST read', async () => {
     const mine = received.filter((e) => e.data.recordId === id);
-    expect(mine.map((e) => e.type)).toEqual(['employee.created', 'employee.updated', 'employee.updated', 'employee.updated']);
+    expect(mine.map((e) => e.type)).toEqual([
+      'employee.created',
+      'employee.updated',
+      'employee.updated',
+      'employee.updated',
+    ]);
     expect(mine[1]!.data.changes).toEqual({
       department: { old: null, new: { id: '4', refName: 'Finance' } },
       title: { old: 'Analyst', new: 'Senior Analyst' },
     });
     expect(mine[2]!.data.changes.roles).toEqual({ added: [{ id: '15', refName: 'Sales Rep' }], removed: [] });
-    expect(mine[3]!.data).toMatchObject({ lifecycle: expect.arrayContaining(['deactivated', 'access_revoked']), origin: { executionContext: 'RESTWEBSERVICES', user: { id: '-5' }, role: { id: '3' } } });
+    expect(mine[3]!.data.lifecycle).toEqual(expect.arrayContaining(['deactivated', 'access_revoked']));
+    expect(mine[3]!.data.origin).toMatchObject({
+      executionContext: 'RESTWEBSERVICES',
+      user: { id: '-5' },
+      role: { id: '3' },
+    });
     const read = await client.employees.get(id);
-    for (const field of ['firstName', 'title', 'department', 'isInactive', 'giveAccess', 'subsidiary'] as const) expect(mine[3]!.data.record?.[field]).toEqual(read[field]);
+    for (const field of ['firstName', 'title', 'department', 'isInactive', 'giveAccess', 'subsidiary'] as const)
+      expect(mine[3]!.data.record?.[field]).toEqual(read[field]);
   });
 
   it('verify with either secret of a sender-side rotation, and with a receiver-side secret list', () => {
@@ -112,13 +153,17 @@ describe('events the bundle sent for REST writes made by the client', () => {
     expect(d.headers['webhook-signature']!.split(' ')).toHaveLength(2);
     expect(verifyWebhook(d.body, d.headers, SECRET).data.recordId).toBe(id);
     expect(verifyWebhook(d.body.toString('utf8'), d.headers, PREVIOUS).data.recordId).toBe(id);
-    expect(verifyWebhook(d.body, new Headers(d.headers), [`whsec_${randomBytes(32).toString('base64')}`, SECRET]).data.id).toBe(d.headers['webhook-id']);
+    expect(
+      verifyWebhook(d.body, new Headers(d.headers), [`whsec_${randomBytes(32).toString('base64')}`, SECRET]).data.id,
+    ).toBe(d.headers['webhook-id']);
   });
 
   it('reject a changed body, another secret, or a timestamp outside the tolerance', () => {
     const d = deliveries.at(-1)!;
     const other = `whsec_${randomBytes(32).toString('base64')}`;
-    expect(() => verifyWebhook(Buffer.from(d.body.toString().replace('RESTWEBSERVICES', 'USERINTERFACE')), d.headers, SECRET)).toThrow(WebhookVerificationError);
+    expect(() =>
+      verifyWebhook(Buffer.from(d.body.toString().replace('RESTWEBSERVICES', 'USERINTERFACE')), d.headers, SECRET),
+    ).toThrow(WebhookVerificationError);
     expect(() => verifyWebhook(d.body, d.headers, other)).toThrow(WebhookVerificationError);
     const sent = Number(d.headers['webhook-timestamp']) * 1000;
     const now = jest.spyOn(Date, 'now');
@@ -138,7 +183,11 @@ describe('events the bundle sent for REST writes made by the client', () => {
     const applied: number[] = [];
     const stale: number[] = [];
     const server = await plainServer(
-      createWebhookHandler({ secret: SECRET, onEvent: (e) => void applied.push(e.data.sequence), onStale: (e) => void stale.push(e.data.sequence) }),
+      createWebhookHandler({
+        secret: SECRET,
+        onEvent: (e) => void applied.push(e.data.sequence),
+        onStale: (e) => void stale.push(e.data.sequence),
+      }),
     );
     try {
       const [older, newer] = [mine[1]!, mine[2]!];
@@ -149,7 +198,9 @@ describe('events the bundle sent for REST writes made by the client', () => {
       expect(seq(older)).toBeLessThan(seq(newer));
       expect(applied).toEqual([seq(newer)]);
       expect(stale).toEqual([seq(older)]);
-      expect((await post(server.url, { ...newer, headers: { ...newer.headers, 'webhook-signature': 'v1,AAAA' } })).status).toBe(401);
+      expect(
+        (await post(server.url, { ...newer, headers: { ...newer.headers, 'webhook-signature': 'v1,AAAA' } })).status,
+      ).toBe(401);
     } finally {
       server.close();
     }
@@ -187,7 +238,8 @@ describe('events the bundle sent for REST writes made by the client', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
       const res = await post(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, deliveries[0]!);
-      expect(res).toEqual({ status: 500, text: expect.stringMatching(/express\.raw/) });
+      expect(res.status).toBe(500);
+      expect(res.text).toMatch(/express\.raw/);
     } finally {
       server.close();
     }

@@ -27,7 +27,7 @@ async function startGate(upstream: string): Promise<Gate> {
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
+    const forward = async () => {
       if (rule && req.url?.includes(rule.pathPart) && ++rule.seen === rule.nth) {
         rule.arrived();
         await rule.released;
@@ -39,7 +39,8 @@ async function startGate(upstream: string): Promise<Gate> {
       });
       up.on('error', () => res.destroy());
       up.end(Buffer.concat(chunks));
-    });
+    };
+    req.on('end', () => void forward());
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
@@ -69,12 +70,16 @@ interface Child {
 }
 
 function cli(args: string[]): Child {
-  const child = spawn(process.execPath, [MAIN, '--credentials', 'creds.json', ...args], { cwd: dir, env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN, '--credentials', 'creds.json', ...args], {
+    cwd: dir,
+    env: { PATH: process.env.PATH ?? '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   const waiters: { pattern: RegExp; resolve: () => void }[] = [];
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  child.stderr!.on('data', (c: Buffer) => {
+  child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+  child.stderr.on('data', (c: Buffer) => {
     err += c.toString('utf8');
     for (const w of waiters.filter((x) => x.pattern.test(err))) {
       waiters.splice(waiters.indexOf(w), 1);
@@ -85,7 +90,8 @@ function cli(args: string[]): Child {
     process: child,
     stdout: () => out,
     stderr: () => err,
-    stderrMatches: (pattern) => (pattern.test(err) ? Promise.resolve() : new Promise((resolve) => waiters.push({ pattern, resolve }))),
+    stderrMatches: (pattern) =>
+      pattern.test(err) ? Promise.resolve() : new Promise((resolve) => waiters.push({ pattern, resolve })),
     exit: new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal }))),
   };
 }
@@ -99,7 +105,10 @@ beforeAll(async () => {
   sandbox = await startSandbox();
   gate = await startGate(sandbox.server.url);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'suitehooks-signals-'));
-  fs.writeFileSync(path.join(dir, 'creds.json'), JSON.stringify(credentialsFile(sandbox.config('m2m', { baseUrl: gate.url }))));
+  fs.writeFileSync(
+    path.join(dir, 'creds.json'),
+    JSON.stringify(credentialsFile(sandbox.config('m2m', { baseUrl: gate.url }))),
+  );
 });
 afterAll(async () => {
   await gate.close();
@@ -114,31 +123,37 @@ describe('bulk', () => {
   let ids: string[];
   beforeAll(() => {
     ids = sandbox.account.listEmployees(1000, 0).ids.slice(0, 8);
-    fs.writeFileSync(path.join(dir, 'titles.csv'), ['action,id,title', ...ids.map((id, i) => `update,${id},Signal ${i}`)].join('\n'));
+    fs.writeFileSync(
+      path.join(dir, 'titles.csv'),
+      ['action,id,title', ...ids.map((id, i) => `update,${id},Signal ${i}`)].join('\n'),
+    );
   });
 
-  it.each(['SIGINT', 'SIGTERM'] as const)('%s: no new rows, the one in flight finishes and is recorded, exit 130; the re-run does the rest', async (sig) => {
-    fs.rmSync(path.join(dir, 'titles.csv.results.jsonl'), { force: true });
-    const held = gate.hold(EMPLOYEE, 3);
-    const child = cli(['--concurrency', '1', 'bulk', 'titles.csv']); // one row at a time: the held row is the one in flight
-    await held.arrived;
-    child.process.kill(sig);
-    await child.stderrMatches(/stopping: no new rows/);
-    held.release();
-    expect(await child.exit).toEqual({ code: 130, signal: null });
-    const m = /^(\d+) ok, 0 failed, 0 skipped \(done before\), (\d+) not run \(interrupted\)/.exec(child.stdout())!;
-    expect(m).not.toBeNull();
-    const [ok, notRun] = [Number(m[1]), Number(m[2])];
-    expect([ok, notRun]).toEqual([3, ids.length - 3]); // the held third row finished and was recorded
-    expect(child.stderr()).toMatch(new RegExp(`interrupted: ${notRun} rows? not run; run the same command again`));
-    const recorded = fs.readFileSync(path.join(dir, 'titles.csv.results.jsonl'), 'utf8').trim().split('\n').slice(1);
-    expect(recorded.map((l) => (JSON.parse(l) as { status: string }).status)).toEqual(Array(ok).fill('ok'));
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    '%s: no new rows, the one in flight finishes and is recorded, exit 130; the re-run does the rest',
+    async (sig) => {
+      fs.rmSync(path.join(dir, 'titles.csv.results.jsonl'), { force: true });
+      const held = gate.hold(EMPLOYEE, 3);
+      const child = cli(['--concurrency', '1', 'bulk', 'titles.csv']); // one row at a time: the held row is the one in flight
+      await held.arrived;
+      child.process.kill(sig);
+      await child.stderrMatches(/stopping: no new rows/);
+      held.release();
+      expect(await child.exit).toEqual({ code: 130, signal: null });
+      const m = /^(\d+) ok, 0 failed, 0 skipped \(done before\), (\d+) not run \(interrupted\)/.exec(child.stdout())!;
+      expect(m).not.toBeNull();
+      const [ok, notRun] = [Number(m[1]), Number(m[2])];
+      expect([ok, notRun]).toEqual([3, ids.length - 3]); // the held third row finished and was recorded
+      expect(child.stderr()).toMatch(new RegExp(`interrupted: ${notRun} rows? not run; run the same command again`));
+      const recorded = fs.readFileSync(path.join(dir, 'titles.csv.results.jsonl'), 'utf8').trim().split('\n').slice(1);
+      expect(recorded.map((l) => (JSON.parse(l) as { status: string }).status)).toEqual(Array(ok).fill('ok'));
 
-    const again = cli(['bulk', 'titles.csv']);
-    expect(await again.exit).toEqual({ code: 0, signal: null });
-    expect(again.stdout()).toMatch(new RegExp(`^${notRun} ok, 0 failed, ${ok} skipped \\(done before\\)`));
-    ids.forEach((id, i) => expect(sandbox.account.getEmployee(id)!.title).toBe(`Signal ${i}`));
-  });
+      const again = cli(['bulk', 'titles.csv']);
+      expect(await again.exit).toEqual({ code: 0, signal: null });
+      expect(again.stdout()).toMatch(new RegExp(`^${notRun} ok, 0 failed, ${ok} skipped \\(done before\\)`));
+      ids.forEach((id, i) => expect(sandbox.account.getEmployee(id)!.title).toBe(`Signal ${i}`));
+    },
+  );
 
   it('a second signal quits at once, without waiting for the request in flight', async () => {
     fs.rmSync(path.join(dir, 'titles.csv.results.jsonl'), { force: true });
@@ -164,7 +179,9 @@ describe('bulk', () => {
     expect(recorded).toBe(4);
     const again = cli(['bulk', 'titles.csv']);
     expect(await again.exit).toEqual({ code: 0, signal: null });
-    expect(again.stdout()).toMatch(new RegExp(`^${ids.length - recorded} ok, 0 failed, ${recorded} skipped \\(done before\\)`));
+    expect(again.stdout()).toMatch(
+      new RegExp(`^${ids.length - recorded} ok, 0 failed, ${recorded} skipped \\(done before\\)`),
+    );
   });
 });
 
@@ -179,12 +196,16 @@ describe('sync --full', () => {
     await child.stderrMatches(/stopping: no new pages/);
     held.release();
     expect(await child.exit).toEqual({ code: 130, signal: null });
-    expect(child.stderr()).toMatch(/interrupted: 4 employees written to export\.jsonl\.partial; run the same command again to resume/);
+    expect(child.stderr()).toMatch(
+      /interrupted: 4 employees written to export\.jsonl\.partial; run the same command again to resume/,
+    );
     expect(fs.existsSync(path.join(dir, 'export.jsonl'))).toBe(false);
     expect(fs.existsSync(path.join(dir, 'cursor.json'))).toBe(false);
     const partial = fs.readFileSync(path.join(dir, 'export.jsonl.partial'), 'utf8').trim().split('\n');
     expect(partial).toHaveLength(4);
-    const saved = JSON.parse(fs.readFileSync(path.join(dir, 'export.jsonl.partial-cursor.json'), 'utf8')) as { after: string[] };
+    const saved = JSON.parse(fs.readFileSync(path.join(dir, 'export.jsonl.partial-cursor.json'), 'utf8')) as {
+      after: string[];
+    };
     expect(saved.after[1]).toBe((JSON.parse(partial[3]!) as { id: string }).id);
 
     const again = cli(['sync', '--out', 'export.jsonl', '--cursor', 'cursor.json', '--full', '--page-size', '2']);
@@ -193,7 +214,10 @@ describe('sync --full', () => {
     const lines = fs.readFileSync(path.join(dir, 'export.jsonl'), 'utf8').trim().split('\n');
     expect(lines).toHaveLength(total);
     expect(new Set(lines.map((l) => (JSON.parse(l) as { id: string }).id)).size).toBe(total);
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'cursor.json'), 'utf8'))).toMatchObject({ version: 1, after: [expect.any(String), expect.any(String)] });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'cursor.json'), 'utf8'))).toMatchObject({
+      version: 1,
+      after: [expect.any(String), expect.any(String)],
+    });
   });
 });
 

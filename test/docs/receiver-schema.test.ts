@@ -17,7 +17,12 @@ async function postSigned(receiver: Receiver, id: string, body: unknown): Promis
   const signature = new Webhook(receiver.secret).sign(id, timestamp, raw);
   const response = await fetch(receiver.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)), 'webhook-signature': signature },
+    headers: {
+      'content-type': 'application/json',
+      'webhook-id': id,
+      'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
+      'webhook-signature': signature,
+    },
     body: raw,
   });
   await response.arrayBuffer();
@@ -32,8 +37,21 @@ describe('the receiver checks verified events against the schema', () => {
   afterAll(() => receiver.close());
 
   test('a signed event that breaks the schema is recorded; a valid one is not', async () => {
-    const ping = { type: 'suitehooks.ping', timestamp: new Date().toISOString(), data: { id: 'evt_ping_1', account: '1234567', message: 'hello', origin: { executionContext: 'SUITELET', user: { id: '7' }, role: { id: '3' } } } };
-    const bad = { type: 'employee.updated', timestamp: new Date().toISOString(), data: { id: 'evt_bad_1', sequence: 'soon' } };
+    const ping = {
+      type: 'suitehooks.ping',
+      timestamp: new Date().toISOString(),
+      data: {
+        id: 'evt_ping_1',
+        account: '1234567',
+        message: 'hello',
+        origin: { executionContext: 'SUITELET', user: { id: '7' }, role: { id: '3' } },
+      },
+    };
+    const bad = {
+      type: 'employee.updated',
+      timestamp: new Date().toISOString(),
+      data: { id: 'evt_bad_1', sequence: 'soon' },
+    };
     expect(await postSigned(receiver, 'evt_ping_1', ping)).toBe(200);
     expect(await postSigned(receiver, 'evt_bad_1', bad)).toBe(200);
     expect(receiver.attempts.map((a) => a.verified)).toEqual([true, true]);
@@ -44,7 +62,10 @@ describe('the receiver checks verified events against the schema', () => {
 
 test('every event of the `npm start` story matches the schema', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'suitehooks-story-schema-'));
-  const run = await start(parseStartArgs(['--once', '--credentials', path.join(dir, 'credentials.json')]), () => undefined);
+  const run = await start(
+    parseStartArgs(['--once', '--credentials', path.join(dir, 'credentials.json')]),
+    () => undefined,
+  );
   try {
     await story(run, () => undefined);
     expect(run.receiver.events.size).toBe(6); // five lifecycle events and the one replayed from the console

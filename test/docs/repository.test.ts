@@ -11,13 +11,26 @@ import { RECORD_UNITS, UNIT_COST, USAGE_LIMIT } from '../../lib/core/governance'
 
 const repo = path.join(__dirname, '..', '..');
 const read = (rel: string) => fs.readFileSync(path.join(repo, rel), 'utf8');
-const DOCS = ['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', ...fs.readdirSync(path.join(repo, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const DOCS = [
+  'README.md',
+  'CONTRIBUTING.md',
+  'CHANGELOG.md',
+  ...fs
+    .readdirSync(path.join(repo, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens. */
 function anchors(markdown: string): Set<string> {
   const out = new Set<string>();
   for (const [, heading] of markdown.replace(/```[\s\S]*?```/g, '').matchAll(/^#{1,6} +(.+)$/gm)) {
-    out.add(heading!.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-'));
+    out.add(
+      heading!
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N} _-]/gu, '')
+        .replace(/ /g, '-'),
+    );
   }
   return out;
 }
@@ -36,7 +49,12 @@ function tableAfter(markdown: string, heading: string): string[][] {
   const rows: string[][] = [];
   for (const line of lines.slice(start + 2)) {
     if (!line.startsWith('|')) break;
-    rows.push(line.slice(1, -1).split(' | ').map((c) => c.trim().replace(/`/g, '')));
+    rows.push(
+      line
+        .slice(1, -1)
+        .split(' | ')
+        .map((c) => c.trim().replace(/`/g, '')),
+    );
   }
   return rows;
 }
@@ -47,7 +65,8 @@ test.each(DOCS)('every relative link in %s resolves, anchors included', (doc) =>
     const [file, anchor] = link.split('#') as [string, string | undefined];
     const target = file === '' ? doc : path.posix.normalize(path.posix.join(path.posix.dirname(doc), file));
     if (!fs.existsSync(path.join(repo, target))) broken.push(`${link} (no ${target})`);
-    else if (anchor && target.endsWith('.md') && !anchors(read(target)).has(anchor)) broken.push(`${link} (no heading #${anchor} in ${target})`);
+    else if (anchor && target.endsWith('.md') && !anchors(read(target)).has(anchor))
+      broken.push(`${link} (no heading #${anchor} in ${target})`);
   }
   expect(broken).toEqual([]);
 });
@@ -60,7 +79,9 @@ test.each(DOCS)('%s points at nothing outside the repository (no shared folder b
 
 test('no comment in lib, test, bench or scripts points outside the repository either', () => {
   const walk = (dir: string): string[] =>
-    fs.readdirSync(path.join(repo, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(`${dir}/${e.name}`) : [`${dir}/${e.name}`]));
+    fs
+      .readdirSync(path.join(repo, dir), { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? walk(`${dir}/${e.name}`) : [`${dir}/${e.name}`]));
   const files = ['lib', 'test', 'bench', 'scripts'].flatMap(walk).filter((f) => /\.(ts|mjs|cjs|js|md)$/.test(f));
   expect(files.length).toBeGreaterThan(100);
   expect(files.filter((f) => OUTSIDE.test(read(f)))).toEqual([]);
@@ -74,7 +95,9 @@ test('docs/events.md lists exactly the default tracked fields, with their NetSui
 
 test('docs/events.md states the retry schedule the code applies', () => {
   const rows = tableAfter(read('docs/events.md'), '### Retry schedule');
-  const minutes = (cell: string) => (/(\d+) h/.exec(cell) ? Number(/(\d+) h/.exec(cell)![1]) * 60 : 0) + (/(\d+) min/.exec(cell) ? Number(/(\d+) min/.exec(cell)![1]) : 0);
+  const minutes = (cell: string) =>
+    (/(\d+) h/.exec(cell) ? Number(/(\d+) h/.exec(cell)![1]) * 60 : 0) +
+    (/(\d+) min/.exec(cell) ? Number(/(\d+) min/.exec(cell)![1]) : 0);
   expect(rows.slice(1).map((r) => minutes(r[1]!) * 60_000)).toEqual([...RETRY_DELAYS_MS]);
 });
 

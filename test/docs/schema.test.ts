@@ -5,15 +5,29 @@
  */
 import * as fs from 'node:fs';
 import {
-  buildEvent, diffRecords, EMPLOYEE_FIELDS, resolveField, serializeEvent, type CanonicalRecord, type EventInput,
+  buildEvent,
+  diffRecords,
+  EMPLOYEE_FIELDS,
+  resolveField,
+  serializeEvent,
+  type CanonicalRecord,
+  type EventInput,
 } from '../../lib/core';
 import { buildPingEvent, makePingId } from '../../lib/core/ping';
 import { eventSchemaProblems } from '../../lib/sandbox/receiver/event-schema';
 import { employee } from '../unit/fixtures';
 
-const { generateSchema, SCHEMA_FILE } = require('../../scripts/build-schema.cjs') as { generateSchema(): unknown; SCHEMA_FILE: string };
+const { generateSchema, SCHEMA_FILE } = require('../../scripts/build-schema.cjs') as {
+  generateSchema: () => unknown;
+  SCHEMA_FILE: string;
+};
 
-const FIELDS = [...EMPLOYEE_FIELDS, resolveField('custentity_badge')!, resolveField('custentity_skills:multiselect')!, resolveField('custentity_level:integer')!];
+const FIELDS = [
+  ...EMPLOYEE_FIELDS,
+  resolveField('custentity_badge')!,
+  resolveField('custentity_skills:multiselect')!,
+  resolveField('custentity_level:integer')!,
+];
 const ORIGIN = { executionContext: 'RESTWEBSERVICES', user: { id: '-5' }, role: { id: '3' } };
 
 function event(over: Partial<EventInput>, before: CanonicalRecord | null, after: CanonicalRecord | null): unknown {
@@ -39,23 +53,51 @@ function event(over: Partial<EventInput>, before: CanonicalRecord | null, after:
 }
 
 const hired = employee({ custentity_skills: [{ id: '4', refName: 'SQL' }], custentity_level: 3 });
-const promoted = employee({ title: 'Senior Engineer', department: { id: '10', refName: 'Engineering' }, roles: [{ id: '15', refName: 'Sales Rep' }, { id: '3', refName: null }] });
+const promoted = employee({
+  title: 'Senior Engineer',
+  department: { id: '10', refName: 'Engineering' },
+  roles: [
+    { id: '15', refName: 'Sales Rep' },
+    { id: '3', refName: null },
+  ],
+});
 const offboarded = employee({ isInactive: true, giveAccess: true });
 
 // The console's own test event, as it serialises it (lib/core/ping.ts).
-const PING = JSON.parse(JSON.stringify(buildPingEvent({
-  id: makePingId(Date.UTC(2026, 2, 6, 12, 40), '0c1d2e3f'),
-  account: '1234567_SB1',
-  origin: { executionContext: 'SUITELET', user: { id: '7' }, role: { id: '3' } },
-  nowMs: Date.UTC(2026, 2, 6, 12, 40),
-}))) as { type: string; timestamp: string; data: Record<string, unknown> };
+const PING = JSON.parse(
+  JSON.stringify(
+    buildPingEvent({
+      id: makePingId(Date.UTC(2026, 2, 6, 12, 40), '0c1d2e3f'),
+      account: '1234567_SB1',
+      origin: { executionContext: 'SUITELET', user: { id: '7' }, role: { id: '3' } },
+      nowMs: Date.UTC(2026, 2, 6, 12, 40),
+    }),
+  ),
+) as { type: string; timestamp: string; data: Record<string, unknown> };
 
 const SAMPLES: [string, unknown][] = [
   ['employee.created (full payload, custom fields)', event({ changeType: 'create', eventType: 'create' }, null, hired)],
   ['employee.updated (refs, roles added and removed)', event({}, employee(), promoted)],
-  ['employee.updated by inline edit, payload mode changes (no record)', event({ eventType: 'xedit', payloadMode: 'changes' }, employee(), employee({ mobilePhone: '+46 70 123 45 67' }))],
-  ['employee.updated with lifecycle and a warning', event({ lifecycle: ['deactivated'], warnings: ['PARTIAL_DEPROVISION'] }, employee(), offboarded)],
-  ['employee.deleted (last known values)', event({ changeType: 'delete', eventType: 'delete', origin: { executionContext: 'USERINTERFACE', user: null, role: null } }, employee(), null)],
+  [
+    'employee.updated by inline edit, payload mode changes (no record)',
+    event({ eventType: 'xedit', payloadMode: 'changes' }, employee(), employee({ mobilePhone: '+46 70 123 45 67' })),
+  ],
+  [
+    'employee.updated with lifecycle and a warning',
+    event({ lifecycle: ['deactivated'], warnings: ['PARTIAL_DEPROVISION'] }, employee(), offboarded),
+  ],
+  [
+    'employee.deleted (last known values)',
+    event(
+      {
+        changeType: 'delete',
+        eventType: 'delete',
+        origin: { executionContext: 'USERINTERFACE', user: null, role: null },
+      },
+      employee(),
+      null,
+    ),
+  ],
   ['suitehooks.ping', PING],
 ];
 
@@ -69,7 +111,9 @@ test.each(SAMPLES)('%s validates', (_name, body) => {
 });
 
 test('the samples cover every event type the schema names', () => {
-  const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')) as { definitions: { EventTypeName: { enum: string[] }; PingEvent: { properties: { type: { const: string } } } } };
+  const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')) as {
+    definitions: { EventTypeName: { enum: string[] }; PingEvent: { properties: { type: { const: string } } } };
+  };
   const named = [...schema.definitions.EventTypeName.enum, schema.definitions.PingEvent.properties.type.const].sort();
   const sampled = [...new Set(SAMPLES.map(([, body]) => (body as { type: string }).type))].sort();
   expect(sampled).toEqual(named);
@@ -85,7 +129,10 @@ describe('the schema refuses what the contract excludes', () => {
     ['a fractional sequence', { ...updated, data: { ...updated.data, sequence: 1.5 } }],
     ['an unknown lifecycle transition', { ...updated, data: { ...updated.data, lifecycle: ['fired'] } }],
     ['an extra envelope member', { ...updated, extra: true }],
-    ['a select without an id', { ...updated, data: { ...updated.data, changes: { department: { old: null, new: { refName: 'Ops' } } } } }],
+    [
+      'a select without an id',
+      { ...updated, data: { ...updated.data, changes: { department: { old: null, new: { refName: 'Ops' } } } } },
+    ],
     ['a ping carrying employee changes', { ...PING, data: { ...PING.data, changes: {} } }],
   ];
   test.each(broken)('%s', (_name, body) => {

@@ -60,12 +60,16 @@ afterAll(async () => {
 
 type Delivery = Record<string, unknown>;
 const deliveries = (): Delivery[] => account.customRecords(DELIVERY);
-const titleOf = (d: Delivery) => (JSON.parse(String(d[F.body])) as { data: { changes: { title?: { new: string } } } }).data.changes.title?.new;
+const titleOf = (d: Delivery) =>
+  (JSON.parse(String(d[F.body])) as { data: { changes: { title?: { new: string } } } }).data.changes.title?.new;
 let n = 0;
 const kept: string[] = [];
 
 /** One REST change while the deployment has `param` set to `value`; returns its kept delivery. */
-async function changeWith(param: string, value: string | null): Promise<{ marker: string; delivery: Delivery | undefined; posts: number }> {
+async function changeWith(
+  param: string,
+  value: string | null,
+): Promise<{ marker: string; delivery: Delivery | undefined; posts: number }> {
   const before = receiver.attempts.length;
   const original = account.getParameters(UE_DEPLOY)[param] ?? null;
   account.setParameter(UE_DEPLOY, param, value);
@@ -75,26 +79,74 @@ async function changeWith(param: string, value: string | null): Promise<{ marker
   } finally {
     account.setParameter(UE_DEPLOY, param, original);
   }
-  return { marker, delivery: deliveries().find((d) => titleOf(d) === marker), posts: receiver.attempts.length - before };
+  return {
+    marker,
+    delivery: deliveries().find((d) => titleOf(d) === marker),
+    posts: receiver.attempts.length - before,
+  };
 }
 
 /** The user event's Execution Log errors of the last change. */
 function configurationLog(since: number): LogEntry[] {
-  return logs.slice(since).filter((l) => l.script === UE && l.level === 'ERROR' && l.title === 'suitehooks: configuration');
+  return logs
+    .slice(since)
+    .filter((l) => l.script === UE && l.level === 'ERROR' && l.title === 'suitehooks: configuration');
 }
 
 describe('a problem with where or how to send: one clear error naming it, nothing sent, the event kept', () => {
   test.each([
-    ['endpoint not https', P.endpoint, 'http://127.0.0.1:9/hooks', /custscript_suitehooks_endpoint_url must use https/, P.endpoint],
+    [
+      'endpoint not https',
+      P.endpoint,
+      'http://127.0.0.1:9/hooks',
+      /custscript_suitehooks_endpoint_url must use https/,
+      P.endpoint,
+    ],
     ['endpoint missing', P.endpoint, null, /custscript_suitehooks_endpoint_url is not set/, P.endpoint],
-    ['endpoint not a URL', P.endpoint, 'hooks.example.com/netsuite', /custscript_suitehooks_endpoint_url is not an absolute URL/, P.endpoint],
-    ['endpoint with credentials in it', P.endpoint, 'https://user:hunter2@127.0.0.1/hooks', /custscript_suitehooks_endpoint_url must not carry credentials/, P.endpoint],
+    [
+      'endpoint not a URL',
+      P.endpoint,
+      'hooks.example.com/netsuite',
+      /custscript_suitehooks_endpoint_url is not an absolute URL/,
+      P.endpoint,
+    ],
+    [
+      'endpoint with credentials in it',
+      P.endpoint,
+      'https://user:hunter2@127.0.0.1/hooks',
+      /custscript_suitehooks_endpoint_url must not carry credentials/,
+      P.endpoint,
+    ],
     // The endpoint is what breaks the rule: the entry names it (and the list).
-    ['endpoint host not on the allow-list', P.hosts, 'hooks.example.com', /host 127\.0\.0\.1 is not in custscript_suitehooks_allowed_hosts/, P.endpoint],
-    ['allow-list entry that is a URL', P.hosts, 'https://127.0.0.1/', /custscript_suitehooks_allowed_hosts: "https:\/\/127\.0\.0\.1\/" is not a host name/, P.hosts],
+    [
+      'endpoint host not on the allow-list',
+      P.hosts,
+      'hooks.example.com',
+      /host 127\.0\.0\.1 is not in custscript_suitehooks_allowed_hosts/,
+      P.endpoint,
+    ],
+    [
+      'allow-list entry that is a URL',
+      P.hosts,
+      'https://127.0.0.1/',
+      /custscript_suitehooks_allowed_hosts: "https:\/\/127\.0\.0\.1\/" is not a host name/,
+      P.hosts,
+    ],
     ['secret id missing', P.secret, null, /custscript_suitehooks_secret_id is not set/, P.secret],
-    ['secret id not an API Secret id', P.secret, 'my-signing-key', /custscript_suitehooks_secret_id must be an API Secret script id/, P.secret],
-    ['previous secret id malformed', P.prev, 'old key', /custscript_suitehooks_prev_secret_id must be an API Secret script id/, P.prev],
+    [
+      'secret id not an API Secret id',
+      P.secret,
+      'my-signing-key',
+      /custscript_suitehooks_secret_id must be an API Secret script id/,
+      P.secret,
+    ],
+    [
+      'previous secret id malformed',
+      P.prev,
+      'old key',
+      /custscript_suitehooks_prev_secret_id must be an API Secret script id/,
+      P.prev,
+    ],
   ])('%s', async (_name, param, value, message, logged) => {
     const since = logs.length;
     const { marker, delivery, posts } = await changeWith(param, value);
@@ -116,19 +168,26 @@ describe('a problem with where or how to send: one clear error naming it, nothin
 
   test.each([
     ['a secret that does not exist', 'custsecret_suitehooks_missing', () => undefined],
-    ['a secret restricted to another script', SECRET_ID, () => account.setSecret(SECRET_ID, receiver.apiSecretValue, ['customscript_someone_else'])],
-  ])('unreadable secret: %s → "cannot sign with the API Secret", nothing sent, kept', async (_name, secretId, apply) => {
-    apply();
-    try {
-      const { marker, delivery, posts } = await changeWith(P.secret, secretId);
-      expect(posts).toBe(0);
-      expect(delivery).toMatchObject({ [F.status]: 'pending', [F.attempts]: 0 });
-      expect(String(delivery![F.lastError])).toMatch(/^cannot sign with the API Secret: /);
-      kept.push(marker);
-    } finally {
-      account.setSecret(SECRET_ID, receiver.apiSecretValue);
-    }
-  });
+    [
+      'a secret restricted to another script',
+      SECRET_ID,
+      () => account.setSecret(SECRET_ID, receiver.apiSecretValue, ['customscript_someone_else']),
+    ],
+  ])(
+    'unreadable secret: %s → "cannot sign with the API Secret", nothing sent, kept',
+    async (_name, secretId, apply) => {
+      apply();
+      try {
+        const { marker, delivery, posts } = await changeWith(P.secret, secretId);
+        expect(posts).toBe(0);
+        expect(delivery).toMatchObject({ [F.status]: 'pending', [F.attempts]: 0 });
+        expect(String(delivery![F.lastError])).toMatch(/^cannot sign with the API Secret: /);
+        kept.push(marker);
+      } finally {
+        account.setSecret(SECRET_ID, receiver.apiSecretValue);
+      }
+    },
+  );
 
   test('while the endpoint is broken the retry worker sends nothing and says why (no value); fixed, it sends every kept event once', async () => {
     account.setParameter(UE_DEPLOY, P.endpoint, 'http://127.0.0.1:9/hooks');
@@ -141,7 +200,9 @@ describe('a problem with where or how to send: one clear error naming it, nothin
     await account.advance(20 * MINUTE);
     const byMarker = new Map(deliveries().map((d) => [titleOf(d), d]));
     for (const m of kept) expect(byMarker.get(m)).toMatchObject({ [F.status]: 'delivered', [F.attempts]: 1 });
-    const received = [...receiver.events.values()].map((e) => (e.data.changes.title as { new?: string } | undefined)?.new);
+    const received = [...receiver.events.values()].map(
+      (e) => (e.data.changes.title as { new?: string } | undefined)?.new,
+    );
     for (const m of kept) expect(received.filter((t) => t === m)).toHaveLength(1);
     expect(kept.length).toBe(11);
   });
@@ -149,10 +210,20 @@ describe('a problem with where or how to send: one clear error naming it, nothin
 
 describe('any other bad parameter falls back to a safe default: the event is sent, the Execution Log names the parameter', () => {
   test.each([
-    ['unknown field id (a typo of the field changed: the defaults are tracked too)', P.fields, 'firstname, titel', 'unknown or forbidden field'],
+    [
+      'unknown field id (a typo of the field changed: the defaults are tracked too)',
+      P.fields,
+      'firstname, titel',
+      'unknown or forbidden field',
+    ],
     ['a forbidden field (password)', P.fields, 'title,password', 'unknown or forbidden field'],
     // The typo is the context the change is made in: all contexts emit.
-    ['unknown context name (a typo of the one written in)', P.contexts, 'USERINTERFACE,RESTWEBSERVICE', 'unknown execution context'],
+    [
+      'unknown context name (a typo of the one written in)',
+      P.contexts,
+      'USERINTERFACE,RESTWEBSERVICE',
+      'unknown execution context',
+    ],
     ['bad delivery mode (auto)', P.mode, 'sometimes', 'must be inline, outbox or auto'],
     ['bad payload mode (full)', P.payload, 'everything', 'must be full or changes'],
     ['unknown event type (a typo of the one made: all types emit)', P.types, 'create,edti', 'unknown event type'],
@@ -162,7 +233,9 @@ describe('any other bad parameter falls back to a safe default: the event is sen
     const { marker, delivery, posts } = await changeWith(param, value);
     expect(posts).toBe(1);
     expect(delivery).toBeUndefined(); // delivered inline, nothing kept
-    expect([...receiver.events.values()].some((e) => (e.data.changes.title as { new?: string } | undefined)?.new === marker)).toBe(true);
+    expect(
+      [...receiver.events.values()].some((e) => (e.data.changes.title as { new?: string } | undefined)?.new === marker),
+    ).toBe(true);
     const [entry, ...more] = configurationLog(since);
     expect(more).toHaveLength(0);
     expect(entry!.details).toBe(`${param} ${reason}`);
@@ -173,11 +246,17 @@ describe('any other bad parameter falls back to a safe default: the event is sen
     try {
       await receiver.down();
       await account.updateEmployee('2', { values: { title: 'bad-input-retried' } }, REST);
-      expect(deliveries().find((d) => titleOf(d) === 'bad-input-retried')).toMatchObject({ [F.status]: 'pending', [F.attempts]: 1 });
+      expect(deliveries().find((d) => titleOf(d) === 'bad-input-retried')).toMatchObject({
+        [F.status]: 'pending',
+        [F.attempts]: 1,
+      });
       await receiver.up();
       await account.advance(6 * MINUTE); // due after 5 min ± jitter
       await account.advance(16 * MINUTE); // the timer's slot: it starts the worker
-      expect(deliveries().find((d) => titleOf(d) === 'bad-input-retried')).toMatchObject({ [F.status]: 'delivered', [F.attempts]: 2 });
+      expect(deliveries().find((d) => titleOf(d) === 'bad-input-retried')).toMatchObject({
+        [F.status]: 'delivered',
+        [F.attempts]: 2,
+      });
       expect(account.logs({ script: RETRY, level: 'ERROR' }).filter((l) => l.details.includes('fields'))).toEqual([]);
     } finally {
       account.setParameter(UE_DEPLOY, P.fields, null);
@@ -189,9 +268,21 @@ describe('any other bad parameter falls back to a safe default: the event is sen
 describe('oversized records', () => {
   test('every text field at its limit (unicode), a long role list: delivered whole and verified', async () => {
     const long = (c: string) => c.repeat(300).slice(0, 300);
-    const roles = (await account.runSuiteQL('SELECT id FROM role', [], 1000, 0)).items.map((r) => ({ id: String(r.id), refName: null }));
-    const values = { title: long('é'), firstName: long('ß'), lastName: long('Ω'), phone: long('9').slice(0, 30), roles };
-    const id = await account.createEmployee({ values: { ...values, email: `big.${n}@example.com`, subsidiary: { id: '1', refName: null } } }, REST);
+    const roles = (await account.runSuiteQL('SELECT id FROM role', [], 1000, 0)).items.map((r) => ({
+      id: String(r.id),
+      refName: null,
+    }));
+    const values = {
+      title: long('é'),
+      firstName: long('ß'),
+      lastName: long('Ω'),
+      phone: long('9').slice(0, 30),
+      roles,
+    };
+    const id = await account.createEmployee(
+      { values: { ...values, email: `big.${n}@example.com`, subsidiary: { id: '1', refName: null } } },
+      REST,
+    );
     const event = [...receiver.events.values()].find((e) => e.data.recordId === id && e.type === 'employee.created')!;
     expect(event).toBeDefined();
     expect((event.data.changes.title as { new: string }).new).toBe(long('é'));
@@ -262,7 +353,11 @@ describe('key rotation with events in flight', () => {
     const at = new Date(Number(attempt.webhookTimestamp) * 1000);
     expect(first).toBe(new Webhook(NEXT_VALUE).sign(id, at, body)); // current first
     expect(second).toBe(new Webhook(receiver.apiSecretValue).sign(id, at, body));
-    expect(deliveries().find((d) => titleOf(d) === 'rotation-2')).toMatchObject({ [F.status]: 'delivered', [F.secretId]: NEXT_ID, [F.prevSecretId]: SECRET_ID });
+    expect(deliveries().find((d) => titleOf(d) === 'rotation-2')).toMatchObject({
+      [F.status]: 'delivered',
+      [F.secretId]: NEXT_ID,
+      [F.prevSecretId]: SECRET_ID,
+    });
     expect(JSON.stringify(logs)).not.toContain(NEXT_VALUE);
   });
 });

@@ -27,7 +27,12 @@ function sink() {
 async function cli(args: string[], options: { env?: NodeJS.ProcessEnv; creds?: string } = {}) {
   const out = sink();
   const err = sink();
-  const code = await runCli(['--credentials', options.creds ?? 'm2m.json', ...args], { stdout: out.stream, stderr: err.stream, env: options.env ?? {}, cwd: dir });
+  const code = await runCli(['--credentials', options.creds ?? 'm2m.json', ...args], {
+    stdout: out.stream,
+    stderr: err.stream,
+    env: options.env ?? {},
+    cwd: dir,
+  });
   const result = { code, stdout: out.text(), stderr: err.text() };
   outputs.push(result.stdout, result.stderr);
   return result;
@@ -43,9 +48,23 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, 'tba.json'), JSON.stringify(tba));
   const t = tba.tba as Record<string, string>;
   const k = (m2m.m2m as Record<string, string>).privateKey!;
-  for (const s of [t.consumerSecret!, t.tokenSecret!, ...k.split('\n').filter((l) => l.length > 16 && !l.startsWith('-----'))]) secrets.add(s);
-  fs.writeFileSync(path.join(dir, 'bad-tba.json'), JSON.stringify({ ...tba, tba: { ...t, tokenSecret: 'f'.repeat(64) } }));
-  fs.writeFileSync(path.join(dir, 'bad-key.json'), JSON.stringify({ ...m2m, m2m: { ...(m2m.m2m as object), privateKey: k.replace(/\n[A-Za-z0-9+/]{12}/, '\n!!!!!!!!!!!!') } }));
+  for (const s of [
+    t.consumerSecret!,
+    t.tokenSecret!,
+    ...k.split('\n').filter((l) => l.length > 16 && !l.startsWith('-----')),
+  ])
+    secrets.add(s);
+  fs.writeFileSync(
+    path.join(dir, 'bad-tba.json'),
+    JSON.stringify({ ...tba, tba: { ...t, tokenSecret: 'f'.repeat(64) } }),
+  );
+  fs.writeFileSync(
+    path.join(dir, 'bad-key.json'),
+    JSON.stringify({
+      ...m2m,
+      m2m: { ...(m2m.m2m as object), privateKey: k.replace(/\n[A-Za-z0-9+/]{12}/, '\n!!!!!!!!!!!!') },
+    }),
+  );
   // Capture what goes on the wire: access tokens and Authorization headers must not come back out.
   const original = globalThis.fetch;
   fetchSpy = jest.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
@@ -53,7 +72,10 @@ beforeAll(async () => {
     if (auth) secrets.add(auth);
     const res = await original(input, init);
     if (String(input).includes('/oauth2/')) {
-      const token = (await res.clone().json().catch(() => ({}))) as { access_token?: string };
+      const token = (await res
+        .clone()
+        .json()
+        .catch(() => ({}))) as { access_token?: string };
       if (token.access_token) secrets.add(token.access_token);
     }
     return res;
@@ -72,7 +94,11 @@ interface Result {
   action: string;
 }
 const results = (file: string): Result[] =>
-  fs.readFileSync(path.join(dir, file), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Result);
+  fs
+    .readFileSync(path.join(dir, file), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Result);
 
 describe('bulk: bad rows are named, none dropped', () => {
   test('a CSV mixing good rows with every kind of bad one: each data line gets a result, bad ones say what and where', async () => {
@@ -97,7 +123,9 @@ describe('bulk: bad rows are named, none dropped', () => {
     const all = results('mixed.csv.results.jsonl');
     const byLine = new Map(all.map((r) => [r.line, r]));
     // Every data line (2..13) has exactly one result; the totals add up.
-    expect(all.map((r) => r.line).sort((a, b) => a - b)).toEqual(Array.from({ length: rows.length - 1 }, (_, i) => i + 2));
+    expect(all.map((r) => r.line).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: rows.length - 1 }, (_, i) => i + 2),
+    );
     expect(run.stdout).toMatch(/^2 ok, 10 failed, 0 skipped/);
     const expected: [number, RegExp][] = [
       [3, /unknown action ""/],
@@ -127,24 +155,49 @@ describe('bulk: bad rows are named, none dropped', () => {
     ['a row with more cells than the header', 'action,id,title\nupdate,1,Lead,extra\n', /not valid CSV.*line 2/i],
     ['no action column', 'id,title\n1,Lead\n', /needs an "action" column/],
     ['JSON lines with a non-object line', '{"action":"reactivate","id":"4"}\n[1,2]\n', /:2: not a JSON object/],
-    ['an unknown column', 'action,id,title,fristName\nupdate,1,Lead,Adda\n', /unknown column "fristName": not an employee field/],
+    [
+      'an unknown column',
+      'action,id,title,fristName\nupdate,1,Lead,Adda\n',
+      /unknown column "fristName": not an employee field/,
+    ],
     ['an unknown column left empty', 'action,id,title,notes\nupdate,1,Lead,\n', /unknown column "notes"/],
-    ['a role cell on a set-roles row (role, not roles)', 'action,id,role\nset-roles,1,Administrator\n', /line 2: set-roles does not use "role", so its value would be ignored \(set-roles takes the exact list in "roles"/],
-    ['a field on a deactivate row', 'action,id,title\ndeactivate,1,Leaving\n', /line 2: deactivate does not use "title"/],
-    ['an id on an upsert row', '{"action":"upsert","externalId":"X-1","id":"1","title":"Lead"}\n', /line 1: upsert does not use "id"/],
-  ])('a malformed file (%s) is refused whole with one error naming it, nothing applied', async (_name, content, message) => {
-    const file = _name.includes('JSON') ? 'bad.jsonl' : 'bad.csv';
-    fs.writeFileSync(path.join(dir, file), content);
-    const before = sandbox.account.getEmployee('1')!.title;
-    const run = await cli(['bulk', file]);
-    expect(run.code).toBe(2);
-    // One error: its first line, then (for a file that breaks the column rules) one indented line per problem.
-    expect(run.stderr).toMatch(/^error: /);
-    expect(run.stderr.trim().split('\n').slice(1).every((l) => l.startsWith('  '))).toBe(true);
-    expect(run.stderr).toMatch(message);
-    expect(sandbox.account.getEmployee('1')!.title).toBe(before);
-    expect(fs.existsSync(path.join(dir, `${file}.results.jsonl`))).toBe(false);
-  });
+    [
+      'a role cell on a set-roles row (role, not roles)',
+      'action,id,role\nset-roles,1,Administrator\n',
+      /line 2: set-roles does not use "role", so its value would be ignored \(set-roles takes the exact list in "roles"/,
+    ],
+    [
+      'a field on a deactivate row',
+      'action,id,title\ndeactivate,1,Leaving\n',
+      /line 2: deactivate does not use "title"/,
+    ],
+    [
+      'an id on an upsert row',
+      '{"action":"upsert","externalId":"X-1","id":"1","title":"Lead"}\n',
+      /line 1: upsert does not use "id"/,
+    ],
+  ])(
+    'a malformed file (%s) is refused whole with one error naming it, nothing applied',
+    async (_name, content, message) => {
+      const file = _name.includes('JSON') ? 'bad.jsonl' : 'bad.csv';
+      fs.writeFileSync(path.join(dir, file), content);
+      const before = sandbox.account.getEmployee('1')!.title;
+      const run = await cli(['bulk', file]);
+      expect(run.code).toBe(2);
+      // One error: its first line, then (for a file that breaks the column rules) one indented line per problem.
+      expect(run.stderr).toMatch(/^error: /);
+      expect(
+        run.stderr
+          .trim()
+          .split('\n')
+          .slice(1)
+          .every((l) => l.startsWith('  ')),
+      ).toBe(true);
+      expect(run.stderr).toMatch(message);
+      expect(sandbox.account.getEmployee('1')!.title).toBe(before);
+      expect(fs.existsSync(path.join(dir, `${file}.results.jsonl`))).toBe(false);
+    },
+  );
 
   test('an empty file and a header-only file: nothing to do, said so', async () => {
     fs.writeFileSync(path.join(dir, 'empty.csv'), '');
@@ -167,10 +220,20 @@ describe('bulk: bad rows are named, none dropped', () => {
     const run = await cli(['--concurrency', '5', 'bulk', 'order.csv']);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/^10 ok, 0 failed/);
-    expect(sandbox.account.getEmployee(id)).toMatchObject({ title: 'Step 5', isInactive: false, department: { refName: 'Sales' } });
-    fs.writeFileSync(path.join(dir, 'order2.csv'), `action,id,title,department\nupdate,${id},Written first,Engineering\nupdate,${id},Written last,\n`);
+    expect(sandbox.account.getEmployee(id)).toMatchObject({
+      title: 'Step 5',
+      isInactive: false,
+      department: { refName: 'Sales' },
+    });
+    fs.writeFileSync(
+      path.join(dir, 'order2.csv'),
+      `action,id,title,department\nupdate,${id},Written first,Engineering\nupdate,${id},Written last,\n`,
+    );
     expect((await cli(['--concurrency', '5', 'bulk', 'order2.csv'])).stdout).toMatch(/^2 ok/);
-    expect(sandbox.account.getEmployee(id)).toMatchObject({ title: 'Written last', department: { refName: 'Engineering' } });
+    expect(sandbox.account.getEmployee(id)).toMatchObject({
+      title: 'Written last',
+      department: { refName: 'Engineering' },
+    });
   });
 });
 
@@ -179,7 +242,9 @@ describe('no credential in any output', () => {
     const debug = { SUITEHOOKS_DEBUG: '1' };
     expect((await cli(['employee', 'get', '1'])).code).toBe(0);
     expect((await cli(['employee', 'get', '1'], { creds: 'tba.json' })).code).toBe(0);
-    expect((await cli(['sql', 'SELECT id, email FROM employee WHERE id < ?', '-p', '4'], { creds: 'tba.json' })).code).toBe(0);
+    expect(
+      (await cli(['sql', 'SELECT id, email FROM employee WHERE id < ?', '-p', '4'], { creds: 'tba.json' })).code,
+    ).toBe(0);
     const failures = [
       await cli(['employee', 'get', '1'], { creds: 'bad-tba.json', env: debug }),
       await cli(['employee', 'get', '1'], { creds: 'bad-key.json', env: debug }),

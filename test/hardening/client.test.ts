@@ -12,7 +12,17 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { inspect } from 'node:util';
-import { AuthError, ConfigError, configFromEnv, configFromFile, createClient, NetSuiteApiError, RedirectRefusedError, Secret, type ClientConfig } from '../../lib/client';
+import {
+  AuthError,
+  ConfigError,
+  configFromEnv,
+  configFromFile,
+  createClient,
+  NetSuiteApiError,
+  RedirectRefusedError,
+  Secret,
+  type ClientConfig,
+} from '../../lib/client';
 import type { RetryEvent } from '../../lib/client/http';
 import { FAST_RETRY, startSandbox, type Sandbox } from '../client/harness';
 
@@ -21,11 +31,16 @@ beforeAll(async () => (sandbox = await startSandbox()));
 afterAll(() => sandbox.close());
 
 const pem = (kind: 'ec' | 'rsa') =>
-  (kind === 'ec' ? generateKeyPairSync('ec', { namedCurve: 'P-256' }) : generateKeyPairSync('rsa', { modulusLength: 2048 })).privateKey
+  (kind === 'ec'
+    ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    : generateKeyPairSync('rsa', { modulusLength: 2048 })
+  ).privateKey
     .export({ type: 'pkcs8', format: 'pem' })
     .toString();
 
-function m2m(over: Partial<{ clientId: string; certificateId: string; privateKey: string; algorithm: string }> = {}): ClientConfig {
+function m2m(
+  over: Partial<{ clientId: string; certificateId: string; privateKey: string; algorithm: string }> = {},
+): ClientConfig {
   const base = sandbox.config('m2m');
   const auth = base.auth as Extract<ClientConfig['auth'], { type: 'm2m' }>;
   return {
@@ -70,7 +85,9 @@ describe('bad credentials: one clear error, no retry storm', () => {
   ])('TBA with %s → 401 INVALID_LOGIN with the hint, sent once', async (_name, over) => {
     const base = sandbox.config('tba');
     const before = sandbox.server.loginAudit().length;
-    const err = await failure(createClient({ ...base, auth: { ...base.auth, ...over } as ClientConfig['auth'] }, { retry: FAST_RETRY }).employees.get('1'));
+    const err = await failure(
+      createClient({ ...base, auth: { ...base.auth, ...over } }, { retry: FAST_RETRY }).employees.get('1'),
+    );
     expect(err).toBeInstanceOf(NetSuiteApiError);
     expect(err.message).toMatch(/401 INVALID_LOGIN/);
     expect((err as NetSuiteApiError).hint).toMatch(/realm is upper case/);
@@ -83,7 +100,10 @@ describe('a malformed private key or an algorithm that does not fit it: refused 
   test.each([
     ['text that is not PEM', 'not a key at all'],
     ['a truncated PEM', ec.slice(0, 120)],
-    ['a public key', generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString()],
+    [
+      'a public key',
+      generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    ],
     ['a PEM with its base64 damaged', ec.replace(/\n[A-Za-z0-9+/]{10}/, '\n!!!!!!!!!!')],
   ])('%s', (_name, key) => {
     let err: Error | undefined;
@@ -103,7 +123,9 @@ describe('a malformed private key or an algorithm that does not fit it: refused 
     ['an RSA key with ES256', 'rsa', 'ES256'],
     ['an EC key with PS256', 'ec', 'PS256'],
   ] as const)('%s → refused when the client is made, not at the first request', (_name, kind, algorithm) => {
-    expect(() => createClient(m2m({ privateKey: pem(kind), algorithm }))).toThrow(new RegExp(`${algorithm}.*(RSA|EC)`, 'i'));
+    expect(() => createClient(m2m({ privateKey: pem(kind), algorithm }))).toThrow(
+      new RegExp(`${algorithm}.*(RSA|EC)`, 'i'),
+    );
   });
 
   test('RS256 is refused by name', () => {
@@ -112,16 +134,23 @@ describe('a malformed private key or an algorithm that does not fit it: refused 
 });
 
 describe('wrong account ids', () => {
-  test.each(['', 'https://1234567.app.netsuite.com', '1234567 SB1', '1234567_SB1/', '../etc'])('"%s" is not an account id', (account) => {
-    expect(() => createClient({ ...sandbox.config('tba'), account })).toThrow(/not a NetSuite account id/);
-  });
+  test.each(['', 'https://1234567.app.netsuite.com', '1234567 SB1', '1234567_SB1/', '../etc'])(
+    '"%s" is not an account id',
+    (account) => {
+      expect(() => createClient({ ...sandbox.config('tba'), account })).toThrow(/not a NetSuite account id/);
+    },
+  );
 
   test("another account's id with TBA: 401 INVALID_LOGIN whose hint names the realm; the host spelling of the right one works", async () => {
-    const err = await failure(createClient(sandbox.config('tba', { account: '7654321_SB1' }), { retry: FAST_RETRY }).employees.get('1'));
+    const err = await failure(
+      createClient(sandbox.config('tba', { account: '7654321_SB1' }), { retry: FAST_RETRY }).employees.get('1'),
+    );
     expect(err.message).toMatch(/INVALID_LOGIN/);
     expect((err as NetSuiteApiError).hint).toMatch(/account id/);
     expect(sandbox.server.loginAudit().at(-1)!.detail).toMatch(/realm must be the account id 1234567_SB1/);
-    await expect(createClient(sandbox.config('tba', { account: '1234567-sb1' })).employees.get('1')).resolves.toMatchObject({ id: '1' });
+    await expect(
+      createClient(sandbox.config('tba', { account: '1234567-sb1' })).employees.get('1'),
+    ).resolves.toMatchObject({ id: '1' });
   });
 });
 
@@ -145,7 +174,12 @@ describe('base URL: credentials never travel in clear', () => {
   });
 
   test('https anywhere, and plain http on loopback (the sandbox), are accepted', () => {
-    for (const baseUrl of ['https://proxy.example.com:8443/ignored/path', 'http://127.0.0.1:4000', 'http://localhost:4000', 'http://[::1]:4000']) {
+    for (const baseUrl of [
+      'https://proxy.example.com:8443/ignored/path',
+      'http://127.0.0.1:4000',
+      'http://localhost:4000',
+      'http://[::1]:4000',
+    ]) {
       expect(() => createClient({ ...sandbox.config('tba'), baseUrl })).not.toThrow();
     }
   });
@@ -157,12 +191,47 @@ describe('bad configuration: one ConfigError naming the setting', () => {
 
   test.each([
     [{}, /no credentials/],
-    [{ SUITEHOOKS_CLIENT_ID: 'c', SUITEHOOKS_CERTIFICATE_ID: 'k', SUITEHOOKS_PRIVATE_KEY: 'x' }, /missing SUITEHOOKS_ACCOUNT/],
-    [{ SUITEHOOKS_ACCOUNT: '1', SUITEHOOKS_CLIENT_ID: 'c', SUITEHOOKS_PRIVATE_KEY: 'x' }, /missing SUITEHOOKS_CERTIFICATE_ID/],
-    [{ SUITEHOOKS_ACCOUNT: '1', SUITEHOOKS_CLIENT_ID: 'c', SUITEHOOKS_CERTIFICATE_ID: 'k' }, /missing SUITEHOOKS_PRIVATE_KEY/],
-    [{ SUITEHOOKS_ACCOUNT: '1', SUITEHOOKS_CLIENT_ID: 'c', SUITEHOOKS_CERTIFICATE_ID: 'k', SUITEHOOKS_PRIVATE_KEY_FILE: '/nonexistent/key.pem' }, /cannot read the private key file/],
-    [{ SUITEHOOKS_ACCOUNT: '1', SUITEHOOKS_CONSUMER_KEY: 'a', SUITEHOOKS_CONSUMER_SECRET: 'b', SUITEHOOKS_TOKEN_ID: 'c' }, /missing SUITEHOOKS_TOKEN_SECRET/],
-    [{ SUITEHOOKS_ACCOUNT: '1', SUITEHOOKS_CONSUMER_KEY: 'a', SUITEHOOKS_CONSUMER_SECRET: 'b', SUITEHOOKS_TOKEN_ID: 'c', SUITEHOOKS_TOKEN_SECRET: 'd', SUITEHOOKS_CONCURRENCY: 'lots' }, /SUITEHOOKS_CONCURRENCY must be a positive integer/],
+    [
+      { SUITEHOOKS_CLIENT_ID: 'c', SUITEHOOKS_CERTIFICATE_ID: 'k', SUITEHOOKS_PRIVATE_KEY: 'x' },
+      /missing SUITEHOOKS_ACCOUNT/,
+    ],
+    [
+      { SUITEHOOKS_ACCOUNT: '1', SUITEHOOKS_CLIENT_ID: 'c', SUITEHOOKS_PRIVATE_KEY: 'x' },
+      /missing SUITEHOOKS_CERTIFICATE_ID/,
+    ],
+    [
+      { SUITEHOOKS_ACCOUNT: '1', SUITEHOOKS_CLIENT_ID: 'c', SUITEHOOKS_CERTIFICATE_ID: 'k' },
+      /missing SUITEHOOKS_PRIVATE_KEY/,
+    ],
+    [
+      {
+        SUITEHOOKS_ACCOUNT: '1',
+        SUITEHOOKS_CLIENT_ID: 'c',
+        SUITEHOOKS_CERTIFICATE_ID: 'k',
+        SUITEHOOKS_PRIVATE_KEY_FILE: '/nonexistent/key.pem',
+      },
+      /cannot read the private key file/,
+    ],
+    [
+      {
+        SUITEHOOKS_ACCOUNT: '1',
+        SUITEHOOKS_CONSUMER_KEY: 'a',
+        SUITEHOOKS_CONSUMER_SECRET: 'b',
+        SUITEHOOKS_TOKEN_ID: 'c',
+      },
+      /missing SUITEHOOKS_TOKEN_SECRET/,
+    ],
+    [
+      {
+        SUITEHOOKS_ACCOUNT: '1',
+        SUITEHOOKS_CONSUMER_KEY: 'a',
+        SUITEHOOKS_CONSUMER_SECRET: 'b',
+        SUITEHOOKS_TOKEN_ID: 'c',
+        SUITEHOOKS_TOKEN_SECRET: 'd',
+        SUITEHOOKS_CONCURRENCY: 'lots',
+      },
+      /SUITEHOOKS_CONCURRENCY must be a positive integer/,
+    ],
   ])('environment %#', (env, message) => {
     expect(() => configFromEnv(env)).toThrow(ConfigError);
     expect(() => configFromEnv(env)).toThrow(message);
@@ -186,7 +255,14 @@ describe('bad configuration: one ConfigError naming the setting', () => {
     expect(err?.message).toMatch(/invalid JSON/);
     expect(err?.message).not.toContain(secret);
     expect(() => configFromFile(write('empty.json', '{"account": "1"}'))).toThrow(/neither "m2m" nor "tba"/);
-    expect(() => configFromFile(write('tba.json', JSON.stringify({ account: '1', tba: { consumerKey: 'a', consumerSecret: secret, tokenId: 'c' } })))).toThrow(/missing tba\.tokenSecret/);
+    expect(() =>
+      configFromFile(
+        write(
+          'tba.json',
+          JSON.stringify({ account: '1', tba: { consumerKey: 'a', consumerSecret: secret, tokenId: 'c' } }),
+        ),
+      ),
+    ).toThrow(/missing tba\.tokenSecret/);
   });
 });
 
@@ -221,29 +297,38 @@ describe('redirects are never followed, from the REST API or the token endpoint'
     sameHost = false;
   });
 
-  test.each([301, 302, 303, 307, 308])('%i from the token endpoint (M2M): RedirectRefusedError, the client assertion goes nowhere else', async (code) => {
-    status = code;
-    const config = { ...m2m(), baseUrl: `http://127.0.0.1:${port(redirector)}` };
-    const err = await failure(createClient(config, { retry: FAST_RETRY }).employees.get('1'));
-    expect(err).toBeInstanceOf(RedirectRefusedError);
-    expect(err.message).toMatch(/token/);
-    expect(err.message).toMatch(/another host \(localhost:\d+\)/);
-    expect(atRedirector).toHaveLength(1);
-    expect(atTarget).toHaveLength(0);
-  });
+  test.each([301, 302, 303, 307, 308])(
+    '%i from the token endpoint (M2M): RedirectRefusedError, the client assertion goes nowhere else',
+    async (code) => {
+      status = code;
+      const config = { ...m2m(), baseUrl: `http://127.0.0.1:${port(redirector)}` };
+      const err = await failure(createClient(config, { retry: FAST_RETRY }).employees.get('1'));
+      expect(err).toBeInstanceOf(RedirectRefusedError);
+      expect(err.message).toMatch(/token/);
+      expect(err.message).toMatch(/another host \(localhost:\d+\)/);
+      expect(atRedirector).toHaveLength(1);
+      expect(atTarget).toHaveLength(0);
+    },
+  );
 
-  test.each(['tba', 'm2m'] as const)('%s: a 302 to the same host is not followed either (one request, then a clear error)', async (kind) => {
-    status = 302;
-    sameHost = true;
-    const config = kind === 'm2m' ? { ...m2m(), baseUrl: `http://127.0.0.1:${port(redirector)}` } : sandbox.config('tba', { baseUrl: `http://127.0.0.1:${port(redirector)}` });
-    const err = await failure(createClient(config, { retry: FAST_RETRY }).employees.get('1'));
-    expect(err).toBeInstanceOf(RedirectRefusedError);
-    expect(err.message).toMatch(/answered 302/);
-    expect(err.message).not.toMatch(/another host/);
-    expect(atRedirector).toHaveLength(1);
-    expect(atRedirector.every((r) => !r.url.startsWith('/elsewhere'))).toBe(true);
-    expect(atTarget).toHaveLength(0);
-  });
+  test.each(['tba', 'm2m'] as const)(
+    '%s: a 302 to the same host is not followed either (one request, then a clear error)',
+    async (kind) => {
+      status = 302;
+      sameHost = true;
+      const config =
+        kind === 'm2m'
+          ? { ...m2m(), baseUrl: `http://127.0.0.1:${port(redirector)}` }
+          : sandbox.config('tba', { baseUrl: `http://127.0.0.1:${port(redirector)}` });
+      const err = await failure(createClient(config, { retry: FAST_RETRY }).employees.get('1'));
+      expect(err).toBeInstanceOf(RedirectRefusedError);
+      expect(err.message).toMatch(/answered 302/);
+      expect(err.message).not.toMatch(/another host/);
+      expect(atRedirector).toHaveLength(1);
+      expect(atRedirector.every((r) => !r.url.startsWith('/elsewhere'))).toBe(true);
+      expect(atTarget).toHaveLength(0);
+    },
+  );
 });
 
 // ---- nothing secret in anything the client shows ---------------------------------------------
@@ -260,16 +345,26 @@ describe('no credential or payload in errors, retry events, console output, insp
         const sig = /oauth_signature="([^"]+)"/.exec(auth)?.[1];
         if (sig) secrets.add(decodeURIComponent(sig));
       }
-      if (typeof init?.body === 'string' && init.body.includes('client_assertion=')) secrets.add(new URLSearchParams(init.body).get('client_assertion')!);
+      if (typeof init?.body === 'string' && init.body.includes('client_assertion='))
+        secrets.add(new URLSearchParams(init.body).get('client_assertion')!);
       const res = await original(input, init);
       if (String(input).includes('/oauth2/')) {
-        const token = (await res.clone().json().catch(() => ({}))) as { access_token?: string };
+        const token = (await res
+          .clone()
+          .json()
+          .catch(() => ({}))) as { access_token?: string };
         if (token.access_token) secrets.add(token.access_token);
       }
       return res;
     });
-    const consoleSpies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => jest.spyOn(console, m).mockImplementation((...args) => void shown.push(args.map((a) => inspect(a, { depth: 8 })).join(' '))));
-    const writes = [process.stdout, process.stderr].map((s) => jest.spyOn(s, 'write').mockImplementation(((chunk: unknown) => (shown.push(String(chunk)), true)) as never));
+    const consoleSpies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) =>
+      jest
+        .spyOn(console, m)
+        .mockImplementation((...args) => void shown.push(args.map((a) => inspect(a, { depth: 8 })).join(' '))),
+    );
+    const writes = [process.stdout, process.stderr].map((s) =>
+      jest.spyOn(s, 'write').mockImplementation((chunk: unknown) => (shown.push(String(chunk)), true)),
+    );
     const marker = `PAYLOAD-${randomBytes(6).toString('hex')}`;
     try {
       for (const kind of ['m2m', 'tba'] as const) {
@@ -280,19 +375,51 @@ describe('no credential or payload in errors, retry events, console output, insp
         const client = createClient(config, { retry: FAST_RETRY, onRetry: (e) => void retries.push(e) });
         await client.employees.get('1');
         const errors: unknown[] = [];
-        const attempt = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => void errors.push(e));
+        const attempt = (p: Promise<unknown>) =>
+          p.then(
+            () => undefined,
+            (e: unknown) => void errors.push(e),
+          );
         await attempt(client.employees.get('999999'));
-        await attempt(client.employees.create({ firstName: marker, lastName: marker, email: `${marker}@example`, subsidiary: '999999' }));
+        await attempt(
+          client.employees.create({
+            firstName: marker,
+            lastName: marker,
+            email: `${marker}@example`,
+            subsidiary: '999999',
+          }),
+        );
         await attempt(client.employees.update('999999', { title: marker }));
         await attempt(client.suiteql.page(`SELECT nonsense FROM nowhere WHERE x = '${marker}'`));
         // A revoked token: the client renews it (M2M) or fails (TBA is not affected).
         sandbox.server.revokeTokens();
         await attempt(client.employees.get('1'));
-        const bad = createClient({ ...config, auth: config.auth.type === 'm2m' ? { ...config.auth, privateKey: new Secret(pem('ec')) } : { ...config.auth, tokenSecret: new Secret('f'.repeat(64)) } }, { retry: FAST_RETRY, onRetry: (e) => void retries.push(e) });
+        const bad = createClient(
+          {
+            ...config,
+            auth:
+              config.auth.type === 'm2m'
+                ? { ...config.auth, privateKey: new Secret(pem('ec')) }
+                : { ...config.auth, tokenSecret: new Secret('f'.repeat(64)) },
+          },
+          { retry: FAST_RETRY, onRetry: (e) => void retries.push(e) },
+        );
         await attempt(bad.employees.get('1'));
         expect(errors.length).toBeGreaterThanOrEqual(4);
-        for (const e of errors) shown.push(String(e), (e as Error).stack ?? '', inspect(e, { depth: 10, showHidden: true }), JSON.stringify(e));
-        shown.push(JSON.stringify(retries), inspect(client, { depth: 12, showHidden: true }), JSON.stringify(client), inspect(config, { depth: 8 }), JSON.stringify(config));
+        for (const e of errors)
+          shown.push(
+            String(e),
+            (e as Error).stack ?? '',
+            inspect(e, { depth: 10, showHidden: true }),
+            JSON.stringify(e),
+          );
+        shown.push(
+          JSON.stringify(retries),
+          inspect(client, { depth: 12, showHidden: true }),
+          JSON.stringify(client),
+          inspect(config, { depth: 8 }),
+          JSON.stringify(config),
+        );
       }
     } finally {
       fetchSpy.mockRestore();
@@ -300,7 +427,11 @@ describe('no credential or payload in errors, retry events, console output, insp
     }
     const text = shown.join('\n');
     expect(secrets.size).toBeGreaterThanOrEqual(8);
-    const leaks = [...secrets].filter((s) => text.includes(s) || s.split('\n').some((line) => line.length > 16 && !line.startsWith('-----') && text.includes(line)));
+    const leaks = [...secrets].filter(
+      (s) =>
+        text.includes(s) ||
+        s.split('\n').some((line) => line.length > 16 && !line.startsWith('-----') && text.includes(line)),
+    );
     expect(leaks.map((s) => s.slice(0, 12) + '…')).toEqual([]);
     expect(text).not.toContain(marker);
   });

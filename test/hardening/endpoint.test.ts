@@ -11,25 +11,66 @@ import { checkEndpoint } from '../../lib/core';
 const ALLOWED = new Set(['hooks.example.com', '::1']);
 
 const piece = fc.constantFrom(
-  'hooks.example.com', 'HOOKS.Example.COM', 'evil.net', 'hooks.example.com.evil.net', 'evil-hooks.example.com', 'hooks.example.com.',
-  'hooks%2eexample.com', 'xn--hooks-example', '[::1]', '127.0.0.1', '',
+  'hooks.example.com',
+  'HOOKS.Example.COM',
+  'evil.net',
+  'hooks.example.com.evil.net',
+  'evil-hooks.example.com',
+  'hooks.example.com.',
+  'hooks%2eexample.com',
+  'xn--hooks-example',
+  '[::1]',
+  '127.0.0.1',
+  '',
 );
-const sep = fc.constantFrom('', '/', '\\', '@', ':', ':443', ':8443', '#', '?', '%40', '\t', ' ', '.', '//', ':@', 'user:pw@');
-const scheme = fc.constantFrom('https://', 'HTTPS://', 'http://', 'https:/', 'https:\\\\', 'ftp://', '//', 'https://user@', 'javascript://');
+const sep = fc.constantFrom(
+  '',
+  '/',
+  '\\',
+  '@',
+  ':',
+  ':443',
+  ':8443',
+  '#',
+  '?',
+  '%40',
+  '\t',
+  ' ',
+  '.',
+  '//',
+  ':@',
+  'user:pw@',
+);
+const scheme = fc.constantFrom(
+  'https://',
+  'HTTPS://',
+  'http://',
+  'https:/',
+  'https:\\\\',
+  'ftp://',
+  '//',
+  'https://user@',
+  'javascript://',
+);
 
 describe('endpoint URLs', () => {
   test('property: an accepted URL is https, carries no credentials, and reaches only an allowed host', () => {
     let accepted = 0;
     fc.assert(
-      fc.property(scheme, fc.array(fc.tuple(piece, sep), { minLength: 1, maxLength: 4 }), fc.constantFrom('', '/hooks', '/a?b=c#d'), (s, parts, tail) => {
-        const url = s + parts.map(([p, q]) => p + q).join('') + tail;
-        if (checkEndpoint(url, ALLOWED) !== null) return;
-        accepted++;
-        const parsed = new URL(url);
-        expect(parsed.protocol).toBe('https:');
-        expect(parsed.username + parsed.password).toBe('');
-        expect(ALLOWED.has(parsed.hostname.replace(/^\[|\]$/g, ''))).toBe(true);
-      }),
+      fc.property(
+        scheme,
+        fc.array(fc.tuple(piece, sep), { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('', '/hooks', '/a?b=c#d'),
+        (s, parts, tail) => {
+          const url = s + parts.map(([p, q]) => p + q).join('') + tail;
+          if (checkEndpoint(url, ALLOWED) !== null) return;
+          accepted++;
+          const parsed = new URL(url);
+          expect(parsed.protocol).toBe('https:');
+          expect(parsed.username + parsed.password).toBe('');
+          expect(ALLOWED.has(parsed.hostname.replace(/^\[|\]$/g, ''))).toBe(true);
+        },
+      ),
       { numRuns: 3000 },
     );
     expect(accepted).toBeGreaterThan(30); // the property was really exercised on accepted URLs
@@ -48,7 +89,8 @@ describe('endpoint URLs', () => {
   });
 
   test('allowed forms: any case, a port, IPv6, and any https host when there is no allow-list', () => {
-    for (const url of ['https://HOOKS.example.com/x', 'https://hooks.example.com:8443/x?y#z', 'https://[::1]:9/x']) expect(checkEndpoint(url, ALLOWED)).toBeNull();
+    for (const url of ['https://HOOKS.example.com/x', 'https://hooks.example.com:8443/x?y#z', 'https://[::1]:9/x'])
+      expect(checkEndpoint(url, ALLOWED)).toBeNull();
     expect(checkEndpoint('https://anything.example.org/', null)).toBeNull();
   });
 });

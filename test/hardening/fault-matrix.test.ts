@@ -11,11 +11,13 @@
  *
  * Default sizes keep the file well under a minute on 2 cores; SOAK=1 runs five times the events.
  */
+import * as fs from 'node:fs';
 import { SandboxAccount } from '../../lib/sandbox/account/account';
 import { Receiver, type Behaviour } from '../../lib/sandbox/receiver/receiver';
 import type { LogEntry } from '../../lib/sandbox/runtime/script-env';
 import type { WriteContext } from '../../lib/sandbox/account/account-types';
 import { DELIVERY_FIELD, DELIVERY_RECORD, DEPLOYMENT, PARAM, SCRIPT, USAGE_LIMIT } from '../../lib/core';
+import { thrownBy } from '../sandbox/helpers';
 
 /** SOAK=1: five times the events; SOAK=<n> (n ≥ 2): n times. */
 const SOAK = !process.env.SOAK ? 1 : process.env.SOAK === '1' ? 5 : Math.max(2, Number(process.env.SOAK) || 5);
@@ -88,6 +90,7 @@ function counter(): { bump(): void; until(n: number): Promise<void>; value(): nu
 }
 
 async function sandbox(options: { scriptTimeoutMs?: number; employees: number }): Promise<Sandbox> {
+  const { employees, ...limits } = options;
   let account!: SandboxAccount;
   const answers = counter();
   const receiver = await Receiver.start({ now: () => account.clock.now(), onAttempt: () => answers.bump() });
@@ -99,10 +102,10 @@ async function sandbox(options: { scriptTimeoutMs?: number; employees: number })
     // NetSuite's 5 s connect / 45 s response limits; 10 s for responses here, ample on a loaded machine
     // (the hang row shortens it to 80 ms on purpose).
     http: { trustedCertificates: [receiver.certificatePem!], connectTimeoutMs: 5_000, responseTimeoutMs: 10_000 },
-    scriptTimeoutMs: options.scriptTimeoutMs,
+    ...limits,
     onLog: (entry) => void logs.push(entry),
   });
-  account.seedEmployees(options.employees);
+  account.seedEmployees(employees);
   return {
     account,
     receiver,
@@ -117,7 +120,8 @@ async function sandbox(options: { scriptTimeoutMs?: number; employees: number })
 }
 
 type Delivery = Record<string, unknown>;
-const titleOf = (body: string): string | null => (JSON.parse(body) as { data: { changes: { title?: { new: string } } } }).data.changes.title?.new ?? null;
+const titleOf = (body: string): string | null =>
+  (JSON.parse(body) as { data: { changes: { title?: { new: string } } } }).data.changes.title?.new ?? null;
 
 /** The batch's deliveries (outbox records), by the change's marker. */
 function deliveriesOf(account: SandboxAccount, markers: ReadonlySet<string>): Map<string, Delivery> {
@@ -129,8 +133,10 @@ function deliveriesOf(account: SandboxAccount, markers: ReadonlySet<string>): Ma
   return out;
 }
 
-const pendingOf = (account: SandboxAccount, markers: ReadonlySet<string>) => [...deliveriesOf(account, markers).values()].filter((d) => d[F.status] === 'pending');
-const time = (v: unknown): number => (v instanceof Date ? v.getTime() : typeof v === 'number' ? v : Date.parse(String(v)));
+const pendingOf = (account: SandboxAccount, markers: ReadonlySet<string>) =>
+  [...deliveriesOf(account, markers).values()].filter((d) => d[F.status] === 'pending');
+const time = (v: unknown): number =>
+  v instanceof Date ? v.getTime() : typeof v === 'number' ? v : Date.parse(String(v));
 
 /** Moves the clock to the earliest pending attempt (the 15-minute schedule then runs the retry script), until none is pending. */
 async function settle(account: SandboxAccount, markers: ReadonlySet<string>, maxSteps = 200): Promise<void> {
@@ -144,9 +150,18 @@ async function settle(account: SandboxAccount, markers: ReadonlySet<string>, max
 }
 
 /** Makes one change per marker, concurrently; odd ones through CSV import (queued), even ones through REST (inline). */
-async function changes(account: SandboxAccount, fault: string, count: number, employees: string[]): Promise<Set<string>> {
+async function changes(
+  account: SandboxAccount,
+  fault: string,
+  count: number,
+  employees: string[],
+): Promise<Set<string>> {
   const markers = Array.from({ length: count }, (_, i) => `${fault.replace(/\W+/g, '-')}-${i}`);
-  await Promise.all(markers.map((m, i) => account.updateEmployee(employees[i % employees.length]!, { values: { title: m } }, i % 2 ? CSV : REST)));
+  await Promise.all(
+    markers.map((m, i) =>
+      account.updateEmployee(employees[i % employees.length]!, { values: { title: m } }, i % 2 ? CSV : REST),
+    ),
+  );
   return new Set(markers);
 }
 
@@ -168,7 +183,8 @@ function outcome(s: Sandbox, fault: string, markers: ReadonlySet<string>, want: 
     attempts++;
     const marker = markerOfId.get(a.webhookId)!;
     idsByMarker.set(marker, (idsByMarker.get(marker) ?? new Set()).add(a.webhookId));
-    if (a.verified && a.status !== null && a.status >= 200 && a.status < 300) arrivals.set(a.webhookId, (arrivals.get(a.webhookId) ?? 0) + 1);
+    if (a.verified && a.status !== null && a.status >= 200 && a.status < 300)
+      arrivals.set(a.webhookId, (arrivals.get(a.webhookId) ?? 0) + 1);
   }
   let delivered = 0;
   let dead = 0;
@@ -237,7 +253,14 @@ describe('fault matrix (real bundle, real HTTPS, sandbox clock)', () => {
    * The fault holds for the batch and the first `runs` retry runs (about the first hours); `seen` checks
    * the fault really happened on every kept delivery; then the receiver recovers.
    */
-  async function transient(fault: string, apply: () => void | Promise<void>, seen: (d: Delivery) => void, recover: (markers: ReadonlySet<string>) => void | Promise<void>, runs = 2, count = EVENTS) {
+  async function transient(
+    fault: string,
+    apply: () => void | Promise<void>,
+    seen: (d: Delivery) => void,
+    recover: (markers: ReadonlySet<string>) => void | Promise<void>,
+    runs = 2,
+    count = EVENTS,
+  ) {
     await apply();
     const markers = await changes(s.account, fault, count, employees);
     for (let i = 0; i < runs; i++) await s.account.advance(40 * MINUTE);
@@ -259,15 +282,25 @@ describe('fault matrix (real bundle, real HTTPS, sandbox clock)', () => {
 
   test('receiver refusing connections', async () => {
     const before = s.receiver.attempts.length;
-    const markers = await transient('refused', () => s.receiver.down(), error(/^SSS_CONNECTION_CLOSED: The connection was refused/), () => {
-      expect(s.receiver.attempts.length).toBe(before); // nothing reached it while it was down
-      return s.receiver.up();
-    });
+    const markers = await transient(
+      'refused',
+      () => s.receiver.down(),
+      error(/^SSS_CONNECTION_CLOSED: The connection was refused/),
+      () => {
+        expect(s.receiver.attempts.length).toBe(before); // nothing reached it while it was down
+        return s.receiver.up();
+      },
+    );
     checkInvariants(outcome(s, 'connection refused', markers, 'delivered'), 'delivered', 'none');
   });
 
   test('500', async () => {
-    const markers = await transient('500', failing({ kind: 'status', status: 500 }), (d) => expect(d).toMatchObject({ [F.lastStatus]: 500, [F.lastError]: 'HTTP 500' }), healthy);
+    const markers = await transient(
+      '500',
+      failing({ kind: 'status', status: 500 }),
+      (d) => expect(d).toMatchObject({ [F.lastStatus]: 500, [F.lastError]: 'HTTP 500' }),
+      healthy,
+    );
     const row = outcome(s, 'HTTP 500', markers, 'delivered');
     checkInvariants(row, 'delivered', 'none');
     expect(row.attempts).toBeGreaterThan(row.events); // really failed first
@@ -289,7 +322,7 @@ describe('fault matrix (real bundle, real HTTPS, sandbox clock)', () => {
     ['with retry-after (2 h, later than the 5-minute step)', '7200'],
     ['without retry-after', undefined],
   ])('429 %s', async (_name, retryAfter) => {
-    s.receiver.setDefault({ kind: 'status', status: 429, retryAfter });
+    s.receiver.setDefault({ kind: 'status', status: 429, ...(retryAfter === undefined ? {} : { retryAfter }) });
     const markers = await changes(s.account, `429-${retryAfter ?? 'none'}`, EVENTS, employees);
     // The REST half was tried inline and answered 429: their next attempt honours retry-after.
     const now = s.account.clock.now();
@@ -304,7 +337,11 @@ describe('fault matrix (real bundle, real HTTPS, sandbox clock)', () => {
     await s.account.advance(40 * MINUTE);
     healthy();
     await settle(s.account, markers);
-    checkInvariants(outcome(s, `HTTP 429 ${retryAfter ? '+ retry-after' : 'no retry-after'}`, markers, 'delivered'), 'delivered', 'none');
+    checkInvariants(
+      outcome(s, `HTTP 429 ${retryAfter ? '+ retry-after' : 'no retry-after'}`, markers, 'delivered'),
+      'delivered',
+      'none',
+    );
   });
 
   test('410 Gone: dead at once, one attempt each, never retried', async () => {
@@ -317,7 +354,8 @@ describe('fault matrix (real bundle, real HTTPS, sandbox clock)', () => {
     const row = outcome(s, 'HTTP 410', markers, 'dead');
     checkInvariants(row, 'dead', 'none');
     expect(row.attempts).toBe(row.events);
-    for (const d of deliveriesOf(s.account, markers).values()) expect(d).toMatchObject({ [F.attempts]: 1, [F.lastStatus]: 410 });
+    for (const d of deliveriesOf(s.account, markers).values())
+      expect(d).toMatchObject({ [F.attempts]: 1, [F.lastStatus]: 410 });
   });
 
   test('hanging past the response limit (45 s in NetSuite, 80 ms here): timed out, retried, duplicates keep their id', async () => {
@@ -347,14 +385,24 @@ describe('fault matrix (real bundle, real HTTPS, sandbox clock)', () => {
   });
 
   test('closing the connection mid-response', async () => {
-    const markers = await transient('close', failing({ kind: 'close' }), error(/^SSS_CONNECTION_CLOSED: The host closed the connection/), healthy);
+    const markers = await transient(
+      'close',
+      failing({ kind: 'close' }),
+      error(/^SSS_CONNECTION_CLOSED: The host closed the connection/),
+      healthy,
+    );
     const row = outcome(s, 'close mid-response', markers, 'delivered');
     checkInvariants(row, 'delivered', 'none');
     expect(s.receiver.attempts.some((a) => a.status === null)).toBe(true); // the receiver really dropped them
   });
 
   test('3xx: not followed (the redirect target never sees the signed body), retried like any failure', async () => {
-    const markers = await transient('3xx', failing({ kind: 'status', status: 307, location: s.elsewhere.url }), (d) => expect(d[F.lastStatus]).toBe(307), healthy);
+    const markers = await transient(
+      '3xx',
+      failing({ kind: 'status', status: 307, location: s.elsewhere.url }),
+      (d) => expect(d[F.lastStatus]).toBe(307),
+      healthy,
+    );
     checkInvariants(outcome(s, 'HTTP 307 redirect', markers, 'delivered'), 'delivered', 'none');
     expect(s.elsewhere.attempts).toHaveLength(0);
   });
@@ -363,11 +411,19 @@ describe('fault matrix (real bundle, real HTTPS, sandbox clock)', () => {
     // A receiver outage during a CSV import leaves a backlog larger than one run can send.
     const count = GOVERNANCE_EVENTS;
     const markers = new Set(Array.from({ length: count }, (_, i) => `governance-${i}`));
-    await Promise.all([...markers].map((m, i) => s.account.updateEmployee(employees[i % employees.length]!, { values: { title: m } }, CSV)));
+    await Promise.all(
+      [...markers].map((m, i) =>
+        s.account.updateEmployee(employees[i % employees.length]!, { values: { title: m } }, CSV),
+      ),
+    );
     const runs = await s.account.runScheduled(RETRY); // the timer: it starts the worker
     const workerRuns = runs.filter((r) => r.deploymentId === WORKER);
     expect(workerRuns.length).toBeGreaterThanOrEqual(2); // the first ran short of units and started the next
-    const usage = s.account.executions({ script: RETRY }).filter((e) => e.deployment === WORKER).slice(-workerRuns.length).map((e) => e.usage);
+    const usage = s.account
+      .executions({ script: RETRY })
+      .filter((e) => e.deployment === WORKER)
+      .slice(-workerRuns.length)
+      .map((e) => e.usage);
     expect(Math.max(...usage)).toBeLessThanOrEqual(USAGE_LIMIT.scheduled);
     expect(usage[0]).toBeGreaterThan(9_900);
     await settle(s.account, markers);
@@ -376,20 +432,39 @@ describe('fault matrix (real bundle, real HTTPS, sandbox clock)', () => {
 
   test('two worker runs cannot overlap: a second start is refused, and queued runs go one after the other', async () => {
     const markers = new Set(Array.from({ length: EVENTS * 2 }, (_, i) => `overlap-${i}`));
-    await Promise.all([...markers].map((m, i) => s.account.updateEmployee(employees[i % employees.length]!, { values: { title: m } }, CSV)));
+    await Promise.all(
+      [...markers].map((m, i) =>
+        s.account.updateEmployee(employees[i % employees.length]!, { values: { title: m } }, CSV),
+      ),
+    );
     // NetSuite never runs two instances of one deployment: while the worker is queued another start fails.
     s.account.submitScheduled(RETRY, WORKER);
-    expect(() => s.account.submitScheduled(RETRY, WORKER)).toThrow(expect.objectContaining({ name: 'FAILED_TO_SUBMIT_JOB_REQUEST_1', message: expect.stringMatching(/already queued or running/) }));
+    const refused = thrownBy(() => s.account.submitScheduled(RETRY, WORKER));
+    expect(refused).toMatchObject({ name: 'FAILED_TO_SUBMIT_JOB_REQUEST_1' });
+    expect((refused as Error).message).toMatch(/already queued or running/);
     // Even a second queued task (put there behind NetSuite's back) waits for the first on two free workers.
-    s.account.db.prepare(`INSERT INTO sandbox_task (script, deployment, status, invocation, submitted) VALUES (?, ?, 'PENDING', 'ONDEMAND', ?)`)
+    s.account.db
+      .prepare(
+        `INSERT INTO sandbox_task (script, deployment, status, invocation, submitted) VALUES (?, ?, 'PENDING', 'ONDEMAND', ?)`,
+      )
       .run(RETRY, WORKER, new Date(s.account.clock.now()).toISOString());
     s.receiver.setDefault({ kind: 'slow', delayMs: 5, status: 200 }); // a little latency, so overlapping runs would interleave
     const logsBefore = s.account.logs({ script: RETRY }).length;
     const runs = await s.account.runDue();
-    expect(runs.map((r) => [r.deploymentId, r.status])).toEqual([[WORKER, 'COMPLETE'], [WORKER, 'COMPLETE']]);
+    expect(runs.map((r) => [r.deploymentId, r.status])).toEqual([
+      [WORKER, 'COMPLETE'],
+      [WORKER, 'COMPLETE'],
+    ]);
     // The second run started after the first had sent everything: it found nothing due.
-    const said = s.account.logs({ script: RETRY }).slice(logsBefore).map((l) => l.details).filter((d) => d.includes('due deliveries attempted'));
-    expect(said).toEqual([`${markers.size} of ${markers.size} due deliveries attempted`, '0 of 0 due deliveries attempted']);
+    const said = s.account
+      .logs({ script: RETRY })
+      .slice(logsBefore)
+      .map((l) => l.details)
+      .filter((d) => d.includes('due deliveries attempted'));
+    expect(said).toEqual([
+      `${markers.size} of ${markers.size} due deliveries attempted`,
+      '0 of 0 due deliveries attempted',
+    ]);
     healthy();
     const row = outcome(s, 'two worker starts (overlap refused)', markers, 'delivered');
     checkInvariants(row, 'delivered', 'none');
@@ -419,14 +494,24 @@ describe('fault matrix: the retry worker killed between the POST and the status 
     const employees = s.account.listEmployees(60, 20).ids;
     const count = 20; // not scaled: a normal run must stay well inside the 4 s script limit
     const markers = new Set(Array.from({ length: count }, (_, i) => `crash-${i}`));
-    await Promise.all([...markers].map((m, i) => s.account.updateEmployee(employees[i % employees.length]!, { values: { title: m } }, CSV)));
+    await Promise.all(
+      [...markers].map((m, i) =>
+        s.account.updateEmployee(employees[i % employees.length]!, { values: { title: m } }, CSV),
+      ),
+    );
     const crashes = 2;
     let failed = 0;
     for (let i = 0; i < crashes; i++) {
       const posted = s.receiver.attempts.length;
       let killed!: () => void;
       let arrived = 0;
-      s.receiver.behave({ kind: 'hold', until: new Promise<void>((r) => (killed = r)), onArrival: () => void arrived++ });
+      s.receiver.behave({
+        kind: 'hold',
+        until: new Promise<void>((r) => (killed = r)),
+        onArrival: () => {
+          arrived++;
+        },
+      });
       const runs = await s.account.advance(16 * MINUTE); // the timer starts the worker, which is killed mid-POST
       failed += runs.filter((r) => r.deploymentId === WORKER && r.status === 'FAILED').length;
       expect(arrived).toBe(1); // the fault happened: the POST reached the receiver before the run died
@@ -445,12 +530,23 @@ describe('fault matrix: the retry worker killed between the POST and the status 
 });
 
 afterAll(() => {
-  const cols = ['fault', 'events', 'delivered', 'dead', 'lost', 'duplicate ids (extra arrivals)', 'attempts seen by the receiver'];
+  const cols = [
+    'fault',
+    'events',
+    'delivered',
+    'dead',
+    'lost',
+    'duplicate ids (extra arrivals)',
+    'attempts seen by the receiver',
+  ];
   const lines = [
     `| ${cols.join(' | ')} |`,
     `|${cols.map((_c, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
-    ...matrix.map((r) => `| ${r.fault} | ${r.events} | ${r.delivered} | ${r.dead} | ${r.lost} | ${r.duplicateIds} (${r.extraArrivals}) | ${r.attempts} |`),
+    ...matrix.map(
+      (r) =>
+        `| ${r.fault} | ${r.events} | ${r.delivered} | ${r.dead} | ${r.lost} | ${r.duplicateIds} (${r.extraArrivals}) | ${r.attempts} |`,
+    ),
   ];
   process.stdout.write(`\nFault matrix${SOAK > 1 ? ` (SOAK ×${SOAK})` : ''}:\n${lines.join('\n')}\n`);
-  if (process.env.FAULT_MATRIX_OUT) require('node:fs').writeFileSync(process.env.FAULT_MATRIX_OUT, `${lines.join('\n')}\n`);
+  if (process.env.FAULT_MATRIX_OUT) fs.writeFileSync(process.env.FAULT_MATRIX_OUT, `${lines.join('\n')}\n`);
 });

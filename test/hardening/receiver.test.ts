@@ -10,7 +10,13 @@ import { createServer, request, type IncomingHttpHeaders, type Server } from 'no
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { createWebhookHandler, memorySequenceStore, verifyWebhook, WebhookVerificationError, type HandlerOptions } from '../../lib/client';
+import {
+  createWebhookHandler,
+  memorySequenceStore,
+  verifyWebhook,
+  WebhookVerificationError,
+  type HandlerOptions,
+} from '../../lib/client';
 import { signingInput, webhookHeaders } from '../../lib/core';
 import { Receiver } from '../../lib/sandbox/receiver/receiver';
 import { hmacB64 } from '../unit/fixtures';
@@ -23,7 +29,20 @@ function event(id: string, sequence = 1, recordId = '456') {
   return {
     type: 'employee.updated',
     timestamp: new Date().toISOString(),
-    data: { id, account: '1234567_SB1', recordType: 'employee', recordId, changeType: 'update', eventType: 'edit', changedFields: [], changes: {}, lifecycle: [], warnings: [], origin: { executionContext: 'USERINTERFACE', user: null, role: null }, sequence },
+    data: {
+      id,
+      account: '1234567_SB1',
+      recordType: 'employee',
+      recordId,
+      changeType: 'update',
+      eventType: 'edit',
+      changedFields: [],
+      changes: {},
+      lifecycle: [],
+      warnings: [],
+      origin: { executionContext: 'USERINTERFACE', user: null, role: null },
+      sequence,
+    },
   };
 }
 
@@ -33,7 +52,13 @@ function signed(opts: { id?: string; body?: string; ts?: number; secrets?: strin
   const id = opts.id ?? `evt_456_${(++counter).toString(36)}_t`;
   const body = opts.body ?? JSON.stringify(event(id, opts.sequence));
   const ts = opts.ts ?? Math.floor(Date.now() / 1000);
-  const headers: Record<string, string> = { ...webhookHeaders(id, ts, (opts.secrets ?? [SECRET]).map((s) => hmacB64(s, signingInput(id, ts, body)))) };
+  const headers: Record<string, string> = {
+    ...webhookHeaders(
+      id,
+      ts,
+      (opts.secrets ?? [SECRET]).map((s) => hmacB64(s, signingInput(id, ts, body))),
+    ),
+  };
   return { id, body, ts, headers };
 }
 
@@ -52,15 +77,19 @@ describe('verifyWebhook: each malformed request gets one error naming its proble
 
   test.each(['webhook-id', 'webhook-timestamp', 'webhook-signature'])('missing %s', (name) => {
     const m = signed();
-    delete m.headers[name];
-    expect(rejection(() => verifyWebhook(m.body, m.headers, SECRET))).toMatch(/missing required headers/i);
+    const { [name]: _missing, ...headers } = m.headers;
+    expect(rejection(() => verifyWebhook(m.body, headers, SECRET))).toMatch(/missing required headers/i);
   });
 
   test('wrong secret, tampered body, tampered id', () => {
     const m = signed();
     expect(rejection(() => verifyWebhook(m.body, m.headers, OTHER))).toMatch(/no matching signature/i);
-    expect(rejection(() => verifyWebhook(m.body.replace('456', '457'), m.headers, SECRET))).toMatch(/no matching signature/i);
-    expect(rejection(() => verifyWebhook(m.body, { ...m.headers, 'webhook-id': `${m.id}x` }, SECRET))).toMatch(/no matching signature/i);
+    expect(rejection(() => verifyWebhook(m.body.replace('456', '457'), m.headers, SECRET))).toMatch(
+      /no matching signature/i,
+    );
+    expect(rejection(() => verifyWebhook(m.body, { ...m.headers, 'webhook-id': `${m.id}x` }, SECRET))).toMatch(
+      /no matching signature/i,
+    );
   });
 
   test('timestamps: 5 minutes either way accepted, beyond refused (too old / too new)', () => {
@@ -77,9 +106,15 @@ describe('verifyWebhook: each malformed request gets one error naming its proble
     expect(rejection(() => verifyWebhook(m.body, m.headers, SECRET, { toleranceSeconds: 60 }))).toMatch(/timestamp/i);
     // parseInt("<ts>abc") is <ts>, so the signature still matches; Number("<ts>abc") is NaN.
     for (const bad of [`${m.ts}abc`, `${m.ts}.0`, ` ${m.ts}`, `${m.ts}e0`]) {
-      expect(rejection(() => verifyWebhook(m.body, { ...m.headers, 'webhook-timestamp': bad }, SECRET, { toleranceSeconds: 60 }))).toMatch(/timestamp/i);
+      expect(
+        rejection(() =>
+          verifyWebhook(m.body, { ...m.headers, 'webhook-timestamp': bad }, SECRET, { toleranceSeconds: 60 }),
+        ),
+      ).toMatch(/timestamp/i);
     }
-    expect(rejection(() => verifyWebhook(m.body, { ...m.headers, 'webhook-timestamp': 'soon' }, SECRET))).toMatch(/timestamp|header/i);
+    expect(rejection(() => verifyWebhook(m.body, { ...m.headers, 'webhook-timestamp': 'soon' }, SECRET))).toMatch(
+      /timestamp|header/i,
+    );
   });
 
   test('a correctly signed body that is not JSON, or not an event for this id', () => {
@@ -94,8 +129,14 @@ describe('verifyWebhook: each malformed request gets one error naming its proble
   test('a malformed secret is refused, naming which, instead of a misleading "no matching signature" or base64 error', () => {
     const forged = signed({ secrets: [OTHER] });
     for (const bad of ['not-a-valid-secret!!', 'whsec_%%%%', 'whsec_', 'YWJ', 'YWJjZA', 'whsec_YW Jj']) {
-      expect(() => verifyWebhook(forged.body, forged.headers, [SECRET, bad])).toThrow(new TypeError('secret 2 of 2 is not a Standard Webhooks secret: expected whsec_ followed by base64 (A–Z, a–z, 0–9, +, /, = padding)'));
-      expect(() => createWebhookHandler({ secret: [bad, SECRET], onEvent: () => undefined })).toThrow(/^secret 1 of 2 is not a Standard Webhooks secret/);
+      expect(() => verifyWebhook(forged.body, forged.headers, [SECRET, bad])).toThrow(
+        new TypeError(
+          'secret 2 of 2 is not a Standard Webhooks secret: expected whsec_ followed by base64 (A–Z, a–z, 0–9, +, /, = padding)',
+        ),
+      );
+      expect(() => createWebhookHandler({ secret: [bad, SECRET], onEvent: () => undefined })).toThrow(
+        /^secret 1 of 2 is not a Standard Webhooks secret/,
+      );
     }
     const good = signed();
     expect(verifyWebhook(good.body, good.headers, [SECRET, `whsec_${PREV}`]).data.id).toBe(good.id);
@@ -110,7 +151,7 @@ describe('verifyWebhook: each malformed request gets one error naming its proble
   });
 });
 
-describe('one receiver check, on any clock (verifyWebhook `now`; the sandbox\'s receiver uses it)', () => {
+describe("one receiver check, on any clock (verifyWebhook `now`; the sandbox's receiver uses it)", () => {
   const DAYS_3 = 3 * 86_400_000;
   const ahead = () => Date.now() + DAYS_3;
 
@@ -120,12 +161,15 @@ describe('one receiver check, on any clock (verifyWebhook `now`; the sandbox\'s 
     expect(verifyWebhook(m.body, m.headers, SECRET, { now: ahead }).data.id).toBe(m.id);
     const today = signed();
     expect(rejection(() => verifyWebhook(today.body, today.headers, SECRET, { now: ahead }))).toMatch(/too old/i);
-    expect(rejection(() => verifyWebhook(m.body, m.headers, SECRET, { now: () => ahead() + 120_000, toleranceSeconds: 60 }))).toMatch(/too old/i);
+    expect(
+      rejection(() => verifyWebhook(m.body, m.headers, SECRET, { now: () => ahead() + 120_000, toleranceSeconds: 60 })),
+    ).toMatch(/too old/i);
   });
 
   test("the sandbox's receiver: the same answers as verifyWebhook on the sandbox clock (data.id, timestamps, signatures)", async () => {
     const receiver = await Receiver.start({ plainHttp: true, secret: `whsec_${SECRET}`, now: ahead });
-    const post = (m: ReturnType<typeof signed>) => fetch(receiver.url, { method: 'POST', headers: m.headers, body: m.body }).then((r) => r.status);
+    const post = (m: ReturnType<typeof signed>) =>
+      fetch(receiver.url, { method: 'POST', headers: m.headers, body: m.body }).then((r) => r.status);
     try {
       const ts = Math.floor(ahead() / 1000);
       const good = signed({ ts });
@@ -168,28 +212,44 @@ describe('key rotation, both ways', () => {
   test('property: any change to id, timestamp, body or signature is refused, with either key', () => {
     const part = fc.constantFrom('id', 'ts', 'body', 'sig');
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), part, fc.nat(), fc.boolean(), (text, which, at, rotate) => {
-        const m = signed({ body: JSON.stringify({ ...event('x'), note: text }).replace('"id":"x"', '"id":"ID"'), id: 'ID', secrets: rotate ? [SECRET, PREV] : [SECRET] });
-        const flip = (s: string) => {
-          const i = at % Math.max(1, s.length);
-          const c = s.charCodeAt(i) || 48;
-          return s.slice(0, i) + String.fromCharCode(c === 48 ? 49 : 48) + s.slice(i + 1);
-        };
-        const h = { ...m.headers };
-        let body = m.body;
-        if (which === 'id') h['webhook-id'] = flip(h['webhook-id']!);
-        if (which === 'ts') h['webhook-timestamp'] = String(m.ts + 1 + (at % 200));
-        if (which === 'body') body = flip(body);
-        if (which === 'sig') h['webhook-signature'] = h['webhook-signature']!.split(' ').map((e) => `v1,${flip(e.slice(3))}`).join(' ');
-        for (const key of [SECRET, PREV]) expect(() => verifyWebhook(body, h, key)).toThrow(WebhookVerificationError);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 40 }),
+        part,
+        fc.nat(),
+        fc.boolean(),
+        (text, which, at, rotate) => {
+          const m = signed({
+            body: JSON.stringify({ ...event('x'), note: text }).replace('"id":"x"', '"id":"ID"'),
+            id: 'ID',
+            secrets: rotate ? [SECRET, PREV] : [SECRET],
+          });
+          const flip = (s: string) => {
+            const i = at % Math.max(1, s.length);
+            const c = s.charCodeAt(i) || 48;
+            return s.slice(0, i) + String.fromCharCode(c === 48 ? 49 : 48) + s.slice(i + 1);
+          };
+          const h = { ...m.headers };
+          let body = m.body;
+          if (which === 'id') h['webhook-id'] = flip(h['webhook-id']!);
+          if (which === 'ts') h['webhook-timestamp'] = String(m.ts + 1 + (at % 200));
+          if (which === 'body') body = flip(body);
+          if (which === 'sig')
+            h['webhook-signature'] = h['webhook-signature']!.split(' ')
+              .map((e) => `v1,${flip(e.slice(3))}`)
+              .join(' ');
+          for (const key of [SECRET, PREV]) expect(() => verifyWebhook(body, h, key)).toThrow(WebhookVerificationError);
+        },
+      ),
       { numRuns: 150 },
     );
   });
 });
 
 describe('constant-time signature comparison', () => {
-  const safe = require('standardwebhooks/dist/timing_safe_equal') as { timingSafeEqual: (a: Uint8Array, b: Uint8Array) => boolean };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module's own exports object, which the library calls and jest can spy on
+  const safe = require('standardwebhooks/dist/timing_safe_equal') as {
+    timingSafeEqual: (a: Uint8Array, b: Uint8Array) => boolean;
+  };
 
   test("verifyWebhook's signature check goes through the library's timingSafeEqual", () => {
     const spy = jest.spyOn(safe, 'timingSafeEqual');
@@ -218,13 +278,15 @@ describe('constant-time signature comparison', () => {
         return new Proxy(view, {
           get(target, prop) {
             if (prop === 'getUint8') return (i: number) => (reads++, target.getUint8(i));
-            const v = Reflect.get(target, prop, target);
-            return typeof v === 'function' ? v.bind(target) : v;
+            const v: unknown = Reflect.get(target, prop, target);
+            return typeof v === 'function' ? (v as (...args: unknown[]) => unknown).bind(target) : v;
           },
           getPrototypeOf: () => DataView.prototype,
         });
       };
-      expect(safe.timingSafeEqual(counting(a) as unknown as Uint8Array, counting(b) as unknown as Uint8Array)).toBe(at < 0);
+      expect(safe.timingSafeEqual(counting(a) as unknown as Uint8Array, counting(b) as unknown as Uint8Array)).toBe(
+        at < 0,
+      );
       expect(reads).toBe(2 * len);
     }
   });
@@ -244,7 +306,12 @@ describe('constant-time signature comparison', () => {
       const src = fs.readFileSync(f, 'utf8');
       src.split('\n').forEach((line, i) => {
         // A signature, HMAC or digest compared with ===, !==, ==, != or startsWith/includes/localeCompare.
-        if (/(signature|hmac|digest|sig)\w*\s*(===|!==|==|!=)|(===|!==|==|!=)\s*\w*(signature|hmac|digest|expectedSig)/i.test(line) && !/length|typeof|undefined|null|method|version|''/.test(line)) {
+        if (
+          /(signature|hmac|digest|sig)\w*\s*(===|!==|==|!=)|(===|!==|==|!=)\s*\w*(signature|hmac|digest|expectedSig)/i.test(
+            line,
+          ) &&
+          !/length|typeof|undefined|null|method|version|''/.test(line)
+        ) {
           offenders.push(`${path.relative(process.cwd(), f)}:${i + 1}: ${line.trim()}`);
         }
       });
@@ -283,17 +350,24 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 /** Raw HTTP so oversized bodies and odd methods are sent exactly as given. */
-function send(body: string | Buffer, headers: Record<string, string>, method = 'POST'): Promise<{ status: number; text: string; headers: IncomingHttpHeaders }> {
+function send(
+  body: string | Buffer,
+  headers: Record<string, string>,
+  method = 'POST',
+): Promise<{ status: number; text: string; headers: IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, text: Buffer.concat(chunks).toString(), headers: res.headers }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, text: Buffer.concat(chunks).toString(), headers: res.headers }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);
     if (headers['transfer-encoding'] !== 'chunked') return void req.end(body);
-    for (let i = 0; i < body.length; i += 16 * 1024) req.write(body.slice(i, i + 16 * 1024));
+    const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+    for (let i = 0; i < bytes.length; i += 16 * 1024) req.write(bytes.subarray(i, i + 16 * 1024));
     req.end();
   });
 }
@@ -308,26 +382,45 @@ describe('createWebhookHandler over HTTP: one clear answer per bad request, no e
   });
 
   test.each([
-    ['missing headers', (m: ReturnType<typeof signed>) => ({ body: m.body, headers: { 'webhook-id': m.id } }), 401, /missing required headers/i],
-    ['a wrong signature', (m: ReturnType<typeof signed>) => ({ body: m.body, headers: { ...m.headers, 'webhook-signature': signed({ secrets: [OTHER] }).headers['webhook-signature']! } }), 401, /no matching signature/i],
+    [
+      'missing headers',
+      (m: ReturnType<typeof signed>) => ({ body: m.body, headers: { 'webhook-id': m.id } }),
+      401,
+      /missing required headers/i,
+    ],
+    [
+      'a wrong signature',
+      (m: ReturnType<typeof signed>) => ({
+        body: m.body,
+        headers: { ...m.headers, 'webhook-signature': signed({ secrets: [OTHER] }).headers['webhook-signature']! },
+      }),
+      401,
+      /no matching signature/i,
+    ],
     ['an old timestamp', () => signed({ ts: Math.floor(Date.now() / 1000) - 600 }), 401, /too old/i],
     ['a body that is not JSON', () => signed({ body: 'not json at all' }), 400, /not valid JSON/i],
   ])('%s → the status and a message naming it; onEvent is not called', async (_name, make, status, message) => {
     const before = seenEvents.length;
     const { body, headers } = make(signed());
-    const res = await send(body, headers as Record<string, string>);
+    const res = await send(body, headers);
     expect(res.status).toBe(status);
     expect(res.text).toMatch(message);
     expect(seenEvents.length).toBe(before);
   });
 
-  test.each(['content-length', 'chunked'])('a huge body (%s): 413 naming the limit (the sender sees an answer, not a reset connection)', async (framing) => {
-    const m = signed({ body: JSON.stringify({ ...event('big'), pad: 'x'.repeat(300 * 1024) }) });
-    const res = await send(m.body, framing === 'chunked' ? { ...m.headers, 'transfer-encoding': 'chunked' } : m.headers);
-    expect(res.status).toBe(413);
-    expect(res.text).toMatch(/too large.*65536/i);
-    expect(seenEvents).not.toContain(m.id);
-  });
+  test.each(['content-length', 'chunked'])(
+    'a huge body (%s): 413 naming the limit (the sender sees an answer, not a reset connection)',
+    async (framing) => {
+      const m = signed({ body: JSON.stringify({ ...event('big'), pad: 'x'.repeat(300 * 1024) }) });
+      const res = await send(
+        m.body,
+        framing === 'chunked' ? { ...m.headers, 'transfer-encoding': 'chunked' } : m.headers,
+      );
+      expect(res.status).toBe(413);
+      expect(res.text).toMatch(/too large.*65536/i);
+      expect(seenEvents).not.toContain(m.id);
+    },
+  );
 
   test('not POST → 405', async () => {
     expect((await send('', {}, 'GET')).status).toBe(405);
@@ -403,7 +496,8 @@ describe('createWebhookHandler: events of one record applied in order, whatever 
     const srv = createServer((req, res) => void handler(req, res));
     await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
     const to = `http://127.0.0.1:${(srv.address() as AddressInfo).port}/`;
-    const post = (m: ReturnType<typeof signed>) => fetch(to, { method: 'POST', headers: m.headers, body: m.body }).then((r) => r.status);
+    const post = (m: ReturnType<typeof signed>) =>
+      fetch(to, { method: 'POST', headers: m.headers, body: m.body }).then((r) => r.status);
     try {
       const [m10, m20, m15] = [10, 20, 15].map((sequence) => signed({ sequence }));
       const answers = [post(m10!)];
@@ -436,7 +530,15 @@ describe('createWebhookHandler: events of one record applied in order, whatever 
     await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
     try {
       const m = signed({ sequence: 30 });
-      expect((await fetch(`http://127.0.0.1:${(srv.address() as AddressInfo).port}/`, { method: 'POST', headers: m.headers, body: m.body })).status).toBe(200);
+      expect(
+        (
+          await fetch(`http://127.0.0.1:${(srv.address() as AddressInfo).port}/`, {
+            method: 'POST',
+            headers: m.headers,
+            body: m.body,
+          })
+        ).status,
+      ).toBe(200);
       expect(sequences.get('employee:456')).toBe(50);
     } finally {
       srv.closeAllConnections();

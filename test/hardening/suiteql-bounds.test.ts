@@ -22,18 +22,42 @@ interface Sandbox {
   server: RestServer;
   /** Errors the REST API did not expect (answered 500); none may happen. */
   unexpected: unknown[];
-  call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> & { 'o:errorDetails'?: Record<string, string>[] } }>;
+  call(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: Record<string, unknown> & { 'o:errorDetails'?: Record<string, string>[] } }>;
 }
 
 async function sandbox(suiteqlTimeoutMs: number): Promise<Sandbox> {
   const account = await SandboxAccount.create({ projectDir: null, workers: 1, suiteqlTimeoutMs });
   const dev = createDevCredentials();
   const unexpected: unknown[] = [];
-  const server = await startRestServer(account, { credentials: dev.registry, concurrencyLimit: 10, onUnexpectedError: (e) => unexpected.push(e) });
-  const auth = new TbaAuth({ consumerKey: dev.client.tba.consumerKey, consumerSecret: new Secret(dev.client.tba.consumerSecret), tokenId: dev.client.tba.tokenId, tokenSecret: new Secret(dev.client.tba.tokenSecret) }, account.accountId);
+  const server = await startRestServer(account, {
+    credentials: dev.registry,
+    concurrencyLimit: 10,
+    onUnexpectedError: (e) => unexpected.push(e),
+  });
+  const auth = new TbaAuth(
+    {
+      consumerKey: dev.client.tba.consumerKey,
+      consumerSecret: new Secret(dev.client.tba.consumerSecret),
+      tokenId: dev.client.tba.tokenId,
+      tokenSecret: new Secret(dev.client.tba.tokenSecret),
+    },
+    account.accountId,
+  );
   const call: Sandbox['call'] = async (method, path, body) => {
     const url = `${server.url}${path}`;
-    const res = await fetch(url, { method, headers: { authorization: await auth.authorization(method, url), prefer: 'transient', 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const res = await fetch(url, {
+      method,
+      headers: {
+        authorization: await auth.authorization(method, url),
+        prefer: 'transient',
+        'content-type': 'application/json',
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : {}) as never };
   };
@@ -55,7 +79,9 @@ describe('a query that never ends', () => {
     sandboxes.push(s);
     const res = await s.call('POST', SQL, { q: FOREVER });
     expect(res.status).toBe(400);
-    expect(res.body['o:errorDetails']![0]).toMatchObject({ 'o:errorCode': 'INVALID_PARAMETER', detail: expect.stringMatching(/cancelled: it ran longer than the sandbox's limit of 500 ms/) });
+    const detail = res.body['o:errorDetails']?.[0];
+    expect(detail?.['o:errorCode']).toBe('INVALID_PARAMETER');
+    expect(detail?.detail).toMatch(/cancelled: it ran longer than the sandbox's limit of 500 ms/);
     const after = await s.call('POST', SQL, { q: 'SELECT COUNT(*) AS n FROM employee' });
     expect(after).toMatchObject({ status: 200, body: { items: [{ n: '8' }] } });
   });
@@ -64,16 +90,21 @@ describe('a query that never ends', () => {
     const s = await sandbox(10 * 60_000); // never cancelled during this test: only closing ends it
     sandboxes.push(s);
     let settled = false;
-    const forever = s.call('POST', SQL, { q: FOREVER }).then(
-      () => 'answered',
-      () => 'failed',
-    ).finally(() => (settled = true));
-    const [list, read, query, write] = await Promise.all([
-      s.call('GET', `${EMP}?limit=2`),
-      s.call('GET', `${EMP}/1`),
-      s.call('POST', SQL, { q: 'SELECT id FROM employee WHERE id = 2' }),
-      s.call('PATCH', `${EMP}/3`, { title: 'Still answering' }),
-    ].map((p) => p.then((r) => r.status)));
+    const forever = s
+      .call('POST', SQL, { q: FOREVER })
+      .then(
+        () => 'answered',
+        () => 'failed',
+      )
+      .finally(() => (settled = true));
+    const [list, read, query, write] = await Promise.all(
+      [
+        s.call('GET', `${EMP}?limit=2`),
+        s.call('GET', `${EMP}/1`),
+        s.call('POST', SQL, { q: 'SELECT id FROM employee WHERE id = 2' }),
+        s.call('PATCH', `${EMP}/3`, { title: 'Still answering' }),
+      ].map((p) => p.then((r) => r.status)),
+    );
     expect([list, read, query, write]).toEqual([200, 200, 200, 204]);
     expect(settled).toBe(false);
     expect(s.unexpected).toEqual([]);
@@ -106,7 +137,7 @@ describe('only record tables are queryable', () => {
     'SELECT e.id FROM employee e WHERE EXISTS (SELECT 1 FROM sandbox_log)',
     'SELECT id FROM employee UNION ALL SELECT name FROM pragma_table_list',
     "SELECT id FROM employee WHERE id IN (SELECT seq FROM sqlite_sequence WHERE name = 'employee')",
-    'SELECT value FROM json_each(\'[1,2]\')',
+    "SELECT value FROM json_each('[1,2]')",
   ])('%s → 400, nothing revealed', async (q) => {
     const res = await s.call('POST', SQL, { q });
     expect(res.status).toBe(400);
@@ -131,14 +162,23 @@ describe('dates in queries are validated too', () => {
     sandboxes.push(s);
   });
 
-  test.each(["TO_DATE('2020-02-30')", "TO_DATE('2/30/2020', 'MM/DD/YYYY')", "TO_TIMESTAMP('2020-01-01 24:00:00')", "TO_TIMESTAMP('2021-02-29 10:00:00', 'YYYY-MM-DD HH24:MI:SS')"])('%s → 400', async (expr) => {
+  test.each([
+    "TO_DATE('2020-02-30')",
+    "TO_DATE('2/30/2020', 'MM/DD/YYYY')",
+    "TO_TIMESTAMP('2020-01-01 24:00:00')",
+    "TO_TIMESTAMP('2021-02-29 10:00:00', 'YYYY-MM-DD HH24:MI:SS')",
+  ])('%s → 400', async (expr) => {
     const res = await s.call('POST', SQL, { q: `SELECT ${expr} AS d FROM employee WHERE id = 1` });
     expect(res.status).toBe(400);
     expect(res.body['o:errorDetails']![0]!.detail).toMatch(/real date or time/);
   });
 
   test('real dates, with or without a mask, still convert', async () => {
-    const res = await s.call('POST', SQL, { q: "SELECT TO_DATE('2020-02-29') AS a, TO_DATE('02/29/2020', 'MM/DD/YYYY') AS b, TO_TIMESTAMP('2020-02-29 23:59:59') AS c, TO_CHAR(hiredate) AS d FROM employee WHERE id = 1" });
-    expect(res.body.items).toEqual([{ links: [], a: '2020-02-29', b: '2020-02-29', c: '2020-02-29T23:59:59.000Z', d: '2019-01-07' }]);
+    const res = await s.call('POST', SQL, {
+      q: "SELECT TO_DATE('2020-02-29') AS a, TO_DATE('02/29/2020', 'MM/DD/YYYY') AS b, TO_TIMESTAMP('2020-02-29 23:59:59') AS c, TO_CHAR(hiredate) AS d FROM employee WHERE id = 1",
+    });
+    expect(res.body.items).toEqual([
+      { links: [], a: '2020-02-29', b: '2020-02-29', c: '2020-02-29T23:59:59.000Z', d: '2019-01-07' },
+    ]);
   });
 });

@@ -14,12 +14,22 @@ afterAll(async () => {
 });
 
 function probes(): { event: string; detail: Record<string, unknown> }[] {
-  return account.customRecords('customrecord_sb_probe').map((r) => ({ event: String(r.custrecord_sb_event), detail: JSON.parse(String(r.custrecord_sb_detail)) }));
+  return account.customRecords('customrecord_sb_probe').map((r) => ({
+    event: String(r.custrecord_sb_event),
+    detail: JSON.parse(String(r.custrecord_sb_detail)) as Record<string, unknown>,
+  }));
 }
 
 test('the seeded company is there, as canonical records', () => {
   const ada = account.getEmployee('1')!;
-  expect(ada).toMatchObject({ id: '1', firstName: 'Ada', lastName: 'Okafor', isInactive: false, giveAccess: true, subsidiary: { id: '1', refName: 'Parent Company' } });
+  expect(ada).toMatchObject({
+    id: '1',
+    firstName: 'Ada',
+    lastName: 'Okafor',
+    isInactive: false,
+    giveAccess: true,
+    subsidiary: { id: '1', refName: 'Parent Company' },
+  });
   expect(ada.roles).toEqual([{ id: '3', refName: 'Administrator' }]);
   expect(account.findEmployeeByExternalId('HR-1000')).toBe('1');
   expect(account.listEmployees(3, 0)).toEqual({ ids: ['1', '2', '3'], totalResults: 8 });
@@ -27,43 +37,96 @@ test('the seeded company is there, as canonical records', () => {
 
 test('create fires afterSubmit with type create, the REST context, dates as Date and select texts', async () => {
   const id = await account.createEmployee(
-    { values: { firstName: 'Zoe', lastName: 'Quinn', subsidiary: { id: '1', refName: null }, department: { id: '1', refName: null }, hireDate: '2026-03-02', title: 'Engineer', roles: [{ id: '15', refName: null }] } },
+    {
+      values: {
+        firstName: 'Zoe',
+        lastName: 'Quinn',
+        subsidiary: { id: '1', refName: null },
+        department: { id: '1', refName: null },
+        hireDate: '2026-03-02',
+        title: 'Engineer',
+        roles: [{ id: '15', refName: null }],
+      },
+    },
     REST,
   );
-  expect(account.getEmployee(id)).toMatchObject({ firstName: 'Zoe', hireDate: '2026-03-02', department: { id: '1', refName: 'Engineering' }, roles: [{ id: '15', refName: 'Sales Rep' }] });
+  expect(account.getEmployee(id)).toMatchObject({
+    firstName: 'Zoe',
+    hireDate: '2026-03-02',
+    department: { id: '1', refName: 'Engineering' },
+    roles: [{ id: '15', refName: 'Sales Rep' }],
+  });
   const last = probes().at(-1)!;
   expect(last.event).toBe('create');
-  expect(last.detail).toMatchObject({ type: 'create', ctx: 'RESTWEBSERVICES', user: 7, title: 'Engineer', hireIsDate: true, isinactive: false, department: '1', departmentText: 'Engineering', roles: 1, firstRole: 'Sales Rep' });
+  expect(last.detail).toMatchObject({
+    type: 'create',
+    ctx: 'RESTWEBSERVICES',
+    user: 7,
+    title: 'Engineer',
+    hireIsDate: true,
+    isinactive: false,
+    department: '1',
+    departmentText: 'Engineering',
+    roles: 1,
+    firstRole: 'Sales Rep',
+  });
   expect(last.detail.oldTitle).toBeUndefined();
 });
 
 test('xedit gives a newRecord holding only the edited fields; edit gives the whole record', async () => {
   await account.updateEmployee('2', { values: { title: 'CTO' } }, UI, 'xedit');
   let last = probes().at(-1)!;
-  expect(last.detail).toMatchObject({ type: 'xedit', ctx: 'USERINTERFACE', fields: ['title'], title: 'CTO', oldTitle: 'VP Engineering', roles: -1 });
+  expect(last.detail).toMatchObject({
+    type: 'xedit',
+    ctx: 'USERINTERFACE',
+    fields: ['title'],
+    title: 'CTO',
+    oldTitle: 'VP Engineering',
+    roles: -1,
+  });
   await account.updateEmployee('2', { values: { title: 'CTO & Co-founder' } }, CSV, 'edit');
   last = probes().at(-1)!;
-  expect(last.detail).toMatchObject({ type: 'edit', ctx: 'CSVIMPORT', title: 'CTO & Co-founder', oldTitle: 'CTO', department: '1', roles: 1 });
+  expect(last.detail).toMatchObject({
+    type: 'edit',
+    ctx: 'CSVIMPORT',
+    title: 'CTO & Co-founder',
+    oldTitle: 'CTO',
+    department: '1',
+    roles: 1,
+  });
 });
 
 test('roles: add lines by default, exact list with replace', async () => {
   await account.updateEmployee('2', { values: { roles: [{ id: '15', refName: null }] } }, REST);
-  expect(account.getEmployee('2')!.roles).toEqual([{ id: '3', refName: 'Administrator' }, { id: '15', refName: 'Sales Rep' }]);
+  expect(account.getEmployee('2')!.roles).toEqual([
+    { id: '3', refName: 'Administrator' },
+    { id: '15', refName: 'Sales Rep' },
+  ]);
   await account.updateEmployee('2', { values: { roles: [{ id: '30', refName: null }] }, replaceRoles: true }, REST);
   expect(account.getEmployee('2')!.roles).toEqual([{ id: '30', refName: 'Accountant' }]);
 });
 
 test('validation errors are NetSuite errors and fire nothing', async () => {
   const before = probes().length;
-  await expect(account.createEmployee({ values: { firstName: 'No', lastName: 'Sub' } }, REST)).rejects.toMatchObject({ status: 400, code: 'USER_ERROR' });
-  await expect(account.updateEmployee('2', { values: { department: { id: '999', refName: null } } }, REST)).rejects.toMatchObject({ code: 'INVALID_KEY_OR_REF', errorPath: 'department' });
+  await expect(account.createEmployee({ values: { firstName: 'No', lastName: 'Sub' } }, REST)).rejects.toMatchObject({
+    status: 400,
+    code: 'USER_ERROR',
+  });
+  await expect(
+    account.updateEmployee('2', { values: { department: { id: '999', refName: null } } }, REST),
+  ).rejects.toMatchObject({ code: 'INVALID_KEY_OR_REF', errorPath: 'department' });
   await expect(account.updateEmployee('999', { values: { title: 'x' } }, REST)).rejects.toBeInstanceOf(NetSuiteError);
   expect(probes().length).toBe(before);
 });
 
 test('delete is refused when transactions reference the employee, and fires delete otherwise', async () => {
-  await expect(account.deleteEmployee('3', REST)).rejects.toMatchObject({ code: 'THIS_RECORD_CANNOT_BE_DELETED_BECAUSE_IT_HAS_DEPENDENT_RECORDS' });
-  const id = await account.createEmployee({ values: { firstName: 'Temp', lastName: 'Worker', subsidiary: { id: '1', refName: null } } }, REST);
+  await expect(account.deleteEmployee('3', REST)).rejects.toMatchObject({
+    code: 'THIS_RECORD_CANNOT_BE_DELETED_BECAUSE_IT_HAS_DEPENDENT_RECORDS',
+  });
+  const id = await account.createEmployee(
+    { values: { firstName: 'Temp', lastName: 'Worker', subsidiary: { id: '1', refName: null } } },
+    REST,
+  );
   await account.deleteEmployee(id, REST);
   expect(account.getEmployee(id)).toBeNull();
   expect(probes().at(-1)!.event).toBe('delete');
@@ -72,7 +135,11 @@ test('delete is refused when transactions reference the employee, and fires dele
 test('an afterSubmit error is logged and the write stays; writes by a user event fire no user events', async () => {
   await account.updateEmployee('4', { values: { title: 'Crash' } }, REST);
   expect(account.getEmployee('4')!.title).toBe('Crash');
-  expect(account.logs({ level: 'ERROR' }).at(-1)).toMatchObject({ script: 'customscript_sb_probe_ue', title: 'Error', details: 'probe crash' });
+  expect(account.logs({ level: 'ERROR' }).at(-1)).toMatchObject({
+    script: 'customscript_sb_probe_ue',
+    title: 'Error',
+    details: 'probe crash',
+  });
   const before = probes().length;
   await account.updateEmployee('4', { values: { title: 'Loop' } }, REST);
   expect(account.getEmployee('4')!.title).toBe('Looped');
@@ -82,9 +149,14 @@ test('an afterSubmit error is logged and the write stays; writes by a user event
 test('SuiteQL answers lowercase columns, T/F booleans, strings, and leaves out nulls', async () => {
   const page = await account.runSuiteQL(
     "SELECT e.id, e.firstname, e.isinactive, e.mobilephone, BUILTIN.DF(e.department) AS department_refname, TO_CHAR(e.hiredate, 'YYYY-MM-DD') AS hiredate FROM employee e WHERE e.id = ?",
-    [1], 10, 0,
+    [1],
+    10,
+    0,
   );
-  expect(page).toEqual({ totalResults: 1, items: [{ id: '1', firstname: 'Ada', isinactive: 'F', department_refname: 'Operations', hiredate: '2019-01-07' }] });
+  expect(page).toEqual({
+    totalResults: 1,
+    items: [{ id: '1', firstname: 'Ada', isinactive: 'F', department_refname: 'Operations', hiredate: '2019-01-07' }],
+  });
   await expect(account.runSuiteQL('SELECT * FROM sandbox_secret', [], 10, 0)).rejects.toThrow(NetSuiteError);
   await expect(account.runSuiteQL('DELETE FROM employee', [], 10, 0)).rejects.toThrow(NetSuiteError);
 });
@@ -96,10 +168,24 @@ test('a CSV import: CSVIMPORT context, failing rows reported, user events only w
     { externalId: 'CSV-2', firstName: 'Csv', lastName: 'Two' }, // no subsidiary
     { externalId: 'HR-1001', title: 'VP Engineering (imported)' }, // updates Bruno by external id
   ]);
-  expect(results.map((r) => r.error ?? 'ok')).toEqual(['ok', 'USER_ERROR: Please enter value(s) for: Subsidiary', 'ok']);
+  expect(results.map((r) => r.error ?? 'ok')).toEqual([
+    'ok',
+    'USER_ERROR: Please enter value(s) for: Subsidiary',
+    'ok',
+  ]);
   expect(results[2]!.id).toBe('2');
-  expect(probes().slice(before).map((p) => [p.event, p.detail.ctx])).toEqual([['create', 'CSVIMPORT'], ['edit', 'CSVIMPORT']]);
-  await account.csvImport([{ externalId: 'CSV-3', firstName: 'Csv', lastName: 'Three', subsidiary: { id: '2', refName: null } }], { runServerSuiteScript: false });
+  expect(
+    probes()
+      .slice(before)
+      .map((p) => [p.event, p.detail.ctx]),
+  ).toEqual([
+    ['create', 'CSVIMPORT'],
+    ['edit', 'CSVIMPORT'],
+  ]);
+  await account.csvImport(
+    [{ externalId: 'CSV-3', firstName: 'Csv', lastName: 'Three', subsidiary: { id: '2', refName: null } }],
+    { runServerSuiteScript: false },
+  );
   expect(account.findEmployeeByExternalId('CSV-3')).not.toBeNull();
   expect(probes().length).toBe(before + 2);
 });

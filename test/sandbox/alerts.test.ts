@@ -35,10 +35,15 @@ async function deadDelivery(employeeId: string, title: string): Promise<string> 
   } finally {
     stack.receiver.setDefault({ kind: 'ok' });
   }
-  return String(stack.deliveries().filter((d) => d[F.status] === 'dead').at(-1)![F.eventId]);
+  return String(
+    stack
+      .deliveries()
+      .filter((d) => d[F.status] === 'dead')
+      .at(-1)![F.eventId],
+  );
 }
 
-test('the console shows the timer deployment\'s alert settings', async () => {
+test("the console shows the timer deployment's alert settings", async () => {
   const { html } = await consoleFetch(stack, stack.adminToken, {});
   expect(html).toContain('2 recipient(s); endpoint failing alert after 30 min');
 });
@@ -49,10 +54,16 @@ test('deliveries that went dead: one email with counts, the last error and the c
   expect(runs.some((r) => r.deploymentId === DEPLOYMENT.retryTimer && r.status === 'COMPLETE')).toBe(true);
   const [first, ...more] = emails(/went dead/);
   expect(more).toHaveLength(0);
-  expect(first).toMatchObject({ author: 1, recipients: ['ops@example.com', 'bruno.silva@example.com'], subject: 'suitehooks (1234567_SB1): 1 deliveries went dead' });
+  expect(first).toMatchObject({
+    author: 1,
+    recipients: ['ops@example.com', 'bruno.silva@example.com'],
+    subject: 'suitehooks (1234567_SB1): 1 deliveries went dead',
+  });
   expect(first!.body).toContain('Dead now: 1.');
   expect(first!.body).toContain('Last error: HTTP 410: HTTP 410 Gone');
-  expect(first!.body).toContain(`Open the console: https://${new URL(stack.server.url).host}/app/site/hosting/scriptlet.nl?script=${SCRIPT.console}&deploy=${DEPLOYMENT.console}`);
+  expect(first!.body).toContain(
+    `Open the console: https://${new URL(stack.server.url).host}/app/site/hosting/scriptlet.nl?script=${SCRIPT.console}&deploy=${DEPLOYMENT.console}`,
+  );
   for (const secret of [eventId, 'Confidential Title', 'Silva', '"data"']) expect(first!.body).not.toContain(secret);
 
   await deadDelivery('4', 'Confidential Title 2');
@@ -96,7 +107,10 @@ test('bad alert settings send nothing and name the parameter in the execution lo
   await deadDelivery('6', 'Another');
   await stack.account.advance(2 * 60 * MINUTE);
   expect(stack.account.sentEmails()).toHaveLength(before);
-  const log = stack.account.logs({ script: SCRIPT.retry, level: 'ERROR' }).map((e) => e.details).join('\n');
+  const log = stack.account
+    .logs({ script: SCRIPT.retry, level: 'ERROR' })
+    .map((e) => e.details)
+    .join('\n');
   expect(log).toContain(`${ALERT_PARAM.author} must be an employee internal id`);
   stack.account.setParameter(DEPLOYMENT.retryTimer, ALERT_PARAM.author, '1');
 });
@@ -104,7 +118,10 @@ test('bad alert settings send nothing and name the parameter in the execution lo
 test('alerts off cost a timer run nothing: the settings are its own parameters (Script.getParameter, no units)', async () => {
   stack.account.setParameter(DEPLOYMENT.retryTimer, ALERT_PARAM.recipients, null);
   await timerSlot();
-  const [timer] = stack.account.executions({ script: SCRIPT.retry }).filter((e) => e.deployment === DEPLOYMENT.retryTimer).slice(-1);
+  const [timer] = stack.account
+    .executions({ script: SCRIPT.retry })
+    .filter((e) => e.deployment === DEPLOYMENT.retryTimer)
+    .slice(-1);
   // Nothing is due: the two due searches (10 each) and nothing else. Read from the console's
   // deployment, the settings would add a deployment search and a load (15).
   expect(timer).toMatchObject({ ok: true, usage: 2 * UNIT_COST.resultSetPage });

@@ -22,7 +22,12 @@ function projectWithSalesRepAudience(): string {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'suitehooks-console-access-'));
   fs.cpSync(path.join(repoRoot(), 'src'), copy, { recursive: true });
   const file = path.join(copy, 'Objects', `${SCRIPT.console}.xml`);
-  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('<audslctrole>ADMINISTRATOR</audslctrole>', '<audslctrole>ADMINISTRATOR|SALES_PERSON</audslctrole>'));
+  fs.writeFileSync(
+    file,
+    fs
+      .readFileSync(file, 'utf8')
+      .replace('<audslctrole>ADMINISTRATOR</audslctrole>', '<audslctrole>ADMINISTRATOR|SALES_PERSON</audslctrole>'),
+  );
   return copy;
 }
 
@@ -44,7 +49,8 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const rep = (params: Record<string, string>, form?: Record<string, string>) => consoleFetch(stack, stack.repToken, params, form);
+const rep = (params: Record<string, string>, form?: Record<string, string>) =>
+  consoleFetch(stack, stack.repToken, params, form);
 const replayOne = () => rep({}, { custpage_view: 'delivery', custpage_delivery: deadId });
 const status = () => stack.deliveries().find((d) => String(d.id) === deadId)![F.status];
 

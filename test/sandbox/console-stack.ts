@@ -42,7 +42,11 @@ export async function startConsoleStack(options: Partial<AccountOptions> = {}): 
     ...options,
   });
   const sessions = new UiSessions();
-  const server = await startRestServer(account, { credentials: createDevCredentials().registry, ui: uiRoutes(account, sessions), now: () => account.clock.now() });
+  const server = await startRestServer(account, {
+    credentials: createDevCredentials().registry,
+    ui: uiRoutes(account, sessions),
+    now: () => account.clock.now(),
+  });
   account.setUiDomain(new URL(server.url).host);
   return {
     account,
@@ -62,10 +66,18 @@ export async function startConsoleStack(options: Partial<AccountOptions> = {}): 
 }
 
 /** A console request with a session cookie; POST bodies are form fields. */
-export async function consoleFetch(stack: ConsoleStack, token: string, params: Record<string, string>, form?: Record<string, string>): Promise<{ status: number; html: string; location: string | null }> {
+export async function consoleFetch(
+  stack: ConsoleStack,
+  token: string,
+  params: Record<string, string>,
+  form?: Record<string, string>,
+): Promise<{ status: number; html: string; location: string | null }> {
   const res = await fetch(stack.url(form ? {} : params), {
     method: form ? 'POST' : 'GET',
-    headers: { cookie: `NS_SANDBOX_SESSION=${token}`, ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+    headers: {
+      cookie: `NS_SANDBOX_SESSION=${token}`,
+      ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+    },
     body: form ? new URLSearchParams(form).toString() : null,
     redirect: 'manual',
   });

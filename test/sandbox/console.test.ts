@@ -20,10 +20,12 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const admin = (params: Record<string, string>, form?: Record<string, string>) => consoleFetch(stack, stack.adminToken, params, form);
+const admin = (params: Record<string, string>, form?: Record<string, string>) =>
+  consoleFetch(stack, stack.adminToken, params, form);
 const byStatus = (status: string) => stack.deliveries().filter((d) => d[F.status] === status);
 /** The text of the element with this id (the page's own markup). */
-const textOf = (html: string, id: string) => /<[^>]+id="[^"]*"/.test(html) ? (new RegExp(`id="${id}"[^>]*>(?:<a [^>]*>)?([^<]*)`).exec(html)?.[1] ?? null) : null;
+const textOf = (html: string, id: string) =>
+  /<[^>]+id="[^"]*"/.test(html) ? (new RegExp(`id="${id}"[^>]*>(?:<a [^>]*>)?([^<]*)`).exec(html)?.[1] ?? null) : null;
 
 /** A dead delivery: the receiver answers 410 to a queued event (nothing else pending is due then). */
 async function makeDead(employeeId: string, title: string): Promise<string> {
@@ -35,11 +37,13 @@ async function makeDead(employeeId: string, title: string): Promise<string> {
   } finally {
     stack.receiver.setDefault({ kind: 'ok' });
   }
-  const dead = byStatus('dead').filter((d) => d[F.recordId] === employeeId).at(-1)!;
+  const dead = byStatus('dead')
+    .filter((d) => d[F.recordId] === employeeId)
+    .at(-1)!;
   return String(dead[F.eventId]);
 }
 
-test('without a session it asks for a login; a role outside the audience gets NetSuite\'s permission error', async () => {
+test("without a session it asks for a login; a role outside the audience gets NetSuite's permission error", async () => {
   const anonymous = await fetch(stack.url(), { redirect: 'manual' });
   expect(anonymous.status).toBe(401);
   const rep = await consoleFetch(stack, stack.repToken, {});
@@ -85,7 +89,9 @@ test('the deliveries list filters by status; a delivery shows its body as escape
   const detail = await admin({ custparam_view: 'delivery', custparam_id: id });
   expect(detail.html).not.toContain('<script>alert(1)</script>');
   expect(detail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; co');
-  expect(detail.html).toMatch(/<pre class="suitehooks-body" id="delivery-body">\{\n {2}&quot;type&quot;: &quot;employee.updated&quot;/);
+  expect(detail.html).toMatch(
+    /<pre class="suitehooks-body" id="delivery-body">\{\n {2}&quot;type&quot;: &quot;employee.updated&quot;/,
+  );
 
   const bad = await admin({ custparam_view: 'deliveries', custparam_employee: "1' OR 1=1 --" });
   expect(bad.html).toContain('Filter ignored: employee must be an internal id (digits)');
@@ -103,11 +109,18 @@ test('replay of every dead delivery asks for a confirmation, then the worker sen
   const kept = stack.deliveries().find((d) => d[F.eventId] === eventId)!;
   const done = await admin({}, { custpage_view: 'replay_dead', custpage_confirm: 'T' });
   expect(done.html).toContain(`${dead} deliveries replayed.`);
-  expect(done.html).toMatch(new RegExp(`The retry worker \\(${DEPLOYMENT.retryWorker}\\) was started \\(task SCHEDSCRIPT_\\d+\\)`));
+  expect(done.html).toMatch(
+    new RegExp(`The retry worker \\(${DEPLOYMENT.retryWorker}\\) was started \\(task SCHEDSCRIPT_\\d+\\)`),
+  );
   expect(byStatus('dead')).toHaveLength(0);
   // As the worker reads it: pending, attempts 0, Next Attempt empty (due now); body and its length untouched.
   expect(stack.deliveries().find((d) => d[F.eventId] === eventId)).toMatchObject({
-    [F.status]: 'pending', [F.attempts]: 0, [F.lastError]: null, [F.nextAttempt]: null, [F.body]: kept[F.body], [F.bodyLength]: kept[F.bodyLength],
+    [F.status]: 'pending',
+    [F.attempts]: 0,
+    [F.lastError]: null,
+    [F.nextAttempt]: null,
+    [F.body]: kept[F.body],
+    [F.bodyLength]: kept[F.bodyLength],
   });
   expect(kept[F.bodyLength]).toBe(String(kept[F.body]).length);
 
@@ -121,7 +134,10 @@ test('replay of every dead delivery asks for a confirmation, then the worker sen
   const attempts = stack.receiver.attempts.filter((a) => a.webhookId === eventId);
   expect(attempts.length).toBe(before + 1);
   expect(attempts.at(-1)).toMatchObject({ verified: true, status: 200 });
-  expect(stack.deliveries().find((d) => d[F.eventId] === eventId)).toMatchObject({ [F.status]: 'delivered', [F.attempts]: 1 });
+  expect(stack.deliveries().find((d) => d[F.eventId] === eventId)).toMatchObject({
+    [F.status]: 'delivered',
+    [F.attempts]: 1,
+  });
 });
 
 /** A dead delivery made while the worker is already queued (the 410 comes from a timer run). */
@@ -138,19 +154,32 @@ test('one selected delivery is replayed from the list; a delivered one is not', 
   const eventId = await makeDead('1', 'Selected');
   const id = String(stack.deliveries().find((d) => d[F.eventId] === eventId)!.id);
   const delivered = String(byStatus('delivered')[0]!.id);
-  const res = await admin({}, {
-    custpage_view: 'deliveries', custpage_action: 'replay',
-    'custpage_deliveries:0:custpage_select': 'T', 'custpage_deliveries:0:custpage_id': id,
-    'custpage_deliveries:1:custpage_select': 'T', 'custpage_deliveries:1:custpage_id': delivered,
-  });
+  const res = await admin(
+    {},
+    {
+      custpage_view: 'deliveries',
+      custpage_action: 'replay',
+      'custpage_deliveries:0:custpage_select': 'T',
+      'custpage_deliveries:0:custpage_id': id,
+      'custpage_deliveries:1:custpage_select': 'T',
+      'custpage_deliveries:1:custpage_id': delivered,
+    },
+  );
   expect(res.html).toContain('1 delivery replayed.');
   expect(res.html).toContain(`Delivery ${delivered}: already delivered`);
   expect(stack.deliveries().find((d) => String(d.id) === id)).toMatchObject({ [F.status]: 'pending', [F.attempts]: 0 });
   await stack.account.runDue();
 
-  const filter = await admin({}, { custpage_view: 'deliveries', custpage_action: 'filter', custpage_status: 'delivered', custpage_employee: '1' });
+  const filter = await admin(
+    {},
+    { custpage_view: 'deliveries', custpage_action: 'filter', custpage_status: 'delivered', custpage_employee: '1' },
+  );
   expect(filter.status).toBe(302);
-  expect(filter.location).toMatch(new RegExp(`^/app/site/hosting/scriptlet\\.nl\\?script=${SCRIPT.console}&deploy=${DEPLOYMENT.console}&.*custparam_status=delivered`));
+  expect(filter.location).toMatch(
+    new RegExp(
+      `^/app/site/hosting/scriptlet\\.nl\\?script=${SCRIPT.console}&deploy=${DEPLOYMENT.console}&.*custparam_status=delivered`,
+    ),
+  );
 });
 
 test('send test event: a signed suitehooks.ping reaches the receiver verified; its answer and time are shown; nothing is stored', async () => {
@@ -159,7 +188,14 @@ test('send test event: a signed suitehooks.ping reaches the receiver verified; i
   const match = /Test event (ping_[A-Za-z0-9_]+): the receiver answered HTTP 200 in (\d+) ms\./.exec(html);
   expect(match).not.toBeNull();
   const event = stack.receiver.events.get(match![1]!) as unknown as { type: string; data: Record<string, unknown> };
-  expect(event).toMatchObject({ type: 'suitehooks.ping', data: { id: match![1], account: '1234567_SB1', origin: { executionContext: 'SUITELET', user: { id: '1' }, role: { id: '3' } } } });
+  expect(event).toMatchObject({
+    type: 'suitehooks.ping',
+    data: {
+      id: match![1],
+      account: '1234567_SB1',
+      origin: { executionContext: 'SUITELET', user: { id: '1' }, role: { id: '3' } },
+    },
+  });
   expect(Object.keys(event.data).sort()).toEqual(['account', 'id', 'message', 'origin']);
   expect(html).toContain('Answer: {&quot;received&quot;:true,&quot;duplicate&quot;:false}');
   expect(stack.deliveries()).toHaveLength(stored);
@@ -178,10 +214,13 @@ test('a large outbox costs the console the same governance: no load per row', as
   };
   const small = [await usage({}), await usage({ custparam_view: 'deliveries' })];
   const table = DELIVERY_RECORD;
-  const insert = stack.account.db.prepare(`INSERT INTO ${table} (name, ${F.eventId}, ${F.status}, ${F.attempts}, ${F.recordId}, created, lastmodified) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const insert = stack.account.db.prepare(
+    `INSERT INTO ${table} (name, ${F.eventId}, ${F.status}, ${F.attempts}, ${F.recordId}, created, lastmodified) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
   const now = new Date(stack.account.clock.now()).toISOString();
   stack.account.db.transaction(() => {
-    for (let i = 0; i < 3000; i++) insert.run(`evt_bulk_${i}`, `evt_bulk_${i}`, ['pending', 'dead', 'delivered'][i % 3], 1, '5', now, now);
+    for (let i = 0; i < 3000; i++)
+      insert.run(`evt_bulk_${i}`, `evt_bulk_${i}`, ['pending', 'dead', 'delivered'][i % 3], 1, '5', now, now);
   })();
   const large = [await usage({}), await usage({ custparam_view: 'deliveries' })];
   // Health: a fixed number of queries, plus at most three single-record loads (oldest pending, last

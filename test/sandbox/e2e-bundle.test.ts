@@ -6,7 +6,16 @@
 import { SandboxAccount } from '../../lib/sandbox/account/account';
 import { Receiver } from '../../lib/sandbox/receiver/receiver';
 import { REST, UI, CSV } from './helpers';
-import { DELIVERY_FIELD as F, DELIVERY_RECORD, DEPLOYMENT, PARAM, SCRIPT, RETRY_UNITS, UNIT_COST, USAGE_LIMIT } from '../../lib/core';
+import {
+  DELIVERY_FIELD as F,
+  DELIVERY_RECORD,
+  DEPLOYMENT,
+  PARAM,
+  SCRIPT,
+  RETRY_UNITS,
+  UNIT_COST,
+  USAGE_LIMIT,
+} from '../../lib/core';
 
 const UE_DEPLOY = DEPLOYMENT.userEvent;
 const RETRY = SCRIPT.retry;
@@ -40,7 +49,12 @@ type Delivery = Record<string, unknown>;
 const deliveries = (): Delivery[] => account.customRecords(DELIVERY_RECORD);
 const deliveryOf = (eventId: string) => deliveries().find((d) => d[F.eventId] === eventId);
 const newest = () => deliveries().at(-1)!;
-const employee = (n: number) => ({ firstName: 'Test', lastName: `Person${n}`, subsidiary: { id: '1', refName: null }, email: `t${n}@example.com` });
+const employee = (n: number) => ({
+  firstName: 'Test',
+  lastName: `Person${n}`,
+  subsidiary: { id: '1', refName: null },
+  email: `t${n}@example.com`,
+});
 
 /** Runs the retry script after moving the clock, as its 15-minute schedule would. */
 async function retryAfter(ms: number) {
@@ -51,10 +65,21 @@ async function retryAfter(ms: number) {
 test('a REST create arrives signed and verified as employee.created, inline, with the REST origin', async () => {
   const id = await account.createEmployee({ values: { ...employee(1), title: 'Analyst' } }, REST);
   const event = [...receiver.events.values()].find((e) => e.data.recordId === id)!;
-  expect(event).toMatchObject({ type: 'employee.created', data: { changeType: 'create', eventType: 'create', origin: { executionContext: 'RESTWEBSERVICES', user: { id: '7' } } } });
+  expect(event).toMatchObject({
+    type: 'employee.created',
+    data: {
+      changeType: 'create',
+      eventType: 'create',
+      origin: { executionContext: 'RESTWEBSERVICES', user: { id: '7' } },
+    },
+  });
   expect(event.data.changes.title).toEqual({ old: null, new: 'Analyst' });
   expect(deliveries()).toHaveLength(0); // delivered inline: nothing kept
-  expect(account.executions({ script: SCRIPT.userEvent }).at(-1)).toMatchObject({ ok: true, usage: UNIT_COST.https, limit: USAGE_LIMIT.userEvent });
+  expect(account.executions({ script: SCRIPT.userEvent }).at(-1)).toMatchObject({
+    ok: true,
+    usage: UNIT_COST.https,
+    limit: USAGE_LIMIT.userEvent,
+  });
 });
 
 test('an inline edit (xedit) reports only the edited fields', async () => {
@@ -62,8 +87,16 @@ test('an inline edit (xedit) reports only the edited fields', async () => {
   await account.updateEmployee('5', { values: { title: 'Finance Director', phone: '555-0100' } }, UI, 'xedit');
   const event = [...receiver.events.values()].at(-1)!;
   expect(receiver.events.size).toBe(before + 1);
-  expect(event.data).toMatchObject({ recordId: '5', eventType: 'xedit', changedFields: ['phone', 'title'], origin: { executionContext: 'USERINTERFACE' } });
-  expect(event.data.changes).toEqual({ phone: { old: null, new: '555-0100' }, title: { old: 'Controller', new: 'Finance Director' } });
+  expect(event.data).toMatchObject({
+    recordId: '5',
+    eventType: 'xedit',
+    changedFields: ['phone', 'title'],
+    origin: { executionContext: 'USERINTERFACE' },
+  });
+  expect(event.data.changes).toEqual({
+    phone: { old: null, new: '555-0100' },
+    title: { old: 'Controller', new: 'Finance Director' },
+  });
 });
 
 test('a CSV import queues (auto mode) and the scheduled script delivers each event once', async () => {
@@ -131,7 +164,7 @@ test('receiver down, closing mid-response and redirecting: nothing lost, each ev
     await account.updateEmployee('1', { values: { title: `CEO ${n}` } }, REST);
     ids.push(String(newest()[F.eventId]));
   }
-  expect(ids.map((id) => String(deliveryOf(id)![F.lastError]))).toEqual(ids.map(() => expect.stringContaining('SSS_CONNECTION_CLOSED')));
+  for (const id of ids) expect(String(deliveryOf(id)?.[F.lastError])).toContain('SSS_CONNECTION_CLOSED');
   await receiver.up();
   receiver.behave({ kind: 'close' }, { kind: 'status', status: 302, location: 'https://example.com/' });
   for (let i = 0; i < 12 && ids.some((id) => deliveryOf(id)![F.status] !== 'delivered'); i++) await retryAfter(HOUR);
@@ -184,9 +217,14 @@ test('a body longer than a search column holds (4,000 bytes) is sent whole by th
   const before = account.executions({ script: RETRY }).length;
   await retryAfter(6 * MINUTE);
   expect(deliveryOf(id)).toMatchObject({ [F.status]: 'delivered' });
-  expect(receiver.events.get(id)!.data.changes.title).toEqual({ old: expect.anything(), new: long('é') });
+  const title = receiver.events.get(id)?.data.changes.title;
+  expect(title).toHaveProperty('old', expect.anything());
+  expect(title).toHaveProperty('new', long('é'));
   // The worker's run: setup 35, the delivery 12, and 2 for loading the body the search cut short.
-  const worker = account.executions({ script: RETRY }).slice(before).filter((e) => e.deployment === DEPLOYMENT.retryWorker);
+  const worker = account
+    .executions({ script: RETRY })
+    .slice(before)
+    .filter((e) => e.deployment === DEPLOYMENT.retryWorker);
   expect(worker.map((e) => e.usage)).toEqual([RETRY_UNITS.setup + RETRY_UNITS.delivery + RETRY_UNITS.bodyLoad]);
 });
 
@@ -196,14 +234,22 @@ test('the timer sends nothing: it starts the worker, which sends', async () => {
   const runs = await account.advance(16 * MINUTE);
   expect(runs.map((r) => r.deploymentId)).toEqual([DEPLOYMENT.retryTimer, DEPLOYMENT.retryWorker]);
   expect(deliveryOf(id)![F.status]).toBe('delivered');
-  expect(account.executions({ script: RETRY }).slice(-2).map((e) => [e.deployment, e.usage])).toEqual([
+  expect(
+    account
+      .executions({ script: RETRY })
+      .slice(-2)
+      .map((e) => [e.deployment, e.usage]),
+  ).toEqual([
     [DEPLOYMENT.retryTimer, UNIT_COST.resultSetPage + RETRY_UNITS.resubmit], // one search found it due, one task submit started the worker
     [DEPLOYMENT.retryWorker, RETRY_UNITS.setup + RETRY_UNITS.delivery],
   ]);
 });
 
 // NetSuite sorts empty values last; the worker must send a delivery with an empty Next Attempt either way.
-describe.each([['last (as NetSuite)', 'last' as const], ['first', 'first' as const]])('empty values sorted %s', (_order, searchEmptyValues) => {
+describe.each([
+  ['last (as NetSuite)', 'last' as const],
+  ['first', 'first' as const],
+])('empty values sorted %s', (_order, searchEmptyValues) => {
   let other: SandboxAccount;
   let hooks: Receiver;
   beforeAll(async () => {

@@ -12,6 +12,7 @@ import { createDevCredentials } from '../../lib/sandbox/rest/credentials';
 import { startRestServer, type RestServer } from '../../lib/sandbox/rest/server';
 import { createClient, DeleteRefusedError, Secret, type NetSuiteClient } from '../../lib/client';
 import { DEPLOYMENT, PARAM } from '../../lib/core';
+import { restRequest, thrownBy } from './helpers';
 
 jest.setTimeout(30_000);
 
@@ -34,7 +35,12 @@ beforeAll(async () => {
   client = createClient({
     account: account.accountId,
     baseUrl: server.url,
-    auth: { type: 'm2m', clientId: dev.client.m2m.clientId, certificateId: dev.client.m2m.certificateId, privateKey: new Secret(dev.client.m2m.privateKey) },
+    auth: {
+      type: 'm2m',
+      clientId: dev.client.m2m.clientId,
+      certificateId: dev.client.m2m.certificateId,
+      privateKey: new Secret(dev.client.m2m.privateKey),
+    },
   });
 });
 
@@ -47,15 +53,27 @@ afterAll(async () => {
 const lastEvent = () => [...receiver.events.values()].at(-1)!;
 
 test('REST create, role change and deprovision arrive as verified events with the REST origin', async () => {
-  const id = await client.employees.create({ firstName: 'Rest', lastName: 'Chain', email: 'rest.chain@example.com', subsidiary: { id: '1' }, title: 'Engineer' });
-  expect(lastEvent()).toMatchObject({ type: 'employee.created', data: { recordId: id, origin: { executionContext: 'RESTWEBSERVICES', user: { id: '-5' }, role: { id: '3' } } } });
+  const id = await client.employees.create({
+    firstName: 'Rest',
+    lastName: 'Chain',
+    email: 'rest.chain@example.com',
+    subsidiary: { id: '1' },
+    title: 'Engineer',
+  });
+  expect(lastEvent()).toMatchObject({
+    type: 'employee.created',
+    data: { recordId: id, origin: { executionContext: 'RESTWEBSERVICES', user: { id: '-5' }, role: { id: '3' } } },
+  });
 
   await client.employees.addRole(id, { id: '15' });
   expect(lastEvent().data.changes.roles).toEqual({ added: [{ id: '15', refName: 'Sales Rep' }], removed: [] });
 
   await client.employees.update(id, { giveAccess: true });
   await client.employees.deactivate(id);
-  expect(lastEvent().data).toMatchObject({ changedFields: ['giveAccess', 'isInactive'], lifecycle: ['deactivated', 'access_revoked'] });
+  expect(lastEvent().data).toMatchObject({
+    changedFields: ['giveAccess', 'isInactive'],
+    lifecycle: ['deactivated', 'access_revoked'],
+  });
   expect(receiver.attempts.every((a) => a.verified)).toBe(true);
 });
 
@@ -78,31 +96,28 @@ async function tokenFor(m2m: { clientId: string; certificateId: string; privateK
     .sign(createPrivateKey(m2m.privateKey));
   const res = await fetch(tokenUrl, {
     method: 'POST',
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: jwt }),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+      client_assertion: jwt,
+    }),
   });
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
 const EMP = '/services/rest/record/v1/employee';
 
-async function rest(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${bearer}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
-}
+const rest = (method: string, path: string, body?: unknown) =>
+  restRequest(`${server.url}${path}`, bearer, method, body);
 
 /** Every id a filter selects, following the `next` links. */
 async function idsWhere(q: string): Promise<string[]> {
   const ids: string[] = [];
-  for (let path: string | undefined = `${EMP}?limit=3&q=${encodeURIComponent(q)}`; path; ) {
+  for (let path: string | undefined = `${EMP}?limit=3&q=${encodeURIComponent(q)}`; path;) {
     const page = await rest('GET', path);
     expect(page.status).toBe(200);
     ids.push(...page.body.items.map((i: { id: string }) => i.id));
-    const next = page.body.links.find((l: { rel: string }) => l.rel === 'next')?.href as string | undefined;
+    const next = page.body.links.find((l: { rel: string }) => l.rel === 'next')?.href;
     path = next ? new URL(next).pathname + new URL(next).search : undefined;
   }
   return ids;
@@ -110,7 +125,9 @@ async function idsWhere(q: string): Promise<string[]> {
 
 /** The same selection written as SuiteQL: the oracle the filter is checked against. */
 async function idsSql(where: string): Promise<string[]> {
-  return (await account.runSuiteQL(`SELECT id FROM employee WHERE ${where} ORDER BY id`, [], 1000, 0)).items.map((r) => String(r.id));
+  return (await account.runSuiteQL(`SELECT id FROM employee WHERE ${where} ORDER BY id`, [], 1000, 0)).items.map((r) =>
+    String(r.id),
+  );
 }
 
 describe('record collection filtering (?q=, section_1545222128)', () => {
@@ -133,7 +150,10 @@ describe('record collection filtering (?q=, section_1545222128)', () => {
     ['id BETWEEN_NOT [2, 4]', 'id NOT BETWEEN 2 AND 4'],
     ['supervisor EMPTY', 'supervisor IS NULL'],
     ['supervisor EMPTY_NOT', 'supervisor IS NOT NULL'],
-    ['(title CONTAIN engineer OR title CONTAIN manager) AND location EQUAL 1', "(title LIKE '%engineer%' OR title LIKE '%manager%') AND location = 1"],
+    [
+      '(title CONTAIN engineer OR title CONTAIN manager) AND location EQUAL 1',
+      "(title LIKE '%engineer%' OR title LIKE '%manager%') AND location = 1",
+    ],
     ['title IS_NOT "Senior Engineer"', "title IS NULL OR lower(title) <> 'senior engineer'"],
     ['ID GREATER_OR_EQUAL 5 OR ID LESS 2', 'id >= 5 OR id < 2'],
     ['dateCreated AFTER "1/1/2000"', 'datecreated IS NOT NULL'],
@@ -160,7 +180,10 @@ describe('record collection filtering (?q=, section_1545222128)', () => {
   ])('refuses %s with 400 naming q', async (_name, q) => {
     const res = await rest('GET', `${EMP}?q=${encodeURIComponent(q)}`);
     expect(res.status).toBe(400);
-    expect(res.body['o:errorDetails'][0]).toMatchObject({ 'o:errorCode': 'INVALID_PARAMETER', 'o:errorQueryParam': 'q' });
+    expect(res.body['o:errorDetails'][0]).toMatchObject({
+      'o:errorCode': 'INVALID_PARAMETER',
+      'o:errorQueryParam': 'q',
+    });
   });
 
   test('following next visits every employee once, in id order', async () => {
@@ -172,34 +195,49 @@ describe('record collection filtering (?q=, section_1545222128)', () => {
 });
 
 describe('dates are validated (section_157305090645: RFC 3339 full-date and date-time)', () => {
-  test.each(['2020-02-30', '2021-02-29', '2020-13-01', '2020-1-1', '20200101'])('hireDate %s is a 400 naming the field; nothing changes', async (date) => {
-    const before = account.getEmployee('6')!.hireDate;
-    const res = await rest('PATCH', `${EMP}/6`, { hireDate: date });
-    expect(res.status).toBe(400);
-    expect(res.body['o:errorDetails'][0]).toMatchObject({ 'o:errorCode': 'INVALID_CONTENT', 'o:errorPath': 'hireDate' });
-    expect(account.getEmployee('6')!.hireDate).toBe(before);
-  });
+  test.each(['2020-02-30', '2021-02-29', '2020-13-01', '2020-1-1', '20200101'])(
+    'hireDate %s is a 400 naming the field; nothing changes',
+    async (date) => {
+      const before = account.getEmployee('6')!.hireDate;
+      const res = await rest('PATCH', `${EMP}/6`, { hireDate: date });
+      expect(res.status).toBe(400);
+      expect(res.body['o:errorDetails'][0]).toMatchObject({
+        'o:errorCode': 'INVALID_CONTENT',
+        'o:errorPath': 'hireDate',
+      });
+      expect(account.getEmployee('6')!.hireDate).toBe(before);
+    },
+  );
 
   test('a leap day is kept as written everywhere (REST, SuiteQL, the event)', async () => {
     expect((await rest('PATCH', `${EMP}/6`, { hireDate: '2020-02-29' })).status).toBe(204);
     expect((await rest('GET', `${EMP}/6`)).body.hireDate).toBe('2020-02-29');
-    expect((await account.runSuiteQL('SELECT hiredate FROM employee WHERE id = 6', [], 1, 0)).items).toEqual([{ hiredate: '2020-02-29' }]);
+    expect((await account.runSuiteQL('SELECT hiredate FROM employee WHERE id = 6', [], 1, 0)).items).toEqual([
+      { hiredate: '2020-02-29' },
+    ]);
     expect(lastEvent().data.changes.hireDate).toMatchObject({ new: '2020-02-29' });
   });
 
   test('writes that do not come over REST are checked too (UI edit, CSV import)', async () => {
-    await expect(account.edit('6', { hireDate: '2020-02-30' })).rejects.toMatchObject({ code: 'INVALID_CONTENT', errorPath: 'hireDate' });
+    await expect(account.edit('6', { hireDate: '2020-02-30' })).rejects.toMatchObject({
+      code: 'INVALID_CONTENT',
+      errorPath: 'hireDate',
+    });
     const [row] = await account.csvImport([{ id: '6', hireDate: '2019-04-31' }]);
     expect(row!.error).toMatch(/^INVALID_CONTENT: Invalid value for field hireDate/);
   });
 });
 
 test('concurrent PUTs to one new external id: one employee, every answer 204 with its location', async () => {
-  const puts = Array.from({ length: 5 }, (_, i) => rest('PUT', `${EMP}/eid:RACE-REAL`, { firstName: 'Race', lastName: `Real${i}`, subsidiary: { id: '1' } }));
+  const puts = Array.from({ length: 5 }, (_, i) =>
+    rest('PUT', `${EMP}/eid:RACE-REAL`, { firstName: 'Race', lastName: `Real${i}`, subsidiary: { id: '1' } }),
+  );
   const answers = await Promise.all(puts);
   expect(answers.map((a) => a.status)).toEqual([204, 204, 204, 204, 204]);
   expect(new Set(answers.map((a) => a.headers.get('location'))).size).toBe(1);
-  expect((await account.runSuiteQL("SELECT COUNT(*) AS n FROM employee WHERE externalid = 'RACE-REAL'", [], 1, 0)).items).toEqual([{ n: '1' }]);
+  expect(
+    (await account.runSuiteQL("SELECT COUNT(*) AS n FROM employee WHERE externalid = 'RACE-REAL'", [], 1, 0)).items,
+  ).toEqual([{ n: '1' }]);
 });
 
 test("one clock: the Date header, record timestamps and SYSDATE all read the account's clock", async () => {
@@ -207,10 +245,11 @@ test("one clock: the Date header, record timestamps and SYSDATE all read the acc
   expect((await rest('PATCH', `${EMP}/7`, { title: 'Clocked' })).status).toBe(204);
   const res = await rest('GET', `${EMP}/7`);
   const date = Date.parse(res.headers.get('date')!);
-  const modified = Date.parse(res.body.lastModifiedDate);
+  const modified = Date.parse(String(res.body.lastModifiedDate));
   expect(date).toBeGreaterThan(Date.now() + 19 * 60_000);
   expect(Math.abs(date - modified)).toBeLessThan(60_000);
-  const sysdate = (await account.runSuiteQL('SELECT SYSDATE AS now FROM employee WHERE id = 7', [], 1, 0)).items[0]!.now as string;
+  const sysdate = (await account.runSuiteQL('SELECT SYSDATE AS now FROM employee WHERE id = 7', [], 1, 0)).items[0]!
+    .now as string;
   expect(Date.parse(sysdate)).toBeGreaterThan(Date.now() + 19 * 60_000);
 });
 
@@ -218,5 +257,9 @@ test('a write that loses the race for an external id is DUP_RCRD, never a databa
   // Two writers that both passed validation: the second commit finds the external id taken.
   const taken = loadEmployee(account.db, '1')!;
   const twin = { id: '', row: { ...taken.row, id: undefined, entityid: 'Twin Writer' }, roles: [] };
-  expect(() => saveEmployee(account.db, twin, account.employeeSchema)).toThrow(expect.objectContaining({ code: 'DUP_RCRD', errorPath: 'externalId', status: 400 }));
+  expect(thrownBy(() => saveEmployee(account.db, twin, account.employeeSchema))).toMatchObject({
+    code: 'DUP_RCRD',
+    errorPath: 'externalId',
+    status: 400,
+  });
 });

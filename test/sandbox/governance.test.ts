@@ -6,7 +6,15 @@
 import { SandboxAccount } from '../../lib/sandbox/account/account';
 import { Receiver } from '../../lib/sandbox/receiver/receiver';
 import { CSV, PROBE_PROJECT, REST } from './helpers';
-import { DELIVERY_FIELD as F, DELIVERY_RECORD, DEPLOYMENT, PARAM, SCRIPT, RETRY_UNITS, USAGE_LIMIT } from '../../lib/core';
+import {
+  DELIVERY_FIELD as F,
+  DELIVERY_RECORD,
+  DEPLOYMENT,
+  PARAM,
+  SCRIPT,
+  RETRY_UNITS,
+  USAGE_LIMIT,
+} from '../../lib/core';
 
 const UE_DEPLOY = DEPLOYMENT.userEvent;
 const RETRY = SCRIPT.retry;
@@ -46,15 +54,21 @@ describe('the retry worker over a backlog larger than one run can send', () => {
     const worker = account.executions({ script: RETRY }).filter((e) => e.deployment === WORKER);
     expect(Math.max(...worker.map((e) => e.usage))).toBeLessThanOrEqual(USAGE_LIMIT.scheduled);
     expect(worker[0]!.usage).toBeGreaterThan(9_900);
-    const perRun = account.logs({ script: RETRY }).map((l) => /^(\d+) of \d+ due deliveries attempted/.exec(l.details)?.[1]).filter(Boolean).map(Number);
+    const perRun = account
+      .logs({ script: RETRY })
+      .map((l) => /^(\d+) of \d+ due deliveries attempted/.exec(l.details)?.[1])
+      .filter(Boolean)
+      .map(Number);
     expect(perRun).toEqual([828, BACKLOG - 828]);
     const notDelivered = account.customRecords(DELIVERY_RECORD).filter((d) => d[F.status] !== 'delivered');
-    expect(notDelivered.map((d) => `${d[F.status]}: ${d[F.lastError]}`).slice(0, 3)).toEqual([]);
+    expect(notDelivered.map((d) => `${String(d[F.status])}: ${String(d[F.lastError])}`).slice(0, 3)).toEqual([]);
     const counts = receiver.deliveriesById();
     expect(counts.size).toBe(BACKLOG);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
     // Every delivery read from search columns: no record.load at all (12 units each).
-    expect(worker.reduce((sum, e) => sum + e.usage, 0)).toBe(2 * RETRY_UNITS.setup + BACKLOG * RETRY_UNITS.delivery + RETRY_UNITS.resubmit);
+    expect(worker.reduce((sum, e) => sum + e.usage, 0)).toBe(
+      2 * RETRY_UNITS.setup + BACKLOG * RETRY_UNITS.delivery + RETRY_UNITS.resubmit,
+    );
   }, 120_000);
 });
 
@@ -73,11 +87,16 @@ describe('limits are enforced', () => {
     account.setParameter('customdeploy_sb_probe_ue', 'custscript_sb_burn', '1001');
     await account.updateEmployee('2', { values: { title: 'Burner' } }, REST);
     expect(account.getEmployee('2')!.title).toBe('Burner');
-    expect(account.executions().at(-1)).toMatchObject({ usage: USAGE_LIMIT.userEvent, limit: USAGE_LIMIT.userEvent, ok: false, error: 'SSS_USAGE_LIMIT_EXCEEDED: Script Execution Usage Limit Exceeded' });
+    expect(account.executions().at(-1)).toMatchObject({
+      usage: USAGE_LIMIT.userEvent,
+      limit: USAGE_LIMIT.userEvent,
+      ok: false,
+      error: 'SSS_USAGE_LIMIT_EXCEEDED: Script Execution Usage Limit Exceeded',
+    });
     expect(account.logs({ level: 'ERROR' }).at(-1)).toMatchObject({ title: 'SSS_USAGE_LIMIT_EXCEEDED' });
   });
 
-  test('exactly at the limit is allowed; costs are NetSuite\'s (lookupFields 1, create 2, save 4)', async () => {
+  test("exactly at the limit is allowed; costs are NetSuite's (lookupFields 1, create 2, save 4)", async () => {
     account.setParameter('customdeploy_sb_probe_ue', 'custscript_sb_burn', '994');
     await account.updateEmployee('2', { values: { title: 'Almost' } }, REST);
     expect(account.executions().at(-1)).toMatchObject({ usage: USAGE_LIMIT.userEvent, ok: true });

@@ -26,7 +26,10 @@ export function writeProject(scripts: ScriptSpec[]): string {
   fs.mkdirSync(path.join(dir, 'Objects'));
   fs.copyFileSync(path.join(PROBE_PROJECT, 'manifest.xml'), path.join(dir, 'manifest.xml'));
   fs.mkdirSync(path.join(dir, 'FileCabinet', 'SuiteScripts', 't'), { recursive: true });
-  fs.copyFileSync(path.join(PROBE_PROJECT, 'Objects', 'customrecord_sb_probe.xml'), path.join(dir, 'Objects', 'customrecord_sb_probe.xml'));
+  fs.copyFileSync(
+    path.join(PROBE_PROJECT, 'Objects', 'customrecord_sb_probe.xml'),
+    path.join(dir, 'Objects', 'customrecord_sb_probe.xml'),
+  );
   for (const s of scripts) {
     const file = `/SuiteScripts/t/${s.id}.js`;
     fs.writeFileSync(path.join(dir, 'FileCabinet', file), s.source);
@@ -50,4 +53,49 @@ export function suiteScript(type: 'UserEventScript' | 'ScheduledScript', body: s
 
 export function removeProject(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * A REST API JSON body, by the members the tests read. A test reads only the members the answer it
+ * expects has; an answer without a body (204) leaves it undefined at run time.
+ */
+export interface RestBody {
+  id: string;
+  type: string;
+  offset: number;
+  items: RestBody[];
+  links: { rel: string; href: string }[];
+  'o:errorDetails': Record<string, string>[];
+  [member: string]: unknown;
+}
+
+/** One REST request with a bearer token; the body sent as JSON, the answer's parsed. */
+export async function restRequest(
+  url: string,
+  bearer: string,
+  method: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; body: RestBody }> {
+  const res = await fetch(url, {
+    method,
+    headers: {
+      authorization: `Bearer ${bearer}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as RestBody };
+}
+
+/** What `fn` throws; fails the test when it returns instead. */
+export function thrownBy(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected the call to throw, but it returned');
 }

@@ -9,7 +9,9 @@ import { Receiver } from '../../lib/sandbox/receiver/receiver';
 import { CSV, REST, UI, removeProject, suiteScript, writeProject } from './helpers';
 import { RECORD_UNITS, UNIT_COST, USAGE_LIMIT } from '../../lib/core/governance';
 
-const PROBE_SS = suiteScript('ScheduledScript', `define(['N/https', 'N/crypto', 'N/encode', 'N/search', 'N/query', 'N/record', 'N/runtime', 'N/log'],
+const PROBE_SS = suiteScript(
+  'ScheduledScript',
+  `define(['N/https', 'N/crypto', 'N/encode', 'N/search', 'N/query', 'N/record', 'N/runtime', 'N/log'],
 function (https, crypto, encode, search, query, record, runtime, log) {
   function attempt(f) { try { return f(); } catch (e) { return { error: e.name, message: e.message, isError: e instanceof Error }; } }
   return { execute: function () {
@@ -58,7 +60,8 @@ function (https, crypto, encode, search, query, record, runtime, log) {
     out.runtime = { ctx: runtime.executionContext, user: runtime.getCurrentUser().id, account: runtime.accountId, remaining: runtime.getCurrentScript().getRemainingUsage() };
     log.audit('out', JSON.stringify(out));
   } };
-});`);
+});`,
+);
 
 let account: SandboxAccount;
 let receiver: Receiver;
@@ -75,20 +78,26 @@ beforeAll(async () => {
       id: 'ctx_ue',
       type: 'usereventscript',
       deploymentXml: '<executioncontext>USERINTERFACE|CSVIMPORT</executioncontext><eventtype>EDIT</eventtype>',
-      source: suiteScript('UserEventScript', `define(['N/https', 'N/runtime', 'N/log'], function (https, runtime, log) {
+      source: suiteScript(
+        'UserEventScript',
+        `define(['N/https', 'N/runtime', 'N/log'], function (https, runtime, log) {
   return { afterSubmit: function (ctx) {
     var url = runtime.getCurrentScript().getParameter({ name: 'custscript_t_url' });
     if (url) https.post({ url: url, body: String(ctx.newRecord.id) });
     log.audit('ctx', ctx.type + ' ' + runtime.executionContext);
   } };
-});`),
+});`,
+      ),
     },
   ]);
   // Parameters not declared on the script still reach it through the deployment values (local overrides).
   account = await SandboxAccount.create({
     projectDir: dir,
     workers: 2,
-    secrets: { custsecret_t: key.toString('base64'), custsecret_other: { value: 'x', restrictTo: ['customscript_someone_else'] } },
+    secrets: {
+      custsecret_t: key.toString('base64'),
+      custsecret_other: { value: 'x', restrictTo: ['customscript_someone_else'] },
+    },
     params: { customdeploy_modules_ss: { custscript_t_url: receiver.url, custscript_t_plain: stranger.url } },
     http: { trustedCertificates: [receiver.certificatePem!], connectTimeoutMs: 1_000, responseTimeoutMs: 2_000 },
   });
@@ -104,7 +113,10 @@ afterAll(async () => {
 test('the modules behave as NetSuite documents', async () => {
   const [run] = await account.runScheduled('customscript_modules_ss');
   expect(run).toMatchObject({ status: 'COMPLETE' });
-  const out = JSON.parse(account.logs({ script: 'customscript_modules_ss', level: 'AUDIT' }).at(-1)!.details);
+  const out = JSON.parse(account.logs({ script: 'customscript_modules_ss', level: 'AUDIT' }).at(-1)!.details) as Record<
+    string,
+    unknown
+  > & { runtime: { remaining: number }; tooLong: { message: string } };
   expect(out.post).toEqual({ code: 401, body: '{"error":"invalid signature"}' }); // unsigned: the receiver refuses it
   expect(out.plain).toMatchObject({ error: 'SSS_INVALID_URL', isError: true });
   expect(out.ftp).toMatchObject({ error: 'SSS_INVALID_URL' });
@@ -115,34 +127,62 @@ test('the modules behave as NetSuite documents', async () => {
   expect(out.b64).toBe(Buffer.from('héllo').toString('base64'));
   expect(out.mandatory).toMatchObject({ error: 'USER_ERROR', message: 'Please enter value(s) for: Event' });
   expect(out.badInteger).toMatchObject({ error: 'INVALID_FLD_VALUE' });
-  expect(out.tooLong).toMatchObject({ error: 'INVALID_FLD_VALUE', message: expect.stringContaining('( 20 )') }); // the field's <maxlength>
+  expect(out.tooLong).toMatchObject({ error: 'INVALID_FLD_VALUE' });
+  expect(out.tooLong.message).toContain('( 20 )'); // the field's <maxlength>
   // 'is' is case-insensitive; empty dates sort last (Oracle's ascending order); dates read as NetSuite's text.
-  expect(out.sorted).toEqual([['c', '1/1/2026 12:00 am'], ['a', '']]);
-  expect(out.lookup).toEqual({ department: [{ value: '3', text: 'Operations' }], isinactive: false, hiredate: '1/7/2019', title: 'Chief Executive Officer' });
+  expect(out.sorted).toEqual([
+    ['c', '1/1/2026 12:00 am'],
+    ['a', ''],
+  ]);
+  expect(out.lookup).toEqual({
+    department: [{ value: '3', text: 'Operations' }],
+    isinactive: false,
+    hiredate: '1/7/2019',
+    title: 'Chief Executive Officer',
+  });
   expect(out.loaded).toEqual({ count: 0, whenIsDate: true, when: '2026-01-03T00:00:00.000Z', done: false, empty: '' });
   expect(out.afterSubmitFields).toEqual({ custrecord_sb_done: true, custrecord_sb_event: 'a' });
   expect(out.deployment).toBe(true);
   expect(out.suiteql).toEqual([{ id: 1, firstname: 'Ada' }]);
   // Wrong parameter counts, parameters that are not values and hidden tables are script errors, as NetSuite's.
-  for (const bad of [out.suiteqlTooFew, out.suiteqlObject, out.suiteqlHidden]) expect(bad).toMatchObject({ error: 'SSS_SEARCH_ERROR_OCCURRED', isError: true });
+  for (const bad of [out.suiteqlTooFew, out.suiteqlObject, out.suiteqlHidden])
+    expect(bad).toMatchObject({ error: 'SSS_SEARCH_ERROR_OCCURRED', isError: true });
   expect(out.missing).toMatchObject({ error: 'RCRD_DSNT_EXIST' });
   expect(out.runtime).toMatchObject({ ctx: 'SCHEDULED', user: -4, account: '1234567_SB1' });
   // https 10 ×2 (post, refused; invalid URLs are refused before the call), getRange 10 ×2, lookupFields 1 ×2,
   // custom record create 2 + save 4 ×5 (the refused saves are charged, then fail), create 2, load 2 ×3,
   // submitFields 2, deployment load 5, SuiteQL 10 ×4 (refused queries are charged too).
   const custom = RECORD_UNITS.create.custom + RECORD_UNITS.save.custom;
-  const spent = 2 * UNIT_COST.https + 2 * UNIT_COST.resultSetPage + 2 * UNIT_COST.lookupFields + 5 * custom + RECORD_UNITS.create.custom
-    + 3 * RECORD_UNITS.load.custom + RECORD_UNITS.submitFields.custom + RECORD_UNITS.load.other + 4 * UNIT_COST.suiteql;
+  const spent =
+    2 * UNIT_COST.https +
+    2 * UNIT_COST.resultSetPage +
+    2 * UNIT_COST.lookupFields +
+    5 * custom +
+    RECORD_UNITS.create.custom +
+    3 * RECORD_UNITS.load.custom +
+    RECORD_UNITS.submitFields.custom +
+    RECORD_UNITS.load.other +
+    4 * UNIT_COST.suiteql;
   expect(spent).toBe(127);
   expect(out.runtime.remaining).toBe(USAGE_LIMIT.scheduled - spent);
-  expect(account.executions({ script: 'customscript_modules_ss' }).at(-1)!.usage).toBe(USAGE_LIMIT.scheduled - out.runtime.remaining);
+  expect(account.executions({ script: 'customscript_modules_ss' }).at(-1)!.usage).toBe(
+    USAGE_LIMIT.scheduled - out.runtime.remaining,
+  );
 });
 
 test('an untrusted certificate fails; plain http only with the explicit loopback opt-in', async () => {
-  const other = await SandboxAccount.create({ projectDir: dir, workers: 1, plainHttpHosts: ['127.0.0.1'], params: { customdeploy_modules_ss: { custscript_t_url: receiver.url, custscript_t_plain: stranger.url } } });
+  const other = await SandboxAccount.create({
+    projectDir: dir,
+    workers: 1,
+    plainHttpHosts: ['127.0.0.1'],
+    params: { customdeploy_modules_ss: { custscript_t_url: receiver.url, custscript_t_plain: stranger.url } },
+  });
   try {
     await other.runScheduled('customscript_modules_ss');
-    const out = JSON.parse(other.logs({ script: 'customscript_modules_ss', level: 'AUDIT' }).at(-1)!.details);
+    const out = JSON.parse(other.logs({ script: 'customscript_modules_ss', level: 'AUDIT' }).at(-1)!.details) as Record<
+      string,
+      unknown
+    >;
     expect(out.post).toMatchObject({ error: 'SSS_INVALID_HOST_CERT' }); // this account does not trust the receiver's certificate
     expect(out.plain).toBe(401); // reached the plain-http receiver (unsigned request refused)
   } finally {

@@ -18,7 +18,9 @@ const UE_DEPLOY = DEPLOYMENT.userEvent;
 const SALES: WriteContext = { executionContext: 'USERINTERFACE', userId: '4', roleId: '15' };
 
 /** A user event of the user's own (no Execute As Role) that tries to find, read and edit deliveries. */
-const READER = suiteScript('UserEventScript', `define(['N/search', 'N/record', 'N/query', 'N/log'], function (search, record, query, log) {
+const READER = suiteScript(
+  'UserEventScript',
+  `define(['N/search', 'N/record', 'N/query', 'N/log'], function (search, record, query, log) {
   function attempt(f) { try { return f(); } catch (e) { return e.name; } }
   return { afterSubmit: function (ctx) {
     if (String(ctx.newRecord.getValue('title')).indexOf('probe') !== 0) return;
@@ -32,7 +34,8 @@ const READER = suiteScript('UserEventScript', `define(['N/search', 'N/record', '
       create: attempt(function () { return record.create({ type: '${DELIVERY_RECORD}' }) ? 'ok' : 'no'; })
     }));
   } };
-});`);
+});`,
+);
 
 /** src/ plus the reader user event; `userEvent` rewrites the bundle's user event object. */
 function project(userEvent: (xml: string) => string = (x) => x): string {
@@ -57,12 +60,19 @@ async function accountOn(dir: string): Promise<SandboxAccount> {
     workers: 1,
     secrets: { custsecret_access: 'c2VjcmV0' },
     // Outbox mode: every event is kept as a delivery, no receiver needed.
-    params: { [UE_DEPLOY]: { [PARAM.endpointUrl]: 'https://hooks.example.com/x', [PARAM.secretId]: 'custsecret_access', [PARAM.deliveryMode]: 'outbox' } },
+    params: {
+      [UE_DEPLOY]: {
+        [PARAM.endpointUrl]: 'https://hooks.example.com/x',
+        [PARAM.secretId]: 'custsecret_access',
+        [PARAM.deliveryMode]: 'outbox',
+      },
+    },
   });
 }
 
 const deliveries = (account: SandboxAccount) => account.customRecords(DELIVERY_RECORD);
-const reader = (account: SandboxAccount) => JSON.parse(account.logs({ script: 'customscript_sb_reader_ue' }).at(-1)!.details) as Record<string, unknown>;
+const reader = (account: SandboxAccount) =>
+  JSON.parse(account.logs({ script: 'customscript_sb_reader_ue' }).at(-1)!.details) as Record<string, unknown>;
 
 describe('the shipped objects (delivery record restricted, user event executing as Administrator)', () => {
   let dir: string;
@@ -79,13 +89,23 @@ describe('the shipped objects (delivery record restricted, user event executing 
   test('a user whose role has no access to deliveries saves an employee: the event is kept', async () => {
     await account.updateEmployee('3', { values: { title: 'Kept for a sales rep' } }, SALES);
     const kept = deliveries(account).at(-1)!;
-    expect(JSON.parse(String(kept[DELIVERY_FIELD.body])).data).toMatchObject({ recordId: '3', changes: { title: { new: 'Kept for a sales rep' } }, origin: { role: { id: '15' } } });
+    expect((JSON.parse(String(kept[DELIVERY_FIELD.body])) as { data: unknown }).data).toMatchObject({
+      recordId: '3',
+      changes: { title: { new: 'Kept for a sales rep' } },
+      origin: { role: { id: '15' } },
+    });
     expect(account.executions({ script: SCRIPT.userEvent }).at(-1)).toMatchObject({ ok: true });
   });
 
   test('with that role a script can neither find (search or SuiteQL), read, edit nor create delivery records', async () => {
     await account.updateEmployee('3', { values: { title: 'probe 1' } }, SALES);
-    expect(reader(account)).toEqual({ search: 'INSUFFICIENT_PERMISSION', suiteql: 'INSUFFICIENT_PERMISSION', load: null, edit: null, create: 'INSUFFICIENT_PERMISSION' });
+    expect(reader(account)).toEqual({
+      search: 'INSUFFICIENT_PERMISSION',
+      suiteql: 'INSUFFICIENT_PERMISSION',
+      load: null,
+      edit: null,
+      create: 'INSUFFICIENT_PERMISSION',
+    });
   });
 
   test('an Administrator can; a role an administrator adds at View can read, not edit', async () => {
@@ -93,7 +113,13 @@ describe('the shipped objects (delivery record restricted, user event executing 
     expect(reader(account)).toEqual({ search: 'ok', suiteql: 'ok', load: 'ok', edit: 'ok', create: 'ok' });
     account.setRecordPermission(DELIVERY_RECORD, '15', 'VIEW');
     await account.updateEmployee('3', { values: { title: 'probe 3' } }, SALES);
-    expect(reader(account)).toEqual({ search: 'ok', suiteql: 'ok', load: 'ok', edit: 'INSUFFICIENT_PERMISSION', create: 'INSUFFICIENT_PERMISSION' });
+    expect(reader(account)).toEqual({
+      search: 'ok',
+      suiteql: 'ok',
+      load: 'ok',
+      edit: 'INSUFFICIENT_PERMISSION',
+      create: 'INSUFFICIENT_PERMISSION',
+    });
     account.setRecordPermission(DELIVERY_RECORD, '15', null);
   });
 });
@@ -104,7 +130,9 @@ test('without Execute As Role such a save would lose its event: the check is rea
   try {
     await account.updateEmployee('3', { values: { title: 'Lost for a sales rep' } }, SALES);
     expect(deliveries(account)).toHaveLength(0);
-    expect(account.logs({ script: SCRIPT.userEvent, level: 'ERROR' }).at(-1)!.details).toMatch(/could not be stored: INSUFFICIENT_PERMISSION$/);
+    expect(account.logs({ script: SCRIPT.userEvent, level: 'ERROR' }).at(-1)!.details).toMatch(
+      /could not be stored: INSUFFICIENT_PERMISSION$/,
+    );
     // The same save by an Administrator keeps its event.
     await account.updateEmployee('3', { values: { title: 'Kept for an administrator' } }, { ...SALES, roleId: '3' });
     expect(deliveries(account)).toHaveLength(1);

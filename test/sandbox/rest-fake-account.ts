@@ -2,13 +2,19 @@
  * A small in-memory `Account` for testing the REST layer on its own (HTTP, auth, NetSuite's wire rules).
  * The client's tests run against the real sandbox account.
  */
-import { NetSuiteError, type Account, type EmployeeWrite, type RecordFilter, type WriteContext } from '../../lib/sandbox/account/account-types';
+import {
+  NetSuiteError,
+  type Account,
+  type EmployeeWrite,
+  type RecordFilter,
+  type WriteContext,
+} from '../../lib/sandbox/account/account-types';
 import type { CanonicalRecord, Ref } from '../../lib/core';
 
 export class FakeAccount implements Account {
   readonly accountId = '1234567_SB1';
   readonly employees = new Map<string, CanonicalRecord>();
-  readonly writes: { op: string; id: string; ctx: WriteContext; replaceRoles?: boolean }[] = [];
+  readonly writes: { op: string; id: string; ctx: WriteContext; replaceRoles?: boolean | undefined }[] = [];
   /** Ids with "transactions": delete is refused. */
   readonly referenced = new Set<string>();
   /** Rows SuiteQL answers (uppercase keys, to see the REST layer lowercase them). */
@@ -48,14 +54,15 @@ export class FakeAccount implements Account {
       await this.createGate;
     }
     const eid = write.values.externalId;
-    if (typeof eid === 'string' && this.findEmployeeByExternalId(eid)) throw new NetSuiteError(400, 'DUP_ENTITY', 'This entity already exists.', 'externalId');
+    if (typeof eid === 'string' && this.findEmployeeByExternalId(eid))
+      throw new NetSuiteError(400, 'DUP_ENTITY', 'This entity already exists.', 'externalId');
     const id = String(this.next++);
     this.employees.set(id, { isInactive: false, giveAccess: false, roles: null, ...write.values });
     this.writes.push({ op: 'create', id, ctx });
     return id;
   }
 
-  async updateEmployee(id: string, write: EmployeeWrite, ctx: WriteContext): Promise<void> {
+  updateEmployee(id: string, write: EmployeeWrite, ctx: WriteContext): Promise<void> {
     const current = this.employees.get(id)!;
     const values = { ...write.values };
     if (Array.isArray(values.roles) && !write.replaceRoles) {
@@ -64,19 +71,28 @@ export class FakeAccount implements Account {
     }
     this.employees.set(id, { ...current, ...values });
     this.writes.push({ op: 'update', id, ctx, replaceRoles: write.replaceRoles });
+    return Promise.resolve();
   }
 
-  async deleteEmployee(id: string, ctx: WriteContext): Promise<void> {
+  deleteEmployee(id: string, ctx: WriteContext): Promise<void> {
     if (this.referenced.has(id)) {
-      throw new NetSuiteError(400, 'THIS_RECORD_CANNOT_BE_DELETED_BECAUSE_IT_HAS_DEPENDENT_RECORDS', 'This record cannot be deleted because it has dependent records.');
+      return Promise.reject(
+        new NetSuiteError(
+          400,
+          'THIS_RECORD_CANNOT_BE_DELETED_BECAUSE_IT_HAS_DEPENDENT_RECORDS',
+          'This record cannot be deleted because it has dependent records.',
+        ),
+      );
     }
     this.employees.delete(id);
     this.writes.push({ op: 'delete', id, ctx });
+    return Promise.resolve();
   }
 
-  async runSuiteQL(_query: string, _params: readonly unknown[], limit: number, offset: number) {
+  runSuiteQL(_query: string, _params: readonly unknown[], limit: number, offset: number) {
     const items = [];
-    for (let i = offset; i < Math.min(offset + limit, this.suiteqlRows); i++) items.push({ ID: String(i + 1), ISINACTIVE: 'F' });
-    return { items, totalResults: this.suiteqlRows };
+    for (let i = offset; i < Math.min(offset + limit, this.suiteqlRows); i++)
+      items.push({ ID: String(i + 1), ISINACTIVE: 'F' });
+    return Promise.resolve({ items, totalResults: this.suiteqlRows });
   }
 }

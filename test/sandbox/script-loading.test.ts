@@ -24,15 +24,43 @@ async function deployUserEvent(source: string): Promise<unknown> {
 }
 
 test.each([
-  ['process', UE(`var env = process.env; define([], function () { return { afterSubmit: function () {} }; });`), /ReferenceError: process is not defined/],
-  ['Buffer', UE(`var b = Buffer.from('x'); define([], function () { return { afterSubmit: function () {} }; });`), /ReferenceError: Buffer is not defined/],
-  ['require', UE(`var fs = require('fs'); define([], function () { return { afterSubmit: function () {} }; });`), /ReferenceError: require is not defined/],
-  ['a foreign module', UE(`define(['fs'], function (fs) { return { afterSubmit: function () {} }; });`), /MODULE_DOES_NOT_EXIST: .*fs/],
-  ['two defines', UE(`define([], function () { return {}; }); define([], function () { return { afterSubmit: function () {} }; });`), /MULTIPLE_DEFINE_CALLS/],
+  [
+    'process',
+    UE(`var env = process.env; define([], function () { return { afterSubmit: function () {} }; });`),
+    /ReferenceError: process is not defined/,
+  ],
+  [
+    'Buffer',
+    UE(`var b = Buffer.from('x'); define([], function () { return { afterSubmit: function () {} }; });`),
+    /ReferenceError: Buffer is not defined/,
+  ],
+  [
+    'require',
+    UE(`var fs = require('fs'); define([], function () { return { afterSubmit: function () {} }; });`),
+    /ReferenceError: require is not defined/,
+  ],
+  [
+    'a foreign module',
+    UE(`define(['fs'], function (fs) { return { afterSubmit: function () {} }; });`),
+    /MODULE_DOES_NOT_EXIST: .*fs/,
+  ],
+  [
+    'two defines',
+    UE(`define([], function () { return {}; }); define([], function () { return { afterSubmit: function () {} }; });`),
+    /MULTIPLE_DEFINE_CALLS/,
+  ],
   ['no define', UE(`var x = 1;`), /SSS_MISSING_DEFINE/],
   ['import/export', UE(`export function afterSubmit() {}`), /SSS_SYNTAX_ERROR/],
-  ['no @NApiVersion', `define([], function () { return { afterSubmit: function () {} }; });`, /SSS_MISSING_API_VERSION/],
-  ['the wrong @NScriptType', suiteScript('ScheduledScript', `define([], function () { return { execute: function () {} }; });`), /SSS_INVALID_SCRIPT_TYPE/],
+  [
+    'no @NApiVersion',
+    `define([], function () { return { afterSubmit: function () {} }; });`,
+    /SSS_MISSING_API_VERSION/,
+  ],
+  [
+    'the wrong @NScriptType',
+    suiteScript('ScheduledScript', `define([], function () { return { execute: function () {} }; });`),
+    /SSS_INVALID_SCRIPT_TYPE/,
+  ],
 ])('a file using %s fails to deploy', async (_what, source, message) => {
   const error = await deployUserEvent(source);
   expect(error).toBeInstanceOf(DeployError);
@@ -69,8 +97,22 @@ describe('at run time', () => {
   if (title === 'shout') ctx.newRecord.setValue({ fieldId: 'title', value: 'SHOUT' });
 } }; });`),
       },
-      { id: 'testing_ue', type: 'usereventscript', status: 'TESTING', source: UE(`define(['N/log'], function (log) { return { afterSubmit: function () { log.audit('testing ran'); } }; });`) },
-      { id: 'undeployed_ue', type: 'usereventscript', deploymentXml: '<isdeployed>F</isdeployed>', source: UE(`define(['N/log'], function (log) { return { afterSubmit: function () { log.audit('undeployed ran'); } }; });`) },
+      {
+        id: 'testing_ue',
+        type: 'usereventscript',
+        status: 'TESTING',
+        source: UE(
+          `define(['N/log'], function (log) { return { afterSubmit: function () { log.audit('testing ran'); } }; });`,
+        ),
+      },
+      {
+        id: 'undeployed_ue',
+        type: 'usereventscript',
+        deploymentXml: '<isdeployed>F</isdeployed>',
+        source: UE(
+          `define(['N/log'], function (log) { return { afterSubmit: function () { log.audit('undeployed ran'); } }; });`,
+        ),
+      },
     ]);
     account = await SandboxAccount.create({ projectDir: dir, workers: 1 });
   });
@@ -80,21 +122,38 @@ describe('at run time', () => {
     removeProject(dir);
   });
 
-  const lastDetail = () => JSON.parse(String(account.customRecords('customrecord_sb_probe').at(-1)!.custrecord_sb_detail));
+  const lastDetail = () =>
+    JSON.parse(String(account.customRecords('customrecord_sb_probe').at(-1)!.custrecord_sb_detail)) as {
+      now: number;
+      date: number;
+      title: string;
+    };
 
   test('only NetSuite globals exist; Date follows the account clock', async () => {
     const before = account.clock.now();
     account.clock.advance(3 * 86_400_000);
     await account.updateEmployee('2', { values: { title: 'Clocked' } }, REST);
     const d = lastDetail();
-    expect(d).toMatchObject({ isArray: true, typeofProcess: 'undefined', typeofSetTimeout: 'undefined', title: 'Clocked' });
+    expect(d).toMatchObject({
+      isArray: true,
+      typeofProcess: 'undefined',
+      typeofSetTimeout: 'undefined',
+      title: 'Clocked',
+    });
     expect(d.now - before).toBeGreaterThanOrEqual(3 * 86_400_000);
     expect(Math.abs(d.date - d.now)).toBeLessThan(1_000);
-    expect(account.logs({ level: 'AUDIT' }).at(-1)).toMatchObject({ title: 'saved', details: '2', script: 'customscript_timer_ue' });
+    expect(account.logs({ level: 'AUDIT' }).at(-1)).toMatchObject({
+      title: 'saved',
+      details: '2',
+      script: 'customscript_timer_ue',
+    });
   });
 
   test('beforeSubmit runs before the commit: an error refuses the write, values it sets are saved', async () => {
-    await expect(account.updateEmployee('5', { values: { title: 'Refuse' } }, REST)).rejects.toMatchObject({ status: 400, code: 'USER_ERROR' });
+    await expect(account.updateEmployee('5', { values: { title: 'Refuse' } }, REST)).rejects.toMatchObject({
+      status: 400,
+      code: 'USER_ERROR',
+    });
     expect(account.getEmployee('5')!.title).toBe('Controller');
     await account.updateEmployee('5', { values: { title: 'shout' } }, REST);
     expect(account.getEmployee('5')!.title).toBe('SHOUT');
@@ -110,6 +169,9 @@ describe('at run time', () => {
   test('setTimeout inside an entry point fails that execution, logged; the write stays', async () => {
     await account.updateEmployee('3', { values: { title: 'Timer' } }, REST);
     expect(account.getEmployee('3')!.title).toBe('Timer');
-    expect(account.logs({ level: 'ERROR' }).at(-1)).toMatchObject({ title: 'ReferenceError', details: 'setTimeout is not defined' });
+    expect(account.logs({ level: 'ERROR' }).at(-1)).toMatchObject({
+      title: 'ReferenceError',
+      details: 'setTimeout is not defined',
+    });
   });
 });

@@ -30,25 +30,33 @@ test('the story, in process', async () => {
   expect(out).toMatch(/mobilePhone: ∅ → "\+46 70 123 45 67"/);
   expect(out).toMatch(/1 pending delivery/);
   expect(out).toMatch(/lifecycle: deactivated, access_revoked/);
-  expect(out).toMatch(/console +http:\/\/127\.0\.0\.1:\d+\/app\/login\/sandbox\?session=\w+&next=%2Fapp%2Fsite%2Fhosting%2Fscriptlet\.nl/);
+  expect(out).toMatch(
+    /console +http:\/\/127\.0\.0\.1:\d+\/app\/login\/sandbox\?session=\w+&next=%2Fapp%2Fsite%2Fhosting%2Fscriptlet\.nl/,
+  );
   // The story ends with a dead delivery replayed from the console and sent by the retry worker.
   expect(out).toMatch(/1 dead delivery: evt_\w+ \(HTTP 410 Gone/);
   expect(out).toContain('console: 1 delivery replayed.');
   expect(out).toContain(`retry worker: ${DEPLOYMENT.retryWorker} COMPLETE`);
   expect(out).toMatch(/✔ 6 events received and verified; deliveries kept: 2 delivered/);
-  const credentials = JSON.parse(fs.readFileSync(path.join(dir, 'credentials.json'), 'utf8'));
+  const credentials = JSON.parse(fs.readFileSync(path.join(dir, 'credentials.json'), 'utf8')) as unknown;
   expect(credentials).toMatchObject({ account: '1234567_SB1', m2m: { algorithm: 'ES256' } });
   // The signing secret is never printed.
   expect(out).not.toMatch(/whsec_/);
 });
 
-
-(fs.existsSync(built) ? test : test.skip)('the built entry point `node dist/lib/sandbox/start.js --once` exits 0', () => {
-  const result = spawnSync(process.execPath, [built, '--once', '--credentials', path.join(dir, 'built.json')], { encoding: 'utf8', timeout: 25_000 });
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  expect(result.stdout).toContain('events received and verified');
-}, 30_000);
+(fs.existsSync(built) ? test : test.skip)(
+  'the built entry point `node dist/lib/sandbox/start.js --once` exits 0',
+  () => {
+    const result = spawnSync(process.execPath, [built, '--once', '--credentials', path.join(dir, 'built.json')], {
+      encoding: 'utf8',
+      timeout: 25_000,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('events received and verified');
+  },
+  30_000,
+);
 
 describe('--config with a file that is not JSON', () => {
   const secret = 'TOP-SECRET-VALUE-123';
@@ -59,7 +67,10 @@ describe('--config with a file that is not JSON', () => {
   };
 
   test('names the file, the line and the column, never the content', () => {
-    const file = write('bad.json', `{\n  "accountId": "1234567_SB1",\n  "secrets": { "custsecret_x": "${secret}" oops }\n}\n`);
+    const file = write(
+      'bad.json',
+      `{\n  "accountId": "1234567_SB1",\n  "secrets": { "custsecret_x": "${secret}" oops }\n}\n`,
+    );
     let message = '';
     try {
       parseStartArgs(['--config', file]);
@@ -72,7 +83,9 @@ describe('--config with a file that is not JSON', () => {
   });
 
   test('a JSON value that is not an object, or an unreadable file, is named too', () => {
-    expect(() => parseStartArgs(['--config', write('array.json', `["${secret}"]`)])).toThrow(/^--config .*array\.json: must hold a JSON object$/);
+    expect(() => parseStartArgs(['--config', write('array.json', `["${secret}"]`)])).toThrow(
+      /^--config .*array\.json: must hold a JSON object$/,
+    );
     expect(() => parseStartArgs(['--config', path.join(dir, 'missing.json')])).toThrow(/missing\.json/);
   });
 
@@ -85,12 +98,25 @@ describe('--config with a file that is not JSON', () => {
   });
 });
 
-test("one clock: after npm start moves the account clock ahead, an incremental sync exports only what changed", async () => {
+test('one clock: after npm start moves the account clock ahead, an incremental sync exports only what changed', async () => {
   const file = path.join(dir, 'clock-credentials.json');
   const run = await start(parseStartArgs(['--no-story', '--credentials', file]), () => undefined);
   try {
-    const creds = JSON.parse(fs.readFileSync(file, 'utf8'));
-    const client = createClient({ account: creds.account, baseUrl: creds.baseUrl, auth: { type: 'm2m', clientId: creds.m2m.clientId, certificateId: creds.m2m.certificateId, privateKey: new Secret(creds.m2m.privateKey) } });
+    const creds = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      account: string;
+      baseUrl: string;
+      m2m: Record<'clientId' | 'certificateId' | 'privateKey', string>;
+    };
+    const client = createClient({
+      account: creds.account,
+      baseUrl: creds.baseUrl,
+      auth: {
+        type: 'm2m',
+        clientId: creds.m2m.clientId,
+        certificateId: creds.m2m.certificateId,
+        privateKey: new Secret(creds.m2m.privateKey),
+      },
+    });
     const collect = async (items: AsyncIterable<SyncItem>) => {
       const out = { ids: [] as string[], cursor: null as SyncItem['cursor'] | null };
       for await (const item of items) {

@@ -17,7 +17,9 @@ const UE_DEPLOY = DEPLOYMENT.userEvent;
 const SECRET_ID = 'custsecret_suitehooks_tz';
 
 /** What a script sees of the hire date, and a hire date it sets itself. */
-const DATES = suiteScript('UserEventScript', `define(['N/record', 'N/log'], function (record, log) {
+const DATES = suiteScript(
+  'UserEventScript',
+  `define(['N/record', 'N/log'], function (record, log) {
   return { afterSubmit: function (ctx) {
     var d = ctx.newRecord.getValue({ fieldId: 'hiredate' });
     if (!(d instanceof Date)) return;
@@ -27,7 +29,8 @@ const DATES = suiteScript('UserEventScript', `define(['N/record', 'N/log'], func
       record.submitFields({ type: 'employee', id: ctx.newRecord.id, values: { hiredate: new Date(2026, 6, 4) } });
     }
   } };
-});`);
+});`,
+);
 
 let dir: string;
 let account: SandboxAccount;
@@ -50,7 +53,9 @@ beforeAll(async () => {
     workers: 1,
     timeZone: 'Asia/Tokyo',
     secrets: { [SECRET_ID]: receiver.apiSecretValue },
-    params: { [UE_DEPLOY]: { [PARAM.endpointUrl]: receiver.url, [PARAM.secretId]: SECRET_ID, [PARAM.deliveryMode]: 'inline' } },
+    params: {
+      [UE_DEPLOY]: { [PARAM.endpointUrl]: receiver.url, [PARAM.secretId]: SECRET_ID, [PARAM.deliveryMode]: 'inline' },
+    },
     http: { trustedCertificates: [receiver.certificatePem!] },
   });
 });
@@ -61,26 +66,37 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const seen = () => JSON.parse(account.logs({ script: 'customscript_sb_dates_ue' }).at(-1)!.details) as Record<string, unknown>;
+const seen = () =>
+  JSON.parse(account.logs({ script: 'customscript_sb_dates_ue' }).at(-1)!.details) as Record<string, unknown>;
 const eventOf = (recordId: string) => [...receiver.events.values()].filter((e) => e.data.recordId === recordId).at(-1)!;
 
 test.each([
   ['a spring day (Pacific Daylight Time)', '2026-03-15', 420, 'GMT-0700 (Pacific Daylight Time)'],
   ['the day daylight time ends', '2026-11-01', 420, 'GMT-0700 (Pacific Daylight Time)'],
   ['new year (Pacific Standard Time)', '2026-01-01', 480, 'GMT-0800 (Pacific Standard Time)'],
-])('%s: the script sees Pacific midnight, the event carries the date entered', async (_when, hireDate, offset, zone) => {
-  const id = await account.createEmployee({ values: { firstName: 'Hana', lastName: `Tanaka ${hireDate}`, subsidiary: { id: '1', refName: null }, hireDate } }, REST);
-  const [y, m, d] = hireDate.split('-').map(Number);
-  expect(seen()).toMatchObject({ local: `${y}-${m}-${d} 0:0`, offset });
-  expect(String(seen().text)).toContain(zone);
-  const event = eventOf(id);
-  expect(event.data.changes.hireDate).toEqual({ old: null, new: hireDate });
-  expect(event.data.record!.hireDate).toBe(hireDate);
-});
+])(
+  '%s: the script sees Pacific midnight, the event carries the date entered',
+  async (_when, hireDate, offset, zone) => {
+    const id = await account.createEmployee(
+      {
+        values: { firstName: 'Hana', lastName: `Tanaka ${hireDate}`, subsidiary: { id: '1', refName: null }, hireDate },
+      },
+      REST,
+    );
+    const [y, m, d] = hireDate.split('-').map(Number);
+    expect(seen()).toMatchObject({ local: `${y}-${m}-${d} 0:0`, offset });
+    expect(String(seen().text)).toContain(zone);
+    const event = eventOf(id);
+    expect(event.data.changes.hireDate).toEqual({ old: null, new: hireDate });
+    expect(event.data.record!.hireDate).toBe(hireDate);
+  },
+);
 
 /** Date.getTimezoneOffset() of Pacific time at an instant (minutes west of UTC: 420 or 480). */
 function pacificOffset(ms: number): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: 'America/Los_Angeles', timeZoneName: 'shortOffset' }).formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')!.value;
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: 'America/Los_Angeles', timeZoneName: 'shortOffset' })
+    .formatToParts(new Date(ms))
+    .find((p) => p.type === 'timeZoneName')!.value;
   const [, sign, hours, minutes] = /GMT([+-])(\d+)(?::(\d+))?/.exec(name)!;
   return (sign === '-' ? 1 : -1) * (Number(hours) * 60 + Number(minutes ?? 0));
 }

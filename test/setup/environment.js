@@ -10,7 +10,8 @@ class SandboxTestEnvironment extends TestEnvironment {
     const tracker = this.global.__sandboxLeaks;
     const leftOpen = tracker ? [...(await tracker.closeLeftovers())] : [];
     await super.teardown();
-    if (leftOpen.length > 0) throw new Error(`the suite left open (now closed): ${leftOpen.join(', ')}; close them in afterAll`);
+    if (leftOpen.length > 0)
+      throw new Error(`the suite left open (now closed): ${leftOpen.join(', ')}; close them in afterAll`);
   }
 }
 

@@ -45,7 +45,9 @@ SandboxAccount.create = (options) => track('a sandbox account', createAccount(op
 const startReceiver = Receiver.start.bind(Receiver);
 Receiver.start = (options) => track('a receiver', startReceiver(options));
 const startServer = restServer.startRestServer;
-(restServer as { startRestServer: typeof startServer }).startRestServer = (account, options) => track('a REST server', startServer(account, options));
+// The module namespace is read-only to TypeScript; jest's CommonJS exports object is not.
+const writableServer: { startRestServer: typeof startServer } = restServer;
+writableServer.startRestServer = (account, options) => track('a REST server', startServer(account, options));
 
 async function settled(opening: Promise<Closable>): Promise<Closable | null> {
   let timer: NodeJS.Timeout | undefined;

@@ -9,7 +9,11 @@ import * as path from 'node:path';
 
 const repo = path.join(__dirname, '..', '..');
 const OUT = path.join('src', 'FileCabinet', 'SuiteScripts', 'suitehooks');
-const check = (root: string) => spawnSync(process.execPath, [path.join(repo, 'scripts', 'check-build-output.mjs'), root], { encoding: 'utf8', timeout: 60_000 });
+const check = (root: string) =>
+  spawnSync(process.execPath, [path.join(repo, 'scripts', 'check-build-output.mjs'), root], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 
 let tmp: string;
 beforeAll(() => {
@@ -30,7 +34,10 @@ test('a stale, a missing and an extra file are each named, and the check fails',
   const built = fs.readdirSync(path.join(repo, OUT)).sort();
   expect(built.length).toBeGreaterThanOrEqual(2);
   const [stale, missing, ...rest] = built as [string, string, ...string[]];
-  fs.writeFileSync(path.join(out, stale), fs.readFileSync(path.join(repo, OUT, stale), 'utf8').replace('@NApiVersion 2.1', '@NApiVersion 2.0'));
+  fs.writeFileSync(
+    path.join(out, stale),
+    fs.readFileSync(path.join(repo, OUT, stale), 'utf8').replace('@NApiVersion 2.1', '@NApiVersion 2.0'),
+  );
   for (const file of rest) fs.copyFileSync(path.join(repo, OUT, file), path.join(out, file));
   fs.writeFileSync(path.join(out, 'suitehooks_old_name.js'), 'define([], function () { return {}; });\n');
 

@@ -13,7 +13,9 @@ let dir: string;
 let bin: string;
 
 function standIn(name: string, script: string): void {
-  fs.writeFileSync(path.join(bin, name), `#!/bin/sh\necho "${name} $*" >> "${dir}/calls"\n${script}\n`, { mode: 0o755 });
+  fs.writeFileSync(path.join(bin, name), `#!/bin/sh\necho "${name} $*" >> "${dir}/calls"\n${script}\n`, {
+    mode: 0o755,
+  });
 }
 
 function ciRun(limitSeconds: number) {
@@ -74,7 +76,9 @@ test('a step that overruns the limit is stopped, with its children, and named', 
   const started = Date.now();
   const result = ciRun(2);
   expect(result.status).toBe(124);
-  expect(result.stderr).toContain("✗ .ci/run: 'npm ci' did not finish within the 2 s limit of the whole run and was stopped");
+  expect(result.stderr).toContain(
+    "✗ .ci/run: 'npm ci' did not finish within the 2 s limit of the whole run and was stopped",
+  );
   expect(Date.now() - started).toBeLessThan(30_000);
   const child = Number(fs.readFileSync(path.join(dir, 'child'), 'utf8'));
   expect(running(child)).toBe(false);

@@ -16,7 +16,7 @@ const GOOD = {
 
 const parse = (params: Record<string, unknown>) => parseConfig((id) => params[id]);
 
-test('CONTEXT_TYPE has the keys and values of the typings\' runtime.ContextType (checked by the compiler)', () => {
+test("CONTEXT_TYPE has the keys and values of the typings' runtime.ContextType (checked by the compiler)", () => {
   expect(contextTypeAsDeclared).toBe(true);
   expect(Object.keys(CONTEXT_TYPE)).toHaveLength(new Set(Object.values(CONTEXT_TYPE)).size);
 });
@@ -55,8 +55,14 @@ describe('parseConfig', () => {
     expect(config.prevSecretId).toBe('custsecret_old');
     // Tracked fields plus the three lifecycle and sequence need.
     expect(config.fields.map((f) => `${f.rest}:${f.kind}`)).toEqual([
-      'firstName:text', 'title:text', 'department:select', 'custentity_badge:boolean', 'custentity_notes:auto',
-      'isInactive:boolean', 'giveAccess:boolean', 'lastModifiedDate:datetime',
+      'firstName:text',
+      'title:text',
+      'department:select',
+      'custentity_badge:boolean',
+      'custentity_notes:auto',
+      'isInactive:boolean',
+      'giveAccess:boolean',
+      'lastModifiedDate:datetime',
     ]);
     expect([...config.contexts!]).toEqual(['USERINTERFACE', 'CSVIMPORT']);
     expect(config.deliveryMode).toBe('outbox');
@@ -72,12 +78,37 @@ describe('parseConfig', () => {
     ['endpoint blank', { [PARAM.endpointUrl]: '   ' }, PARAM.endpointUrl, /not set/],
     ['endpoint http', { [PARAM.endpointUrl]: 'http://hooks.example.com/' }, PARAM.endpointUrl, /https/],
     ['endpoint relative', { [PARAM.endpointUrl]: 'hooks.example.com/x' }, PARAM.endpointUrl, /absolute/],
-    ['endpoint credentials', { [PARAM.endpointUrl]: 'https://user:pw@hooks.example.com/' }, PARAM.endpointUrl, /credentials/],
+    [
+      'endpoint credentials',
+      { [PARAM.endpointUrl]: 'https://user:pw@hooks.example.com/' },
+      PARAM.endpointUrl,
+      /credentials/,
+    ],
     ['endpoint no host', { [PARAM.endpointUrl]: 'https:///x' }, PARAM.endpointUrl, /no host/],
-    ['endpoint off the allow-list', { [PARAM.allowedHosts]: 'other.example.com' }, PARAM.endpointUrl, /not in custscript_suitehooks_allowed_hosts/],
-    ['allowed host given as a URL', { [PARAM.allowedHosts]: 'https://hooks.example.com/, hooks.example.com' }, PARAM.allowedHosts, /"https:\/\/hooks.example.com\/" is not a host name/],
-    ['allowed host given only as a URL', { [PARAM.allowedHosts]: 'https://hooks.example.com/' }, PARAM.allowedHosts, /is not a host name/],
-    ['allowed host with a port', { [PARAM.allowedHosts]: 'hooks.example.com:443,hooks.example.com' }, PARAM.allowedHosts, /not a host name/],
+    [
+      'endpoint off the allow-list',
+      { [PARAM.allowedHosts]: 'other.example.com' },
+      PARAM.endpointUrl,
+      /not in custscript_suitehooks_allowed_hosts/,
+    ],
+    [
+      'allowed host given as a URL',
+      { [PARAM.allowedHosts]: 'https://hooks.example.com/, hooks.example.com' },
+      PARAM.allowedHosts,
+      /"https:\/\/hooks.example.com\/" is not a host name/,
+    ],
+    [
+      'allowed host given only as a URL',
+      { [PARAM.allowedHosts]: 'https://hooks.example.com/' },
+      PARAM.allowedHosts,
+      /is not a host name/,
+    ],
+    [
+      'allowed host with a port',
+      { [PARAM.allowedHosts]: 'hooks.example.com:443,hooks.example.com' },
+      PARAM.allowedHosts,
+      /not a host name/,
+    ],
     ['secret missing', { [PARAM.secretId]: null }, PARAM.secretId, /not set/],
     ['secret malformed', { [PARAM.secretId]: 'my secret' }, PARAM.secretId, /custsecret_/],
     ['previous secret malformed', { [PARAM.prevSecretId]: 'whsec_abc' }, PARAM.prevSecretId, /custsecret_/],
@@ -98,7 +129,10 @@ describe('parseConfig', () => {
 
   it('falls back to usable values when parameters are bad', () => {
     const { config, errors } = parse({
-      [PARAM.deliveryMode]: 'x', [PARAM.payloadMode]: 'y', [PARAM.contexts]: 'NOPE,CSVIMPORT', [PARAM.eventTypes]: 'zz,create',
+      [PARAM.deliveryMode]: 'x',
+      [PARAM.payloadMode]: 'y',
+      [PARAM.contexts]: 'NOPE,CSVIMPORT',
+      [PARAM.eventTypes]: 'zz,create',
       [PARAM.fields]: 'bogus,title',
     });
     expect(errors.length).toBe(7);
@@ -107,7 +141,10 @@ describe('parseConfig', () => {
     // A typo must lose no event: an unknown context, event type or field widens to the default.
     expect(config.contexts).toBeNull();
     expect([...config.eventTypes].sort()).toEqual(['create', 'delete', 'edit', 'xedit']);
-    expect(config.fields.map((f) => f.rest)).toEqual(['title', ...EMPLOYEE_FIELDS.map((f) => f.rest).filter((r) => r !== 'title')]);
+    expect(config.fields.map((f) => f.rest)).toEqual([
+      'title',
+      ...EMPLOYEE_FIELDS.map((f) => f.rest).filter((r) => r !== 'title'),
+    ]);
   });
 
   it('accepts excluding a forbidden field: it is always excluded, so asking for it is no error', () => {
@@ -133,13 +170,22 @@ describe('checkEndpoint', () => {
     expect(checkEndpoint('https://a.example.com:8443/x?y=1', null)).toBeNull();
     expect(checkEndpoint('HTTPS://A.Example.com/x', new Set(['a.example.com']))).toBeNull();
     expect(checkEndpoint('https://[::1]:8443/x', new Set(['::1']))).toBeNull();
-    const { errors } = parse({ ...GOOD, [PARAM.endpointUrl]: 'https://[::1]:8443/x', [PARAM.allowedHosts]: '[::1], 10.0.0.1' });
+    const { errors } = parse({
+      ...GOOD,
+      [PARAM.endpointUrl]: 'https://[::1]:8443/x',
+      [PARAM.allowedHosts]: '[::1], 10.0.0.1',
+    });
     expect(errors).toEqual([]);
   });
 
   it('does not let a look-alike host pass the allow-list', () => {
     const allow = new Set(['good.example.com']);
-    for (const url of ['https://good.example.com.evil.net/', 'https://evil.net/good.example.com', 'https://good.example.com@evil.net/', 'https://evilgood.example.com/']) {
+    for (const url of [
+      'https://good.example.com.evil.net/',
+      'https://evil.net/good.example.com',
+      'https://good.example.com@evil.net/',
+      'https://evilgood.example.com/',
+    ]) {
       expect(checkEndpoint(url, allow)).not.toBeNull();
     }
   });

@@ -9,15 +9,32 @@ import { ALERT_INTERVAL_MS, deadSince, decideDead, decideFailing, type AlertStat
 import { DELIVERY_FIELD } from '../../lib/core/delivery-record';
 import { buildPingEvent, makePingId } from '../../lib/core/ping';
 import { esc, formatAge, formatNextAttempt, prettyJson, redactEndpoint } from '../../lib/suitescript/console/format';
-import { countMatching, filterClause, NO_FILTERS, page, PAGE_SIZE, statusSummary, sysdateMinus } from '../../lib/suitescript/console/outbox-sql';
+import {
+  countMatching,
+  filterClause,
+  NO_FILTERS,
+  page,
+  PAGE_SIZE,
+  statusSummary,
+  sysdateMinus,
+} from '../../lib/suitescript/console/outbox-sql';
 
 describe('outbox SuiteQL', () => {
   test('filters are bound parameters; bad values are named and ignored', () => {
-    const q = page({ status: 'dead', employee: '42', eventType: 'employee.updated', from: '2026-03-01', to: '2026-03-31' }, { before: 900 });
+    const q = page(
+      { status: 'dead', employee: '42', eventType: 'employee.updated', from: '2026-03-01', to: '2026-03-31' },
+      { before: 900 },
+    );
     expect(q.params).toEqual(['dead', '42', 'employee.updated', '2026-03-01', '2026-04-01', 900]);
     expect(q.query).toContain(`FETCH FIRST ${PAGE_SIZE + 1} ROWS ONLY`);
     expect(q.query).toMatch(/ORDER BY id DESC/);
-    const bad = filterClause({ status: 'gone', employee: "1' OR 1=1 --", eventType: 'x', from: '2026-02-30', to: 'today' });
+    const bad = filterClause({
+      status: 'gone',
+      employee: "1' OR 1=1 --",
+      eventType: 'x',
+      from: '2026-02-30',
+      to: 'today',
+    });
     expect(bad.where).toEqual([]);
     expect(bad.errors).toHaveLength(5);
     expect(countMatching(NO_FILTERS).query).not.toContain('WHERE');
@@ -78,15 +95,29 @@ describe('alert settings', () => {
   const read = (values: Record<string, string>) => (name: string) => values[name] ?? null;
 
   test('off by default; recipients are emails or employee ids; each problem names its parameter', () => {
-    expect(parseAlertConfig(read({}))).toMatchObject({ recipients: [], author: null, failingAfterMs: 3_600_000, errors: [] });
-    expect(parseAlertConfig(read({ [ALERT_PARAM.recipients]: 'a@b.co, 7', [ALERT_PARAM.author]: '3', [ALERT_PARAM.failingMinutes]: '45' })))
-      .toEqual({ recipients: ['a@b.co', 7], author: 3, failingAfterMs: 45 * 60_000, errors: [] });
+    expect(parseAlertConfig(read({}))).toMatchObject({
+      recipients: [],
+      author: null,
+      failingAfterMs: 3_600_000,
+      errors: [],
+    });
+    expect(
+      parseAlertConfig(
+        read({ [ALERT_PARAM.recipients]: 'a@b.co, 7', [ALERT_PARAM.author]: '3', [ALERT_PARAM.failingMinutes]: '45' }),
+      ),
+    ).toEqual({ recipients: ['a@b.co', 7], author: 3, failingAfterMs: 45 * 60_000, errors: [] });
     const bad = parseAlertConfig(read({ [ALERT_PARAM.recipients]: 'nobody', [ALERT_PARAM.failingMinutes]: '5' }));
     expect(bad.errors.join('\n')).toMatch(new RegExp(`${ALERT_PARAM.recipients}: "nobody"`));
-    expect(bad.errors.join('\n')).toContain(`${ALERT_PARAM.failingMinutes} must be a whole number of minutes, at least 15`);
-    expect(parseAlertConfig(read({ [ALERT_PARAM.recipients]: 'a@b.co' })).errors).toEqual([`${ALERT_PARAM.author} is not set: alert emails need an employee as sender`]);
+    expect(bad.errors.join('\n')).toContain(
+      `${ALERT_PARAM.failingMinutes} must be a whole number of minutes, at least 15`,
+    );
+    expect(parseAlertConfig(read({ [ALERT_PARAM.recipients]: 'a@b.co' })).errors).toEqual([
+      `${ALERT_PARAM.author} is not set: alert emails need an employee as sender`,
+    ]);
     const many = Array.from({ length: 11 }, (_, i) => `u${i}@x.io`).join(',');
-    expect(parseAlertConfig(read({ [ALERT_PARAM.recipients]: many, [ALERT_PARAM.author]: '1' })).errors[0]).toContain('at most 10 recipients');
+    expect(parseAlertConfig(read({ [ALERT_PARAM.recipients]: many, [ALERT_PARAM.author]: '1' })).errors[0]).toContain(
+      'at most 10 recipients',
+    );
   });
 });
 
@@ -95,34 +126,45 @@ describe('alert rules', () => {
 
   test('never two emails of one kind within an hour; every death up to the mark was reported', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ gap: fc.integer({ min: 2, max: 90 * 60_000 }), deaths: fc.nat(3), failing: fc.boolean() }), { maxLength: 60 }), (runs) => {
-        let now = 1_000_000_000;
-        let dead = start;
-        let failing = start;
-        let firstSince: number | null = null;
-        const sent: { dead: number[]; failing: number[] } = { dead: [], failing: [] };
-        const deaths: { at: number; reported: boolean }[] = [];
-        for (const r of runs) {
-          for (let i = 0; i < r.deaths; i++) deaths.push({ at: now + 1 + ((i * r.gap) >> 2) % (r.gap - 1), reported: false });
-          now += r.gap;
-          const since = deadSince(dead, now);
-          firstSince ??= since;
-          const fresh = deaths.filter((d) => d.at > since && d.at <= now);
-          const d = decideDead(dead, fresh.length, now);
-          if (d.send) {
-            sent.dead.push(now);
-            for (const f of fresh) f.reported = true;
+      fc.property(
+        fc.array(
+          fc.record({ gap: fc.integer({ min: 2, max: 90 * 60_000 }), deaths: fc.nat(3), failing: fc.boolean() }),
+          { maxLength: 60 },
+        ),
+        (runs) => {
+          let now = 1_000_000_000;
+          let dead = start;
+          let failing = start;
+          let firstSince: number | null = null;
+          const sent: { dead: number[]; failing: number[] } = { dead: [], failing: [] };
+          const deaths: { at: number; reported: boolean }[] = [];
+          for (const r of runs) {
+            for (let i = 0; i < r.deaths; i++)
+              deaths.push({ at: now + 1 + (((i * r.gap) >> 2) % (r.gap - 1)), reported: false });
+            now += r.gap;
+            const since = deadSince(dead, now);
+            firstSince ??= since;
+            const fresh = deaths.filter((d) => d.at > since && d.at <= now);
+            const d = decideDead(dead, fresh.length, now);
+            if (d.send) {
+              sent.dead.push(now);
+              for (const f of fresh) f.reported = true;
+            }
+            dead = d.next;
+            if (dead.mark !== null)
+              for (const x of deaths) if (x.at <= dead.mark && x.at > firstSince) expect(x.reported).toBe(true);
+            const f = decideFailing(failing, r.failing, 30 * 60_000, now);
+            if (f.send) sent.failing.push(now);
+            failing = f.next;
           }
-          dead = d.next;
-          if (dead.mark !== null) for (const x of deaths) if (x.at <= dead.mark && x.at > firstSince) expect(x.reported).toBe(true);
-          const f = decideFailing(failing, r.failing, 30 * 60_000, now);
-          if (f.send) sent.failing.push(now);
-          failing = f.next;
-        }
-        for (const list of [sent.dead, sent.failing]) for (let i = 1; i < list.length; i++) expect(list[i]! - list[i - 1]!).toBeGreaterThanOrEqual(ALERT_INTERVAL_MS);
-        // Deaths before the first run's look-back are outside any report by design; the rest are reported or still after the mark.
-        for (const x of deaths) if (!x.reported && x.at > (firstSince ?? 0)) expect(x.at > (dead.mark ?? 0)).toBe(true);
-      }),
+          for (const list of [sent.dead, sent.failing])
+            for (let i = 1; i < list.length; i++)
+              expect(list[i]! - list[i - 1]!).toBeGreaterThanOrEqual(ALERT_INTERVAL_MS);
+          // Deaths before the first run's look-back are outside any report by design; the rest are reported or still after the mark.
+          for (const x of deaths)
+            if (!x.reported && x.at > (firstSince ?? 0)) expect(x.at > (dead.mark ?? 0)).toBe(true);
+        },
+      ),
     );
   });
 
@@ -131,8 +173,14 @@ describe('alert rules', () => {
     const first = decideFailing(start, true, 30 * 60_000, t0);
     expect(first).toEqual({ send: false, next: { lastSent: null, mark: t0 } });
     expect(decideFailing(first.next, true, 30 * 60_000, t0 + 29 * 60_000).send).toBe(false);
-    expect(decideFailing(first.next, true, 30 * 60_000, t0 + 30 * 60_000)).toEqual({ send: true, next: { lastSent: t0 + 30 * 60_000, mark: t0 } });
-    expect(decideFailing(first.next, false, 30 * 60_000, t0 + 1)).toEqual({ send: false, next: { lastSent: null, mark: null } });
+    expect(decideFailing(first.next, true, 30 * 60_000, t0 + 30 * 60_000)).toEqual({
+      send: true,
+      next: { lastSent: t0 + 30 * 60_000, mark: t0 },
+    });
+    expect(decideFailing(first.next, false, 30 * 60_000, t0 + 1)).toEqual({
+      send: false,
+      next: { lastSent: null, mark: null },
+    });
   });
 });
 
@@ -140,7 +188,22 @@ describe('the test event', () => {
   test('suitehooks.ping carries no employee data; its id is a valid webhook-id', () => {
     const id = makePingId(1_741_264_496_789, 'a-b.c/d');
     expect(id).toMatch(/^ping_[a-z0-9]+_abcd$/);
-    const event = buildPingEvent({ id, account: '1234567_SB1', origin: { executionContext: 'SUITELET', user: { id: '7' }, role: { id: '3' } }, nowMs: 0 });
-    expect(event).toEqual({ type: 'suitehooks.ping', timestamp: '1970-01-01T00:00:00.000Z', data: { id, account: '1234567_SB1', message: expect.any(String), origin: { executionContext: 'SUITELET', user: { id: '7' }, role: { id: '3' } } } });
+    const event = buildPingEvent({
+      id,
+      account: '1234567_SB1',
+      origin: { executionContext: 'SUITELET', user: { id: '7' }, role: { id: '3' } },
+      nowMs: 0,
+    });
+    expect(event.data.message).toEqual(expect.any(String));
+    expect(event).toEqual({
+      type: 'suitehooks.ping',
+      timestamp: '1970-01-01T00:00:00.000Z',
+      data: {
+        id,
+        account: '1234567_SB1',
+        message: event.data.message,
+        origin: { executionContext: 'SUITELET', user: { id: '7' }, role: { id: '3' } },
+      },
+    });
   });
 });

@@ -51,31 +51,76 @@ describe('diffRecords: one case per value kind', () => {
   });
 
   it('multiselect compares as an id set (order does not matter)', () => {
-    const a = employee({ custentity_skills: [{ id: '1', refName: 'A' }, { id: '2', refName: 'B' }] });
-    const reordered = employee({ custentity_skills: [{ id: '2', refName: 'B' }, { id: '1', refName: null }] });
+    const a = employee({
+      custentity_skills: [
+        { id: '1', refName: 'A' },
+        { id: '2', refName: 'B' },
+      ],
+    });
+    const reordered = employee({
+      custentity_skills: [
+        { id: '2', refName: 'B' },
+        { id: '1', refName: null },
+      ],
+    });
     expect(diff(a, reordered).changedFields).toEqual([]);
     const b = employee({ custentity_skills: [{ id: '1', refName: 'A' }] });
     expect(diff(a, b).changes.custentity_skills).toEqual({ old: a.custentity_skills, new: b.custentity_skills });
   });
 
   it('roles sublist reports added and removed, sorted by id', () => {
-    const a = employee({ roles: [{ id: '15', refName: 'Sales Rep' }, { id: '3', refName: 'Admin' }] });
-    const b = employee({ roles: [{ id: '3', refName: 'Admin' }, { id: '22', refName: 'HR' }, { id: '18', refName: 'AP' }] });
+    const a = employee({
+      roles: [
+        { id: '15', refName: 'Sales Rep' },
+        { id: '3', refName: 'Admin' },
+      ],
+    });
+    const b = employee({
+      roles: [
+        { id: '3', refName: 'Admin' },
+        { id: '22', refName: 'HR' },
+        { id: '18', refName: 'AP' },
+      ],
+    });
     expect(diff(a, b).changes).toEqual({
-      roles: { added: [{ id: '18', refName: 'AP' }, { id: '22', refName: 'HR' }], removed: [{ id: '15', refName: 'Sales Rep' }] },
+      roles: {
+        added: [
+          { id: '18', refName: 'AP' },
+          { id: '22', refName: 'HR' },
+        ],
+        removed: [{ id: '15', refName: 'Sales Rep' }],
+      },
     });
   });
 
   it('roles all removed, and first role added to none', () => {
-    expect(diff(employee(), employee({ roles: null })).changes.roles).toEqual({ added: [], removed: [{ id: '15', refName: 'Sales Rep' }] });
-    expect(diff(employee({ roles: [] }), employee()).changes.roles).toEqual({ added: [{ id: '15', refName: 'Sales Rep' }], removed: [] });
+    expect(diff(employee(), employee({ roles: null })).changes.roles).toEqual({
+      added: [],
+      removed: [{ id: '15', refName: 'Sales Rep' }],
+    });
+    expect(diff(employee({ roles: [] }), employee()).changes.roles).toEqual({
+      added: [{ id: '15', refName: 'Sales Rep' }],
+      removed: [],
+    });
   });
 
   it('custom auto fields of every inferred shape', () => {
-    expect(diff(employee(), employee({ custentity_badge: 'B-2' })).changes.custentity_badge).toEqual({ old: 'B-1', new: 'B-2' });
-    expect(diff(employee({ custentity_badge: 1 }), employee({ custentity_badge: 2 })).changedFields).toEqual(['custentity_badge']);
-    expect(diff(employee({ custentity_badge: true }), employee({ custentity_badge: false })).changedFields).toEqual(['custentity_badge']);
-    expect(diff(employee({ custentity_badge: { id: '1', refName: 'x' } }), employee({ custentity_badge: { id: '1', refName: null } })).changedFields).toEqual([]);
+    expect(diff(employee(), employee({ custentity_badge: 'B-2' })).changes.custentity_badge).toEqual({
+      old: 'B-1',
+      new: 'B-2',
+    });
+    expect(diff(employee({ custentity_badge: 1 }), employee({ custentity_badge: 2 })).changedFields).toEqual([
+      'custentity_badge',
+    ]);
+    expect(diff(employee({ custentity_badge: true }), employee({ custentity_badge: false })).changedFields).toEqual([
+      'custentity_badge',
+    ]);
+    expect(
+      diff(
+        employee({ custentity_badge: { id: '1', refName: 'x' } }),
+        employee({ custentity_badge: { id: '1', refName: null } }),
+      ).changedFields,
+    ).toEqual([]);
   });
 });
 
@@ -120,7 +165,14 @@ describe('diffRecords: empties, partial records, no-ops', () => {
   });
 
   it('changedFields is sorted and exactly the keys of changes, in that order', () => {
-    const b = employee({ title: 'X', department: { id: '9', refName: null }, email: null, roles: null, custentity_badge: 'Z', isInactive: true });
+    const b = employee({
+      title: 'X',
+      department: { id: '9', refName: null },
+      email: null,
+      roles: null,
+      custentity_badge: 'Z',
+      isInactive: true,
+    });
     const result = diff(employee(), b);
     expect(result.changedFields).toEqual(['custentity_badge', 'department', 'email', 'isInactive', 'roles', 'title']);
     expect(Object.keys(result.changes)).toEqual(result.changedFields);

@@ -1,11 +1,21 @@
 import {
-  buildEvent, diffRecords, EMPLOYEE_FIELDS, makeEventId, serializeEvent, type CanonicalRecord, type EventInput,
+  buildEvent,
+  diffRecords,
+  EMPLOYEE_FIELDS,
+  makeEventId,
+  serializeEvent,
+  type CanonicalRecord,
+  type EventInput,
 } from '../../lib/core';
 import { employee, FIELDS } from './fixtures';
 
 const ORIGIN = { executionContext: 'RESTWEBSERVICES', user: { id: '-5' }, role: { id: '3' } };
 
-function input(over: Partial<EventInput> = {}, before = employee(), after: CanonicalRecord | null = employee({ title: 'Senior Engineer' })): EventInput {
+function input(
+  over: Partial<EventInput> = {},
+  before = employee(),
+  after: CanonicalRecord | null = employee({ title: 'Senior Engineer' }),
+): EventInput {
   return {
     id: 'evt_456_abc_xyz',
     account: '1234567_SB1',
@@ -31,9 +41,21 @@ describe('buildEvent', () => {
     expect(Object.keys(event)).toEqual(['type', 'timestamp', 'data']);
     expect(event.type).toBe('employee.updated');
     expect(event.timestamp).toBe('2026-03-06T12:34:56.789Z');
-    expect(Object.keys(event.data).sort()).toEqual(
-      ['account', 'changeType', 'changedFields', 'changes', 'eventType', 'id', 'lifecycle', 'origin', 'record', 'recordId', 'recordType', 'sequence', 'warnings'],
-    );
+    expect(Object.keys(event.data).sort()).toEqual([
+      'account',
+      'changeType',
+      'changedFields',
+      'changes',
+      'eventType',
+      'id',
+      'lifecycle',
+      'origin',
+      'record',
+      'recordId',
+      'recordType',
+      'sequence',
+      'warnings',
+    ]);
     expect(event.data).toMatchObject({
       id: 'evt_456_abc_xyz',
       account: '1234567_SB1',
@@ -65,7 +87,12 @@ describe('buildEvent', () => {
   });
 
   it('strips forbidden and excluded fields from record and changes', () => {
-    const after = { ...employee({ title: 'T2', email: 'new@example.com' }), password: 'hunter2', password2: 'hunter2', socialSecurityNumber: '078-05-1120' };
+    const after = {
+      ...employee({ title: 'T2', email: 'new@example.com' }),
+      password: 'hunter2',
+      password2: 'hunter2',
+      socialSecurityNumber: '078-05-1120',
+    };
     const diff = diffRecords(employee(), after, FIELDS);
     // A diff that somehow carries a forbidden key (hand-built) must still not leak it.
     diff.changes.password = { old: null, new: 'hunter2' };
@@ -74,26 +101,39 @@ describe('buildEvent', () => {
     expect(event.data.changedFields).toEqual(['title']);
     expect(Object.keys(event.data.changes)).toEqual(['title']);
     const body = serializeEvent(event);
-    for (const leak of ['hunter2', '078-05-1120', 'new@example.com', 'jane@example.com', 'password', 'socialSecurityNumber']) {
+    for (const leak of [
+      'hunter2',
+      '078-05-1120',
+      'new@example.com',
+      'jane@example.com',
+      'password',
+      'socialSecurityNumber',
+    ]) {
       expect(body).not.toContain(leak);
     }
   });
 
   it('keeps changedFields sorted and equal to the keys of changes', () => {
-    const event = buildEvent(input({}, employee(), employee({ title: 'Z', department: null, roles: null, isInactive: true })));
+    const event = buildEvent(
+      input({}, employee(), employee({ title: 'Z', department: null, roles: null, isInactive: true })),
+    );
     expect(event.data.changedFields).toEqual(['department', 'isInactive', 'roles', 'title']);
     expect(Object.keys(event.data.changes)).toEqual(event.data.changedFields);
   });
 
   it('sorts changedFields even when handed an unsorted diff', () => {
-    const diff = { changedFields: ['title', 'email'], changes: { title: { old: 'a', new: 'b' }, email: { old: null, new: 'x@y.z' } } };
+    const diff = {
+      changedFields: ['title', 'email'],
+      changes: { title: { old: 'a', new: 'b' }, email: { old: null, new: 'x@y.z' } },
+    };
     const event = buildEvent(input({ diff }));
     expect(event.data.changedFields).toEqual(['email', 'title']);
     expect(Object.keys(event.data.changes)).toEqual(['email', 'title']);
   });
 
   it('refuses an event id outside [A-Za-z0-9_-]', () => {
-    for (const id of ['', 'evt 1', 'evt.1', 'evt/1', 'évt', 'evt:1']) expect(() => buildEvent(input({ id }))).toThrow(/event id/);
+    for (const id of ['', 'evt 1', 'evt.1', 'evt/1', 'évt', 'evt:1'])
+      expect(() => buildEvent(input({ id }))).toThrow(/event id/);
   });
 
   it('serialises to JSON that parses back to the same event', () => {

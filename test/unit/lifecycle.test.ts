@@ -15,7 +15,9 @@ describe('detectLifecycle', () => {
   });
 
   it('create: a new employee starts active and without access', () => {
-    expect(detectLifecycle('create', null, employee({ isInactive: false, giveAccess: true }))).toEqual(['access_granted']);
+    expect(detectLifecycle('create', null, employee({ isInactive: false, giveAccess: true }))).toEqual([
+      'access_granted',
+    ]);
     expect(detectLifecycle('create', null, employee({ isInactive: false, giveAccess: false }))).toEqual([]);
   });
 

@@ -1,6 +1,15 @@
 import {
-  EMPLOYEE_FIELDS, FORBIDDEN_FIELDS, fieldByColumn, normalizeValue, resolveField, sameValue, toBoolean, toDate, toDateTime,
-  toRef, toRefs,
+  EMPLOYEE_FIELDS,
+  FORBIDDEN_FIELDS,
+  fieldByColumn,
+  normalizeValue,
+  resolveField,
+  sameValue,
+  toBoolean,
+  toDate,
+  toDateTime,
+  toRef,
+  toRefs,
 } from '../../lib/core';
 
 describe('resolveField', () => {
@@ -12,7 +21,12 @@ describe('resolveField', () => {
   });
 
   it('accepts custom entity fields, with or without a declared kind', () => {
-    expect(resolveField('custentity_badge')).toEqual({ rest: 'custentity_badge', nsId: 'custentity_badge', column: 'custentity_badge', kind: 'auto' });
+    expect(resolveField('custentity_badge')).toEqual({
+      rest: 'custentity_badge',
+      nsId: 'custentity_badge',
+      column: 'custentity_badge',
+      kind: 'auto',
+    });
     expect(resolveField('CUSTENTITY_Badge:date')?.kind).toBe('date');
     expect(resolveField('custentity_x:sublist')).toBeNull();
     expect(resolveField('custentity_x:')).toBeNull();
@@ -20,7 +34,15 @@ describe('resolveField', () => {
   });
 
   it('refuses unknown and forbidden names', () => {
-    for (const name of ['', 'shoeSize', 'custbody_x', 'custentity-x', ...FORBIDDEN_FIELDS, 'Password', 'SocialSecurityNumber']) {
+    for (const name of [
+      '',
+      'shoeSize',
+      'custbody_x',
+      'custentity-x',
+      ...FORBIDDEN_FIELDS,
+      'Password',
+      'SocialSecurityNumber',
+    ]) {
       expect(resolveField(name)).toBeNull();
     }
   });
@@ -76,8 +98,14 @@ describe('value normalisation', () => {
   });
 
   it('multi-selects: arrays with parallel texts, separated strings, empty lists', () => {
-    expect(toRefs(['1', '2'], ['A', 'B'])).toEqual([{ id: '1', refName: 'A' }, { id: '2', refName: 'B' }]);
-    expect(toRefs('1,2')).toEqual([{ id: '1', refName: null }, { id: '2', refName: null }]);
+    expect(toRefs(['1', '2'], ['A', 'B'])).toEqual([
+      { id: '1', refName: 'A' },
+      { id: '2', refName: 'B' },
+    ]);
+    expect(toRefs('1,2')).toEqual([
+      { id: '1', refName: null },
+      { id: '2', refName: null },
+    ]);
     expect(toRefs('1\u00052')).toHaveLength(2);
     expect(toRefs([])).toBeNull();
     expect(toRefs(['', null])).toBeNull();
@@ -105,8 +133,27 @@ describe('value normalisation', () => {
   it('sameValue: refs by id, ref lists as sets, empties alike', () => {
     expect(sameValue({ id: '1', refName: 'A' }, { id: '1', refName: null })).toBe(true);
     expect(sameValue({ id: '1', refName: 'A' }, { id: '2', refName: 'A' })).toBe(false);
-    expect(sameValue([{ id: '1', refName: null }, { id: '2', refName: null }], [{ id: '2', refName: 'B' }, { id: '1', refName: 'A' }])).toBe(true);
-    expect(sameValue([{ id: '1', refName: null }], [{ id: '1', refName: null }, { id: '2', refName: null }])).toBe(false);
+    expect(
+      sameValue(
+        [
+          { id: '1', refName: null },
+          { id: '2', refName: null },
+        ],
+        [
+          { id: '2', refName: 'B' },
+          { id: '1', refName: 'A' },
+        ],
+      ),
+    ).toBe(true);
+    expect(
+      sameValue(
+        [{ id: '1', refName: null }],
+        [
+          { id: '1', refName: null },
+          { id: '2', refName: null },
+        ],
+      ),
+    ).toBe(false);
     expect(sameValue('', null)).toBe(true);
     expect(sameValue([], null)).toBe(true);
     expect(sameValue(false, null)).toBe(false);

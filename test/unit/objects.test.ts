@@ -38,7 +38,21 @@ const SCRIPT_TYPES: Record<string, { nsType: string; entryPoint: string }> = {
   suitelet: { nsType: 'Suitelet', entryPoint: 'onRequest' },
 };
 
-const FIELD_TYPES = new Set(['CHECKBOX', 'CLOBTEXT', 'DATE', 'DATETIMETZ', 'EMAIL', 'FLOAT', 'INTEGER', 'MULTISELECT', 'PASSWORD', 'SELECT', 'TEXT', 'TEXTAREA', 'URL']);
+const FIELD_TYPES = new Set([
+  'CHECKBOX',
+  'CLOBTEXT',
+  'DATE',
+  'DATETIMETZ',
+  'EMAIL',
+  'FLOAT',
+  'INTEGER',
+  'MULTISELECT',
+  'PASSWORD',
+  'SELECT',
+  'TEXT',
+  'TEXTAREA',
+  'URL',
+]);
 
 interface SdfObject {
   file: string;
@@ -80,7 +94,9 @@ function expectId(id: string, prefix: string): void {
 
 describe('src/Objects', () => {
   test('holds exactly the contract objects, each in a file named after its script id', () => {
-    expect(objects.map((o) => o.scriptid).sort()).toEqual([CONTRACT.record, CONTRACT.userEvent, CONTRACT.retry, SCRIPT.console, ALERT_RECORD].sort());
+    expect(objects.map((o) => o.scriptid).sort()).toEqual(
+      [CONTRACT.record, CONTRACT.userEvent, CONTRACT.retry, SCRIPT.console, ALERT_RECORD].sort(),
+    );
     for (const o of objects) expect(o.file).toBe(`${o.scriptid}.xml`);
     expect(object(CONTRACT.userEvent).root).toBe('usereventscript');
     expect(object(CONTRACT.retry).root).toBe('scheduledscript');
@@ -118,7 +134,9 @@ describe('src/Objects', () => {
     expect(deployment!.body).not.toContain('<title>');
     // Writes the delivery whatever the saving user's role may do (chapter_N2997500).
     expect(element(deployment!.body, 'runasrole')).toBe('ADMINISTRATOR');
-    expect(readFileSync(join(SRC, 'FileCabinet/SuiteScripts/suitehooks/suitehooks_retry_ss.js'), 'utf8')).toContain(`"${DEPLOYMENT.userEvent}"`);
+    expect(readFileSync(join(SRC, 'FileCabinet/SuiteScripts/suitehooks/suitehooks_retry_ss.js'), 'utf8')).toContain(
+      `"${DEPLOYMENT.userEvent}"`,
+    );
   });
 
   test('the retry script has the Scheduled timer (every 15 minutes) and the Not Scheduled worker the code starts', () => {
@@ -130,7 +148,9 @@ describe('src/Objects', () => {
     expect(element(worker!.body, 'status')).toBe('NOTSCHEDULED');
     expect(worker!.body).not.toContain('<recurrence>');
     for (const d of deployments) expect(element(d.body, 'title')).toBeTruthy();
-    expect(readFileSync(join(SRC, 'FileCabinet/SuiteScripts/suitehooks/suitehooks_retry_ss.js'), 'utf8')).toContain(`"${DEPLOYMENT.retryWorker}"`);
+    expect(readFileSync(join(SRC, 'FileCabinet/SuiteScripts/suitehooks/suitehooks_retry_ss.js'), 'utf8')).toContain(
+      `"${DEPLOYMENT.retryWorker}"`,
+    );
   });
 
   test('the console: a released Suitelet for administrators only (the audience is widened by the administrator), no parameters', () => {
@@ -165,7 +185,10 @@ describe('src/Objects', () => {
     const rec = object(ALERT_RECORD);
     expect(rec.root).toBe('customrecordtype');
     expect(element(rec.xml, 'accesstype')).toBe('USEPERMISSIONLIST');
-    const permissions = [...rec.xml.matchAll(/<permission>([\s\S]*?)<\/permission>/g)].map((m) => [element(m[1]!, 'permittedrole'), element(m[1]!, 'permittedlevel')]);
+    const permissions = [...rec.xml.matchAll(/<permission>([\s\S]*?)<\/permission>/g)].map((m) => [
+      element(m[1]!, 'permittedrole'),
+      element(m[1]!, 'permittedlevel'),
+    ]);
     expect(permissions).toEqual([['ADMINISTRATOR', 'FULL']]);
     expect(element(rec.xml, 'includeinsearchmenu')).toBe('F');
     const fields = children(rec.xml, 'customrecordcustomfield');
@@ -206,7 +229,14 @@ describe('src/Objects', () => {
     expect(typeOf(DELIVERY_FIELD.status)).toBe('TEXT');
     // The list view shows what an administrator needs to find and replay a delivery.
     const listed = fields.filter((f) => element(f.body, 'showinlist') === 'T').map((f) => f.scriptid);
-    for (const id of [DELIVERY_FIELD.status, DELIVERY_FIELD.eventType, DELIVERY_FIELD.recordId, DELIVERY_FIELD.attempts, DELIVERY_FIELD.nextAttempt, DELIVERY_FIELD.lastError]) {
+    for (const id of [
+      DELIVERY_FIELD.status,
+      DELIVERY_FIELD.eventType,
+      DELIVERY_FIELD.recordId,
+      DELIVERY_FIELD.attempts,
+      DELIVERY_FIELD.nextAttempt,
+      DELIVERY_FIELD.lastError,
+    ]) {
       expect(listed).toContain(id);
     }
   });
@@ -214,7 +244,10 @@ describe('src/Objects', () => {
   test('delivery records are restricted: a permission list (Administrator), not in the search menu', () => {
     const rec = object(DELIVERY_RECORD).xml;
     expect(element(rec, 'accesstype')).toBe('USEPERMISSIONLIST');
-    const permissions = [...rec.matchAll(/<permission>([\s\S]*?)<\/permission>/g)].map((m) => [element(m[1]!, 'permittedrole'), element(m[1]!, 'permittedlevel')]);
+    const permissions = [...rec.matchAll(/<permission>([\s\S]*?)<\/permission>/g)].map((m) => [
+      element(m[1]!, 'permittedrole'),
+      element(m[1]!, 'permittedlevel'),
+    ]);
     expect(permissions).toEqual([['ADMINISTRATOR', 'FULL']]);
     expect(element(rec, 'includeinsearchmenu')).toBe('F');
     // Needs the MAILMERGE feature in the manifest (SDFxml_372451363); the record has no use for it.

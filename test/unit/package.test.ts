@@ -12,7 +12,12 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 
 const repo = path.join(__dirname, '..', '..');
-const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as { types: string; main: string; dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as {
+  types: string;
+  main: string;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 const built = (rel: string) => path.join(repo, rel);
 
 beforeAll(() => {
@@ -20,12 +25,20 @@ beforeAll(() => {
 });
 
 function packedFiles(): string[] {
-  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repo, encoding: 'utf8', timeout: 60_000 });
+  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: repo,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return (JSON.parse(out) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
 }
 
 function jsFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? jsFiles(path.join(dir, e.name)) : e.name.endsWith('.js') ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? jsFiles(path.join(dir, e.name)) : e.name.endsWith('.js') ? [path.join(dir, e.name)] : [],
+    );
 }
 
 /** The npm packages the compiled client, webhook receiver helpers and core load (`csv-parse/sync` → `csv-parse`). */
@@ -42,13 +55,27 @@ function packagesRequired(): Set<string> {
 
 test('the package ships the client, the core and their .d.ts, the schema and the docs, and nothing of the sandbox', () => {
   const files = packedFiles();
-  for (const f of [pkg.main, pkg.types, 'dist/lib/client/cli/main.js', 'dist/lib/webhooks/handler.d.ts', 'dist/lib/webhooks/verify.d.ts', 'dist/lib/core/index.d.ts', 'dist/lib/core/envelope.d.ts', 'schema/suitehooks-event.schema.json', 'docs/events.md', 'LICENSE', 'README.md']) {
+  for (const f of [
+    pkg.main,
+    pkg.types,
+    'dist/lib/client/cli/main.js',
+    'dist/lib/webhooks/handler.d.ts',
+    'dist/lib/webhooks/verify.d.ts',
+    'dist/lib/core/index.d.ts',
+    'dist/lib/core/envelope.d.ts',
+    'schema/suitehooks-event.schema.json',
+    'docs/events.md',
+    'LICENSE',
+    'README.md',
+  ]) {
     expect(files).toContain(f);
   }
-  expect(files.filter((f) => /^(dist\/lib\/sandbox|dist\/bench|dist\/test|lib\/|test\/|src\/|bench\/)/.test(f))).toEqual([]);
+  expect(
+    files.filter((f) => /^(dist\/lib\/sandbox|dist\/bench|dist\/test|lib\/|test\/|src\/|bench\/)/.test(f)),
+  ).toEqual([]);
 }, 60_000);
 
-test('runtime dependencies are exactly what the client and core load; the sandbox\'s are development-only', () => {
+test("runtime dependencies are exactly what the client and core load; the sandbox's are development-only", () => {
   expect([...packagesRequired()].sort()).toEqual(Object.keys(pkg.dependencies).sort());
   // selfsigned is the client's too: `suitehooks listen` makes a certificate when given none.
   for (const sandboxOnly of ['better-sqlite3', 'ajv', 'ajv-formats']) {
@@ -63,22 +90,36 @@ test('a TypeScript user of the package gets the client and receiver helper types
     fs.mkdirSync(path.join(dir, 'node_modules'));
     fs.symlinkSync(repo, path.join(dir, 'node_modules', 'suitehooks'), 'dir');
     const file = path.join(dir, 'use.ts');
-    fs.writeFileSync(file, [
-      "import { createClient, createWebhookHandler, verifyWebhook, type WebhookEvent, type NetSuiteClient } from 'suitehooks';",
-      'export const handler = createWebhookHandler({ secret: "whsec_x", onEvent: (e: WebhookEvent) => { const s: number = e.data.sequence; void s; } });',
-      'export const verify: (body: string, headers: Record<string, string>) => WebhookEvent = (b, h) => verifyWebhook(b, h, "whsec_x");',
-      'export type Client = NetSuiteClient; export const make = createClient;',
-      // A wrong use must be an error, or the declarations would be `any`.
-      '// @ts-expect-error sequence is a number',
-      'export const wrong: string = ({} as WebhookEvent).data.sequence;',
-    ].join('\n'));
+    fs.writeFileSync(
+      file,
+      [
+        "import { createClient, createWebhookHandler, verifyWebhook, type WebhookEvent, type NetSuiteClient } from 'suitehooks';",
+        'export const handler = createWebhookHandler({ secret: "whsec_x", onEvent: (e: WebhookEvent) => { const s: number = e.data.sequence; void s; } });',
+        'export const verify: (body: string, headers: Record<string, string>) => WebhookEvent = (b, h) => verifyWebhook(b, h, "whsec_x");',
+        'export type Client = NetSuiteClient; export const make = createClient;',
+        // A wrong use must be an error, or the declarations would be `any`.
+        '// @ts-expect-error sequence is a number',
+        'export const wrong: string = ({} as WebhookEvent).data.sequence;',
+      ].join('\n'),
+    );
     const program = ts.createProgram([file], {
-      strict: true, noEmit: true, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10,
-      target: ts.ScriptTarget.ES2022, types: ['node'], typeRoots: [path.join(repo, 'node_modules', '@types')], skipLibCheck: true,
+      strict: true,
+      noEmit: true,
+      module: ts.ModuleKind.CommonJS,
+      moduleResolution: ts.ModuleResolutionKind.Node10,
+      target: ts.ScriptTarget.ES2022,
+      types: ['node'],
+      typeRoots: [path.join(repo, 'node_modules', '@types')],
+      skipLibCheck: true,
     });
-    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    const diagnostics = ts
+      .getPreEmitDiagnostics(program)
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     expect(diagnostics).toEqual([]);
-    const resolved = program.getSourceFiles().map((s) => s.fileName).find((f) => f.endsWith('dist/lib/client/index.d.ts'));
+    const resolved = program
+      .getSourceFiles()
+      .map((s) => s.fileName)
+      .find((f) => f.endsWith('dist/lib/client/index.d.ts'));
     expect(resolved).toBeDefined();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

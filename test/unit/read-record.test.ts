@@ -1,7 +1,11 @@
 import { EMPLOYEE_FIELDS, readRecord, resolveField, type FieldSource } from '../../lib/core';
 
 /** A SuiteScript-like record: getValue/getText by field id, sublist lines. */
-function source(values: Record<string, unknown>, texts: Record<string, unknown> = {}, roles: { value: unknown; text: unknown }[] | null = null): FieldSource {
+function source(
+  values: Record<string, unknown>,
+  texts: Record<string, unknown> = {},
+  roles: { value: unknown; text: unknown }[] | null = null,
+): FieldSource {
   return {
     has: (id) => id in values,
     value: (id) => values[id],
@@ -17,7 +21,15 @@ describe('readRecord', () => {
   it('reads every kind from getValue/getText shapes', () => {
     const { record, present, problems } = readRecord(
       source(
-        { firstname: 'Jane', phone: '', isinactive: false, giveaccess: true, department: '3', hiredate: new Date(2024, 0, 15), lastmodifieddate: new Date(Date.UTC(2026, 2, 6, 12)) },
+        {
+          firstname: 'Jane',
+          phone: '',
+          isinactive: false,
+          giveaccess: true,
+          department: '3',
+          hiredate: new Date(2024, 0, 15),
+          lastmodifieddate: new Date(Date.UTC(2026, 2, 6, 12)),
+        },
         { department: 'Ops' },
         [{ value: '15', text: 'Sales Rep' }],
       ),
@@ -25,10 +37,25 @@ describe('readRecord', () => {
     );
     expect(problems).toEqual([]);
     expect(record).toEqual({
-      firstName: 'Jane', phone: null, isInactive: false, giveAccess: true, department: { id: '3', refName: 'Ops' },
-      hireDate: '2024-01-15', lastModifiedDate: '2026-03-06T12:00:00.000Z', roles: [{ id: '15', refName: 'Sales Rep' }],
+      firstName: 'Jane',
+      phone: null,
+      isInactive: false,
+      giveAccess: true,
+      department: { id: '3', refName: 'Ops' },
+      hireDate: '2024-01-15',
+      lastModifiedDate: '2026-03-06T12:00:00.000Z',
+      roles: [{ id: '15', refName: 'Sales Rep' }],
     });
-    expect([...present].sort()).toEqual(['department', 'firstName', 'giveAccess', 'hireDate', 'isInactive', 'lastModifiedDate', 'phone', 'roles']);
+    expect([...present].sort()).toEqual([
+      'department',
+      'firstName',
+      'giveAccess',
+      'hireDate',
+      'isInactive',
+      'lastModifiedDate',
+      'phone',
+      'roles',
+    ]);
   });
 
   it('xedit: fields the record does not carry are not present and not read', () => {
@@ -38,10 +65,21 @@ describe('readRecord', () => {
   });
 
   it('a failing getValue is reported by error code only, never with the message (it may quote the value)', () => {
-    const throwing = (error: unknown): FieldSource => ({ ...source({ email: 'x' }), value: () => { throw error; } });
-    const suiteScriptError = Object.assign(new Error('Invalid email jane.doe@example.com'), { name: 'SSS_INVALID_FIELD_VALUE' });
-    expect(readRecord(throwing(suiteScriptError), EMPLOYEE_FIELDS).problems).toEqual(['email: unreadable (SSS_INVALID_FIELD_VALUE)']);
-    expect(readRecord(throwing(new Error('jane.doe@example.com is bad')), EMPLOYEE_FIELDS).problems).toEqual(['email: unreadable']);
+    const throwing = (error: unknown): FieldSource => ({
+      ...source({ email: 'x' }),
+      value: () => {
+        throw error;
+      },
+    });
+    const suiteScriptError = Object.assign(new Error('Invalid email jane.doe@example.com'), {
+      name: 'SSS_INVALID_FIELD_VALUE',
+    });
+    expect(readRecord(throwing(suiteScriptError), EMPLOYEE_FIELDS).problems).toEqual([
+      'email: unreadable (SSS_INVALID_FIELD_VALUE)',
+    ]);
+    expect(readRecord(throwing(new Error('jane.doe@example.com is bad')), EMPLOYEE_FIELDS).problems).toEqual([
+      'email: unreadable',
+    ]);
     expect(readRecord(throwing('plain string jane'), EMPLOYEE_FIELDS).problems).toEqual(['email: unreadable']);
   });
 

@@ -1,4 +1,11 @@
-import { classifyAttempt, MAX_ATTEMPTS, MAX_RETRY_AFTER_MS, nextAttemptAt, parseRetryAfter, RETRY_DELAYS_MS } from '../../lib/core';
+import {
+  classifyAttempt,
+  MAX_ATTEMPTS,
+  MAX_RETRY_AFTER_MS,
+  nextAttemptAt,
+  parseRetryAfter,
+  RETRY_DELAYS_MS,
+} from '../../lib/core';
 
 const HOUR = 3_600_000;
 
@@ -41,7 +48,9 @@ describe('retry schedule', () => {
     expect(MAX_RETRY_AFTER_MS).toBe(24 * HOUR);
     expect(nextAttemptAt(1, now, () => 0.5, parseRetryAfter('31536000', now))).toBe(now + 24 * HOUR);
     expect(nextAttemptAt(1, now, () => 0.5, parseRetryAfter('9'.repeat(400), now))).toBe(now + 24 * HOUR);
-    expect(nextAttemptAt(1, now, () => 0.5, parseRetryAfter('Fri, 01 Jan 2100 00:00:00 GMT', now))).toBe(now + 24 * HOUR);
+    expect(nextAttemptAt(1, now, () => 0.5, parseRetryAfter('Fri, 01 Jan 2100 00:00:00 GMT', now))).toBe(
+      now + 24 * HOUR,
+    );
     expect(nextAttemptAt(1, now, () => 0.5, Number.NaN)).toBe(now + 5 * 60_000);
     const outcome = classifyAttempt({ status: 429, retryAfter: '9'.repeat(400) }, 1, now, () => 0.5);
     expect(outcome).toEqual({ kind: 'retry', at: now + 24 * HOUR, reason: 'HTTP 429' });

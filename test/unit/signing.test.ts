@@ -6,7 +6,11 @@ import pkg from '../../package.json';
 const BODY = JSON.stringify({ type: 'employee.updated', data: { id: 'evt_1', name: 'Zoë 😀 "quoted"' } });
 
 function signed(id: string, ts: number, body: string, secrets: string[]) {
-  return webhookHeaders(id, ts, secrets.map((s) => hmacB64(s, signingInput(id, ts, body))));
+  return webhookHeaders(
+    id,
+    ts,
+    secrets.map((s) => hmacB64(s, signingInput(id, ts, body))),
+  );
 }
 
 describe('signing input and headers', () => {
@@ -43,7 +47,9 @@ describe('verification with the official standardwebhooks package', () => {
     const headers = signed('evt_1', now, BODY, [SECRET_B64]);
     expect(new Webhook('whsec_' + SECRET_B64).verify(BODY, { ...headers })).toEqual(JSON.parse(BODY));
     // The signature equals the package's own.
-    expect(headers['webhook-signature']).toBe(new Webhook('whsec_' + SECRET_B64).sign('evt_1', new Date(now * 1000), BODY));
+    expect(headers['webhook-signature']).toBe(
+      new Webhook('whsec_' + SECRET_B64).sign('evt_1', new Date(now * 1000), BODY),
+    );
   });
 
   it('rejects a tampered body, a wrong secret and a stale timestamp', () => {

@@ -7,9 +7,17 @@ import { spawnSync } from 'node:child_process';
 
 jest.mock('node:child_process', () => ({ spawnSync: jest.fn() }));
 
-type Hook = (context: { command: string; projectPath: string; arguments: Record<string, unknown> }) => Promise<{ arguments: Record<string, unknown> }>;
-const config = require('../../suitecloud.config.js') as { defaultProjectFolder: string; commands: Record<string, { beforeExecuting: Hook }> };
-const spawn = spawnSync as unknown as jest.Mock;
+type Hook = (context: {
+  command: string;
+  projectPath: string;
+  arguments: Record<string, unknown>;
+}) => Promise<{ arguments: Record<string, unknown> }>;
+const config = require('../../suitecloud.config.js') as {
+  defaultProjectFolder: string;
+  commands: Record<string, { beforeExecuting: Hook }>;
+};
+/** spawnSync as the hook calls it: (command, args, options). */
+const spawn = spawnSync as unknown as jest.Mock<{ status: number }, [string, string[], unknown]>;
 const context = { command: 'project:deploy', projectPath: '/repo', arguments: { accountspecificvalues: 'ERROR' } };
 
 beforeEach(() => spawn.mockReset());
@@ -17,7 +25,7 @@ beforeEach(() => spawn.mockReset());
 test('project:deploy runs `npm run build` then `npm run test`, and returns the arguments unchanged', async () => {
   spawn.mockReturnValue({ status: 0 });
   const result = await config.commands['project:deploy']!.beforeExecuting(context);
-  expect(spawn.mock.calls.map((c) => (c[1] as string[]).join(' '))).toEqual(['run build', 'run test']);
+  expect(spawn.mock.calls.map((c) => c[1].join(' '))).toEqual(['run build', 'run test']);
   expect(spawn.mock.calls.every((c) => c[0] === 'npm')).toBe(true);
   // The CLI refuses a hook result without an `arguments` object.
   expect(result).toBe(context);
@@ -26,7 +34,9 @@ test('project:deploy runs `npm run build` then `npm run test`, and returns the a
 
 test('a failing test run stops the deploy with a clear error', async () => {
   spawn.mockReturnValueOnce({ status: 0 }).mockReturnValueOnce({ status: 1 });
-  await expect(config.commands['project:deploy']!.beforeExecuting(context)).rejects.toThrow('npm run test failed (exit 1); nothing was deployed');
+  await expect(config.commands['project:deploy']!.beforeExecuting(context)).rejects.toThrow(
+    'npm run test failed (exit 1); nothing was deployed',
+  );
 });
 
 test('a failing build stops before the tests', async () => {
@@ -38,5 +48,5 @@ test('a failing build stops before the tests', async () => {
 test('project:validate builds first', async () => {
   spawn.mockReturnValue({ status: 0 });
   await config.commands['project:validate']!.beforeExecuting({ ...context, command: 'project:validate' });
-  expect(spawn.mock.calls.map((c) => (c[1] as string[]).join(' '))).toEqual(['run build']);
+  expect(spawn.mock.calls.map((c) => c[1].join(' '))).toEqual(['run build']);
 });

@@ -1,5 +1,11 @@
 import {
-  EMPLOYEE_FIELDS, fromRestRecord, fromSuiteQLRow, resolveField, suiteqlSelectList, toRestBody, zonedToUtc,
+  EMPLOYEE_FIELDS,
+  fromRestRecord,
+  fromSuiteQLRow,
+  resolveField,
+  suiteqlSelectList,
+  toRestBody,
+  zonedToUtc,
 } from '../../lib/core';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -18,15 +24,33 @@ describe('suiteqlSelectList', () => {
 
 describe('fromSuiteQLRow', () => {
   const row = {
-    id: 456, entityid: 'E-1', firstname: 'Jane', lastname: '', email: null, isinactive: 'T', giveaccess: 'F',
-    department: '3', department_refname: 'Ops', supervisor: null, supervisor_refname: null, hiredate: '2024-01-15',
+    id: 456,
+    entityid: 'E-1',
+    firstname: 'Jane',
+    lastname: '',
+    email: null,
+    isinactive: 'T',
+    giveaccess: 'F',
+    department: '3',
+    department_refname: 'Ops',
+    supervisor: null,
+    supervisor_refname: null,
+    hiredate: '2024-01-15',
     lastmodifieddate: '2026-03-06T12:34:56',
   };
 
   it('maps columns to REST names and T/F to booleans, empty to null', () => {
     expect(fromSuiteQLRow(row)).toEqual({
-      id: '456', entityId: 'E-1', firstName: 'Jane', lastName: null, email: null, isInactive: true, giveAccess: false,
-      department: { id: '3', refName: 'Ops' }, supervisor: null, hireDate: '2024-01-15',
+      id: '456',
+      entityId: 'E-1',
+      firstName: 'Jane',
+      lastName: null,
+      email: null,
+      isInactive: true,
+      giveAccess: false,
+      department: { id: '3', refName: 'Ops' },
+      supervisor: null,
+      hireDate: '2024-01-15',
       lastModifiedDate: '2026-03-06T12:34:56.000Z',
     });
   });
@@ -34,13 +58,18 @@ describe('fromSuiteQLRow', () => {
   it('converts date-times from the session time zone', () => {
     const ny = fromSuiteQLRow(row, EMPLOYEE_FIELDS, { timeZone: 'America/New_York' });
     expect(ny.lastModifiedDate).toBe('2026-03-06T17:34:56.000Z');
-    const withOffset = fromSuiteQLRow({ lastmodifieddate: '2026-03-06T12:34:56+02:00' }, EMPLOYEE_FIELDS, { timeZone: 'America/New_York' });
+    const withOffset = fromSuiteQLRow({ lastmodifieddate: '2026-03-06T12:34:56+02:00' }, EMPLOYEE_FIELDS, {
+      timeZone: 'America/New_York',
+    });
     expect(withOffset.lastModifiedDate).toBe('2026-03-06T10:34:56.000Z');
   });
 
   it('reads custom columns with declared kinds', () => {
     const fields = [resolveField('custentity_badge:boolean')!, resolveField('custentity_start:date')!];
-    expect(fromSuiteQLRow({ custentity_badge: 'T', custentity_start: '2026-01-02' }, fields)).toEqual({ custentity_badge: true, custentity_start: '2026-01-02' });
+    expect(fromSuiteQLRow({ custentity_badge: 'T', custentity_start: '2026-01-02' }, fields)).toEqual({
+      custentity_badge: true,
+      custentity_start: '2026-01-02',
+    });
   });
 
   it('names the bad value kind when a column cannot be read', () => {
@@ -90,16 +119,36 @@ describe('zonedToUtc', () => {
 describe('fromRestRecord', () => {
   it('reads an expanded employee, roles included', () => {
     const json = {
-      links: [], id: '456', firstName: 'Jane', isInactive: false, giveAccess: true, hireDate: '2024-01-15',
-      lastModifiedDate: '2026-03-06T12:34:56Z', phone: '',
+      links: [],
+      id: '456',
+      firstName: 'Jane',
+      isInactive: false,
+      giveAccess: true,
+      hireDate: '2024-01-15',
+      lastModifiedDate: '2026-03-06T12:34:56Z',
+      phone: '',
       department: { links: [], id: '3', refName: 'Ops' },
-      roles: { links: [], items: [{ links: [], selectedRole: { id: '15', refName: 'Sales Rep' } }, { selectedRole: { id: '3', refName: 'Admin' } }] },
+      roles: {
+        links: [],
+        items: [
+          { links: [], selectedRole: { id: '15', refName: 'Sales Rep' } },
+          { selectedRole: { id: '3', refName: 'Admin' } },
+        ],
+      },
     };
     expect(fromRestRecord(json)).toEqual({
-      id: '456', firstName: 'Jane', isInactive: false, giveAccess: true, hireDate: '2024-01-15',
-      lastModifiedDate: '2026-03-06T12:34:56.000Z', phone: null,
+      id: '456',
+      firstName: 'Jane',
+      isInactive: false,
+      giveAccess: true,
+      hireDate: '2024-01-15',
+      lastModifiedDate: '2026-03-06T12:34:56.000Z',
+      phone: null,
       department: { id: '3', refName: 'Ops' },
-      roles: [{ id: '15', refName: 'Sales Rep' }, { id: '3', refName: 'Admin' }],
+      roles: [
+        { id: '15', refName: 'Sales Rep' },
+        { id: '3', refName: 'Admin' },
+      ],
     });
   });
 
@@ -108,8 +157,19 @@ describe('fromRestRecord', () => {
   });
 
   it('reads multi-select collections, declared or not', () => {
-    const json = { custentity_skills: { links: [], items: [{ id: '1', refName: 'A' }, { id: '2', refName: 'B' }] } };
-    const refs = [{ id: '1', refName: 'A' }, { id: '2', refName: 'B' }];
+    const json = {
+      custentity_skills: {
+        links: [],
+        items: [
+          { id: '1', refName: 'A' },
+          { id: '2', refName: 'B' },
+        ],
+      },
+    };
+    const refs = [
+      { id: '1', refName: 'A' },
+      { id: '2', refName: 'B' },
+    ];
     expect(fromRestRecord(json, [resolveField('custentity_skills:multiselect')!])).toEqual({ custentity_skills: refs });
     expect(fromRestRecord(json, [resolveField('custentity_skills')!])).toEqual({ custentity_skills: refs });
     expect(fromRestRecord({ custentity_skills: { links: [] } }, [resolveField('custentity_skills')!])).toEqual({});
@@ -118,11 +178,21 @@ describe('fromRestRecord', () => {
 
 describe('toRestBody', () => {
   it('writes selects as { id }, roles as a sublist and plain values as they are', () => {
-    expect(toRestBody({
-      firstName: 'Jane', isInactive: true, hireDate: '2024-01-15', department: { id: '3', refName: 'Ops' }, supervisor: null,
-      roles: [{ id: '15', refName: 'Sales Rep' }],
-    })).toEqual({
-      firstName: 'Jane', isInactive: true, hireDate: '2024-01-15', department: { id: '3' }, supervisor: null,
+    expect(
+      toRestBody({
+        firstName: 'Jane',
+        isInactive: true,
+        hireDate: '2024-01-15',
+        department: { id: '3', refName: 'Ops' },
+        supervisor: null,
+        roles: [{ id: '15', refName: 'Sales Rep' }],
+      }),
+    ).toEqual({
+      firstName: 'Jane',
+      isInactive: true,
+      hireDate: '2024-01-15',
+      department: { id: '3' },
+      supervisor: null,
       roles: { items: [{ selectedRole: { id: '15' } }] },
     });
     expect(toRestBody({ roles: null })).toEqual({ roles: { items: [] } });
@@ -130,14 +200,18 @@ describe('toRestBody', () => {
 
   it('writes multi-selects as items', () => {
     const skills = resolveField('custentity_skills:multiselect')!;
-    expect(toRestBody({ custentity_skills: [{ id: '1', refName: 'A' }] }, [skills])).toEqual({ custentity_skills: { items: [{ id: '1' }] } });
+    expect(toRestBody({ custentity_skills: [{ id: '1', refName: 'A' }] }, [skills])).toEqual({
+      custentity_skills: { items: [{ id: '1' }] },
+    });
     expect(toRestBody({ custentity_skills: null }, [skills])).toEqual({ custentity_skills: null });
   });
 
   it('writes custom auto fields holding refs as REST does', () => {
     const auto = resolveField('custentity_any')!;
     expect(toRestBody({ custentity_any: { id: '4', refName: 'X' } }, [auto])).toEqual({ custentity_any: { id: '4' } });
-    expect(toRestBody({ custentity_any: [{ id: '4', refName: 'X' }] }, [auto])).toEqual({ custentity_any: { items: [{ id: '4' }] } });
+    expect(toRestBody({ custentity_any: [{ id: '4', refName: 'X' }] }, [auto])).toEqual({
+      custentity_any: { items: [{ id: '4' }] },
+    });
     expect(toRestBody({ custentity_any: 'text' }, [auto])).toEqual({ custentity_any: 'text' });
   });
 

@@ -19,7 +19,7 @@ export interface M2MCredentials {
   /** PEM (PKCS#8 or traditional) private key of the certificate. */
   privateKey: Secret;
   /** Default: ES256 for EC keys, PS256 for RSA keys. RS256 is not accepted by NetSuite. */
-  algorithm?: M2MAlgorithm;
+  algorithm?: M2MAlgorithm | undefined;
   /** Default `['rest_webservices']`; sent as comma-separated text, as section_162790605110 documents. */
   scope?: string[];
 }
@@ -52,14 +52,22 @@ export class M2MAuth implements Authenticator {
       this.key = createPrivateKey(credentials.privateKey.reveal());
     } catch (err) {
       // OpenSSL's message ("DECODER routines::unsupported") names nothing; never quote the key itself.
-      throw new TypeError(`the M2M private key is not a PEM private key (PKCS#8 or traditional, EC or RSA): ${(err as { code?: string }).code ?? 'unreadable'}`);
+      throw new TypeError(
+        `the M2M private key is not a PEM private key (PKCS#8 or traditional, EC or RSA): ${(err as { code?: string }).code ?? 'unreadable'}`,
+      );
     }
     const type = this.key.asymmetricKeyType;
-    if (type !== 'ec' && type !== 'rsa' && type !== 'rsa-pss') throw new TypeError(`the M2M private key is ${type ?? 'of an unknown type'}; NetSuite needs an EC or RSA key`);
+    if (type !== 'ec' && type !== 'rsa' && type !== 'rsa-pss')
+      throw new TypeError(`the M2M private key is ${type ?? 'of an unknown type'}; NetSuite needs an EC or RSA key`);
     const algorithm = credentials.algorithm ?? (type === 'ec' ? 'ES256' : 'PS256');
-    if (!ALGORITHMS.includes(algorithm)) throw new TypeError(`JWT algorithm ${algorithm} is not accepted by NetSuite (use one of ${ALGORITHMS.join(', ')})`);
+    if (!ALGORITHMS.includes(algorithm))
+      throw new TypeError(
+        `JWT algorithm ${algorithm} is not accepted by NetSuite (use one of ${ALGORITHMS.join(', ')})`,
+      );
     if ((type === 'ec') !== algorithm.startsWith('ES')) {
-      throw new TypeError(`JWT algorithm ${algorithm} does not fit the M2M private key, which is ${type === 'ec' ? 'an EC key (use ES256/ES384/ES512)' : 'an RSA key (use PS256/PS384/PS512)'}`);
+      throw new TypeError(
+        `JWT algorithm ${algorithm} does not fit the M2M private key, which is ${type === 'ec' ? 'an EC key (use ES256/ES384/ES512)' : 'an RSA key (use PS256/PS384/PS512)'}`,
+      );
     }
     this.algorithm = algorithm;
   }
@@ -91,12 +99,24 @@ export class M2MAuth implements Authenticator {
       client_assertion: assertion,
     });
     const { status, body } = await this.post(this.tokenUrl, form);
-    const json = (body ?? {}) as { access_token?: unknown; expires_in?: unknown; error?: unknown; error_description?: unknown };
+    const json = (body ?? {}) as {
+      access_token?: unknown;
+      expires_in?: unknown;
+      error?: unknown;
+      error_description?: unknown;
+    };
     if (status !== 200 || typeof json.access_token !== 'string') {
-      throw new AuthError(status, typeof json.error === 'string' ? json.error : 'no access token', typeof json.error_description === 'string' ? json.error_description : undefined);
+      throw new AuthError(
+        status,
+        typeof json.error === 'string' ? json.error : 'no access token',
+        typeof json.error_description === 'string' ? json.error_description : undefined,
+      );
     }
     const lifetimeMs = (Number(json.expires_in) || 3600) * 1000;
-    this.#token = { value: json.access_token, renewAt: this.now() + lifetimeMs - Math.min(RENEW_BEFORE_MS, lifetimeMs / 2) };
+    this.#token = {
+      value: json.access_token,
+      renewAt: this.now() + lifetimeMs - Math.min(RENEW_BEFORE_MS, lifetimeMs / 2),
+    };
     this.tokensIssued++;
     return json.access_token;
   }

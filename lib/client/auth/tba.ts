@@ -25,7 +25,9 @@ export class TbaAuth implements Authenticator {
   ) {
     this.oauth = new OAuth({
       // A getter, so the secret is read when signing and never sits in clear on an object `inspect` shows.
-      consumer: Object.defineProperty({ key: credentials.consumerKey } as { key: string; secret: string }, 'secret', { get: () => credentials.consumerSecret.reveal() }),
+      consumer: Object.defineProperty({ key: credentials.consumerKey } as { key: string; secret: string }, 'secret', {
+        get: () => credentials.consumerSecret.reveal(),
+      }),
       signature_method: 'HMAC-SHA256',
       hash_function: (base, key) => createHmac('sha256', key).update(base).digest('base64'),
       realm,
@@ -34,9 +36,9 @@ export class TbaAuth implements Authenticator {
     this.oauth.getNonce = () => randomBytes(16).toString('hex');
   }
 
-  async authorization(method: string, url: string): Promise<string> {
+  authorization(method: string, url: string): Promise<string> {
     const token = { key: this.credentials.tokenId, secret: this.credentials.tokenSecret.reveal() };
-    return this.oauth.toHeader(this.oauth.authorize({ url, method }, token)).Authorization;
+    return Promise.resolve(this.oauth.toHeader(this.oauth.authorize({ url, method }, token)).Authorization);
   }
 
   /** A TBA 401 is not cured by signing again. */

@@ -20,7 +20,8 @@ function parseJsonLines(file: string, content: string): BulkRow[] {
     } catch {
       throw new InputError(`${file}:${i + 1}: not a JSON object`);
     }
-    if (typeof values !== 'object' || values === null || Array.isArray(values)) throw new InputError(`${file}:${i + 1}: not a JSON object`);
+    if (typeof values !== 'object' || values === null || Array.isArray(values))
+      throw new InputError(`${file}:${i + 1}: not a JSON object`);
     rows.push({ line: i + 1, values: values as Record<string, unknown> });
   });
   return rows;
@@ -42,7 +43,8 @@ export function readBulkFile(file: string): { rows: BulkRow[]; content: Buffer }
   } catch (err) {
     throw new InputError(`${file}: not valid CSV (${(err as Error).message})`);
   }
-  if (records.length > 0 && !('action' in records[0]!)) throw new InputError(`${file}: the header needs an "action" column`);
+  if (records.length > 0 && !('action' in records[0]!))
+    throw new InputError(`${file}: the header needs an "action" column`);
   // Line 1 is the header.
   return { rows: records.map((values, i) => ({ line: i + 2, values })), content };
 }
@@ -55,8 +57,14 @@ function summary(totals: BulkTotals, resultsFile: string, io: Io): string {
 export function registerBulk(program: Command, io: Io, run: (fn: () => Promise<void>) => Promise<void>): void {
   program
     .command('bulk <file>')
-    .description('apply a CSV or JSON-lines file of lifecycle changes (columns: action, id or externalId, role, fields…)')
-    .option('-r, --results <file>', 'JSON lines, one result per row; a re-run of the same file skips its rows already ok', '<file>.results.jsonl')
+    .description(
+      'apply a CSV or JSON-lines file of lifecycle changes (columns: action, id or externalId, role, fields…)',
+    )
+    .option(
+      '-r, --results <file>',
+      'JSON lines, one result per row; a re-run of the same file skips its rows already ok',
+      '<file>.results.jsonl',
+    )
     .action(function (this: Command, file: string) {
       return run(async () => {
         const o = this.opts<{ results: string }>();
@@ -64,13 +72,17 @@ export function registerBulk(program: Command, io: Io, run: (fn: () => Promise<v
         const { rows, content } = readBulkFile(input);
         const problems = bulkInputProblems(rows);
         if (problems.length > 0) throw new InputError(`${file}: refused, nothing was run:\n  ${problems.join('\n  ')}`);
-        const resultsFile = o.results === '<file>.results.jsonl' ? `${input}.results.jsonl` : path.resolve(io.cwd, o.results);
+        const resultsFile =
+          o.results === '<file>.results.jsonl' ? `${input}.results.jsonl` : path.resolve(io.cwd, o.results);
         const identity = fileIdentity(content);
         const done = finishedRows(fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, 'utf8') : '', identity);
         const client = makeClient(this.optsWithGlobals<GlobalOptions>(), io);
         const totals = await applyFile(client, rows, { input, identity, done, resultsFile }, io);
         println(io.stdout, summary(totals, resultsFile, io));
-        if (totals.notRun > 0) throw new Interrupted(`interrupted: ${totals.notRun} row${totals.notRun === 1 ? '' : 's'} not run; run the same command again to do them`);
+        if (totals.notRun > 0)
+          throw new Interrupted(
+            `interrupted: ${totals.notRun} row${totals.notRun === 1 ? '' : 's'} not run; run the same command again to do them`,
+          );
         if (totals.failed > 0) throw new BulkFailed(totals.failed);
       });
     });
@@ -95,7 +107,8 @@ async function applyFile(
       signal: io.signal,
       onResult: (result) => {
         if (result.status !== 'skipped') fs.writeSync(out, `${JSON.stringify(result)}\n`);
-        if (result.status === 'error') println(io.stderr, `line ${result.line}: ${result.action || '(no action)'} ${result.key}: ${result.error}`);
+        if (result.status === 'error')
+          println(io.stderr, `line ${result.line}: ${result.action || '(no action)'} ${result.key}: ${result.error}`);
         bar.increment();
       },
     });

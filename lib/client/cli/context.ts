@@ -2,7 +2,15 @@
 import * as path from 'node:path';
 import { createClient, type NetSuiteClient } from '../client';
 import { ConfigError, configFromEnv, configFromFile, type ClientConfig } from '../config';
-import { AuthError, DeactivationError, DeleteRefusedError, InterruptedError, NetSuiteApiError, RetriesExhaustedError, WriteOutcomeUnknownError } from '../errors';
+import {
+  AuthError,
+  DeactivationError,
+  DeleteRefusedError,
+  InterruptedError,
+  NetSuiteApiError,
+  RetriesExhaustedError,
+  WriteOutcomeUnknownError,
+} from '../errors';
 import { NameNotFoundError } from '../resolve';
 import { InputError, Interrupted, println, type Io } from './io';
 
@@ -35,17 +43,27 @@ export function reportError(err: unknown, io: Io): number {
     out(err instanceof Interrupted ? err.message : `interrupted: ${err.message}`);
     return 130;
   }
-  if (err instanceof InputError || err instanceof ConfigError || err instanceof NameNotFoundError || err instanceof TypeError || err instanceof RangeError) {
+  if (
+    err instanceof InputError ||
+    err instanceof ConfigError ||
+    err instanceof NameNotFoundError ||
+    err instanceof TypeError ||
+    err instanceof RangeError
+  ) {
     out(`error: ${err.message}`);
     return 2;
   }
   if (err instanceof NetSuiteApiError) {
     out(`error: ${err.message}`);
-    for (const d of err.details.slice(1)) out(`  ${d['o:errorCode']}: ${d.detail}${d['o:errorPath'] ? ` (at ${d['o:errorPath']})` : ''}`);
+    for (const d of err.details.slice(1))
+      out(`  ${d['o:errorCode']}: ${d.detail}${d['o:errorPath'] ? ` (at ${d['o:errorPath']})` : ''}`);
   } else if (err instanceof Error) out(`error: ${err.message}`);
   else out(`error: ${String(err)}`);
   const hint =
-    err instanceof NetSuiteApiError || err instanceof AuthError || err instanceof DeleteRefusedError || err instanceof WriteOutcomeUnknownError
+    err instanceof NetSuiteApiError ||
+    err instanceof AuthError ||
+    err instanceof DeleteRefusedError ||
+    err instanceof WriteOutcomeUnknownError
       ? err.hint
       : err instanceof RetriesExhaustedError && err.cause instanceof NetSuiteApiError
         ? err.cause.hint

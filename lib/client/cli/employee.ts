@@ -35,8 +35,11 @@ function registerWrites(employee: Command, action: ActionOf, io: Io): void {
       action(async (client, opts) => {
         const { set = [], externalId } = opts as { set?: string[]; externalId?: string };
         const values = parseAssignments(set);
-        if (Object.keys(values).length === 0) throw new InputError('nothing to create: give fields with --set field=value');
-        const id = externalId ? await client.employees.upsert(externalId, values) : await client.employees.create(values);
+        if (Object.keys(values).length === 0)
+          throw new InputError('nothing to create: give fields with --set field=value');
+        const id = externalId
+          ? await client.employees.upsert(externalId, values)
+          : await client.employees.create(values);
         println(io.stdout, id);
       }),
     );
@@ -48,7 +51,8 @@ function registerWrites(employee: Command, action: ActionOf, io: Io): void {
     .action(
       action(async (client, ref, opts) => {
         const values = parseAssignments((opts as { set?: string[] }).set ?? []);
-        if (Object.keys(values).length === 0) throw new InputError('nothing to change: give fields with --set field=value');
+        if (Object.keys(values).length === 0)
+          throw new InputError('nothing to change: give fields with --set field=value');
         await client.employees.update(await idOf(client, ref as string), values);
         println(io.stdout, 'updated');
       }),
@@ -73,9 +77,12 @@ function registerLifecycle(employee: Command, action: ActionOf, io: Io): void {
     .option('--access', 'set giveAccess too')
     .action(
       action(async (client, ref, opts) => {
-        const giveAccess = (opts as { access?: boolean }).access ? true : undefined;
-        const record = await client.employees.reactivate(await idOf(client, ref as string), { giveAccess });
-        println(io.stdout, `reactivated ${String(record.id)}: isInactive=false giveAccess=${String(record.giveAccess)}`);
+        const access = (opts as { access?: boolean }).access ? { giveAccess: true } : {};
+        const record = await client.employees.reactivate(await idOf(client, ref as string), access);
+        println(
+          io.stdout,
+          `reactivated ${String(record.id)}: isInactive=false giveAccess=${String(record.giveAccess)}`,
+        );
       }),
     );
 
@@ -101,9 +108,17 @@ function registerRoles(employee: Command, action: ActionOf, io: Io): void {
     .action(
       action(async (client, ref, opts) => {
         const o = opts as { set?: string; add?: string; remove?: string };
-        if ([o.set, o.add, o.remove].filter((v) => v !== undefined).length > 1) throw new InputError('give one of --set, --add, --remove');
+        if ([o.set, o.add, o.remove].filter((v) => v !== undefined).length > 1)
+          throw new InputError('give one of --set, --add, --remove');
         const id = await idOf(client, ref as string);
-        if (o.set !== undefined) await client.employees.setRoles(id, o.set.split(',').map((s) => s.trim()).filter(Boolean));
+        if (o.set !== undefined)
+          await client.employees.setRoles(
+            id,
+            o.set
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+          );
         else if (o.add !== undefined) await client.employees.addRole(id, o.add);
         else if (o.remove !== undefined) await client.employees.removeRole(id, o.remove);
         println(io.stdout, roleNames(await client.employees.get(id)).join('\n') || '(no roles)');
@@ -125,7 +140,7 @@ function registerReads(employee: Command, action: ActionOf, io: Io): void {
   employee
     .command('list')
     .description('list employees (SuiteQL, any number of rows)')
-    .option('--where <condition>', "a SuiteQL condition on alias e, e.g. \"e.isinactive = 'F'\"; use ? with --param")
+    .option('--where <condition>', 'a SuiteQL condition on alias e, e.g. "e.isinactive = \'F\'"; use ? with --param')
     .option('-p, --param <value>', 'a bound parameter (repeatable)', collect)
     .option('--format <format>', 'table or jsonl', 'table')
     .action(
@@ -138,7 +153,18 @@ function registerReads(employee: Command, action: ActionOf, io: Io): void {
           else rows.push(record);
         }
         if (format === 'table') {
-          writeTable(io.stdout, rows.map((r) => ({ id: r.id, entityId: r.entityId, name: [r.firstName, r.lastName].filter(Boolean).join(' '), email: r.email, department: r.department, isInactive: r.isInactive, giveAccess: r.giveAccess })));
+          writeTable(
+            io.stdout,
+            rows.map((r) => ({
+              id: r.id,
+              entityId: r.entityId,
+              name: [r.firstName, r.lastName].filter(Boolean).join(' '),
+              email: r.email,
+              department: r.department,
+              isInactive: r.isInactive,
+              giveAccess: r.giveAccess,
+            })),
+          );
         }
       }),
     );
@@ -150,5 +176,6 @@ export function registerEmployee(program: Command, io: Io, run: (fn: () => Promi
     function (this: Command, ...args: unknown[]) {
       return run(async () => fn(makeClient(this.optsWithGlobals<GlobalOptions>(), io), ...args));
     };
-  for (const register of [registerWrites, registerLifecycle, registerRoles, registerReads]) register(employee, action, io);
+  for (const register of [registerWrites, registerLifecycle, registerRoles, registerReads])
+    register(employee, action, io);
 }

@@ -31,7 +31,9 @@ export class Interrupted extends Error {
 
 /** Prints `message` on stderr when the first signal arrives, so the user knows it was heard. */
 export function onInterrupt(io: Io, message: string): void {
-  io.signal?.addEventListener('abort', () => println(io.stderr, `\n${message} (press Ctrl-C again to quit at once)`), { once: true });
+  io.signal?.addEventListener('abort', () => println(io.stderr, `\n${message} (press Ctrl-C again to quit at once)`), {
+    once: true,
+  });
 }
 
 export function println(stream: Writable, text: string): void {

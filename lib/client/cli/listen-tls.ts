@@ -28,8 +28,15 @@ function readPem(file: string, what: string): string {
   }
 }
 
-export async function tlsIdentity(o: { cert?: string | undefined; key?: string | undefined; certOut: string; host: string; cwd: string }): Promise<TlsIdentity> {
-  if ((o.cert === undefined) !== (o.key === undefined)) throw new InputError('give both --cert and --key, or neither (a self-signed certificate is made)');
+export async function tlsIdentity(o: {
+  cert?: string | undefined;
+  key?: string | undefined;
+  certOut: string;
+  host: string;
+  cwd: string;
+}): Promise<TlsIdentity> {
+  if ((o.cert === undefined) !== (o.key === undefined))
+    throw new InputError('give both --cert and --key, or neither (a self-signed certificate is made)');
   if (o.cert !== undefined && o.key !== undefined) {
     const cert = readPem(path.resolve(o.cwd, o.cert), 'certificate');
     const key = readPem(path.resolve(o.cwd, o.key), 'private key');
@@ -39,8 +46,15 @@ export async function tlsIdentity(o: { cert?: string | undefined; key?: string |
     } catch {
       throw new InputError(`${o.cert} is not a PEM certificate`);
     }
-    if (!x509.checkPrivateKey(privateKey(key, o.key))) throw new InputError(`${o.key} is not the private key of ${o.cert}`);
-    return { cert, key, fingerprint: x509.fingerprint256, writtenTo: null, names: (x509.subjectAltName ?? '').split(', ').filter(Boolean) };
+    if (!x509.checkPrivateKey(privateKey(key, o.key)))
+      throw new InputError(`${o.key} is not the private key of ${o.cert}`);
+    return {
+      cert,
+      key,
+      fingerprint: x509.fingerprint256,
+      writtenTo: null,
+      names: (x509.subjectAltName ?? '').split(', ').filter(Boolean),
+    };
   }
   // For localhost, 127.0.0.1, ::1 and the listening host (a wildcard address names no host).
   const names = ['localhost', '127.0.0.1', '::1', o.host].filter((h) => h !== '0.0.0.0' && h !== '::');

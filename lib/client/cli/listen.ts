@@ -9,8 +9,17 @@ import { tlsIdentity } from './listen-tls';
 
 function summary(event: WebhookEvent): string {
   const d = event.data;
-  const extra = [d.changedFields.length ? `[${d.changedFields.join(', ')}]` : '', d.lifecycle.join(' '), d.warnings.join(' ')].filter(Boolean).join(' ');
-  return `${event.timestamp} ${event.type} ${d.recordType} ${d.recordId} ${extra} (${d.origin.executionContext}, id ${d.id})`.replace(/\s+/g, ' ');
+  const extra = [
+    d.changedFields.length ? `[${d.changedFields.join(', ')}]` : '',
+    d.lifecycle.join(' '),
+    d.warnings.join(' '),
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return `${event.timestamp} ${event.type} ${d.recordType} ${d.recordId} ${extra} (${d.origin.executionContext}, id ${d.id})`.replace(
+    /\s+/g,
+    ' ',
+  );
 }
 
 interface ListenOptions {
@@ -27,13 +36,15 @@ interface ListenOptions {
 function handlerFor(o: ListenOptions, io: Io): ReturnType<typeof createWebhookHandler> {
   const source = o.secret !== undefined ? '--secret' : 'SUITEHOOKS_WEBHOOK_SECRET';
   const secrets = (o.secret ?? io.env.SUITEHOOKS_WEBHOOK_SECRET ?? '').split(',').map((s) => s.trim());
-  if (secrets.every((s) => s === '')) throw new InputError('give the signing secret with --secret or SUITEHOOKS_WEBHOOK_SECRET');
+  if (secrets.every((s) => s === ''))
+    throw new InputError('give the signing secret with --secret or SUITEHOOKS_WEBHOOK_SECRET');
   if (o.format !== 'text' && o.format !== 'json') throw new InputError('--format is text or json');
   try {
     return createWebhookHandler({
       secret: secrets,
       onEvent: (event) => println(io.stdout, o.format === 'json' ? JSON.stringify(event) : summary(event)),
-      onStale: (event, last) => println(io.stderr, `stale: ${event.data.id} (sequence ${event.data.sequence} < ${last}) dropped`),
+      onStale: (event, last) =>
+        println(io.stderr, `stale: ${event.data.id} (sequence ${event.data.sequence} < ${last}) dropped`),
     });
   } catch (err) {
     throw new InputError(`${source}: ${(err as Error).message}`);
@@ -50,7 +61,11 @@ export function registerListen(program: Command, io: Io, run: (fn: () => Promise
     .option('--format <format>', 'text or json', 'text')
     .option('--cert <file>', 'PEM certificate to serve (default: a fresh self-signed one)')
     .option('--key <file>', 'PEM private key of --cert')
-    .option('--cert-out <file>', 'where a self-signed certificate is written, for the sender to trust', '.suitehooks/listen-cert.pem')
+    .option(
+      '--cert-out <file>',
+      'where a self-signed certificate is written, for the sender to trust',
+      '.suitehooks/listen-cert.pem',
+    )
     .action(function (this: Command) {
       return run(async () => {
         const o = this.opts<ListenOptions>();
@@ -58,7 +73,8 @@ export function registerListen(program: Command, io: Io, run: (fn: () => Promise
         const tls = await tlsIdentity({ cert: o.cert, key: o.key, certOut: o.certOut, host: o.host, cwd: io.cwd });
         const server = createServer({ cert: tls.cert, key: tls.key }, (req, res) => {
           void handler(req, res).then(() => {
-            if (res.statusCode === 401) println(io.stderr, `rejected a delivery from ${req.socket.remoteAddress}: bad signature or timestamp`);
+            if (res.statusCode === 401)
+              println(io.stderr, `rejected a delivery from ${req.socket.remoteAddress}: bad signature or timestamp`);
           });
         });
         await new Promise<void>((resolve, reject) => {
@@ -67,7 +83,10 @@ export function registerListen(program: Command, io: Io, run: (fn: () => Promise
         });
         const { port } = server.address() as AddressInfo;
         const host = o.host.includes(':') ? `[${o.host}]` : o.host;
-        println(io.stderr, `certificate: ${tls.writtenTo ? `self-signed for ${tls.names.join(', ')}, written to ${tls.writtenTo}` : o.cert}`);
+        println(
+          io.stderr,
+          `certificate: ${tls.writtenTo ? `self-signed for ${tls.names.join(', ')}, written to ${tls.writtenTo}` : o.cert}`,
+        );
         println(io.stderr, `  SHA-256 fingerprint ${tls.fingerprint}`);
         println(io.stderr, `listening on https://${host}:${port}/ (Ctrl-C to stop)`);
         await new Promise<void>((resolve) => {

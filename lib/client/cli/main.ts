@@ -47,7 +47,13 @@ if (require.main === module) {
   // First signal: the command winds down and saves its work; a second one quits at once.
   const stop = () => (controller.signal.aborted ? process.exit(130) : controller.abort());
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, stop);
-  runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), signal: controller.signal }).then(
+  runCli(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    signal: controller.signal,
+  }).then(
     (code) => (process.exitCode = code),
     (err: unknown) => {
       process.stderr.write(`error: ${(err as Error).message}\n`);

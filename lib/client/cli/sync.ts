@@ -70,9 +70,17 @@ function incrementalTarget(out: string, cursorFile: string): Target {
 }
 
 /** Exports into the target; returns the rows written and whether the signal stopped it. */
-async function exportInto(client: NetSuiteClient, target: Target, pageSize: number, io: Io): Promise<{ count: number; stopped: boolean }> {
+async function exportInto(
+  client: NetSuiteClient,
+  target: Target,
+  pageSize: number,
+  io: Io,
+): Promise<{ count: number; stopped: boolean }> {
   const fd = fs.openSync(target.data, 'a');
-  const bar = new SingleBar({ stream: io.stderr, format: 'sync [{bar}] {value}/{total} employees' }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { stream: io.stderr, format: 'sync [{bar}] {value}/{total} employees' },
+    Presets.shades_classic,
+  );
   let lines: string[] = [];
   let cursor: SyncCursor = target.start ?? { version: 1, after: null };
   let count = 0;
@@ -110,19 +118,24 @@ export function registerSync(program: Command, io: Io, run: (fn: () => Promise<v
     .description('export employees changed since the last run (or all with --full) to JSON lines')
     .requiredOption('-o, --out <file>', 'JSON lines file to append to (--full replaces it once complete)')
     .option('--cursor <file>', 'where the position is kept between runs', '.suitehooks/sync-cursor.json')
-    .option('--full', 'export everything into <out>.partial, then swap it in with its cursor (resumes an interrupted one)')
+    .option(
+      '--full',
+      'export everything into <out>.partial, then swap it in with its cursor (resumes an interrupted one)',
+    )
     .option('--page-size <n>', 'rows per request (at most 1000)', '1000')
     .action(function (this: Command) {
       return run(async () => {
         const o = this.opts<{ out: string; cursor: string; full?: boolean; pageSize: string }>();
         const pageSize = Number(o.pageSize);
-        if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) throw new InputError('--page-size must be 1..1000');
+        if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000)
+          throw new InputError('--page-size must be 1..1000');
         const cursorFile = path.resolve(io.cwd, o.cursor);
         const outFile = path.resolve(io.cwd, o.out);
         fs.mkdirSync(path.dirname(outFile), { recursive: true });
         const client = makeClient(this.optsWithGlobals<GlobalOptions>(), io);
         const target = o.full ? fullTarget(outFile, cursorFile) : incrementalTarget(outFile, cursorFile);
-        if (o.full && target.resumed) println(io.stderr, `resuming the interrupted full export in ${path.relative(io.cwd, target.data)}`);
+        if (o.full && target.resumed)
+          println(io.stderr, `resuming the interrupted full export in ${path.relative(io.cwd, target.data)}`);
         onInterrupt(io, 'stopping: no new pages; what was read is saved with its cursor');
         const { count, stopped } = await exportInto(client, target, pageSize, io);
         const written = `${count} employee${count === 1 ? '' : 's'} written to ${path.relative(io.cwd, target.data)}`;

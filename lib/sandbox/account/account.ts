@@ -4,7 +4,14 @@
  * parameters, the clock and scheduled scripts, logs and governance readings.
  */
 import type { CanonicalRecord } from '../../core';
-import { NetSuiteError, type Account, type EmployeeWrite, type RecordFilter, type SuiteQLPage, type WriteContext } from './account-types';
+import {
+  NetSuiteError,
+  type Account,
+  type EmployeeWrite,
+  type RecordFilter,
+  type SuiteQLPage,
+  type WriteContext,
+} from './account-types';
 import { Clock } from './clock';
 import { installObjects, loadProject, type LoadedProject, type ParamOverrides } from '../sdf/deploy';
 import { employeeFilterSql } from '../records/employee-filter';
@@ -123,7 +130,12 @@ export class SandboxAccount implements Account {
     createSchema(this.db);
     this.namesDb = registerSuiteQLFunctions(this.db, this.timeZone, () => this.clock.now());
     this.suiteql = new SuiteQLRunner({
-      init: () => ({ dbPath: this.dbPath, timeZone: this.timeZone, selectColumns: [...this.selectColumns], heapLimitBytes: 256 * 1024 * 1024 }),
+      init: () => ({
+        dbPath: this.dbPath,
+        timeZone: this.timeZone,
+        selectColumns: [...this.selectColumns],
+        heapLimitBytes: 256 * 1024 * 1024,
+      }),
       timeoutMs: options.suiteqlTimeoutMs ?? 30_000,
       now: () => this.clock.now(),
       maxProcesses: 2,
@@ -134,7 +146,11 @@ export class SandboxAccount implements Account {
       const s = typeof secret === 'string' ? { value: secret } : secret;
       this.setSecret(id, s.value, s.restrictTo);
     }
-    this.limits = { ...NETSUITE_HTTP_LIMITS, ...options.http, trustedCertificates: [...(options.http?.trustedCertificates ?? [])] };
+    this.limits = {
+      ...NETSUITE_HTTP_LIMITS,
+      ...options.http,
+      trustedCertificates: [...(options.http?.trustedCertificates ?? [])],
+    };
     this.schedules = schedulesOf(project?.objects.scripts ?? []);
     for (const s of this.schedules) this.nextDue.set(s.deploymentId, nextSlot(s, this.clock.now()));
     this.pool = new WorkerPool(
@@ -181,14 +197,21 @@ export class SandboxAccount implements Account {
   }
 
   findEmployeeByExternalId(externalId: string): string | null {
-    const id = this.db.prepare('SELECT id FROM employee WHERE externalid = ?').pluck().get(externalId) as number | undefined;
+    const id = this.db.prepare('SELECT id FROM employee WHERE externalid = ?').pluck().get(externalId) as
+      number | undefined;
     return id === undefined ? null : String(id);
   }
 
   listEmployees(limit: number, offset: number, filter?: RecordFilter): { ids: string[]; totalResults: number } {
     const { where, params } = filter ? employeeFilterSql(filter, this.employeeSchema) : { where: '1', params: [] };
-    const total = this.db.prepare(`SELECT COUNT(*) FROM employee WHERE ${where}`).pluck().get(...params) as number;
-    const ids = this.db.prepare(`SELECT id FROM employee WHERE ${where} ORDER BY id LIMIT ? OFFSET ?`).pluck().all(...params, limit, offset) as number[];
+    const total = this.db
+      .prepare(`SELECT COUNT(*) FROM employee WHERE ${where}`)
+      .pluck()
+      .get(...params) as number;
+    const ids = this.db
+      .prepare(`SELECT id FROM employee WHERE ${where} ORDER BY id LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...params, limit, offset) as number[];
     return { ids: ids.map(String), totalResults: total };
   }
 
@@ -200,7 +223,12 @@ export class SandboxAccount implements Account {
     return this.pool.run<string>({ kind: 'write', op: 'create', id: null, write, origin: origin(ctx) });
   }
 
-  async updateEmployee(id: string, write: EmployeeWrite, ctx: WriteContext, eventType: 'edit' | 'xedit' = 'edit'): Promise<void> {
+  async updateEmployee(
+    id: string,
+    write: EmployeeWrite,
+    ctx: WriteContext,
+    eventType: 'edit' | 'xedit' = 'edit',
+  ): Promise<void> {
     await this.serialized(id, () => this.pool.run({ kind: 'write', op: eventType, id, write, origin: origin(ctx) }));
   }
 
@@ -223,8 +251,10 @@ export class SandboxAccount implements Account {
   private get selectColumns(): Map<string, string> {
     if (this.selects) return this.selects;
     const out = (this.selects = new Map<string, string>());
-    for (const t of this.project?.objects.recordTypes ?? []) for (const f of t.fields) if (f.selectRecordType) out.set(f.id, f.selectRecordType);
-    for (const f of this.project?.objects.employeeFields ?? []) if (f.selectRecordType) out.set(f.id, f.selectRecordType);
+    for (const t of this.project?.objects.recordTypes ?? [])
+      for (const f of t.fields) if (f.selectRecordType) out.set(f.id, f.selectRecordType);
+    for (const f of this.project?.objects.employeeFields ?? [])
+      if (f.selectRecordType) out.set(f.id, f.selectRecordType);
     return out;
   }
 
@@ -245,19 +275,33 @@ export class SandboxAccount implements Account {
    * `externalId` names. User events run only with "Run Server SuiteScript and Trigger Workflows" (default
    * on). A failing row is reported and the import goes on, as NetSuite's import job does.
    */
-  async csvImport(rows: readonly CanonicalRecord[], options: { runServerSuiteScript?: boolean; userId?: string } = {}): Promise<{ row: number; id?: string; error?: string }[]> {
+  async csvImport(
+    rows: readonly CanonicalRecord[],
+    options: { runServerSuiteScript?: boolean; userId?: string } = {},
+  ): Promise<{ row: number; id?: string; error?: string }[]> {
     const origin: Origin = { executionContext: 'CSVIMPORT', userId: options.userId ?? '1', roleId: '3' };
     const userEvents = options.runServerSuiteScript ?? true;
     const results: { row: number; id?: string; error?: string }[] = [];
     for (const [row, { id, ...values }] of rows.entries()) {
       try {
-        const existing = typeof id === 'string' ? id : typeof values.externalId === 'string' ? this.findEmployeeByExternalId(values.externalId) : null;
+        const existing =
+          typeof id === 'string'
+            ? id
+            : typeof values.externalId === 'string'
+              ? this.findEmployeeByExternalId(values.externalId)
+              : null;
         const write: EmployeeWrite = { values, replaceRoles: true };
         if (existing) {
           if (!loadEmployee(this.db, existing)) throw notFound(existing);
-          await this.serialized(existing, () => this.pool.run({ kind: 'write', op: 'edit', id: existing, write, origin, userEvents }));
+          await this.serialized(existing, () =>
+            this.pool.run({ kind: 'write', op: 'edit', id: existing, write, origin, userEvents }),
+          );
           results.push({ row, id: existing });
-        } else results.push({ row, id: await this.pool.run<string>({ kind: 'write', op: 'create', id: null, write, origin, userEvents }) });
+        } else
+          results.push({
+            row,
+            id: await this.pool.run<string>({ kind: 'write', op: 'create', id: null, write, origin, userEvents }),
+          });
       } catch (e) {
         results.push({ row, error: e instanceof NetSuiteError ? `${e.code}: ${e.detail}` : String(e) });
       }
@@ -270,7 +314,10 @@ export class SandboxAccount implements Account {
   /** Stores an API Secret (value never logged or printed). */
   setSecret(scriptId: string, value: string, restrictTo?: string[]): void {
     if (!/^custsecret[a-z0-9_]{1,30}$/.test(scriptId)) throw new Error(`API Secret ids look like custsecret_…`);
-    this.db.prepare('INSERT INTO sandbox_secret (scriptid, value, restrict_to) VALUES (?, ?, ?) ON CONFLICT (scriptid) DO UPDATE SET value = excluded.value, restrict_to = excluded.restrict_to')
+    this.db
+      .prepare(
+        'INSERT INTO sandbox_secret (scriptid, value, restrict_to) VALUES (?, ?, ?) ON CONFLICT (scriptid) DO UPDATE SET value = excluded.value, restrict_to = excluded.restrict_to',
+      )
       .run(scriptId, value, restrictTo ? JSON.stringify(restrictTo) : null);
   }
 
@@ -280,16 +327,22 @@ export class SandboxAccount implements Account {
 
   /** Sets (or with null clears) a script parameter on a deployment, as an administrator would. */
   setParameter(deploymentId: string, paramId: string, value: string | null): void {
-    const row = this.db.prepare('SELECT params FROM scriptdeployment WHERE scriptid = ?').pluck().get(deploymentId) as string | undefined;
+    const row = this.db.prepare('SELECT params FROM scriptdeployment WHERE scriptid = ?').pluck().get(deploymentId) as
+      string | undefined;
     if (row === undefined) throw new Error(`no deployment ${deploymentId}`);
-    const params = JSON.parse(row) as Record<string, string>;
-    if (value === null) delete params[paramId];
-    else params[paramId] = value;
-    this.db.prepare('UPDATE scriptdeployment SET params = ? WHERE scriptid = ?').run(JSON.stringify(params), deploymentId);
+    const stored = JSON.parse(row) as Record<string, string>;
+    const params =
+      value === null
+        ? Object.fromEntries(Object.entries(stored).filter(([id]) => id !== paramId))
+        : { ...stored, [paramId]: value };
+    this.db
+      .prepare('UPDATE scriptdeployment SET params = ? WHERE scriptid = ?')
+      .run(JSON.stringify(params), deploymentId);
   }
 
   getParameters(deploymentId: string): Record<string, string> {
-    const row = this.db.prepare('SELECT params FROM scriptdeployment WHERE scriptid = ?').pluck().get(deploymentId) as string | undefined;
+    const row = this.db.prepare('SELECT params FROM scriptdeployment WHERE scriptid = ?').pluck().get(deploymentId) as
+      string | undefined;
     return row === undefined ? {} : (JSON.parse(row) as Record<string, string>);
   }
 
@@ -298,7 +351,8 @@ export class SandboxAccount implements Account {
    * the type's Permissions subtab (added to the levels the SDF object lists). Role ids are internal ids.
    */
   setRecordPermission(recordType: string, roleId: string, level: Level | null): void {
-    if (!this.project?.objects.recordTypes.some((t) => t.id === recordType)) throw new Error(`no custom record type ${recordType}`);
+    if (!this.project?.objects.recordTypes.some((t) => t.id === recordType))
+      throw new Error(`no custom record type ${recordType}`);
     setRecordPermission(this.db, recordType, roleId, level);
   }
 
@@ -327,8 +381,19 @@ export class SandboxAccount implements Account {
   // ---- Suitelets and email (lib/sandbox/suitelet/, modules/email.ts) ---------------------------
 
   /** Runs a Suitelet request as `user` in `role` (audience checks are the UI route's). */
-  runSuitelet(scriptId: string, deploymentId: string, request: SuiteletRequest, user: { userId: string; roleId: string }): Promise<SuiteletResult> {
-    return this.pool.run<SuiteletResult>({ kind: 'suitelet', scriptId, deploymentId, request, origin: { executionContext: 'SUITELET', ...user } });
+  runSuitelet(
+    scriptId: string,
+    deploymentId: string,
+    request: SuiteletRequest,
+    user: { userId: string; roleId: string },
+  ): Promise<SuiteletResult> {
+    return this.pool.run<SuiteletResult>({
+      kind: 'suitelet',
+      scriptId,
+      deploymentId,
+      request,
+      origin: { executionContext: 'SUITELET', ...user },
+    });
   }
 
   /** The host `url.resolveDomain` answers (the UI's `127.0.0.1:<port>` once it is served). */
@@ -343,9 +408,11 @@ export class SandboxAccount implements Account {
 
   /** Script log entries (N/log and script errors), oldest first. */
   logs(filter: { script?: string; level?: string } = {}): LogEntry[] {
-    return (this.db.prepare('SELECT at, script, deployment, level, title, details FROM sandbox_log ORDER BY id').all() as LogEntry[]).filter(
-      (e) => (!filter.script || e.script === filter.script) && (!filter.level || e.level === filter.level),
-    );
+    return (
+      this.db
+        .prepare('SELECT at, script, deployment, level, title, details FROM sandbox_log ORDER BY id')
+        .all() as LogEntry[]
+    ).filter((e) => (!filter.script || e.script === filter.script) && (!filter.level || e.level === filter.level));
   }
 
   /** Governance readings: every script execution with the units it used and its limit. */
@@ -353,8 +420,15 @@ export class SandboxAccount implements Account {
     const rows = this.db.prepare('SELECT * FROM sandbox_execution ORDER BY id').all() as Record<string, unknown>[];
     return rows
       .map((r) => ({
-        at: String(r.at), script: String(r.script), deployment: String(r.deployment), kind: String(r.kind), executionContext: String(r.execution_context),
-        usage: Number(r.usage), limit: Number(r.usage_limit), ok: r.ok === 'T', error: (r.error as string | null) ?? null,
+        at: String(r.at),
+        script: String(r.script),
+        deployment: String(r.deployment),
+        kind: String(r.kind),
+        executionContext: String(r.execution_context),
+        usage: Number(r.usage),
+        limit: Number(r.usage_limit),
+        ok: r.ok === 'T',
+        error: (r.error as string | null) ?? null,
       }))
       .filter((e) => !filter.script || e.script === filter.script);
   }
@@ -365,13 +439,23 @@ export class SandboxAccount implements Account {
     const script = this.project?.objects.scripts.find((s) => s.id === scriptId && s.type === 'scheduledscript');
     const dep = script?.deployments.find((d) => d.id === (deploymentId ?? script.deployments[0]?.id));
     if (!script || !dep) throw new Error(`no scheduled script deployment ${deploymentId ?? ''} of ${scriptId}`);
-    return { id: dep.id, status: String(this.db.prepare('SELECT status FROM scriptdeployment WHERE scriptid = ?').pluck().get(dep.id) ?? dep.status) };
+    return {
+      id: dep.id,
+      status: String(
+        this.db.prepare('SELECT status FROM scriptdeployment WHERE scriptid = ?').pluck().get(dep.id) ?? dep.status,
+      ),
+    };
   }
 
   /** Queues a deployment on demand, as N/task does: only a Not Scheduled one, never while it is queued or running. */
   submitScheduled(scriptId: string, deploymentId?: string, params?: Record<string, string>): number {
     const dep = this.scheduledDeployment(scriptId, deploymentId);
-    return submitTask(this.db, { script: scriptId, deployment: dep.id, invocation: 'ONDEMAND', params }, null, this.nowIso());
+    return submitTask(
+      this.db,
+      { script: scriptId, deployment: dep.id, invocation: 'ONDEMAND', params },
+      null,
+      this.nowIso(),
+    );
   }
 
   /**
@@ -407,7 +491,12 @@ export class SandboxAccount implements Account {
       if (due === null || due === undefined || due > now) continue;
       this.nextDue.set(s.deploymentId, nextSlot(s, now + 1));
       try {
-        submitTask(this.db, { script: s.scriptId, deployment: s.deploymentId, invocation: 'SCHEDULED' }, null, this.nowIso());
+        submitTask(
+          this.db,
+          { script: s.scriptId, deployment: s.deploymentId, invocation: 'SCHEDULED' },
+          null,
+          this.nowIso(),
+        );
       } catch {
         // already queued or running, or no longer Scheduled: NetSuite skips the slot too
       }
@@ -443,7 +532,10 @@ export class SandboxAccount implements Account {
   private async runTask(task: { id: number; script: string; deployment: string }, runs: TaskRun[]): Promise<void> {
     const run = { taskId: task.id, scriptId: task.script, deploymentId: task.deployment };
     try {
-      runs.push({ ...run, ...(await this.pool.run<{ status: string; usage: number; error?: string }>({ kind: 'task', taskId: task.id })) });
+      runs.push({
+        ...run,
+        ...(await this.pool.run<{ status: string; usage: number; error?: string }>({ kind: 'task', taskId: task.id })),
+      });
     } catch (e) {
       finishTask(this.db, task.id, 'FAILED', this.nowIso(), (e as Error).message);
       runs.push({ ...run, status: 'FAILED', usage: 0, error: (e as Error).message });
@@ -468,6 +560,11 @@ export class SandboxAccount implements Account {
 }
 
 function origin(ctx: WriteContext): Origin {
-  if (!ctx || typeof ctx.executionContext !== 'string') throw new NetSuiteError(500, 'UNEXPECTED_ERROR', 'write context missing');
-  return { executionContext: ctx.executionContext.toUpperCase(), userId: String(ctx.userId), roleId: String(ctx.roleId) };
+  if (!ctx || typeof ctx.executionContext !== 'string')
+    throw new NetSuiteError(500, 'UNEXPECTED_ERROR', 'write context missing');
+  return {
+    executionContext: ctx.executionContext.toUpperCase(),
+    userId: String(ctx.userId),
+    roleId: String(ctx.roleId),
+  };
 }

@@ -18,7 +18,12 @@ export type Level = 'NONE' | 'VIEW' | 'CREATE' | 'EDIT' | 'FULL';
 const RANK: Readonly<Record<Level, number>> = { NONE: 0, VIEW: 1, CREATE: 2, EDIT: 3, FULL: 4 };
 
 /** Standard role ids (as SDF writes them) of the sandbox's seeded roles, by internal id. */
-const STANDARD_ROLES: Readonly<Record<string, string>> = { ADMINISTRATOR: '3', SALES_PERSON: '15', EMPLOYEE_CENTER: '18', ACCOUNTANT: '30' };
+const STANDARD_ROLES: Readonly<Record<string, string>> = {
+  ADMINISTRATOR: '3',
+  SALES_PERSON: '15',
+  EMPLOYEE_CENTER: '18',
+  ACCOUNTANT: '30',
+};
 const ADMINISTRATOR = '3';
 
 /** The internal id of a role named as SDF names it, or null when the sandbox has no such role. */
@@ -32,16 +37,27 @@ function asLevel(text: string | undefined): Level {
 
 /** Grants an administrator added after deploying (the record type's Permissions subtab). */
 export function ensurePermissionTable(db: Db): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS sandbox_record_permission (recordtype TEXT NOT NULL, role TEXT NOT NULL, level TEXT NOT NULL, PRIMARY KEY (recordtype, role))`);
+  db.exec(
+    `CREATE TABLE IF NOT EXISTS sandbox_record_permission (recordtype TEXT NOT NULL, role TEXT NOT NULL, level TEXT NOT NULL, PRIMARY KEY (recordtype, role))`,
+  );
 }
 
 export function setRecordPermission(db: Db, recordType: string, roleId: string, level: Level | null): void {
-  if (level === null) db.prepare('DELETE FROM sandbox_record_permission WHERE recordtype = ? AND role = ?').run(recordType, roleId);
-  else db.prepare('INSERT INTO sandbox_record_permission (recordtype, role, level) VALUES (?, ?, ?) ON CONFLICT (recordtype, role) DO UPDATE SET level = excluded.level').run(recordType, roleId, level);
+  if (level === null)
+    db.prepare('DELETE FROM sandbox_record_permission WHERE recordtype = ? AND role = ?').run(recordType, roleId);
+  else
+    db.prepare(
+      'INSERT INTO sandbox_record_permission (recordtype, role, level) VALUES (?, ?, ?) ON CONFLICT (recordtype, role) DO UPDATE SET level = excluded.level',
+    ).run(recordType, roleId, level);
 }
 
 function granted(db: Db, recordType: string, roleId: string): Level {
-  return asLevel(db.prepare('SELECT level FROM sandbox_record_permission WHERE recordtype = ? AND role = ?').pluck().get(recordType, roleId) as string | undefined);
+  return asLevel(
+    db
+      .prepare('SELECT level FROM sandbox_record_permission WHERE recordtype = ? AND role = ?')
+      .pluck()
+      .get(recordType, roleId) as string | undefined,
+  );
 }
 
 /** The level a role has on a custom record type. */
@@ -51,7 +67,7 @@ export function accessLevel(db: Db, type: CustomRecordType, roleId: string | nul
   const extra = granted(db, type.id, roleId);
   if (type.accessType === 'USEPERMISSIONLIST') {
     const listed = type.permissions.filter((p) => roleIdOf(p.role) === roleId).map((p) => asLevel(p.level));
-    return [extra, ...listed].reduce((a, b) => (RANK[b] > RANK[a] ? b : a), 'NONE' as Level);
+    return [extra, ...listed].reduce<Level>((a, b) => (RANK[b] > RANK[a] ? b : a), 'NONE');
   }
   return roleId === ADMINISTRATOR ? 'FULL' : extra;
 }
@@ -64,5 +80,8 @@ export function allows(level: Level, needed: Level): boolean {
 export function requireRecordAccess(env: ScriptEnv, recordType: string, needed: Level): void {
   const type = env.services.recordTypes.get(recordType);
   if (!type || allows(accessLevel(env.services.db, type, env.roleId), needed)) return;
-  throw env.raise('INSUFFICIENT_PERMISSION', `Permission Violation: You need a higher level of the '${type.name}' permission to access this page. Please contact your account administrator.`);
+  throw env.raise(
+    'INSUFFICIENT_PERMISSION',
+    `Permission Violation: You need a higher level of the '${type.name}' permission to access this page. Please contact your account administrator.`,
+  );
 }

@@ -31,11 +31,18 @@ export function seedCompany(db: Db, now: string): void {
   if ((db.prepare('SELECT COUNT(*) FROM subsidiary').pluck().get() as number) > 0) return;
   db.transaction(() => {
     SUBSIDIARIES.forEach((name, i) => db.prepare('INSERT INTO subsidiary (id, name) VALUES (?, ?)').run(i + 1, name));
-    DEPARTMENTS.forEach((name, i) => db.prepare('INSERT INTO department (id, name, subsidiary) VALUES (?, ?, 1)').run(i + 1, name));
-    LOCATIONS.forEach((name, i) => db.prepare('INSERT INTO location (id, name, subsidiary) VALUES (?, ?, 1)').run(i + 1, name));
+    DEPARTMENTS.forEach((name, i) =>
+      db.prepare('INSERT INTO department (id, name, subsidiary) VALUES (?, ?, 1)').run(i + 1, name),
+    );
+    LOCATIONS.forEach((name, i) =>
+      db.prepare('INSERT INTO location (id, name, subsidiary) VALUES (?, ?, 1)').run(i + 1, name),
+    );
     for (const [id, name] of ROLES) db.prepare('INSERT INTO role (id, name) VALUES (?, ?)').run(id, name);
-    EMPLOYEE_TYPES.forEach((name, i) => db.prepare('INSERT INTO employeetype (id, name) VALUES (?, ?)').run(i + 1, name));
-    const insert = db.prepare(`INSERT INTO employee (entityid, externalid, firstname, lastname, email, title, isinactive, giveaccess,
+    EMPLOYEE_TYPES.forEach((name, i) =>
+      db.prepare('INSERT INTO employeetype (id, name) VALUES (?, ?)').run(i + 1, name),
+    );
+    const insert =
+      db.prepare(`INSERT INTO employee (entityid, externalid, firstname, lastname, email, title, isinactive, giveaccess,
       subsidiary, department, location, supervisor, employeetype, hiredate, datecreated, lastmodifieddate)
       VALUES (?, ?, ?, ?, ?, ?, 'F', ?, ?, ?, ?, ?, 1, ?, ?, ?)`);
     const role = db.prepare('INSERT INTO employeerolesforsearch (entity, role, line) VALUES (?, ?, 0)');
@@ -43,11 +50,28 @@ export function seedCompany(db: Db, now: string): void {
       const email = `${first}.${last}@example.com`.toLowerCase();
       const supervisor = i === 0 ? null : i < 3 || i === 4 ? 1 : dept === 1 ? 2 : 1;
       const access = i < 2 || i === 4 ? 'T' : 'F';
-      const info = insert.run(`${first} ${last}`, `HR-${1000 + i}`, first, last, email, title, access, 1, dept, loc, supervisor, hired, now, now);
+      const info = insert.run(
+        `${first} ${last}`,
+        `HR-${1000 + i}`,
+        first,
+        last,
+        email,
+        title,
+        access,
+        1,
+        dept,
+        loc,
+        supervisor,
+        hired,
+        now,
+        now,
+      );
       if (access === 'T') role.run(info.lastInsertRowid, i === 4 ? 30 : 3);
     });
     // Expense reports reference two employees, so deleting them is refused as in NetSuite.
-    db.prepare(`INSERT INTO "transaction" (type, tranid, entity, employee, trandate) VALUES ('ExpRept', 'EXP-1001', 3, 3, '2025-05-02'), ('ExpRept', 'EXP-1002', 4, 4, '2025-06-11')`).run();
+    db.prepare(
+      `INSERT INTO "transaction" (type, tranid, entity, employee, trandate) VALUES ('ExpRept', 'EXP-1001', 3, 3, '2025-05-02'), ('ExpRept', 'EXP-1002', 4, 4, '2025-06-11')`,
+    ).run();
   })();
 }
 
@@ -56,16 +80,30 @@ export function seedCompany(db: Db, now: string): void {
  * predates the bundle). 150,000 rows take a few seconds.
  */
 export function seedSyntheticEmployees(db: Db, count: number, now: string, startAt = 0): void {
-  const insert = db.prepare(`INSERT INTO employee (entityid, externalid, firstname, lastname, email, title, isinactive, giveaccess,
+  const insert =
+    db.prepare(`INSERT INTO employee (entityid, externalid, firstname, lastname, email, title, isinactive, giveaccess,
     subsidiary, department, location, supervisor, employeetype, hiredate, datecreated, lastmodifieddate)
     VALUES (?, ?, ?, ?, ?, ?, ?, 'F', ?, ?, ?, NULL, ?, ?, ?, ?)`);
   db.transaction(() => {
     for (let i = startAt; i < startAt + count; i++) {
       const n = String(i).padStart(6, '0');
       const hired = `20${10 + (i % 15)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-      insert.run(`Synthetic ${n}`, `SYN-${n}`, 'Synthetic', n, `synthetic.${n}@example.com`, i % 7 === 0 ? 'Engineer' : 'Associate',
-        i % 50 === 0 ? 'T' : 'F', 1 + (i % SUBSIDIARIES.length), 1 + (i % DEPARTMENTS.length), 1 + (i % LOCATIONS.length),
-        1 + (i % EMPLOYEE_TYPES.length), hired, now, now);
+      insert.run(
+        `Synthetic ${n}`,
+        `SYN-${n}`,
+        'Synthetic',
+        n,
+        `synthetic.${n}@example.com`,
+        i % 7 === 0 ? 'Engineer' : 'Associate',
+        i % 50 === 0 ? 'T' : 'F',
+        1 + (i % SUBSIDIARIES.length),
+        1 + (i % DEPARTMENTS.length),
+        1 + (i % LOCATIONS.length),
+        1 + (i % EMPLOYEE_TYPES.length),
+        hired,
+        now,
+        now,
+      );
     }
   })();
 }

@@ -16,7 +16,17 @@ export type Db = Database.Database;
 export const INTERNAL_PREFIX = 'sandbox_';
 
 /** The record tables SuiteQL may read: the standard ones below, custom records and custom lists. */
-const STANDARD_RECORD_TABLES = new Set(['subsidiary', 'department', 'location', 'role', 'employeetype', 'employee', 'employeerolesforsearch', 'transaction', 'scriptdeployment']);
+const STANDARD_RECORD_TABLES = new Set([
+  'subsidiary',
+  'department',
+  'location',
+  'role',
+  'employeetype',
+  'employee',
+  'employeerolesforsearch',
+  'transaction',
+  'scriptdeployment',
+]);
 
 export function isRecordTable(name: string): boolean {
   const lower = name.toLowerCase();
@@ -83,7 +93,8 @@ export function createSchema(db: Db): void {
   db.exec(SCHEMA);
   // Databases from before the task queue knew its invocation type.
   const taskColumns = (db.prepare('PRAGMA table_info(sandbox_task)').all() as { name: string }[]).map((c) => c.name);
-  if (!taskColumns.includes('invocation')) db.exec(`ALTER TABLE sandbox_task ADD COLUMN invocation TEXT NOT NULL DEFAULT 'ONDEMAND'`);
+  if (!taskColumns.includes('invocation'))
+    db.exec(`ALTER TABLE sandbox_task ADD COLUMN invocation TEXT NOT NULL DEFAULT 'ONDEMAND'`);
 }
 
 function sqlType(fieldType: string): string {
@@ -114,9 +125,10 @@ export function ensureCustomRecordTable(db: Db, type: CustomRecordType): void {
 /** A custom list is a table of id, name, scriptid (as SuiteQL shows it). */
 export function ensureCustomList(db: Db, list: CustomList): void {
   const table = assertSafeId(list.id);
-  db.exec(`CREATE TABLE IF NOT EXISTS ${table} (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, scriptid TEXT, isinactive TEXT NOT NULL DEFAULT 'F')`);
+  db.exec(
+    `CREATE TABLE IF NOT EXISTS ${table} (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, scriptid TEXT, isinactive TEXT NOT NULL DEFAULT 'F')`,
+  );
   const has = db.prepare(`SELECT 1 FROM ${table} WHERE name = ?`);
   const insert = db.prepare(`INSERT INTO ${table} (name, scriptid, isinactive) VALUES (?, ?, ?)`);
   for (const v of list.values) if (!has.get(v.value)) insert.run(v.value, v.scriptId, v.isInactive ? 'T' : 'F');
 }
-

@@ -155,7 +155,9 @@ export class Receiver {
   /** How many verified attempts arrived for each webhook-id. */
   deliveriesById(): Map<string, number> {
     const out = new Map<string, number>();
-    for (const a of this.attempts) if (a.verified && a.status !== null && a.status < 300 && a.webhookId) out.set(a.webhookId, (out.get(a.webhookId) ?? 0) + 1);
+    for (const a of this.attempts)
+      if (a.verified && a.status !== null && a.status < 300 && a.webhookId)
+        out.set(a.webhookId, (out.get(a.webhookId) ?? 0) + 1);
     return out;
   }
 
@@ -183,11 +185,19 @@ export class Receiver {
     this.options.onAttempt?.(attempt, event);
     if (res.destroyed) return;
     res.writeHead(status, headersOf(behaviour));
-    res.end(JSON.stringify(attempt.verified ? { received: true, duplicate: attempt.duplicate } : { error: 'invalid signature' }));
+    res.end(
+      JSON.stringify(
+        attempt.verified ? { received: true, duplicate: attempt.duplicate } : { error: 'invalid signature' },
+      ),
+    );
   }
 
   /** The body, or null when it was too large (answered 413 and recorded here). */
-  private async readBody(req: http.IncomingMessage, res: http.ServerResponse, attempt: Attempt): Promise<string | null> {
+  private async readBody(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    attempt: Attempt,
+  ): Promise<string | null> {
     const limit = this.options.maxBodyBytes ?? 10 * 1024 * 1024;
     try {
       return await readBody(req, limit);
@@ -243,5 +253,13 @@ function attemptOf(headers: http.IncomingHttpHeaders): Attempt {
     const v = headers[name];
     return Array.isArray(v) ? v.join(', ') : (v ?? null);
   };
-  return { at: Date.now(), webhookId: header('webhook-id'), webhookTimestamp: header('webhook-timestamp'), signature: header('webhook-signature'), verified: false, status: null, duplicate: false };
+  return {
+    at: Date.now(),
+    webhookId: header('webhook-id'),
+    webhookTimestamp: header('webhook-timestamp'),
+    signature: header('webhook-signature'),
+    verified: false,
+    status: null,
+    duplicate: false,
+  };
 }

@@ -18,7 +18,13 @@ export interface SqlFilter {
 type Group = 'text' | 'boolean' | 'number' | 'date';
 
 const GROUP_BY_KIND: Partial<Record<ValueKind, Group>> = {
-  text: 'text', boolean: 'boolean', integer: 'number', float: 'number', select: 'number', date: 'date', datetime: 'date',
+  text: 'text',
+  boolean: 'boolean',
+  integer: 'number',
+  float: 'number',
+  select: 'number',
+  date: 'date',
+  datetime: 'date',
 };
 
 /** Operators (without `_NOT`) each field type takes, as section_1545222128 lists them. */
@@ -30,8 +36,16 @@ const OPERATORS: Record<Group, ReadonlySet<string>> = {
 };
 
 const COMPARE: Record<string, string> = {
-  EQUAL: '=', GREATER: '>', GREATER_OR_EQUAL: '>=', LESS: '<', LESS_OR_EQUAL: '<=',
-  ON: '=', AFTER: '>', ON_OR_AFTER: '>=', BEFORE: '<', ON_OR_BEFORE: '<=',
+  EQUAL: '=',
+  GREATER: '>',
+  GREATER_OR_EQUAL: '>=',
+  LESS: '<',
+  LESS_OR_EQUAL: '<=',
+  ON: '=',
+  AFTER: '>',
+  ON_OR_AFTER: '>=',
+  BEFORE: '<',
+  ON_OR_BEFORE: '<=',
 };
 
 /** Fields every record has besides the employee's own (`id`, `dateCreated` of Oracle's examples). */
@@ -40,19 +54,22 @@ const SYSTEM_FIELDS: FieldSpec[] = [
   { rest: 'dateCreated', nsId: 'datecreated', column: 'datecreated', kind: 'datetime' },
 ];
 
-const bad = (problem: string) => new NetSuiteError(400, 'INVALID_PARAMETER', `Invalid value for the q parameter: ${problem}.`, 'q', 'query');
+const bad = (problem: string) =>
+  new NetSuiteError(400, 'INVALID_PARAMETER', `Invalid value for the q parameter: ${problem}.`, 'q', 'query');
 
 function findField(name: string, schema: EmployeeSchema): FieldSpec {
   const lower = name.toLowerCase();
   const spec = [...SYSTEM_FIELDS, ...schema.fields].find((f) => f.rest.toLowerCase() === lower || f.nsId === lower);
   if (!spec) throw bad(`unknown field ${name.slice(0, 60)} on employee`);
-  if (spec.column === null || GROUP_BY_KIND[spec.kind] === undefined) throw bad(`the sandbox cannot filter by ${spec.rest} (${spec.kind} fields)`);
+  if (spec.column === null || GROUP_BY_KIND[spec.kind] === undefined)
+    throw bad(`the sandbox cannot filter by ${spec.rest} (${spec.kind} fields)`);
   return spec;
 }
 
 function numberValue(v: { text: string; quoted: boolean }, integer: boolean): number {
   const n = /^-?\d+(\.\d+)?$/.test(v.text) ? Number(v.text) : NaN;
-  if (!Number.isFinite(n) || (integer && !Number.isSafeInteger(n))) throw bad(`expected ${integer ? 'an integer' : 'a number'}`);
+  if (!Number.isFinite(n) || (integer && !Number.isSafeInteger(n)))
+    throw bad(`expected ${integer ? 'an integer' : 'a number'}`);
   return n;
 }
 
@@ -80,7 +97,12 @@ function positive(spec: FieldSpec, group: Group, op: string, values: FilterCondi
   }
   if (group === 'text') {
     if (op === 'IS') return { where: `lower(${col}) = lower(?)`, params: [one.text] };
-    const pattern = op === 'CONTAIN' ? `%${likeEscape(one.text)}%` : op === 'START_WITH' ? `${likeEscape(one.text)}%` : `%${likeEscape(one.text)}`;
+    const pattern =
+      op === 'CONTAIN'
+        ? `%${likeEscape(one.text)}%`
+        : op === 'START_WITH'
+          ? `${likeEscape(one.text)}%`
+          : `%${likeEscape(one.text)}`;
     return { where: `${col} LIKE ? ESCAPE '\\'`, params: [pattern] };
   }
   if (group === 'date') return { where: `${col} ${COMPARE[op]} ?`, params: [dateValue(one)] };
@@ -96,7 +118,8 @@ function condition(c: FilterCondition, schema: EmployeeSchema): SqlFilter {
   const group = GROUP_BY_KIND[spec.kind]!;
   const negated = c.operator.endsWith('_NOT');
   const base = negated ? c.operator.slice(0, -4) : c.operator;
-  if (base !== 'EMPTY' && !OPERATORS[group].has(base)) throw bad(`${c.operator} does not apply to ${spec.rest} (a ${spec.kind} field)`);
+  if (base !== 'EMPTY' && !OPERATORS[group].has(base))
+    throw bad(`${c.operator} does not apply to ${spec.rest} (a ${spec.kind} field)`);
   const sql = positive(spec, group, base === 'ENDWITH' ? 'END_WITH' : base, c.values);
   // A negated condition also matches empty fields (where the positive one is unknown).
   return negated ? { where: `NOT coalesce((${sql.where}), 0)`, params: sql.params } : sql;
@@ -106,5 +129,8 @@ function condition(c: FilterCondition, schema: EmployeeSchema): SqlFilter {
 export function employeeFilterSql(filter: RecordFilter, schema: EmployeeSchema): SqlFilter {
   if (filter.kind === 'condition') return condition(filter, schema);
   const parts = filter.parts.map((p) => employeeFilterSql(p, schema));
-  return { where: parts.map((p) => `(${p.where})`).join(filter.kind === 'and' ? ' AND ' : ' OR '), params: parts.flatMap((p) => p.params) };
+  return {
+    where: parts.map((p) => `(${p.where})`).join(filter.kind === 'and' ? ' AND ' : ' OR '),
+    params: parts.flatMap((p) => p.params),
+  };
 }

@@ -15,7 +15,15 @@ export interface EmployeeSchema {
 }
 
 const KIND_BY_TYPE: Record<string, ValueKind> = {
-  CHECKBOX: 'boolean', DATE: 'date', DATETIMETZ: 'datetime', INTEGER: 'integer', FLOAT: 'float', CURRENCY: 'float', PERCENT: 'float', SELECT: 'select', MULTISELECT: 'multiselect',
+  CHECKBOX: 'boolean',
+  DATE: 'date',
+  DATETIMETZ: 'datetime',
+  INTEGER: 'integer',
+  FLOAT: 'float',
+  CURRENCY: 'float',
+  PERCENT: 'float',
+  SELECT: 'select',
+  MULTISELECT: 'multiselect',
 };
 
 export function employeeSchema(custom: readonly CustomField[] = []): EmployeeSchema {
@@ -23,7 +31,13 @@ export function employeeSchema(custom: readonly CustomField[] = []): EmployeeSch
   for (const f of custom) {
     const id = f.id.toLowerCase();
     const kind = KIND_BY_TYPE[f.fieldType] ?? 'text';
-    fields.push({ rest: id, nsId: id, column: id, kind, ...(f.selectRecordType ? { refType: f.selectRecordType.toLowerCase() } : {}) });
+    fields.push({
+      rest: id,
+      nsId: id,
+      column: id,
+      kind,
+      ...(f.selectRecordType ? { refType: f.selectRecordType.toLowerCase() } : {}),
+    });
   }
   return {
     fields,
@@ -40,6 +54,9 @@ export function ensureEmployeeColumns(db: Db, custom: readonly CustomField[]): v
   const existing = new Set((db.prepare('PRAGMA table_info(employee)').all() as { name: string }[]).map((c) => c.name));
   for (const f of custom) {
     const id = assertSafeId(f.id.toLowerCase());
-    if (!existing.has(id)) db.exec(`ALTER TABLE employee ADD COLUMN ${id} ${f.fieldType === 'INTEGER' || f.fieldType === 'SELECT' ? 'INTEGER' : ['FLOAT', 'CURRENCY', 'PERCENT'].includes(f.fieldType) ? 'REAL' : 'TEXT'}`);
+    if (!existing.has(id))
+      db.exec(
+        `ALTER TABLE employee ADD COLUMN ${id} ${f.fieldType === 'INTEGER' || f.fieldType === 'SELECT' ? 'INTEGER' : ['FLOAT', 'CURRENCY', 'PERCENT'].includes(f.fieldType) ? 'REAL' : 'TEXT'}`,
+      );
   }
 }

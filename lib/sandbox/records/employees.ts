@@ -33,10 +33,16 @@ const ROLES = STANDARD_SCHEMA.fields.find((f) => f.kind === 'sublist')!;
 export function refName(db: Db, refType: string, id: unknown): string | null {
   if (id === null || id === undefined || id === '') return null;
   let byType = NAME_STATEMENTS.get(db);
-  if (!byType) NAME_STATEMENTS.set(db, (byType = new Map()));
+  if (!byType) NAME_STATEMENTS.set(db, (byType = new Map<string, Statement>()));
   let stmt = byType.get(refType);
   if (!stmt) {
-    stmt = db.prepare(refType === 'employee' ? 'SELECT entityid FROM employee WHERE id = ?' : `SELECT name FROM ${refTable(refType)} WHERE id = ?`).pluck();
+    stmt = db
+      .prepare(
+        refType === 'employee'
+          ? 'SELECT entityid FROM employee WHERE id = ?'
+          : `SELECT name FROM ${refTable(refType)} WHERE id = ?`,
+      )
+      .pluck();
     byType.set(refType, stmt);
   }
   return (stmt.get(Number(id)) as string | undefined) ?? null;
@@ -54,7 +60,10 @@ export function loadEmployee(db: Db, id: string): EmployeeState | null {
   if (!/^\d+$/.test(id)) return null;
   const row = db.prepare('SELECT * FROM employee WHERE id = ?').get(Number(id)) as Row | undefined;
   if (!row) return null;
-  const roles = db.prepare('SELECT role FROM employeerolesforsearch WHERE entity = ? ORDER BY line').pluck().all(Number(id)) as number[];
+  const roles = db
+    .prepare('SELECT role FROM employeerolesforsearch WHERE entity = ? ORDER BY line')
+    .pluck()
+    .all(Number(id)) as number[];
   return { id: String(row.id), row, roles: roles.map(String) };
 }
 
@@ -74,7 +83,11 @@ export function employeeSource(db: Db, state: EmployeeState, schema: EmployeeSch
       const spec = schema.byNsId.get(nsId)!;
       const raw = state.row[spec.column!];
       if (!spec.refType || raw === null || raw === undefined) return null;
-      return spec.kind === 'multiselect' ? String(raw).split(',').map((id) => name(spec.refType!, id)) : name(spec.refType, raw);
+      return spec.kind === 'multiselect'
+        ? String(raw)
+            .split(',')
+            .map((id) => name(spec.refType!, id))
+        : name(spec.refType, raw);
     },
     lines: () => state.roles.map((r) => ({ value: r, text: refName(db, 'role', r) })),
   };
@@ -95,7 +108,8 @@ function checkRef(db: Db, spec: FieldSpec, id: string): string {
   } catch {
     known = false;
   }
-  if (!known) throw new NetSuiteError(400, 'INVALID_KEY_OR_REF', `Invalid ${spec.rest} reference key ${id}.`, spec.rest);
+  if (!known)
+    throw new NetSuiteError(400, 'INVALID_KEY_OR_REF', `Invalid ${spec.rest} reference key ${id}.`, spec.rest);
   return id;
 }
 
@@ -103,7 +117,8 @@ function checkRef(db: Db, spec: FieldSpec, id: string): string {
 function checkDateText(spec: FieldSpec, raw: unknown): void {
   if (typeof raw !== 'string' || raw === '') return;
   if (spec.kind === 'date' && !isCalendarDate(raw) && !isDateTime(raw)) throw new TypeError('not a date (YYYY-MM-DD)');
-  if (spec.kind === 'datetime' && !isDateTime(raw)) throw new TypeError('not a date-time (ISO 8601 with a time zone, e.g. 2017-07-21T17:32:28Z)');
+  if (spec.kind === 'datetime' && !isDateTime(raw))
+    throw new TypeError('not a date-time (ISO 8601 with a time zone, e.g. 2017-07-21T17:32:28Z)');
 }
 
 /** A canonical value as its stored column value. */
@@ -129,7 +144,11 @@ export interface EmployeeChanges {
 }
 
 /** Reads a canonical write (REST names) into changes; unknown names are refused as NetSuite does. */
-export function changesFromCanonical(values: CanonicalRecord, replaceRoles: boolean, schema: EmployeeSchema = STANDARD_SCHEMA): EmployeeChanges {
+export function changesFromCanonical(
+  values: CanonicalRecord,
+  replaceRoles: boolean,
+  schema: EmployeeSchema = STANDARD_SCHEMA,
+): EmployeeChanges {
   const out: EmployeeChanges = { values: new Map(), roles: null };
   for (const [name, value] of Object.entries(values)) {
     if (name === 'id') continue;
@@ -149,7 +168,13 @@ export function changesFromCanonical(values: CanonicalRecord, replaceRoles: bool
  * Applies changes to the current state (null on create) with NetSuite's checks, and returns the next
  * state and the NetSuite field ids the write carried (an xedit's edited fields).
  */
-export function applyChanges(db: Db, current: EmployeeState | null, changes: EmployeeChanges, now: string, schema: EmployeeSchema = STANDARD_SCHEMA): { next: EmployeeState; edited: string[] } {
+export function applyChanges(
+  db: Db,
+  current: EmployeeState | null,
+  changes: EmployeeChanges,
+  now: string,
+  schema: EmployeeSchema = STANDARD_SCHEMA,
+): { next: EmployeeState; edited: string[] } {
   const row: Row = current ? { ...current.row } : Object.fromEntries(schema.columns.map((c) => [c, null]));
   if (!current) Object.assign(row, { isinactive: 'F', giveaccess: 'F', datecreated: now });
   const edited: string[] = [];
@@ -162,14 +187,16 @@ export function applyChanges(db: Db, current: EmployeeState | null, changes: Emp
       // Name the expected kind, not the value (it may be personal data).
       throw invalid(spec.rest, `Invalid value for field ${spec.rest}: ${(e as Error).message.replace(/: ".*$/s, '')}.`);
     }
-    if (spec.kind === 'text' && typeof value === 'string' && value.length > 300) throw invalid(spec.rest, `${spec.rest} is longer than 300 characters.`);
+    if (spec.kind === 'text' && typeof value === 'string' && value.length > 300)
+      throw invalid(spec.rest, `${spec.rest} is longer than 300 characters.`);
     row[spec.column!] = toColumn(db, spec, value);
     edited.push(spec.nsId);
   }
   let roles = current ? [...current.roles] : [];
   if (changes.roles) {
     for (const id of changes.roles.ids) {
-      if (refName(db, 'role', id) === null) throw new NetSuiteError(400, 'INVALID_KEY_OR_REF', `Invalid selectedRole reference key ${id}.`, 'roles');
+      if (refName(db, 'role', id) === null)
+        throw new NetSuiteError(400, 'INVALID_KEY_OR_REF', `Invalid selectedRole reference key ${id}.`, 'roles');
     }
     const ids = [...new Set(changes.roles.ids)];
     roles = changes.roles.replace ? ids : [...roles, ...ids.filter((r) => !roles.includes(r))];
@@ -186,19 +213,30 @@ function validate(db: Db, current: EmployeeState | null, row: Row, roles: string
     ['lastname', 'Last Name'],
     ['subsidiary', 'Subsidiary'],
   ].filter(([col]) => row[col!] === null || row[col!] === '');
-  if (missing.length > 0) throw new NetSuiteError(400, 'USER_ERROR', `Please enter value(s) for: ${missing.map((m) => m[1]).join(', ')}`);
-  if (row.entityid === null || row.entityid === '') row.entityid = `${row.firstname} ${row.lastname}`;
-  if (row.email !== null && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(row.email))) throw invalid('email', 'Invalid email address.');
+  if (missing.length > 0)
+    throw new NetSuiteError(400, 'USER_ERROR', `Please enter value(s) for: ${missing.map((m) => m[1]).join(', ')}`);
+  if (row.entityid === null || row.entityid === '') row.entityid = `${String(row.firstname)} ${String(row.lastname)}`;
+  if (row.email !== null && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(row.email)))
+    throw invalid('email', 'Invalid email address.');
   if (row.giveaccess === 'T' && (row.email === null || roles.length === 0)) {
     throw new NetSuiteError(400, 'USER_ERROR', 'To give access, enter an email address and at least one role.');
   }
-  if (current && row.supervisor !== null && String(row.supervisor) === current.id) throw invalid('supervisor', 'An employee cannot be their own supervisor.');
+  if (current && row.supervisor !== null && String(row.supervisor) === current.id)
+    throw invalid('supervisor', 'An employee cannot be their own supervisor.');
   const selfId = current ? Number(current.id) : -1;
   const dupEntity = db.prepare('SELECT 1 FROM employee WHERE entityid = ? AND id <> ?').get(row.entityid, selfId);
   if (dupEntity) throw new NetSuiteError(400, 'DUP_ENTITY', 'This entity already exists.', 'entityId');
   if (row.externalid !== null) {
-    const dupExternal = db.prepare('SELECT 1 FROM employee WHERE externalid = ? AND id <> ?').get(row.externalid, selfId);
-    if (dupExternal) throw new NetSuiteError(400, 'DUP_RCRD', `A record with external ID ${String(row.externalid)} already exists.`, 'externalId');
+    const dupExternal = db
+      .prepare('SELECT 1 FROM employee WHERE externalid = ? AND id <> ?')
+      .get(row.externalid, selfId);
+    if (dupExternal)
+      throw new NetSuiteError(
+        400,
+        'DUP_RCRD',
+        `A record with external ID ${String(row.externalid)} already exists.`,
+        'externalId',
+      );
   }
 }
 
@@ -210,8 +248,13 @@ function uniqueExternalId<T>(write: () => T, externalId: unknown): T {
   try {
     return write();
   } catch (e) {
-    if ((e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' && /externalid/.test((e as Error).message)) {
-      throw new NetSuiteError(400, 'DUP_RCRD', `A record with external ID ${String(externalId)} already exists.`, 'externalId');
+    if ((e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' && (e as Error).message.includes('externalid')) {
+      throw new NetSuiteError(
+        400,
+        'DUP_RCRD',
+        `A record with external ID ${String(externalId)} already exists.`,
+        'externalId',
+      );
     }
     throw e;
   }
@@ -224,10 +267,22 @@ export function saveEmployee(db: Db, state: EmployeeState, schema: EmployeeSchem
     let id = state.id;
     if (id === '') {
       const cols = COLUMNS.concat('datecreated');
-      const info = uniqueExternalId(() => db.prepare(`INSERT INTO employee (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => state.row[c] ?? null)), state.row.externalid);
+      const info = uniqueExternalId(
+        () =>
+          db
+            .prepare(`INSERT INTO employee (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+            .run(...cols.map((c) => state.row[c] ?? null)),
+        state.row.externalid,
+      );
       id = String(info.lastInsertRowid);
     } else {
-      uniqueExternalId(() => db.prepare(`UPDATE employee SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...COLUMNS.map((c) => state.row[c] ?? null), Number(id)), state.row.externalid);
+      uniqueExternalId(
+        () =>
+          db
+            .prepare(`UPDATE employee SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
+            .run(...COLUMNS.map((c) => state.row[c] ?? null), Number(id)),
+        state.row.externalid,
+      );
     }
     db.prepare('DELETE FROM employeerolesforsearch WHERE entity = ?').run(Number(id));
     const insert = db.prepare('INSERT INTO employeerolesforsearch (entity, role, line) VALUES (?, ?, ?)');
@@ -238,10 +293,17 @@ export function saveEmployee(db: Db, state: EmployeeState, schema: EmployeeSchem
 
 /** Deletes, refusing when transactions (or direct reports) reference the employee, as NetSuite does. */
 export function deleteEmployeeRow(db: Db, id: string): void {
-  const transactions = db.prepare('SELECT COUNT(*) FROM "transaction" WHERE entity = ? OR employee = ?').pluck().get(Number(id), Number(id)) as number;
+  const transactions = db
+    .prepare('SELECT COUNT(*) FROM "transaction" WHERE entity = ? OR employee = ?')
+    .pluck()
+    .get(Number(id), Number(id)) as number;
   const reports = db.prepare('SELECT COUNT(*) FROM employee WHERE supervisor = ?').pluck().get(Number(id)) as number;
   if (transactions + reports > 0) {
-    throw new NetSuiteError(400, 'THIS_RECORD_CANNOT_BE_DELETED_BECAUSE_IT_HAS_DEPENDENT_RECORDS', 'This record cannot be deleted because it has dependent records.');
+    throw new NetSuiteError(
+      400,
+      'THIS_RECORD_CANNOT_BE_DELETED_BECAUSE_IT_HAS_DEPENDENT_RECORDS',
+      'This record cannot be deleted because it has dependent records.',
+    );
   }
   db.transaction(() => {
     db.prepare('DELETE FROM employeerolesforsearch WHERE entity = ?').run(Number(id));
@@ -250,5 +312,11 @@ export function deleteEmployeeRow(db: Db, id: string): void {
 }
 
 export function notFound(id: string): NetSuiteError {
-  return new NetSuiteError(404, 'NONEXISTENT_ID', `The record instance does not exist. Provide a valid record instance ID.`, id, 'url');
+  return new NetSuiteError(
+    404,
+    'NONEXISTENT_ID',
+    `The record instance does not exist. Provide a valid record instance ID.`,
+    id,
+    'url',
+  );
 }

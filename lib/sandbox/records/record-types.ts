@@ -32,7 +32,13 @@ export function kindOfFieldType(fieldType: string): FieldKind {
   }
 }
 
-const STANDARD_CUSTOM: Record<string, FieldKind> = { name: 'text', isinactive: 'boolean', created: 'datetime', lastmodified: 'datetime', owner: 'select' };
+const STANDARD_CUSTOM: Record<string, FieldKind> = {
+  name: 'text',
+  isinactive: 'boolean',
+  created: 'datetime',
+  lastmodified: 'datetime',
+  owner: 'select',
+};
 
 export interface TableSpec extends RecordSpec {
   table: string;
@@ -58,7 +64,13 @@ export function customRecordSpec(db: Db, type: CustomRecordType): TableSpec {
   };
 }
 
-const DEPLOYMENT_COLUMNS: Record<string, FieldKind> = { scriptid: 'text', script: 'text', status: 'text', isdeployed: 'boolean', title: 'text' };
+const DEPLOYMENT_COLUMNS: Record<string, FieldKind> = {
+  scriptid: 'text',
+  script: 'text',
+  status: 'text',
+  isdeployed: 'boolean',
+  title: 'text',
+};
 
 /** Script deployments: their own columns; parameter values are added when one is loaded. */
 export function deploymentSpec(): TableSpec {
@@ -111,7 +123,10 @@ export function fromColumnValue(kind: FieldKind | null, raw: unknown): unknown {
   }
 }
 
-export function rowValues(spec: TableSpec, row: Record<string, unknown>): { values: Map<string, unknown>; sublists: Map<string, Line[]> } {
+export function rowValues(
+  spec: TableSpec,
+  row: Record<string, unknown>,
+): { values: Map<string, unknown>; sublists: Map<string, Line[]> } {
   const values = new Map<string, unknown>();
   for (const [col, raw] of Object.entries(row)) {
     if (col === 'id') continue;

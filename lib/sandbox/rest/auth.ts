@@ -5,7 +5,7 @@
  * trail (as in NetSuite's UI), never to the caller.
  */
 import { createHmac, createPublicKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
-import { decodeProtectedHeader, jwtVerify } from 'jose';
+import { decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
 import type { CredentialRegistry, M2MCredential } from './credentials';
 import { invalidLogin, malformedAuthorization } from './errors';
 
@@ -49,11 +49,14 @@ export function parseOAuthHeader(header: string): Map<string, string> | null {
 /** The OAuth 1.0a signature base string: method, base URL, and the sorted oauth + query parameters. */
 export function signatureBaseString(method: string, url: URL, oauth: Map<string, string>): string {
   const pairs: [string, string][] = [];
-  for (const [k, v] of oauth) if (k !== 'oauth_signature' && k !== 'realm') pairs.push([percentEncode(k), percentEncode(v)]);
+  for (const [k, v] of oauth)
+    if (k !== 'oauth_signature' && k !== 'realm') pairs.push([percentEncode(k), percentEncode(v)]);
   for (const [k, v] of url.searchParams) pairs.push([percentEncode(k), percentEncode(v)]);
   pairs.sort(([ak, av], [bk, bv]) => (ak < bk ? -1 : ak > bk ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
   const base = `${url.protocol}//${url.host.toLowerCase()}${url.pathname}`;
-  return [method.toUpperCase(), percentEncode(base), percentEncode(pairs.map(([k, v]) => `${k}=${v}`).join('&'))].join('&');
+  return [method.toUpperCase(), percentEncode(base), percentEncode(pairs.map(([k, v]) => `${k}=${v}`).join('&'))].join(
+    '&',
+  );
 }
 
 class AuthFailure extends Error {}
@@ -67,13 +70,29 @@ const SCOPES = ['restlets', 'rest_webservices', 'suite_analytics'];
  * `scope` as text — `restlets`, `rest_webservices`, `suite_analytics`, comma-separated (REST needs
  * `rest_webservices`). Strict where NetSuite's own samples vary (a JSON array is refused).
  */
-function assertionProblem(iat: number, exp: number, scope: unknown): { error: string; detail: string } | null {
-  if (!(exp - iat < 3600)) return { error: 'invalid_request', detail: 'exp must be less than 60 minutes (3600 seconds) after iat' };
-  if (typeof scope !== 'string') return { error: 'invalid_request', detail: 'scope must be text: values separated by a comma (e.g. "rest_webservices")' };
+function assertionProblem(
+  iat: number | undefined,
+  exp: number | undefined,
+  scope: unknown,
+): { error: string; detail: string } | null {
+  // jose has checked both are numbers when present (requiredClaims asks for them).
+  if (iat === undefined || exp === undefined) return { error: 'invalid_request', detail: 'iat and exp are required' };
+  if (!(exp - iat < 3600))
+    return { error: 'invalid_request', detail: 'exp must be less than 60 minutes (3600 seconds) after iat' };
+  if (typeof scope !== 'string')
+    return {
+      error: 'invalid_request',
+      detail: 'scope must be text: values separated by a comma (e.g. "rest_webservices")',
+    };
   const values = scope.split(',').map((v) => v.trim());
   const unknown = values.find((v) => !SCOPES.includes(v));
-  if (unknown !== undefined) return { error: 'invalid_scope', detail: `unknown scope "${unknown.slice(0, 40)}" (use ${SCOPES.join(', ')}, separated by a comma)` };
-  if (!values.includes('rest_webservices')) return { error: 'invalid_scope', detail: 'scope must include rest_webservices' };
+  if (unknown !== undefined)
+    return {
+      error: 'invalid_scope',
+      detail: `unknown scope "${unknown.slice(0, 40)}" (use ${SCOPES.join(', ')}, separated by a comma)`,
+    };
+  if (!values.includes('rest_webservices'))
+    return { error: 'invalid_scope', detail: 'scope must include rest_webservices' };
   return null;
 }
 
@@ -101,9 +120,14 @@ export class SandboxAuth {
       this.record('m2m-token', false, detail);
       return { status, body: { error, error_description: detail } };
     };
-    if (form.get('grant_type') !== 'client_credentials') return fail(400, 'unsupported_grant_type', 'grant_type must be client_credentials');
+    if (form.get('grant_type') !== 'client_credentials')
+      return fail(400, 'unsupported_grant_type', 'grant_type must be client_credentials');
     if (form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') {
-      return fail(400, 'invalid_request', 'client_assertion_type must be urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
+      return fail(
+        400,
+        'invalid_request',
+        'client_assertion_type must be urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+      );
     }
     const assertion = form.get('client_assertion');
     if (!assertion) return fail(400, 'invalid_request', 'client_assertion is missing');
@@ -114,11 +138,15 @@ export class SandboxAuth {
       return fail(400, 'invalid_request', 'client_assertion is not a JWT');
     }
     if (!M2M_ALGORITHMS.includes(header.alg as (typeof M2M_ALGORITHMS)[number])) {
-      return fail(400, 'invalid_request', `JWT algorithm ${String(header.alg)} is not allowed (use ${M2M_ALGORITHMS.join(', ')})`);
+      return fail(
+        400,
+        'invalid_request',
+        `JWT algorithm ${String(header.alg)} is not allowed (use ${M2M_ALGORITHMS.join(', ')})`,
+      );
     }
     const cred = this.registry.m2m?.find((c) => c.certificateId === header.kid);
     if (!cred) return fail(401, 'invalid_client', 'no certificate with this kid is mapped to an integration');
-    let payload;
+    let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(assertion, this.publicKey(cred), {
         algorithms: [header.alg!],
@@ -130,12 +158,20 @@ export class SandboxAuth {
     } catch (err) {
       return fail(401, 'invalid_client', `client assertion rejected: ${(err as Error).message}`);
     }
-    const claims = assertionProblem(payload.iat!, payload.exp!, payload.scope);
+    const claims = assertionProblem(payload.iat, payload.exp, payload.scope);
     if (claims) return fail(400, claims.error, claims.detail);
     const token = randomBytes(32).toString('base64url');
-    this.tokens.set(token, { userId: cred.userId, roleId: cred.roleId, method: 'm2m', expiresAt: this.now() + this.tokenLifetimeS * 1000 });
+    this.tokens.set(token, {
+      userId: cred.userId,
+      roleId: cred.roleId,
+      method: 'm2m',
+      expiresAt: this.now() + this.tokenLifetimeS * 1000,
+    });
     this.record('m2m-token', true, `token issued to client ${cred.clientId.slice(0, 8)}…`);
-    return { status: 200, body: { access_token: token, expires_in: String(this.tokenLifetimeS), token_type: 'bearer' } };
+    return {
+      status: 200,
+      body: { access_token: token, expires_in: String(this.tokenLifetimeS), token_type: 'bearer' },
+    };
   }
 
   /** `https://<account>.suitetalk.api.netsuite.com/…/token`, the account id lower case with a hyphen. */
@@ -154,10 +190,17 @@ export class SandboxAuth {
 
   /** Authenticates a REST request; throws NetSuite's 401 INVALID_LOGIN. */
   authenticate(method: string, url: URL, authorization: string | undefined): Identity {
-    const kind: LoginAuditEntry['method'] = !authorization ? 'none' : /^Bearer\s/i.test(authorization) ? 'bearer' : 'tba';
+    const kind: LoginAuditEntry['method'] = !authorization
+      ? 'none'
+      : /^Bearer\s/i.test(authorization)
+        ? 'bearer'
+        : 'tba';
     try {
       if (!authorization) throw new AuthFailure('no Authorization header');
-      const identity = kind === 'bearer' ? this.bearer(authorization.replace(/^Bearer\s+/i, '')) : this.tba(method, url, authorization);
+      const identity =
+        kind === 'bearer'
+          ? this.bearer(authorization.replace(/^Bearer\s+/i, ''))
+          : this.tba(method, url, authorization);
       return identity;
     } catch (err) {
       if (err instanceof MalformedHeader) {
@@ -193,21 +236,27 @@ export class SandboxAuth {
       throw new MalformedHeader(); // a malformed percent-escape: 400 invalid_request, not 401
     }
     if (!p) throw new AuthFailure('Authorization is neither Bearer nor OAuth');
-    if (p.get('oauth_signature_method') !== 'HMAC-SHA256') throw new AuthFailure(`signature method ${p.get('oauth_signature_method')} is not HMAC-SHA256`);
+    if (p.get('oauth_signature_method') !== 'HMAC-SHA256')
+      throw new AuthFailure(`signature method ${p.get('oauth_signature_method')} is not HMAC-SHA256`);
     if (p.has('oauth_version') && p.get('oauth_version') !== '1.0') throw new AuthFailure('oauth_version must be 1.0');
-    if (p.get('realm') !== this.accountId) throw new AuthFailure(`realm must be the account id ${this.accountId} (upper case, underscore)`);
-    const cred = this.registry.tba?.find((c) => c.consumerKey === p.get('oauth_consumer_key') && c.tokenId === p.get('oauth_token'));
+    if (p.get('realm') !== this.accountId)
+      throw new AuthFailure(`realm must be the account id ${this.accountId} (upper case, underscore)`);
+    const cred = this.registry.tba?.find(
+      (c) => c.consumerKey === p.get('oauth_consumer_key') && c.tokenId === p.get('oauth_token'),
+    );
     if (!cred) throw new AuthFailure('unknown consumer key or token');
     const timestamp = Number(p.get('oauth_timestamp'));
     const nowS = Math.floor(this.now() / 1000);
-    if (!Number.isInteger(timestamp) || Math.abs(nowS - timestamp) > TBA_WINDOW_S) throw new AuthFailure('oauth_timestamp missing or outside the allowed window');
+    if (!Number.isInteger(timestamp) || Math.abs(nowS - timestamp) > TBA_WINDOW_S)
+      throw new AuthFailure('oauth_timestamp missing or outside the allowed window');
     const nonce = p.get('oauth_nonce');
     if (!nonce) throw new AuthFailure('oauth_nonce missing');
     const expected = createHmac('sha256', `${percentEncode(cred.consumerSecret)}&${percentEncode(cred.tokenSecret)}`)
       .update(signatureBaseString(method, url, p))
       .digest();
     const given = Buffer.from(p.get('oauth_signature') ?? '', 'base64');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new AuthFailure('signature mismatch');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      throw new AuthFailure('signature mismatch');
     // Only a correctly signed nonce counts as used, so forged requests cannot burn a client's nonces.
     const nonceKey = `${cred.tokenId}:${nonce}`;
     this.pruneNonces(nowS);

@@ -39,7 +39,10 @@ const hex = (bytes: number) => randomBytes(bytes).toString('hex');
  * Fresh random credentials for one administrator (user `-5`, role `3` by default): an ES256 key pair
  * for M2M and a TBA token. The registry goes to `startRestServer`, the client half to the client.
  */
-export function createDevCredentials(userId = '-5', roleId = '3'): { registry: CredentialRegistry; client: DevClientCredentials } {
+export function createDevCredentials(
+  userId = '-5',
+  roleId = '3',
+): { registry: Required<CredentialRegistry>; client: DevClientCredentials } {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const m2m = { clientId: hex(32), certificateId: hex(16) };
   const tba = { consumerKey: hex(32), consumerSecret: hex(32), tokenId: hex(32), tokenSecret: hex(32) };

@@ -29,7 +29,11 @@ export function employeeJson(record: CanonicalRecord, recordUrl: string, expand:
   const rolesUrl = `${recordUrl}/roles`;
   const roles = Array.isArray(record.roles) ? record.roles : [];
   out.roles = expand
-    ? { links: link(rolesUrl), items: roles.map((r) => ({ links: [], selectedRole: refJson(r, `${base}/role/${r.id}`) })), totalResults: roles.length }
+    ? {
+        links: link(rolesUrl),
+        items: roles.map((r) => ({ links: [], selectedRole: refJson(r, `${base}/role/${r.id}`) })),
+        totalResults: roles.length,
+      }
     : { links: link(rolesUrl) };
   return out;
 }
@@ -37,8 +41,9 @@ export function employeeJson(record: CanonicalRecord, recordUrl: string, expand:
 function refFromBody(value: unknown, path: string): Ref | null {
   if (value === null) return null;
   if (typeof value === 'object' && !Array.isArray(value) && value !== null && 'id' in value) {
-    const id = (value as { id: unknown }).id;
-    if ((typeof id === 'string' && /^-?\d+$/.test(id)) || Number.isInteger(id)) return { id: String(id), refName: null };
+    const id = value.id;
+    if ((typeof id === 'string' && /^-?\d+$/.test(id)) || Number.isInteger(id))
+      return { id: String(id), refName: null };
   }
   throw invalidContent(`Invalid value for the resource or sub-resource field '${path}'. Provide a valid value.`, path);
 }
@@ -52,9 +57,10 @@ export function parseEmployeeBody(body: unknown): EmployeeWrite['values'] {
   for (const [key, raw] of Object.entries(body as Record<string, unknown>)) {
     if (key === 'id' || key === 'links') continue;
     const spec = resolveField(key);
-    if (!spec || spec.rest !== key) throw invalidContent(`Invalid field name: ${key}. Provide a valid field name.`, key);
+    if (spec?.rest !== key) throw invalidContent(`Invalid field name: ${key}. Provide a valid field name.`, key);
     if (spec.readOnly) throw invalidContent(`The field ${key} is read-only.`, key);
-    const bad = () => invalidContent(`Invalid value for the resource or sub-resource field '${key}'. Provide a valid value.`, key);
+    const bad = () =>
+      invalidContent(`Invalid value for the resource or sub-resource field '${key}'. Provide a valid value.`, key);
     let value: CanonicalValue;
     switch (spec.kind) {
       case 'boolean':
@@ -63,11 +69,11 @@ export function parseEmployeeBody(body: unknown): EmployeeWrite['values'] {
         break;
       case 'date':
         if (raw !== null && (typeof raw !== 'string' || (!isCalendarDate(raw) && !isDateTime(raw)))) throw bad();
-        value = raw as string | null;
+        value = raw;
         break;
       case 'datetime':
         if (raw !== null && (typeof raw !== 'string' || !isDateTime(raw))) throw bad();
-        value = raw as string | null;
+        value = raw;
         break;
       case 'select':
         value = refFromBody(raw, key);
@@ -77,7 +83,9 @@ export function parseEmployeeBody(body: unknown): EmployeeWrite['values'] {
         const items = (raw as { items?: unknown } | null)?.items;
         if (!Array.isArray(items)) throw bad();
         const line = spec.sublist?.rest;
-        value = items.map((item, i) => refFromBody(line ? (item as Record<string, unknown>)?.[line] : item, `${key}.items[${i}]`)!);
+        value = items.map((item, i) =>
+          refFromBody(line ? (item as Record<string, unknown>)?.[line] : item, `${key}.items[${i}]`)!,
+        );
         break;
       }
       case 'auto':

@@ -40,7 +40,8 @@ export class EmployeeRoute {
     if (r.ref !== undefined) return this.item(r, r.ref);
     const method = r.req.method ?? 'GET';
     if (method === 'GET') return this.list(r);
-    if (method !== 'POST') throw new NetSuiteError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on the employee collection.`);
+    if (method !== 'POST')
+      throw new NetSuiteError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on the employee collection.`);
     return this.create(r);
   }
 
@@ -50,13 +51,25 @@ export class EmployeeRoute {
 
   private list({ res, url }: EmployeeRequest): void {
     const limit = intParam(url, 'limit', MAX_LIMIT);
-    if (limit < 1 || limit > MAX_LIMIT) throw invalidParameter(`Invalid value for the limit parameter: 1 to ${MAX_LIMIT}.`, 'limit');
+    if (limit < 1 || limit > MAX_LIMIT)
+      throw invalidParameter(`Invalid value for the limit parameter: 1 to ${MAX_LIMIT}.`, 'limit');
     const offset = intParam(url, 'offset', 0);
     const q = url.searchParams.get('q');
-    const { ids, totalResults } = this.account.listEmployees(limit, offset, q === null ? undefined : parseRecordFilter(q));
+    const { ids, totalResults } = this.account.listEmployees(
+      limit,
+      offset,
+      q === null ? undefined : parseRecordFilter(q),
+    );
     const items = ids.map((id) => ({ links: [{ rel: 'self', href: `${collectionUrl(url)}/${id}` }], id }));
     const links = pageLinks(url, limit, offset, items.length, totalResults);
-    sendJson(res, 200, { links, count: items.length, hasMore: offset + items.length < totalResults, items, offset, totalResults });
+    sendJson(res, 200, {
+      links,
+      count: items.length,
+      hasMore: offset + items.length < totalResults,
+      items,
+      offset,
+      totalResults,
+    });
   }
 
   private async create({ req, res, url, ctx }: EmployeeRequest): Promise<void> {
@@ -66,14 +79,20 @@ export class EmployeeRoute {
 
   private async upsert({ req, res, url, ctx }: EmployeeRequest, decoded: string): Promise<void> {
     if (!decoded.startsWith('eid:') || decoded.length === 4) {
-      throw new NetSuiteError(400, 'INVALID_REQUEST', 'PUT (upsert) needs an external id in the path: employee/eid:<externalId>.');
+      throw new NetSuiteError(
+        400,
+        'INVALID_REQUEST',
+        'PUT (upsert) needs an external id in the path: employee/eid:<externalId>.',
+      );
     }
     const values = await this.body(req);
     const externalId = decoded.slice(4);
-    if ('externalId' in values && values.externalId !== externalId) throw invalidContent('The body may not change the external id of the path.', 'externalId');
+    if ('externalId' in values && values.externalId !== externalId)
+      throw invalidContent('The body may not change the external id of the path.', 'externalId');
     const id = await this.upserts.run(externalId, async () => {
       const existing = this.account.findEmployeeByExternalId(externalId);
-      if (existing === null) return this.account.createEmployee({ values: { ...values, externalId }, replaceRoles: true }, ctx);
+      if (existing === null)
+        return this.account.createEmployee({ values: { ...values, externalId }, replaceRoles: true }, ctx);
       await this.account.updateEmployee(existing, { values, replaceRoles: replacesRoles(url) }, ctx, 'edit');
       return existing;
     });
@@ -87,7 +106,11 @@ export class EmployeeRoute {
       if (id === null) throw nonexistentId();
       return id;
     }
-    if (!/^\d{1,15}$/.test(decoded)) throw invalidUrlPath('Invalid record id: an internal id is a number; an external id is written eid:<externalId>.', decoded.slice(0, 60));
+    if (!/^\d{1,15}$/.test(decoded))
+      throw invalidUrlPath(
+        'Invalid record id: an internal id is a number; an external id is written eid:<externalId>.',
+        decoded.slice(0, 60),
+      );
     if (!this.account.getEmployee(decoded)) throw nonexistentId();
     return decoded;
   }
@@ -101,9 +124,17 @@ export class EmployeeRoute {
     if (method === 'GET') {
       const record = this.account.getEmployee(id);
       if (!record) throw nonexistentId();
-      sendJson(res, 200, { id, ...employeeJson(record, `${collectionUrl(url)}/${id}`, url.searchParams.get('expandSubResources') === 'true') });
+      sendJson(res, 200, {
+        id,
+        ...employeeJson(record, `${collectionUrl(url)}/${id}`, url.searchParams.get('expandSubResources') === 'true'),
+      });
     } else if (method === 'PATCH') {
-      await this.account.updateEmployee(id, { values: await this.body(req), replaceRoles: replacesRoles(url) }, ctx, 'edit');
+      await this.account.updateEmployee(
+        id,
+        { values: await this.body(req), replaceRoles: replacesRoles(url) },
+        ctx,
+        'edit',
+      );
       res.writeHead(204).end();
     } else if (method === 'DELETE') {
       await this.account.deleteEmployee(id, ctx);

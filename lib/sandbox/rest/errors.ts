@@ -30,7 +30,11 @@ export function errorBody(err: NetSuiteError): Record<string, unknown> {
 
 export function sendError(res: ServerResponse, err: NetSuiteError, headers: Record<string, string> = {}): void {
   const body = JSON.stringify(errorBody(err));
-  res.writeHead(err.status, { ...headers, 'content-type': 'application/vnd.oracle.resource+json; type=error', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(err.status, {
+    ...headers,
+    'content-type': 'application/vnd.oracle.resource+json; type=error',
+    'content-length': Buffer.byteLength(body),
+  });
   res.end(body);
 }
 
@@ -43,31 +47,47 @@ export const invalidLogin = () =>
 
 /** A malformed `Authorization` header (subsect_158521885412: `invalid_request`, 400). */
 export const malformedAuthorization = () =>
-  new NetSuiteError(400, 'INVALID_REQUEST', 'The request could not be understood by the server due to malformed syntax.', 'Authorization', 'header');
+  new NetSuiteError(
+    400,
+    'INVALID_REQUEST',
+    'The request could not be understood by the server due to malformed syntax.',
+    'Authorization',
+    'header',
+  );
 
 export const concurrencyLimitExceeded = () =>
   new NetSuiteError(429, 'CONCURRENCY_LIMIT_EXCEEDED', 'Concurrent request limit exceeded. Request blocked.');
 
-export const nonexistentId = () => new NetSuiteError(404, 'NONEXISTENT_ID', 'The record instance does not exist. Provide a valid record instance ID.');
+export const nonexistentId = () =>
+  new NetSuiteError(404, 'NONEXISTENT_ID', 'The record instance does not exist. Provide a valid record instance ID.');
 
-export const invalidContent = (detail: string, path?: string) => new NetSuiteError(400, 'INVALID_CONTENT', detail, path);
+export const invalidContent = (detail: string, path?: string) =>
+  new NetSuiteError(400, 'INVALID_CONTENT', detail, path);
 
 /** A bad query parameter value: the detail names it in `o:errorQueryParam`. */
-export const invalidParameter = (detail: string, queryParam?: string) => new NetSuiteError(400, 'INVALID_PARAMETER', detail, queryParam, 'query');
+export const invalidParameter = (detail: string, queryParam?: string) =>
+  new NetSuiteError(400, 'INVALID_PARAMETER', detail, queryParam, 'query');
 
 /** A malformed part of the URL path (`o:urlPath`). */
-export const invalidUrlPath = (detail: string, part: string) => new NetSuiteError(400, 'INVALID_PARAMETER', detail, part, 'url');
+export const invalidUrlPath = (detail: string, part: string) =>
+  new NetSuiteError(400, 'INVALID_PARAMETER', detail, part, 'url');
 
 /** A bad or missing request header (`o:errorHeader`). */
-export const invalidHeader = (detail: string, header: string) => new NetSuiteError(400, 'INVALID_REQUEST', detail, header, 'header');
+export const invalidHeader = (detail: string, header: string) =>
+  new NetSuiteError(400, 'INVALID_REQUEST', detail, header, 'header');
 
-export const bodyTooLarge = (limit: number) => new NetSuiteError(413, 'INVALID_CONTENT', `The request body is larger than ${limit} bytes.`);
+export const bodyTooLarge = (limit: number) =>
+  new NetSuiteError(413, 'INVALID_CONTENT', `The request body is larger than ${limit} bytes.`);
 
 /** A non-negative integer query parameter (`limit`, `offset`), or the fallback when absent. */
 export function intParam(url: URL, name: string, fallback: number): number {
   const raw = url.searchParams.get(name);
   if (raw === null) return fallback;
   const n = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(n)) throw invalidParameter(`Invalid value for the ${name} parameter. Provide a non-negative integer below 10^15.`, name);
+  if (!Number.isSafeInteger(n))
+    throw invalidParameter(
+      `Invalid value for the ${name} parameter. Provide a non-negative integer below 10^15.`,
+      name,
+    );
   return n;
 }

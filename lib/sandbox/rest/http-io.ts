@@ -9,7 +9,8 @@ import { bodyTooLarge, invalidContent, invalidHeader, invalidUrlPath } from './e
 export function requestUrl(req: IncomingMessage, fallbackHost: string): URL {
   const target = req.url ?? '/';
   // `//host/…` would be read as another host.
-  if (!target.startsWith('/') || target.startsWith('//')) throw invalidUrlPath('The request target must be a path.', target.slice(0, 60));
+  if (!target.startsWith('/') || target.startsWith('//'))
+    throw invalidUrlPath('The request target must be a path.', target.slice(0, 60));
   const host = req.headers.host ?? fallbackHost;
   let origin: URL;
   try {
@@ -17,7 +18,8 @@ export function requestUrl(req: IncomingMessage, fallbackHost: string): URL {
   } catch {
     throw invalidHeader('The Host header is not a valid host.', 'Host');
   }
-  if (origin.pathname !== '/' || origin.search !== '' || origin.hash !== '' || origin.username !== '') throw invalidHeader('The Host header is not a valid host.', 'Host');
+  if (origin.pathname !== '/' || origin.search !== '' || origin.hash !== '' || origin.username !== '')
+    throw invalidHeader('The Host header is not a valid host.', 'Host');
   try {
     return new URL(target, origin);
   } catch {
@@ -80,6 +82,9 @@ export function parseJson(text: string): unknown {
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/vnd.oracle.resource+json; type=singular-resource', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/vnd.oracle.resource+json; type=singular-resource',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }

@@ -10,16 +10,44 @@ import { invalidParameter } from './errors';
 
 /** Operators of section_1545222128 (with N/query's `ENDWITH` spelling too) and how many values each takes. */
 const ARITY: Record<string, 'none' | 'one' | 'two' | 'some'> = {
-  EMPTY: 'none', EMPTY_NOT: 'none',
-  IS: 'one', IS_NOT: 'one',
-  ANY_OF: 'some', ANY_OF_NOT: 'some',
-  BETWEEN: 'two', BETWEEN_NOT: 'two', WITHIN: 'two', WITHIN_NOT: 'two',
-  EQUAL: 'one', EQUAL_NOT: 'one', GREATER: 'one', GREATER_NOT: 'one', GREATER_OR_EQUAL: 'one', GREATER_OR_EQUAL_NOT: 'one',
-  LESS: 'one', LESS_NOT: 'one', LESS_OR_EQUAL: 'one', LESS_OR_EQUAL_NOT: 'one',
-  CONTAIN: 'one', CONTAIN_NOT: 'one', START_WITH: 'one', START_WITH_NOT: 'one',
-  END_WITH: 'one', END_WITH_NOT: 'one', ENDWITH: 'one', ENDWITH_NOT: 'one',
-  AFTER: 'one', AFTER_NOT: 'one', BEFORE: 'one', BEFORE_NOT: 'one', ON: 'one', ON_NOT: 'one',
-  ON_OR_AFTER: 'one', ON_OR_AFTER_NOT: 'one', ON_OR_BEFORE: 'one', ON_OR_BEFORE_NOT: 'one',
+  EMPTY: 'none',
+  EMPTY_NOT: 'none',
+  IS: 'one',
+  IS_NOT: 'one',
+  ANY_OF: 'some',
+  ANY_OF_NOT: 'some',
+  BETWEEN: 'two',
+  BETWEEN_NOT: 'two',
+  WITHIN: 'two',
+  WITHIN_NOT: 'two',
+  EQUAL: 'one',
+  EQUAL_NOT: 'one',
+  GREATER: 'one',
+  GREATER_NOT: 'one',
+  GREATER_OR_EQUAL: 'one',
+  GREATER_OR_EQUAL_NOT: 'one',
+  LESS: 'one',
+  LESS_NOT: 'one',
+  LESS_OR_EQUAL: 'one',
+  LESS_OR_EQUAL_NOT: 'one',
+  CONTAIN: 'one',
+  CONTAIN_NOT: 'one',
+  START_WITH: 'one',
+  START_WITH_NOT: 'one',
+  END_WITH: 'one',
+  END_WITH_NOT: 'one',
+  ENDWITH: 'one',
+  ENDWITH_NOT: 'one',
+  AFTER: 'one',
+  AFTER_NOT: 'one',
+  BEFORE: 'one',
+  BEFORE_NOT: 'one',
+  ON: 'one',
+  ON_NOT: 'one',
+  ON_OR_AFTER: 'one',
+  ON_OR_AFTER_NOT: 'one',
+  ON_OR_BEFORE: 'one',
+  ON_OR_BEFORE_NOT: 'one',
 };
 
 const MAX_LENGTH = 4000;
@@ -52,7 +80,8 @@ class Parser {
 
   parse(): RecordFilter {
     const filter = this.expression(0);
-    if (this.at < this.tokens.length) throw badFilter(`unexpected ${this.describe(this.tokens[this.at])} after a complete condition`);
+    if (this.at < this.tokens.length)
+      throw badFilter(`unexpected ${this.describe(this.tokens[this.at])} after a complete condition`);
     return filter;
   }
 
@@ -76,7 +105,8 @@ class Parser {
     const parts = [this.operand(depth)];
     let joiner: 'AND' | 'OR' | null = null;
     for (let t = this.peek(); t?.type === 'word' && (t.text === 'AND' || t.text === 'OR'); t = this.peek()) {
-      if (joiner !== null && t.text !== joiner) throw badFilter('AND and OR are mixed without parentheses; group the conditions with ( )');
+      if (joiner !== null && t.text !== joiner)
+        throw badFilter('AND and OR are mixed without parentheses; group the conditions with ( )');
       joiner = t.text;
       this.at++;
       parts.push(this.operand(depth));
@@ -95,11 +125,16 @@ class Parser {
 
   private condition(): FilterCondition {
     const field = this.tokens[this.at++];
-    if (field?.type !== 'word' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(field.text)) throw badFilter(`expected a field name but found ${this.describe(field)}`);
+    if (field?.type !== 'word' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(field.text))
+      throw badFilter(`expected a field name but found ${this.describe(field)}`);
     const op = this.tokens[this.at++];
     const arity = op?.type === 'word' ? ARITY[op.text] : undefined;
     if (op?.type !== 'word' || arity === undefined) {
-      throw badFilter(op?.type === 'word' ? `unknown operator "${op.text.slice(0, 30)}" (operators are upper case, e.g. IS, START_WITH, ANY_OF)` : `expected an operator after ${field.text}`);
+      throw badFilter(
+        op?.type === 'word'
+          ? `unknown operator "${op.text.slice(0, 30)}" (operators are upper case, e.g. IS, START_WITH, ANY_OF)`
+          : `expected an operator after ${field.text}`,
+      );
     }
     if (++this.conditions > MAX_CONDITIONS) throw badFilter(`more than ${MAX_CONDITIONS} conditions`);
     const values = arity === 'none' ? [] : this.values(op.text, arity);
@@ -111,7 +146,9 @@ class Parser {
     const list = bracketed ? this.list() : [this.value()];
     const ok = arity === 'some' ? list.length >= 1 : arity === 'two' ? bracketed && list.length === 2 : !bracketed;
     if (!ok) {
-      throw badFilter(`${operator} takes ${arity === 'two' ? 'two values, as [a, b]' : arity === 'some' ? 'one or more values, as [a, b, …]' : 'one value'}`);
+      throw badFilter(
+        `${operator} takes ${arity === 'two' ? 'two values, as [a, b]' : arity === 'some' ? 'one or more values, as [a, b, …]' : 'one value'}`,
+      );
     }
     return list;
   }

@@ -59,9 +59,12 @@ const ADMINISTRATOR_ROLE = '3';
 /** `WWW-Authenticate` of a 401 or of a malformed Authorization header (subsect_158521885412). */
 function authenticateHeader(err: NetSuiteError, accountId: string): Record<string, string> {
   const realm = `Bearer realm="${accountId}"`;
-  if (err.status === 401) return { 'www-authenticate': `${realm}, error="invalid_token", error_description="Invalid login attempt."` };
+  if (err.status === 401)
+    return { 'www-authenticate': `${realm}, error="invalid_token", error_description="Invalid login attempt."` };
   if (err.source === 'header' && err.errorPath === 'Authorization') {
-    return { 'www-authenticate': `${realm}, error="invalid_request", error_description="The request could not be understood by the server due to malformed syntax."` };
+    return {
+      'www-authenticate': `${realm}, error="invalid_request", error_description="The request could not be understood by the server due to malformed syntax."`,
+    };
   }
   return {};
 }
@@ -81,23 +84,39 @@ async function route(parts: ServerParts, req: IncomingMessage, res: ServerRespon
   const path = url.pathname;
   if (path === '/services/rest/auth/oauth2/v1/token') {
     if (req.method !== 'POST') throw new NetSuiteError(405, 'METHOD_NOT_ALLOWED', 'The token endpoint takes POST.');
-    const { status, body } = await auth.issueToken(new URLSearchParams(await readBody(req, MAX_BODY)), `${url.origin}${path}`);
-    res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+    const { status, body } = await auth.issueToken(
+      new URLSearchParams(await readBody(req, MAX_BODY)),
+      `${url.origin}${path}`,
+    );
+    res
+      .writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+      .end(JSON.stringify(body));
     return;
   }
   if (parts.ui && (await parts.ui(req, res, url))) return;
   const who = auth.authenticate(req.method ?? 'GET', url, req.headers.authorization);
   const employee = EMPLOYEE.exec(path);
-  if (employee) return parts.employees.handle({ req, res, url, ref: employee[1], ctx: { executionContext: 'RESTWEBSERVICES', userId: who.userId, roleId: who.roleId } });
+  if (employee)
+    return parts.employees.handle({
+      req,
+      res,
+      url,
+      ref: employee[1],
+      ctx: { executionContext: 'RESTWEBSERVICES', userId: who.userId, roleId: who.roleId },
+    });
   if (path === '/services/rest/query/v1/suiteql') {
     if (req.method !== 'POST') throw new NetSuiteError(405, 'METHOD_NOT_ALLOWED', 'SuiteQL takes POST.');
     const body = parseJson(await readBody(req, MAX_BODY));
-    sendJson(res, 200, await runSuiteQLRequest(account, url, [req.headers.prefer ?? []].flat().join(","), body));
+    sendJson(res, 200, await runSuiteQLRequest(account, url, [req.headers.prefer ?? []].flat().join(','), body));
     return;
   }
   if (path === '/services/rest/system/v1/governanceLimits' && req.method === 'GET') {
-    if (who.roleId !== ADMINISTRATOR_ROLE) throw new NetSuiteError(403, 'INSUFFICIENT_PERMISSION', 'Only administrators can read the governance limits.');
-    sendJson(res, 200, { accountConcurrencyLimit: parts.concurrencyLimit, accountUnallocatedConcurrencyLimit: parts.concurrencyLimit });
+    if (who.roleId !== ADMINISTRATOR_ROLE)
+      throw new NetSuiteError(403, 'INSUFFICIENT_PERMISSION', 'Only administrators can read the governance limits.');
+    sendJson(res, 200, {
+      accountConcurrencyLimit: parts.concurrencyLimit,
+      accountUnallocatedConcurrencyLimit: parts.concurrencyLimit,
+    });
     return;
   }
   throw new NetSuiteError(404, 'INVALID_URL', `No resource at ${path.slice(0, 200)}.`);
@@ -110,14 +129,20 @@ function fail(parts: ServerParts, res: ServerResponse, err: unknown): void {
     return;
   }
   if (!(err instanceof NetSuiteError)) parts.onUnexpected(err);
-  const e = err instanceof NetSuiteError ? err : new NetSuiteError(500, 'UNEXPECTED_ERROR', 'An unexpected error occurred.');
+  const e =
+    err instanceof NetSuiteError ? err : new NetSuiteError(500, 'UNEXPECTED_ERROR', 'An unexpected error occurred.');
   sendError(res, e, authenticateHeader(e, parts.account.accountId));
 }
 
 function serverParts(account: Account, options: RestServerOptions): ServerParts {
   return {
     account,
-    auth: new SandboxAuth(account.accountId, options.credentials, options.now ?? Date.now, options.tokenLifetimeSeconds ?? 3600),
+    auth: new SandboxAuth(
+      account.accountId,
+      options.credentials,
+      options.now ?? Date.now,
+      options.tokenLifetimeSeconds ?? 3600,
+    ),
     employees: new EmployeeRoute(account, MAX_BODY),
     concurrencyLimit: options.concurrencyLimit ?? 5,
     onUnexpected: options.onUnexpectedError ?? ((err: unknown) => console.error('sandbox REST: unexpected error', err)),

@@ -12,26 +12,48 @@ export const SUITEQL_MAX_ROWS = 100_000;
  * honoured — values belong in the query text, as literals.
  */
 function checkBody(body: unknown): string {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new NetSuiteError(400, 'INVALID_CONTENT', 'The request body must be a JSON object with the query in "q".', 'q');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new NetSuiteError(
+      400,
+      'INVALID_CONTENT',
+      'The request body must be a JSON object with the query in "q".',
+      'q',
+    );
   const { q, ...rest } = body as { q?: unknown };
   const extra = Object.keys(rest)[0];
   if (extra !== undefined) {
-    throw new NetSuiteError(400, 'INVALID_CONTENT', `Invalid request body member "${extra.slice(0, 40)}": a SuiteQL request takes only "q" (write values into the query as literals).`, extra.slice(0, 40));
+    throw new NetSuiteError(
+      400,
+      'INVALID_CONTENT',
+      `Invalid request body member "${extra.slice(0, 40)}": a SuiteQL request takes only "q" (write values into the query as literals).`,
+      extra.slice(0, 40),
+    );
   }
-  if (typeof q !== 'string' || q.trim() === '') throw new NetSuiteError(400, 'INVALID_CONTENT', 'The request body must hold the query in "q".', 'q');
+  if (typeof q !== 'string' || q.trim() === '')
+    throw new NetSuiteError(400, 'INVALID_CONTENT', 'The request body must hold the query in "q".', 'q');
   return q;
 }
 
-export async function runSuiteQLRequest(account: Account, url: URL, prefer: string | undefined, body: unknown): Promise<Record<string, unknown>> {
+export async function runSuiteQLRequest(
+  account: Account,
+  url: URL,
+  prefer: string | undefined,
+  body: unknown,
+): Promise<Record<string, unknown>> {
   if (!prefer || !/(^|[,;\s])transient($|[,;\s])/i.test(prefer)) {
     throw invalidHeader('SuiteQL requests need the header "Prefer: transient".', 'Prefer');
   }
   const limit = intParam(url, 'limit', SUITEQL_MAX_LIMIT);
   const offset = intParam(url, 'offset', 0);
-  if (limit < 1 || limit > SUITEQL_MAX_LIMIT) throw invalidParameter(`Invalid limit ${limit}: it must be between 1 and ${SUITEQL_MAX_LIMIT}.`, 'limit');
-  if (offset % limit !== 0) throw invalidParameter(`Invalid offset ${offset}: it must be a multiple of the limit (${limit}).`, 'offset');
+  if (limit < 1 || limit > SUITEQL_MAX_LIMIT)
+    throw invalidParameter(`Invalid limit ${limit}: it must be between 1 and ${SUITEQL_MAX_LIMIT}.`, 'limit');
+  if (offset % limit !== 0)
+    throw invalidParameter(`Invalid offset ${offset}: it must be a multiple of the limit (${limit}).`, 'offset');
   if (offset + limit > SUITEQL_MAX_ROWS) {
-    throw invalidParameter(`A SuiteQL query returns at most ${SUITEQL_MAX_ROWS} rows; page further with a key condition (WHERE id > ?).`, 'offset');
+    throw invalidParameter(
+      `A SuiteQL query returns at most ${SUITEQL_MAX_ROWS} rows; page further with a key condition (WHERE id > ?).`,
+      'offset',
+    );
   }
   const q = checkBody(body);
   const page = await account.runSuiteQL(q, [], limit, offset);

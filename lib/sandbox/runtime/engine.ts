@@ -7,7 +7,16 @@ import { NetSuiteError, type EmployeeWrite } from '../account/account-types';
 import { Clock } from '../account/clock';
 import { typedParams, type LoadedProject } from '../sdf/deploy';
 import { employeeSchema, type EmployeeSchema } from '../records/employee-schema';
-import { applyChanges, changesFromCanonical, deleteEmployeeRow, loadEmployee, notFound, saveEmployee, type EmployeeChanges, type EmployeeState } from '../records/employees';
+import {
+  applyChanges,
+  changesFromCanonical,
+  deleteEmployeeRow,
+  loadEmployee,
+  notFound,
+  saveEmployee,
+  type EmployeeChanges,
+  type EmployeeState,
+} from '../records/employees';
 import { describeError, intoRealm, SuiteScriptError } from './errors';
 import { Governance, usageLimit } from './governance';
 import { moduleResolver } from './modules';
@@ -55,7 +64,10 @@ export class Engine implements EmployeeWriter {
   private readonly scripts: Map<string, ScriptObject>;
   private readonly schema: EmployeeSchema;
 
-  constructor(private readonly options: EngineOptions, private readonly project: LoadedProject | null) {
+  constructor(
+    private readonly options: EngineOptions,
+    private readonly project: LoadedProject | null,
+  ) {
     this.db = openDatabase(options.dbPath);
     this.clock = new Clock(options.clockBuffer);
     // The worker's connections live as long as the thread; terminating it releases them.
@@ -78,7 +90,8 @@ export class Engine implements EmployeeWriter {
         return LOOPBACK.has(host) && options.plainHttpHosts.some((h) => h.toLowerCase() === host || h === '*');
       },
       log: (entry) => this.log(entry),
-      submitTask: (scriptId, deploymentId, submitter, params) => this.submitTask(scriptId, deploymentId, submitter, params),
+      submitTask: (scriptId, deploymentId, submitter, params) =>
+        this.submitTask(scriptId, deploymentId, submitter, params),
       taskStatus: (id) => taskStatus(this.db, id),
       deploymentParams: (deploymentId) => this.params(deploymentId),
     };
@@ -89,12 +102,15 @@ export class Engine implements EmployeeWriter {
   }
 
   log(entry: LogEntry): void {
-    this.db.prepare('INSERT INTO sandbox_log (at, script, deployment, level, title, details) VALUES (?, ?, ?, ?, ?, ?)').run(entry.at, entry.script, entry.deployment, entry.level, entry.title, entry.details);
+    this.db
+      .prepare('INSERT INTO sandbox_log (at, script, deployment, level, title, details) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(entry.at, entry.script, entry.deployment, entry.level, entry.title, entry.details);
     this.options.onLog?.(entry);
   }
 
   private params(deploymentId: string): Record<string, unknown> {
-    const row = this.db.prepare('SELECT script, params FROM scriptdeployment WHERE scriptid = ?').get(deploymentId) as { script: string; params: string } | undefined;
+    const row = this.db.prepare('SELECT script, params FROM scriptdeployment WHERE scriptid = ?').get(deploymentId) as
+      { script: string; params: string } | undefined;
     return row ? typedParams(this.scripts.get(row.script), JSON.parse(row.params) as Record<string, string>) : {};
   }
 
@@ -104,12 +120,31 @@ export class Engine implements EmployeeWriter {
    * A write from the Account (REST layer, sandbox UI, CSV import): canonical values. `userEvents` false
    * is a CSV import without "Run Server SuiteScript and Trigger Workflows" (docs/netsuite.md#user-events).
    */
-  writeCanonical(op: 'create' | 'edit' | 'xedit', id: string | null, write: EmployeeWrite, origin: Origin, userEvents = true): string {
-    return this.commit(op, id, changesFromCanonical(write.values, write.replaceRoles ?? false, this.schema), origin, !userEvents);
+  writeCanonical(
+    op: 'create' | 'edit' | 'xedit',
+    id: string | null,
+    write: EmployeeWrite,
+    origin: Origin,
+    userEvents = true,
+  ): string {
+    return this.commit(
+      op,
+      id,
+      changesFromCanonical(write.values, write.replaceRoles ?? false, this.schema),
+      origin,
+      !userEvents,
+    );
   }
 
   /** A write from a script's N/record: SuiteScript values by field id; roles as the full list when touched. */
-  write(op: 'create' | 'edit' | 'xedit', id: string | null, values: Map<string, unknown>, roles: string[] | null, origin: Origin, fromUserEvent: boolean): string {
+  write(
+    op: 'create' | 'edit' | 'xedit',
+    id: string | null,
+    values: Map<string, unknown>,
+    roles: string[] | null,
+    origin: Origin,
+    fromUserEvent: boolean,
+  ): string {
     const changes: EmployeeChanges = { values: new Map(), roles: roles ? { ids: roles, replace: true } : null };
     for (const [fieldId, value] of values) {
       const spec = this.schema.byNsId.get(fieldId);
@@ -127,7 +162,13 @@ export class Engine implements EmployeeWriter {
     if (!fromUserEvent) this.runUserEvents('afterSubmit', 'delete', current, current, null, origin);
   }
 
-  private commit(op: 'create' | 'edit' | 'xedit', id: string | null, changes: EmployeeChanges, origin: Origin, fromUserEvent: boolean): string {
+  private commit(
+    op: 'create' | 'edit' | 'xedit',
+    id: string | null,
+    changes: EmployeeChanges,
+    origin: Origin,
+    fromUserEvent: boolean,
+  ): string {
     const current = op === 'create' ? null : loadEmployee(this.db, String(id));
     if (op !== 'create' && !current) throw notFound(String(id));
     let { next, edited } = applyChanges(this.db, current, changes, this.now(), this.schema);
@@ -148,12 +189,16 @@ export class Engine implements EmployeeWriter {
 
   // ---- user events -----------------------------------------------------------------------------
 
-  private userEventDeployments(type: UserEventType, executionContext: string): { script: ScriptObject; deployment: Deployment }[] {
+  private userEventDeployments(
+    type: UserEventType,
+    executionContext: string,
+  ): { script: ScriptObject; deployment: Deployment }[] {
     const out: { script: ScriptObject; deployment: Deployment }[] = [];
     for (const script of this.scripts.values()) {
       if (script.type !== 'usereventscript' || script.isInactive) continue;
       for (const deployment of script.deployments) {
-        if (deployment.recordType !== 'EMPLOYEE' || !deployment.isDeployed || !RUNNABLE.has(deployment.status)) continue;
+        if (deployment.recordType !== 'EMPLOYEE' || !deployment.isDeployed || !RUNNABLE.has(deployment.status))
+          continue;
         if (deployment.executionContexts && !deployment.executionContexts.has(executionContext)) continue;
         if (deployment.eventType && deployment.eventType !== type) continue;
         out.push({ script, deployment });
@@ -166,7 +211,14 @@ export class Engine implements EmployeeWriter {
    * Runs the deployed user events of one stage. beforeSubmit errors abort the write (NetSuite shows
    * them to the user); afterSubmit errors are logged and never undo the committed write.
    */
-  private runUserEvents(stage: 'beforeSubmit' | 'afterSubmit', type: UserEventType, old: EmployeeState | null, next: EmployeeState, only: Set<string> | null, origin: Origin): ScriptRecord[] {
+  private runUserEvents(
+    stage: 'beforeSubmit' | 'afterSubmit',
+    type: UserEventType,
+    old: EmployeeState | null,
+    next: EmployeeState,
+    only: Set<string> | null,
+    origin: Origin,
+  ): ScriptRecord[] {
     const newRecords: ScriptRecord[] = [];
     for (const { script, deployment } of this.userEventDeployments(type, origin.executionContext)) {
       const outcome = this.execute(script, deployment, origin, true, null, stage, (instance, env) => {
@@ -174,17 +226,35 @@ export class Engine implements EmployeeWriter {
         const spec = employeeSpec(this.db, this.schema);
         const oldValues = old && employeeValues(old, null, this.schema);
         const newValues = employeeValues(next, '', this.schema, only ?? undefined);
-        const newRecord = new ScriptRecord(env, spec, next.id || null, newValues.values, newValues.sublists, { readOnly: stage === 'afterSubmit', isDynamic: false, partial: only !== null });
+        const newRecord = new ScriptRecord(env, spec, next.id || null, newValues.values, newValues.sublists, {
+          readOnly: stage === 'afterSubmit',
+          isDynamic: false,
+          partial: only !== null,
+        });
         newRecords.push(newRecord);
         const context = {
           type,
-          UserEventType: Object.freeze({ CREATE: 'create', EDIT: 'edit', XEDIT: 'xedit', DELETE: 'delete', VIEW: 'view', COPY: 'copy' }),
-          oldRecord: oldValues ? new ScriptRecord(env, spec, old!.id, oldValues.values, oldValues.sublists, { readOnly: true, isDynamic: false, partial: false }) : null,
+          UserEventType: Object.freeze({
+            CREATE: 'create',
+            EDIT: 'edit',
+            XEDIT: 'xedit',
+            DELETE: 'delete',
+            VIEW: 'view',
+            COPY: 'copy',
+          }),
+          oldRecord: oldValues
+            ? new ScriptRecord(env, spec, old.id, oldValues.values, oldValues.sublists, {
+                readOnly: true,
+                isDynamic: false,
+                partial: false,
+              })
+            : null,
           newRecord,
         };
         instance.call(fn, context, this.options.scriptTimeoutMs);
       });
-      if (!outcome.ok && stage === 'beforeSubmit') throw new NetSuiteError(400, 'USER_ERROR', `${outcome.error.name}: ${outcome.error.message}`);
+      if (!outcome.ok && stage === 'beforeSubmit')
+        throw new NetSuiteError(400, 'USER_ERROR', `${outcome.error.name}: ${outcome.error.message}`);
     }
     return newRecords;
   }
@@ -195,9 +265,14 @@ export class Engine implements EmployeeWriter {
     for (const record of records) {
       for (const fieldId of record.dirty) {
         const spec = this.schema.byNsId.get(fieldId);
-        if (spec && !spec.readOnly && spec.kind !== 'sublist') changes.values.set(spec, scriptDate(spec.kind, record.valueOf(fieldId)));
+        if (spec && !spec.readOnly && spec.kind !== 'sublist')
+          changes.values.set(spec, scriptDate(spec.kind, record.valueOf(fieldId)));
       }
-      if (record.dirtySublists.has('roles')) changes.roles = { ids: (record.lines('roles') ?? []).map((l) => String(l.selectedrole ?? '')).filter(Boolean), replace: true };
+      if (record.dirtySublists.has('roles'))
+        changes.roles = {
+          ids: (record.lines('roles') ?? []).map((l) => String(l.selectedrole ?? '')).filter(Boolean),
+          replace: true,
+        };
     }
     return changes;
   }
@@ -245,17 +320,42 @@ export class Engine implements EmployeeWriter {
       return { ok: true, usage: governance.usage() };
     } catch (e) {
       const error = describeError(e);
-      this.log({ at: this.now(), script: script.id, deployment: deployment.id, level: 'ERROR', title: error.name, details: error.message });
+      this.log({
+        at: this.now(),
+        script: script.id,
+        deployment: deployment.id,
+        level: 'ERROR',
+        title: error.name,
+        details: error.message,
+      });
       this.recordExecution(script, deployment, origin, governance, `${error.name}: ${error.message}`);
       return { ok: false, usage: governance.usage(), error };
     }
   }
 
   /** Governance readings: one row per execution, with the units it used. */
-  private recordExecution(script: ScriptObject, deployment: Deployment, origin: Origin, governance: Governance, error: string | null): void {
+  private recordExecution(
+    script: ScriptObject,
+    deployment: Deployment,
+    origin: Origin,
+    governance: Governance,
+    error: string | null,
+  ): void {
     this.db
-      .prepare('INSERT INTO sandbox_execution (at, script, deployment, kind, execution_context, usage, usage_limit, ok, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(this.now(), script.id, deployment.id, script.type, origin.executionContext, governance.usage(), governance.limit, error ? 'F' : 'T', error);
+      .prepare(
+        'INSERT INTO sandbox_execution (at, script, deployment, kind, execution_context, usage, usage_limit, ok, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        this.now(),
+        script.id,
+        deployment.id,
+        script.type,
+        origin.executionContext,
+        governance.usage(),
+        governance.limit,
+        error ? 'F' : 'T',
+        error,
+      );
   }
 
   // ---- Suitelets (lib/sandbox/suitelet/) -------------------------------------------------------
@@ -263,41 +363,94 @@ export class Engine implements EmployeeWriter {
   /** One Suitelet request: `onRequest` of a deployed, released or testing Suitelet, with 1,000 units. */
   runSuitelet(scriptId: string, deploymentId: string, request: SuiteletRequest, origin: Origin): SuiteletResult {
     const script = this.scripts.get(scriptId);
-    const deployment = script?.type === 'suitelet' && !script.isInactive ? script.deployments.find((d) => d.id === deploymentId) : undefined;
-    if (!script || !deployment || !deployment.isDeployed || !RUNNABLE.has(deployment.status)) return suiteletError(404, 'Error', 'SSS_INVALID_SCRIPTLET_ID: That Suitelet is invalid, disabled, or no longer exists.');
+    const deployment =
+      script?.type === 'suitelet' && !script.isInactive
+        ? script.deployments.find((d) => d.id === deploymentId)
+        : undefined;
+    if (!script || !deployment || !deployment.isDeployed || !RUNNABLE.has(deployment.status))
+      return suiteletError(
+        404,
+        'Error',
+        'SSS_INVALID_SCRIPTLET_ID: That Suitelet is invalid, disabled, or no longer exists.',
+      );
     let result: SuiteletResult | null = null;
     const outcome = this.execute(script, deployment, origin, false, null, 'onRequest', (instance, env) => {
       result = serveSuitelet(instance, env, request, this.options.scriptTimeoutMs);
     });
-    if (!outcome.ok) return suiteletError(500, 'An unexpected SuiteScript error has occurred', `${outcome.error.name}: see the script's execution log.`);
-    return result ?? suiteletError(500, 'An unexpected SuiteScript error has occurred', 'SSS_MISSING_ENTRY_POINT: the script has no onRequest.');
+    if (!outcome.ok)
+      return suiteletError(
+        500,
+        'An unexpected SuiteScript error has occurred',
+        `${outcome.error.name}: see the script's execution log.`,
+      );
+    return (
+      result ??
+      suiteletError(
+        500,
+        'An unexpected SuiteScript error has occurred',
+        'SSS_MISSING_ENTRY_POINT: the script has no onRequest.',
+      )
+    );
   }
 
   // ---- scheduled scripts -----------------------------------------------------------------------
 
   /** N/task: queues a Not Scheduled deployment on demand, with parameter values for that run. */
-  submitTask(scriptId: string, deploymentId: string, submitterTaskId: number | null, params: Record<string, unknown> | null): number {
+  submitTask(
+    scriptId: string,
+    deploymentId: string,
+    submitterTaskId: number | null,
+    params: Record<string, unknown> | null,
+  ): number {
     const script = this.scripts.get(scriptId);
-    if (!script || script.type !== 'scheduledscript' || !script.deployments.some((d) => d.id === deploymentId)) {
-      throw new SuiteScriptError('INVALID_SCRIPT_DEPLOYMENT_ID_1', `No scheduled script deployment ${deploymentId} of ${scriptId}.`);
+    if (script?.type !== 'scheduledscript' || !script.deployments.some((d) => d.id === deploymentId)) {
+      throw new SuiteScriptError(
+        'INVALID_SCRIPT_DEPLOYMENT_ID_1',
+        `No scheduled script deployment ${deploymentId} of ${scriptId}.`,
+      );
     }
-    return submitTask(this.db, { script: scriptId, deployment: deploymentId, invocation: 'ONDEMAND', params }, submitterTaskId, this.now());
+    return submitTask(
+      this.db,
+      { script: scriptId, deployment: deploymentId, invocation: 'ONDEMAND', params },
+      submitterTaskId,
+      this.now(),
+    );
   }
 
   /** Runs a task claimed by `claimNextTask` (PROCESSING) to completion; returns its final status. */
   runTask(taskId: number): { status: string; usage: number; error?: string } {
-    const task = this.db.prepare(`SELECT id, script, deployment, invocation, params FROM sandbox_task WHERE id = ? AND status = 'PROCESSING'`).get(taskId) as
-      | { script: string; deployment: string; invocation: string; params: string | null }
-      | undefined;
+    const task = this.db
+      .prepare(
+        `SELECT id, script, deployment, invocation, params FROM sandbox_task WHERE id = ? AND status = 'PROCESSING'`,
+      )
+      .get(taskId) as { script: string; deployment: string; invocation: string; params: string | null } | undefined;
     const script = task && this.scripts.get(task.script);
     const deployment = script?.deployments.find((d) => d.id === task!.deployment);
     if (!task || !script || !deployment) return { status: 'FAILED', usage: 0, error: 'not a claimed task' };
     const origin: Origin = { executionContext: 'SCHEDULED', userId: '-4', roleId: '3' };
     const runParams = task.params ? (JSON.parse(task.params) as Record<string, string>) : {};
-    const outcome = this.execute(script, deployment, origin, false, taskId, 'execute', (instance) => {
-      const context = { type: task.invocation, InvocationType: Object.freeze({ SCHEDULED: 'SCHEDULED', ON_DEMAND: 'ONDEMAND', USER_INTERFACE: 'USERINTERFACE', ABORTED: 'ABORTED', SKIPPED: 'SKIPPED' }) };
-      instance.call(instance.entry.execute, context, this.options.scriptTimeoutMs);
-    }, runParams);
+    const outcome = this.execute(
+      script,
+      deployment,
+      origin,
+      false,
+      taskId,
+      'execute',
+      (instance) => {
+        const context = {
+          type: task.invocation,
+          InvocationType: Object.freeze({
+            SCHEDULED: 'SCHEDULED',
+            ON_DEMAND: 'ONDEMAND',
+            USER_INTERFACE: 'USERINTERFACE',
+            ABORTED: 'ABORTED',
+            SKIPPED: 'SKIPPED',
+          }),
+        };
+        instance.call(instance.entry.execute, context, this.options.scriptTimeoutMs);
+      },
+      runParams,
+    );
     const error = outcome.ok ? null : `${outcome.error.name}: ${outcome.error.message}`;
     finishTask(this.db, taskId, outcome.ok ? 'COMPLETE' : 'FAILED', this.now(), error);
     return error ? { status: 'FAILED', usage: outcome.usage, error } : { status: 'COMPLETE', usage: outcome.usage };

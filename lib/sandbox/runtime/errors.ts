@@ -12,7 +12,16 @@ export class SuiteScriptError extends Error {
   }
 
   toJSON(): Record<string, unknown> {
-    return { type: this.type, name: this.name, message: this.message, id: this.id, stack: [], cause: { name: this.name, message: this.message }, notifyOff: false, userFacing: true };
+    return {
+      type: this.type,
+      name: this.name,
+      message: this.message,
+      id: this.id,
+      stack: [],
+      cause: { name: this.name, message: this.message },
+      notifyOff: false,
+      userFacing: true,
+    };
   }
 
   override toString(): string {
@@ -23,10 +32,11 @@ export class SuiteScriptError extends Error {
 /** Gives an error the realm's Error prototype chain (the script sees a native-looking error). */
 export function intoRealm<E extends Error>(error: E, realmError: ErrorConstructor | undefined): E {
   if (realmError) {
+    const methods = Object.getOwnPropertyDescriptors(SuiteScriptError.prototype);
     const proto = Object.create(realmError.prototype, {
-      toJSON: { value: SuiteScriptError.prototype.toJSON, enumerable: false },
-      toString: { value: SuiteScriptError.prototype.toString, enumerable: false },
-    });
+      toJSON: { value: methods.toJSON.value, enumerable: false },
+      toString: { value: methods.toString.value, enumerable: false },
+    }) as object;
     Object.setPrototypeOf(error, proto);
   }
   return error;

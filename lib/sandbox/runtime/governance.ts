@@ -19,7 +19,9 @@ export function usageLimit(scriptType: string): number {
 
 export function recordCategory(type: string): RecordCategory {
   if (type.startsWith('customrecord')) return 'custom';
-  return ['salesorder', 'invoice', 'expensereport', 'journalentry', 'purchaseorder', 'vendorbill'].includes(type) ? 'transaction' : 'other';
+  return ['salesorder', 'invoice', 'expensereport', 'journalentry', 'purchaseorder', 'vendorbill'].includes(type)
+    ? 'transaction'
+    : 'other';
 }
 
 export function recordCost(op: RecordOperation, type: string): number {
@@ -30,7 +32,10 @@ export class Governance {
   private used = 0;
   private exceeded = false;
 
-  constructor(readonly limit: number, private readonly raise: (e: SuiteScriptError) => Error = (e) => e) {}
+  constructor(
+    readonly limit: number,
+    private readonly raise: (e: SuiteScriptError) => Error = (e) => e,
+  ) {}
 
   /** Charges units before the call runs: a call NetSuite would refuse does not happen. */
   charge(units: number): void {

@@ -22,11 +22,28 @@ const wallClocks = new Map<string, Intl.DateTimeFormat>();
 function wallClock(ms: number, timeZone: string): number {
   let format = wallClocks.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     wallClocks.set(timeZone, format);
   }
-  const p = Object.fromEntries(format.formatToParts(new Date(ms)).map((x) => [x.type, Number(x.value)]));
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) + (((ms % 1000) + 1000) % 1000);
+  const parts = new Map(format.formatToParts(new Date(ms)).map((x) => [x.type, Number(x.value)]));
+  const part = (type: Intl.DateTimeFormatPartTypes): number => {
+    const value = parts.get(type);
+    if (value === undefined) throw new Error(`Intl.DateTimeFormat gave no ${type} for the time zone ${timeZone}`);
+    return value;
+  };
+  return (
+    Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) +
+    (((ms % 1000) + 1000) % 1000)
+  );
 }
 
 /** The calendar day (`YYYY-MM-DD`) an instant falls on in a time zone. */
@@ -49,7 +66,15 @@ export function formatDate(ymd: string): string {
 /** NetSuite's default date-time text in the user's time zone: `3/6/2026 12:34 pm`. */
 export function formatDateTime(ms: number, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      hour12: true,
+    })
       .formatToParts(new Date(ms))
       .map((p) => [p.type, p.value]),
   );

@@ -13,9 +13,7 @@ import type { ScriptEnv } from './script-env';
 
 export type FieldKind = 'text' | 'boolean' | 'date' | 'datetime' | 'integer' | 'float' | 'select' | 'multiselect';
 
-export interface Line {
-  [fieldId: string]: unknown;
-}
+export type Line = Record<string, unknown>;
 
 export interface RecordSpec {
   type: string;
@@ -25,8 +23,8 @@ export interface RecordSpec {
 }
 
 /** Reads an options object or the positional shorthand (`getValue('title')`). */
-function opt<T extends object>(options: unknown, key: string): T {
-  return (typeof options === 'string' ? { [key]: options } : (options ?? {})) as T;
+function opt(options: unknown, key: string): unknown {
+  return typeof options === 'string' ? { [key]: options } : (options ?? {});
 }
 
 export class ScriptRecord {
@@ -39,7 +37,11 @@ export class ScriptRecord {
     public id: string | null,
     private readonly values: Map<string, unknown>,
     private readonly sublists: Map<string, Line[]>,
-    private readonly mode: { readOnly: boolean; isDynamic: boolean; partial: boolean } = { readOnly: false, isDynamic: false, partial: false },
+    private readonly mode: { readOnly: boolean; isDynamic: boolean; partial: boolean } = {
+      readOnly: false,
+      isDynamic: false,
+      partial: false,
+    },
     /** Called by save(); absent on read-only records. */
     private readonly saver?: (record: ScriptRecord, options: Record<string, unknown>) => string,
   ) {}
@@ -54,7 +56,7 @@ export class ScriptRecord {
 
   private out(value: unknown): unknown {
     if (isDate(value)) return this.env.date(value.getTime());
-    if (Array.isArray(value)) return [...value];
+    if (Array.isArray(value)) return (value as unknown[]).slice();
     return value;
   }
 
@@ -72,7 +74,7 @@ export class ScriptRecord {
   }
 
   getValue(options: unknown): unknown {
-    const { fieldId } = opt<{ fieldId: string }>(options, 'fieldId');
+    const { fieldId } = opt(options, 'fieldId') as { fieldId: string };
     if (fieldId === 'id' || fieldId === 'internalid') return this.id ?? '';
     const v = this.values.get(String(fieldId).toLowerCase());
     if (v === undefined) return this.mode.partial ? undefined : '';
@@ -80,13 +82,14 @@ export class ScriptRecord {
   }
 
   getText(options: unknown): unknown {
-    const { fieldId } = opt<{ fieldId: string }>(options, 'fieldId');
+    const { fieldId } = opt(options, 'fieldId') as { fieldId: string };
     const id = String(fieldId).toLowerCase();
     return this.textOf(id, this.values.get(id));
   }
 
   private textOf(fieldId: string, value: unknown): unknown {
-    if (value === undefined || value === null || value === '') return value === undefined && this.mode.partial ? undefined : '';
+    if (value === undefined || value === null || value === '')
+      return value === undefined && this.mode.partial ? undefined : '';
     const kind = this.spec.kind(fieldId);
     if (kind === 'select') return this.spec.text(fieldId, value) ?? '';
     if (kind === 'multiselect' && Array.isArray(value)) return value.map((v) => this.spec.text(fieldId, v) ?? '');
@@ -118,7 +121,7 @@ export class ScriptRecord {
   }
 
   getLineCount(options: unknown): number {
-    const { sublistId } = opt<{ sublistId: string }>(options, 'sublistId');
+    const { sublistId } = opt(options, 'sublistId') as { sublistId: string };
     const lines = this.sublists.get(String(sublistId).toLowerCase());
     return lines ? lines.length : -1;
   }
@@ -126,9 +129,16 @@ export class ScriptRecord {
   private line(options: unknown): { lines: Line[]; line: number; fieldId: string } {
     const { sublistId, fieldId, line } = (options ?? {}) as { sublistId: string; fieldId: string; line: number };
     const lines = this.sublists.get(String(sublistId).toLowerCase());
-    if (!lines) throw this.env.raise('SSS_INVALID_SUBLIST_OPERATION', `You have attempted an invalid sublist or line item operation. The sublist ${sublistId} does not exist.`);
+    if (!lines)
+      throw this.env.raise(
+        'SSS_INVALID_SUBLIST_OPERATION',
+        `You have attempted an invalid sublist or line item operation. The sublist ${sublistId} does not exist.`,
+      );
     if (!Number.isInteger(line) || line < 0 || line > lines.length) {
-      throw this.env.raise('SSS_INVALID_SUBLIST_OPERATION', `You have attempted an invalid sublist or line item operation: line ${line} of ${sublistId}.`);
+      throw this.env.raise(
+        'SSS_INVALID_SUBLIST_OPERATION',
+        `You have attempted an invalid sublist or line item operation: line ${line} of ${sublistId}.`,
+      );
     }
     return { lines, line, fieldId: String(fieldId).toLowerCase() };
   }
@@ -182,22 +192,36 @@ export class ScriptRecord {
   }
 
   toJSON(): Record<string, unknown> {
-    return { id: this.id, type: this.type, isDynamic: this.isDynamic, fields: Object.fromEntries(this.values), sublists: Object.fromEntries(this.sublists) };
+    return {
+      id: this.id,
+      type: this.type,
+      isDynamic: this.isDynamic,
+      fields: Object.fromEntries(this.values),
+      sublists: Object.fromEntries(this.sublists),
+    };
   }
 
   private assertWritable(): void {
-    if (this.mode.readOnly) throw this.env.raise('SSS_INVALID_RECORD_OPERATION', 'The record is read-only in this context.');
+    if (this.mode.readOnly)
+      throw this.env.raise('SSS_INVALID_RECORD_OPERATION', 'The record is read-only in this context.');
   }
 }
 
 /** Longest text NetSuite stores per field type. */
-export const MAX_TEXT: Partial<Record<string, number>> = { TEXT: 300, EMAIL: 254, URL: 999, TEXTAREA: 4000, CLOBTEXT: 1_000_000 };
+export const MAX_TEXT: Partial<Record<string, number>> = {
+  TEXT: 300,
+  EMAIL: 254,
+  URL: 999,
+  TEXTAREA: 4000,
+  CLOBTEXT: 1_000_000,
+};
 
 /** Coerces and checks a value set by a script, as NetSuite's setValue does for the field's type. */
 function checkValue(env: ScriptEnv, spec: RecordSpec, fieldId: string, value: unknown): unknown {
   const kind = spec.kind(fieldId);
   // The value itself stays out of the message: it may be personal data and end up in a log.
-  const bad = () => env.raise('INVALID_FLD_VALUE', `You have entered an Invalid Field Value for the following field: ${fieldId}`);
+  const bad = () =>
+    env.raise('INVALID_FLD_VALUE', `You have entered an Invalid Field Value for the following field: ${fieldId}`);
   if (value === null || value === undefined || value === '') return kind === 'boolean' ? false : '';
   switch (kind) {
     case 'boolean':
@@ -245,7 +269,12 @@ export function employeeSpec(db: Db, schema: EmployeeSchema): RecordSpec {
  * new records, `null` on a user event's oldRecord (docs/netsuite.md#user-events: "Empty fields can read
  * `null` on the old record and `''` on the new one"). `only` limits the fields (xedit).
  */
-export function employeeValues(state: EmployeeState, empty: '' | null, schema: EmployeeSchema, only?: ReadonlySet<string>): { values: Map<string, unknown>; sublists: Map<string, Line[]> } {
+export function employeeValues(
+  state: EmployeeState,
+  empty: '' | null,
+  schema: EmployeeSchema,
+  only?: ReadonlySet<string>,
+): { values: Map<string, unknown>; sublists: Map<string, Line[]> } {
   const values = new Map<string, unknown>();
   for (const f of schema.fields) {
     if (!f.column || (only && !only.has(f.nsId))) continue;
@@ -261,6 +290,10 @@ export function employeeValues(state: EmployeeState, empty: '' | null, schema: E
     values.set(f.nsId, v);
   }
   const sublists = new Map<string, Line[]>();
-  if (!only || only.has('roles')) sublists.set('roles', state.roles.map((r) => ({ selectedrole: r })));
+  if (!only || only.has('roles'))
+    sublists.set(
+      'roles',
+      state.roles.map((r) => ({ selectedrole: r })),
+    );
   return { values, sublists };
 }

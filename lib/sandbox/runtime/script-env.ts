@@ -38,7 +38,14 @@ export interface Origin {
 /** The employee write pipeline, as scripts reach it through N/record. */
 export interface EmployeeWriter {
   /** `values` by NetSuite field id (SuiteScript values); `roles` the full role list when the sublist was touched. */
-  write(op: 'create' | 'edit' | 'xedit', id: string | null, values: Map<string, unknown>, roles: string[] | null, origin: Origin, fromUserEvent: boolean): string;
+  write(
+    op: 'create' | 'edit' | 'xedit',
+    id: string | null,
+    values: Map<string, unknown>,
+    roles: string[] | null,
+    origin: Origin,
+    fromUserEvent: boolean,
+  ): string;
   remove(id: string, origin: Origin, fromUserEvent: boolean): void;
 }
 
@@ -57,7 +64,12 @@ export interface Services {
   /** Whether plain http:// is allowed for this URL (explicit opt-in, loopback only). */
   allowsPlainHttp(url: string): boolean;
   log(entry: LogEntry): void;
-  submitTask(scriptId: string, deploymentId: string, submitterTaskId: number | null, params: Record<string, unknown> | null): number;
+  submitTask(
+    scriptId: string,
+    deploymentId: string,
+    submitterTaskId: number | null,
+    params: Record<string, unknown> | null,
+  ): number;
   taskStatus(taskId: number): string | null;
   /** Script parameter values of a deployment (XML values and local overrides), typed as getValue returns them. */
   deploymentParams(deploymentId: string): Record<string, unknown>;

@@ -29,10 +29,14 @@ export function compileScript(file: string, source: string, expectedType: string
   const header = /\/\*\*([\s\S]*?)\*\//.exec(source)?.[1] ?? '';
   const api = /@NApiVersion\s+(\S+)/i.exec(header)?.[1];
   if (!api) throw new SuiteScriptError('SSS_MISSING_API_VERSION', `${file}: the JSDoc header has no @NApiVersion`);
-  if (!['2.0', '2.1', '2.x'].includes(api)) throw new SuiteScriptError('SSS_INVALID_API_VERSION', `${file}: @NApiVersion ${api} is not supported`);
+  if (!['2.0', '2.1', '2.x'].includes(api))
+    throw new SuiteScriptError('SSS_INVALID_API_VERSION', `${file}: @NApiVersion ${api} is not supported`);
   const type = /@NScriptType\s+(\S+)/i.exec(header)?.[1]?.toLowerCase();
   if (type !== SCRIPT_TYPE_TAGS[expectedType]) {
-    throw new SuiteScriptError('SSS_INVALID_SCRIPT_TYPE', `${file}: @NScriptType ${type ?? '(none)'} does not match the ${expectedType} object`);
+    throw new SuiteScriptError(
+      'SSS_INVALID_SCRIPT_TYPE',
+      `${file}: @NScriptType ${type ?? '(none)'} does not match the ${expectedType} object`,
+    );
   }
   try {
     return { file, scriptType: expectedType, compiled: new vm.Script(source, { filename: file }) };
@@ -141,14 +145,25 @@ export interface Instance {
 /** Instantiates a compiled script in a fresh context and returns its entry points. */
 export function instantiate(script: CompiledScript, host: Host): Instance {
   const context = vm.createContext({}, { codeGeneration: { strings: true, wasm: false } });
-  (vm.runInContext(BOOTSTRAP, context) as (now: () => number, zone: string) => void)(() => host.now(), SCRIPT_TIME_ZONE);
+  (vm.runInContext(BOOTSTRAP, context) as (now: () => number, zone: string) => void)(
+    () => host.now(),
+    SCRIPT_TIME_ZONE,
+  );
   const defines: unknown[][] = [];
-  Object.defineProperty(context, 'define', { value: (...args: unknown[]) => void defines.push(args), enumerable: false });
+  Object.defineProperty(context, 'define', {
+    value: (...args: unknown[]) => void defines.push(args),
+    enumerable: false,
+  });
   Object.defineProperty(context, 'log', { value: host.log, enumerable: false });
   const realmError = vm.runInContext('Error', context) as ErrorConstructor;
   script.compiled.runInContext(context, { timeout: 30_000 });
-  if (defines.length === 0) throw new SuiteScriptError('SSS_MISSING_DEFINE', `${script.file}: the file does not call define()`);
-  if (defines.length > 1) throw new SuiteScriptError('MULTIPLE_DEFINE_CALLS', `${script.file}: define() is called ${defines.length} times; a script file calls it once`);
+  if (defines.length === 0)
+    throw new SuiteScriptError('SSS_MISSING_DEFINE', `${script.file}: the file does not call define()`);
+  if (defines.length > 1)
+    throw new SuiteScriptError(
+      'MULTIPLE_DEFINE_CALLS',
+      `${script.file}: define() is called ${defines.length} times; a script file calls it once`,
+    );
   const args = defines[0]!;
   const factory = args[args.length - 1];
   const deps = args.length > 1 && Array.isArray(args[args.length - 2]) ? (args[args.length - 2] as unknown[]) : [];
@@ -157,7 +172,8 @@ export function instantiate(script: CompiledScript, host: Host): Instance {
     if (dep === 'exports') return exportsObject;
     const name = String(dep);
     const mod = name.startsWith('N/') ? host.module(name) : undefined;
-    if (mod === undefined) throw new SuiteScriptError('MODULE_DOES_NOT_EXIST', `${script.file}: Module does not exist: ${name}`);
+    if (mod === undefined)
+      throw new SuiteScriptError('MODULE_DOES_NOT_EXIST', `${script.file}: Module does not exist: ${name}`);
     return mod;
   });
   const returned = typeof factory === 'function' ? (factory as (...a: unknown[]) => unknown)(...resolved) : factory;
@@ -168,8 +184,12 @@ export function instantiate(script: CompiledScript, host: Host): Instance {
     realmDate: vm.runInContext('Date', context) as DateConstructor,
     call(fn, arg, timeoutMs) {
       if (typeof fn !== 'function') return undefined;
-      Object.defineProperty(context, '__sandbox_call', { value: () => (fn as (a: unknown) => unknown)(arg), configurable: true });
-      return vm.runInContext('__sandbox_call()', context, { timeout: timeoutMs });
+      Object.defineProperty(context, '__sandbox_call', {
+        value: () => (fn as (a: unknown) => unknown)(arg),
+        configurable: true,
+      });
+      const result: unknown = vm.runInContext('__sandbox_call()', context, { timeout: timeoutMs });
+      return result;
     },
   };
 }

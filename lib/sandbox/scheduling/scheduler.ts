@@ -2,7 +2,7 @@
  * Scheduled deployments' recurrences on the account clock: which deployments are due, and when they are
  * due next. A missed slot runs once, not once per missed slot, as NetSuite's scheduler does.
  */
-import type { Deployment, ScriptObject } from '../sdf/objects-xml';
+import type { ScriptObject } from '../sdf/objects-xml';
 
 const DAY = 86_400_000;
 
@@ -36,12 +36,18 @@ export function schedulesOf(scripts: readonly ScriptObject[]): Schedule[] {
   const out: Schedule[] = [];
   for (const script of scripts) {
     if (script.type !== 'scheduledscript' || script.isInactive) continue;
-    for (const d of script.deployments as Deployment[]) {
+    for (const d of script.deployments) {
       if (!d.recurrence || !d.isDeployed || d.status !== 'SCHEDULED') continue;
       const r = d.recurrence;
       const repeat = r.repeat ? parseDuration(r.repeat) : null;
       const period = repeat ?? (r.kind === 'single' ? null : r.everyXDays * DAY);
-      out.push({ scriptId: script.id, deploymentId: d.id, anchor: parseStart(r.startDate, r.startTime), period, end: r.endDate ? parseStart(r.endDate, '23:59:59') : null });
+      out.push({
+        scriptId: script.id,
+        deploymentId: d.id,
+        anchor: parseStart(r.startDate, r.startTime),
+        period,
+        end: r.endDate ? parseStart(r.endDate, '23:59:59') : null,
+      });
     }
   }
   return out;

@@ -28,28 +28,54 @@ function refuse(message: string): never {
 
 /** The deployment's status must fit how the task is started. */
 function checkStatus(db: Db, deployment: string, invocation: Invocation): void {
-  const row = db.prepare('SELECT status, isdeployed FROM scriptdeployment WHERE scriptid = ?').get(deployment) as { status: string; isdeployed: string } | undefined;
+  const row = db.prepare('SELECT status, isdeployed FROM scriptdeployment WHERE scriptid = ?').get(deployment) as
+    { status: string; isdeployed: string } | undefined;
   if (!row) refuse(`there is no deployment ${deployment}.`);
   if (row.isdeployed !== 'T') refuse(`the deployment ${deployment} is not deployed.`);
   const wanted = invocation === 'ONDEMAND' ? 'NOTSCHEDULED' : 'SCHEDULED';
   if (row.status !== wanted) {
-    refuse(invocation === 'ONDEMAND'
-      ? `the deployment ${deployment} has status ${row.status}; only a Not Scheduled deployment can be started on demand.`
-      : `the deployment ${deployment} has status ${row.status}; only a Scheduled deployment runs on its schedule.`);
+    refuse(
+      invocation === 'ONDEMAND'
+        ? `the deployment ${deployment} has status ${row.status}; only a Not Scheduled deployment can be started on demand.`
+        : `the deployment ${deployment} has status ${row.status}; only a Scheduled deployment runs on its schedule.`,
+    );
   }
 }
 
-export function submitTask(db: Db, task: { script: string; deployment: string; invocation: Invocation; params?: Record<string, unknown> | null }, submitterTaskId: number | null, now: string): number {
-  return db.transaction(() => {
-    checkStatus(db, task.deployment, task.invocation);
-    const busy = db.prepare(`SELECT id, status FROM sandbox_task WHERE deployment = ? AND status IN ('PENDING', 'PROCESSING')`).all(task.deployment) as { id: number; status: string }[];
-    if (busy.some((t) => t.status === 'PENDING' || t.id !== submitterTaskId)) refuse(`the deployment ${task.deployment} is already queued or running.`);
-    const params = Object.fromEntries(Object.entries(task.params ?? {}).map(([k, v]) => [k.toLowerCase(), v === true ? 'T' : v === false ? 'F' : String(v)]));
-    return Number(
-      db.prepare(`INSERT INTO sandbox_task (script, deployment, status, invocation, params, submitted) VALUES (?, ?, 'PENDING', ?, ?, ?)`)
-        .run(task.script, task.deployment, task.invocation, JSON.stringify(params), now).lastInsertRowid,
-    );
-  }).immediate();
+export function submitTask(
+  db: Db,
+  task: {
+    script: string;
+    deployment: string;
+    invocation: Invocation;
+    params?: Record<string, unknown> | null | undefined;
+  },
+  submitterTaskId: number | null,
+  now: string,
+): number {
+  return db
+    .transaction(() => {
+      checkStatus(db, task.deployment, task.invocation);
+      const busy = db
+        .prepare(`SELECT id, status FROM sandbox_task WHERE deployment = ? AND status IN ('PENDING', 'PROCESSING')`)
+        .all(task.deployment) as { id: number; status: string }[];
+      if (busy.some((t) => t.status === 'PENDING' || t.id !== submitterTaskId))
+        refuse(`the deployment ${task.deployment} is already queued or running.`);
+      const params = Object.fromEntries(
+        Object.entries(task.params ?? {}).map(([k, v]) => [
+          k.toLowerCase(),
+          v === true ? 'T' : v === false ? 'F' : String(v),
+        ]),
+      );
+      return Number(
+        db
+          .prepare(
+            `INSERT INTO sandbox_task (script, deployment, status, invocation, params, submitted) VALUES (?, ?, 'PENDING', ?, ?, ?)`,
+          )
+          .run(task.script, task.deployment, task.invocation, JSON.stringify(params), now).lastInsertRowid,
+      );
+    })
+    .immediate();
 }
 
 /**
@@ -57,21 +83,32 @@ export function submitTask(db: Db, task: { script: string; deployment: string; i
  * transaction: however many threads ask at once, a deployment never gets a second running task.
  */
 export function claimNextTask(db: Db, now: string): QueuedTask | null {
-  return db.transaction(() => {
-    const row = db
-      .prepare(`SELECT id, script, deployment, invocation, params FROM sandbox_task t WHERE status = 'PENDING'
-        AND NOT EXISTS (SELECT 1 FROM sandbox_task r WHERE r.deployment = t.deployment AND r.status = 'PROCESSING') ORDER BY id LIMIT 1`)
-      .get() as { id: number; script: string; deployment: string; invocation: Invocation; params: string | null } | undefined;
-    if (!row) return null;
-    db.prepare(`UPDATE sandbox_task SET status = 'PROCESSING', started = ? WHERE id = ?`).run(now, row.id);
-    return { ...row, params: row.params ? (JSON.parse(row.params) as Record<string, string>) : {} };
-  }).immediate();
+  return db
+    .transaction(() => {
+      const row = db
+        .prepare(
+          `SELECT id, script, deployment, invocation, params FROM sandbox_task t WHERE status = 'PENDING'
+        AND NOT EXISTS (SELECT 1 FROM sandbox_task r WHERE r.deployment = t.deployment AND r.status = 'PROCESSING') ORDER BY id LIMIT 1`,
+        )
+        .get() as
+        { id: number; script: string; deployment: string; invocation: Invocation; params: string | null } | undefined;
+      if (!row) return null;
+      db.prepare(`UPDATE sandbox_task SET status = 'PROCESSING', started = ? WHERE id = ?`).run(now, row.id);
+      return { ...row, params: row.params ? (JSON.parse(row.params) as Record<string, string>) : {} };
+    })
+    .immediate();
 }
 
 export function taskStatus(db: Db, id: number): string | null {
   return (db.prepare('SELECT status FROM sandbox_task WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
 }
 
-export function finishTask(db: Db, id: number, status: 'COMPLETE' | 'FAILED', now: string, error: string | null = null): void {
+export function finishTask(
+  db: Db,
+  id: number,
+  status: 'COMPLETE' | 'FAILED',
+  now: string,
+  error: string | null = null,
+): void {
   db.prepare('UPDATE sandbox_task SET status = ?, finished = ?, error = ? WHERE id = ?').run(status, now, error, id);
 }

@@ -9,7 +9,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeError } from '../runtime/errors';
 import { MODULE_NAMES } from '../runtime/modules';
-import { objectsOf, readObjectFiles, type ObjectFile, type Objects, type ScriptObject, type ScriptParameter } from './objects-xml';
+import {
+  objectsOf,
+  readObjectFiles,
+  type ObjectFile,
+  type Objects,
+  type ScriptObject,
+  type ScriptParameter,
+} from './objects-xml';
 import { readManifest } from './manifest';
 import { formatProblem, validateObject } from './validate';
 import { compileScript, instantiate, type CompiledScript } from '../runtime/script-loader';
@@ -42,7 +49,8 @@ export function validateProject(dir: string, files: readonly ObjectFile[]): stri
 /** Reads, validates and compiles a project (`<dir>/manifest.xml`, `Objects`, `FileCabinet`). Throws DeployError listing every problem. */
 export function loadProject(dir: string): LoadedProject {
   const objectsDir = path.join(dir, 'Objects');
-  if (!fs.existsSync(objectsDir)) throw new DeployError([`${objectsDir} does not exist: build the bundle first (npm run build:bundle)`]);
+  if (!fs.existsSync(objectsDir))
+    throw new DeployError([`${objectsDir} does not exist: build the bundle first (npm run build:bundle)`]);
   const files = readObjectFiles(objectsDir);
   const invalid = validateProject(dir, files);
   if (invalid.length > 0) throw new DeployError(invalid);
@@ -53,11 +61,17 @@ export function loadProject(dir: string): LoadedProject {
     if (script.type !== 'usereventscript' && script.type !== 'scheduledscript' && script.type !== 'suitelet') continue;
     const file = path.join(dir, 'FileCabinet', script.scriptFile);
     try {
-      if (!script.scriptFile.startsWith('/SuiteScripts/')) throw new Error(`${script.id}: scriptfile ${script.scriptFile} is not under /SuiteScripts`);
+      if (!script.scriptFile.startsWith('/SuiteScripts/'))
+        throw new Error(`${script.id}: scriptfile ${script.scriptFile} is not under /SuiteScripts`);
       if (!fs.existsSync(file)) throw new Error(`${script.id}: ${script.scriptFile} is not in the FileCabinet`);
       const c = compileScript(script.scriptFile, fs.readFileSync(file, 'utf8'), script.type);
-      // A trial load: top-level code and the factory run with placeholder modules, as NetSuite loads the file.
-      instantiate(c, { module: (n) => (KNOWN_MODULES.has(n) ? Object.freeze({}) : undefined), log: Object.freeze({ debug() {}, audit() {}, error() {}, emergency() {} }), now: Date.now });
+      // A trial load: top-level code and the factory run with placeholder modules (a log that keeps nothing), as NetSuite loads the file.
+      const discard = () => undefined;
+      instantiate(c, {
+        module: (n) => (KNOWN_MODULES.has(n) ? Object.freeze({}) : undefined),
+        log: Object.freeze({ debug: discard, audit: discard, error: discard, emergency: discard }),
+        now: Date.now,
+      });
       compiled.set(script.id, c);
     } catch (e) {
       const { name, message } = describeError(e);
@@ -83,7 +97,8 @@ export function installObjects(db: Db, objects: Objects, overrides: ParamOverrid
     for (const list of objects.lists) ensureCustomList(db, list);
     for (const type of objects.recordTypes) ensureCustomRecordTable(db, type);
     ensureEmployeeColumns(db, objects.employeeFields);
-    const upsert = db.prepare(`INSERT INTO scriptdeployment (scriptid, script, status, isdeployed, params) VALUES (?, ?, ?, ?, ?)
+    const upsert =
+      db.prepare(`INSERT INTO scriptdeployment (scriptid, script, status, isdeployed, params) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (scriptid) DO UPDATE SET script = excluded.script, status = excluded.status, isdeployed = excluded.isdeployed, params = excluded.params`);
     for (const script of objects.scripts) {
       for (const dep of script.deployments) {

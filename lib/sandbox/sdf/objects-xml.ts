@@ -17,7 +17,8 @@ const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"'
 
 function decode(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    if (e.startsWith('#'))
+      return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
     return ENTITIES[e.toLowerCase()] ?? m;
   });
 }
@@ -27,7 +28,8 @@ export function parseXml(source: string, file = 'xml'): XmlNode {
   const body = source.replace(/<\?[\s\S]*?\?>/g, '').replace(/<!--[\s\S]*?-->/g, '');
   const root: XmlNode = { name: '#root', attrs: {}, children: [], text: '' };
   const stack: XmlNode[] = [root];
-  const tag = /<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<!\[CDATA\[([\s\S]*?)\]\]>/g;
+  const tag =
+    /<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<!\[CDATA\[([\s\S]*?)\]\]>/g;
   let last = 0;
   for (let m = tag.exec(body); m; m = tag.exec(body)) {
     const top = stack[stack.length - 1]!;
@@ -44,7 +46,8 @@ export function parseXml(source: string, file = 'xml'): XmlNode {
       continue;
     }
     const attrs: Record<string, string> = {};
-    for (const a of rawAttrs!.matchAll(/([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[a[1]!] = decode(a[2] ?? a[3] ?? '');
+    for (const a of rawAttrs!.matchAll(/([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+      attrs[a[1]!] = decode(a[2] ?? a[3] ?? '');
     const node: XmlNode = { name: name!, attrs, children: [], text: '' };
     top.children.push(node);
     if (!selfClosing) stack.push(node);
@@ -117,7 +120,8 @@ export interface Deployment {
   values: Record<string, string>;
 }
 
-export type ScriptType = 'usereventscript' | 'scheduledscript' | 'mapreducescript' | 'suitelet' | 'restlet' | 'clientscript';
+export type ScriptType =
+  'usereventscript' | 'scheduledscript' | 'mapreducescript' | 'suitelet' | 'restlet' | 'clientscript';
 
 export interface ScriptObject {
   type: ScriptType;
@@ -172,7 +176,14 @@ export interface Objects {
   employeeFields: CustomField[];
 }
 
-const SCRIPT_TYPES: ReadonlySet<string> = new Set(['usereventscript', 'scheduledscript', 'mapreducescript', 'suitelet', 'restlet', 'clientscript']);
+const SCRIPT_TYPES: ReadonlySet<string> = new Set([
+  'usereventscript',
+  'scheduledscript',
+  'mapreducescript',
+  'suitelet',
+  'restlet',
+  'clientscript',
+]);
 
 function parseRecurrence(dep: XmlNode): Recurrence | null {
   const rec = child(dep, 'recurrence');
@@ -201,7 +212,14 @@ function parseDeployment(dep: XmlNode): Deployment {
     isDeployed: bool(childText(dep, 'isdeployed'), true),
     logLevel: (childText(dep, 'loglevel') ?? 'DEBUG').toUpperCase(),
     recordType: childText(dep, 'recordtype')?.toUpperCase() ?? null,
-    executionContexts: contexts ? new Set(contexts.split('|').map((c) => c.trim().toUpperCase()).filter(Boolean)) : null,
+    executionContexts: contexts
+      ? new Set(
+          contexts
+            .split('|')
+            .map((c) => c.trim().toUpperCase())
+            .filter(Boolean),
+        )
+      : null,
     eventType: eventType ? eventType.toLowerCase() : null,
     runAsRole: childText(dep, 'runasrole') || null,
     recurrence: parseRecurrence(dep),
@@ -247,7 +265,10 @@ function parseRecordType(root: XmlNode): CustomRecordType {
     name: childText(root, 'recordname') ?? root.attrs.scriptid ?? '',
     fields: list(root, 'customrecordcustomfields', 'customrecordcustomfield').map(parseField),
     accessType: childText(root, 'accesstype') || 'CUSTRECORDENTRYPERM',
-    permissions: list(root, 'permissions', 'permission').map((p) => ({ role: childText(p, 'permittedrole') ?? '', level: childText(p, 'permittedlevel') ?? 'NONE' })),
+    permissions: list(root, 'permissions', 'permission').map((p) => ({
+      role: childText(p, 'permittedrole') ?? '',
+      level: childText(p, 'permittedlevel') ?? 'NONE',
+    })),
   };
 }
 
@@ -272,10 +293,18 @@ export interface ObjectFile {
 /** Reads and parses every object file in `<project>/Objects` (recursively), in name order. */
 export function readObjectFiles(objectsDir: string): ObjectFile[] {
   const walk = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.xml') ? [path.join(dir, e.name)] : []));
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) =>
+        e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.xml') ? [path.join(dir, e.name)] : [],
+      );
   return walk(objectsDir)
     .sort()
-    .map((file) => ({ file: path.basename(file), path: file, root: parseXml(fs.readFileSync(file, 'utf8'), path.basename(file)) }));
+    .map((file) => ({
+      file: path.basename(file),
+      path: file,
+      root: parseXml(fs.readFileSync(file, 'utf8'), path.basename(file)),
+    }));
 }
 
 /** The objects the sandbox runs or stores, from parsed (and validated) object files. */
@@ -285,7 +314,8 @@ export function objectsOf(files: readonly ObjectFile[]): Objects {
     if (SCRIPT_TYPES.has(root.name)) out.scripts.push(parseScript(root, file));
     else if (root.name === 'customrecordtype') out.recordTypes.push(parseRecordType(root));
     else if (root.name === 'customlist') out.lists.push(parseList(root));
-    else if (root.name === 'entitycustomfield' && bool(childText(root, 'appliestoemployee'), false)) out.employeeFields.push(parseField(root));
+    else if (root.name === 'entitycustomfield' && bool(childText(root, 'appliestoemployee'), false))
+      out.employeeFields.push(parseField(root));
   }
   return out;
 }

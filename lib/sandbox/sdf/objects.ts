@@ -48,12 +48,16 @@ export interface Structure {
 }
 
 const bool: FieldSpec = { value: { kind: 'boolean' } };
-const text = (maxLength?: number): FieldSpec => ({ value: maxLength === undefined ? { kind: 'text' } : { kind: 'text', maxLength } });
+const text = (maxLength?: number): FieldSpec => ({
+  value: maxLength === undefined ? { kind: 'text' } : { kind: 'text', maxLength },
+});
 const ref: FieldSpec = { value: { kind: 'reference' } };
 const role: FieldSpec = { value: { kind: 'role' } };
 const one = (list: ValueList): FieldSpec => ({ value: { kind: 'enum', list } });
 const many = (list: ValueList): FieldSpec => ({ value: { kind: 'multi', list } });
-const int = (min?: number, max?: number): FieldSpec => ({ value: { kind: 'integer', ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) } });
+const int = (min?: number, max?: number): FieldSpec => ({
+  value: { kind: 'integer', ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) },
+});
 const required = (f: FieldSpec): FieldSpec => ({ ...f, required: true });
 const needs = (feature: string, f: FieldSpec = bool): FieldSpec => ({ ...f, feature });
 const id = (prefix: string | null, maxLength = 40) => ({ prefix, maxLength });
@@ -64,24 +68,55 @@ const customFieldFilter = (page: string): Structure => ({
   element: 'customfieldfilter',
   page,
   fields: {
-    fldfilter: required(ref), fldfilterchecked: bool, fldfiltercomparetype: ref, fldfiltersel: ref, fldfilterval: text(),
-    fldfilternotnull: bool, fldfilternull: bool, fldcomparefield: ref,
+    fldfilter: required(ref),
+    fldfilterchecked: bool,
+    fldfiltercomparetype: ref,
+    fldfiltersel: ref,
+    fldfilterval: text(),
+    fldfilternotnull: bool,
+    fldfilternull: bool,
+    fldcomparefield: ref,
   },
 });
 
 const roleAccess = (page: string): Structure => ({
   element: 'roleaccess',
   page,
-  fields: { role: required(role), accesslevel: required(one(L.ACCESS_SEARCH_LEVEL)), searchlevel: required(one(L.ACCESS_SEARCH_LEVEL)) },
+  fields: {
+    role: required(role),
+    accesslevel: required(one(L.ACCESS_SEARCH_LEVEL)),
+    searchlevel: required(one(L.ACCESS_SEARCH_LEVEL)),
+  },
 });
 
 /** Fields every custom field structure shares (scriptcustomfield, customrecordcustomfield, entitycustomfield). */
 const CUSTOM_FIELD: Record<string, FieldSpec> = {
-  fieldtype: required(one(L.FIELD_TYPE)), label: required(text(200)), selectrecordtype: ref, applyformatting: bool, defaultchecked: bool,
-  defaultselection: ref, defaultvalue: text(), description: text(), displaytype: one(L.DISPLAY_TYPE), dynamicdefault: one(L.DYNAMIC_DEFAULT),
-  help: text(), linktext: text(), minvalue: text(), maxvalue: text(), storevalue: bool, accesslevel: one(L.ACCESS_SEARCH_LEVEL),
-  checkspelling: bool, displayheight: int(0), displaywidth: int(0), isformula: bool, ismandatory: bool, maxlength: text(),
-  onparentdelete: one(L.ON_PARENT_DELETE), searchcomparefield: ref, searchdefault: ref, searchlevel: one(L.ACCESS_SEARCH_LEVEL),
+  fieldtype: required(one(L.FIELD_TYPE)),
+  label: required(text(200)),
+  selectrecordtype: ref,
+  applyformatting: bool,
+  defaultchecked: bool,
+  defaultselection: ref,
+  defaultvalue: text(),
+  description: text(),
+  displaytype: one(L.DISPLAY_TYPE),
+  dynamicdefault: one(L.DYNAMIC_DEFAULT),
+  help: text(),
+  linktext: text(),
+  minvalue: text(),
+  maxvalue: text(),
+  storevalue: bool,
+  accesslevel: one(L.ACCESS_SEARCH_LEVEL),
+  checkspelling: bool,
+  displayheight: int(0),
+  displaywidth: int(0),
+  isformula: bool,
+  ismandatory: bool,
+  maxlength: text(),
+  onparentdelete: one(L.ON_PARENT_DELETE),
+  searchcomparefield: ref,
+  searchdefault: ref,
+  searchlevel: one(L.ACCESS_SEARCH_LEVEL),
 };
 
 const scriptCustomField = (page: string): Structure => ({
@@ -94,28 +129,54 @@ const scriptCustomField = (page: string): Structure => ({
 
 /** Fields every script object shares. */
 const SCRIPT: Record<string, FieldSpec> = {
-  name: required(text(40)), scriptfile: required({ value: { kind: 'file' } }), description: text(999), isinactive: bool,
-  notifyadmins: bool, notifyemails: text(999), notifygroup: text(), notifyowner: bool,
+  name: required(text(40)),
+  scriptfile: required({ value: { kind: 'file' } }),
+  description: text(999),
+  isinactive: bool,
+  notifyadmins: bool,
+  notifyemails: text(999),
+  notifygroup: text(),
+  notifyowner: bool,
 };
 
 const plugins = (page: string): Structure => ({ element: 'plugintype', page, fields: { plugintype: required(ref) } });
-const library = (page: string): Structure => ({ element: 'library', page, fields: { scriptfile: required({ value: { kind: 'file' } }) } });
+const library = (page: string): Structure => ({
+  element: 'library',
+  page,
+  fields: { scriptfile: required({ value: { kind: 'file' } }) },
+});
 
 /** Audience fields of deployments run by users (user events, Suitelets). */
 const AUDIENCE: Record<string, FieldSpec> = {
-  allemployees: bool, allpartners: needs('CRM'), allroles: bool, auddepartment: needs('DEPARTMENTS', ref), audemployee: ref, audgroup: ref,
-  audpartner: needs('CRM', ref), audslctrole: ref, audsubsidiary: needs('SUBSIDIARIES', ref),
+  allemployees: bool,
+  allpartners: needs('CRM'),
+  allroles: bool,
+  auddepartment: needs('DEPARTMENTS', ref),
+  audemployee: ref,
+  audgroup: ref,
+  audpartner: needs('CRM', ref),
+  audslctrole: ref,
+  audsubsidiary: needs('SUBSIDIARIES', ref),
 };
 
-const start = { startdate: required({ value: { kind: 'date' } }), starttime: required({ value: { kind: 'time' } }) } as const;
+const start = {
+  startdate: required({ value: { kind: 'date' } }),
+  starttime: required({ value: { kind: 'time' } }),
+} as const;
 const ends = { enddate: { value: { kind: 'date' } }, repeat: one(L.REPEAT_TIME) } as const;
 const every = required(int(1, 1000));
-const weekdays = Object.fromEntries(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].map((d) => [d, required(bool)]));
+const weekdays = Object.fromEntries(
+  ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].map((d) => [d, required(bool)]),
+);
 const ordered = { orderofweek: required(one(L.ORDER_OF_WEEK)), dayofweek: required(one(L.DAY_OF_WEEK)) };
 
 /** The recurrence of Scheduled deployments (scheduled and map/reduce scripts): one event kind; pages by kind where looked up. */
-const recurrence = (page: string, pages: Partial<Record<string, string>>): Structure['choice'] => {
-  const event = (element: string, fields: Record<string, FieldSpec>): Structure => ({ element, page: pages[element] ?? page, fields });
+const recurrence = (page: string, pages: Partial<Record<string, string>>): NonNullable<Structure['choice']> => {
+  const event = (element: string, fields: Record<string, FieldSpec>): Structure => ({
+    element,
+    page: pages[element] ?? page,
+    fields,
+  });
   return {
     element: 'recurrence',
     page,
@@ -140,7 +201,13 @@ export const USER_EVENT_SCRIPT: Structure = {
   element: 'usereventscript',
   page: 'SDFxml_2716615335',
   scriptid: id('customscript_'),
-  fields: { ...SCRIPT, notifyuser: bool, aftersubmitfunction: text(), beforeloadfunction: text(), beforesubmitfunction: text() },
+  fields: {
+    ...SCRIPT,
+    notifyuser: bool,
+    aftersubmitfunction: text(),
+    beforeloadfunction: text(),
+    beforesubmitfunction: text(),
+  },
   lists: {
     customplugintypes: plugins('SDFxml_442703956'),
     libraries: library('SDFxml_3013619113'),
@@ -151,8 +218,14 @@ export const USER_EVENT_SCRIPT: Structure = {
       page: 'SDFxml_1334137041',
       scriptid: id('customdeploy_'),
       fields: {
-        ...BASE_DEPLOYMENT, recordtype: required(ref), ...AUDIENCE, eventtype: one(L.SCRIPT_EVENTTYPE), runasrole: role,
-        alllocalizationcontexts: bool, executioncontext: many(L.EXECUTION_CONTEXT), localizationcontext: ref,
+        ...BASE_DEPLOYMENT,
+        recordtype: required(ref),
+        ...AUDIENCE,
+        eventtype: one(L.SCRIPT_EVENTTYPE),
+        runasrole: role,
+        alllocalizationcontexts: bool,
+        executioncontext: many(L.EXECUTION_CONTEXT),
+        localizationcontext: ref,
       },
       parameterValues: true,
     },
@@ -173,7 +246,11 @@ export const SCHEDULED_SCRIPT: Structure = {
       page: 'SDFxml_637067724',
       scriptid: id('customdeploy_'),
       fields: { ...BASE_DEPLOYMENT, title: required(text()) },
-      choice: recurrence('SDFxml_637067724', { daily: 'SDFxml_4155912874', single: 'SDFxml_1371196976', weekly: 'SDFxml_3317777165' }),
+      choice: recurrence('SDFxml_637067724', {
+        daily: 'SDFxml_4155912874',
+        single: 'SDFxml_1371196976',
+        weekly: 'SDFxml_3317777165',
+      }),
       parameterValues: true,
     },
   },
@@ -192,8 +269,13 @@ export const MAP_REDUCE_SCRIPT: Structure = {
       page: 'SDFxml_27094036',
       scriptid: id('customdeploy_'),
       fields: {
-        ...BASE_DEPLOYMENT, title: required(text()), runasrole: role, buffersize: text(), concurrencylimit: text(),
-        queueallstagesatonce: bool, yieldaftermins: text(),
+        ...BASE_DEPLOYMENT,
+        title: required(text()),
+        runasrole: role,
+        buffersize: text(),
+        concurrencylimit: text(),
+        queueallstagesatonce: bool,
+        yieldaftermins: text(),
       },
       choice: recurrence('SDFxml_27094036', { daily: 'SDFxml_617656060' }),
       parameterValues: true,
@@ -214,9 +296,20 @@ export const SUITELET: Structure = {
       element: 'scriptdeployment',
       page: 'SDFxml_2909147388',
       scriptid: id('customdeploy_'),
-      fields: { ...BASE_DEPLOYMENT, title: required(text()), ...AUDIENCE, eventtype: one(L.SCRIPT_EVENTTYPE), isonline: bool, runasrole: role },
+      fields: {
+        ...BASE_DEPLOYMENT,
+        title: required(text()),
+        ...AUDIENCE,
+        eventtype: one(L.SCRIPT_EVENTTYPE),
+        isonline: bool,
+        runasrole: role,
+      },
       lists: {
-        links: { element: 'link', page: 'SDFxml_4286557755', fields: { linkcategory: required(ref), linktasktype: one(L.SUITELET_TASK_TYPE), linklabel: text() } },
+        links: {
+          element: 'link',
+          page: 'SDFxml_4286557755',
+          fields: { linkcategory: required(ref), linktasktype: one(L.SUITELET_TASK_TYPE), linklabel: text() },
+        },
       },
       parameterValues: true,
     },
@@ -228,8 +321,18 @@ const RECORD_FIELD: Structure = {
   page: 'SDFxml_2670115109',
   scriptid: id('custrecord_'),
   fields: {
-    ...CUSTOM_FIELD, encryptatrest: bool, globalsearch: bool, showinlist: bool, sourcefilterby: ref, sourcefrom: ref, sourcelist: ref,
-    isparent: bool, parentsubtab: ref, subtab: ref, allowquickadd: bool, rolerestrict: bool,
+    ...CUSTOM_FIELD,
+    encryptatrest: bool,
+    globalsearch: bool,
+    showinlist: bool,
+    sourcefilterby: ref,
+    sourcefrom: ref,
+    sourcelist: ref,
+    isparent: bool,
+    parentsubtab: ref,
+    subtab: ref,
+    allowquickadd: bool,
+    rolerestrict: bool,
   },
   lists: { customfieldfilters: customFieldFilter('SDFxml_2670115109'), roleaccesses: roleAccess('SDFxml_3961804206') },
 };
@@ -240,23 +343,69 @@ export const CUSTOM_RECORD_TYPE: Structure = {
   scriptid: id('customrecord_'),
   fields: {
     // recordname is required unless the record is a custom segment's (this project has none).
-    recordname: required(text(40)), customsegment: needs('CUSTOMSEGMENTS', ref), accesstype: one(L.ACCESS_TYPE), allowattachments: bool,
-    allowinlineediting: bool, allowinlinedeleting: bool, allowinlinedetaching: bool, allowmobileaccess: bool, allownumberingoverride: bool,
-    allowquickadd: bool, allowquicksearch: bool, allowuiaccess: bool, description: text(), enabledle: needs('EXTREMELIST'),
-    enablekeywords: bool, enablemailmerge: needs('MAILMERGE'), enablenametranslation: needs('MULTILANGUAGE'), enablenumbering: bool,
-    enableoptimisticlocking: bool, enablesystemnotes: bool, hierarchical: bool, numberingprefix: text(), numberingsuffix: text(),
-    numberingmindigits: text(), numberinginit: text(), icon: ref, iconbuiltin: bool, iconindex: one(L.RECORD_ICON), includeinsearchmenu: bool,
-    includename: bool, isinactive: bool, isordered: bool, showcreationdate: bool, showcreationdateonlist: bool, showid: bool,
-    showlastmodified: bool, showlastmodifiedonlist: bool, shownotes: bool, showowner: bool, showownerallowchange: bool, showowneronlist: bool,
+    recordname: required(text(40)),
+    customsegment: needs('CUSTOMSEGMENTS', ref),
+    accesstype: one(L.ACCESS_TYPE),
+    allowattachments: bool,
+    allowinlineediting: bool,
+    allowinlinedeleting: bool,
+    allowinlinedetaching: bool,
+    allowmobileaccess: bool,
+    allownumberingoverride: bool,
+    allowquickadd: bool,
+    allowquicksearch: bool,
+    allowuiaccess: bool,
+    description: text(),
+    enabledle: needs('EXTREMELIST'),
+    enablekeywords: bool,
+    enablemailmerge: needs('MAILMERGE'),
+    enablenametranslation: needs('MULTILANGUAGE'),
+    enablenumbering: bool,
+    enableoptimisticlocking: bool,
+    enablesystemnotes: bool,
+    hierarchical: bool,
+    numberingprefix: text(),
+    numberingsuffix: text(),
+    numberingmindigits: text(),
+    numberinginit: text(),
+    icon: ref,
+    iconbuiltin: bool,
+    iconindex: one(L.RECORD_ICON),
+    includeinsearchmenu: bool,
+    includename: bool,
+    isinactive: bool,
+    isordered: bool,
+    showcreationdate: bool,
+    showcreationdateonlist: bool,
+    showid: bool,
+    showlastmodified: bool,
+    showlastmodifiedonlist: bool,
+    shownotes: bool,
+    showowner: bool,
+    showownerallowchange: bool,
+    showowneronlist: bool,
   },
   lists: {
     customrecordcustomfields: RECORD_FIELD,
-    instances: { element: 'instance', page: 'SDFxml_3518833312', scriptid: id(null), fields: { altname: text(), name: text(), isinactive: bool, parent: ref } },
-    links: { element: 'link', page: 'SDFxml_3571172402', fields: { linkcategory: required(ref), linktasktype: required(one(L.RECORD_TASK_TYPE)), linklabel: text() } },
+    instances: {
+      element: 'instance',
+      page: 'SDFxml_3518833312',
+      scriptid: id(null),
+      fields: { altname: text(), name: text(), isinactive: bool, parent: ref },
+    },
+    links: {
+      element: 'link',
+      page: 'SDFxml_3571172402',
+      fields: { linkcategory: required(ref), linktasktype: required(one(L.RECORD_TASK_TYPE)), linklabel: text() },
+    },
     permissions: {
       element: 'permission',
       page: 'SDFxml_2290236535',
-      fields: { permittedrole: required(role), permittedlevel: required(one(L.PERMISSION_LEVEL)), restriction: one(L.ROLE_RESTRICT) },
+      fields: {
+        permittedrole: required(role),
+        permittedlevel: required(one(L.PERMISSION_LEVEL)),
+        restriction: one(L.ROLE_RESTRICT),
+      },
     },
     recordsublists: {
       element: 'recordsublist',
@@ -264,7 +413,12 @@ export const CUSTOM_RECORD_TYPE: Structure = {
       scriptid: id(null),
       fields: { recordsearch: required(ref), recorddescr: required(text()), recordtab: ref, recordfield: ref },
     },
-    subtabs: { element: 'subtab', page: 'SDFxml_372451363', scriptid: id(null), fields: { tabtitle: required(text()), tabparent: ref } },
+    subtabs: {
+      element: 'subtab',
+      page: 'SDFxml_372451363',
+      scriptid: id(null),
+      fields: { tabtitle: required(text()), tabparent: ref },
+    },
   },
 };
 
@@ -273,11 +427,32 @@ export const ENTITY_CUSTOM_FIELD: Structure = {
   page: 'SDFxml_1378498284',
   scriptid: id('custentity'),
   fields: {
-    ...CUSTOM_FIELD, encryptatrest: bool, globalsearch: bool, showhierarchy: bool, showinlist: bool, sourcefilterby: ref, sourcefrom: ref,
-    sourcelist: ref, isparent: bool, parentsubtab: ref, subtab: ref, appliestocontact: bool, appliestocustomer: bool, appliestoemployee: bool,
-    appliestogenericrsrc: needs('ADVANCEDJOBS'), appliestogroup: bool, appliestoothername: bool, appliestopartner: needs('CRM'),
-    appliestopricelist: bool, appliestoproject: needs('JOBS'), appliestoprojecttemplate: bool, appliestostatement: bool,
-    appliestovendor: needs('ACCOUNTING'), appliestowebsite: needs('WEBSITE'), availableexternally: bool, availabletosso: needs('SUITESIGNON'),
+    ...CUSTOM_FIELD,
+    encryptatrest: bool,
+    globalsearch: bool,
+    showhierarchy: bool,
+    showinlist: bool,
+    sourcefilterby: ref,
+    sourcefrom: ref,
+    sourcelist: ref,
+    isparent: bool,
+    parentsubtab: ref,
+    subtab: ref,
+    appliestocontact: bool,
+    appliestocustomer: bool,
+    appliestoemployee: bool,
+    appliestogenericrsrc: needs('ADVANCEDJOBS'),
+    appliestogroup: bool,
+    appliestoothername: bool,
+    appliestopartner: needs('CRM'),
+    appliestopricelist: bool,
+    appliestoproject: needs('JOBS'),
+    appliestoprojecttemplate: bool,
+    appliestostatement: bool,
+    appliestovendor: needs('ACCOUNTING'),
+    appliestowebsite: needs('WEBSITE'),
+    availableexternally: bool,
+    availabletosso: needs('SUITESIGNON'),
   },
   lists: { customfieldfilters: customFieldFilter('SDFxml_1378498284'), roleaccesses: roleAccess('SDFxml_1378498284') },
 };
@@ -286,21 +461,36 @@ export const CUSTOM_LIST: Structure = {
   element: 'customlist',
   page: 'SDFxml_2476691670',
   scriptid: id('customlist', 38),
-  fields: { name: required(text(30)), description: text(), isinactive: bool, ismatrixoption: needs('MATRIXITEMS'), isordered: bool },
-  lists: { customvalues: { element: 'customvalue', page: 'SDFxml_2207840567', scriptid: id(null), fields: { value: required(text()), abbreviation: text(), isinactive: bool } } },
+  fields: {
+    name: required(text(30)),
+    description: text(),
+    isinactive: bool,
+    ismatrixoption: needs('MATRIXITEMS'),
+    isordered: bool,
+  },
+  lists: {
+    customvalues: {
+      element: 'customvalue',
+      page: 'SDFxml_2207840567',
+      scriptid: id(null),
+      fields: { value: required(text()), abbreviation: text(), isinactive: bool },
+    },
+  },
 };
 
 /** Object types by root element, with the manifest feature each type depends on (its page's "Feature Dependencies"). */
 export const OBJECT_TYPES: ReadonlyMap<string, { structure: Structure; feature: string | null }> = new Map(
-  ([
-    [USER_EVENT_SCRIPT, 'SERVERSIDESCRIPTING'],
-    [SCHEDULED_SCRIPT, 'SERVERSIDESCRIPTING'],
-    [MAP_REDUCE_SCRIPT, 'SERVERSIDESCRIPTING'],
-    [SUITELET, 'SERVERSIDESCRIPTING'],
-    [CUSTOM_RECORD_TYPE, 'CUSTOMRECORDS'],
-    [ENTITY_CUSTOM_FIELD, null],
-    [CUSTOM_LIST, null],
-  ] as const).map(([structure, feature]) => [structure.element, { structure, feature }]),
+  (
+    [
+      [USER_EVENT_SCRIPT, 'SERVERSIDESCRIPTING'],
+      [SCHEDULED_SCRIPT, 'SERVERSIDESCRIPTING'],
+      [MAP_REDUCE_SCRIPT, 'SERVERSIDESCRIPTING'],
+      [SUITELET, 'SERVERSIDESCRIPTING'],
+      [CUSTOM_RECORD_TYPE, 'CUSTOMRECORDS'],
+      [ENTITY_CUSTOM_FIELD, null],
+      [CUSTOM_LIST, null],
+    ] as const
+  ).map(([structure, feature]) => [structure.element, { structure, feature }]),
 );
 
 /** Deployment statuses each script type accepts (chapter_N2998873: Testing/Released are not scheduled-script statuses; section_1508948655). */

@@ -43,27 +43,37 @@ function valueProblem(field: string, value: string, kind: ValueKind): string | n
     case 'boolean':
       return value === 'T' || value === 'F' ? null : `The ${field} field must be T or F.`;
     case 'text':
-      return kind.maxLength !== undefined && value.length > kind.maxLength ? `The ${field} field value can be up to ${kind.maxLength} characters long.` : null;
+      return kind.maxLength !== undefined && value.length > kind.maxLength
+        ? `The ${field} field value can be up to ${kind.maxLength} characters long.`
+        : null;
     case 'integer': {
       const n = Number(value);
-      const fits = /^-?\d+$/.test(value) && (kind.min === undefined || n >= kind.min) && (kind.max === undefined || n <= kind.max);
-      return fits ? null : `The ${field} field must be an integer${kind.min !== undefined ? ` from ${kind.min}` : ''}${kind.max !== undefined ? ` through ${kind.max}` : ''}.`;
+      const fits =
+        /^-?\d+$/.test(value) && (kind.min === undefined || n >= kind.min) && (kind.max === undefined || n <= kind.max);
+      return fits
+        ? null
+        : `The ${field} field must be an integer${kind.min !== undefined ? ` from ${kind.min}` : ''}${kind.max !== undefined ? ` through ${kind.max}` : ''}.`;
     }
     case 'date':
       return DATE.test(value) ? null : `The ${field} field must be a date in yyyy-MM-dd format.`;
     case 'time':
       return TIME.test(value) ? null : `The ${field} field must be a time in HH:mm:00Z format (SDF keeps no seconds).`;
     case 'file':
-      return /^\[\/[^\]]+\.js\]$/.test(value) ? null : `The ${field} field must reference a .js file as [/path/file.js].`;
+      return /^\[\/[^\]]+\.js\]$/.test(value)
+        ? null
+        : `The ${field} field must reference a .js file as [/path/file.js].`;
     case 'reference':
       return null;
     case 'role':
-      return STANDARD_ROLE.values.includes(value) || ROLE_REF.test(value) ? null : `"${value}" is not a role for ${field}: use a standard role id (${STANDARD_ROLE.name}) or [scriptid=customrole…].`;
+      return STANDARD_ROLE.values.includes(value) || ROLE_REF.test(value)
+        ? null
+        : `"${value}" is not a role for ${field}: use a standard role id (${STANDARD_ROLE.name}) or [scriptid=customrole…].`;
     case 'enum':
     case 'multi': {
       const bad = (kind.kind === 'multi' ? value.split('|') : [value]).filter((v) => !kind.list.values.includes(v));
       if (bad.length === 0) return null;
-      const values = kind.list.values.length > 12 ? `${kind.list.values.slice(0, 12).join(', ')}, …` : kind.list.values.join(', ');
+      const values =
+        kind.list.values.length > 12 ? `${kind.list.values.slice(0, 12).join(', ')}, …` : kind.list.values.join(', ');
       return `"${bad.join('|')}" is not a valid value for ${field}: see ${kind.list.name}${kind.list.page ? ` (${kind.list.page})` : ''}: ${values}.`;
     }
   }
@@ -86,13 +96,16 @@ function checkField(name: string, node: XmlNode, spec: FieldSpec, where: string 
 
 function checkScriptId(node: XmlNode, spec: Structure, where: string | null, ctx: Context): void {
   const say = (reason: string) => ctx.problems.push({ object: ctx.object, file: ctx.file, where, reason });
-  for (const attr of Object.keys(node.attrs)) if (attr !== 'scriptid' || !spec.scriptid) say(`The ${attr} attribute is invalid or not supported.`);
+  for (const attr of Object.keys(node.attrs))
+    if (attr !== 'scriptid' || !spec.scriptid) say(`The ${attr} attribute is invalid or not supported.`);
   if (!spec.scriptid) return;
   const id = node.attrs.scriptid ?? '';
   const { prefix, maxLength } = spec.scriptid;
   if (id === '') say('The scriptid attribute is required.');
   else if (!ID.test(id) || id.length > maxLength || (prefix !== null && !id.startsWith(prefix))) {
-    say(`The scriptid "${id}" must be lower-case letters, digits and _, at most ${maxLength} characters${prefix ? `, starting with ${prefix}` : ''}.`);
+    say(
+      `The scriptid "${id}" must be lower-case letters, digits and _, at most ${maxLength} characters${prefix ? `, starting with ${prefix}` : ''}.`,
+    );
   }
 }
 
@@ -114,12 +127,19 @@ function checkStructure(node: XmlNode, spec: Structure, where: string | null, ct
     else if (item) checkList(child, item, where, ctx);
     else if (spec.choice?.element === child.name) checkChoice(child, spec.choice, label(node), ctx);
     else if (spec.parameterValues && child.name.startsWith('custscript') && ctx.params.has(child.name)) continue;
-    else say(`The ${child.name} object field is invalid or not supported${child.name.startsWith('custscript') ? ` (no such script parameter on ${ctx.object})` : ''}.`);
+    else
+      say(
+        `The ${child.name} object field is invalid or not supported${child.name.startsWith('custscript') ? ` (no such script parameter on ${ctx.object})` : ''}.`,
+      );
   }
-  for (const [name, f] of Object.entries(spec.fields)) if (f.required && !seen.has(name)) say(`The ${name} field is required.`);
+  for (const [name, f] of Object.entries(spec.fields))
+    if (f.required && !seen.has(name)) say(`The ${name} field is required.`);
   // A select field needs the list or record it selects from (conditionally required).
   const type = node.children.find((c) => c.name === 'fieldtype')?.text.trim();
-  if ((type === 'SELECT' || type === 'MULTISELECT') && !node.children.some((c) => c.name === 'selectrecordtype' && c.text.trim() !== '')) {
+  if (
+    (type === 'SELECT' || type === 'MULTISELECT') &&
+    !node.children.some((c) => c.name === 'selectrecordtype' && c.text.trim() !== '')
+  ) {
     say(`The selectrecordtype field is required when fieldtype is ${type}.`);
   }
 }
@@ -127,7 +147,13 @@ function checkStructure(node: XmlNode, spec: Structure, where: string | null, ct
 function checkList(container: XmlNode, item: Structure, where: string | null, ctx: Context): void {
   for (const child of container.children) {
     if (child.name === item.element) checkStructure(child, item, label(child), ctx);
-    else ctx.problems.push({ object: ctx.object, file: ctx.file, where, reason: `The ${container.name} structure holds only ${item.element} elements, not ${child.name}.` });
+    else
+      ctx.problems.push({
+        object: ctx.object,
+        file: ctx.file,
+        where,
+        reason: `The ${container.name} structure holds only ${item.element} elements, not ${child.name}.`,
+      });
   }
 }
 
@@ -136,7 +162,12 @@ function checkChoice(node: XmlNode, choice: NonNullable<Structure['choice']>, wh
   const option = only && choice.options.find((o) => o.element === only.name);
   if (!only || more.length > 0 || !option) {
     const names = choice.options.map((o) => o.element).join(', ');
-    ctx.problems.push({ object: ctx.object, file: ctx.file, where, reason: `The ${choice.element} field holds exactly one of ${names}.` });
+    ctx.problems.push({
+      object: ctx.object,
+      file: ctx.file,
+      where,
+      reason: `The ${choice.element} field holds exactly one of ${names}.`,
+    });
     return;
   }
   checkStructure(only, option, `${where} ${choice.element} ${only.name}`, ctx);
@@ -150,8 +181,10 @@ function checkDeployments(root: XmlNode, ctx: Context): void {
   for (const d of deployments) {
     const status = d.children.find((c) => c.name === 'status')?.text.trim() ?? '';
     const say = (reason: string) => ctx.problems.push({ object: ctx.object, file: ctx.file, where: label(d), reason });
-    if (status !== '' && !allowed.includes(status)) say(`A ${root.name} deployment's status is one of ${allowed.join(', ')}, not ${status}.`);
-    if (status === 'SCHEDULED' && !d.children.some((c) => c.name === 'recurrence')) say('A SCHEDULED deployment needs a recurrence.');
+    if (status !== '' && !allowed.includes(status))
+      say(`A ${root.name} deployment's status is one of ${allowed.join(', ')}, not ${status}.`);
+    if (status === 'SCHEDULED' && !d.children.some((c) => c.name === 'recurrence'))
+      say('A SCHEDULED deployment needs a recurrence.');
   }
 }
 
@@ -166,14 +199,30 @@ export function validateObject(root: XmlNode, file: string, features: ReadonlySe
   const ctx: Context = { object, file, features, params: parameterIds(root), problems: [] };
   const type = OBJECT_TYPES.get(root.name);
   if (!type) {
-    ctx.problems.push({ object, file, where: null, reason: `${root.name} is not an object type the sandbox has the SDF field list of (lib/sandbox/sdf/objects.ts).` });
+    ctx.problems.push({
+      object,
+      file,
+      where: null,
+      reason: `${root.name} is not an object type the sandbox has the SDF field list of (lib/sandbox/sdf/objects.ts).`,
+    });
     return ctx.problems;
   }
   if (type.feature && !features.has(type.feature)) {
-    ctx.problems.push({ object, file, where: null, reason: `When the SuiteCloud project contains a ${root.name}, the manifest must define the ${type.feature} feature.` });
+    ctx.problems.push({
+      object,
+      file,
+      where: null,
+      reason: `When the SuiteCloud project contains a ${root.name}, the manifest must define the ${type.feature} feature.`,
+    });
   }
   // The script id of an object must match its file name (subsect_1537555588).
-  if (file.replace(/\.xml$/, '') !== root.attrs.scriptid) ctx.problems.push({ object, file, where: null, reason: `The file name must be the object's script id (${object}.xml).` });
+  if (file.replace(/\.xml$/, '') !== root.attrs.scriptid)
+    ctx.problems.push({
+      object,
+      file,
+      where: null,
+      reason: `The file name must be the object's script id (${object}.xml).`,
+    });
   checkStructure(root, type.structure, null, ctx);
   checkDeployments(root, ctx);
   return ctx.problems;

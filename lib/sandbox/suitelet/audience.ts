@@ -18,7 +18,15 @@ export interface Audience {
   unsupported: string | null;
 }
 
-const NARROWING = ['audemployee', 'auddepartment', 'audgroup', 'audpartner', 'audsubsidiary', 'allemployees', 'allpartners'];
+const NARROWING = [
+  'audemployee',
+  'auddepartment',
+  'audgroup',
+  'audpartner',
+  'audsubsidiary',
+  'allemployees',
+  'allpartners',
+];
 
 const cache = new Map<string, Audience>();
 
@@ -29,7 +37,13 @@ export function audienceOf(script: ScriptObject, deploymentId: string): Audience
   const root = parseXml(fs.readFileSync(script.file, 'utf8'), script.file);
   const deployment = child(root, 'scriptdeployments')?.children.find((d) => d.attrs.scriptid === deploymentId);
   const text = (name: string) => (deployment ? (childText(deployment, name) ?? '') : '');
-  const roles = new Set(text('audslctrole').split('|').map((r) => r.trim()).filter(Boolean).map((r) => roleIdOf(r.toUpperCase()) ?? r));
+  const roles = new Set(
+    text('audslctrole')
+      .split('|')
+      .map((r) => r.trim())
+      .filter(Boolean)
+      .map((r) => roleIdOf(r.toUpperCase()) ?? r),
+  );
   const narrowing = NARROWING.find((n) => text(n) !== '' && text(n) !== 'F') ?? null;
   const audience = { allRoles: text('allroles') === 'T', roles, unsupported: narrowing };
   cache.set(key, audience);

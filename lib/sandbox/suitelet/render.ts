@@ -42,11 +42,14 @@ function input(field: FieldModel, name: string, value: string): string {
 }
 
 function bodyField(field: FieldModel): string {
-  if (field.displayType === 'HIDDEN' || field.displayType === 'NODISPLAY') return `<input type="hidden" name="${escapeHtml(field.id)}" value="${escapeHtml(field.defaultValue)}">`;
-  if (field.type === 'INLINEHTML') return `<div class="inlinehtml" data-field="${escapeHtml(field.id)}">${field.defaultValue}</div>`;
-  const shown = field.displayType === 'INLINE' || field.displayType === 'READONLY' || field.displayType === 'DISABLED'
-    ? `<span data-field="${escapeHtml(field.id)}">${field.defaultValue}</span>`
-    : input(field, field.id, field.defaultValue);
+  if (field.displayType === 'HIDDEN' || field.displayType === 'NODISPLAY')
+    return `<input type="hidden" name="${escapeHtml(field.id)}" value="${escapeHtml(field.defaultValue)}">`;
+  if (field.type === 'INLINEHTML')
+    return `<div class="inlinehtml" data-field="${escapeHtml(field.id)}">${field.defaultValue}</div>`;
+  const shown =
+    field.displayType === 'INLINE' || field.displayType === 'READONLY' || field.displayType === 'DISABLED'
+      ? `<span data-field="${escapeHtml(field.id)}">${field.defaultValue}</span>`
+      : input(field, field.id, field.defaultValue);
   return `<div class="fld"><label for="${escapeHtml(field.id)}">${escapeHtml(field.label)}</label>${shown}</div>`;
 }
 
@@ -54,7 +57,8 @@ function cell(sublist: SublistModel, field: FieldModel, line: number, value: str
   const name = sublistParam(sublist.id, line, field.id);
   if (field.type === 'CHECKBOX' && field.displayType === 'ENTRY') return input(field, name, value);
   const carried = `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`;
-  if (field.type === 'URL') return value === '' ? '' : `<a href="${safeHref(value)}">${escapeHtml(field.linkText || value)}</a>`;
+  if (field.type === 'URL')
+    return value === '' ? '' : `<a href="${safeHref(value)}">${escapeHtml(field.linkText || value)}</a>`;
   return `${value}${carried}`;
 }
 
@@ -64,7 +68,12 @@ function sublistTable(sublist: SublistModel): string {
   const lines = [...sublist.lines.keys()].sort((a, b) => a - b);
   const rows = lines.map((line) => {
     const values = sublist.lines.get(line)!;
-    const carried = hidden.map((f) => `<input type="hidden" name="${escapeHtml(sublistParam(sublist.id, line, f.id))}" value="${escapeHtml(values.get(f.id) ?? '')}">`).join('');
+    const carried = hidden
+      .map(
+        (f) =>
+          `<input type="hidden" name="${escapeHtml(sublistParam(sublist.id, line, f.id))}" value="${escapeHtml(values.get(f.id) ?? '')}">`,
+      )
+      .join('');
     return `<tr data-line="${line}">${fields.map((f, i) => `<td>${cell(sublist, f, line, values.get(f.id) ?? '')}${i === 0 ? carried : ''}</td>`).join('')}</tr>`;
   });
   const head = fields.map((f) => `<th>${escapeHtml(f.label)}</th>`).join('');
@@ -73,11 +82,21 @@ function sublistTable(sublist: SublistModel): string {
 }
 
 export function renderPage(form: FormModel, selfUrl: string, account: string): string {
-  const loose = form.fields.filter((f) => f.container === null).map(bodyField).join('\n');
-  const groups = form.groups
-    .map((g) => `<fieldset id="${escapeHtml(g.id)}"><legend>${escapeHtml(g.label)}</legend>${form.fields.filter((f) => f.container === g.id).map(bodyField).join('\n')}</fieldset>`)
+  const loose = form.fields
+    .filter((f) => f.container === null)
+    .map(bodyField)
     .join('\n');
-  const submit = form.submitLabel === null ? '' : `<button type="submit" id="submitter">${escapeHtml(form.submitLabel)}</button>`;
+  const groups = form.groups
+    .map(
+      (g) =>
+        `<fieldset id="${escapeHtml(g.id)}"><legend>${escapeHtml(g.label)}</legend>${form.fields
+          .filter((f) => f.container === g.id)
+          .map(bodyField)
+          .join('\n')}</fieldset>`,
+    )
+    .join('\n');
+  const submit =
+    form.submitLabel === null ? '' : `<button type="submit" id="submitter">${escapeHtml(form.submitLabel)}</button>`;
   return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(form.title)}</title><style>${STYLE}</style></head>
 <body><header><b>NetSuite</b> · sandbox account ${escapeHtml(account)}</header><main><h1>${escapeHtml(form.title)}</h1>
 <form method="POST" action="${safeHref(selfUrl)}">${submit}

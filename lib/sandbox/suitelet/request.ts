@@ -26,7 +26,9 @@ export function serverRequest(env: ScriptEnv, request: SuiteletRequest): Record<
   for (const [k, v] of Object.entries(request.parameters)) if (!k.includes(':')) visible[k] = v;
   const group = (o: unknown, ...names: string[]) => {
     const options = (o ?? {}) as Record<string, unknown>;
-    for (const n of names) if (options[n] === undefined || options[n] === null || options[n] === '') throw env.raise('SSS_MISSING_REQD_ARGUMENT', `Missing a required argument: ${n}`);
+    for (const n of names)
+      if (options[n] === undefined || options[n] === null || options[n] === '')
+        throw env.raise('SSS_MISSING_REQD_ARGUMENT', `Missing a required argument: ${n}`);
     return options;
   };
   return Object.freeze({
@@ -41,13 +43,14 @@ export function serverRequest(env: ScriptEnv, request: SuiteletRequest): Record<
       const lines = new Set<number>();
       for (const k of Object.keys(request.parameters)) {
         const m = /^([^:]+):(\d+):/.exec(k);
-        if (m && m[1] === sublist) lines.add(Number(m[2]));
+        if (m?.[1] === sublist) lines.add(Number(m[2]));
       }
       return lines.size === 0 ? -1 : lines.size;
     },
     getSublistValue(o: unknown) {
       const options = group(o, 'group', 'name');
-      if (options.line === undefined || options.line === null) throw env.raise('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: line');
+      if (options.line === undefined || options.line === null)
+        throw env.raise('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: line');
       return request.parameters[sublistParam(String(options.group), Number(options.line), String(options.name))] ?? '';
     },
   });
@@ -64,7 +67,8 @@ export function serverResponse(env: ScriptEnv, exchange: Exchange): Record<strin
     },
     writePage(o: unknown) {
       const page = formModel(o) ?? formModel((o as { pageObject?: unknown })?.pageObject);
-      if (!page) throw env.raise('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: pageObject (a serverWidget form)');
+      if (!page)
+        throw env.raise('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: pageObject (a serverWidget form)');
       exchange.page = page;
     },
     setHeader(o: unknown) {

@@ -32,18 +32,43 @@ function readForm(req: IncomingMessage): Promise<string> {
 function login(res: ServerResponse, url: URL, sessions: UiSessions): void {
   const token = url.searchParams.get('session') ?? '';
   const next = url.searchParams.get('next') ?? '/';
-  if (!sessions.byToken(token)) return page(res, 401, 'Login', 'This login link is not valid for this sandbox: use the one npm start printed.');
-  res.writeHead(302, { location: next.startsWith('/app/') ? next : '/', 'set-cookie': `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax` }).end();
+  if (!sessions.byToken(token))
+    return page(res, 401, 'Login', 'This login link is not valid for this sandbox: use the one npm start printed.');
+  res
+    .writeHead(302, {
+      location: next.startsWith('/app/') ? next : '/',
+      'set-cookie': `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax`,
+    })
+    .end();
 }
 
-async function suitelet(req: IncomingMessage, res: ServerResponse, url: URL, account: SandboxAccount, sessions: UiSessions): Promise<void> {
+async function suitelet(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  account: SandboxAccount,
+  sessions: UiSessions,
+): Promise<void> {
   const user = sessions.fromCookie(req.headers.cookie);
-  if (!user) return page(res, 401, 'Login required', 'You are not logged in, or your session has timed out. Use the sandbox login link.');
+  if (!user)
+    return page(
+      res,
+      401,
+      'Login required',
+      'You are not logged in, or your session has timed out. Use the sandbox login link.',
+    );
   const scriptId = (url.searchParams.get('script') ?? '').toLowerCase();
   const deploymentId = (url.searchParams.get('deploy') ?? '').toLowerCase();
   const script = account.project?.objects.scripts.find((s) => s.id === scriptId && s.type === 'suitelet');
-  if (!script || !script.deployments.some((d) => d.id === deploymentId)) return page(res, 404, 'Error', 'SSS_INVALID_SCRIPTLET_ID: That Suitelet is invalid, disabled, or no longer exists.');
-  if (!allows(audienceOf(script, deploymentId), user.roleId)) return page(res, 403, 'Error', 'You do not have privileges to view this page.');
+  if (!script?.deployments.some((d) => d.id === deploymentId))
+    return page(
+      res,
+      404,
+      'Error',
+      'SSS_INVALID_SCRIPTLET_ID: That Suitelet is invalid, disabled, or no longer exists.',
+    );
+  if (!allows(audienceOf(script, deploymentId), user.roleId))
+    return page(res, 403, 'Error', 'You do not have privileges to view this page.');
   const method = (req.method ?? 'GET').toUpperCase();
   if (method !== 'GET' && method !== 'POST') return page(res, 405, 'Error', `${method} is not supported.`);
   const body = method === 'POST' ? await readForm(req) : '';
@@ -51,13 +76,22 @@ async function suitelet(req: IncomingMessage, res: ServerResponse, url: URL, acc
   for (const [k, v] of url.searchParams) parameters[k] = v;
   if (method === 'POST') for (const [k, v] of new URLSearchParams(body)) parameters[k] = v;
   const headers: Record<string, string> = {};
-  for (const name of ['content-type', 'user-agent', 'referer']) if (typeof req.headers[name] === 'string') headers[name] = req.headers[name] as string;
-  const result = await account.runSuitelet(scriptId, deploymentId, { method, parameters, headers, body, url: `${url.pathname}${url.search}` }, user);
+  for (const name of ['content-type', 'user-agent', 'referer'])
+    if (typeof req.headers[name] === 'string') headers[name] = req.headers[name];
+  const result = await account.runSuitelet(
+    scriptId,
+    deploymentId,
+    { method, parameters, headers, body, url: `${url.pathname}${url.search}` },
+    user,
+  );
   res.writeHead(result.status, result.headers).end(result.body);
 }
 
 /** A handler for the REST server: true when it answered the request. */
-export function uiRoutes(account: SandboxAccount, sessions: UiSessions): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
+export function uiRoutes(
+  account: SandboxAccount,
+  sessions: UiSessions,
+): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
   return async (req, res, url) => {
     if (url.pathname === LOGIN_PATH) {
       login(res, url, sessions);

@@ -15,7 +15,9 @@ interface Op {
 
 /** Root pages of the record tables and their indexes (what `OpenRead` may open). */
 function readablePages(db: Db): Set<number> {
-  const rows = db.prepare("SELECT rootpage, tbl_name FROM sqlite_master WHERE type IN ('table', 'index') AND rootpage > 0").all() as { rootpage: number; tbl_name: string }[];
+  const rows = db
+    .prepare("SELECT rootpage, tbl_name FROM sqlite_master WHERE type IN ('table', 'index') AND rootpage > 0")
+    .all() as { rootpage: number; tbl_name: string }[];
   return new Set(rows.filter((r) => isRecordTable(r.tbl_name)).map((r) => r.rootpage));
 }
 
@@ -25,7 +27,11 @@ export function assertRecordTablesOnly(db: Db, sql: string, params: readonly unk
   for (const op of ops) {
     const opensTable = op.opcode === 'OpenRead' || op.opcode === 'OpenWrite' || op.opcode === 'ReopenIdx';
     if ((opensTable && (op.p3 !== 0 || !pages.has(op.p2))) || op.opcode === 'VOpen') {
-      throw new NetSuiteError(400, 'INVALID_PARAMETER', 'Invalid search query. Detailed unprocessed description follows. Search error occurred: Record type or table is not available to SuiteQL.');
+      throw new NetSuiteError(
+        400,
+        'INVALID_PARAMETER',
+        'Invalid search query. Detailed unprocessed description follows. Search error occurred: Record type or table is not available to SuiteQL.',
+      );
     }
   }
 }

@@ -29,9 +29,13 @@ function open(options: SuiteQLInit): void {
 function run(request: SuiteQLRequest): SuiteQLReply {
   now = request.now;
   try {
-    const page = runPage(db!, request.query, request.params, request.limit, request.offset, { timeZone: init!.timeZone, selectColumns: new Map(init!.selectColumns) });
+    const page = runPage(db!, request.query, request.params, request.limit, request.offset, {
+      timeZone: init!.timeZone,
+      selectColumns: new Map(init!.selectColumns),
+    });
     const text = JSON.stringify(page);
-    if (text.length > MAX_PAGE_CHARS) throw badQuery(`The page is larger than ${MAX_PAGE_CHARS} characters; select fewer or shorter columns.`);
+    if (text.length > MAX_PAGE_CHARS)
+      throw badQuery(`The page is larger than ${MAX_PAGE_CHARS} characters; select fewer or shorter columns.`);
     return { id: request.id, ok: true, text };
   } catch (e) {
     const err = e instanceof NetSuiteError ? e : badQuery((e as Error).message);

@@ -18,10 +18,16 @@ export interface SuiteQLOptions {
 }
 
 export function badQuery(detail: string): NetSuiteError {
-  return new NetSuiteError(400, 'INVALID_PARAMETER', `Invalid search query. Detailed unprocessed description follows. ${detail}`);
+  return new NetSuiteError(
+    400,
+    'INVALID_PARAMETER',
+    `Invalid search query. Detailed unprocessed description follows. ${detail}`,
+  );
 }
 
-const REF_BY_COLUMN = new Map(EMPLOYEE_FIELDS.filter((f) => f.kind === 'select' && f.column).map((f) => [f.column!, f.refType!]));
+const REF_BY_COLUMN = new Map(
+  EMPLOYEE_FIELDS.filter((f) => f.kind === 'select' && f.column).map((f) => [f.column!, f.refType!]),
+);
 
 /** Building an Intl formatter costs far more than using one: one per time zone. */
 const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
@@ -29,7 +35,16 @@ const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = FORMATTERS.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     FORMATTERS.set(timeZone, f);
   }
   return f;
@@ -39,9 +54,20 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 function wallParts(date: Date, timeZone: string): Record<string, string> {
   if (timeZone === 'UTC') {
     const iso = date.toISOString();
-    return { year: iso.slice(0, 4), month: iso.slice(5, 7), day: iso.slice(8, 10), hour: iso.slice(11, 13), minute: iso.slice(14, 16), second: iso.slice(17, 19) };
+    return {
+      year: iso.slice(0, 4),
+      month: iso.slice(5, 7),
+      day: iso.slice(8, 10),
+      hour: iso.slice(11, 13),
+      minute: iso.slice(14, 16),
+      second: iso.slice(17, 19),
+    };
   }
-  return Object.fromEntries(formatter(timeZone).formatToParts(date).map((p) => [p.type, p.value]));
+  return Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
 }
 
 /** Oracle-style format masks used with dates: YYYY MM DD HH24 MI SS and "quoted" literals. */
@@ -49,19 +75,26 @@ function formatMask(date: Date, mask: string, timeZone: string): string {
   const parts = wallParts(date, timeZone);
   return mask.replace(/"([^"]*)"|YYYY|HH24|MM|DD|MI|SS/g, (token, literal: string | undefined) => {
     if (literal !== undefined) return literal;
-    return { YYYY: parts.year, HH24: parts.hour, MM: parts.month, DD: parts.day, MI: parts.minute, SS: parts.second }[token] ?? token;
+    return (
+      { YYYY: parts.year, HH24: parts.hour, MM: parts.month, DD: parts.day, MI: parts.minute, SS: parts.second }[
+        token
+      ] ?? token
+    );
   });
 }
 
 /** Parses text by a mask into a UTC instant, reading the wall time in `timeZone`. */
 function parseMask(text: string, mask: string): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
   const fields: string[] = [];
-  const pattern = mask.replace(/"([^"]*)"|YYYY|HH24|MM|DD|MI|SS|([.*+?^${}()|[\]\\])/g, (token, literal: string | undefined, special: string | undefined) => {
-    if (literal !== undefined) return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    if (special !== undefined) return `\\${special}`;
-    fields.push(token);
-    return token === 'YYYY' ? '(\\d{4})' : '(\\d{1,2})';
-  });
+  const pattern = mask.replace(
+    /"([^"]*)"|YYYY|HH24|MM|DD|MI|SS|([.*+?^${}()|[\]\\])/g,
+    (token, literal: string | undefined, special: string | undefined) => {
+      if (literal !== undefined) return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      if (special !== undefined) return `\\${special}`;
+      fields.push(token);
+      return token === 'YYYY' ? '(\\d{4})' : '(\\d{1,2})';
+    },
+  );
   const m = new RegExp(`^${pattern}$`).exec(text.trim());
   if (!m) throw badQuery(`"${text.slice(0, 40)}" does not match the format "${mask}"`);
   const get = (f: string) => {
@@ -71,7 +104,13 @@ function parseMask(text: string, mask: string): { y: number; mo: number; d: numb
   const parts = { y: get('YYYY'), mo: get('MM'), d: get('DD'), h: get('HH24'), mi: get('MI'), s: get('SS') };
   // The day and time must exist: 2020-02-30 is an error, not March 1st.
   const date = new Date(Date.UTC(parts.y, parts.mo - 1, parts.d));
-  if (date.getUTCMonth() !== parts.mo - 1 || date.getUTCDate() !== parts.d || parts.h > 23 || parts.mi > 59 || parts.s > 59) {
+  if (
+    date.getUTCMonth() !== parts.mo - 1 ||
+    date.getUTCDate() !== parts.d ||
+    parts.h > 23 ||
+    parts.mi > 59 ||
+    parts.s > 59
+  ) {
     throw badQuery(`a value does not name a real date or time for the format "${mask}"`);
   }
   return parts;
@@ -90,7 +129,9 @@ export function registerSuiteQLFunctions(db: Db, timeZone: string, now: () => nu
   const names = new Database(db.name, { readonly: true });
   names.pragma('busy_timeout = 10000');
   // SYSDATE [- days]: the account clock (which tests move ahead), as the stored ISO text compares.
-  db.function('SYSDATE_ISO', { deterministic: false, varargs: true }, (days?: unknown) => new Date(now() - Number(days ?? 0) * 86_400_000).toISOString());
+  db.function('SYSDATE_ISO', { deterministic: false, varargs: true }, (days?: unknown) =>
+    new Date(now() - Number(days ?? 0) * 86_400_000).toISOString(),
+  );
   db.function('TO_CHAR', { deterministic: true, varargs: true }, (value: unknown, mask?: unknown) => {
     if (value === null || value === undefined) return null;
     if (mask === undefined || mask === null) return String(value);
@@ -112,7 +153,7 @@ export function registerSuiteQLFunctions(db: Db, timeZone: string, now: () => nu
     const shown = formatMask(new Date(wall), 'YYYY-MM-DD"T"HH24:MI:SS', timeZone);
     return new Date(wall - (Date.parse(`${shown}Z`) - wall)).toISOString();
   });
-  db.function('NVL', { deterministic: true }, (a: unknown, b: unknown) => (a === null || a === undefined ? b : a));
+  db.function('NVL', { deterministic: true }, (a: unknown, b: unknown) => a ?? b);
   // Names looked up during one query are remembered for that query only (runQuery clears them).
   const cache = new Map<string, string>();
   CLEAR_NAMES.set(db, () => cache.clear());
@@ -141,14 +182,28 @@ const CLEAR_NAMES = new WeakMap<Db, () => void>();
  * matters when a scan orders 150,000 rows by it. Other zones keep the JS function.
  */
 function nativeToChar(sql: string): string {
-  return sql.replace(/TO_CHAR\s*\(\s*((?:[A-Za-z_]\w*\.)?[A-Za-z_]\w*)\s*,\s*'((?:[^']|'')*)'\s*\)/gi, (whole, expr: string, mask: string) => {
-    const format = mask.replace(/"([^"]*)"|YYYY|HH24|MM|DD|MI|SS|%|([^"]+?)/g, (token, literal: string | undefined) => {
-      if (literal !== undefined) return literal.replace(/%/g, '%%');
-      const native: Record<string, string> = { YYYY: '%Y', HH24: '%H', MM: '%m', DD: '%d', MI: '%M', SS: '%S', '%': '%%' };
-      return native[token] ?? token;
-    });
-    return /^[%\w\s:T./-]*$/.test(format) ? `strftime('${format}', ${expr})` : whole;
-  });
+  return sql.replace(
+    /TO_CHAR\s*\(\s*((?:[A-Za-z_]\w*\.)?[A-Za-z_]\w*)\s*,\s*'((?:[^']|'')*)'\s*\)/gi,
+    (whole, expr: string, mask: string) => {
+      const format = mask.replace(
+        /"([^"]*)"|YYYY|HH24|MM|DD|MI|SS|%|([^"]+?)/g,
+        (token, literal: string | undefined) => {
+          if (literal !== undefined) return literal.replace(/%/g, '%%');
+          const native: Record<string, string> = {
+            YYYY: '%Y',
+            HH24: '%H',
+            MM: '%m',
+            DD: '%d',
+            MI: '%M',
+            SS: '%S',
+            '%': '%%',
+          };
+          return native[token] ?? token;
+        },
+      );
+      return /^[%\w\s:T./-]*$/.test(format) ? `strftime('${format}', ${expr})` : whole;
+    },
+  );
 }
 
 /** String literals and quoted identifiers: what the rewrites below must leave exactly as written. */
@@ -163,19 +218,31 @@ function outsideQuotes(text: string, rewrite: (code: string) => string): string 
 }
 
 /** Rewrites SuiteQL text into SQLite's dialect; refuses anything but a read. */
-export function translate(query: string, options: Partial<Pick<SuiteQLOptions, 'selectColumns' | 'timeZone'>> = {}): string {
+export function translate(
+  query: string,
+  options: Partial<Pick<SuiteQLOptions, 'selectColumns' | 'timeZone'>> = {},
+): string {
   const text = query.trim().replace(/;\s*$/, '');
   if (!/^(select|with)\b/i.test(text)) throw badQuery('Only SELECT statements are supported.');
   // Table names may hide in quoted identifiers, never in string literals.
-  const code = text.split(/('(?:[^']|'')*')/).filter((_, i) => i % 2 === 0).join(' ');
+  const code = text
+    .split(/('(?:[^']|'')*')/)
+    .filter((_, i) => i % 2 === 0)
+    .join(' ');
   if (new RegExp(`\\b(${INTERNAL_PREFIX}\\w*|sqlite_\\w*|pragma)\\b`, 'i').test(code)) throw badQuery('Unknown table.');
-  const sql = outsideQuotes(text, (part) => part
-    .replace(/BUILTIN\.DF\s*\(\s*((?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*))\s*\)/gi, (_m, expr: string, column: string) => {
-      const refType = REF_BY_COLUMN.get(column.toLowerCase()) ?? options.selectColumns?.get(column.toLowerCase()) ?? '';
-      return `BUILTIN_DF('${refType}', ${expr})`;
-    })
-    .replace(/\bFETCH\s+(?:FIRST|NEXT)\s+(\d+)\s+ROWS?\s+ONLY\b/gi, 'LIMIT $1')
-    .replace(/\bSYSDATE\b(?:\s*-\s*(\d+(?:\.\d+)?)\b)?/gi, (_m, days: string | undefined) => `SYSDATE_ISO(${days ?? ''})`));
+  const sql = outsideQuotes(text, (part) =>
+    part
+      .replace(/BUILTIN\.DF\s*\(\s*((?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*))\s*\)/gi, (_m, expr: string, column: string) => {
+        const refType =
+          REF_BY_COLUMN.get(column.toLowerCase()) ?? options.selectColumns?.get(column.toLowerCase()) ?? '';
+        return `BUILTIN_DF('${refType}', ${expr})`;
+      })
+      .replace(/\bFETCH\s+(?:FIRST|NEXT)\s+(\d+)\s+ROWS?\s+ONLY\b/gi, 'LIMIT $1')
+      .replace(
+        /\bSYSDATE\b(?:\s*-\s*(\d+(?:\.\d+)?)\b)?/gi,
+        (_m, days: string | undefined) => `SYSDATE_ISO(${days ?? ''})`,
+      ),
+  );
   return (options.timeZone ?? 'UTC') === 'UTC' ? nativeToChar(sql) : sql;
 }
 
@@ -222,11 +289,11 @@ const COUNTS = new WeakMap<Db, Map<string, { version: string; n: number }>>();
 
 function countRows(db: Db, sql: string, params: readonly unknown[]): number {
   let counts = COUNTS.get(db);
-  if (!counts) COUNTS.set(db, (counts = new Map()));
+  if (!counts) COUNTS.set(db, (counts = new Map<string, { version: string; n: number }>()));
   const version = `${String(db.pragma('data_version', { simple: true }))}:${String(db.prepare('SELECT total_changes()').pluck().get())}`;
   const key = `${sql}\u0000${JSON.stringify(params)}`;
   const hit = counts.get(key);
-  if (hit && hit.version === version) return hit.n;
+  if (hit?.version === version) return hit.n;
   const n = runQuery(db, `SELECT COUNT(*) AS n FROM (${sql})`, params)[0]!.n as number;
   if (counts.size > 100) counts.clear();
   counts.set(key, { version, n });
@@ -237,13 +304,25 @@ function countRows(db: Db, sql: string, params: readonly unknown[]): number {
  * One page as the SuiteQL REST resource answers it: values as strings, and columns whose value is null
  * left out of the item entirely.
  */
-export function runPage(db: Db, query: string, params: readonly unknown[], limit: number, offset: number, options: SuiteQLOptions): { items: Record<string, unknown>[]; totalResults: number } {
+export function runPage(
+  db: Db,
+  query: string,
+  params: readonly unknown[],
+  limit: number,
+  offset: number,
+  options: SuiteQLOptions,
+): { items: Record<string, unknown>[]; totalResults: number } {
   const sql = translate(query, options);
   const total = countRows(db, sql, params);
-  const rows = runQuery(db, `SELECT * FROM (${sql}) LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${Math.max(0, Math.floor(offset))}`, params);
+  const rows = runQuery(
+    db,
+    `SELECT * FROM (${sql}) LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${Math.max(0, Math.floor(offset))}`,
+    params,
+  );
   const items = rows.map((row) => {
     const item: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(row)) if (v !== null && v !== undefined) item[k] = typeof v === 'string' ? v : String(v);
+    for (const [k, v] of Object.entries(row))
+      if (v !== null && v !== undefined) item[k] = typeof v === 'string' ? v : String(v);
     return item;
   });
   return { items, totalResults: total };

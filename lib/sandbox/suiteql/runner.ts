@@ -27,7 +27,9 @@ export interface SuiteQLRequest {
   now: number;
 }
 
-export type SuiteQLReply = { id: number; ok: true; text: string } | { id: number; ok: false; error: { status: number; code: string; detail: string } };
+export type SuiteQLReply =
+  | { id: number; ok: true; text: string }
+  | { id: number; ok: false; error: { status: number; code: string; detail: string } };
 
 export interface SuiteQLRunnerOptions {
   init: () => SuiteQLInit;
@@ -52,7 +54,11 @@ interface Child {
 }
 
 const cancelled = (why: string) =>
-  new NetSuiteError(400, 'INVALID_PARAMETER', `Invalid search query. Detailed unprocessed description follows. The query was cancelled: ${why}.`);
+  new NetSuiteError(
+    400,
+    'INVALID_PARAMETER',
+    `Invalid search query. Detailed unprocessed description follows. The query was cancelled: ${why}.`,
+  );
 
 export class SuiteQLRunner {
   private readonly idle: Child[] = [];
@@ -72,7 +78,11 @@ export class SuiteQLRunner {
   }
 
   private pump(): void {
-    while (!this.closed && this.queue.length > 0 && (this.idle.length > 0 || this.children.size < this.options.maxProcesses)) {
+    while (
+      !this.closed &&
+      this.queue.length > 0 &&
+      (this.idle.length > 0 || this.children.size < this.options.maxProcesses)
+    ) {
       const child = this.idle.pop() ?? this.spawn();
       void this.dispatch(child, this.queue.shift()!);
     }
@@ -99,7 +109,9 @@ export class SuiteQLRunner {
     });
     child.ready = new Promise<void>((resolve, reject) => {
       proc.once('message', () => resolve());
-      void child.exited.then(() => reject(new Error(`the SuiteQL process did not start (${ending || 'spawn failed'}): ${stderr.trim()}`)));
+      void child.exited.then(() =>
+        reject(new Error(`the SuiteQL process did not start (${ending || 'spawn failed'}): ${stderr.trim()}`)),
+      );
     });
     child.ready.catch(() => undefined);
     void child.exited.then(() => {
@@ -131,7 +143,11 @@ export class SuiteQLRunner {
     };
     const onMessage = (reply: SuiteQLReply) => {
       if (reply.id !== id) return;
-      settle(() => (reply.ok ? job.resolve(JSON.parse(reply.text) as SuiteQLPage) : job.reject(new NetSuiteError(reply.error.status, reply.error.code, reply.error.detail))));
+      settle(() =>
+        reply.ok
+          ? job.resolve(JSON.parse(reply.text) as SuiteQLPage)
+          : job.reject(new NetSuiteError(reply.error.status, reply.error.code, reply.error.detail)),
+      );
       this.idle.push(child);
       this.pump();
     };

@@ -10,7 +10,10 @@ import type { LogEntry } from '../runtime/script-env';
 import { serveSyncHttp, type HttpLimits } from './sync-http';
 import type { Job, JobError, WorkerInit } from './protocol';
 
-type Settle = { resolve(v: unknown): void; reject(e: Error): void };
+interface Settle {
+  resolve(v: unknown): void;
+  reject(e: unknown): void;
+}
 
 interface Slot {
   worker: Worker;
@@ -38,17 +41,31 @@ export class WorkerPool {
   private readonly queue: { job: Job; settle: Settle }[] = [];
   private closed = false;
 
-  constructor(size: number, init: Omit<WorkerInit, 'httpFlag' | 'httpPort'>, limits: () => HttpLimits, onLog: (entry: LogEntry) => void) {
+  constructor(
+    size: number,
+    init: Omit<WorkerInit, 'httpFlag' | 'httpPort'>,
+    limits: () => HttpLimits,
+    onLog: (entry: LogEntry) => void,
+  ) {
     const entry = path.join(__dirname, `worker${path.extname(__filename)}`);
     const script = workerScript(entry);
     for (let i = 0; i < size; i++) {
       const { port1, port2 } = new MessageChannel();
       const flag = new SharedArrayBuffer(4);
       serveSyncHttp(port1, new Int32Array(flag), limits);
-      const worker = new Worker(script.code, { eval: script.eval, workerData: { ...init, httpFlag: flag, httpPort: port2 }, transferList: [port2] });
+      const worker = new Worker(script.code, {
+        eval: script.eval,
+        workerData: { ...init, httpFlag: flag, httpPort: port2 },
+        transferList: [port2],
+      });
       let markReady!: () => void;
       let failReady!: (e: Error) => void;
-      const slot: Slot = { worker, current: null, dead: false, ready: new Promise<void>((res, rej) => ((markReady = res), (failReady = rej))) };
+      const slot: Slot = {
+        worker,
+        current: null,
+        dead: false,
+        ready: new Promise<void>((res, rej) => ((markReady = res), (failReady = rej))),
+      };
       slot.ready.catch(() => undefined);
       const finish = (settle: (s: Settle) => void) => {
         const current = slot.current;
@@ -87,7 +104,7 @@ export class WorkerPool {
   run<T>(job: Job): Promise<T> {
     if (this.closed) return Promise.reject(new Error('the account is closed'));
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ job, settle: { resolve: resolve as (v: unknown) => void, reject } });
+      this.queue.push({ job, settle: { resolve, reject } });
       this.pump();
     });
   }
@@ -103,7 +120,7 @@ export class WorkerPool {
       slot.current = settle;
       void slot.ready.then(
         () => slot.worker.postMessage({ job }),
-        (e: Error) => settle.reject(e),
+        (e: unknown) => settle.reject(e),
       );
     }
   }
@@ -116,7 +133,14 @@ export class WorkerPool {
 }
 
 function rebuild(e: JobError): Error {
-  if ('netsuite' in e) return new NetSuiteError(e.netsuite.status, e.netsuite.code, e.netsuite.detail, e.netsuite.errorPath, e.netsuite.source);
+  if ('netsuite' in e)
+    return new NetSuiteError(
+      e.netsuite.status,
+      e.netsuite.code,
+      e.netsuite.detail,
+      e.netsuite.errorPath,
+      e.netsuite.source,
+    );
   const err = new Error(e.error.message);
   err.name = e.error.name;
   return err;

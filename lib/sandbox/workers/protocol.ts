@@ -20,11 +20,18 @@ export interface WorkerInit {
 }
 
 export type Job =
-  | { kind: 'write'; op: 'create' | 'edit' | 'xedit'; id: string | null; write: EmployeeWrite; origin: Origin; userEvents?: boolean }
+  | {
+      kind: 'write';
+      op: 'create' | 'edit' | 'xedit';
+      id: string | null;
+      write: EmployeeWrite;
+      origin: Origin;
+      userEvents?: boolean;
+    }
   | { kind: 'delete'; id: string; origin: Origin }
   | { kind: 'task'; taskId: number }
   | { kind: 'suitelet'; scriptId: string; deploymentId: string; request: SuiteletRequest; origin: Origin };
 
 export type JobError =
-  | { netsuite: { status: number; code: string; detail: string; errorPath?: string; source: ErrorSource } }
+  | { netsuite: { status: number; code: string; detail: string; errorPath: string | undefined; source: ErrorSource } }
   | { error: { name: string; message: string } };

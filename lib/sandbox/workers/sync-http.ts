@@ -18,16 +18,25 @@ export interface HttpLimits {
   trustedCertificates: string[];
 }
 
-export const NETSUITE_HTTP_LIMITS: HttpLimits = { connectTimeoutMs: 5_000, responseTimeoutMs: 45_000, trustedCertificates: [] };
+export const NETSUITE_HTTP_LIMITS: HttpLimits = {
+  connectTimeoutMs: 5_000,
+  responseTimeoutMs: 45_000,
+  trustedCertificates: [],
+};
 
 /** Worker side: a blocking request function over a port and a shared flag. */
-export function syncHttpClient(port: MessagePort, flag: Int32Array, limits: HttpLimits): (request: HttpRequest) => HttpResult {
+export function syncHttpClient(
+  port: MessagePort,
+  flag: Int32Array,
+  limits: HttpLimits,
+): (request: HttpRequest) => HttpResult {
   return (request) => {
     Atomics.store(flag, 0, 0);
     port.postMessage(request);
     Atomics.wait(flag, 0, 0, limits.connectTimeoutMs + limits.responseTimeoutMs + 5_000);
     const reply = receiveMessageOnPort(port);
-    if (!reply) return { ok: false, name: 'SSS_REQUEST_TIME_EXCEEDED', message: 'The request could not be completed in time.' };
+    if (!reply)
+      return { ok: false, name: 'SSS_REQUEST_TIME_EXCEEDED', message: 'The request could not be completed in time.' };
     return reply.message as HttpResult;
   };
 }
@@ -50,9 +59,13 @@ function failure(name: string, message: string): HttpResult {
 
 function classify(err: NodeJS.ErrnoException): HttpResult {
   const code = err.code ?? '';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return failure('SSS_UNKNOWN_HOST', 'The host name could not be resolved.');
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return failure('SSS_UNKNOWN_HOST', 'The host name could not be resolved.');
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code)) {
-    return failure('SSS_INVALID_HOST_CERT', 'An untrusted, unsupported, or invalid certificate was found for this host.');
+    return failure(
+      'SSS_INVALID_HOST_CERT',
+      'An untrusted, unsupported, or invalid certificate was found for this host.',
+    );
   }
   if (code === 'ECONNREFUSED') return failure('SSS_CONNECTION_CLOSED', 'The connection was refused by the host.');
   return failure('SSS_CONNECTION_CLOSED', `The host closed the connection (${code || err.message}).`);
@@ -82,7 +95,8 @@ export function perform(request: HttpRequest, limits: HttpLimits): Promise<HttpR
     const secure = url.protocol === 'https:';
     const body = request.body === null ? undefined : Buffer.from(request.body, 'utf8');
     const headers: Record<string, string> = { ...request.headers };
-    if (body && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length')) headers['content-length'] = String(body.length);
+    if (body && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length'))
+      headers['content-length'] = String(body.length);
     const options: https.RequestOptions = {
       method: request.method,
       headers,
@@ -94,11 +108,14 @@ export function perform(request: HttpRequest, limits: HttpLimits): Promise<HttpR
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const out: Record<string, string> = {};
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+        for (const [k, v] of Object.entries(res.headers))
+          if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
         done({ ok: true, code: res.statusCode ?? 0, headers: out, body: Buffer.concat(chunks).toString('utf8') });
       });
       res.on('error', (e) => done(classify(e)));
-      res.on('aborted', () => done(failure('SSS_CONNECTION_CLOSED', 'The host closed the connection before the response was complete.')));
+      res.on('aborted', () =>
+        done(failure('SSS_CONNECTION_CLOSED', 'The host closed the connection before the response was complete.')),
+      );
     });
     const timeUp = () => {
       done(failure('SSS_REQUEST_TIME_EXCEEDED', 'The request could not be completed in time.'));

@@ -41,7 +41,8 @@ function run(job: Job): unknown {
 }
 
 function asError(e: unknown): JobError {
-  if (e instanceof NetSuiteError) return { netsuite: { status: e.status, code: e.code, detail: e.detail, errorPath: e.errorPath, source: e.source } };
+  if (e instanceof NetSuiteError)
+    return { netsuite: { status: e.status, code: e.code, detail: e.detail, errorPath: e.errorPath, source: e.source } };
   return { error: describeError(e) };
 }
 

@@ -34,11 +34,22 @@ function filterFields(form: serverWidget.Form, f: Filters): void {
   const g = group(form, 'custpage_g_filters', 'Filters');
   for (const { key, field, label } of FILTER_FIELDS) {
     const choices = CHOICES[key];
-    const input = form.addField({ id: field, type: choices ? serverWidget.FieldType.SELECT : serverWidget.FieldType.TEXT, label, container: g });
-    if (choices) for (const c of choices) input.addSelectOption({ value: c, text: c || '(any)', isSelected: c === f[key] });
+    const input = form.addField({
+      id: field,
+      type: choices ? serverWidget.FieldType.SELECT : serverWidget.FieldType.TEXT,
+      label,
+      container: g,
+    });
+    if (choices)
+      for (const c of choices) input.addSelectOption({ value: c, text: c || '(any)', isSelected: c === f[key] });
     else input.defaultValue = f[key];
   }
-  const action = form.addField({ id: ACTION_FIELD, type: serverWidget.FieldType.SELECT, label: 'Action', container: g });
+  const action = form.addField({
+    id: ACTION_FIELD,
+    type: serverWidget.FieldType.SELECT,
+    label: 'Action',
+    container: g,
+  });
   action.addSelectOption({ value: 'filter', text: 'Apply the filters', isSelected: true });
   action.addSelectOption({ value: 'replay', text: 'Replay the selected deliveries' });
 }
@@ -59,7 +70,9 @@ const columns = (): [string, string, serverWidget.FieldType][] => [
 
 function list(form: serverWidget.Form, items: Row[]): void {
   const sublist = form.addSublist({ id: LIST_ID, type: serverWidget.SublistType.LIST, label: 'Deliveries' });
-  sublist.addField({ id: SELECT_FIELD, type: serverWidget.FieldType.CHECKBOX, label: 'Select' }).updateDisplayType({ displayType: serverWidget.FieldDisplayType.ENTRY });
+  sublist
+    .addField({ id: SELECT_FIELD, type: serverWidget.FieldType.CHECKBOX, label: 'Select' })
+    .updateDisplayType({ displayType: serverWidget.FieldDisplayType.ENTRY });
   sublist.addField({ id: ID_FIELD, type: serverWidget.FieldType.TEXT, label: 'ID' });
   for (const [id, label, type] of columns()) {
     const field = sublist.addField({ id, type, label });
@@ -67,9 +80,16 @@ function list(form: serverWidget.Form, items: Row[]): void {
   }
   items.forEach((row, line) => {
     const values: [string, unknown][] = [
-      [ID_FIELD, row.id], ['custpage_open', consoleUrl('delivery', { custparam_id: String(row.id) })], ['custpage_event_id', row.event_id],
-      ['custpage_type', row.event_type], ['custpage_record', row.record_id], ['custpage_state', row.status], ['custpage_attempts', row.attempts],
-      ['custpage_http', row.last_http_status], ['custpage_error', row.last_error], ['custpage_created', row.created],
+      [ID_FIELD, row.id],
+      ['custpage_open', consoleUrl('delivery', { custparam_id: String(row.id) })],
+      ['custpage_event_id', row.event_id],
+      ['custpage_type', row.event_type],
+      ['custpage_record', row.record_id],
+      ['custpage_state', row.status],
+      ['custpage_attempts', row.attempts],
+      ['custpage_http', row.last_http_status],
+      ['custpage_error', row.last_error],
+      ['custpage_created', row.created],
       ['custpage_next', formatNextAttempt(String(row.next_attempt ?? ''), String(row.status ?? ''))],
     ];
     for (const [id, value] of values) {
@@ -80,23 +100,42 @@ function list(form: serverWidget.Form, items: Row[]): void {
   });
 }
 
-function pager(form: serverWidget.Form, f: Filters, items: Row[], hasMore: boolean, total: number, cursor: { before?: number; after?: number }): void {
+function pager(
+  form: serverWidget.Form,
+  f: Filters,
+  items: Row[],
+  hasMore: boolean,
+  total: number,
+  cursor: { before?: number; after?: number },
+): void {
   const base = filterParams(f);
   const links: string[] = [`${total} matching`];
   const first = items[0]?.id;
   const last = items[items.length - 1]?.id;
-  if (cursor.before !== undefined || (cursor.after !== undefined && hasMore)) links.push(link(consoleUrl('deliveries', base), 'Newest'));
-  if (first !== undefined && (cursor.before !== undefined || (cursor.after !== undefined && hasMore))) links.push(link(consoleUrl('deliveries', { ...base, custparam_after: String(first) }), 'Newer'));
-  if (last !== undefined && (cursor.after !== undefined || hasMore)) links.push(link(consoleUrl('deliveries', { ...base, custparam_before: String(last) }), 'Older'));
+  if (cursor.before !== undefined || (cursor.after !== undefined && hasMore))
+    links.push(link(consoleUrl('deliveries', base), 'Newest'));
+  if (first !== undefined && (cursor.before !== undefined || (cursor.after !== undefined && hasMore)))
+    links.push(link(consoleUrl('deliveries', { ...base, custparam_after: String(first) }), 'Newer'));
+  if (last !== undefined && (cursor.after !== undefined || hasMore))
+    links.push(link(consoleUrl('deliveries', { ...base, custparam_before: String(last) }), 'Older'));
   html(form, 'custpage_pager', `<p class="suitehooks-pager">${links.join(' · ')} (${PAGE_SIZE} a page)</p>`);
 }
 
 /** 20 units: a count and one page, whatever the outbox's size. */
-export function deliveriesPage(f: Filters, cursor: { before?: number; after?: number }, message: { kind: NoticeKind; lines: string[] } | null): serverWidget.Form {
+export function deliveriesPage(
+  f: Filters,
+  cursor: { before?: number; after?: number },
+  message: { kind: NoticeKind; lines: string[] } | null,
+): serverWidget.Form {
   const form = newForm('Deliveries', 'deliveries');
   const { errors } = filterClause(f);
   if (message) notice(form, message.kind, message.lines);
-  if (errors.length > 0) notice(form, 'error', errors.map((e) => `Filter ignored: ${e}`));
+  if (errors.length > 0)
+    notice(
+      form,
+      'error',
+      errors.map((e) => `Filter ignored: ${e}`),
+    );
   filterFields(form, f);
   let items = rows(page(f, cursor));
   const hasMore = items.length > PAGE_SIZE;

@@ -39,10 +39,18 @@ export function deliveryPage(id: string, message: { kind: NoticeKind; lines: str
     ['custpage_d_created', 'Created', text(rec, 'created')],
     ['custpage_d_modified', 'Last modified', text(rec, 'lastmodified')],
     ['custpage_d_endpoint', 'Endpoint', redactEndpoint(text(rec, F.endpointUrl))],
-    ['custpage_d_secret', 'API Secret ids', [text(rec, F.secretId), text(rec, F.prevSecretId)].filter(Boolean).join(', ')],
+    [
+      'custpage_d_secret',
+      'API Secret ids',
+      [text(rec, F.secretId), text(rec, F.prevSecretId)].filter(Boolean).join(', '),
+    ],
   ];
   for (const [fid, label, value] of rows) show(form, fid, label, value, g);
-  html(form, 'custpage_d_body', `<h3>Body</h3><pre class="suitehooks-body" id="delivery-body">${esc(prettyJson(text(rec, F.body)))}</pre>`);
+  html(
+    form,
+    'custpage_d_body',
+    `<h3>Body</h3><pre class="suitehooks-body" id="delivery-body">${esc(prettyJson(text(rec, F.body)))}</pre>`,
+  );
   form.addSubmitButton({ label: 'Replay this delivery' });
   return form;
 }

@@ -1,6 +1,6 @@
 /** Text for the console's pages (pure): escaping, ages, pretty JSON, endpoints without their query. */
 
-const ENTITIES: { [c: string]: string } = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Every value the console shows goes through this: receivers' answers and payloads are untrusted text. */
 export function esc(value: unknown): string {
@@ -18,7 +18,11 @@ export function formatAge(ms: number): string {
   ];
   const first = parts.findIndex(([n]) => n > 0);
   if (first < 0) return '0 s';
-  return parts.slice(first, first + 2).filter(([n]) => n > 0).map(([n, u]) => `${n} ${u}`).join(' ');
+  return parts
+    .slice(first, first + 2)
+    .filter(([n]) => n > 0)
+    .map(([n, u]) => `${n} ${u}`)
+    .join(' ');
 }
 
 /** An instant as `2026-03-06 12:34:56 UTC`. */

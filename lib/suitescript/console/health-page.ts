@@ -15,11 +15,22 @@ function describePoint(p: DeliveryPoint | null, now: number, withError: boolean)
 
 function deliveriesGroup(form: serverWidget.Form, h: Health, now: number): void {
   const g = group(form, 'custpage_g_outbox', 'Deliveries');
-  const listed = (status: string, n: number) => `${link(consoleUrl('deliveries', { custparam_status: status }), `${n}`)}`;
-  html(form, 'custpage_counts', `<table class="suitehooks-counts"><tr><th>Pending</th><td id="count-pending">${listed('pending', h.counts.pending)}</td></tr>` +
-    `<tr><th>Dead</th><td id="count-dead">${listed('dead', h.counts.dead)}</td></tr>` +
-    `<tr><th>Delivered in the last 24 h</th><td id="count-delivered-24h">${esc(h.counts.deliveredLastDay)}</td></tr></table>`, g);
-  show(form, 'custpage_oldest', 'Oldest pending', h.oldestPending ? `${formatAge(now - h.oldestPending.at.getTime())} (delivery ${h.oldestPending.id})` : 'none', g);
+  const listed = (status: string, n: number) => link(consoleUrl('deliveries', { custparam_status: status }), `${n}`);
+  html(
+    form,
+    'custpage_counts',
+    `<table class="suitehooks-counts"><tr><th>Pending</th><td id="count-pending">${listed('pending', h.counts.pending)}</td></tr>` +
+      `<tr><th>Dead</th><td id="count-dead">${listed('dead', h.counts.dead)}</td></tr>` +
+      `<tr><th>Delivered in the last 24 h</th><td id="count-delivered-24h">${esc(h.counts.deliveredLastDay)}</td></tr></table>`,
+    g,
+  );
+  show(
+    form,
+    'custpage_oldest',
+    'Oldest pending',
+    h.oldestPending ? `${formatAge(now - h.oldestPending.at.getTime())} (delivery ${h.oldestPending.id})` : 'none',
+    g,
+  );
   show(form, 'custpage_last_ok', 'Last success', describePoint(h.lastSuccess, now, false), g);
   show(form, 'custpage_last_fail', 'Last failure', describePoint(h.lastFailure, now, true), g);
 }
@@ -33,12 +44,27 @@ function retryGroup(form: serverWidget.Form, h: Health): void {
     const ok = d.deployed && d.status.toUpperCase().replace(/\s/g, '') === expected;
     return `${d.status}${d.deployed ? '' : ', not deployed'}${ok ? '' : ` (expected ${expected}, deployed)`}`;
   };
-  show(form, 'custpage_timer', 'Timer (every 15 min)', `${DEPLOYMENT.retryTimer}: ${describe(DEPLOYMENT.retryTimer, 'SCHEDULED')}`, g);
-  show(form, 'custpage_worker', 'Worker (on demand)', `${DEPLOYMENT.retryWorker}: ${describe(DEPLOYMENT.retryWorker, 'NOTSCHEDULED')}`, g);
+  show(
+    form,
+    'custpage_timer',
+    'Timer (every 15 min)',
+    `${DEPLOYMENT.retryTimer}: ${describe(DEPLOYMENT.retryTimer, 'SCHEDULED')}`,
+    g,
+  );
+  show(
+    form,
+    'custpage_worker',
+    'Worker (on demand)',
+    `${DEPLOYMENT.retryWorker}: ${describe(DEPLOYMENT.retryWorker, 'NOTSCHEDULED')}`,
+    g,
+  );
   let runs: string;
   if (h.runs === null) runs = `unknown: the scheduled script instance search failed (${h.runsError})`;
   else if (h.runs.length === 0) runs = 'no run recorded yet';
-  else runs = h.runs.map((r) => `${r.deployment}: ${r.status}, started ${r.started || '-'}, ended ${r.ended || '-'}`).join(' | ');
+  else
+    runs = h.runs
+      .map((r) => `${r.deployment}: ${r.status}, started ${r.started || '-'}, ended ${r.ended || '-'}`)
+      .join(' | ');
   show(form, 'custpage_runs', 'Last runs', runs, g);
 }
 
@@ -46,13 +72,18 @@ function configGroup(form: serverWidget.Form, h: Health): void {
   const g = group(form, 'custpage_g_config', 'Configuration');
   show(form, 'custpage_endpoint', 'Endpoint', h.config.endpoint || '(not set)', g);
   show(form, 'custpage_signing', 'Signing', h.config.signing, g);
-  const problems = h.config.problems.length === 0 ? '<p id="config-ok">No problems found in the user event deployment.</p>'
-    : `<ul id="config-problems">${h.config.problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>`;
+  const problems =
+    h.config.problems.length === 0
+      ? '<p id="config-ok">No problems found in the user event deployment.</p>'
+      : `<ul id="config-problems">${h.config.problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>`;
   html(form, 'custpage_config', problems, g);
   const a = h.alerts;
-  const alerts = !a ? `unknown: deployment ${DEPLOYMENT.retryTimer} not found`
-    : a.errors.length > 0 ? `problems (no alert is sent until fixed): ${a.errors.join('; ')}`
-      : a.recipients.length === 0 ? `off (set ${ALERT_PARAM.recipients} on the retry timer deployment, ${DEPLOYMENT.retryTimer})`
+  const alerts = !a
+    ? `unknown: deployment ${DEPLOYMENT.retryTimer} not found`
+    : a.errors.length > 0
+      ? `problems (no alert is sent until fixed): ${a.errors.join('; ')}`
+      : a.recipients.length === 0
+        ? `off (set ${ALERT_PARAM.recipients} on the retry timer deployment, ${DEPLOYMENT.retryTimer})`
         : `${a.recipients.length} recipient(s); endpoint failing alert after ${a.failingAfterMs / 60_000} min`;
   show(form, 'custpage_alerts', 'Alerts', alerts, g);
 }
@@ -66,7 +97,10 @@ export function pingLines(p: PingOutcome): { kind: 'ok' | 'error'; lines: string
     case 'answered':
       return {
         kind: p.status >= 200 && p.status < 300 ? 'ok' : 'error',
-        lines: [`Test event ${p.eventId}: the receiver answered HTTP ${p.status} in ${p.ms} ms.`, `Answer: ${p.body || '(empty)'}`],
+        lines: [
+          `Test event ${p.eventId}: the receiver answered HTTP ${p.status} in ${p.ms} ms.`,
+          `Answer: ${p.body || '(empty)'}`,
+        ],
       };
   }
 }

@@ -62,7 +62,12 @@ function point(id: unknown, when: 'created' | 'lastmodified'): DeliveryPoint | n
   const rec = record.load({ type: DELIVERY_RECORD, id: String(id) });
   const at = dateOf(rec.getValue({ fieldId: when }));
   if (!at) return null;
-  return { id: String(id), at, httpStatus: String(rec.getValue({ fieldId: F.lastHttpStatus }) ?? ''), error: String(rec.getValue({ fieldId: F.lastError }) ?? '') };
+  return {
+    id: String(id),
+    at,
+    httpStatus: String(rec.getValue({ fieldId: F.lastHttpStatus }) ?? ''),
+    error: String(rec.getValue({ fieldId: F.lastError }) ?? ''),
+  };
 }
 
 function counts(): { counts: Health['counts']; oldestPendingId: unknown } {
@@ -107,7 +112,13 @@ function runs(): RunState[] {
     .create({
       type: 'scheduledscriptinstance',
       filters: [['script.scriptid', 'is', SCRIPT.retry]],
-      columns: [search.createColumn({ name: 'datecreated', sort: search.Sort.DESC }), 'status', 'startdate', 'enddate', deployment],
+      columns: [
+        search.createColumn({ name: 'datecreated', sort: search.Sort.DESC }),
+        'status',
+        'startdate',
+        'enddate',
+        deployment,
+      ],
     })
     .run()
     .getRange({ start: 0, end: 50 });
@@ -115,7 +126,12 @@ function runs(): RunState[] {
     const dep = String(r.getValue(deployment)).toLowerCase();
     if (seen.has(dep)) continue;
     seen.add(dep);
-    out.push({ deployment: dep, status: String(r.getText({ name: 'status' }) || r.getValue({ name: 'status' })), started: String(r.getValue({ name: 'startdate' })), ended: String(r.getValue({ name: 'enddate' })) });
+    out.push({
+      deployment: dep,
+      status: String(r.getText({ name: 'status' }) || r.getValue({ name: 'status' })),
+      started: String(r.getValue({ name: 'startdate' })),
+      ended: String(r.getValue({ name: 'enddate' })),
+    });
   }
   return out;
 }
@@ -123,9 +139,12 @@ function runs(): RunState[] {
 /** The user event's configuration (the retry script sends with the same); secret values are never read. */
 function configuration(): Health['config'] {
   const params = userEventParams();
-  if (!params) return { problems: [`deployment ${DEPLOYMENT.userEvent} not found`], endpoint: '', signing: 'not checked' };
+  if (!params)
+    return { problems: [`deployment ${DEPLOYMENT.userEvent} not found`], endpoint: '', signing: 'not checked' };
   const { config, problems: found } = parseConfig(params);
-  const errors = found.map((p) => (p.blocking ? `${p.message} (deliveries are held back until it is fixed)` : p.message));
+  const errors = found.map((p) =>
+    p.blocking ? `${p.message} (deliveries are held back until it is fixed)` : p.message,
+  );
   let signing = 'not checked: fix the secret id first';
   if (!found.some((p) => p.param === PARAM.secretId || p.param === PARAM.prevSecretId)) {
     try {

@@ -46,7 +46,10 @@ export function statusSummary(): Query {
 
 /** The most recently modified delivery matching `where`. */
 function latest(where: string, params: (string | number)[]): Query {
-  return { query: `SELECT id, ${F.status} AS status, ${F.lastHttpStatus} AS last_http_status FROM ${T} WHERE ${where} ORDER BY lastmodified DESC, id DESC FETCH FIRST 1 ROWS ONLY`, params };
+  return {
+    query: `SELECT id, ${F.status} AS status, ${F.lastHttpStatus} AS last_http_status FROM ${T} WHERE ${where} ORDER BY lastmodified DESC, id DESC FETCH FIRST 1 ROWS ONLY`,
+    params,
+  };
 }
 
 export function lastSuccess(): Query {
@@ -55,7 +58,10 @@ export function lastSuccess(): Query {
 
 /** A failed attempt or a problem that kept a delivery from being sent. */
 export function lastFailure(): Query {
-  return latest(`${F.status} IN (?, ?) AND ${F.lastError} IS NOT NULL`, [DELIVERY_STATUS.pending, DELIVERY_STATUS.dead]);
+  return latest(`${F.status} IN (?, ?) AND ${F.lastError} IS NOT NULL`, [
+    DELIVERY_STATUS.pending,
+    DELIVERY_STATUS.dead,
+  ]);
 }
 
 /** The latest delivery that has been attempted at least once: the endpoint's most recent recorded answer. */
@@ -65,7 +71,10 @@ export function lastAttempted(): Query {
 
 /** Dead deliveries whose last change (going dead) happened in the last `ms`. */
 export function deadSince(ms: number): Query {
-  return { query: `SELECT COUNT(*) AS n FROM ${T} WHERE ${F.status} = ? AND lastmodified > ${sysdateMinus(ms)}`, params: [DELIVERY_STATUS.dead] };
+  return {
+    query: `SELECT COUNT(*) AS n FROM ${T} WHERE ${F.status} = ? AND lastmodified > ${sysdateMinus(ms)}`,
+    params: [DELIVERY_STATUS.dead],
+  };
 }
 
 function validDay(text: string): boolean {
@@ -150,12 +159,18 @@ export function page(f: Filters, cursor: { before?: number; after?: number }): Q
 
 /** Status of each of these deliveries (at most a page of them). */
 export function statusesOf(ids: readonly number[]): Query {
-  return { query: `SELECT id, ${F.status} AS status FROM ${T} WHERE id IN (${ids.map(() => '?').join(', ')})`, params: [...ids] };
+  return {
+    query: `SELECT id, ${F.status} AS status FROM ${T} WHERE id IN (${ids.map(() => '?').join(', ')})`,
+    params: [...ids],
+  };
 }
 
 /** The oldest dead deliveries, a batch at a time, and how many there are. */
 export function deadBatch(limit: number): Query {
-  return { query: `SELECT id FROM ${T} WHERE ${F.status} = ? ORDER BY id FETCH FIRST ${Math.max(1, Math.floor(limit))} ROWS ONLY`, params: [DELIVERY_STATUS.dead] };
+  return {
+    query: `SELECT id FROM ${T} WHERE ${F.status} = ? ORDER BY id FETCH FIRST ${Math.max(1, Math.floor(limit))} ROWS ONLY`,
+    params: [DELIVERY_STATUS.dead],
+  };
 }
 
 export function deadCount(): Query {

@@ -34,7 +34,9 @@ export function sendTestEvent(): PingOutcome {
     return { kind: 'not sent', problems: [`cannot sign with the API Secret: ${errorText(e)}`] };
   }
   const eventId = makePingId(Date.now(), Math.random().toString(36).slice(2, 10));
-  const body = JSON.stringify(buildPingEvent({ id: eventId, account: runtime.accountId, origin: currentOrigin(), nowMs: Date.now() }));
+  const body = JSON.stringify(
+    buildPingEvent({ id: eventId, account: runtime.accountId, origin: currentOrigin(), nowMs: Date.now() }),
+  );
   const started = Date.now();
   try {
     const response = sendSigned(config.endpointUrl, eventId, body, sign, started);

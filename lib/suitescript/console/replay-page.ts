@@ -18,7 +18,12 @@ export function replayDeadPage(message: { kind: NoticeKind; lines: string[] } | 
     `A replay keeps each delivery's webhook-id and body, sets it pending with a full retry schedule (attempts 0, next attempt now) and starts the retry worker, which signs it afresh.`,
     `Up to ${DEAD_BATCH} are replayed per submit (a Suitelet has 1,000 governance units); submit again for the rest.`,
   ]);
-  const confirm = form.addField({ id: CONFIRM_FIELD, type: serverWidget.FieldType.CHECKBOX, label: `Yes, replay the dead deliveries`, container: g });
+  const confirm = form.addField({
+    id: CONFIRM_FIELD,
+    type: serverWidget.FieldType.CHECKBOX,
+    label: `Yes, replay the dead deliveries`,
+    container: g,
+  });
   confirm.defaultValue = 'F';
   form.addSubmitButton({ label: 'Replay dead deliveries' });
   return form;

@@ -34,10 +34,16 @@ function reset(ids: readonly string[], result: ReplayResult): void {
   const values = stateValues(queuedState(''));
   for (const [i, id] of ids.entries()) {
     if (script.getRemainingUsage() < REPLAY_UNITS + RESERVE_UNITS) {
-      for (const rest of ids.slice(i)) result.skipped.push({ id: rest, reason: 'not replayed: this request ran out of governance, submit again' });
+      for (const rest of ids.slice(i))
+        result.skipped.push({ id: rest, reason: 'not replayed: this request ran out of governance, submit again' });
       return;
     }
-    record.submitFields({ type: DELIVERY_RECORD, id, values, options: { enableSourcing: false, ignoreMandatoryFields: true } });
+    record.submitFields({
+      type: DELIVERY_RECORD,
+      id,
+      values,
+      options: { enableSourcing: false, ignoreMandatoryFields: true },
+    });
     result.replayed.push(id);
   }
 }
@@ -51,7 +57,8 @@ export function replaySelected(ids: readonly number[]): ReplayResult {
   for (const id of ids.map(String)) {
     const s = status.get(id);
     if (s === undefined) result.skipped.push({ id, reason: 'no such delivery' });
-    else if (s === DELIVERY_STATUS.delivered) result.skipped.push({ id, reason: 'already delivered (receivers ignore a webhook-id they have)' });
+    else if (s === DELIVERY_STATUS.delivered)
+      result.skipped.push({ id, reason: 'already delivered (receivers ignore a webhook-id they have)' });
     else due.push(id);
   }
   reset(due, result);
@@ -61,7 +68,10 @@ export function replaySelected(ids: readonly number[]): ReplayResult {
 /** The oldest dead deliveries, up to a batch; `remaining` is how many are still dead afterwards. */
 export function replayDeadBatch(): ReplayResult & { remaining: number } {
   const result: ReplayResult = { replayed: [], skipped: [] };
-  reset(rows(deadBatch(DEAD_BATCH)).map((r) => String(r.id)), result);
+  reset(
+    rows(deadBatch(DEAD_BATCH)).map((r) => String(r.id)),
+    result,
+  );
   return { ...result, remaining: count(deadCount()) };
 }
 

@@ -4,7 +4,15 @@ import * as logger from 'N/log';
 import * as redirect from 'N/redirect';
 import * as runtime from 'N/runtime';
 import { DEPLOYMENT, SCRIPT } from '../../core/ids';
-import { deliveriesPage, FILTER_FIELDS, filterParams, ACTION_FIELD, ID_FIELD, LIST_ID, SELECT_FIELD } from './deliveries-page';
+import {
+  deliveriesPage,
+  FILTER_FIELDS,
+  filterParams,
+  ACTION_FIELD,
+  ID_FIELD,
+  LIST_ID,
+  SELECT_FIELD,
+} from './deliveries-page';
 import { DELIVERY_ID_FIELD, deliveryPage } from './delivery-page';
 import { readHealth } from './health';
 import { healthPage } from './health-page';
@@ -14,8 +22,11 @@ import { CONFIRM_FIELD, replayDeadPage } from './replay-page';
 import { describeStart, replayDeadBatch, replaySelected, startReplayWorker, type ReplayResult } from './replay';
 import { VIEW_FIELD, VIEW_PARAM, type NoticeKind, type View } from './widgets';
 
-type Message = { kind: NoticeKind; lines: string[] };
-type Params = { [name: string]: string | undefined };
+interface Message {
+  kind: NoticeKind;
+  lines: string[];
+}
+type Params = Record<string, string | undefined>;
 
 const TITLE = 'suitehooks console';
 
@@ -38,7 +49,10 @@ function replayMessage(result: ReplayResult, extra: string[] = []): Message {
   for (const s of result.skipped) lines.push(`Delivery ${s.id}: ${s.reason}.`);
   if (result.replayed.length > 0) {
     lines.push(describeStart(startReplayWorker()));
-    logger.audit({ title: TITLE, details: `user ${runtime.getCurrentUser().id} replayed ${result.replayed.length} deliveries` });
+    logger.audit({
+      title: TITLE,
+      details: `user ${runtime.getCurrentUser().id} replayed ${result.replayed.length} deliveries`,
+    });
   }
   return { kind: result.replayed.length > 0 ? 'ok' : 'error', lines };
 }
@@ -58,21 +72,31 @@ function postDeliveries(request: http.ServerRequest, response: http.ServerRespon
   const f = filtersFrom(p, true);
   if (p[ACTION_FIELD] !== 'replay') {
     // Post/redirect/get: the filtered list gets a URL that paging links and the browser's back button keep.
-    redirect.toSuitelet({ scriptId: SCRIPT.console, deploymentId: DEPLOYMENT.console, parameters: { ...filterParams(f), [VIEW_PARAM]: 'deliveries' } });
+    redirect.toSuitelet({
+      scriptId: SCRIPT.console,
+      deploymentId: DEPLOYMENT.console,
+      parameters: { ...filterParams(f), [VIEW_PARAM]: 'deliveries' },
+    });
     return;
   }
   const ids = selectedIds(request);
-  const message = ids.length === 0 ? { kind: 'error' as const, lines: ['Select the deliveries to replay first.'] } : replayMessage(replaySelected(ids));
+  const message =
+    ids.length === 0
+      ? { kind: 'error' as const, lines: ['Select the deliveries to replay first.'] }
+      : replayMessage(replaySelected(ids));
   response.writePage(deliveriesPage(f, {}, message));
 }
 
 function postReplayDead(response: http.ServerResponse, p: Params): void {
   if (p[CONFIRM_FIELD] !== 'T') {
-    response.writePage(replayDeadPage({ kind: 'error', lines: ['Nothing replayed: tick the confirmation box first.'] }));
+    response.writePage(
+      replayDeadPage({ kind: 'error', lines: ['Nothing replayed: tick the confirmation box first.'] }),
+    );
     return;
   }
   const result = replayDeadBatch();
-  const more = result.remaining > 0 ? [`${result.remaining} dead deliveries remain: submit again to replay the next batch.`] : [];
+  const more =
+    result.remaining > 0 ? [`${result.remaining} dead deliveries remain: submit again to replay the next batch.`] : [];
   response.writePage(replayDeadPage(replayMessage(result, more)));
 }
 
@@ -86,7 +110,8 @@ export function handle(request: http.ServerRequest, response: http.ServerRespons
       return response.writePage(deliveriesPage(filtersFrom(p, false), cursorFrom(p), null));
     case 'delivery': {
       const id = String((post ? p[DELIVERY_ID_FIELD] : p.custparam_id) ?? '');
-      if (!/^\d{1,15}$/.test(id)) return response.writePage(deliveriesPage(NO_FILTERS, {}, { kind: 'error', lines: ['No such delivery.'] }));
+      if (!/^\d{1,15}$/.test(id))
+        return response.writePage(deliveriesPage(NO_FILTERS, {}, { kind: 'error', lines: ['No such delivery.'] }));
       return response.writePage(deliveryPage(id, post ? replayMessage(replaySelected([Number(id)])) : null));
     }
     case 'replay_dead':

@@ -2,10 +2,10 @@
 import * as query from 'N/query';
 import type { Query } from './outbox-sql';
 
-export type Row = { [column: string]: unknown };
+export type Row = Record<string, unknown>;
 
 export function rows(q: Query): Row[] {
-  return query.runSuiteQL({ query: q.query, params: q.params }).asMappedResults() as Row[];
+  return query.runSuiteQL({ query: q.query, params: q.params }).asMappedResults();
 }
 
 export function count(q: Query): number {

@@ -9,11 +9,15 @@ export const VIEW_PARAM = 'custparam_view';
 export const VIEW_FIELD = 'custpage_view';
 export type View = 'health' | 'deliveries' | 'delivery' | 'replay_dead';
 
-export type Params = { [name: string]: string | number };
+export type Params = Record<string, string | number>;
 
 /** The console's own URL (internal, relative: `/app/site/hosting/scriptlet.nl?script=…&deploy=…&…`). */
 export function consoleUrl(view: View, params: Params = {}): string {
-  return url.resolveScript({ scriptId: SCRIPT.console, deploymentId: DEPLOYMENT.console, params: { ...params, [VIEW_PARAM]: view } });
+  return url.resolveScript({
+    scriptId: SCRIPT.console,
+    deploymentId: DEPLOYMENT.console,
+    params: { ...params, [VIEW_PARAM]: view },
+  });
 }
 
 export function link(href: string, text: string): string {
@@ -27,7 +31,12 @@ const PAGES: [View, string][] = [
 ];
 
 export function html(form: serverWidget.Form, id: string, content: string, container?: string): void {
-  const field = form.addField({ id, type: serverWidget.FieldType.INLINEHTML, label: id.replace(/^custpage_/, ''), ...(container ? { container } : {}) });
+  const field = form.addField({
+    id,
+    type: serverWidget.FieldType.INLINEHTML,
+    label: id.replace(/^custpage_/, ''),
+    ...(container ? { container } : {}),
+  });
   field.defaultValue = content;
 }
 
@@ -51,7 +60,11 @@ export type NoticeKind = 'ok' | 'error' | 'info';
 /** A message at the top of the page; `text` is escaped. */
 export function notice(form: serverWidget.Form, kind: NoticeKind, lines: string | string[]): void {
   const items = (Array.isArray(lines) ? lines : [lines]).map((l) => `<div>${esc(l)}</div>`).join('');
-  html(form, `custpage_notice_${kind}`, `<div class="suitehooks-notice suitehooks-${kind}" role="status">${items}</div>`);
+  html(
+    form,
+    `custpage_notice_${kind}`,
+    `<div class="suitehooks-notice suitehooks-${kind}" role="status">${items}</div>`,
+  );
 }
 
 export function group(form: serverWidget.Form, id: string, label: string): string {

@@ -35,7 +35,10 @@ function keep(event: WebhookEvent, body: string, config: EmitterConfig, state: D
       state,
     );
   } catch (e) {
-    logger.error({ title: `${TITLE}: event lost`, details: `event ${event.data.id} (employee ${event.data.recordId}) could not be stored: ${errorCode(e)}` });
+    logger.error({
+      title: `${TITLE}: event lost`,
+      details: `event ${event.data.id} (employee ${event.data.recordId}) could not be stored: ${errorCode(e)}`,
+    });
   }
 }
 
@@ -46,7 +49,8 @@ function emit(context: EntryPoints.UserEvent.afterSubmitContext): void {
   const parsed = parseConfig(currentScriptParams());
   const { config } = parsed;
   // One Execution Log entry naming the parameters (never their values), where administrators look first.
-  if (parsed.problems.length > 0) logger.error({ title: `${TITLE}: configuration`, details: problemSummary(parsed.problems) });
+  if (parsed.problems.length > 0)
+    logger.error({ title: `${TITLE}: configuration`, details: problemSummary(parsed.problems) });
   if (!config.eventTypes.has(eventType)) return;
   const executionContext = String(runtime.executionContext).toUpperCase();
   if (config.contexts && !config.contexts.has(executionContext)) return;
@@ -64,13 +68,18 @@ function emit(context: EntryPoints.UserEvent.afterSubmitContext): void {
   });
   if (!built) return;
   const { event } = built;
-  if (built.problems.length > 0) logger.audit({ title: `${TITLE}: unreadable fields`, details: `event ${event.data.id}: ${built.problems.join('; ')}` });
+  if (built.problems.length > 0)
+    logger.audit({
+      title: `${TITLE}: unreadable fields`,
+      details: `event ${event.data.id}: ${built.problems.join('; ')}`,
+    });
   const body = serializeEvent(event);
 
   // A problem with where or how to send is the administrator's to fix: keep the event, send nothing,
   // count no attempt. Other problems fell back to defaults and do not hold the event back.
   const blocking = blockingProblems(parsed);
-  if (blocking.length > 0) return keep(event, body, config, queuedState(`configuration: ${blocking.map((p) => p.message).join('; ')}`));
+  if (blocking.length > 0)
+    return keep(event, body, config, queuedState(`configuration: ${blocking.map((p) => p.message).join('; ')}`));
   if (!postsInline(config.deliveryMode, executionContext)) return keep(event, body, config, queuedState(''));
 
   let sign: Sign;
@@ -88,6 +97,9 @@ export function afterSubmit(context: EntryPoints.UserEvent.afterSubmitContext): 
   try {
     emit(context);
   } catch (e) {
-    logger.error({ title: `${TITLE}: emitter failed`, details: `employee ${String(context.newRecord?.id ?? context.oldRecord?.id ?? '')}: ${errorCode(e)}` });
+    logger.error({
+      title: `${TITLE}: emitter failed`,
+      details: `employee ${String(context.newRecord?.id ?? context.oldRecord?.id ?? '')}: ${errorCode(e)}`,
+    });
   }
 }

@@ -19,10 +19,12 @@ export function createCryptoModule(env: ScriptEnv): Record<string, unknown> {
   const secretBytes = (key: unknown): Buffer => {
     const ref = key && typeof key === 'object' ? KEY_SECRET.get(key) : undefined;
     if (!ref) throw env.raise('INVALID_SECRET_KEY', 'The key is not a SecretKey created by crypto.createSecretKey.');
-    const row = db.prepare('SELECT value, restrict_to FROM sandbox_secret WHERE scriptid = ?').get(ref.secretId) as { value: string; restrict_to: string | null } | undefined;
+    const row = db.prepare('SELECT value, restrict_to FROM sandbox_secret WHERE scriptid = ?').get(ref.secretId) as
+      { value: string; restrict_to: string | null } | undefined;
     if (!row) throw env.raise('INVALID_SECRET_KEY', `The API Secret ${ref.secretId} does not exist.`);
     const allowed = row.restrict_to ? (JSON.parse(row.restrict_to) as string[]) : null;
-    if (allowed && !allowed.includes(env.script.id)) throw env.raise('INVALID_SECRET_KEY', `The API Secret ${ref.secretId} is not available to ${env.script.id}.`);
+    if (allowed && !allowed.includes(env.script.id))
+      throw env.raise('INVALID_SECRET_KEY', `The API Secret ${ref.secretId} is not available to ${env.script.id}.`);
     return decodeString(env, row.value, ref.encoding);
   };
 
@@ -32,7 +34,7 @@ export function createCryptoModule(env: ScriptEnv): Record<string, unknown> {
     return a;
   };
 
-  const digester = (h: nodeCrypto.Hmac | nodeCrypto.Hash) => ({
+  const digester = (h: ReturnType<typeof nodeCrypto.createHmac | typeof nodeCrypto.createHash>) => ({
     update(o: unknown) {
       const { input, inputEncoding } = (o ?? {}) as { input: unknown; inputEncoding?: unknown };
       h.update(decodeString(env, String(input ?? ''), inputEncoding ?? 'UTF_8'));
@@ -48,7 +50,8 @@ export function createCryptoModule(env: ScriptEnv): Record<string, unknown> {
     createSecretKey(o: unknown) {
       const { secret, guid, encoding } = (o ?? {}) as { secret?: unknown; guid?: unknown; encoding?: unknown };
       const secretId = String(secret ?? guid ?? '').toLowerCase();
-      if (!/^custsecret[a-z0-9_]*$/.test(secretId)) throw env.raise('INVALID_SECRET_KEY', 'createSecretKey needs the script id of an API Secret (custsecret_…).');
+      if (!/^custsecret[a-z0-9_]*$/.test(secretId))
+        throw env.raise('INVALID_SECRET_KEY', 'createSecretKey needs the script id of an API Secret (custsecret_…).');
       const key = Object.freeze({ guid: null, secret: secretId, encoding: encoding ?? 'UTF_8' });
       KEY_SECRET.set(key, { secretId, encoding: encoding ?? 'UTF_8' });
       secretBytes(key); // a missing or restricted secret fails here, as NetSuite does

@@ -10,7 +10,13 @@ export const ENCODING = Object.freeze({
   HEX: 'HEX',
 });
 
-const NODE_ENCODING: Record<string, BufferEncoding> = { UTF_8: 'utf8', BASE_16: 'hex', HEX: 'hex', BASE_64: 'base64', BASE_64_URL_SAFE: 'base64url' };
+const NODE_ENCODING: Record<string, BufferEncoding> = {
+  UTF_8: 'utf8',
+  BASE_16: 'hex',
+  HEX: 'hex',
+  BASE_64: 'base64',
+  BASE_64_URL_SAFE: 'base64url',
+};
 
 /** Bytes of a string in an N/encode encoding (BASE_32 is not supported by the sandbox). */
 export function decodeString(env: ScriptEnv, input: string, encoding: unknown): Buffer {
@@ -30,7 +36,11 @@ export function createEncodeModule(env: ScriptEnv): Record<string, unknown> {
   return {
     Encoding: ENCODING,
     convert: (o: unknown) => {
-      const { string, inputEncoding, outputEncoding } = (o ?? {}) as { string: unknown; inputEncoding: unknown; outputEncoding: unknown };
+      const { string, inputEncoding, outputEncoding } = (o ?? {}) as {
+        string: unknown;
+        inputEncoding: unknown;
+        outputEncoding: unknown;
+      };
       return encodeBytes(env, decodeString(env, String(string ?? ''), inputEncoding), outputEncoding);
     },
   };

@@ -9,13 +9,21 @@ import { UNIT_COST } from '../../../core/governance';
 const METHOD = Object.freeze({ GET: 'GET', POST: 'POST', PUT: 'PUT', DELETE: 'DELETE', HEAD: 'HEAD', PATCH: 'PATCH' });
 
 function formEncode(body: Record<string, unknown>): string {
-  return Object.entries(body).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&');
+  return Object.entries(body)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join('&');
 }
 
 export function createHttpsModule(env: ScriptEnv): Record<string, unknown> {
   const request = (o: unknown) => {
-    const { method, url, body, headers } = (o ?? {}) as { method?: unknown; url?: unknown; body?: unknown; headers?: Record<string, unknown> };
-    if (url === undefined || url === null || url === '') throw env.raise('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: url');
+    const { method, url, body, headers } = (o ?? {}) as {
+      method?: unknown;
+      url?: unknown;
+      body?: unknown;
+      headers?: Record<string, unknown>;
+    };
+    if (url === undefined || url === null || url === '')
+      throw env.raise('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: url');
     const text = String(url);
     let parsed: URL | null = null;
     try {
@@ -30,8 +38,18 @@ export function createHttpsModule(env: ScriptEnv): Record<string, unknown> {
     env.governance.charge(UNIT_COST.https);
     const outHeaders: Record<string, string> = {};
     for (const [k, v] of Object.entries(headers ?? {})) outHeaders[k] = String(v);
-    const payload = body === undefined || body === null ? null : typeof body === 'object' ? formEncode(body as Record<string, unknown>) : String(body);
-    const result = env.services.http({ method: String(method ?? 'GET').toUpperCase(), url: text, headers: outHeaders, body: payload });
+    const payload =
+      body === undefined || body === null
+        ? null
+        : typeof body === 'object'
+          ? formEncode(body as Record<string, unknown>)
+          : String(body);
+    const result = env.services.http({
+      method: String(method ?? 'GET').toUpperCase(),
+      url: text,
+      headers: outHeaders,
+      body: payload,
+    });
     if (!result.ok) throw env.raise(result.name, result.message);
     return { type: 'http.ClientResponse', code: result.code, headers: result.headers, body: result.body };
   };

@@ -17,9 +17,10 @@ export function createLogModule(env: ScriptEnv): Record<string, unknown> {
   const threshold = Math.max(0, LEVELS.indexOf(env.deployment.logLevel));
   const write = (level: string) => (titleOrOptions: unknown, details?: unknown) => {
     if (LEVELS.indexOf(level) < threshold) return;
-    const o = titleOrOptions && typeof titleOrOptions === 'object' && ('title' in titleOrOptions || 'details' in titleOrOptions)
-      ? (titleOrOptions as { title?: unknown; details?: unknown })
-      : { title: titleOrOptions, details };
+    const o =
+      titleOrOptions && typeof titleOrOptions === 'object' && ('title' in titleOrOptions || 'details' in titleOrOptions)
+        ? (titleOrOptions as { title?: unknown; details?: unknown })
+        : { title: titleOrOptions, details };
     // NetSuite keeps 99 characters of a title and 3,999 of the details.
     env.services.log({
       at: new Date(env.services.clock.now()).toISOString(),

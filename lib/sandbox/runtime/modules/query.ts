@@ -14,7 +14,10 @@ function requireViewOfNamedTypes(env: ScriptEnv, query: string): void {
 
 export function createQueryModule(env: ScriptEnv): Record<string, unknown> {
   const runSuiteQL = (o: unknown) => {
-    const { query, params } = (typeof o === 'string' ? { query: o } : (o ?? {})) as { query?: unknown; params?: unknown[] };
+    const { query, params } = (typeof o === 'string' ? { query: o } : (o ?? {})) as {
+      query?: unknown;
+      params?: unknown[];
+    };
     env.governance.charge(UNIT_COST.suiteql);
     requireViewOfNamedTypes(env, String(query ?? ''));
     let rows: Record<string, unknown>[];

@@ -3,14 +3,28 @@ import { NetSuiteError } from '../../account/account-types';
 import { loadEmployee } from '../../records/employees';
 import { recordCost } from '../governance';
 import { ScriptRecord, employeeSpec, employeeValues, MAX_TEXT, type Line } from '../record-model';
-import { customRecordSpec, deploymentSpec, kindOfFieldType, rowValues, toColumnValue, type TableSpec } from '../../records/record-types';
+import {
+  customRecordSpec,
+  deploymentSpec,
+  kindOfFieldType,
+  rowValues,
+  toColumnValue,
+  type TableSpec,
+} from '../../records/record-types';
 import { requireRecordAccess } from '../../account/permissions';
 import type { ScriptEnv } from '../script-env';
 
-const TYPE_ENUM = Object.freeze({ EMPLOYEE: 'employee', SCRIPT_DEPLOYMENT: 'scriptdeployment', SUBSIDIARY: 'subsidiary', DEPARTMENT: 'department', LOCATION: 'location' });
+const TYPE_ENUM = Object.freeze({
+  EMPLOYEE: 'employee',
+  SCRIPT_DEPLOYMENT: 'scriptdeployment',
+  SUBSIDIARY: 'subsidiary',
+  DEPARTMENT: 'department',
+  LOCATION: 'location',
+});
 
-function arg<T>(options: unknown): T {
-  return (options ?? {}) as T;
+/** The options object of a call (none given: an empty one); each caller states the shape it reads. */
+function arg(options: unknown): unknown {
+  return options ?? {};
 }
 
 /** Runs an account write, turning an account error (validation) into the script's error shape. */
@@ -39,8 +53,12 @@ function notExist(env: ScriptEnv): Error {
 function saveEmployee(env: ScriptEnv, record: ScriptRecord): string {
   const values = new Map<string, unknown>();
   for (const id of record.dirty) values.set(id, record.valueOf(id));
-  const roles = record.dirtySublists.has('roles') ? (record.lines('roles') ?? []).map((l) => String(l.selectedrole ?? '')).filter(Boolean) : null;
-  return guard(env, () => env.services.employees.write(record.id ? 'edit' : 'create', record.id, values, roles, env.origin, env.isUserEvent));
+  const roles = record.dirtySublists.has('roles')
+    ? (record.lines('roles') ?? []).map((l) => String(l.selectedrole ?? '')).filter(Boolean)
+    : null;
+  return guard(env, () =>
+    env.services.employees.write(record.id ? 'edit' : 'create', record.id, values, roles, env.origin, env.isUserEvent),
+  );
 }
 
 /** A custom record's mandatory fields and text lengths, as NetSuite checks them on save. */
@@ -52,7 +70,10 @@ function checkCustomFields(env: ScriptEnv, type: string, record: ScriptRecord, o
     }
     const max = Math.min(f.maxLength ?? Infinity, MAX_TEXT[f.fieldType] ?? Infinity);
     if (typeof v === 'string' && v.length > max) {
-      throw env.raise('INVALID_FLD_VALUE', `The field ${f.id} contained more than the maximum number ( ${max} ) of characters allowed.`);
+      throw env.raise(
+        'INVALID_FLD_VALUE',
+        `The field ${f.id} contained more than the maximum number ( ${max} ) of characters allowed.`,
+      );
     }
   }
 }
@@ -64,17 +85,27 @@ function writeTableRow(env: ScriptEnv, spec: TableSpec, record: ScriptRecord): s
   const cols = [...record.dirty].filter((id) => spec.column(id) !== null && id !== 'id');
   const vals = cols.map((id) => toColumnValue(spec.kind(id), record.valueOf(id)));
   if (record.id) {
-    db.prepare(`UPDATE ${spec.table} SET ${cols.map((c) => `${c} = ?, `).join('')}lastmodified = ? WHERE id = ?`).run(...vals, now, Number(record.id));
+    db.prepare(`UPDATE ${spec.table} SET ${cols.map((c) => `${c} = ?, `).join('')}lastmodified = ? WHERE id = ?`).run(
+      ...vals,
+      now,
+      Number(record.id),
+    );
     return record.id;
   }
   const all = [...cols, 'created', 'lastmodified'];
-  const info = db.prepare(`INSERT INTO ${spec.table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`).run(...vals, now, now);
+  const info = db
+    .prepare(`INSERT INTO ${spec.table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`)
+    .run(...vals, now, now);
   return String(info.lastInsertRowid);
 }
 
 function tableSaver(env: ScriptEnv, spec: TableSpec) {
   return (record: ScriptRecord, options: Record<string, unknown>): string => {
-    if (spec.type === 'scriptdeployment') throw env.raise('SSS_INVALID_RECORD_OPERATION', 'Script deployments are edited in src/Objects or the sandbox configuration.');
+    if (spec.type === 'scriptdeployment')
+      throw env.raise(
+        'SSS_INVALID_RECORD_OPERATION',
+        'Script deployments are edited in src/Objects or the sandbox configuration.',
+      );
     requireRecordAccess(env, spec.type, record.id ? 'EDIT' : 'CREATE');
     checkCustomFields(env, spec.type, record, options);
     return writeTableRow(env, spec, record);
@@ -83,17 +114,26 @@ function tableSaver(env: ScriptEnv, spec: TableSpec) {
 
 function loadTable(env: ScriptEnv, spec: TableSpec, id: string, readOnly: boolean): ScriptRecord {
   requireRecordAccess(env, spec.type, 'VIEW');
-  const row = env.services.db.prepare(`SELECT * FROM ${spec.table} WHERE id = ?`).get(Number(id)) as Record<string, unknown> | undefined;
+  const row = env.services.db.prepare(`SELECT * FROM ${spec.table} WHERE id = ?`).get(Number(id)) as
+    Record<string, unknown> | undefined;
   if (!row) throw notExist(env);
   const { values, sublists } = rowValues(spec, row);
   if (spec.type === 'scriptdeployment') {
     for (const [k, v] of Object.entries(env.services.deploymentParams(String(row.scriptid)))) values.set(k, v);
   }
-  return new ScriptRecord(env, spec, id, values, sublists, { readOnly, isDynamic: false, partial: false }, readOnly ? undefined : tableSaver(env, spec));
+  return new ScriptRecord(
+    env,
+    spec,
+    id,
+    values,
+    sublists,
+    { readOnly, isDynamic: false, partial: false },
+    readOnly ? undefined : tableSaver(env, spec),
+  );
 }
 
 function load(env: ScriptEnv, options: unknown): ScriptRecord {
-  const { type, id, isDynamic } = arg<{ type: string; id: unknown; isDynamic?: boolean }>(options);
+  const { type, id, isDynamic } = arg(options) as { type: string; id: unknown; isDynamic?: boolean };
   const t = String(type).toLowerCase();
   env.governance.charge(recordCost('load', t));
   if (t === 'employee') {
@@ -101,7 +141,15 @@ function load(env: ScriptEnv, options: unknown): ScriptRecord {
     const state = loadEmployee(db, String(id));
     if (!state) throw notExist(env);
     const { values, sublists } = employeeValues(state, '', employeeSchema);
-    return new ScriptRecord(env, employeeSpec(db, employeeSchema), state.id, values, sublists, { readOnly: false, isDynamic: !!isDynamic, partial: false }, (r) => saveEmployee(env, r));
+    return new ScriptRecord(
+      env,
+      employeeSpec(db, employeeSchema),
+      state.id,
+      values,
+      sublists,
+      { readOnly: false, isDynamic: !!isDynamic, partial: false },
+      (r) => saveEmployee(env, r),
+    );
   }
   return loadTable(env, tableSpec(env, t), String(id), t === 'scriptdeployment');
 }
@@ -109,7 +157,8 @@ function load(env: ScriptEnv, options: unknown): ScriptRecord {
 /** A new custom record with its fields' defaults set (and dirty, so they are saved). */
 function newTableRecord(env: ScriptEnv, t: string, isDynamic: boolean): ScriptRecord {
   const spec = tableSpec(env, t);
-  if (t === 'scriptdeployment') throw env.raise('SSS_INVALID_RECORD_OPERATION', 'Script deployments are created by deploying src/Objects.');
+  if (t === 'scriptdeployment')
+    throw env.raise('SSS_INVALID_RECORD_OPERATION', 'Script deployments are created by deploying src/Objects.');
   requireRecordAccess(env, t, 'CREATE');
   const values = new Map<string, unknown>();
   for (const f of env.services.recordTypes.get(t)!.fields) {
@@ -117,32 +166,54 @@ function newTableRecord(env: ScriptEnv, t: string, isDynamic: boolean): ScriptRe
     if (kind === 'boolean') values.set(f.id, f.defaultChecked);
     else if (f.defaultValue !== null) values.set(f.id, f.defaultValue);
   }
-  const record = new ScriptRecord(env, spec, null, values, new Map(), { readOnly: false, isDynamic, partial: false }, tableSaver(env, spec));
+  const record = new ScriptRecord(
+    env,
+    spec,
+    null,
+    values,
+    new Map(),
+    { readOnly: false, isDynamic, partial: false },
+    tableSaver(env, spec),
+  );
   for (const k of values.keys()) record.dirty.add(k);
   return record;
 }
 
 function create(env: ScriptEnv, options: unknown): ScriptRecord {
-  const { type, isDynamic, defaultValues } = arg<{ type: string; isDynamic?: boolean; defaultValues?: Record<string, unknown> }>(options);
+  const { type, isDynamic, defaultValues } = arg(options) as {
+    type: string;
+    isDynamic?: boolean;
+    defaultValues?: Record<string, unknown>;
+  };
   const t = String(type).toLowerCase();
   env.governance.charge(recordCost('create', t));
   const { db, employeeSchema } = env.services;
   const record =
     t === 'employee'
-      ? new ScriptRecord(env, employeeSpec(db, employeeSchema), null, new Map(), new Map<string, Line[]>([['roles', []]]), { readOnly: false, isDynamic: !!isDynamic, partial: false }, (r) => saveEmployee(env, r))
+      ? new ScriptRecord(
+          env,
+          employeeSpec(db, employeeSchema),
+          null,
+          new Map(),
+          new Map<string, Line[]>([['roles', []]]),
+          { readOnly: false, isDynamic: !!isDynamic, partial: false },
+          (r) => saveEmployee(env, r),
+        )
       : newTableRecord(env, t, !!isDynamic);
   for (const [fieldId, value] of Object.entries(defaultValues ?? {})) record.setValue({ fieldId, value });
   return record;
 }
 
 function submitFields(env: ScriptEnv, options: unknown): number {
-  const { type, id, values } = arg<{ type: string; id: unknown; values: Record<string, unknown> }>(options);
+  const { type, id, values } = arg(options) as { type: string; id: unknown; values: Record<string, unknown> };
   const t = String(type).toLowerCase();
   env.governance.charge(recordCost('submitFields', t));
   if (t === 'employee') {
     if (!loadEmployee(env.services.db, String(id))) throw notExist(env);
     const changes = new Map(Object.entries(values ?? {}).map(([k, v]) => [k.toLowerCase(), v] as [string, unknown]));
-    return Number(guard(env, () => env.services.employees.write('xedit', String(id), changes, null, env.origin, env.isUserEvent)));
+    return Number(
+      guard(env, () => env.services.employees.write('xedit', String(id), changes, null, env.origin, env.isUserEvent)),
+    );
   }
   const spec = tableSpec(env, t);
   requireRecordAccess(env, t, 'EDIT');
@@ -153,7 +224,7 @@ function submitFields(env: ScriptEnv, options: unknown): number {
 }
 
 function remove(env: ScriptEnv, options: unknown): number {
-  const { type, id } = arg<{ type: string; id: unknown }>(options);
+  const { type, id } = arg(options) as { type: string; id: unknown };
   const t = String(type).toLowerCase();
   env.governance.charge(recordCost('delete', t));
   if (t === 'employee') {

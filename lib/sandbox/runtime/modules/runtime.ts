@@ -27,13 +27,16 @@ export function createRuntimeModule(env: ScriptEnv): Record<string, unknown> {
       apiVersion: '2.1',
       bundleIds: [],
       getParameter: (o: unknown) => {
-        const name = String(typeof o === 'string' ? o : (o as { name?: unknown })?.name ?? '').toLowerCase();
+        const name = String(typeof o === 'string' ? o : ((o as { name?: unknown })?.name ?? '')).toLowerCase();
         const value = name in env.runParams ? env.runParams[name] : services.deploymentParams(env.deployment.id)[name];
         return value === undefined ? null : value;
       },
       getRemainingUsage: () => env.governance.remaining(),
       percentComplete: 0,
     }),
-    isFeatureInEffect: (o: unknown) => ['SERVERSIDESCRIPTING', 'CUSTOMRECORDS', 'SUBSIDIARIES'].includes(String((o as { feature?: unknown })?.feature ?? '').toUpperCase()),
+    isFeatureInEffect: (o: unknown) =>
+      ['SERVERSIDESCRIPTING', 'CUSTOMRECORDS', 'SUBSIDIARIES'].includes(
+        String((o as { feature?: unknown })?.feature ?? '').toUpperCase(),
+      ),
   };
 }

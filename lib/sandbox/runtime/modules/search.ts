@@ -28,9 +28,36 @@ interface Filter {
 const SORT = Object.freeze({ ASC: 'ASC', DESC: 'DESC', NONE: 'NONE' });
 const OPERATOR = Object.freeze(
   Object.fromEntries(
-    ['AFTER', 'ALLWORDS', 'ANY', 'ANYOF', 'BEFORE', 'BETWEEN', 'CONTAINS', 'DOESNOTCONTAIN', 'DOESNOTSTARTWITH', 'EQUALTO', 'GREATERTHAN',
-      'GREATERTHANOREQUALTO', 'HASKEYWORDS', 'IS', 'ISEMPTY', 'ISNOT', 'ISNOTEMPTY', 'LESSTHAN', 'LESSTHANOREQUALTO', 'NONEOF', 'NOTAFTER',
-      'NOTBEFORE', 'NOTEQUALTO', 'NOTON', 'ON', 'ONORAFTER', 'ONORBEFORE', 'STARTSWITH'].map((o) => [o, o.toLowerCase()]),
+    [
+      'AFTER',
+      'ALLWORDS',
+      'ANY',
+      'ANYOF',
+      'BEFORE',
+      'BETWEEN',
+      'CONTAINS',
+      'DOESNOTCONTAIN',
+      'DOESNOTSTARTWITH',
+      'EQUALTO',
+      'GREATERTHAN',
+      'GREATERTHANOREQUALTO',
+      'HASKEYWORDS',
+      'IS',
+      'ISEMPTY',
+      'ISNOT',
+      'ISNOTEMPTY',
+      'LESSTHAN',
+      'LESSTHANOREQUALTO',
+      'NONEOF',
+      'NOTAFTER',
+      'NOTBEFORE',
+      'NOTEQUALTO',
+      'NOTON',
+      'ON',
+      'ONORAFTER',
+      'ONORBEFORE',
+      'STARTSWITH',
+    ].map((o) => [o, o.toLowerCase()]),
   ),
 );
 
@@ -50,7 +77,11 @@ function clipText(text: string): string {
 function employeeTable(env: ScriptEnv): TableSpec {
   const schema = env.services.employeeSchema;
   const spec = employeeSpec(env.services.db, schema);
-  return { ...spec, table: 'employee', column: (id) => (id === 'internalid' || id === 'id' ? 'id' : schema.byNsId.get(id)?.column ?? null) };
+  return {
+    ...spec,
+    table: 'employee',
+    column: (id) => (id === 'internalid' || id === 'id' ? 'id' : (schema.byNsId.get(id)?.column ?? null)),
+  };
 }
 
 /** A joined column is named `<join>.<field>`, as filter expressions name it. */
@@ -59,7 +90,13 @@ function toColumn(c: unknown): Column {
   const o = c as Partial<Column>;
   const name = String(o.name).toLowerCase();
   const join = o.join ? String(o.join).toLowerCase() : null;
-  return { name: join && !name.includes('.') ? `${join}.${name}` : name, join, summary: o.summary ?? null, sort: String(o.sort ?? 'NONE').toUpperCase(), label: o.label ?? null };
+  return {
+    name: join && !name.includes('.') ? `${join}.${name}` : name,
+    join,
+    summary: o.summary ?? null,
+    sort: String(o.sort ?? 'NONE').toUpperCase(),
+    label: o.label ?? null,
+  };
 }
 
 /** A filter value as the stored form it is compared with. */
@@ -94,9 +131,20 @@ function columnOf(env: ScriptEnv, spec: TableSpec, name: string): string {
 
 /** Operators that compare the column with one value. */
 const COMPARISON: ReadonlyMap<string, string> = new Map([
-  ['equalto', '='], ['on', '='], ['notequalto', '<>'], ['noton', '<>'], ['lessthan', '<'], ['before', '<'],
-  ['lessthanorequalto', '<='], ['onorbefore', '<='], ['notafter', '<='], ['greaterthan', '>'], ['after', '>'],
-  ['greaterthanorequalto', '>='], ['onorafter', '>='], ['notbefore', '>='],
+  ['equalto', '='],
+  ['on', '='],
+  ['notequalto', '<>'],
+  ['noton', '<>'],
+  ['lessthan', '<'],
+  ['before', '<'],
+  ['lessthanorequalto', '<='],
+  ['onorbefore', '<='],
+  ['notafter', '<='],
+  ['greaterthan', '>'],
+  ['after', '>'],
+  ['greaterthanorequalto', '>='],
+  ['onorafter', '>='],
+  ['notbefore', '>='],
 ]);
 
 /** `anyof` / `noneof`, where `@NONE@` stands for an empty value. */
@@ -126,7 +174,9 @@ function condition(env: ScriptEnv, spec: TableSpec, f: Filter, params: unknown[]
     case 'is':
       return kind === 'text' ? `${col} = ${one()} COLLATE NOCASE` : `${col} = ${one()}`;
     case 'isnot':
-      return kind === 'text' ? `(${col} IS NULL OR ${col} <> ${one()} COLLATE NOCASE)` : `(${col} IS NULL OR ${col} <> ${one()})`;
+      return kind === 'text'
+        ? `(${col} IS NULL OR ${col} <> ${one()} COLLATE NOCASE)`
+        : `(${col} IS NULL OR ${col} <> ${one()})`;
     case 'anyof':
     case 'noneof':
       return listCondition(col, op, kind, values, params);
@@ -150,14 +200,19 @@ function condition(env: ScriptEnv, spec: TableSpec, f: Filter, params: unknown[]
 
 /** A filter expression (`[[a,'is',x],'AND',[b,'anyof',1,2]]`, 'NOT', or one condition) as SQL. */
 function expression(env: ScriptEnv, spec: TableSpec, expr: unknown[], params: unknown[]): string {
-  if (typeof expr[0] === 'string' && typeof expr[1] === 'string' && !['and', 'or', 'not'].includes(expr[0].toLowerCase())) {
+  if (
+    typeof expr[0] === 'string' &&
+    typeof expr[1] === 'string' &&
+    !['and', 'or', 'not'].includes(expr[0].toLowerCase())
+  ) {
     return condition(env, spec, { name: expr[0], operator: expr[1], values: expr.slice(2) }, params);
   }
   const parts: string[] = [];
   for (const item of expr) {
     if (typeof item === 'string') {
       const word = item.toUpperCase();
-      if (word !== 'AND' && word !== 'OR' && word !== 'NOT') throw env.raise('SSS_INVALID_SRCH_FILTER_EXPR', `Malformed search filter expression: ${item}`);
+      if (word !== 'AND' && word !== 'OR' && word !== 'NOT')
+        throw env.raise('SSS_INVALID_SRCH_FILTER_EXPR', `Malformed search filter expression: ${item}`);
       parts.push(word);
     } else if (Array.isArray(item)) parts.push(`(${expression(env, spec, item, params)})`);
     else parts.push(`(${condition(env, spec, item as Filter, params)})`);
@@ -170,7 +225,9 @@ function where(env: ScriptEnv, spec: TableSpec, filters: unknown, params: unknow
   if (!filters || (Array.isArray(filters) && filters.length === 0)) return '';
   const list = Array.isArray(filters) ? filters : [filters];
   const isObjects = list.every((f) => f && typeof f === 'object' && !Array.isArray(f));
-  const sql = isObjects ? list.map((f) => `(${condition(env, spec, f as Filter, params)})`).join(' AND ') : expression(env, spec, list, params);
+  const sql = isObjects
+    ? list.map((f) => `(${condition(env, spec, f as Filter, params)})`).join(' AND ')
+    : expression(env, spec, list, params);
   return ` WHERE ${sql}`;
 }
 
@@ -183,7 +240,13 @@ function shown(kind: FieldKind | null, raw: unknown, timeZone: string): unknown 
   return kind === 'text' || kind === null ? clipText(String(raw)) : String(raw);
 }
 
-function searchResult(spec: TableSpec, type: string, row: Record<string, unknown>, columns: Column[], timeZone: string) {
+function searchResult(
+  spec: TableSpec,
+  type: string,
+  row: Record<string, unknown>,
+  columns: Column[],
+  timeZone: string,
+) {
   return {
     id: String(row.id),
     recordType: type,
@@ -196,7 +259,11 @@ function searchResult(spec: TableSpec, type: string, row: Record<string, unknown
     getText(c: unknown) {
       const name = toColumn(c).name;
       const raw = row[spec.column(name) ?? name];
-      return raw === null || raw === undefined ? '' : spec.kind(name) === 'select' ? spec.text(name, raw) ?? String(raw) : null;
+      return raw === null || raw === undefined
+        ? ''
+        : spec.kind(name) === 'select'
+          ? (spec.text(name, raw) ?? String(raw))
+          : null;
     },
   };
 }
@@ -207,7 +274,9 @@ function searchResult(spec: TableSpec, type: string, row: Record<string, unknown
  */
 function orderBy(env: ScriptEnv, spec: TableSpec, cols: readonly Column[]): string {
   const emptyLast = (c: Column) => (c.sort === 'ASC') !== env.services.emptyValuesFirst;
-  const order = cols.filter((c) => c.sort === 'ASC' || c.sort === 'DESC').map((c) => `${columnOf(env, spec, c.name)} ${c.sort} NULLS ${emptyLast(c) ? 'LAST' : 'FIRST'}`);
+  const order = cols
+    .filter((c) => c.sort === 'ASC' || c.sort === 'DESC')
+    .map((c) => `${columnOf(env, spec, c.name)} ${c.sort} NULLS ${emptyLast(c) ? 'LAST' : 'FIRST'}`);
   return [...order, 'id ASC'].join(', ');
 }
 
@@ -220,7 +289,9 @@ function createSearch(env: ScriptEnv, options: unknown) {
   const fetch = (start: number, end: number) => {
     const params: unknown[] = [];
     const sql = `SELECT * FROM ${spec.table}${where(env, spec, filters, params)} ORDER BY ${orderBy(env, spec, cols)} LIMIT ${end - start} OFFSET ${start}`;
-    return (env.services.db.prepare(sql).all(...params) as Record<string, unknown>[]).map((row) => searchResult(spec, String(type), row, cols, env.services.timeZone));
+    return (env.services.db.prepare(sql).all(...params) as Record<string, unknown>[]).map((row) =>
+      searchResult(spec, String(type), row, cols, env.services.timeZone),
+    );
   };
   const run = () => ({
     columns: cols,
@@ -245,7 +316,8 @@ function lookupFields(env: ScriptEnv, options: unknown): Record<string, unknown>
   const { type, id, columns } = (options ?? {}) as { type: string; id: unknown; columns: string | string[] };
   env.governance.charge(UNIT_COST.lookupFields);
   const spec = specFor(env, String(type));
-  const row = env.services.db.prepare(`SELECT * FROM ${spec.table} WHERE id = ?`).get(Number(id)) as Record<string, unknown> | undefined;
+  const row = env.services.db.prepare(`SELECT * FROM ${spec.table} WHERE id = ?`).get(Number(id)) as
+    Record<string, unknown> | undefined;
   if (!row) throw env.raise('SSS_INVALID_RECORD_ID', `That record does not exist: ${type} ${String(id)}`);
   const out: Record<string, unknown> = {};
   for (const name of (Array.isArray(columns) ? columns : [columns]).map((c) => String(c).toLowerCase())) {

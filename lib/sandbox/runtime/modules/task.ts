@@ -7,13 +7,28 @@ import { UNIT_COST } from '../../../core/governance';
 import { SuiteScriptError } from '../errors';
 import type { ScriptEnv } from '../script-env';
 
-const TASK_TYPE = Object.freeze({ SCHEDULED_SCRIPT: 'SCHEDULED_SCRIPT', MAP_REDUCE: 'MAP_REDUCE', CSV_IMPORT: 'CSV_IMPORT', SEARCH: 'SEARCH', QUERY: 'QUERY' });
-const TASK_STATUS = Object.freeze({ PENDING: 'PENDING', PROCESSING: 'PROCESSING', COMPLETE: 'COMPLETE', FAILED: 'FAILED' });
+const TASK_TYPE = Object.freeze({
+  SCHEDULED_SCRIPT: 'SCHEDULED_SCRIPT',
+  MAP_REDUCE: 'MAP_REDUCE',
+  CSV_IMPORT: 'CSV_IMPORT',
+  SEARCH: 'SEARCH',
+  QUERY: 'QUERY',
+});
+const TASK_STATUS = Object.freeze({
+  PENDING: 'PENDING',
+  PROCESSING: 'PROCESSING',
+  COMPLETE: 'COMPLETE',
+  FAILED: 'FAILED',
+});
 
 export function createTaskModule(env: ScriptEnv): Record<string, unknown> {
   const create = (o: unknown) => {
     const options = (o ?? {}) as { taskType?: unknown; scriptId?: unknown; deploymentId?: unknown; params?: unknown };
-    if (options.taskType !== TASK_TYPE.SCHEDULED_SCRIPT) throw env.raise('SSS_INVALID_TASK_TYPE', `The sandbox runs scheduled script tasks only (got ${String(options.taskType)}).`);
+    if (options.taskType !== TASK_TYPE.SCHEDULED_SCRIPT)
+      throw env.raise(
+        'SSS_INVALID_TASK_TYPE',
+        `The sandbox runs scheduled script tasks only (got ${String(options.taskType)}).`,
+      );
     const task = {
       taskType: options.taskType,
       scriptId: options.scriptId as string | undefined,
@@ -24,7 +39,8 @@ export function createTaskModule(env: ScriptEnv): Record<string, unknown> {
         const scriptId = String(task.scriptId ?? '').toLowerCase();
         const deploymentId = String(task.deploymentId ?? '').toLowerCase();
         try {
-          const params = task.params && typeof task.params === 'object' ? (task.params as Record<string, unknown>) : null;
+          const params =
+            task.params && typeof task.params === 'object' ? (task.params as Record<string, unknown>) : null;
           return `SCHEDSCRIPT_${env.services.submitTask(scriptId, deploymentId, env.taskId, params)}`;
         } catch (e) {
           if (e instanceof SuiteScriptError) throw env.raise(e.name, e.message);

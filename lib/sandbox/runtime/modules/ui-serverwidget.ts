@@ -8,11 +8,46 @@ import type { ScriptEnv } from '../script-env';
 
 const enumOf = (names: string[]) => Object.freeze(Object.fromEntries(names.map((n) => [n, n])));
 
-export const FIELD_TYPE = enumOf(['CHECKBOX', 'CURRENCY', 'DATE', 'DATETIMETZ', 'EMAIL', 'FILE', 'FLOAT', 'HELP', 'INLINEHTML', 'INTEGER', 'IMAGE', 'LABEL', 'LONGTEXT', 'MULTISELECT', 'PASSPORT', 'PERCENT', 'PHONE', 'SELECT', 'RADIO', 'RICHTEXT', 'TEXT', 'TEXTAREA', 'TIMEOFDAY', 'URL']);
+export const FIELD_TYPE = enumOf([
+  'CHECKBOX',
+  'CURRENCY',
+  'DATE',
+  'DATETIMETZ',
+  'EMAIL',
+  'FILE',
+  'FLOAT',
+  'HELP',
+  'INLINEHTML',
+  'INTEGER',
+  'IMAGE',
+  'LABEL',
+  'LONGTEXT',
+  'MULTISELECT',
+  'PASSPORT',
+  'PERCENT',
+  'PHONE',
+  'SELECT',
+  'RADIO',
+  'RICHTEXT',
+  'TEXT',
+  'TEXTAREA',
+  'TIMEOFDAY',
+  'URL',
+]);
 const DISPLAY_TYPE = enumOf(['DISABLED', 'ENTRY', 'HIDDEN', 'INLINE', 'NODISPLAY', 'NORMAL', 'READONLY']);
 const SUBLIST_TYPE = enumOf(['EDITOR', 'INLINEEDITOR', 'LIST', 'STATICLIST']);
 /** Types Sublist.addField does not take (section_456415649413). */
-const NOT_IN_SUBLISTS = new Set(['DATETIME', 'FILE', 'HELP', 'INLINEHTML', 'LABEL', 'LONGTEXT', 'MULTISELECT', 'RADIO', 'RICHTEXT']);
+const NOT_IN_SUBLISTS = new Set([
+  'DATETIME',
+  'FILE',
+  'HELP',
+  'INLINEHTML',
+  'LABEL',
+  'LONGTEXT',
+  'MULTISELECT',
+  'RADIO',
+  'RICHTEXT',
+]);
 /** What the sandbox renders; the other documented types are refused rather than shown wrongly. */
 const RENDERED = new Set(['CHECKBOX', 'INLINEHTML', 'SELECT', 'TEXT', 'URL']);
 
@@ -63,12 +98,18 @@ class Checks {
   }
 
   need(o: Record<string, unknown>, ...names: string[]): void {
-    for (const n of names) if (o[n] === undefined || o[n] === null || o[n] === '') throw this.raise('SSS_MISSING_REQD_ARGUMENT', `Missing a required argument: ${n}`);
+    for (const n of names)
+      if (o[n] === undefined || o[n] === null || o[n] === '')
+        throw this.raise('SSS_MISSING_REQD_ARGUMENT', `Missing a required argument: ${n}`);
   }
 
   custpageId(id: unknown): string {
     const text = String(id);
-    if (!/^custpage[a-z0-9_]*$/.test(text)) throw this.raise('SSS_INVALID_UI_OBJECT_ID', `The id ${text.slice(0, 60)} must be lowercase, without spaces, and start with custpage.`);
+    if (!/^custpage[a-z0-9_]*$/.test(text))
+      throw this.raise(
+        'SSS_INVALID_UI_OBJECT_ID',
+        `The id ${text.slice(0, 60)} must be lowercase, without spaces, and start with custpage.`,
+      );
     return text;
   }
 
@@ -81,11 +122,23 @@ class Checks {
   field(o: Record<string, unknown>, inSublist: boolean, groups: { id: string }[]): FieldModel {
     this.need(o, 'id', 'label', 'type');
     const type = this.typeOf(o.type, FIELD_TYPE, 'field');
-    if (inSublist && NOT_IN_SUBLISTS.has(type)) throw this.raise('SSS_INVALID_FIELD_TYPE', `A sublist field cannot be of type ${type}.`);
+    if (inSublist && NOT_IN_SUBLISTS.has(type))
+      throw this.raise('SSS_INVALID_FIELD_TYPE', `A sublist field cannot be of type ${type}.`);
     if (!RENDERED.has(type)) throw this.raise('SSS_INVALID_FIELD_TYPE', `The sandbox does not render ${type} fields.`);
-    const container = o.container === undefined || o.container === null || o.container === '' ? null : String(o.container);
-    if (container !== null && !groups.some((g) => g.id === container)) throw this.raise('SSS_INVALID_CONTAINER', `No field group or tab ${container} on this form.`);
-    return { id: this.custpageId(o.id), type, label: String(o.label), container, displayType: 'NORMAL', defaultValue: '', linkText: '', options: [] };
+    const container =
+      o.container === undefined || o.container === null || o.container === '' ? null : String(o.container);
+    if (container !== null && !groups.some((g) => g.id === container))
+      throw this.raise('SSS_INVALID_CONTAINER', `No field group or tab ${container} on this form.`);
+    return {
+      id: this.custpageId(o.id),
+      type,
+      label: String(o.label),
+      container,
+      displayType: 'NORMAL',
+      defaultValue: '',
+      linkText: '',
+      options: [],
+    };
   }
 }
 
@@ -102,14 +155,27 @@ function fieldApi(checks: Checks, model: FieldModel): Record<string, unknown> {
     },
     addSelectOption(o: unknown) {
       const { value, text, isSelected } = opts(o);
-      if (model.type !== 'SELECT') throw checks.raise('SSS_INVALID_FIELD_TYPE', `addSelectOption needs a SELECT field (${model.id} is ${model.type}).`);
-      if (value === undefined || text === undefined) throw checks.raise('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: value, text');
+      if (model.type !== 'SELECT')
+        throw checks.raise(
+          'SSS_INVALID_FIELD_TYPE',
+          `addSelectOption needs a SELECT field (${model.id} is ${model.type}).`,
+        );
+      if (value === undefined || text === undefined)
+        throw checks.raise('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: value, text');
       model.options.push({ value: String(value), text: String(text), isSelected: isSelected === true });
     },
     setHelpText: () => api,
   };
-  Object.defineProperty(api, 'defaultValue', { get: () => model.defaultValue, set: (v: unknown) => (model.defaultValue = v === null || v === undefined ? '' : String(v)), enumerable: true });
-  Object.defineProperty(api, 'linkText', { get: () => model.linkText, set: (v: unknown) => (model.linkText = String(v ?? '')), enumerable: true });
+  Object.defineProperty(api, 'defaultValue', {
+    get: () => model.defaultValue,
+    set: (v: unknown) => (model.defaultValue = v === null || v === undefined ? '' : String(v)),
+    enumerable: true,
+  });
+  Object.defineProperty(api, 'linkText', {
+    get: () => model.linkText,
+    set: (v: unknown) => (model.linkText = String(v ?? '')),
+    enumerable: true,
+  });
   return api;
 }
 
@@ -123,10 +189,13 @@ function sublistApi(checks: Checks, sublist: SublistModel): Record<string, unkno
     },
     setSublistValue(v: unknown) {
       const { id, line, value } = opts(v);
-      if (id === undefined || line === undefined || value === undefined) throw checks.raise('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: id, line, value');
+      if (id === undefined || line === undefined || value === undefined)
+        throw checks.raise('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: id, line, value');
       const n = Number(line);
-      if (!Number.isInteger(n) || n < 0) throw checks.raise('SSS_INVALID_SUBLIST_OPERATION', `Invalid line ${String(line)}.`);
-      if (!sublist.fields.some((fd) => fd.id === String(id))) throw checks.raise('SSS_INVALID_SUBLIST_OPERATION', `No field ${String(id)} on sublist ${sublist.id}.`);
+      if (!Number.isInteger(n) || n < 0)
+        throw checks.raise('SSS_INVALID_SUBLIST_OPERATION', `Invalid line ${String(line)}.`);
+      if (!sublist.fields.some((fd) => fd.id === String(id)))
+        throw checks.raise('SSS_INVALID_SUBLIST_OPERATION', `No field ${String(id)} on sublist ${sublist.id}.`);
       if (!sublist.lines.has(n)) sublist.lines.set(n, new Map());
       sublist.lines.get(n)!.set(String(id), String(value));
     },
@@ -152,7 +221,13 @@ function formApi(checks: Checks, model: FormModel): Record<string, unknown> {
       checks.need(opts(g), 'id', 'label');
       const group = { id: unique(String(opts(g).id)), label: String(opts(g).label) };
       model.groups.push(group);
-      return { label: group.label, isSingleColumn: false, isCollapsible: false, isCollapsed: false, isBorderHidden: false };
+      return {
+        label: group.label,
+        isSingleColumn: false,
+        isCollapsible: false,
+        isCollapsed: false,
+        isBorderHidden: false,
+      };
     },
     addField(f: unknown) {
       const field = checks.field(opts(f), false, model.groups);
@@ -162,8 +237,15 @@ function formApi(checks: Checks, model: FormModel): Record<string, unknown> {
     },
     addSublist(s: unknown) {
       checks.need(opts(s), 'id', 'label', 'type');
-      const sublist: SublistModel = { id: unique(checks.custpageId(opts(s).id)), type: checks.typeOf(opts(s).type, SUBLIST_TYPE, 'sublist'), label: String(opts(s).label), fields: [], lines: new Map() };
-      if (sublist.type !== 'LIST') throw checks.raise('SSS_INVALID_SUBLIST_TYPE', 'The sandbox renders LIST sublists only.');
+      const sublist: SublistModel = {
+        id: unique(checks.custpageId(opts(s).id)),
+        type: checks.typeOf(opts(s).type, SUBLIST_TYPE, 'sublist'),
+        label: String(opts(s).label),
+        fields: [],
+        lines: new Map(),
+      };
+      if (sublist.type !== 'LIST')
+        throw checks.raise('SSS_INVALID_SUBLIST_TYPE', 'The sandbox renders LIST sublists only.');
       model.sublists.push(sublist);
       return sublistApi(checks, sublist);
     },

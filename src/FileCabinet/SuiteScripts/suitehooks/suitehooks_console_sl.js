@@ -70,7 +70,13 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   };
   var LAST_ERROR_MAX = 300;
   function queuedState(reason) {
-    return { status: DELIVERY_STATUS.pending, attempts: 0, nextAttempt: null, lastHttpStatus: null, lastError: clipError(reason) };
+    return {
+      status: DELIVERY_STATUS.pending,
+      attempts: 0,
+      nextAttempt: null,
+      lastHttpStatus: null,
+      lastError: clipError(reason)
+    };
   }
   function nextAttemptText(at) {
     return at === null ? "" : new Date(at).toISOString();
@@ -162,13 +168,19 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     };
   }
   function latest(where, params) {
-    return { query: `SELECT id, ${DELIVERY_FIELD.status} AS status, ${DELIVERY_FIELD.lastHttpStatus} AS last_http_status FROM ${DELIVERY_RECORD} WHERE ${where} ORDER BY lastmodified DESC, id DESC FETCH FIRST 1 ROWS ONLY`, params };
+    return {
+      query: `SELECT id, ${DELIVERY_FIELD.status} AS status, ${DELIVERY_FIELD.lastHttpStatus} AS last_http_status FROM ${DELIVERY_RECORD} WHERE ${where} ORDER BY lastmodified DESC, id DESC FETCH FIRST 1 ROWS ONLY`,
+      params
+    };
   }
   function lastSuccess() {
     return latest(`${DELIVERY_FIELD.status} = ?`, [DELIVERY_STATUS.delivered]);
   }
   function lastFailure() {
-    return latest(`${DELIVERY_FIELD.status} IN (?, ?) AND ${DELIVERY_FIELD.lastError} IS NOT NULL`, [DELIVERY_STATUS.pending, DELIVERY_STATUS.dead]);
+    return latest(`${DELIVERY_FIELD.status} IN (?, ?) AND ${DELIVERY_FIELD.lastError} IS NOT NULL`, [
+      DELIVERY_STATUS.pending,
+      DELIVERY_STATUS.dead
+    ]);
   }
   function validDay(text4) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(text4)) return false;
@@ -241,10 +253,16 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     };
   }
   function statusesOf(ids) {
-    return { query: `SELECT id, ${DELIVERY_FIELD.status} AS status FROM ${DELIVERY_RECORD} WHERE id IN (${ids.map(() => "?").join(", ")})`, params: [...ids] };
+    return {
+      query: `SELECT id, ${DELIVERY_FIELD.status} AS status FROM ${DELIVERY_RECORD} WHERE id IN (${ids.map(() => "?").join(", ")})`,
+      params: [...ids]
+    };
   }
   function deadBatch(limit) {
-    return { query: `SELECT id FROM ${DELIVERY_RECORD} WHERE ${DELIVERY_FIELD.status} = ? ORDER BY id FETCH FIRST ${Math.max(1, Math.floor(limit))} ROWS ONLY`, params: [DELIVERY_STATUS.dead] };
+    return {
+      query: `SELECT id FROM ${DELIVERY_RECORD} WHERE ${DELIVERY_FIELD.status} = ? ORDER BY id FETCH FIRST ${Math.max(1, Math.floor(limit))} ROWS ONLY`,
+      params: [DELIVERY_STATUS.dead]
+    };
   }
   function deadCount() {
     return { query: `SELECT COUNT(*) AS n FROM ${DELIVERY_RECORD} WHERE ${DELIVERY_FIELD.status} = ?`, params: [DELIVERY_STATUS.dead] };
@@ -262,7 +280,11 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   var VIEW_PARAM = "custparam_view";
   var VIEW_FIELD = "custpage_view";
   function consoleUrl(view, params = {}) {
-    return url.resolveScript({ scriptId: SCRIPT.console, deploymentId: DEPLOYMENT.console, params: { ...params, [VIEW_PARAM]: view } });
+    return url.resolveScript({
+      scriptId: SCRIPT.console,
+      deploymentId: DEPLOYMENT.console,
+      params: { ...params, [VIEW_PARAM]: view }
+    });
   }
   function link(href, text4) {
     return `<a href="${esc(href)}">${esc(text4)}</a>`;
@@ -273,7 +295,12 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     ["replay_dead", "Replay dead deliveries"]
   ];
   function html(form, id, content, container) {
-    const field = form.addField({ id, type: serverWidget.FieldType.INLINEHTML, label: id.replace(/^custpage_/, ""), ...container ? { container } : {} });
+    const field = form.addField({
+      id,
+      type: serverWidget.FieldType.INLINEHTML,
+      label: id.replace(/^custpage_/, ""),
+      ...container ? { container } : {}
+    });
     field.defaultValue = content;
   }
   function newForm(title, view) {
@@ -290,7 +317,11 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   }
   function notice(form, kind, lines) {
     const items = (Array.isArray(lines) ? lines : [lines]).map((l) => `<div>${esc(l)}</div>`).join("");
-    html(form, `custpage_notice_${kind}`, `<div class="suitehooks-notice suitehooks-${kind}" role="status">${items}</div>`);
+    html(
+      form,
+      `custpage_notice_${kind}`,
+      `<div class="suitehooks-notice suitehooks-${kind}" role="status">${items}</div>`
+    );
   }
   function group(form, id, label) {
     form.addFieldGroup({ id, label });
@@ -327,11 +358,22 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     const g = group(form, "custpage_g_filters", "Filters");
     for (const { key, field, label } of FILTER_FIELDS) {
       const choices = CHOICES[key];
-      const input = form.addField({ id: field, type: choices ? serverWidget2.FieldType.SELECT : serverWidget2.FieldType.TEXT, label, container: g });
-      if (choices) for (const c of choices) input.addSelectOption({ value: c, text: c || "(any)", isSelected: c === f[key] });
+      const input = form.addField({
+        id: field,
+        type: choices ? serverWidget2.FieldType.SELECT : serverWidget2.FieldType.TEXT,
+        label,
+        container: g
+      });
+      if (choices)
+        for (const c of choices) input.addSelectOption({ value: c, text: c || "(any)", isSelected: c === f[key] });
       else input.defaultValue = f[key];
     }
-    const action = form.addField({ id: ACTION_FIELD, type: serverWidget2.FieldType.SELECT, label: "Action", container: g });
+    const action = form.addField({
+      id: ACTION_FIELD,
+      type: serverWidget2.FieldType.SELECT,
+      label: "Action",
+      container: g
+    });
     action.addSelectOption({ value: "filter", text: "Apply the filters", isSelected: true });
     action.addSelectOption({ value: "replay", text: "Replay the selected deliveries" });
   }
@@ -380,16 +422,24 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     const links = [`${total} matching`];
     const first = items[0]?.id;
     const last = items[items.length - 1]?.id;
-    if (cursor.before !== void 0 || cursor.after !== void 0 && hasMore) links.push(link(consoleUrl("deliveries", base), "Newest"));
-    if (first !== void 0 && (cursor.before !== void 0 || cursor.after !== void 0 && hasMore)) links.push(link(consoleUrl("deliveries", { ...base, custparam_after: String(first) }), "Newer"));
-    if (last !== void 0 && (cursor.after !== void 0 || hasMore)) links.push(link(consoleUrl("deliveries", { ...base, custparam_before: String(last) }), "Older"));
+    if (cursor.before !== void 0 || cursor.after !== void 0 && hasMore)
+      links.push(link(consoleUrl("deliveries", base), "Newest"));
+    if (first !== void 0 && (cursor.before !== void 0 || cursor.after !== void 0 && hasMore))
+      links.push(link(consoleUrl("deliveries", { ...base, custparam_after: String(first) }), "Newer"));
+    if (last !== void 0 && (cursor.after !== void 0 || hasMore))
+      links.push(link(consoleUrl("deliveries", { ...base, custparam_before: String(last) }), "Older"));
     html(form, "custpage_pager", `<p class="suitehooks-pager">${links.join(" · ")} (${PAGE_SIZE} a page)</p>`);
   }
   function deliveriesPage(f, cursor, message) {
     const form = newForm("Deliveries", "deliveries");
     const { errors } = filterClause(f);
     if (message) notice(form, message.kind, message.lines);
-    if (errors.length > 0) notice(form, "error", errors.map((e) => `Filter ignored: ${e}`));
+    if (errors.length > 0)
+      notice(
+        form,
+        "error",
+        errors.map((e) => `Filter ignored: ${e}`)
+      );
     filterFields(form, f);
     let items = rows(page(f, cursor));
     const hasMore = items.length > PAGE_SIZE;
@@ -432,10 +482,18 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       ["custpage_d_created", "Created", text(rec, "created")],
       ["custpage_d_modified", "Last modified", text(rec, "lastmodified")],
       ["custpage_d_endpoint", "Endpoint", redactEndpoint(text(rec, DELIVERY_FIELD.endpointUrl))],
-      ["custpage_d_secret", "API Secret ids", [text(rec, DELIVERY_FIELD.secretId), text(rec, DELIVERY_FIELD.prevSecretId)].filter(Boolean).join(", ")]
+      [
+        "custpage_d_secret",
+        "API Secret ids",
+        [text(rec, DELIVERY_FIELD.secretId), text(rec, DELIVERY_FIELD.prevSecretId)].filter(Boolean).join(", ")
+      ]
     ];
     for (const [fid, label, value] of rows2) show(form, fid, label, value, g);
-    html(form, "custpage_d_body", `<h3>Body</h3><pre class="suitehooks-body" id="delivery-body">${esc(prettyJson(text(rec, DELIVERY_FIELD.body)))}</pre>`);
+    html(
+      form,
+      "custpage_d_body",
+      `<h3>Body</h3><pre class="suitehooks-body" id="delivery-body">${esc(prettyJson(text(rec, DELIVERY_FIELD.body)))}</pre>`
+    );
     form.addSubmitButton({ label: "Replay this delivery" });
     return form;
   }
@@ -461,9 +519,13 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     for (const entry of raw.split(/[\s,;]+/).filter((s) => s !== "")) {
       if (INTERNAL_ID.test(entry)) out.push(Number(entry));
       else if (EMAIL.test(entry)) out.push(entry);
-      else errors.push(`${ALERT_PARAM.recipients}: "${entry.slice(0, 60)}" is neither an email address nor an employee internal id`);
+      else
+        errors.push(
+          `${ALERT_PARAM.recipients}: "${entry.slice(0, 60)}" is neither an email address nor an employee internal id`
+        );
     }
-    if (out.length > MAX_RECIPIENTS) errors.push(`${ALERT_PARAM.recipients}: at most ${MAX_RECIPIENTS} recipients (N/email's limit), got ${out.length}`);
+    if (out.length > MAX_RECIPIENTS)
+      errors.push(`${ALERT_PARAM.recipients}: at most ${MAX_RECIPIENTS} recipients (N/email's limit), got ${out.length}`);
     return out;
   }
   function parseAlertConfig(read) {
@@ -472,14 +534,19 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     const authorText = text2(read(ALERT_PARAM.author));
     let author = null;
     if (INTERNAL_ID.test(authorText)) author = Number(authorText);
-    else if (authorText !== "") errors.push(`${ALERT_PARAM.author} must be an employee internal id (the sender of alert emails)`);
-    else if (recipients.length > 0) errors.push(`${ALERT_PARAM.author} is not set: alert emails need an employee as sender`);
+    else if (authorText !== "")
+      errors.push(`${ALERT_PARAM.author} must be an employee internal id (the sender of alert emails)`);
+    else if (recipients.length > 0)
+      errors.push(`${ALERT_PARAM.author} is not set: alert emails need an employee as sender`);
     const minutesText = text2(read(ALERT_PARAM.failingMinutes));
     let minutes = DEFAULT_FAILING_MINUTES;
     if (minutesText !== "") {
       const n = Number(minutesText);
       if (Number.isInteger(n) && n >= MIN_FAILING_MINUTES) minutes = n;
-      else errors.push(`${ALERT_PARAM.failingMinutes} must be a whole number of minutes, at least ${MIN_FAILING_MINUTES} (got "${minutesText.slice(0, 20)}")`);
+      else
+        errors.push(
+          `${ALERT_PARAM.failingMinutes} must be a whole number of minutes, at least ${MIN_FAILING_MINUTES} (got "${minutesText.slice(0, 20)}")`
+        );
     }
     return { recipients, author, failingAfterMs: minutes * 6e4, errors };
   }
@@ -522,7 +589,16 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   var CUSTOM_FIELD = /^custentity[a-z0-9_]*$/;
   var byRest = new Map(EMPLOYEE_FIELDS.map((f) => [f.rest.toLowerCase(), f]));
   var byNsId = new Map(EMPLOYEE_FIELDS.map((f) => [f.nsId, f]));
-  var DECLARABLE_KINDS = /* @__PURE__ */ new Set(["text", "boolean", "date", "datetime", "integer", "float", "select", "multiselect"]);
+  var DECLARABLE_KINDS = /* @__PURE__ */ new Set([
+    "text",
+    "boolean",
+    "date",
+    "datetime",
+    "integer",
+    "float",
+    "select",
+    "multiselect"
+  ]);
   function resolveField(name) {
     const [rawName, rawKind] = name.split(":").map((s) => s.trim());
     if (!rawName || FORBIDDEN_FIELDS.has(rawName) || FORBIDDEN_FIELDS.has(rawName.toLowerCase())) return null;
@@ -587,7 +663,12 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   });
   var EXECUTION_CONTEXTS = new Set(Object.values(CONTEXT_TYPE));
   var EVENT_TYPES2 = /* @__PURE__ */ new Set(["create", "edit", "xedit", "delete"]);
-  var SENDING_PARAMS = /* @__PURE__ */ new Set([PARAM.endpointUrl, PARAM.secretId, PARAM.prevSecretId, PARAM.allowedHosts]);
+  var SENDING_PARAMS = /* @__PURE__ */ new Set([
+    PARAM.endpointUrl,
+    PARAM.secretId,
+    PARAM.prevSecretId,
+    PARAM.allowedHosts
+  ]);
   var SECRET_ID = /^custsecret[a-z0-9_]{1,30}$/;
   var HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|[0-9a-f:.]*:[0-9a-f:.]*)$/;
   function text3(raw) {
@@ -597,34 +678,51 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     return text3(raw).replace(/\s*:\s*/g, ":").split(/[\s,;]+/).map((s) => s.trim()).filter((s) => s !== "");
   }
   function problem(param, reason, detail = "") {
-    return { param, reason, message: `${param}${detail.startsWith(":") ? "" : " "}${detail || reason}`, blocking: SENDING_PARAMS.has(param) };
+    return {
+      param,
+      reason,
+      message: `${param}${detail.startsWith(":") ? "" : " "}${detail || reason}`,
+      blocking: SENDING_PARAMS.has(param)
+    };
   }
   function endpointProblem(url2, allowedHosts) {
     const p = (reason, detail) => problem(PARAM.endpointUrl, reason, detail);
     if (url2 === "") return p("is not set", "is not set: the receiver URL is required");
     const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url2);
     if (!match) return p("is not an absolute URL");
-    if (match[1].toLowerCase() !== "https") return p("must use https://", "must use https:// (NetSuite refuses other schemes)");
+    if (match[1].toLowerCase() !== "https")
+      return p("must use https://", "must use https:// (NetSuite refuses other schemes)");
     const authority = match[2];
     if (authority.includes("@")) return p("must not carry credentials");
     const host = authority.replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
     if (host === "") return p("has no host");
-    if (allowedHosts && !allowedHosts.has(host)) return p(`host is not in ${PARAM.allowedHosts}`, `host ${host} is not in ${PARAM.allowedHosts}`);
+    if (allowedHosts && !allowedHosts.has(host))
+      return p(`host is not in ${PARAM.allowedHosts}`, `host ${host} is not in ${PARAM.allowedHosts}`);
     return null;
   }
   function parseTarget(read, problems) {
     const hosts = list2(read(PARAM.allowedHosts)).map((h) => h.toLowerCase().replace(/^\[|\]$/g, ""));
     const badHosts = hosts.filter((h) => !HOST.test(h));
-    for (const h of badHosts) problems.push(problem(PARAM.allowedHosts, "an entry is not a host name", `: "${h}" is not a host name (no scheme, port or path)`));
+    for (const h of badHosts)
+      problems.push(
+        problem(
+          PARAM.allowedHosts,
+          "an entry is not a host name",
+          `: "${h}" is not a host name (no scheme, port or path)`
+        )
+      );
     const allowedHosts = hosts.length > 0 ? new Set(hosts) : null;
     const endpointUrl = text3(read(PARAM.endpointUrl));
     const endpoint = endpointProblem(endpointUrl, badHosts.length > 0 ? null : allowedHosts);
     if (endpoint) problems.push(endpoint);
     const secretId = text3(read(PARAM.secretId)).toLowerCase();
-    if (secretId === "") problems.push(problem(PARAM.secretId, "is not set", "is not set: name the API Secret (custsecret_…) that signs"));
-    else if (!SECRET_ID.test(secretId)) problems.push(problem(PARAM.secretId, "must be an API Secret script id (custsecret_…)"));
+    if (secretId === "")
+      problems.push(problem(PARAM.secretId, "is not set", "is not set: name the API Secret (custsecret_…) that signs"));
+    else if (!SECRET_ID.test(secretId))
+      problems.push(problem(PARAM.secretId, "must be an API Secret script id (custsecret_…)"));
     const prev = text3(read(PARAM.prevSecretId)).toLowerCase();
-    if (prev !== "" && !SECRET_ID.test(prev)) problems.push(problem(PARAM.prevSecretId, "must be an API Secret script id (custsecret_…)"));
+    if (prev !== "" && !SECRET_ID.test(prev))
+      problems.push(problem(PARAM.prevSecretId, "must be an API Secret script id (custsecret_…)"));
     return { endpointUrl, secretId, prevSecretId: prev === "" ? null : prev, allowedHosts };
   }
   function parseFields(read, problems) {
@@ -648,18 +746,25 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   }
   function parseChoice(read, param, known, what, upper, problems) {
     const names = list2(read(param)).map((n) => upper ? n.toUpperCase() : n.toLowerCase());
-    for (const n of names) if (!known.has(n)) problems.push(problem(param, `unknown ${what}`, `: unknown ${what} "${n}"`));
+    for (const n of names)
+      if (!known.has(n)) problems.push(problem(param, `unknown ${what}`, `: unknown ${what} "${n}"`));
     const valid = names.filter((n) => known.has(n));
     return valid.length > 0 && valid.length === names.length ? new Set(valid) : null;
   }
   function parseModes(read, problems) {
     const mode = text3(read(PARAM.deliveryMode)).toLowerCase() || "auto";
     if (mode !== "inline" && mode !== "outbox" && mode !== "auto") {
-      problems.push(problem(PARAM.deliveryMode, "must be inline, outbox or auto", `must be inline, outbox or auto (got "${mode}")`));
+      problems.push(
+        problem(PARAM.deliveryMode, "must be inline, outbox or auto", `must be inline, outbox or auto (got "${mode}")`)
+      );
     }
     const payload = text3(read(PARAM.payloadMode)).toLowerCase() || "full";
-    if (payload !== "full" && payload !== "changes") problems.push(problem(PARAM.payloadMode, "must be full or changes", `must be full or changes (got "${payload}")`));
-    return { deliveryMode: mode === "inline" || mode === "outbox" ? mode : "auto", payloadMode: payload === "changes" ? "changes" : "full" };
+    if (payload !== "full" && payload !== "changes")
+      problems.push(problem(PARAM.payloadMode, "must be full or changes", `must be full or changes (got "${payload}")`));
+    return {
+      deliveryMode: mode === "inline" || mode === "outbox" ? mode : "auto",
+      payloadMode: payload === "changes" ? "changes" : "full"
+    };
   }
   function parseExcluded(read, problems) {
     const excluded = /* @__PURE__ */ new Set();
@@ -679,7 +784,11 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     const modes = parseModes(read, problems);
     const excluded = parseExcluded(read, problems);
     const eventTypes = parseChoice(read, PARAM.eventTypes, EVENT_TYPES2, "event type", false, problems) ?? new Set(EVENT_TYPES2);
-    return { problems, errors: problems.map((p) => p.message), config: { ...target, fields, contexts, ...modes, excluded, eventTypes } };
+    return {
+      problems,
+      errors: problems.map((p) => p.message),
+      config: { ...target, fields, contexts, ...modes, excluded, eventTypes }
+    };
   }
   function blockingProblems(result) {
     return result.problems.filter((p) => p.blocking);
@@ -717,7 +826,12 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     const rec = record3.load({ type: DELIVERY_RECORD, id: String(id) });
     const at = dateOf(rec.getValue({ fieldId: when }));
     if (!at) return null;
-    return { id: String(id), at, httpStatus: String(rec.getValue({ fieldId: DELIVERY_FIELD.lastHttpStatus }) ?? ""), error: String(rec.getValue({ fieldId: DELIVERY_FIELD.lastError }) ?? "") };
+    return {
+      id: String(id),
+      at,
+      httpStatus: String(rec.getValue({ fieldId: DELIVERY_FIELD.lastHttpStatus }) ?? ""),
+      error: String(rec.getValue({ fieldId: DELIVERY_FIELD.lastError }) ?? "")
+    };
   }
   function counts() {
     const out = { pending: 0, delivered: 0, dead: 0, deliveredLastDay: 0 };
@@ -752,21 +866,35 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     const results = search2.create({
       type: "scheduledscriptinstance",
       filters: [["script.scriptid", "is", SCRIPT.retry]],
-      columns: [search2.createColumn({ name: "datecreated", sort: search2.Sort.DESC }), "status", "startdate", "enddate", deployment]
+      columns: [
+        search2.createColumn({ name: "datecreated", sort: search2.Sort.DESC }),
+        "status",
+        "startdate",
+        "enddate",
+        deployment
+      ]
     }).run().getRange({ start: 0, end: 50 });
     for (const r of results) {
       const dep = String(r.getValue(deployment)).toLowerCase();
       if (seen.has(dep)) continue;
       seen.add(dep);
-      out.push({ deployment: dep, status: String(r.getText({ name: "status" }) || r.getValue({ name: "status" })), started: String(r.getValue({ name: "startdate" })), ended: String(r.getValue({ name: "enddate" })) });
+      out.push({
+        deployment: dep,
+        status: String(r.getText({ name: "status" }) || r.getValue({ name: "status" })),
+        started: String(r.getValue({ name: "startdate" })),
+        ended: String(r.getValue({ name: "enddate" }))
+      });
     }
     return out;
   }
   function configuration() {
     const params = userEventParams();
-    if (!params) return { problems: [`deployment ${DEPLOYMENT.userEvent} not found`], endpoint: "", signing: "not checked" };
+    if (!params)
+      return { problems: [`deployment ${DEPLOYMENT.userEvent} not found`], endpoint: "", signing: "not checked" };
     const { config, problems: found } = parseConfig(params);
-    const errors = found.map((p) => p.blocking ? `${p.message} (deliveries are held back until it is fixed)` : p.message);
+    const errors = found.map(
+      (p) => p.blocking ? `${p.message} (deliveries are held back until it is fixed)` : p.message
+    );
     let signing = "not checked: fix the secret id first";
     if (!found.some((p) => p.param === PARAM.secretId || p.param === PARAM.prevSecretId)) {
       try {
@@ -812,9 +940,20 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   }
   function deliveriesGroup(form, h, now) {
     const g = group(form, "custpage_g_outbox", "Deliveries");
-    const listed = (status, n) => `${link(consoleUrl("deliveries", { custparam_status: status }), `${n}`)}`;
-    html(form, "custpage_counts", `<table class="suitehooks-counts"><tr><th>Pending</th><td id="count-pending">${listed("pending", h.counts.pending)}</td></tr><tr><th>Dead</th><td id="count-dead">${listed("dead", h.counts.dead)}</td></tr><tr><th>Delivered in the last 24 h</th><td id="count-delivered-24h">${esc(h.counts.deliveredLastDay)}</td></tr></table>`, g);
-    show(form, "custpage_oldest", "Oldest pending", h.oldestPending ? `${formatAge(now - h.oldestPending.at.getTime())} (delivery ${h.oldestPending.id})` : "none", g);
+    const listed = (status, n) => link(consoleUrl("deliveries", { custparam_status: status }), `${n}`);
+    html(
+      form,
+      "custpage_counts",
+      `<table class="suitehooks-counts"><tr><th>Pending</th><td id="count-pending">${listed("pending", h.counts.pending)}</td></tr><tr><th>Dead</th><td id="count-dead">${listed("dead", h.counts.dead)}</td></tr><tr><th>Delivered in the last 24 h</th><td id="count-delivered-24h">${esc(h.counts.deliveredLastDay)}</td></tr></table>`,
+      g
+    );
+    show(
+      form,
+      "custpage_oldest",
+      "Oldest pending",
+      h.oldestPending ? `${formatAge(now - h.oldestPending.at.getTime())} (delivery ${h.oldestPending.id})` : "none",
+      g
+    );
     show(form, "custpage_last_ok", "Last success", describePoint(h.lastSuccess, now, false), g);
     show(form, "custpage_last_fail", "Last failure", describePoint(h.lastFailure, now, true), g);
   }
@@ -827,12 +966,25 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       const ok = d.deployed && d.status.toUpperCase().replace(/\s/g, "") === expected;
       return `${d.status}${d.deployed ? "" : ", not deployed"}${ok ? "" : ` (expected ${expected}, deployed)`}`;
     };
-    show(form, "custpage_timer", "Timer (every 15 min)", `${DEPLOYMENT.retryTimer}: ${describe(DEPLOYMENT.retryTimer, "SCHEDULED")}`, g);
-    show(form, "custpage_worker", "Worker (on demand)", `${DEPLOYMENT.retryWorker}: ${describe(DEPLOYMENT.retryWorker, "NOTSCHEDULED")}`, g);
+    show(
+      form,
+      "custpage_timer",
+      "Timer (every 15 min)",
+      `${DEPLOYMENT.retryTimer}: ${describe(DEPLOYMENT.retryTimer, "SCHEDULED")}`,
+      g
+    );
+    show(
+      form,
+      "custpage_worker",
+      "Worker (on demand)",
+      `${DEPLOYMENT.retryWorker}: ${describe(DEPLOYMENT.retryWorker, "NOTSCHEDULED")}`,
+      g
+    );
     let runs2;
     if (h.runs === null) runs2 = `unknown: the scheduled script instance search failed (${h.runsError})`;
     else if (h.runs.length === 0) runs2 = "no run recorded yet";
-    else runs2 = h.runs.map((r) => `${r.deployment}: ${r.status}, started ${r.started || "-"}, ended ${r.ended || "-"}`).join(" | ");
+    else
+      runs2 = h.runs.map((r) => `${r.deployment}: ${r.status}, started ${r.started || "-"}, ended ${r.ended || "-"}`).join(" | ");
     show(form, "custpage_runs", "Last runs", runs2, g);
   }
   function configGroup(form, h) {
@@ -854,7 +1006,10 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       case "answered":
         return {
           kind: p.status >= 200 && p.status < 300 ? "ok" : "error",
-          lines: [`Test event ${p.eventId}: the receiver answered HTTP ${p.status} in ${p.ms} ms.`, `Answer: ${p.body || "(empty)"}`]
+          lines: [
+            `Test event ${p.eventId}: the receiver answered HTTP ${p.status} in ${p.ms} ms.`,
+            `Answer: ${p.body || "(empty)"}`
+          ]
         };
     }
   }
@@ -882,7 +1037,12 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     return {
       type: PING_TYPE,
       timestamp: new Date(input.nowMs).toISOString(),
-      data: { id: input.id, account: input.account, message: "Test event from the suitehooks console: answer 2xx and apply nothing.", origin: input.origin }
+      data: {
+        id: input.id,
+        account: input.account,
+        message: "Test event from the suitehooks console: answer 2xx and apply nothing.",
+        origin: input.origin
+      }
     };
   }
 
@@ -945,7 +1105,9 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       return { kind: "not sent", problems: [`cannot sign with the API Secret: ${errorText(e)}`] };
     }
     const eventId = makePingId(Date.now(), Math.random().toString(36).slice(2, 10));
-    const body = JSON.stringify(buildPingEvent({ id: eventId, account: runtime2.accountId, origin: currentOrigin(), nowMs: Date.now() }));
+    const body = JSON.stringify(
+      buildPingEvent({ id: eventId, account: runtime2.accountId, origin: currentOrigin(), nowMs: Date.now() })
+    );
     const started = Date.now();
     try {
       const response = sendSigned(config.endpointUrl, eventId, body, sign, started);
@@ -1000,7 +1162,11 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   var BUSY = "FAILED_TO_SUBMIT_JOB_REQUEST_1";
   function startWorker(title, why) {
     try {
-      const taskId = task.create({ taskType: task.TaskType.SCHEDULED_SCRIPT, scriptId: SCRIPT.retry, deploymentId: DEPLOYMENT.retryWorker }).submit();
+      const taskId = task.create({
+        taskType: task.TaskType.SCHEDULED_SCRIPT,
+        scriptId: SCRIPT.retry,
+        deploymentId: DEPLOYMENT.retryWorker
+      }).submit();
       logger.audit({ title, details: `worker started: ${why}` });
       return { kind: "queued", taskId: String(taskId) };
     } catch (e) {
@@ -1019,10 +1185,16 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     const values = stateValues(queuedState(""));
     for (const [i, id] of ids.entries()) {
       if (script.getRemainingUsage() < REPLAY_UNITS + RESERVE_UNITS) {
-        for (const rest of ids.slice(i)) result.skipped.push({ id: rest, reason: "not replayed: this request ran out of governance, submit again" });
+        for (const rest of ids.slice(i))
+          result.skipped.push({ id: rest, reason: "not replayed: this request ran out of governance, submit again" });
         return;
       }
-      record4.submitFields({ type: DELIVERY_RECORD, id, values, options: { enableSourcing: false, ignoreMandatoryFields: true } });
+      record4.submitFields({
+        type: DELIVERY_RECORD,
+        id,
+        values,
+        options: { enableSourcing: false, ignoreMandatoryFields: true }
+      });
       result.replayed.push(id);
     }
   }
@@ -1034,7 +1206,8 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     for (const id of ids.map(String)) {
       const s = status.get(id);
       if (s === void 0) result.skipped.push({ id, reason: "no such delivery" });
-      else if (s === DELIVERY_STATUS.delivered) result.skipped.push({ id, reason: "already delivered (receivers ignore a webhook-id they have)" });
+      else if (s === DELIVERY_STATUS.delivered)
+        result.skipped.push({ id, reason: "already delivered (receivers ignore a webhook-id they have)" });
       else due.push(id);
     }
     reset(due, result);
@@ -1042,7 +1215,10 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   }
   function replayDeadBatch() {
     const result = { replayed: [], skipped: [] };
-    reset(rows(deadBatch(DEAD_BATCH)).map((r) => String(r.id)), result);
+    reset(
+      rows(deadBatch(DEAD_BATCH)).map((r) => String(r.id)),
+      result
+    );
     return { ...result, remaining: count(deadCount()) };
   }
   function startReplayWorker() {
@@ -1071,7 +1247,12 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       `A replay keeps each delivery's webhook-id and body, sets it pending with a full retry schedule (attempts 0, next attempt now) and starts the retry worker, which signs it afresh.`,
       `Up to ${DEAD_BATCH} are replayed per submit (a Suitelet has 1,000 governance units); submit again for the rest.`
     ]);
-    const confirm = form.addField({ id: CONFIRM_FIELD, type: serverWidget3.FieldType.CHECKBOX, label: `Yes, replay the dead deliveries`, container: g });
+    const confirm = form.addField({
+      id: CONFIRM_FIELD,
+      type: serverWidget3.FieldType.CHECKBOX,
+      label: `Yes, replay the dead deliveries`,
+      container: g
+    });
     confirm.defaultValue = "F";
     form.addSubmitButton({ label: "Replay dead deliveries" });
     return form;
@@ -1095,7 +1276,10 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     for (const s of result.skipped) lines.push(`Delivery ${s.id}: ${s.reason}.`);
     if (result.replayed.length > 0) {
       lines.push(describeStart(startReplayWorker()));
-      logger2.audit({ title: TITLE, details: `user ${runtime4.getCurrentUser().id} replayed ${result.replayed.length} deliveries` });
+      logger2.audit({
+        title: TITLE,
+        details: `user ${runtime4.getCurrentUser().id} replayed ${result.replayed.length} deliveries`
+      });
     }
     return { kind: result.replayed.length > 0 ? "ok" : "error", lines };
   }
@@ -1112,7 +1296,11 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   function postDeliveries(request, response, p) {
     const f = filtersFrom(p, true);
     if (p[ACTION_FIELD] !== "replay") {
-      redirect.toSuitelet({ scriptId: SCRIPT.console, deploymentId: DEPLOYMENT.console, parameters: { ...filterParams(f), [VIEW_PARAM]: "deliveries" } });
+      redirect.toSuitelet({
+        scriptId: SCRIPT.console,
+        deploymentId: DEPLOYMENT.console,
+        parameters: { ...filterParams(f), [VIEW_PARAM]: "deliveries" }
+      });
       return;
     }
     const ids = selectedIds(request);
@@ -1121,7 +1309,9 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   }
   function postReplayDead(response, p) {
     if (p[CONFIRM_FIELD] !== "T") {
-      response.writePage(replayDeadPage({ kind: "error", lines: ["Nothing replayed: tick the confirmation box first."] }));
+      response.writePage(
+        replayDeadPage({ kind: "error", lines: ["Nothing replayed: tick the confirmation box first."] })
+      );
       return;
     }
     const result = replayDeadBatch();
@@ -1138,7 +1328,8 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
         return response.writePage(deliveriesPage(filtersFrom(p, false), cursorFrom(p), null));
       case "delivery": {
         const id = String((post2 ? p[DELIVERY_ID_FIELD] : p.custparam_id) ?? "");
-        if (!/^\d{1,15}$/.test(id)) return response.writePage(deliveriesPage(NO_FILTERS, {}, { kind: "error", lines: ["No such delivery."] }));
+        if (!/^\d{1,15}$/.test(id))
+          return response.writePage(deliveriesPage(NO_FILTERS, {}, { kind: "error", lines: ["No such delivery."] }));
         return response.writePage(deliveryPage(id, post2 ? replayMessage(replaySelected([Number(id)])) : null));
       }
       case "replay_dead":

@@ -47,7 +47,16 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
   var CUSTOM_FIELD = /^custentity[a-z0-9_]*$/;
   var byRest = new Map(EMPLOYEE_FIELDS.map((f) => [f.rest.toLowerCase(), f]));
   var byNsId = new Map(EMPLOYEE_FIELDS.map((f) => [f.nsId, f]));
-  var DECLARABLE_KINDS = /* @__PURE__ */ new Set(["text", "boolean", "date", "datetime", "integer", "float", "select", "multiselect"]);
+  var DECLARABLE_KINDS = /* @__PURE__ */ new Set([
+    "text",
+    "boolean",
+    "date",
+    "datetime",
+    "integer",
+    "float",
+    "select",
+    "multiselect"
+  ]);
   function resolveField(name) {
     const [rawName, rawKind] = name.split(":").map((s) => s.trim());
     if (!rawName || FORBIDDEN_FIELDS.has(rawName) || FORBIDDEN_FIELDS.has(rawName.toLowerCase())) return null;
@@ -122,7 +131,12 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
     "USEREVENT"
   ]);
   var EVENT_TYPES = /* @__PURE__ */ new Set(["create", "edit", "xedit", "delete"]);
-  var SENDING_PARAMS = /* @__PURE__ */ new Set([PARAM.endpointUrl, PARAM.secretId, PARAM.prevSecretId, PARAM.allowedHosts]);
+  var SENDING_PARAMS = /* @__PURE__ */ new Set([
+    PARAM.endpointUrl,
+    PARAM.secretId,
+    PARAM.prevSecretId,
+    PARAM.allowedHosts
+  ]);
   var SECRET_ID = /^custsecret[a-z0-9_]{1,30}$/;
   var HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|[0-9a-f:.]*:[0-9a-f:.]*)$/;
   function text(raw) {
@@ -132,34 +146,51 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
     return text(raw).replace(/\s*:\s*/g, ":").split(/[\s,;]+/).map((s) => s.trim()).filter((s) => s !== "");
   }
   function problem(param, reason2, detail = "") {
-    return { param, reason: reason2, message: `${param}${detail.startsWith(":") ? "" : " "}${detail || reason2}`, blocking: SENDING_PARAMS.has(param) };
+    return {
+      param,
+      reason: reason2,
+      message: `${param}${detail.startsWith(":") ? "" : " "}${detail || reason2}`,
+      blocking: SENDING_PARAMS.has(param)
+    };
   }
   function endpointProblem(url, allowedHosts) {
     const p = (reason2, detail) => problem(PARAM.endpointUrl, reason2, detail);
     if (url === "") return p("is not set", "is not set: the receiver URL is required");
     const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url);
     if (!match) return p("is not an absolute URL");
-    if (match[1].toLowerCase() !== "https") return p("must use https://", "must use https:// (NetSuite refuses other schemes)");
+    if (match[1].toLowerCase() !== "https")
+      return p("must use https://", "must use https:// (NetSuite refuses other schemes)");
     const authority = match[2];
     if (authority.includes("@")) return p("must not carry credentials");
     const host = authority.replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
     if (host === "") return p("has no host");
-    if (allowedHosts && !allowedHosts.has(host)) return p(`host is not in ${PARAM.allowedHosts}`, `host ${host} is not in ${PARAM.allowedHosts}`);
+    if (allowedHosts && !allowedHosts.has(host))
+      return p(`host is not in ${PARAM.allowedHosts}`, `host ${host} is not in ${PARAM.allowedHosts}`);
     return null;
   }
   function parseTarget(read, problems) {
     const hosts = list(read(PARAM.allowedHosts)).map((h) => h.toLowerCase().replace(/^\[|\]$/g, ""));
     const badHosts = hosts.filter((h) => !HOST.test(h));
-    for (const h of badHosts) problems.push(problem(PARAM.allowedHosts, "an entry is not a host name", `: "${h}" is not a host name (no scheme, port or path)`));
+    for (const h of badHosts)
+      problems.push(
+        problem(
+          PARAM.allowedHosts,
+          "an entry is not a host name",
+          `: "${h}" is not a host name (no scheme, port or path)`
+        )
+      );
     const allowedHosts = hosts.length > 0 ? new Set(hosts) : null;
     const endpointUrl = text(read(PARAM.endpointUrl));
     const endpoint = endpointProblem(endpointUrl, badHosts.length > 0 ? null : allowedHosts);
     if (endpoint) problems.push(endpoint);
     const secretId = text(read(PARAM.secretId)).toLowerCase();
-    if (secretId === "") problems.push(problem(PARAM.secretId, "is not set", "is not set: name the API Secret (custsecret_…) that signs"));
-    else if (!SECRET_ID.test(secretId)) problems.push(problem(PARAM.secretId, "must be an API Secret script id (custsecret_…)"));
+    if (secretId === "")
+      problems.push(problem(PARAM.secretId, "is not set", "is not set: name the API Secret (custsecret_…) that signs"));
+    else if (!SECRET_ID.test(secretId))
+      problems.push(problem(PARAM.secretId, "must be an API Secret script id (custsecret_…)"));
     const prev = text(read(PARAM.prevSecretId)).toLowerCase();
-    if (prev !== "" && !SECRET_ID.test(prev)) problems.push(problem(PARAM.prevSecretId, "must be an API Secret script id (custsecret_…)"));
+    if (prev !== "" && !SECRET_ID.test(prev))
+      problems.push(problem(PARAM.prevSecretId, "must be an API Secret script id (custsecret_…)"));
     return { endpointUrl, secretId, prevSecretId: prev === "" ? null : prev, allowedHosts };
   }
   function parseFields(read, problems) {
@@ -183,18 +214,25 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
   }
   function parseChoice(read, param, known, what, upper, problems) {
     const names = list(read(param)).map((n) => upper ? n.toUpperCase() : n.toLowerCase());
-    for (const n of names) if (!known.has(n)) problems.push(problem(param, `unknown ${what}`, `: unknown ${what} "${n}"`));
+    for (const n of names)
+      if (!known.has(n)) problems.push(problem(param, `unknown ${what}`, `: unknown ${what} "${n}"`));
     const valid = names.filter((n) => known.has(n));
     return valid.length > 0 && valid.length === names.length ? new Set(valid) : null;
   }
   function parseModes(read, problems) {
     const mode = text(read(PARAM.deliveryMode)).toLowerCase() || "auto";
     if (mode !== "inline" && mode !== "outbox" && mode !== "auto") {
-      problems.push(problem(PARAM.deliveryMode, "must be inline, outbox or auto", `must be inline, outbox or auto (got "${mode}")`));
+      problems.push(
+        problem(PARAM.deliveryMode, "must be inline, outbox or auto", `must be inline, outbox or auto (got "${mode}")`)
+      );
     }
     const payload = text(read(PARAM.payloadMode)).toLowerCase() || "full";
-    if (payload !== "full" && payload !== "changes") problems.push(problem(PARAM.payloadMode, "must be full or changes", `must be full or changes (got "${payload}")`));
-    return { deliveryMode: mode === "inline" || mode === "outbox" ? mode : "auto", payloadMode: payload === "changes" ? "changes" : "full" };
+    if (payload !== "full" && payload !== "changes")
+      problems.push(problem(PARAM.payloadMode, "must be full or changes", `must be full or changes (got "${payload}")`));
+    return {
+      deliveryMode: mode === "inline" || mode === "outbox" ? mode : "auto",
+      payloadMode: payload === "changes" ? "changes" : "full"
+    };
   }
   function parseExcluded(read, problems) {
     const excluded = /* @__PURE__ */ new Set();
@@ -214,7 +252,11 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
     const modes = parseModes(read, problems);
     const excluded = parseExcluded(read, problems);
     const eventTypes = parseChoice(read, PARAM.eventTypes, EVENT_TYPES, "event type", false, problems) ?? new Set(EVENT_TYPES);
-    return { problems, errors: problems.map((p) => p.message), config: { ...target, fields, contexts, ...modes, excluded, eventTypes } };
+    return {
+      problems,
+      errors: problems.map((p) => p.message),
+      config: { ...target, fields, contexts, ...modes, excluded, eventTypes }
+    };
   }
   function blockingProblems(result) {
     return result.problems.filter((p) => p.blocking);
@@ -310,13 +352,31 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
       case "delivered":
         return { status: DELIVERY_STATUS.delivered, attempts, nextAttempt: null, lastHttpStatus, lastError: "" };
       case "dead":
-        return { status: DELIVERY_STATUS.dead, attempts, nextAttempt: null, lastHttpStatus, lastError: clipError(outcome.reason) };
+        return {
+          status: DELIVERY_STATUS.dead,
+          attempts,
+          nextAttempt: null,
+          lastHttpStatus,
+          lastError: clipError(outcome.reason)
+        };
       case "retry":
-        return { status: DELIVERY_STATUS.pending, attempts, nextAttempt: outcome.at, lastHttpStatus, lastError: clipError(outcome.reason) };
+        return {
+          status: DELIVERY_STATUS.pending,
+          attempts,
+          nextAttempt: outcome.at,
+          lastHttpStatus,
+          lastError: clipError(outcome.reason)
+        };
     }
   }
   function queuedState(reason2) {
-    return { status: DELIVERY_STATUS.pending, attempts: 0, nextAttempt: null, lastHttpStatus: null, lastError: clipError(reason2) };
+    return {
+      status: DELIVERY_STATUS.pending,
+      attempts: 0,
+      nextAttempt: null,
+      lastHttpStatus: null,
+      lastError: clipError(reason2)
+    };
   }
   function nextAttemptText(at) {
     return at === null ? "" : new Date(at).toISOString();
@@ -383,7 +443,11 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
     };
   }
   function targetValues(target) {
-    return { [DELIVERY_FIELD.endpointUrl]: target.endpointUrl, [DELIVERY_FIELD.secretId]: target.secretId, [DELIVERY_FIELD.prevSecretId]: target.prevSecretId ?? "" };
+    return {
+      [DELIVERY_FIELD.endpointUrl]: target.endpointUrl,
+      [DELIVERY_FIELD.secretId]: target.secretId,
+      [DELIVERY_FIELD.prevSecretId]: target.prevSecretId ?? ""
+    };
   }
 
   // lib/suitescript/new-delivery.ts
@@ -408,6 +472,7 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
 
   // lib/core/normalize.ts
   var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+  var MULTI_SEPARATOR = /[,\u0005]/;
   function pad(n, width = 2) {
     return String(n).padStart(width, "0");
   }
@@ -452,8 +517,8 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
   }
   function toRefs(raw, texts) {
     if (isEmpty(raw)) return null;
-    const ids = Array.isArray(raw) ? raw : typeof raw === "string" ? raw.split(/[,\u0005]/).map((s) => s.trim()).filter((s) => s !== "") : [raw];
-    const names = Array.isArray(texts) ? texts : typeof texts === "string" ? texts.split(/[,\u0005]/) : [];
+    const ids = Array.isArray(raw) ? raw : typeof raw === "string" ? raw.split(MULTI_SEPARATOR).map((s) => s.trim()).filter((s) => s !== "") : [raw];
+    const names = Array.isArray(texts) ? texts : typeof texts === "string" ? texts.split(MULTI_SEPARATOR) : [];
     const refs = ids.map((id, i) => toRef(id, names[i])).filter((r) => r !== null);
     return refs.length === 0 ? null : refs;
   }
@@ -803,7 +868,10 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
         state
       );
     } catch (e) {
-      logger.error({ title: `${TITLE}: event lost`, details: `event ${event.data.id} (employee ${event.data.recordId}) could not be stored: ${errorCode(e)}` });
+      logger.error({
+        title: `${TITLE}: event lost`,
+        details: `event ${event.data.id} (employee ${event.data.recordId}) could not be stored: ${errorCode(e)}`
+      });
     }
   }
   function emit(context) {
@@ -812,7 +880,8 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
     if (!changeType) return;
     const parsed = parseConfig(currentScriptParams());
     const { config } = parsed;
-    if (parsed.problems.length > 0) logger.error({ title: `${TITLE}: configuration`, details: problemSummary(parsed.problems) });
+    if (parsed.problems.length > 0)
+      logger.error({ title: `${TITLE}: configuration`, details: problemSummary(parsed.problems) });
     if (!config.eventTypes.has(eventType)) return;
     const executionContext3 = String(runtime3.executionContext).toUpperCase();
     if (config.contexts && !config.contexts.has(executionContext3)) return;
@@ -829,10 +898,15 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
     });
     if (!built) return;
     const { event } = built;
-    if (built.problems.length > 0) logger.audit({ title: `${TITLE}: unreadable fields`, details: `event ${event.data.id}: ${built.problems.join("; ")}` });
+    if (built.problems.length > 0)
+      logger.audit({
+        title: `${TITLE}: unreadable fields`,
+        details: `event ${event.data.id}: ${built.problems.join("; ")}`
+      });
     const body = serializeEvent(event);
     const blocking = blockingProblems(parsed);
-    if (blocking.length > 0) return keep(event, body, config, queuedState(`configuration: ${blocking.map((p) => p.message).join("; ")}`));
+    if (blocking.length > 0)
+      return keep(event, body, config, queuedState(`configuration: ${blocking.map((p) => p.message).join("; ")}`));
     if (!postsInline(config.deliveryMode, executionContext3)) return keep(event, body, config, queuedState(""));
     let sign;
     try {
@@ -848,7 +922,10 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
     try {
       emit(context);
     } catch (e) {
-      logger.error({ title: `${TITLE}: emitter failed`, details: `employee ${String(context.newRecord?.id ?? context.oldRecord?.id ?? "")}: ${errorCode(e)}` });
+      logger.error({
+        title: `${TITLE}: emitter failed`,
+        details: `employee ${String(context.newRecord?.id ?? context.oldRecord?.id ?? "")}: ${errorCode(e)}`
+      });
     }
   }
   return { afterSubmit: afterSubmit };

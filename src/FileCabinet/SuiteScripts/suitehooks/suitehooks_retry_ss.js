@@ -114,9 +114,21 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
       case "delivered":
         return { status: DELIVERY_STATUS.delivered, attempts, nextAttempt: null, lastHttpStatus, lastError: "" };
       case "dead":
-        return { status: DELIVERY_STATUS.dead, attempts, nextAttempt: null, lastHttpStatus, lastError: clipError(outcome.reason) };
+        return {
+          status: DELIVERY_STATUS.dead,
+          attempts,
+          nextAttempt: null,
+          lastHttpStatus,
+          lastError: clipError(outcome.reason)
+        };
       case "retry":
-        return { status: DELIVERY_STATUS.pending, attempts, nextAttempt: outcome.at, lastHttpStatus, lastError: clipError(outcome.reason) };
+        return {
+          status: DELIVERY_STATUS.pending,
+          attempts,
+          nextAttempt: outcome.at,
+          lastHttpStatus,
+          lastError: clipError(outcome.reason)
+        };
     }
   }
   function nextAttemptText(at) {
@@ -170,9 +182,13 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     for (const entry of raw.split(/[\s,;]+/).filter((s) => s !== "")) {
       if (INTERNAL_ID.test(entry)) out.push(Number(entry));
       else if (EMAIL.test(entry)) out.push(entry);
-      else errors.push(`${ALERT_PARAM.recipients}: "${entry.slice(0, 60)}" is neither an email address nor an employee internal id`);
+      else
+        errors.push(
+          `${ALERT_PARAM.recipients}: "${entry.slice(0, 60)}" is neither an email address nor an employee internal id`
+        );
     }
-    if (out.length > MAX_RECIPIENTS) errors.push(`${ALERT_PARAM.recipients}: at most ${MAX_RECIPIENTS} recipients (N/email's limit), got ${out.length}`);
+    if (out.length > MAX_RECIPIENTS)
+      errors.push(`${ALERT_PARAM.recipients}: at most ${MAX_RECIPIENTS} recipients (N/email's limit), got ${out.length}`);
     return out;
   }
   function parseAlertConfig(read) {
@@ -181,14 +197,19 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     const authorText = text(read(ALERT_PARAM.author));
     let author = null;
     if (INTERNAL_ID.test(authorText)) author = Number(authorText);
-    else if (authorText !== "") errors.push(`${ALERT_PARAM.author} must be an employee internal id (the sender of alert emails)`);
-    else if (recipients.length > 0) errors.push(`${ALERT_PARAM.author} is not set: alert emails need an employee as sender`);
+    else if (authorText !== "")
+      errors.push(`${ALERT_PARAM.author} must be an employee internal id (the sender of alert emails)`);
+    else if (recipients.length > 0)
+      errors.push(`${ALERT_PARAM.author} is not set: alert emails need an employee as sender`);
     const minutesText = text(read(ALERT_PARAM.failingMinutes));
     let minutes = DEFAULT_FAILING_MINUTES;
     if (minutesText !== "") {
       const n = Number(minutesText);
       if (Number.isInteger(n) && n >= MIN_FAILING_MINUTES) minutes = n;
-      else errors.push(`${ALERT_PARAM.failingMinutes} must be a whole number of minutes, at least ${MIN_FAILING_MINUTES} (got "${minutesText.slice(0, 20)}")`);
+      else
+        errors.push(
+          `${ALERT_PARAM.failingMinutes} must be a whole number of minutes, at least ${MIN_FAILING_MINUTES} (got "${minutesText.slice(0, 20)}")`
+        );
     }
     return { recipients, author, failingAfterMs: minutes * 6e4, errors };
   }
@@ -241,7 +262,11 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
       const kind = String(row.kind);
       if (out.has(kind)) continue;
       const rec = record.load({ type: ALERT_RECORD, id: String(row.id) });
-      out.set(kind, { id: String(row.id), lastSent: ms(rec.getValue({ fieldId: ALERT_FIELD.lastSent })), mark: ms(rec.getValue({ fieldId: ALERT_FIELD.mark })) });
+      out.set(kind, {
+        id: String(row.id),
+        lastSent: ms(rec.getValue({ fieldId: ALERT_FIELD.lastSent })),
+        mark: ms(rec.getValue({ fieldId: ALERT_FIELD.mark }))
+      });
     }
     return out;
   }
@@ -252,7 +277,12 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
       [ALERT_FIELD.mark]: next.mark === null ? "" : new Date(next.mark)
     };
     if (before.id !== null) {
-      record.submitFields({ type: ALERT_RECORD, id: before.id, values, options: { enableSourcing: false, ignoreMandatoryFields: true } });
+      record.submitFields({
+        type: ALERT_RECORD,
+        id: before.id,
+        values,
+        options: { enableSourcing: false, ignoreMandatoryFields: true }
+      });
       return;
     }
     const rec = record.create({ type: ALERT_RECORD });
@@ -275,13 +305,19 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     };
   }
   function latest(where, params) {
-    return { query: `SELECT id, ${DELIVERY_FIELD.status} AS status, ${DELIVERY_FIELD.lastHttpStatus} AS last_http_status FROM ${DELIVERY_RECORD} WHERE ${where} ORDER BY lastmodified DESC, id DESC FETCH FIRST 1 ROWS ONLY`, params };
+    return {
+      query: `SELECT id, ${DELIVERY_FIELD.status} AS status, ${DELIVERY_FIELD.lastHttpStatus} AS last_http_status FROM ${DELIVERY_RECORD} WHERE ${where} ORDER BY lastmodified DESC, id DESC FETCH FIRST 1 ROWS ONLY`,
+      params
+    };
   }
   function lastAttempted() {
     return latest(`${DELIVERY_FIELD.attempts} > 0`, []);
   }
   function deadSince2(ms2) {
-    return { query: `SELECT COUNT(*) AS n FROM ${DELIVERY_RECORD} WHERE ${DELIVERY_FIELD.status} = ? AND lastmodified > ${sysdateMinus(ms2)}`, params: [DELIVERY_STATUS.dead] };
+    return {
+      query: `SELECT COUNT(*) AS n FROM ${DELIVERY_RECORD} WHERE ${DELIVERY_FIELD.status} = ? AND lastmodified > ${sysdateMinus(ms2)}`,
+      params: [DELIVERY_STATUS.dead]
+    };
   }
 
   // lib/suitescript/alerts.ts
@@ -300,15 +336,29 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     const rec = record2.load({ type: DELIVERY_RECORD, id: String(row.id) });
     const status = rec.getValue({ fieldId: DELIVERY_FIELD.lastHttpStatus });
     const error4 = String(rec.getValue({ fieldId: DELIVERY_FIELD.lastError }) ?? "");
-    return { failing: String(row.last_http_status) !== "410", error: `${status !== "" && status !== null ? `HTTP ${String(status)}: ` : ""}${error4}`.slice(0, 300) };
+    return {
+      failing: String(row.last_http_status) !== "410",
+      error: `${status !== "" && status !== null ? `HTTP ${String(status)}: ` : ""}${error4}`.slice(0, 300)
+    };
   }
   function consoleLink() {
     const path = url.resolveScript({ scriptId: SCRIPT.console, deploymentId: DEPLOYMENT.console });
     return /^https?:\/\//.test(path) ? path : `https://${url.resolveDomain({ hostType: url.HostType.APPLICATION })}${path}`;
   }
   function send2(config, subject, lines) {
-    const body = [...lines, "", `Open the console: ${consoleLink()}`, "", "suitehooks sends at most one email of this kind per hour."].join("\n");
-    email.send({ author: config.author, recipients: config.recipients, subject: `suitehooks (${runtime.accountId}): ${subject}`, body });
+    const body = [
+      ...lines,
+      "",
+      `Open the console: ${consoleLink()}`,
+      "",
+      "suitehooks sends at most one email of this kind per hour."
+    ].join("\n");
+    email.send({
+      author: config.author,
+      recipients: config.recipients,
+      subject: `suitehooks (${runtime.accountId}): ${subject}`,
+      body
+    });
   }
   function apply(kind, state, decision, deliver) {
     if (decision.send) deliver();
@@ -352,7 +402,10 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
       const config = parseAlertConfig((name) => script.getParameter({ name }));
       if (config.recipients.length === 0) return;
       if (config.errors.length > 0) {
-        logger.error({ title: TITLE, details: `not sent, fix the parameters of ${script.deploymentId}: ${config.errors.join("; ")}` });
+        logger.error({
+          title: TITLE,
+          details: `not sent, fix the parameters of ${script.deploymentId}: ${config.errors.join("; ")}`
+        });
         return;
       }
       check(config);
@@ -374,7 +427,11 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     };
   }
   function targetValues(target) {
-    return { [DELIVERY_FIELD.endpointUrl]: target.endpointUrl, [DELIVERY_FIELD.secretId]: target.secretId, [DELIVERY_FIELD.prevSecretId]: target.prevSecretId ?? "" };
+    return {
+      [DELIVERY_FIELD.endpointUrl]: target.endpointUrl,
+      [DELIVERY_FIELD.secretId]: target.secretId,
+      [DELIVERY_FIELD.prevSecretId]: target.prevSecretId ?? ""
+    };
   }
 
   // lib/suitescript/due-deliveries.ts
@@ -421,7 +478,12 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     return value === null || value === void 0 ? "" : String(value);
   }
   function update(id, values) {
-    record3.submitFields({ type: DELIVERY_RECORD, id, values, options: { enableSourcing: false, ignoreMandatoryFields: true } });
+    record3.submitFields({
+      type: DELIVERY_RECORD,
+      id,
+      values,
+      options: { enableSourcing: false, ignoreMandatoryFields: true }
+    });
   }
   function saveAttempt(id, target, state) {
     update(id, { ...targetValues(target), ...stateValues(state) });
@@ -434,7 +496,11 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
   var BUSY = "FAILED_TO_SUBMIT_JOB_REQUEST_1";
   function startWorker(title, why) {
     try {
-      const taskId = task.create({ taskType: task.TaskType.SCHEDULED_SCRIPT, scriptId: SCRIPT.retry, deploymentId: DEPLOYMENT.retryWorker }).submit();
+      const taskId = task.create({
+        taskType: task.TaskType.SCHEDULED_SCRIPT,
+        scriptId: SCRIPT.retry,
+        deploymentId: DEPLOYMENT.retryWorker
+      }).submit();
       logger2.audit({ title, details: `worker started: ${why}` });
       return { kind: "queued", taskId: String(taskId) };
     } catch (e) {
@@ -491,7 +557,16 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
   var CUSTOM_FIELD = /^custentity[a-z0-9_]*$/;
   var byRest = new Map(EMPLOYEE_FIELDS.map((f) => [f.rest.toLowerCase(), f]));
   var byNsId = new Map(EMPLOYEE_FIELDS.map((f) => [f.nsId, f]));
-  var DECLARABLE_KINDS = /* @__PURE__ */ new Set(["text", "boolean", "date", "datetime", "integer", "float", "select", "multiselect"]);
+  var DECLARABLE_KINDS = /* @__PURE__ */ new Set([
+    "text",
+    "boolean",
+    "date",
+    "datetime",
+    "integer",
+    "float",
+    "select",
+    "multiselect"
+  ]);
   function resolveField(name) {
     const [rawName, rawKind] = name.split(":").map((s) => s.trim());
     if (!rawName || FORBIDDEN_FIELDS.has(rawName) || FORBIDDEN_FIELDS.has(rawName.toLowerCase())) return null;
@@ -556,7 +631,12 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
   });
   var EXECUTION_CONTEXTS = new Set(Object.values(CONTEXT_TYPE));
   var EVENT_TYPES = /* @__PURE__ */ new Set(["create", "edit", "xedit", "delete"]);
-  var SENDING_PARAMS = /* @__PURE__ */ new Set([PARAM.endpointUrl, PARAM.secretId, PARAM.prevSecretId, PARAM.allowedHosts]);
+  var SENDING_PARAMS = /* @__PURE__ */ new Set([
+    PARAM.endpointUrl,
+    PARAM.secretId,
+    PARAM.prevSecretId,
+    PARAM.allowedHosts
+  ]);
   var SECRET_ID = /^custsecret[a-z0-9_]{1,30}$/;
   var HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|[0-9a-f:.]*:[0-9a-f:.]*)$/;
   function text3(raw) {
@@ -566,34 +646,51 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     return text3(raw).replace(/\s*:\s*/g, ":").split(/[\s,;]+/).map((s) => s.trim()).filter((s) => s !== "");
   }
   function problem(param, reason, detail = "") {
-    return { param, reason, message: `${param}${detail.startsWith(":") ? "" : " "}${detail || reason}`, blocking: SENDING_PARAMS.has(param) };
+    return {
+      param,
+      reason,
+      message: `${param}${detail.startsWith(":") ? "" : " "}${detail || reason}`,
+      blocking: SENDING_PARAMS.has(param)
+    };
   }
   function endpointProblem(url2, allowedHosts) {
     const p = (reason, detail) => problem(PARAM.endpointUrl, reason, detail);
     if (url2 === "") return p("is not set", "is not set: the receiver URL is required");
     const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url2);
     if (!match) return p("is not an absolute URL");
-    if (match[1].toLowerCase() !== "https") return p("must use https://", "must use https:// (NetSuite refuses other schemes)");
+    if (match[1].toLowerCase() !== "https")
+      return p("must use https://", "must use https:// (NetSuite refuses other schemes)");
     const authority = match[2];
     if (authority.includes("@")) return p("must not carry credentials");
     const host = authority.replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
     if (host === "") return p("has no host");
-    if (allowedHosts && !allowedHosts.has(host)) return p(`host is not in ${PARAM.allowedHosts}`, `host ${host} is not in ${PARAM.allowedHosts}`);
+    if (allowedHosts && !allowedHosts.has(host))
+      return p(`host is not in ${PARAM.allowedHosts}`, `host ${host} is not in ${PARAM.allowedHosts}`);
     return null;
   }
   function parseTarget(read, problems) {
     const hosts = list(read(PARAM.allowedHosts)).map((h) => h.toLowerCase().replace(/^\[|\]$/g, ""));
     const badHosts = hosts.filter((h) => !HOST.test(h));
-    for (const h of badHosts) problems.push(problem(PARAM.allowedHosts, "an entry is not a host name", `: "${h}" is not a host name (no scheme, port or path)`));
+    for (const h of badHosts)
+      problems.push(
+        problem(
+          PARAM.allowedHosts,
+          "an entry is not a host name",
+          `: "${h}" is not a host name (no scheme, port or path)`
+        )
+      );
     const allowedHosts = hosts.length > 0 ? new Set(hosts) : null;
     const endpointUrl = text3(read(PARAM.endpointUrl));
     const endpoint = endpointProblem(endpointUrl, badHosts.length > 0 ? null : allowedHosts);
     if (endpoint) problems.push(endpoint);
     const secretId = text3(read(PARAM.secretId)).toLowerCase();
-    if (secretId === "") problems.push(problem(PARAM.secretId, "is not set", "is not set: name the API Secret (custsecret_…) that signs"));
-    else if (!SECRET_ID.test(secretId)) problems.push(problem(PARAM.secretId, "must be an API Secret script id (custsecret_…)"));
+    if (secretId === "")
+      problems.push(problem(PARAM.secretId, "is not set", "is not set: name the API Secret (custsecret_…) that signs"));
+    else if (!SECRET_ID.test(secretId))
+      problems.push(problem(PARAM.secretId, "must be an API Secret script id (custsecret_…)"));
     const prev = text3(read(PARAM.prevSecretId)).toLowerCase();
-    if (prev !== "" && !SECRET_ID.test(prev)) problems.push(problem(PARAM.prevSecretId, "must be an API Secret script id (custsecret_…)"));
+    if (prev !== "" && !SECRET_ID.test(prev))
+      problems.push(problem(PARAM.prevSecretId, "must be an API Secret script id (custsecret_…)"));
     return { endpointUrl, secretId, prevSecretId: prev === "" ? null : prev, allowedHosts };
   }
   function parseFields(read, problems) {
@@ -617,18 +714,25 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
   }
   function parseChoice(read, param, known, what, upper, problems) {
     const names = list(read(param)).map((n) => upper ? n.toUpperCase() : n.toLowerCase());
-    for (const n of names) if (!known.has(n)) problems.push(problem(param, `unknown ${what}`, `: unknown ${what} "${n}"`));
+    for (const n of names)
+      if (!known.has(n)) problems.push(problem(param, `unknown ${what}`, `: unknown ${what} "${n}"`));
     const valid = names.filter((n) => known.has(n));
     return valid.length > 0 && valid.length === names.length ? new Set(valid) : null;
   }
   function parseModes(read, problems) {
     const mode = text3(read(PARAM.deliveryMode)).toLowerCase() || "auto";
     if (mode !== "inline" && mode !== "outbox" && mode !== "auto") {
-      problems.push(problem(PARAM.deliveryMode, "must be inline, outbox or auto", `must be inline, outbox or auto (got "${mode}")`));
+      problems.push(
+        problem(PARAM.deliveryMode, "must be inline, outbox or auto", `must be inline, outbox or auto (got "${mode}")`)
+      );
     }
     const payload = text3(read(PARAM.payloadMode)).toLowerCase() || "full";
-    if (payload !== "full" && payload !== "changes") problems.push(problem(PARAM.payloadMode, "must be full or changes", `must be full or changes (got "${payload}")`));
-    return { deliveryMode: mode === "inline" || mode === "outbox" ? mode : "auto", payloadMode: payload === "changes" ? "changes" : "full" };
+    if (payload !== "full" && payload !== "changes")
+      problems.push(problem(PARAM.payloadMode, "must be full or changes", `must be full or changes (got "${payload}")`));
+    return {
+      deliveryMode: mode === "inline" || mode === "outbox" ? mode : "auto",
+      payloadMode: payload === "changes" ? "changes" : "full"
+    };
   }
   function parseExcluded(read, problems) {
     const excluded = /* @__PURE__ */ new Set();
@@ -648,7 +752,11 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     const modes = parseModes(read, problems);
     const excluded = parseExcluded(read, problems);
     const eventTypes = parseChoice(read, PARAM.eventTypes, EVENT_TYPES, "event type", false, problems) ?? new Set(EVENT_TYPES);
-    return { problems, errors: problems.map((p) => p.message), config: { ...target, fields, contexts, ...modes, excluded, eventTypes } };
+    return {
+      problems,
+      errors: problems.map((p) => p.message),
+      config: { ...target, fields, contexts, ...modes, excluded, eventTypes }
+    };
   }
   function blockingProblems(result) {
     return result.problems.filter((p) => p.blocking);
@@ -760,7 +868,10 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
       const params = userEventParams();
       return params ? parseConfig(params) : null;
     } catch (e) {
-      logger3.audit({ title: TITLE3, details: `user event parameters unreadable (${errorCode(e)}): using each delivery's stored target` });
+      logger3.audit({
+        title: TITLE3,
+        details: `user event parameters unreadable (${errorCode(e)}): using each delivery's stored target`
+      });
       return null;
     }
   }
