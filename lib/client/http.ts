@@ -98,6 +98,62 @@ function networkFailure(err: unknown): { sent: boolean; reason: string } {
   return { sent: true, reason: code ?? (err as Error)?.message ?? 'network error' };
 }
 
+/** One request as the retry loop sees it. */
+interface Call {
+  method: string;
+  path: string;
+  url: string;
+  policy: RetryPolicy;
+  options: RequestOptions;
+}
+
+/** Why an attempt may be tried again: the error to report if it never succeeds. */
+interface Retry {
+  kind: 'retry';
+  reason: string;
+  failure: unknown;
+}
+
+type AttemptOutcome = { kind: 'done'; res: ApiResponse } | { kind: 'reauthenticate' } | Retry;
+
+/** A non-2xx answer: 429 is always retried, transient 5xx only where repeating cannot harm. */
+function retryAfterStatus(call: Call, res: ApiResponse): Retry {
+  const { method, path, policy } = call;
+  const failure = new NetSuiteApiError(res.status, errorDetails(res.status, res.body), { method, path });
+  if (TRANSIENT.has(res.status) && policy === 'create') {
+    throw new WriteOutcomeUnknownError(
+      `${method} ${path}: ${res.status} after the request was sent; the record may exist`,
+      failure,
+    );
+  }
+  const retryable = res.status === 429 || (TRANSIENT.has(res.status) && policy === 'idempotent');
+  if (!retryable) throw failure;
+  return { kind: 'retry', reason: `HTTP ${res.status} ${failure.code}`, failure };
+}
+
+/** No usable answer: a network failure, or the token endpoint's (then the API request was never sent). */
+function retryAfterError(call: Call, err: unknown): Retry {
+  if (err instanceof NetSuiteApiError || err instanceof WriteOutcomeUnknownError || err instanceof RedirectRefusedError)
+    throw err;
+  if (err instanceof NotSent) {
+    // Token endpoint trouble: nothing reached the API, so even a create may simply be tried again.
+    const cause = err.cause;
+    const transient =
+      cause instanceof AuthError ? cause.status === 429 || TRANSIENT.has(cause.status) : isNetworkError(cause);
+    if (!transient) throw cause;
+    const reason = `token endpoint: ${cause instanceof AuthError ? `HTTP ${cause.status}` : networkFailure(cause).reason}`;
+    return { kind: 'retry', reason, failure: cause };
+  }
+  const net = networkFailure(err);
+  if (net.sent && call.policy === 'create') {
+    throw new WriteOutcomeUnknownError(
+      `${call.method} ${call.path}: ${net.reason} after the request was sent; the record may exist`,
+      err,
+    );
+  }
+  return { kind: 'retry', reason: net.reason, failure: err };
+}
+
 export class Transport {
   private readonly origin: string;
 
@@ -121,72 +177,56 @@ export class Transport {
   };
 
   async request(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse> {
-    const { retry, limiter, auth } = this.options;
-    const policy = options.policy ?? 'idempotent';
-    const url = this.url(path, options.query);
+    const call: Call = {
+      method,
+      path,
+      url: this.url(path, options.query),
+      policy: options.policy ?? 'idempotent',
+      options,
+    };
     const started = Date.now();
     let reauthenticated = false;
     for (let attempt = 1; ; attempt++) {
-      let reason: string;
-      let failure: unknown;
-      try {
-        const res = await limiter.run(() => this.send(method, url, options));
-        if (res.status >= 200 && res.status < 300) return res;
-        if (res.status === 401 && !reauthenticated && auth.invalidate()) {
-          reauthenticated = true; // a revoked or expired token: renew once, at once
-          attempt--;
-          continue;
-        }
-        failure = new NetSuiteApiError(res.status, errorDetails(res.status, res.body), { method, path });
-        const retryable = res.status === 429 || (TRANSIENT.has(res.status) && policy === 'idempotent');
-        if (TRANSIENT.has(res.status) && policy === 'create') {
-          throw new WriteOutcomeUnknownError(
-            `${method} ${path}: ${res.status} after the request was sent; the record may exist`,
-            failure,
-          );
-        }
-        if (!retryable) throw failure;
-        reason = `HTTP ${res.status} ${(failure as NetSuiteApiError).code}`;
-      } catch (err) {
-        if (
-          err instanceof NetSuiteApiError ||
-          err instanceof WriteOutcomeUnknownError ||
-          err instanceof RedirectRefusedError
-        )
-          throw err;
-        if (err instanceof NotSent) {
-          // Token endpoint trouble: nothing reached the API, so even a create may simply be tried again.
-          const cause = err.cause;
-          const transient =
-            cause instanceof AuthError ? cause.status === 429 || TRANSIENT.has(cause.status) : isNetworkError(cause);
-          if (!transient) throw cause;
-          failure = cause;
-          reason = `token endpoint: ${cause instanceof AuthError ? `HTTP ${cause.status}` : networkFailure(cause).reason}`;
-        } else {
-          const net = networkFailure(err);
-          if (net.sent && policy === 'create') {
-            throw new WriteOutcomeUnknownError(
-              `${method} ${path}: ${net.reason} after the request was sent; the record may exist`,
-              err,
-            );
-          }
-          failure = err;
-          reason = net.reason;
-        }
+      const outcome = await this.attempt(call, !reauthenticated);
+      if (outcome.kind === 'done') return outcome.res;
+      if (outcome.kind === 'reauthenticate') {
+        reauthenticated = true; // a revoked or expired token: renew once, at once
+        attempt--;
+        continue;
       }
-      const delayMs = backoffDelay(attempt, retry);
-      if (attempt >= retry.maxAttempts || Date.now() + delayMs - started > retry.maxTotalMs) {
-        throw new RetriesExhaustedError(
-          `${method} ${path}: gave up after ${attempt} attempts (${reason})`,
-          attempt,
-          failure,
-        );
-      }
-      this.options.onRetry?.({ method, path, attempt, delayMs, reason });
-      await sleep(delayMs, this.options.signal);
-      if (this.options.signal?.aborted)
-        throw new InterruptedError(`${method} ${path}: not retried after ${reason}: interrupted`, failure);
+      await this.waitToRetry(call, attempt, started, outcome);
     }
+  }
+
+  /** One attempt within a limiter slot: its response, or why it may be tried again (else it throws). */
+  private async attempt(call: Call, mayReauthenticate: boolean): Promise<AttemptOutcome> {
+    let res: ApiResponse;
+    try {
+      res = await this.options.limiter.run(() => this.send(call.method, call.url, call.options));
+    } catch (err) {
+      return retryAfterError(call, err);
+    }
+    if (res.status >= 200 && res.status < 300) return { kind: 'done', res };
+    if (res.status === 401 && mayReauthenticate && this.options.auth.invalidate()) return { kind: 'reauthenticate' };
+    return retryAfterStatus(call, res);
+  }
+
+  /** Backs off before the next attempt, or ends the request when attempts, time or the caller say so. */
+  private async waitToRetry(call: Call, attempt: number, started: number, why: Retry): Promise<void> {
+    const { retry, signal, onRetry } = this.options;
+    const { method, path } = call;
+    const delayMs = backoffDelay(attempt, retry);
+    if (attempt >= retry.maxAttempts || Date.now() + delayMs - started > retry.maxTotalMs) {
+      throw new RetriesExhaustedError(
+        `${method} ${path}: gave up after ${attempt} attempts (${why.reason})`,
+        attempt,
+        why.failure,
+      );
+    }
+    onRetry?.({ method, path, attempt, delayMs, reason: why.reason });
+    await sleep(delayMs, signal);
+    if (signal?.aborted)
+      throw new InterruptedError(`${method} ${path}: not retried after ${why.reason}: interrupted`, why.failure);
   }
 
   /** A 3xx is never followed (the Authorization header or the client assertion would go with it). */

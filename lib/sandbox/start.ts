@@ -13,7 +13,7 @@ import { uiRoutes } from './suitelet/route';
 import type { WriteContext } from './account/account-types';
 import { parseStartArgs, USAGE, type StartConfig } from './config';
 import { Receiver, type Attempt } from './receiver/receiver';
-import { createDevCredentials } from './rest/credentials';
+import { createDevCredentials, type DevClientCredentials } from './rest/credentials';
 import { startRestServer, type RestServer } from './rest/server';
 
 const DEMO_SECRET = 'custsecret_suitehooks_demo';
@@ -83,8 +83,42 @@ export async function start(config: StartConfig, say: (line: string) => void): P
       if (event && !a.duplicate) for (const line of describeEvent(event)) say(`    ${line}`);
     },
   });
+  // The demo's own receiver is the endpoint unless the configuration names one.
   const ownEndpoint = !config.params[DEPLOYMENT.userEvent]?.[PARAM.endpointUrl];
-  account = await SandboxAccount.create({
+  account = await createAccount(config, receiver, ownEndpoint, say);
+  const dev = createDevCredentials();
+  const access = consoleAccess();
+  const server = await startRestServer(account, {
+    port: config.restPort,
+    credentials: dev.registry,
+    concurrencyLimit: config.concurrencyLimit,
+    ui: uiRoutes(account, access.sessions),
+  });
+  account.setUiDomain(new URL(server.url).host);
+  account.startScheduler();
+  const file = writeCredentials(config, server, dev.client);
+  announce({ config, account, server, access, receiver, ownEndpoint, file, client: dev.client }, say);
+  return {
+    account,
+    receiver,
+    server,
+    console: access,
+    async stop() {
+      await server.close();
+      await account.close();
+      await receiver.close();
+    },
+  };
+}
+
+/** The account with the project deployed; the demo receiver is its endpoint and trusted certificate. */
+function createAccount(
+  config: StartConfig,
+  receiver: Receiver,
+  ownEndpoint: boolean,
+  say: (line: string) => void,
+): Promise<SandboxAccount> {
+  return SandboxAccount.create({
     accountId: config.accountId,
     // One script worker per concurrent REST request: a write never waits for another's user event.
     workers: config.concurrencyLimit,
@@ -105,17 +139,23 @@ export async function start(config: StartConfig, say: (line: string) => void): P
         say(`  script ${e.script} ${e.level}: ${e.title}: ${e.details}`);
     },
   });
-  const dev = createDevCredentials();
-  const access = consoleAccess();
-  const server = await startRestServer(account, {
-    port: config.restPort,
-    credentials: dev.registry,
-    concurrencyLimit: config.concurrencyLimit,
-    ui: uiRoutes(account, access.sessions),
-  });
-  account.setUiDomain(new URL(server.url).host);
-  account.startScheduler();
-  const file = writeCredentials(config, server, dev.client);
+}
+
+/** The lines `npm start` prints once everything runs: where the API, the console and the credentials are. */
+function announce(
+  parts: {
+    config: StartConfig;
+    account: SandboxAccount;
+    server: RestServer;
+    access: ConsoleAccess;
+    receiver: Receiver;
+    ownEndpoint: boolean;
+    file: string;
+    client: DevClientCredentials;
+  },
+  say: (line: string) => void,
+): void {
+  const { config, account, server, access, receiver, ownEndpoint, file, client } = parts;
   say(`suitehooks sandbox: account ${account.accountId}${config.dbPath ? ` (database ${config.dbPath})` : ''}`);
   say(
     `  REST API        ${server.url}/services/rest/record/v1/employee  ·  ${server.url}/services/rest/query/v1/suiteql`,
@@ -123,24 +163,13 @@ export async function start(config: StartConfig, say: (line: string) => void): P
   say(`  token endpoint  ${server.url}/services/rest/auth/oauth2/v1/token`);
   say(`  console         ${access.loginUrl(server.url)}  (administrator; open it in a browser)`);
   say(
-    `  credentials     ${file}  (M2M client id ${dev.client.m2m.clientId}, certificate id ${dev.client.m2m.certificateId}; TBA tokens in the file)`,
+    `  credentials     ${file}  (M2M client id ${client.m2m.clientId}, certificate id ${client.m2m.certificateId}; TBA tokens in the file)`,
   );
   const shown = path.relative(process.cwd(), file);
   say(`                  e.g. suitehooks --credentials ${shown.startsWith('..') ? file : shown} employee list`);
   say(
     `  receiver        ${ownEndpoint ? `${receiver.url} (https, self-signed; signing secret stored as API Secret ${DEMO_SECRET})` : `configured endpoint ${config.params[DEPLOYMENT.userEvent]![PARAM.endpointUrl]}`}`,
   );
-  return {
-    account,
-    receiver,
-    server,
-    console: access,
-    async stop() {
-      await server.close();
-      await account.close();
-      await receiver.close();
-    },
-  };
 }
 
 /** The scripted story: each step a real write through the account, its events printed as they arrive. */
