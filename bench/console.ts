@@ -12,7 +12,7 @@ import { startRestServer } from '../lib/sandbox/rest/server';
 import { uiRoutes } from '../lib/sandbox/suitelet/route';
 import { suiteletUrl } from '../lib/sandbox/suitelet/urls';
 import { startSandbox, type BenchSandbox } from './sandbox';
-import { fmt, type Table } from './table';
+import { fmt, type Cell, type Table } from './table';
 
 const STATUSES: [string, number][] = [
   ['delivered', 0.7],
@@ -54,6 +54,73 @@ function seedOutbox(sb: BenchSandbox, size: number): void {
   })();
 }
 
+/** Fetches one console page (GET with `params`, or POST of `form`) and adds its row; returns the HTML. */
+type PageRequest = (label: string, params: Record<string, string>, form?: Record<string, string>) => Promise<string>;
+
+/** A `PageRequest` as the signed-in administrator: each row is the page's units, its share of the limit and its wall time. */
+function pageRequester(sb: BenchSandbox, serverUrl: string, token: string, rows: Cell[][]): PageRequest {
+  return async (label, params, form) => {
+    const t0 = performance.now();
+    const res = await fetch(`${serverUrl}${suiteletUrl(SCRIPT.console, DEPLOYMENT.console, form ? {} : params)}`, {
+      method: form ? 'POST' : 'GET',
+      headers: {
+        cookie: `NS_SANDBOX_SESSION=${token}`,
+        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
+      body: form ? new URLSearchParams(form).toString() : null,
+      redirect: 'manual',
+    });
+    const html = await res.text();
+    const ms = performance.now() - t0;
+    const execution = sb.account.executions({ script: SCRIPT.console }).at(-1)!;
+    if (!execution.ok) throw new Error(`${label}: ${execution.error ?? 'failed'}`);
+    rows.push([label, fmt(execution.usage), `${fmt((execution.usage / execution.limit) * 100, 1)} %`, fmt(ms)]);
+    return html;
+  };
+}
+
+/** The read pages (health, delivery lists, one delivery) and the send-test-event form. */
+async function visitPages(request: PageRequest, size: number): Promise<void> {
+  await request('health', {});
+  await request('deliveries, first page (50)', { custparam_view: 'deliveries' });
+  await request('deliveries, dead only', { custparam_view: 'deliveries', custparam_status: 'dead' });
+  await request('deliveries, page further back', {
+    custparam_view: 'deliveries',
+    custparam_before: String(Math.floor(size / 2)),
+  });
+  await request('one delivery (body)', { custparam_view: 'delivery', custparam_id: String(size) });
+  await request('send test event', {}, { custpage_view: 'health' });
+}
+
+/** Submits Replay dead until none remain (at most 20 submits); returns the number of submits. */
+async function replayDead(request: PageRequest): Promise<number> {
+  let submits = 0;
+  let left = Infinity;
+  while (left > 0 && submits < 20) {
+    const html = await request(
+      `replay dead, submit ${++submits}`,
+      {},
+      { custpage_view: 'replay_dead', custpage_confirm: 'T' },
+    );
+    left = Number(/(\d+) dead deliveries remain/.exec(html)?.[1] ?? 0);
+  }
+  return submits;
+}
+
+function consoleTable(size: number, rows: Cell[][], submits: number): Table {
+  return {
+    title: `7. Console governance on a ${fmt(size)}-delivery outbox`,
+    head: ['page', 'units', 'of 1,000', 'ms'],
+    rows,
+    notes: [
+      `${fmt(size)} deliveries (70 % delivered, 20 % pending, 10 % dead) written straight into the delivery table; the pages run the built Suitelet over HTTP.`,
+      'Pages read with SuiteQL (10 units a query, one page of 50 by key) and load at most three single deliveries: the units do not grow with the outbox.',
+      'Send test event shows the health page again with the answer: the post (10) and the user event parameters (15) on top of it.',
+      `Replay of the ${fmt(size * 0.1)} dead deliveries: ${submits} submits of up to 400 (2 units each, plus 20 to start the retry worker).`,
+    ],
+  };
+}
+
 export async function consoleBench(size: number): Promise<Table> {
   const sb = await startSandbox();
   const access = consoleAccess();
@@ -64,55 +131,11 @@ export async function consoleBench(size: number): Promise<Table> {
   sb.account.setUiDomain(new URL(server.url).host);
   try {
     seedOutbox(sb, size);
-    const rows: (string | number)[][] = [];
-    const request = async (label: string, params: Record<string, string>, form?: Record<string, string>) => {
-      const t0 = performance.now();
-      const res = await fetch(`${server.url}${suiteletUrl(SCRIPT.console, DEPLOYMENT.console, form ? {} : params)}`, {
-        method: form ? 'POST' : 'GET',
-        headers: {
-          cookie: `NS_SANDBOX_SESSION=${access.token}`,
-          ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-        },
-        body: form ? new URLSearchParams(form).toString() : null,
-        redirect: 'manual',
-      });
-      const html = await res.text();
-      const ms = performance.now() - t0;
-      const execution = sb.account.executions({ script: SCRIPT.console }).at(-1)!;
-      if (!execution.ok) throw new Error(`${label}: ${execution.error ?? 'failed'}`);
-      rows.push([label, fmt(execution.usage), `${fmt((execution.usage / execution.limit) * 100, 1)} %`, fmt(ms)]);
-      return html;
-    };
-    await request('health', {});
-    await request('deliveries, first page (50)', { custparam_view: 'deliveries' });
-    await request('deliveries, dead only', { custparam_view: 'deliveries', custparam_status: 'dead' });
-    await request('deliveries, page further back', {
-      custparam_view: 'deliveries',
-      custparam_before: String(Math.floor(size / 2)),
-    });
-    await request('one delivery (body)', { custparam_view: 'delivery', custparam_id: String(size) });
-    await request('send test event', {}, { custpage_view: 'health' });
-    let submits = 0;
-    let left = Infinity;
-    while (left > 0 && submits < 20) {
-      const html = await request(
-        `replay dead, submit ${++submits}`,
-        {},
-        { custpage_view: 'replay_dead', custpage_confirm: 'T' },
-      );
-      left = Number(/(\d+) dead deliveries remain/.exec(html)?.[1] ?? 0);
-    }
-    return {
-      title: `7. Console governance on a ${fmt(size)}-delivery outbox`,
-      head: ['page', 'units', 'of 1,000', 'ms'],
-      rows,
-      notes: [
-        `${fmt(size)} deliveries (70 % delivered, 20 % pending, 10 % dead) written straight into the delivery table; the pages run the built Suitelet over HTTP.`,
-        'Pages read with SuiteQL (10 units a query, one page of 50 by key) and load at most three single deliveries: the units do not grow with the outbox.',
-        'Send test event shows the health page again with the answer: the post (10) and the user event parameters (15) on top of it.',
-        `Replay of the ${fmt(size * 0.1)} dead deliveries: ${submits} submits of up to 400 (2 units each, plus 20 to start the retry worker).`,
-      ],
-    };
+    const rows: Cell[][] = [];
+    const request = pageRequester(sb, server.url, access.token, rows);
+    await visitPages(request, size);
+    const submits = await replayDead(request);
+    return consoleTable(size, rows, submits);
   } finally {
     await server.close();
     await sb.close();

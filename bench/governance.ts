@@ -158,9 +158,35 @@ async function workerUnits(sb: BenchSandbox): Promise<{ units: number[]; deliver
   return { units: [ordinary, longOne], delivered, bytes };
 }
 
-export async function governanceBench(): Promise<Table> {
-  const sb = await startSandbox({ extra: [HAND_ROLLED] });
-  const { account, receiver } = sb;
+type Account = BenchSandbox['account'];
+type WorkerResult = Awaited<ReturnType<typeof workerUnits>>;
+
+/** One path of the table: what it is expected to cost, what it did, and how its outcome reads. */
+interface PathRow {
+  path: string;
+  bound: string;
+  o: Observed;
+  outcome: (o: Observed) => string;
+  handOutcome: string;
+}
+
+/** Runs one write `REPEATS` times and records what the two user events did, as a row. */
+type RunPath = (
+  name: string,
+  bound: string,
+  handOutcome: string,
+  outcome: (o: Observed) => string,
+  one: () => Promise<unknown>,
+) => Promise<void>;
+
+const sent = (o: Observed) => `${o.signed} of ${REPEATS} delivered, signed`;
+const kept = (o: Observed) => `${o.stored} of ${REPEATS} kept for retry`;
+const POST = UNIT_COST.https;
+const KEEP_UNITS = RECORD_UNITS.create.custom + RECORD_UNITS.save.custom;
+const KEEP_WHY = `delivery record create ${RECORD_UNITS.create.custom} + save ${RECORD_UNITS.save.custom}`;
+
+/** Creates employees, each with a name and email of its own. */
+function employeeCreator(account: Account) {
   let n = 0;
   const person = (): CanonicalRecord => {
     n++;
@@ -172,94 +198,101 @@ export async function governanceBench(): Promise<Table> {
       title: 'Engineer',
     };
   };
-  const create = (ctx: WriteContext = UI) => account.createEmployee({ values: person(), replaceRoles: true }, ctx);
-  const rows: { path: string; bound: string; o: Observed; outcome: (o: Observed) => string; handOutcome: string }[] =
-    [];
-  let worker: Awaited<ReturnType<typeof workerUnits>> | null = null;
-  const path = async (
-    name: string,
-    bound: string,
-    handOutcome: string,
-    outcome: (o: Observed) => string,
-    one: () => Promise<unknown>,
-  ) => {
+  return (ctx: WriteContext = UI) => account.createEmployee({ values: person(), replaceRoles: true }, ctx);
+}
+
+/** A `RunPath` that adds one row to `rows` for each path it runs. */
+function pathRunner(sb: BenchSandbox, rows: PathRow[]): RunPath {
+  return async (name, bound, handOutcome, outcome, one) => {
     const all: Observed[] = [];
     for (let i = 0; i < REPEATS; i++) all.push(await observe(sb, one));
     rows.push({ path: name, bound, o: merge(all), outcome, handOutcome });
   };
-  const sent = (o: Observed) => `${o.signed} of ${REPEATS} delivered, signed`;
-  const kept = (o: Observed) => `${o.stored} of ${REPEATS} kept for retry`;
-  const post = UNIT_COST.https;
-  const keepUnits = RECORD_UNITS.create.custom + RECORD_UNITS.save.custom;
-  const keepWhy = `delivery record create ${RECORD_UNITS.create.custom} + save ${RECORD_UNITS.save.custom}`;
-  try {
-    await path('create, inline, receiver up', `floor ${post} (one https.post)`, 'posted unsigned', sent, () =>
-      create(),
-    );
-    const ids: string[] = [];
-    for (let i = 0; i < REPEATS * 4; i++) ids.push(await create());
-    let k = 0;
-    await path('edit, inline, receiver up', `floor ${post}`, 'posted unsigned', sent, () =>
-      account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'edit'),
-    );
-    await path('xedit (inline edit), receiver up', `floor ${post}`, 'posted unsigned', sent, () =>
-      account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'xedit'),
-    );
-    await path(
-      'edit, no tracked field changed',
-      '0 (nothing to send)',
-      'posted anyway',
-      (o) => `${o.signed} sent (none due)`,
-      () => account.updateEmployee(ids[0]!, { values: {} }, UI, 'edit'),
-    );
-    receiver.status = 500;
-    await path(
-      'edit, inline, receiver failing (500)',
-      `${post} + ${keepUnits} (post, then ${keepWhy})`,
-      'event lost, no retry',
-      kept,
-      () => account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'edit'),
-    );
-    receiver.status = 200;
-    account.setParameter(UE_DEPLOYMENT, PARAM.deliveryMode, 'outbox');
-    await path('edit, outbox mode', `${keepUnits} (${keepWhy})`, 'posted unsigned', kept, () =>
-      account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'edit'),
-    );
-    account.setParameter(UE_DEPLOYMENT, PARAM.deliveryMode, 'auto');
-    await path('create from CSV import, auto mode (→ outbox)', String(keepUnits), 'posted unsigned', kept, () =>
-      create(CSV),
-    );
-    account.setParameter(UE_DEPLOYMENT, PARAM.deliveryMode, 'inline');
-    const doomed: string[] = [];
-    for (let i = 0; i < REPEATS; i++) doomed.push(await create());
-    await path('delete, inline, receiver up', `floor ${post}`, 'posted unsigned', sent, () =>
-      account.deleteEmployee(doomed.pop()!, UI),
-    );
-    worker = await workerUnits(sb);
-  } finally {
-    await sb.close();
-  }
+}
+
+/** The edit paths, one employee of `ids` each: inline (edit, xedit, nothing changed, receiver failing), outbox. */
+async function editPaths(sb: BenchSandbox, path: RunPath, ids: string[]): Promise<void> {
+  const { account, receiver } = sb;
+  let k = 0;
+  await path('edit, inline, receiver up', `floor ${POST}`, 'posted unsigned', sent, () =>
+    account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'edit'),
+  );
+  await path('xedit (inline edit), receiver up', `floor ${POST}`, 'posted unsigned', sent, () =>
+    account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'xedit'),
+  );
+  await path(
+    'edit, no tracked field changed',
+    '0 (nothing to send)',
+    'posted anyway',
+    (o) => `${o.signed} sent (none due)`,
+    () => account.updateEmployee(ids[0]!, { values: {} }, UI, 'edit'),
+  );
+  receiver.status = 500;
+  await path(
+    'edit, inline, receiver failing (500)',
+    `${POST} + ${KEEP_UNITS} (post, then ${KEEP_WHY})`,
+    'event lost, no retry',
+    kept,
+    () => account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'edit'),
+  );
+  receiver.status = 200;
+  account.setParameter(UE_DEPLOYMENT, PARAM.deliveryMode, 'outbox');
+  await path('edit, outbox mode', `${KEEP_UNITS} (${KEEP_WHY})`, 'posted unsigned', kept, () =>
+    account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'edit'),
+  );
+}
+
+/** Every user event path in turn (create, edits, CSV import in auto mode, delete), then the retry worker's. */
+async function measurePaths(sb: BenchSandbox, rows: PathRow[]): Promise<WorkerResult> {
+  const { account } = sb;
+  const create = employeeCreator(account);
+  const path = pathRunner(sb, rows);
+  await path('create, inline, receiver up', `floor ${POST} (one https.post)`, 'posted unsigned', sent, () => create());
+  const ids: string[] = [];
+  for (let i = 0; i < REPEATS * 4; i++) ids.push(await create());
+  await editPaths(sb, path, ids);
+  account.setParameter(UE_DEPLOYMENT, PARAM.deliveryMode, 'auto');
+  await path('create from CSV import, auto mode (→ outbox)', String(KEEP_UNITS), 'posted unsigned', kept, () =>
+    create(CSV),
+  );
+  account.setParameter(UE_DEPLOYMENT, PARAM.deliveryMode, 'inline');
+  const doomed: string[] = [];
+  for (let i = 0; i < REPEATS; i++) doomed.push(await create());
+  await path('delete, inline, receiver up', `floor ${POST}`, 'posted unsigned', sent, () =>
+    account.deleteEmployee(doomed.pop()!, UI),
+  );
+  return workerUnits(sb);
+}
+
+/** The retry worker's two rows: a body read from the search columns, and one loaded. */
+function workerRows(worker: WorkerResult | null): string[][] {
+  return [
+    [
+      'retry worker, per delivery (body read from the search columns)',
+      String(worker?.units[0] ?? '—'),
+      `${RETRY_UNITS.delivery} (https.post ${UNIT_COST.https} + one write ${RECORD_UNITS.submitFields.custom})`,
+      `${worker?.bytes[0] ?? '—'}-byte body`,
+      '—',
+      'no retry',
+    ],
+    [
+      'retry worker, per delivery (body over 4,000 bytes: loaded)',
+      String(worker?.units[1] ?? '—'),
+      `${RETRY_UNITS.delivery + RETRY_UNITS.bodyLoad} (+ record.load ${RETRY_UNITS.bodyLoad})`,
+      `${worker?.bytes[1] ?? '—'}-byte body; ${worker?.delivered ?? 0} of 2 delivered`,
+      '—',
+      'no retry',
+    ],
+  ];
+}
+
+function governanceTable(rows: PathRow[], worker: WorkerResult | null): Table {
   return {
     title: '1. Governance units per event (user event limit: 1,000 units)',
     head: ['path', 'suitehooks units', 'expected', 'outcome', 'hand-rolled units', 'hand-rolled outcome'],
     rows: [
       ...rows.map((r) => [r.path, range(r.o.units), r.bound, r.outcome(r.o), range(r.o.handRolled), r.handOutcome]),
-      [
-        'retry worker, per delivery (body read from the search columns)',
-        String(worker?.units[0] ?? '—'),
-        `${RETRY_UNITS.delivery} (https.post ${UNIT_COST.https} + one write ${RECORD_UNITS.submitFields.custom})`,
-        `${worker?.bytes[0] ?? '—'}-byte body`,
-        '—',
-        'no retry',
-      ],
-      [
-        'retry worker, per delivery (body over 4,000 bytes: loaded)',
-        String(worker?.units[1] ?? '—'),
-        `${RETRY_UNITS.delivery + RETRY_UNITS.bodyLoad} (+ record.load ${RETRY_UNITS.bodyLoad})`,
-        `${worker?.bytes[1] ?? '—'}-byte body; ${worker?.delivered ?? 0} of 2 delivered`,
-        '—',
-        'no retry',
-      ],
+      ...workerRows(worker),
     ],
     notes: [
       `Each path run ${REPEATS} times in one sandbox with both user events deployed on EMPLOYEE; units are what the sandbox's governance charged (NetSuite's unit costs, lib/core/governance.ts).`,
@@ -267,4 +300,16 @@ export async function governanceBench(): Promise<Table> {
       `Retry worker rows: the run's units less its setup (${RETRY_UNITS.setup}: user event deployment search 10 + load 5, two delivery searches 10 each); search columns hold 4,000 bytes (section_4345767112), a longer body is loaded.`,
     ],
   };
+}
+
+export async function governanceBench(): Promise<Table> {
+  const sb = await startSandbox({ extra: [HAND_ROLLED] });
+  const rows: PathRow[] = [];
+  let worker: WorkerResult | null = null;
+  try {
+    worker = await measurePaths(sb, rows);
+  } finally {
+    await sb.close();
+  }
+  return governanceTable(rows, worker);
 }

@@ -173,14 +173,11 @@ type NsRestCtor = new (options: {
   base_url?: string;
 }) => NsRest;
 
-/**
- * `netsuite-rest` as its README shows it: one `request` per REST call, TBA, no extra retry or limiter
- * code (got's own defaults apply: it retries GET, PUT and DELETE on 429, not POST or PATCH).
- */
-export function netsuiteRestDriver(url: string, accountId: string, creds: DevClientCredentials): Driver {
+/** A `netsuite-rest` instance signed with the callers' TBA token, against `url`. */
+function netsuiteRestApi(url: string, accountId: string, creds: DevClientCredentials): NsRest {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const NetsuiteRest = require('netsuite-rest') as NsRestCtor;
-  const api = new NetsuiteRest({
+  return new NetsuiteRest({
     consumer_key: creds.tba.consumerKey,
     consumer_secret_key: creds.tba.consumerSecret,
     token: creds.tba.tokenId,
@@ -188,6 +185,23 @@ export function netsuiteRestDriver(url: string, accountId: string, creds: DevCli
     realm: accountId,
     base_url: url,
   });
+}
+
+/** A response's Location header, or '' if it has none. */
+function locationOf(res: NsRestResponse): string {
+  // On Node ≥ 16 the package's afterResponse hook spreads the response, which drops the `headers`
+  // getter: users read Location from rawHeaders instead.
+  const raw = res.rawHeaders ?? [];
+  const at = raw.findIndex((h, i) => i % 2 === 0 && h.toLowerCase() === 'location');
+  return String(res.headers?.location ?? (at >= 0 ? raw[at + 1] : ''));
+}
+
+/**
+ * `netsuite-rest` as its README shows it: one `request` per REST call, TBA, no extra retry or limiter
+ * code (got's own defaults apply: it retries GET, PUT and DELETE on 429, not POST or PATCH).
+ */
+export function netsuiteRestDriver(url: string, accountId: string, creds: DevClientCredentials): Driver {
+  const api = netsuiteRestApi(url, accountId, creds);
   const json = (v: unknown) => JSON.stringify(v);
   return {
     async create(externalId) {
@@ -202,12 +216,7 @@ export function netsuiteRestDriver(url: string, accountId: string, creds: DevCli
           subsidiary: { id: '1' },
         }),
       });
-      // On Node ≥ 16 the package's afterResponse hook spreads the response, which drops the `headers`
-      // getter: users read Location from rawHeaders instead.
-      const raw = res.rawHeaders ?? [];
-      const at = raw.findIndex((h, i) => i % 2 === 0 && h.toLowerCase() === 'location');
-      const location = String(res.headers?.location ?? (at >= 0 ? raw[at + 1] : ''));
-      const id = /\/employee\/(\d+)$/.exec(location)?.[1];
+      const id = /\/employee\/(\d+)$/.exec(locationOf(res))?.[1];
       if (!id) throw new Error(`no Location in the create response (${res.statusCode})`);
       return id;
     },
