@@ -4,6 +4,7 @@
  * client writes each value into the query itself — strings quoted with `'` doubled, numbers, booleans
  * and dates validated — and a value can never end its literal or open a comment.
  */
+import { wallClockIn, wallClockText } from '../core';
 
 /** A value a `?` may stand for. */
 export type SuiteQLValue = string | number | bigint | boolean | Date | null;
@@ -68,22 +69,9 @@ function checkText(s: string): void {
 /** A Date as `TO_TIMESTAMP(…)` of its wall clock in the time zone SuiteQL shows date-times in. */
 function timestampLiteral(d: Date, timeZone: string): string {
   if (Number.isNaN(d.getTime())) throw new TypeError('a SuiteQL date value is an invalid Date');
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(d)
-      .map((x) => [x.type, x.value]),
-  );
-  if (!/^\d{4}$/.test(p.year ?? '')) throw new TypeError('a SuiteQL date value must fall in the years 0001–9999');
-  return `TO_TIMESTAMP('${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}', 'YYYY-MM-DD HH24:MI:SS')`;
+  const year = wallClockIn(d.getTime(), timeZone).year;
+  if (year < 1 || year > 9999) throw new TypeError('a SuiteQL date value must fall in the years 0001–9999');
+  return `TO_TIMESTAMP('${wallClockText(d.getTime(), timeZone).replace('T', ' ')}', 'YYYY-MM-DD HH24:MI:SS')`;
 }
 
 /** Negative numbers in parentheses, so `a-?` cannot become the comment `a--1`. */

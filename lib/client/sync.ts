@@ -4,7 +4,7 @@
  * being skipped. The cursor only advances over rows older than NetSuite's clock minus a settle window:
  * a later change in the same second cannot slip behind it. Delivery is at least once.
  */
-import { EMPLOYEE_FIELDS, fromSuiteQLRow, suiteqlSelectList, type CanonicalRecord } from '../core';
+import { EMPLOYEE_FIELDS, fromSuiteQLRow, suiteqlSelectList, wallClockText, type CanonicalRecord } from '../core';
 import type { KeyColumn, SuiteQL } from './suiteql';
 
 export interface SyncCursor {
@@ -37,25 +37,6 @@ const KEY: KeyColumn[] = [
   { expr: 'e.id', column: 'id', numeric: true },
 ];
 
-/** Wall-clock `YYYY-MM-DDTHH:MM:SS` of an instant in a time zone. */
-export function wallClock(ms: number, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(new Date(ms))
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
-}
-
 export function parseCursor(json: unknown): SyncCursor {
   const c = json as SyncCursor;
   const ok =
@@ -84,7 +65,7 @@ export async function* syncEmployees(suiteql: SuiteQL, options: SyncOptions = {}
       if (settledBefore === null) {
         expected = page.totalResults;
         const now = page.serverDate ? Date.parse(page.serverDate) : NaN;
-        settledBefore = Number.isNaN(now) ? '' : wallClock(now - settleMs, timeZone);
+        settledBefore = Number.isNaN(now) ? '' : wallClockText(now - settleMs, timeZone);
       }
     },
   });

@@ -13,4 +13,5 @@ export * from './wire-formats';
 export * from './version';
 export * from './delivery-record';
 export * from './ids';
+export * from './time-zone';
 export * from './governance';

@@ -4,6 +4,7 @@
  */
 import { EMPLOYEE_FIELDS, type FieldSpec } from './fields';
 import { normalizeValue } from './normalize';
+import { wallClockAsUtc } from './time-zone';
 import type { CanonicalRecord, CanonicalValue, Ref } from './types';
 
 /** Display-name column of a select in the SuiteQL select list. */
@@ -37,22 +38,10 @@ export function zonedToUtc(local: string, timeZone: string): number {
   const asUtc = Date.parse(`${local}Z`);
   if (Number.isNaN(asUtc)) throw new TypeError(`not a date-time: ${JSON.stringify(local.slice(0, 40))}`);
   if (timeZone === 'UTC') return asUtc;
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-  // The zone's offset at instant t (whole seconds: the formatted parts carry no milliseconds).
+  // The zone's offset at instant t (whole seconds: a wall clock carries no milliseconds).
   const offsetAt = (t: number) => {
     const whole = Math.floor(t / 1000) * 1000;
-    const parts = format.formatToParts(new Date(whole));
-    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - whole;
+    return wallClockAsUtc(whole, timeZone) - whole;
   };
   // The offsets in force a day either side cover a DST change. A wall time that exists twice (fall
   // back) resolves to the earlier instant; one skipped by a spring-forward gap to the offset before it

@@ -4,6 +4,7 @@
  * results and `getText`.
  */
 import { types } from 'node:util';
+import { wallClockAsUtc } from '../../core';
 
 /** A Date from any realm (scripts run in their own context, so `instanceof Date` is not enough). */
 export function isDate(value: unknown): value is Date {
@@ -16,34 +17,9 @@ export function isDate(value: unknown): value is Date {
  */
 export const SCRIPT_TIME_ZONE = 'America/Los_Angeles';
 
-const wallClocks = new Map<string, Intl.DateTimeFormat>();
-
 /** The wall clock of an instant in a time zone, as epoch ms of the same wall time in UTC. */
 function wallClock(ms: number, timeZone: string): number {
-  let format = wallClocks.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    wallClocks.set(timeZone, format);
-  }
-  const parts = new Map(format.formatToParts(new Date(ms)).map((x) => [x.type, Number(x.value)]));
-  const part = (type: Intl.DateTimeFormatPartTypes): number => {
-    const value = parts.get(type);
-    if (value === undefined) throw new Error(`Intl.DateTimeFormat gave no ${type} for the time zone ${timeZone}`);
-    return value;
-  };
-  return (
-    Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) +
-    (((ms % 1000) + 1000) % 1000)
-  );
+  return wallClockAsUtc(ms, timeZone) + (((ms % 1000) + 1000) % 1000);
 }
 
 /** The calendar day (`YYYY-MM-DD`) an instant falls on in a time zone. */

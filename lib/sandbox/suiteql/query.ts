@@ -4,7 +4,7 @@
  * ROWS ONLY`. Answers with lowercase column names, as SuiteQL does.
  */
 import Database from 'better-sqlite3';
-import { EMPLOYEE_FIELDS } from '../../core';
+import { EMPLOYEE_FIELDS, wallClockIn } from '../../core';
 import { NetSuiteError } from '../account/account-types';
 import { refName } from '../records/employees';
 import { INTERNAL_PREFIX, type Db } from '../account/store';
@@ -29,45 +29,18 @@ const REF_BY_COLUMN = new Map(
   EMPLOYEE_FIELDS.filter((f) => f.kind === 'select' && f.column).map((f) => [f.column!, f.refType!]),
 );
 
-/** Building an Intl formatter costs far more than using one: one per time zone. */
-const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = FORMATTERS.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    FORMATTERS.set(timeZone, f);
-  }
-  return f;
-}
-
-/** Wall-clock parts of an instant in a zone; UTC (the default) without Intl, which is slow per row. */
+/** Wall-clock parts of an instant in a zone, as the two-digit (four for the year) text masks print. */
 function wallParts(date: Date, timeZone: string): Record<string, string> {
-  if (timeZone === 'UTC') {
-    const iso = date.toISOString();
-    return {
-      year: iso.slice(0, 4),
-      month: iso.slice(5, 7),
-      day: iso.slice(8, 10),
-      hour: iso.slice(11, 13),
-      minute: iso.slice(14, 16),
-      second: iso.slice(17, 19),
-    };
-  }
-  return Object.fromEntries(
-    formatter(timeZone)
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
+  const w = wallClockIn(date.getTime(), timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return {
+    year: String(w.year).padStart(4, '0'),
+    month: two(w.month),
+    day: two(w.day),
+    hour: two(w.hour),
+    minute: two(w.minute),
+    second: two(w.second),
+  };
 }
 
 /** Oracle-style format masks used with dates: YYYY MM DD HH24 MI SS and "quoted" literals. */
