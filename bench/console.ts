@@ -10,7 +10,7 @@ import { consoleAccess } from '../lib/sandbox/console-story';
 import { createDevCredentials } from '../lib/sandbox/rest/credentials';
 import { startRestServer } from '../lib/sandbox/rest/server';
 import { uiRoutes } from '../lib/sandbox/suitelet/route';
-import { suiteletUrl } from '../lib/sandbox/suitelet/urls';
+import { requestSuitelet } from '../lib/sandbox/suitelet/session-request';
 import { startSandbox, type BenchSandbox } from './sandbox';
 import { fmt, type Cell, type Table } from './table';
 
@@ -61,16 +61,13 @@ type PageRequest = (label: string, params: Record<string, string>, form?: Record
 function pageRequester(sb: BenchSandbox, serverUrl: string, token: string, rows: Cell[][]): PageRequest {
   return async (label, params, form) => {
     const t0 = performance.now();
-    const res = await fetch(`${serverUrl}${suiteletUrl(SCRIPT.console, DEPLOYMENT.console, form ? {} : params)}`, {
-      method: form ? 'POST' : 'GET',
-      headers: {
-        cookie: `NS_SANDBOX_SESSION=${token}`,
-        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-      },
-      body: form ? new URLSearchParams(form).toString() : null,
-      redirect: 'manual',
-    });
-    const html = await res.text();
+    const { html } = await requestSuitelet(
+      serverUrl,
+      token,
+      { script: SCRIPT.console, deploy: DEPLOYMENT.console },
+      params,
+      form,
+    );
     const ms = performance.now() - t0;
     const execution = sb.account.executions({ script: SCRIPT.console }).at(-1)!;
     if (!execution.ok) throw new Error(`${label}: ${execution.error ?? 'failed'}`);

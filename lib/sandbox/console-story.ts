@@ -7,6 +7,7 @@ import type { SandboxAccount } from './account/account';
 import type { WriteContext } from './account/account-types';
 import type { Receiver } from './receiver/receiver';
 import type { RestServer } from './rest/server';
+import { requestSuitelet } from './suitelet/session-request';
 import { UiSessions } from './suitelet/sessions';
 import { suiteletUrl } from './suitelet/urls';
 
@@ -68,12 +69,14 @@ export async function replayFromConsole(
   }
   say(deliveriesLine(run.account, 'dead'));
   say(`  console: Replay dead deliveries, confirmed`);
-  const res = await fetch(`${run.server.url}${suiteletUrl(SCRIPT.console, DEPLOYMENT.console)}`, {
-    method: 'POST',
-    headers: { cookie: `NS_SANDBOX_SESSION=${run.console.token}`, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ custpage_view: 'replay_dead', custpage_confirm: 'T' }).toString(),
-  });
-  for (const line of notices(await res.text())) say(`  console: ${line}`);
+  const page = await requestSuitelet(
+    run.server.url,
+    run.console.token,
+    { script: SCRIPT.console, deploy: DEPLOYMENT.console },
+    {},
+    { custpage_view: 'replay_dead', custpage_confirm: 'T' },
+  );
+  for (const line of notices(page.html)) say(`  console: ${line}`);
   const runs = await run.account.runDue();
   say(
     `  retry worker: ${runs.map((r) => `${r.deploymentId} ${r.status}, ${r.usage} units`).join('; ') || 'nothing ran'}`,

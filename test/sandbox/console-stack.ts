@@ -12,6 +12,7 @@ import { createDevCredentials } from '../../lib/sandbox/rest/credentials';
 import { startRestServer, type RestServer } from '../../lib/sandbox/rest/server';
 import { uiRoutes } from '../../lib/sandbox/suitelet/route';
 import { UiSessions } from '../../lib/sandbox/suitelet/sessions';
+import { requestSuitelet, type SuiteletPage } from '../../lib/sandbox/suitelet/session-request';
 import { suiteletUrl } from '../../lib/sandbox/suitelet/urls';
 
 export const SECRET_ID = 'custsecret_suitehooks_signing';
@@ -66,20 +67,11 @@ export async function startConsoleStack(options: Partial<AccountOptions> = {}): 
 }
 
 /** A console request with a session cookie; POST bodies are form fields. */
-export async function consoleFetch(
+export function consoleFetch(
   stack: ConsoleStack,
   token: string,
   params: Record<string, string>,
   form?: Record<string, string>,
-): Promise<{ status: number; html: string; location: string | null }> {
-  const res = await fetch(stack.url(form ? {} : params), {
-    method: form ? 'POST' : 'GET',
-    headers: {
-      cookie: `NS_SANDBOX_SESSION=${token}`,
-      ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-    },
-    body: form ? new URLSearchParams(form).toString() : null,
-    redirect: 'manual',
-  });
-  return { status: res.status, html: await res.text(), location: res.headers.get('location') };
+): Promise<SuiteletPage> {
+  return requestSuitelet(stack.server.url, token, { script: SCRIPT.console, deploy: DEPLOYMENT.console }, params, form);
 }
