@@ -899,7 +899,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     if (!found.some((p) => p.param === PARAM.secretId || p.param === PARAM.prevSecretId)) {
       try {
         createSigner(config.prevSecretId ? [config.secretId, config.prevSecretId] : [config.secretId]);
-        signing = `${config.secretId}${config.prevSecretId ? ` and ${config.prevSecretId}` : ""} sign (checked from this console)`;
+        signing = config.prevSecretId ? `${config.secretId} and ${config.prevSecretId} sign (checked from this console)` : `${config.secretId} signs (checked from this console)`;
       } catch (e) {
         errors.push(`cannot sign with the API Secret: ${errorText(e)}`);
         signing = "fails";
