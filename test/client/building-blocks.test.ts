@@ -16,6 +16,21 @@ import {
 } from '../../lib/client';
 import { backoffDelay, resolveRetry } from '../../lib/client/retry';
 
+/** A TBA client configuration for a local stand-in server (its answers, not the credentials, are under test). */
+function localTbaConfig(address: AddressInfo) {
+  return {
+    account: '1234567',
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    auth: {
+      type: 'tba' as const,
+      consumerKey: 'ck',
+      consumerSecret: new Secret('cs'),
+      tokenId: 'ti',
+      tokenSecret: new Secret('ts'),
+    },
+  };
+}
+
 describe('Limiter', () => {
   it('runs at most max tasks at once, in arrival order, and frees slots on failure', async () => {
     const limiter = new Limiter(2);
@@ -66,20 +81,10 @@ describe('interrupting', () => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
-      const tba = {
-        type: 'tba' as const,
-        consumerKey: 'ck',
-        consumerSecret: new Secret('cs'),
-        tokenId: 'ti',
-        tokenSecret: new Secret('ts'),
-      };
-      const client = createClient(
-        { account: '1234567', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, auth: tba },
-        {
-          signal: controller.signal,
-          retry: { baseDelayMs: 600_000, maxDelayMs: 600_000, maxTotalMs: 3_600_000, random: () => 0.999 },
-        },
-      );
+      const client = createClient(localTbaConfig(server.address() as AddressInfo), {
+        signal: controller.signal,
+        retry: { baseDelayMs: 600_000, maxDelayMs: 600_000, maxTotalMs: 3_600_000, random: () => 0.999 },
+      });
       const err = await client.employees.get('1').catch((e: unknown) => e);
       expect(err).toBeInstanceOf(InterruptedError);
       expect((err as Error).message).toMatch(/not retried after HTTP 503 .*: interrupted/);
@@ -96,17 +101,10 @@ describe('request timeout', () => {
     const server = createServer((_req, res) => void hung.push(res));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
-      const tba = {
-        type: 'tba' as const,
-        consumerKey: 'ck',
-        consumerSecret: new Secret('cs'),
-        tokenId: 'ti',
-        tokenSecret: new Secret('ts'),
-      };
-      const client = createClient(
-        { account: '1234567', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, auth: tba },
-        { timeoutMs: 50, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 } },
-      );
+      const client = createClient(localTbaConfig(server.address() as AddressInfo), {
+        timeoutMs: 50,
+        retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
+      });
       await expect(client.employees.get('1')).rejects.toThrow(/gave up after 2 attempts \(timeout\)/);
       await expect(client.employees.create({ firstName: 'T', lastName: 'O', subsidiary: '1' })).rejects.toThrow(
         /timeout after the request was sent; the record may exist/,
