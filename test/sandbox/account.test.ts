@@ -161,6 +161,13 @@ test('SuiteQL answers lowercase columns, T/F booleans, strings, and leaves out n
   await expect(account.runSuiteQL('DELETE FROM employee', [], 10, 0)).rejects.toThrow(NetSuiteError);
 });
 
+test('a SuiteQL query that ends in a -- comment is answered like the same query without it', async () => {
+  const q = 'SELECT e.id FROM employee e WHERE e.id = ?';
+  const plain = await account.runSuiteQL(q, [1], 10, 0);
+  expect(plain.totalResults).toBe(1);
+  await expect(account.runSuiteQL(`${q} -- the employee we need`, [1], 10, 0)).resolves.toEqual(plain);
+});
+
 test('a CSV import: CSVIMPORT context, failing rows reported, user events only with server SuiteScript on', async () => {
   const before = probes().length;
   const results = await account.csvImport([

@@ -260,6 +260,11 @@ export function runQuery(db: Db, sql: string, params: readonly unknown[]): Recor
  */
 const COUNTS = new WeakMap<Db, Map<string, { version: string; n: number }>>();
 
+/** The query as a subquery; on lines of its own, so a trailing `--` comment cannot swallow the `)`. */
+function subquery(sql: string): string {
+  return `(\n${sql}\n)`;
+}
+
 function countRows(db: Db, sql: string, params: readonly unknown[]): number {
   let counts = COUNTS.get(db);
   if (!counts) COUNTS.set(db, (counts = new Map<string, { version: string; n: number }>()));
@@ -267,7 +272,7 @@ function countRows(db: Db, sql: string, params: readonly unknown[]): number {
   const key = `${sql}\u0000${JSON.stringify(params)}`;
   const hit = counts.get(key);
   if (hit?.version === version) return hit.n;
-  const n = runQuery(db, `SELECT COUNT(*) AS n FROM (${sql})`, params)[0]!.n as number;
+  const n = runQuery(db, `SELECT COUNT(*) AS n FROM ${subquery(sql)}`, params)[0]!.n as number;
   if (counts.size > 100) counts.clear();
   counts.set(key, { version, n });
   return n;
@@ -289,7 +294,7 @@ export function runPage(
   const total = countRows(db, sql, params);
   const rows = runQuery(
     db,
-    `SELECT * FROM (${sql}) LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${Math.max(0, Math.floor(offset))}`,
+    `SELECT * FROM ${subquery(sql)} LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${Math.max(0, Math.floor(offset))}`,
     params,
   );
   const items = rows.map((row) => {
