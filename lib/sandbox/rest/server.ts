@@ -91,9 +91,7 @@ async function tokenRoute(parts: ServerParts, req: IncomingMessage, res: ServerR
     new URLSearchParams(await readBody(req, MAX_BODY)),
     `${url.origin}${url.pathname}`,
   );
-  res
-    .writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
-    .end(JSON.stringify(body));
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
 }
 
 /** An authenticated REST request; it holds a concurrency slot. */
@@ -118,7 +116,11 @@ async function route(
   if (path === '/services/rest/query/v1/suiteql') {
     if (req.method !== 'POST') throw new NetSuiteError(405, 'METHOD_NOT_ALLOWED', 'SuiteQL takes POST.');
     const body = parseJson(await readBody(req, MAX_BODY));
-    sendJson(res, 200, await runSuiteQLRequest(account, url, [req.headers.prefer ?? []].flat().join(','), body));
+    sendJson(
+      res,
+      200,
+      await runSuiteQLRequest(account, who.roleId, url, [req.headers.prefer ?? []].flat().join(','), body),
+    );
     return;
   }
   if (path === '/services/rest/system/v1/governanceLimits' && req.method === 'GET') {
