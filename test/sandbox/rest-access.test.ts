@@ -57,19 +57,20 @@ describe('netsuite-rest (TBA) follows next links of a ?q= list', () => {
     const prefix = `${server.url}/services/rest/`;
     const q = encodeURIComponent('id ANY_OF [1, 2, 3, 4]');
     const seen: string[] = [];
+    const followed: string[] = [];
     let path: string | undefined = `record/v1/employee?q=${q}&limit=1`;
     while (path) {
+      // The package throws on a non-2xx answer (a 401 on page 2 when a link's encoding changed).
       const res: NsResponse = await api.request({ path });
       expect(res.statusCode).toBe(200);
       seen.push(...res.data!.items.map((i) => i.id));
       const next = res.data!.links.find((l) => l.rel === 'next')?.href;
-      if (next) {
-        expect(next).toContain(`q=${q}`);
-        expect(next.startsWith(prefix)).toBe(true);
-      }
+      if (next) followed.push(next);
       path = next?.slice(prefix.length);
     }
     expect(seen).toEqual(['1', '2', '3', '4']);
+    expect(followed).toHaveLength(3);
+    for (const href of followed) expect(href.startsWith(`${prefix}record/v1/employee?q=${q}&`)).toBe(true);
   });
 });
 
