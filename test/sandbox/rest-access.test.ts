@@ -16,7 +16,9 @@ interface NsResponse {
   statusCode: number;
   data: { links: { rel: string; href: string }[]; items: { id: string }[] } | null;
 }
-type NsRest = { request(o: { path: string; method?: string }): Promise<NsResponse> };
+interface NsRest {
+  request(o: { path: string; method?: string }): Promise<NsResponse>;
+}
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const NetsuiteRest = require('netsuite-rest') as new (o: Record<string, string>) => NsRest;
 

@@ -158,7 +158,8 @@ describe('client assertions (section_162790605110, section_162755359851)', () =>
     const now = Math.floor(Date.now() / 1000);
     const years = await token(server, await assertion(server, { iat: now + 3 * 365 * 86400 }));
     expect(years).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
-    expect(server.loginAudit().at(-1)).toMatchObject({ success: false, detail: expect.stringMatching(/iat/) });
+    expect(server.loginAudit().at(-1)).toMatchObject({ success: false });
+    expect(server.loginAudit().at(-1)?.detail).toMatch(/iat lies in the future/);
     expect((await token(server, await assertion(server, { iat: now + 120 }))).status).toBe(400);
     expect((await token(server, await assertion(server, { iat: now + 30 }))).status).toBe(200);
   });
