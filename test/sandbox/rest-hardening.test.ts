@@ -7,6 +7,8 @@ import { connect, type Socket } from 'node:net';
 import { SignJWT } from 'jose';
 import { createDevCredentials } from '../../lib/sandbox/rest/credentials';
 import { startRestServer, type RestServer } from '../../lib/sandbox/rest/server';
+import { TbaAuth } from '../../lib/client/auth/tba';
+import { Secret } from '../../lib/client/secret';
 import { FakeAccount } from './rest-fake-account';
 
 const dev = createDevCredentials();
@@ -138,6 +140,46 @@ describe('slow clients (slow-loris)', () => {
     });
     expect(res.status).toBe(401);
     expect(server.rejectedByConcurrency()).toBe(before);
+  });
+});
+
+describe('past the concurrency limit', () => {
+  it('a 429 does not use up the TBA nonce: the same signed request, retried once a slot is free, is served', async () => {
+    const server = await startRestServer(account, { credentials: dev.registry, concurrencyLimit: 1 });
+    const jwt = await assertion(server);
+    const bearer = (await token(server, jwt)).body.access_token!;
+    let release!: () => void;
+    let waiting!: () => void;
+    const held = new Promise<void>((r) => (waiting = r));
+    account.createGate = new Promise<void>((r) => (release = r));
+    account.onGateWait = () => waiting();
+    try {
+      const holding = fetch(`${server.url}${EMP}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ firstName: 'Held' }),
+      });
+      await held;
+      const url = `${server.url}${EMP}?limit=1`;
+      const auth = new TbaAuth(
+        {
+          consumerKey: dev.client.tba.consumerKey,
+          consumerSecret: new Secret(dev.client.tba.consumerSecret),
+          tokenId: dev.client.tba.tokenId,
+          tokenSecret: new Secret(dev.client.tba.tokenSecret),
+        },
+        account.accountId,
+      );
+      const headers = { authorization: await auth.authorization('GET', url) };
+      expect((await fetch(url, { headers })).status).toBe(429);
+      release();
+      expect((await holding).status).toBe(204);
+      expect((await fetch(url, { headers })).status).toBe(200);
+    } finally {
+      account.createGate = null;
+      account.onGateWait = null;
+      await server.close();
+    }
   });
 });
 

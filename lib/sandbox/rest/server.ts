@@ -196,13 +196,15 @@ export async function startRestServer(account: Account, options: RestServerOptio
     const url = requestUrl(req, `127.0.0.1:${(server.address() as AddressInfo).port}`);
     if (url.pathname === TOKEN_PATH) return tokenRoute(parts, req, res, url);
     if (parts.ui && (await parts.ui(req, res, url))) return;
-    const who = parts.auth.authenticate(req.method ?? 'GET', url, req.headers.authorization);
+    // Refused before authenticating, so a 429 does not use up the TBA nonce its retry will send again.
     if (inFlight >= parts.concurrencyLimit) {
       rejected++;
       req.resume();
       sendError(res, concurrencyLimitExceeded());
       return;
     }
+    // Synchronous from the check above to the slot taken: no other request can slip in between.
+    const who = parts.auth.authenticate(req.method ?? 'GET', url, req.headers.authorization);
     inFlight++;
     res.once('close', () => inFlight--);
     if (latency > 0) await new Promise((r) => setTimeout(r, latency));
