@@ -147,6 +147,16 @@ function fail(parts: ServerParts, res: ServerResponse, err: unknown): void {
   sendError(res, e, authenticateHeader(e, parts.account.accountId));
 }
 
+/** `fail`, and if even answering fails, the connection is cut (logged). */
+function failSafely(parts: ServerParts, res: ServerResponse, err: unknown): void {
+  try {
+    fail(parts, res, err);
+  } catch (e) {
+    parts.onUnexpected(e);
+    res.destroy();
+  }
+}
+
 function serverParts(account: Account, options: RestServerOptions): ServerParts {
   return {
     account,
@@ -213,14 +223,7 @@ export async function startRestServer(account: Account, options: RestServerOptio
 
   const server = createServer(httpTimeouts(options), (req, res) => {
     req.on('error', () => undefined); // an aborted upload: the response side reports it
-    handle(req, res).catch((err: unknown) => {
-      try {
-        fail(parts, res, err);
-      } catch (e) {
-        parts.onUnexpected(e);
-        res.destroy();
-      }
-    });
+    handle(req, res).catch((err: unknown) => failSafely(parts, res, err));
   });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
