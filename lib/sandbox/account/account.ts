@@ -26,6 +26,7 @@ import { seedCompany, seedSyntheticEmployees } from './seed';
 import { createSchema, openDatabase, removeDatabaseFile, tempDatabasePath, type Db } from './store';
 import { registerSuiteQLFunctions } from '../suiteql/query';
 import { SuiteQLRunner } from '../suiteql/runner';
+import { tablesReadableBy } from '../suiteql/access';
 import { NETSUITE_HTTP_LIMITS, type HttpLimits } from '../workers/sync-http';
 import { claimNextTask, finishTask, submitTask, type Invocation } from '../scheduling/tasks';
 import { sentEmails, type SentEmail } from '../runtime/modules/email';
@@ -238,8 +239,16 @@ export class SandboxAccount implements Account {
   }
 
   /** Runs in a separate process, so a query that never ends is cancelled after `suiteqlTimeoutMs`. */
-  runSuiteQL(query: string, params: readonly unknown[], limit: number, offset: number): Promise<SuiteQLPage> {
-    return this.suiteql.run(query, params, limit, offset);
+  runSuiteQL(
+    query: string,
+    params: readonly unknown[],
+    limit: number,
+    offset: number,
+    roleId?: string,
+  ): Promise<SuiteQLPage> {
+    const readable =
+      roleId === undefined ? null : tablesReadableBy(this.db, this.project?.objects.recordTypes ?? [], roleId);
+    return this.suiteql.run(query, params, limit, offset, readable);
   }
 
   /** Writes to one record run one at a time (NetSuite locks a record while it saves). */
