@@ -18,7 +18,7 @@ import {
   type EmployeeState,
 } from '../records/employees';
 import { describeError, intoRealm, SuiteScriptError } from './errors';
-import { Governance, usageLimit } from './governance';
+import { Governance, timeLimitExceeded, timeLimitSeconds, usageLimit } from './governance';
 import { moduleResolver } from './modules';
 import type { Deployment, ScriptObject } from '../sdf/objects-xml';
 import { ScriptRecord, employeeSpec, employeeValues } from './record-model';
@@ -292,7 +292,12 @@ export class Engine implements EmployeeWriter {
   ): { ok: true; usage: number } | { ok: false; usage: number; error: { name: string; message: string } } {
     let realmError: ErrorConstructor | undefined;
     let realmDate: DateConstructor | undefined;
-    const governance = new Governance(usageLimit(script.type), (e) => intoRealm(e, realmError));
+    // Time runs on the account clock from the start of the execution (tests move it; section_161591009480).
+    const governance = new Governance(usageLimit(script.type), (e) => intoRealm(e, realmError), {
+      now: () => this.clock.now(),
+      startedAt: this.clock.now(),
+      limitMs: timeLimitSeconds(script.type) * 1000,
+    });
     const env: ScriptEnv = {
       services: this.services,
       script,
@@ -316,10 +321,12 @@ export class Engine implements EmployeeWriter {
       // A script without this entry point is not executed for it (no execution, no governance).
       if (typeof instance.entry[entryPoint] !== 'function') return { ok: true, usage: 0 };
       body(instance, env);
+      // NetSuite stops a script at its time limit, whatever it caught: the execution ends there.
+      if (governance.killedByTime()) throw timeLimitExceeded();
       this.recordExecution(script, deployment, origin, governance, null);
       return { ok: true, usage: governance.usage() };
     } catch (e) {
-      const error = describeError(e);
+      const error = describeError(governance.killedByTime() ? timeLimitExceeded() : e);
       this.log({
         at: this.now(),
         script: script.id,
