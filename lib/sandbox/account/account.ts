@@ -3,7 +3,7 @@
  * user events in script workers), plus the controls tests, benchmarks and the demo use: secrets and
  * parameters, the clock and scheduled scripts, logs and governance readings.
  */
-import type { CanonicalRecord } from '../../core';
+import { CONTEXT_TYPE, type CanonicalRecord } from '../../core';
 import {
   NetSuiteError,
   type Account,
@@ -568,12 +568,31 @@ export class SandboxAccount implements Account {
   }
 }
 
+/**
+ * Execution contexts of scripts (runtime.ContextType): a write made in one of them is a script's, so the
+ * user events it fires run with the role given, the triggering script's (chapter_N2997500).
+ */
+const SCRIPT_CONTEXTS: ReadonlySet<string> = new Set([
+  CONTEXT_TYPE.ACTION,
+  CONTEXT_TYPE.BUNDLE_INSTALLATION,
+  CONTEXT_TYPE.CUSTOM_MASSUPDATE,
+  CONTEXT_TYPE.MAP_REDUCE,
+  CONTEXT_TYPE.PORTLET,
+  CONTEXT_TYPE.RESTLET,
+  CONTEXT_TYPE.SCHEDULED,
+  CONTEXT_TYPE.SDF_INSTALLATION,
+  CONTEXT_TYPE.SUITELET,
+]);
+
 function origin(ctx: WriteContext): Origin {
   if (!ctx || typeof ctx.executionContext !== 'string')
     throw new NetSuiteError(500, 'UNEXPECTED_ERROR', 'write context missing');
+  const executionContext = ctx.executionContext.toUpperCase();
+  const roleId = String(ctx.roleId);
   return {
-    executionContext: ctx.executionContext.toUpperCase(),
+    executionContext,
     userId: String(ctx.userId),
-    roleId: String(ctx.roleId),
+    roleId,
+    ...(SCRIPT_CONTEXTS.has(executionContext) ? { scriptRoleId: roleId } : {}),
   };
 }

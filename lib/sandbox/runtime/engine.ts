@@ -54,6 +54,16 @@ function scriptDate(kind: string, value: unknown): unknown {
   return kind === 'date' && isDate(value) ? ymdIn(value.getTime()) : value;
 }
 
+/**
+ * The role a script runs with (chapter_N2997500): "when one script triggers another, the triggered
+ * script runs with the first script's role", not its own deployment's; else the deployment's Execute As
+ * Role; else the user's role.
+ */
+function effectiveRole(deployment: Deployment, origin: Origin): string | null {
+  if (origin.scriptRoleId !== undefined) return origin.scriptRoleId;
+  return deployment.runAsRole ? roleIdOf(deployment.runAsRole) : origin.roleId;
+}
+
 const RUNNABLE = new Set(['RELEASED', 'TESTING']);
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
@@ -304,7 +314,7 @@ export class Engine implements EmployeeWriter {
       deployment,
       governance,
       origin,
-      roleId: deployment.runAsRole ? roleIdOf(deployment.runAsRole) : origin.roleId,
+      roleId: effectiveRole(deployment, origin),
       isUserEvent,
       taskId,
       runParams: typedParams(script, runParams),
