@@ -66,7 +66,13 @@ export interface AccountOptions {
   http?: Partial<HttpLimits>;
   /** Opt-in: hosts (loopback only) to which N/https may send plain http://. */
   plainHttpHosts?: string[];
-  /** Wall-clock limit for one script execution. Default 5 minutes. */
+  /**
+   * A test-safety net in REAL (wall-clock) time: a runaway loop in a script must not hold a worker
+   * forever. Default 5 minutes. Not NetSuite's limit: the documented time limits per script type
+   * (TIME_LIMIT_SECONDS, section_161591009480) are enforced on the account clock.
+   */
+  realTimeSafetyNetMs?: number;
+  /** @deprecated The old name of `realTimeSafetyNetMs`. */
   scriptTimeoutMs?: number;
   /** Time a SuiteQL query (REST, `runSuiteQL`) may run before it is cancelled. Default 30 s. */
   suiteqlTimeoutMs?: number;
@@ -163,7 +169,7 @@ export class SandboxAccount implements Account {
         dbPath: this.dbPath,
         clockBuffer: this.clock.buffer,
         projectDir: project?.dir ?? null,
-        scriptTimeoutMs: options.scriptTimeoutMs ?? 300_000,
+        scriptTimeoutMs: options.realTimeSafetyNetMs ?? options.scriptTimeoutMs ?? 300_000,
         plainHttpHosts: options.plainHttpHosts ?? [],
         limits: this.limits,
       },

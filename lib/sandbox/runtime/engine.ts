@@ -39,7 +39,10 @@ export interface EngineOptions {
   emptyValuesFirst: boolean;
   dbPath: string;
   clockBuffer: SharedArrayBuffer;
-  /** Wall-clock limit of one script execution (a runaway loop must not hold a worker forever). */
+  /**
+   * A test-safety net in real time (a runaway loop must not hold a worker forever); NetSuite's own time
+   * limits are enforced on the account clock by Governance.
+   */
   scriptTimeoutMs: number;
   /** Hosts for which plain http:// is allowed (explicit opt-in; loopback only). */
   plainHttpHosts: string[];
