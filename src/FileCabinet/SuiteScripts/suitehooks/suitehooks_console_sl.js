@@ -1138,7 +1138,11 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     resultSetPage: 10,
     taskSubmit: 20,
     emailSend: 20,
-    log: 0
+    log: 0,
+    cacheGet: 1,
+    cacheLoad: 2,
+    cachePut: 1,
+    cacheRemove: 1
   };
   var RETRY_UNITS = {
     setup: 3 * UNIT_COST.resultSetPage + RECORD_UNITS.load.other,

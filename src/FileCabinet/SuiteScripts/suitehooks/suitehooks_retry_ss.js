@@ -780,7 +780,11 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     resultSetPage: 10,
     taskSubmit: 20,
     emailSend: 20,
-    log: 0
+    log: 0,
+    cacheGet: 1,
+    cacheLoad: 2,
+    cachePut: 1,
+    cacheRemove: 1
   };
   var RETRY_UNITS = {
     setup: 3 * UNIT_COST.resultSetPage + RECORD_UNITS.load.other,
