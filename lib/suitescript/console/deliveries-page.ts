@@ -1,7 +1,7 @@
 /** The deliveries page: filters, one page of deliveries (newest first) with a selection to replay. */
 import * as serverWidget from 'N/ui/serverWidget';
 import { esc, formatNextAttempt } from './format';
-import { countMatching, filterClause, page, PAGE_SIZE, type Filters } from './outbox-sql';
+import { countMatching, filterClause, page, PAGE_SIZE, validFilters, type Filters } from './outbox-sql';
 import { count, rows, type Row } from './suiteql';
 import { consoleUrl, group, html, link, newForm, notice, type NoticeKind, type Params } from './widgets';
 
@@ -136,12 +136,14 @@ export function deliveriesPage(
       'error',
       errors.map((e) => `Filter ignored: ${e}`),
     );
-  filterFields(form, f);
+  // Only validated values are echoed into the fields and the paging links; a bad one is named above.
+  const valid = validFilters(f);
+  filterFields(form, valid);
   let items = rows(page(f, cursor));
   const hasMore = items.length > PAGE_SIZE;
   items = items.slice(0, PAGE_SIZE);
   if (cursor.after !== undefined) items.reverse();
-  pager(form, f, items, hasMore, count(countMatching(f)), cursor);
+  pager(form, valid, items, hasMore, count(countMatching(f)), cursor);
   list(form, items);
   form.addSubmitButton({ label: 'Submit' });
   return form;

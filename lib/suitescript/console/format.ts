@@ -7,6 +7,21 @@ export function esc(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
+/** `1 dead delivery`, `2 dead deliveries`: a count with its noun. */
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * A delivery's last HTTP status and error in one line, without saying the status twice: a 410's error
+ * is already `HTTP 410 Gone: …` (lib/core/retry-schedule.ts), other errors name no status.
+ */
+export function attemptText(httpStatus: string, error: string): string {
+  const status = httpStatus === '' ? '' : `HTTP ${httpStatus}`;
+  if (status === '' || error === '') return status || error;
+  return error.startsWith(status) ? error : `${status}: ${error}`;
+}
+
 /** `3 d 4 h`, `2 h 5 min`, `40 s`: the two largest units. */
 export function formatAge(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));

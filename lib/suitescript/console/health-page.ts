@@ -2,15 +2,16 @@
 import type * as serverWidget from 'N/ui/serverWidget';
 import { ALERT_PARAM } from '../../core/alert-config';
 import { DEPLOYMENT } from '../../core/ids';
-import { esc, formatAge, formatInstant } from './format';
+import { attemptText, esc, formatAge, formatInstant } from './format';
 import type { DeliveryPoint, Health } from './health';
 import type { PingOutcome } from './ping';
 import { consoleUrl, group, html, link, newForm, notice, show } from './widgets';
 
 function describePoint(p: DeliveryPoint | null, now: number, withError: boolean): string {
   if (!p) return 'none recorded';
-  const status = p.httpStatus ? `HTTP ${p.httpStatus}` : 'no HTTP answer';
-  return `${formatInstant(p.at)} (${formatAge(now - p.at.getTime())} ago), ${status}${withError && p.error ? `: ${p.error}` : ''} (delivery ${p.id})`;
+  const error = withError ? p.error : '';
+  const answer = p.httpStatus ? attemptText(p.httpStatus, error) : `no HTTP answer${error ? `: ${error}` : ''}`;
+  return `${formatInstant(p.at)} (${formatAge(now - p.at.getTime())} ago), ${answer} (delivery ${p.id})`;
 }
 
 function deliveriesGroup(form: serverWidget.Form, h: Health, now: number): void {
@@ -21,7 +22,9 @@ function deliveriesGroup(form: serverWidget.Form, h: Health, now: number): void 
     'custpage_counts',
     `<table class="suitehooks-counts"><tr><th>Pending</th><td id="count-pending">${listed('pending', h.counts.pending)}</td></tr>` +
       `<tr><th>Dead</th><td id="count-dead">${listed('dead', h.counts.dead)}</td></tr>` +
-      `<tr><th>Delivered in the last 24 h</th><td id="count-delivered-24h">${esc(h.counts.deliveredLastDay)}</td></tr></table>`,
+      `<tr><th>Delivered from the outbox in the last 24 h</th><td id="count-delivered-24h">${esc(h.counts.deliveredLastDay)}</td></tr></table>` +
+      // Inline deliveries that succeed are never stored (install step 4, delivery mode): say so.
+      `<p class="suitehooks-note" id="count-delivered-note">Only stored deliveries are counted: an event delivered at the first try when the employee was saved is not stored, so it is not in these numbers.</p>`,
     g,
   );
   show(
@@ -65,7 +68,8 @@ function retryGroup(form: serverWidget.Form, h: Health): void {
     runs = h.runs
       .map((r) => `${r.deployment}: ${r.status}, started ${r.started || '-'}, ended ${r.ended || '-'}`)
       .join(' | ');
-  show(form, 'custpage_runs', 'Last runs', runs, g);
+  // The Scheduled Script Instance search answers dates as text in the user's time zone preference.
+  show(form, 'custpage_runs', 'Last runs (your time zone)', runs, g);
 }
 
 function configGroup(form: serverWidget.Form, h: Health): void {

@@ -2,6 +2,7 @@
 import * as serverWidget from 'N/ui/serverWidget';
 import { deadCount } from './outbox-sql';
 import { DEAD_BATCH } from './replay';
+import { plural } from './format';
 import { count } from './suiteql';
 import { group, newForm, notice, type NoticeKind } from './widgets';
 
@@ -14,7 +15,7 @@ export function replayDeadPage(message: { kind: NoticeKind; lines: string[] } | 
   const dead = count(deadCount());
   const g = group(form, 'custpage_g_replay', 'Replay');
   notice(form, 'info', [
-    `${dead} dead deliveries.`,
+    `${plural(dead, 'dead delivery', 'dead deliveries')}.`,
     `A replay keeps each delivery's webhook-id and body, sets it pending with a full retry schedule (attempts 0, next attempt now) and starts the retry worker, which signs it afresh.`,
     `Up to ${DEAD_BATCH} are replayed per submit (a Suitelet has 1,000 governance units); submit again for the rest.`,
   ]);

@@ -17,6 +17,7 @@ import { DELIVERY_ID_FIELD, deliveryPage } from './delivery-page';
 import { readHealth } from './health';
 import { healthPage } from './health-page';
 import { NO_FILTERS, PAGE_SIZE, type Filters } from './outbox-sql';
+import { plural } from './format';
 import { sendTestEvent } from './ping';
 import { CONFIRM_FIELD, replayDeadPage } from './replay-page';
 import { describeStart, replayDeadBatch, replaySelected, startReplayWorker, type ReplayResult } from './replay';
@@ -45,13 +46,13 @@ function cursorFrom(p: Params): { before?: number; after?: number } {
 
 /** The outcome of a replay in words, then the worker started if anything was replayed. */
 function replayMessage(result: ReplayResult, extra: string[] = []): Message {
-  const lines = [`${result.replayed.length} deliver${result.replayed.length === 1 ? 'y' : 'ies'} replayed.`, ...extra];
+  const lines = [`${plural(result.replayed.length, 'delivery', 'deliveries')} replayed.`, ...extra];
   for (const s of result.skipped) lines.push(`Delivery ${s.id}: ${s.reason}.`);
   if (result.replayed.length > 0) {
     lines.push(describeStart(startReplayWorker()));
     logger.audit({
       title: TITLE,
-      details: `user ${runtime.getCurrentUser().id} replayed ${result.replayed.length} deliveries`,
+      details: `user ${runtime.getCurrentUser().id} replayed ${plural(result.replayed.length, 'delivery', 'deliveries')}`,
     });
   }
   return { kind: result.replayed.length > 0 ? 'ok' : 'error', lines };
@@ -96,7 +97,9 @@ function postReplayDead(response: http.ServerResponse, p: Params): void {
   }
   const result = replayDeadBatch();
   const more =
-    result.remaining > 0 ? [`${result.remaining} dead deliveries remain: submit again to replay the next batch.`] : [];
+    result.remaining > 0
+      ? [`${plural(result.remaining, 'dead delivery remains', 'dead deliveries remain')}: submit again to replay the next batch.`]
+      : [];
   response.writePage(replayDeadPage(replayMessage(result, more)));
 }
 

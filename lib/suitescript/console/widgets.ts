@@ -57,12 +57,17 @@ export function hidden(form: serverWidget.Form, id: string, value: string): void
 
 export type NoticeKind = 'ok' | 'error' | 'info';
 
+/** Notices already on each form: every notice gets a field id of its own (never two fields with one id). */
+const NOTICES = new WeakMap<serverWidget.Form, number>();
+
 /** A message at the top of the page; `text` is escaped. */
 export function notice(form: serverWidget.Form, kind: NoticeKind, lines: string | string[]): void {
+  const n = NOTICES.get(form) ?? 0;
+  NOTICES.set(form, n + 1);
   const items = (Array.isArray(lines) ? lines : [lines]).map((l) => `<div>${esc(l)}</div>`).join('');
   html(
     form,
-    `custpage_notice_${kind}`,
+    `custpage_notice_${n}`,
     `<div class="suitehooks-notice suitehooks-${kind}" role="status">${items}</div>`,
   );
 }
