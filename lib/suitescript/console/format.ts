@@ -1,10 +1,20 @@
 /** Text for the console's pages (pure): escaping, ages, pretty JSON, endpoints without their query. */
+import { errorCode } from '../errors';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Every value the console shows goes through this: receivers' answers and payloads are untrusted text. */
 export function esc(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+}
+
+/**
+ * A part of a page the user's role may not read: NetSuite's permission error says so in words (the code
+ * alone for anything else, which may carry values in its message).
+ */
+export function deniedText(e: unknown): string {
+  const code = errorCode(e);
+  return code === 'INSUFFICIENT_PERMISSION' ? 'not visible to your role' : `not readable (${code})`;
 }
 
 /** `1 dead delivery`, `2 dead deliveries`: a count with its noun. */

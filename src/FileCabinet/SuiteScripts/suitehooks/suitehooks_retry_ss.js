@@ -292,6 +292,13 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     rec.save();
   }
 
+  // lib/suitescript/console/format.ts
+  function attemptText(httpStatus, error4) {
+    const status = httpStatus === "" ? "" : `HTTP ${httpStatus}`;
+    if (status === "" || error4 === "") return status || error4;
+    return error4.startsWith(status) ? error4 : `${status}: ${error4}`;
+  }
+
   // lib/suitescript/console/outbox-sql.ts
   var DAY_MS = 864e5;
   function sysdateMinus(ms2) {
@@ -338,7 +345,7 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     const error4 = String(rec.getValue({ fieldId: DELIVERY_FIELD.lastError }) ?? "");
     return {
       failing: String(row.last_http_status) !== "410",
-      error: `${status !== "" && status !== null ? `HTTP ${String(status)}: ` : ""}${error4}`.slice(0, 300)
+      error: attemptText(String(status ?? ""), error4).slice(0, 300)
     };
   }
   function consoleLink() {
