@@ -293,6 +293,9 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
   }
 
   // lib/suitescript/console/format.ts
+  function plural(n, one, many) {
+    return `${n} ${n === 1 ? one : many}`;
+  }
   function attemptText(httpStatus, error4) {
     const status = httpStatus === "" ? "" : `HTTP ${httpStatus}`;
     if (status === "" || error4 === "") return status || error4;
@@ -379,12 +382,13 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     const latest2 = latestAttempt();
     const dead = states.get("dead") ?? empty;
     const newlyDead = count(deadSince2(now - deadSince(dead, now)));
+    const went = plural(newlyDead, "delivery went dead", "deliveries went dead");
     apply(
       "dead",
       dead,
       decideDead(dead, newlyDead, now),
-      () => send2(config, `${newlyDead} deliveries went dead`, [
-        `${newlyDead} deliveries went dead: their retries are used up (or the receiver answered 410). They are kept and can be replayed from the console.`,
+      () => send2(config, went, [
+        `${went}: their retries are used up (or the receiver answered 410). They are kept and can be replayed from the console.`,
         `Dead now: ${counts.dead}. Pending: ${counts.pending}.`,
         `Last error: ${latest2.error || "(none recorded)"}`
       ])
