@@ -28,6 +28,20 @@ const FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+/** Run in the page: each word of the deliveries table that the layout breaks across lines. */
+const WORDS_BROKEN_ACROSS_LINES = `(() => {
+  const root = document.querySelector('table#custpage_deliveries');
+  const out = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    for (const m of (node.textContent || '').matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      if (range.getClientRects().length > 1) out.push(m[0]);
+    }
+  return out;
+})()`;
 const found = fs.existsSync(CHROMIUM);
 
 if (!found) {
@@ -140,20 +154,7 @@ if (!found) {
     await page.getByRole('link', { name: 'Deliveries' }).click();
     await page.locator('table#custpage_deliveries').waitFor();
     // At 1280 px no word of the table is broken across lines.
-    const broken = await page.locator('table#custpage_deliveries').evaluate((table) => {
-      const out: string[] = [];
-      const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = node.textContent ?? '';
-        for (const m of text.matchAll(/\S+/g)) {
-          const range = document.createRange();
-          range.setStart(node, m.index);
-          range.setEnd(node, m.index + m[0].length);
-          if (range.getClientRects().length > 1) out.push(m[0]);
-        }
-      }
-      return out;
-    });
+    const broken: unknown = await page.evaluate(WORDS_BROKEN_ACROSS_LINES);
     expect(broken).toEqual([]);
     await page.locator('#custpage_status').selectOption('delivered');
     await page.getByRole('button', { name: 'Submit' }).click();

@@ -113,7 +113,10 @@ function ensureRolePermissionTable(db: Db): void {
 export function setRolePermission(db: Db, roleId: string, permission: RolePermission, granted: boolean): void {
   ensureRolePermissionTable(db);
   if (granted)
-    db.prepare('INSERT OR IGNORE INTO sandbox_role_permission (role, permission) VALUES (?, ?)').run(roleId, permission);
+    db.prepare('INSERT OR IGNORE INTO sandbox_role_permission (role, permission) VALUES (?, ?)').run(
+      roleId,
+      permission,
+    );
   else db.prepare('DELETE FROM sandbox_role_permission WHERE role = ? AND permission = ?').run(roleId, permission);
 }
 
