@@ -30,7 +30,7 @@ export interface Session {
 function readParams(): Session['params'] {
   try {
     const read = userEventParams();
-    return read ? { read } : { problem: `deployment ${DEPLOYMENT.userEvent} not found` };
+    return read ? { read } : { problem: `not found (${DEPLOYMENT.userEvent})` };
   } catch (e) {
     return { problem: deniedText(e) };
   }

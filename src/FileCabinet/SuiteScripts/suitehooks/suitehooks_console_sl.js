@@ -1375,7 +1375,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   function readParams() {
     try {
       const read = userEventParams();
-      return read ? { read } : { problem: `deployment ${DEPLOYMENT.userEvent} not found` };
+      return read ? { read } : { problem: `not found (${DEPLOYMENT.userEvent})` };
     } catch (e) {
       return { problem: deniedText(e) };
     }
