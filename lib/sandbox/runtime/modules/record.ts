@@ -11,7 +11,7 @@ import {
   toColumnValue,
   type TableSpec,
 } from '../../records/record-types';
-import { requireRecordAccess } from '../../account/permissions';
+import { requireRecordAccess, requireRolePermission } from '../../account/permissions';
 import type { ScriptEnv } from '../script-env';
 
 const TYPE_ENUM = Object.freeze({
@@ -125,6 +125,7 @@ function tableSaver(env: ScriptEnv, spec: TableSpec) {
 }
 
 function loadTable(env: ScriptEnv, spec: TableSpec, id: string, readOnly: boolean): ScriptRecord {
+  if (spec.type === 'scriptdeployment') requireRolePermission(env, 'SUITESCRIPT');
   requireRecordAccess(env, spec.type, 'VIEW');
   const row = env.services.db.prepare(`SELECT * FROM ${spec.table} WHERE id = ?`).get(Number(id)) as
     Record<string, unknown> | undefined;

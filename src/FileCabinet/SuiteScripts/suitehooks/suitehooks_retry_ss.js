@@ -292,6 +292,16 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     rec.save();
   }
 
+  // lib/suitescript/console/format.ts
+  function plural(n, one, many) {
+    return `${n} ${n === 1 ? one : many}`;
+  }
+  function attemptText(httpStatus, error4) {
+    const status = httpStatus === "" ? "" : `HTTP ${httpStatus}`;
+    if (status === "" || error4 === "") return status || error4;
+    return error4.startsWith(status) ? error4 : `${status}: ${error4}`;
+  }
+
   // lib/suitescript/console/outbox-sql.ts
   var DAY_MS = 864e5;
   function sysdateMinus(ms2) {
@@ -338,7 +348,7 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     const error4 = String(rec.getValue({ fieldId: DELIVERY_FIELD.lastError }) ?? "");
     return {
       failing: String(row.last_http_status) !== "410",
-      error: `${status !== "" && status !== null ? `HTTP ${String(status)}: ` : ""}${error4}`.slice(0, 300)
+      error: attemptText(String(status ?? ""), error4).slice(0, 300)
     };
   }
   function consoleLink() {
@@ -372,12 +382,13 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     const latest2 = latestAttempt();
     const dead = states.get("dead") ?? empty;
     const newlyDead = count(deadSince2(now - deadSince(dead, now)));
+    const went = plural(newlyDead, "delivery went dead", "deliveries went dead");
     apply(
       "dead",
       dead,
       decideDead(dead, newlyDead, now),
-      () => send2(config, `${newlyDead} deliveries went dead`, [
-        `${newlyDead} deliveries went dead: their retries are used up (or the receiver answered 410). They are kept and can be replayed from the console.`,
+      () => send2(config, went, [
+        `${went}: their retries are used up (or the receiver answered 410). They are kept and can be replayed from the console.`,
         `Dead now: ${counts.dead}. Pending: ${counts.pending}.`,
         `Last error: ${latest2.error || "(none recorded)"}`
       ])
