@@ -24,18 +24,36 @@ const PROBE = suiteScript(
 });`,
 );
 
+/** On a customer's creation, a script creates, finds and loads a vendor (N/record, N/search). */
+const LOOKUP = suiteScript(
+  'UserEventScript',
+  `define(['N/record', 'N/search', 'N/log'], function (record, search, log) {
+  return { afterSubmit: function (ctx) {
+    if (ctx.type !== 'create') return;
+    var v = record.create({ type: record.Type.VENDOR });
+    v.setValue({ fieldId: 'companyname', value: 'From Script' });
+    v.setValue({ fieldId: 'subsidiary', value: '1' });
+    var id = v.save();
+    var found = search.create({ type: search.Type.VENDOR, filters: [['companyname', 'is', 'From Script']], columns: ['entityid'] })
+      .run().getRange({ start: 0, end: 5 }).map(function (r) { return r.getValue('entityid'); });
+    log.audit('lookup', JSON.stringify({ found: found, loaded: record.load({ type: 'vendor', id: id }).getValue('companyname') }));
+  } };
+});`,
+);
+
 let dir: string;
 let account: SandboxAccount;
 
 beforeAll(async () => {
-  dir = writeProject(
-    ['VENDOR', 'PARTNER', 'CUSTOMER'].map((t) => ({
+  dir = writeProject([
+    ...['VENDOR', 'PARTNER', 'CUSTOMER'].map((t) => ({
       id: `sb_${t.toLowerCase()}_ue`,
       type: 'usereventscript' as const,
       source: PROBE,
       recordType: t,
     })),
-  );
+    { id: 'sb_lookup_ue', type: 'usereventscript', source: LOOKUP, recordType: 'CUSTOMER' },
+  ]);
   account = await SandboxAccount.create({ projectDir: dir, workers: 1 });
 });
 
@@ -114,6 +132,7 @@ it('partners and customers hold one accessRole; giving access needs an email and
     salesRep: { id: '4' },
     accessRole: { id: '18', refName: 'Employee Center' },
   });
+  expect(audits()).toContainEqual(['lookup', { found: ['From Script'], loaded: 'From Script' }]);
   const titles = audits().map((a) => a[0]);
   expect(titles).toEqual(expect.arrayContaining(['partner:create', 'partner:edit', 'customer:create']));
   // A customer has no supervisor; a partner no roles sublist.
@@ -149,9 +168,9 @@ it('SuiteQL reads the new tables, with BUILTIN.DF names of their selects', async
 });
 
 it('deleting a vendor fires its delete user event and removes its role lines', async () => {
-  const id = account.findRecordByExternalId('vendor', 'none') ?? account.listRecords('vendor', 1, 0).ids[0]!;
+  const id = account.listRecords('vendor', 1, 0).ids[0]!;
   await account.deleteRecord('vendor', id, REST);
   expect(account.getRecord('vendor', id)).toBeNull();
   expect(audits().map((a) => a[0])).toContain('vendor:delete');
-  expect(account.db.prepare('SELECT COUNT(*) FROM sandbox_vendorroles').pluck().get()).toBe(0);
+  expect(account.db.prepare('SELECT COUNT(*) FROM sandbox_vendorroles WHERE entity = ?').pluck().get(id)).toBe(0);
 });
