@@ -29,8 +29,8 @@ export interface UserRecordType {
   id: UserRecordTypeId;
   /** `recordtype` of a usereventscript deployment in SDF object XML. */
   sdfRecordType: string;
-  /** Prefix of the event types: `<prefix>.created`, `.updated`, `.deleted`. */
-  eventPrefix: string;
+  /** Prefix of the event types: `<prefix>.created`, `.updated`, `.deleted` (the record type id). */
+  eventPrefix: UserRecordTypeId;
   /** Singular and plural, for messages, the CLI and the docs. */
   label: string;
   plural: string;
@@ -138,15 +138,24 @@ export function userRecordTypeOfSdf(sdfRecordType: string): UserRecordType | nul
   return USER_RECORD_TYPES.find((t) => t.sdfRecordType === sdfRecordType.toUpperCase()) ?? null;
 }
 
-const SUFFIX: Record<ChangeType, string> = { create: 'created', update: 'updated', delete: 'deleted' };
+const SUFFIX = { create: 'created', update: 'updated', delete: 'deleted' } as const satisfies Record<
+  ChangeType,
+  string
+>;
+
+/**
+ * Every event type name as a type (`employee.created` … `customer.deleted`), for the event types of a
+ * JSON Schema generated from TypeScript; the employee's `EventTypeName` is the first three.
+ */
+export type UserEventTypeName = `${UserRecordTypeId}.${(typeof SUFFIX)[ChangeType]}`;
 
 /** The event type of a change: `vendor.created`, `customer.deleted`, … */
-export function eventTypeOf(type: UserRecordType, changeType: ChangeType): string {
+export function eventTypeOf(type: UserRecordType, changeType: ChangeType): UserEventTypeName {
   return `${type.eventPrefix}.${SUFFIX[changeType]}`;
 }
 
 /** Every event type name the registry declares, in registry order. */
-export const EVENT_TYPE_NAMES: readonly string[] = Object.freeze(
+export const EVENT_TYPE_NAMES: readonly UserEventTypeName[] = Object.freeze(
   USER_RECORD_TYPES.flatMap((t) => (['create', 'update', 'delete'] as const).map((c) => eventTypeOf(t, c))),
 );
 
