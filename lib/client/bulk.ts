@@ -6,30 +6,15 @@
  * of *the same file* finished are skipped (see bulk-results.ts).
  */
 import { createHash } from 'node:crypto';
+import { SuitehooksError } from '../webhooks/errors';
+import { bulkInputProblems, CONTROL_COLUMNS, given } from './bulk-check';
+import { BULK_ACTIONS, type BulkAction, type BulkRow } from './bulk-row';
 import type { NetSuiteClient } from './client';
 import type { EmployeeInput } from './employees';
-import { bulkInputProblems, CONTROL_COLUMNS, given } from './bulk-check';
 import { DeleteRefusedError, InterruptedError, NetSuiteApiError, RetriesExhaustedError } from './errors';
 import { fieldValue } from './values';
 
-export const BULK_ACTIONS = [
-  'upsert',
-  'create',
-  'update',
-  'deactivate',
-  'reactivate',
-  'add-role',
-  'remove-role',
-  'set-roles',
-  'delete',
-] as const;
-export type BulkAction = (typeof BULK_ACTIONS)[number];
-
-export interface BulkRow {
-  /** 1-based line (CSV: data line; JSON lines: line) for messages. */
-  line: number;
-  values: Record<string, unknown>;
-}
+export { BULK_ACTIONS, type BulkAction, type BulkRow };
 
 export interface BulkResult {
   line: number;
@@ -45,10 +30,9 @@ export interface BulkResult {
 }
 
 /** The bulk file breaks the rules (unknown columns, values an action would ignore): nothing was run. */
-export class BulkInputError extends TypeError {
+export class BulkInputError extends SuitehooksError {
   constructor(readonly problems: string[]) {
-    super(problems.join('\n'));
-    this.name = 'BulkInputError';
+    super('BULK_INPUT_INVALID', problems.join('\n'));
   }
 }
 

@@ -34,7 +34,7 @@ export interface PingData {
   origin: Origin;
 }
 
-/** Any suitehooks event: what a receiver can get (the root of the JSON Schema). */
+/** Any suitehooks event. */
 export type SuitehooksEvent = WebhookEvent | PingEvent;
 
 /** `ping_<ms in base 36>_<nonce>`: unique, and only `[A-Za-z0-9_-]` as a webhook-id must be. */

@@ -171,7 +171,11 @@ export function createWebhookHandler(
   const verifiers = webhookVerifiers(options.secret);
   const timeoutMs = options.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
   if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new RangeError('storeTimeoutMs must be a positive number');
-  const stores = guardedStores(options.seen ?? memorySeenStore(), options.sequences ?? memorySequenceStore(), timeoutMs);
+  const stores = guardedStores(
+    options.seen ?? memorySeenStore(),
+    options.sequences ?? memorySequenceStore(),
+    timeoutMs,
+  );
   const inProgress = new Set<string>();
   const inRecordOrder = perKeyQueue();
   return async (req, res) => {

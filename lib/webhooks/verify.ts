@@ -9,7 +9,6 @@ import { Webhook } from 'standardwebhooks';
 import type { SuitehooksEvent } from '../core/ping';
 import { WebhookVerificationError } from './errors';
 
-
 export type HeaderBag = Headers | Record<string, string | string[] | undefined>;
 
 /** The package's tolerance, and the widest one allowed. */
