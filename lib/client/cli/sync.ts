@@ -92,7 +92,8 @@ async function exportInto(
   };
   try {
     try {
-      for await (const item of client.sync({ cursor: target.start, pageSize })) {
+      const onWarning = (message: string) => println(io.stderr, `warning: ${message}`);
+      for await (const item of client.sync({ cursor: target.start, pageSize, onWarning })) {
         if (io.signal?.aborted) break;
         if (count === 0) bar.start(item.expected, 0);
         lines.push(`${JSON.stringify(item.record)}\n`);
