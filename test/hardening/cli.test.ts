@@ -3,7 +3,7 @@
  * files in `bulk` (every data row accounted for, each bad row named by line with its problem, nothing
  * silently dropped), rows for the same employee applied in file order, and no credential — private key,
  * TBA secrets, access tokens, Authorization headers — in any output of any command, errors and
- * SUITEHOOKS_DEBUG stacks included.
+ * SUITEHOOKS_DEBUG stacks included; `sync` cursors that cannot be a position refused (issue 17, item 9).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
