@@ -112,6 +112,8 @@ test("end to end: the sandbox console's Send test event reaches a real listen pr
     { cwd: dir, env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // Exiting before it listens is a failure (settled, not left as an unhandled rejection, once it listens).
+  const exitedEarly = exited.then((code) => new Error(`listen exited with ${code}: ${stderr}`));
   let stdout = '';
   let stderr = '';
   let printed!: (line: string) => void;
@@ -131,7 +133,8 @@ test("end to end: the sandbox console's Send test event reaches a real listen pr
   );
   let stack: Awaited<ReturnType<typeof startConsoleStack>> | undefined;
   try {
-    const url = await Promise.race([listening, exited.then(() => Promise.reject(new Error(stderr)))]);
+    const url = await Promise.race([listening, exitedEarly]);
+    if (url instanceof Error) throw url;
     stack = await startConsoleStack({
       secrets: { [SECRET_ID]: SECRET.slice('whsec_'.length) },
       params: { [DEPLOYMENT.userEvent]: { [PARAM.endpointUrl]: `${url}hooks`, [PARAM.secretId]: SECRET_ID } },
