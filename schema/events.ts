@@ -5,10 +5,5 @@
  * bundle builds with (lib/core/envelope.ts); the test event's is the one the console sends with
  * (lib/core/ping.ts).
  */
-import type { WebhookEvent } from '../lib/core';
-import type { PingEvent } from '../lib/core/ping';
-
-/** Any suitehooks event. */
-export type SuitehooksEvent = WebhookEvent | PingEvent;
-
-export type { PingEvent, WebhookEvent };
+export type { WebhookEvent } from '../lib/core';
+export type { PingEvent, SuitehooksEvent } from '../lib/core/ping';

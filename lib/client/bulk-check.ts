@@ -4,7 +4,7 @@
  * a `title` on a `deactivate` row — means the file does not say what its author thinks: refused whole.
  */
 import { resolveField } from '../core';
-import type { BulkAction, BulkRow } from './bulk';
+import type { BulkAction, BulkRow } from './bulk-row';
 
 /** Columns that steer a row rather than set a field. */
 export const CONTROL_COLUMNS = ['action', 'id', 'externalId', 'role'] as const;

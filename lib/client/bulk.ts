@@ -6,30 +6,15 @@
  * of *the same file* finished are skipped (see bulk-results.ts).
  */
 import { createHash } from 'node:crypto';
+import { SuitehooksError } from '../webhooks/errors';
+import { bulkInputProblems, CONTROL_COLUMNS, given } from './bulk-check';
+import { BULK_ACTIONS, type BulkAction, type BulkRow } from './bulk-row';
 import type { NetSuiteClient } from './client';
 import type { EmployeeInput } from './employees';
-import { bulkInputProblems, CONTROL_COLUMNS, given } from './bulk-check';
 import { DeleteRefusedError, InterruptedError, NetSuiteApiError, RetriesExhaustedError } from './errors';
 import { fieldValue } from './values';
 
-export const BULK_ACTIONS = [
-  'upsert',
-  'create',
-  'update',
-  'deactivate',
-  'reactivate',
-  'add-role',
-  'remove-role',
-  'set-roles',
-  'delete',
-] as const;
-export type BulkAction = (typeof BULK_ACTIONS)[number];
-
-export interface BulkRow {
-  /** 1-based line (CSV: data line; JSON lines: line) for messages. */
-  line: number;
-  values: Record<string, unknown>;
-}
+export { BULK_ACTIONS, type BulkAction, type BulkRow };
 
 export interface BulkResult {
   line: number;
@@ -45,10 +30,9 @@ export interface BulkResult {
 }
 
 /** The bulk file breaks the rules (unknown columns, values an action would ignore): nothing was run. */
-export class BulkInputError extends TypeError {
+export class BulkInputError extends SuitehooksError {
   constructor(readonly problems: string[]) {
-    super(problems.join('\n'));
-    this.name = 'BulkInputError';
+    super('BULK_INPUT_INVALID', problems.join('\n'));
   }
 }
 
@@ -72,6 +56,23 @@ function fields(values: Record<string, unknown>, exclude: readonly string[] = []
   return out;
 }
 
+/**
+ * An internal id as NetSuite reads it: a number, so `2`, `02` and `002` name one employee. Anything
+ * else is kept as given (NetSuite refuses it, and the row fails on its own).
+ */
+export function canonicalInternalId(id: string): string {
+  return /^\d+$/.test(id) ? id.replace(/^0+(?=\d)/, '') : id;
+}
+
+/**
+ * An external id folded for chaining. Oracle documents the characters of an external id but not whether
+ * NetSuite compares them case-sensitively (section_156334828635), so `ABC` and `abc` share a chain: run in
+ * file order they are right either way, side by side they could race on one employee.
+ */
+export function chainExternalId(externalId: string): string {
+  return externalId.toLowerCase();
+}
+
 /** The internal id a row names; with both an id and an external id, they must name the same employee. */
 async function targetId(client: NetSuiteClient, values: Record<string, unknown>): Promise<string> {
   const id = text(values.id);
@@ -80,7 +81,7 @@ async function targetId(client: NetSuiteClient, values: Record<string, unknown>)
   if (!externalId) return id;
   const found = await client.employees.getByExternalId(externalId);
   if (!found) throw new TypeError(`no employee has the external id "${externalId}"`);
-  if (id && String(found.id) !== id)
+  if (id && canonicalInternalId(String(found.id)) !== canonicalInternalId(id))
     throw new TypeError(
       `id ${id} and externalId "${externalId}" (employee ${String(found.id)}) name different employees`,
     );
@@ -215,16 +216,18 @@ export interface BulkTotals {
 
 /**
  * One chain per employee: rows naming it by id or by external id are put under its internal id (looked
- * up before anything runs), so they run in file order however they name it; other employees run side
- * by side. An external id not found yet (an upsert in the file creates it) chains by itself.
+ * up before anything runs), so they run in file order however they name it (`02` as `2`, an external id
+ * in any case); other employees run side by side. An external id not found yet (an upsert in the file
+ * creates it) chains by itself.
  */
 async function chains(client: NetSuiteClient, rows: readonly BulkRow[]): Promise<BulkRow[][]> {
   const ids = await idsOfExternalIds(client, [...new Set(rows.map((r) => text(r.values.externalId)).filter(Boolean))]);
   const byKey = new Map<string, BulkRow[]>();
   for (const row of rows) {
-    const id = text(row.values.id);
-    const eid = text(row.values.externalId);
-    const key = id ? `id:${id}` : eid ? (ids.has(eid) ? `id:${ids.get(eid)!}` : `eid:${eid}`) : `line:${row.line}`;
+    const id = canonicalInternalId(text(row.values.id));
+    const eid = chainExternalId(text(row.values.externalId));
+    const found = ids.get(eid);
+    const key = id ? `id:${id}` : eid ? (found ? `id:${found}` : `eid:${eid}`) : `line:${row.line}`;
     const chain = byKey.get(key);
     if (chain) chain.push(row);
     else byKey.set(key, [row]);
@@ -232,13 +235,14 @@ async function chains(client: NetSuiteClient, rows: readonly BulkRow[]): Promise
   return [...byKey.values()];
 }
 
-/** External id → internal id for the employees that exist, 200 per SuiteQL query. */
+/** External id (folded, chainExternalId) → internal id for the employees that exist, 200 per SuiteQL query. */
 async function idsOfExternalIds(client: NetSuiteClient, externalIds: readonly string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   for (let i = 0; i < externalIds.length; i += 200) {
     const batch = externalIds.slice(i, i + 200);
     const q = `SELECT id, externalid FROM employee WHERE externalid IN (${batch.map(() => '?').join(', ')})`;
-    for await (const row of client.suiteql.rows(q, batch)) found.set(String(row.externalid), String(row.id));
+    for await (const row of client.suiteql.rows(q, batch))
+      found.set(chainExternalId(String(row.externalid)), canonicalInternalId(String(row.id)));
   }
   return found;
 }

@@ -12,6 +12,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { SuitehooksError } from '../webhooks/errors';
 import type { M2MAlgorithm, M2MCredentials } from './auth/m2m';
 import type { TbaCredentials } from './auth/tba';
 import { Secret } from './secret';
@@ -29,10 +30,10 @@ export interface ClientConfig {
   timeZone?: string | undefined;
 }
 
-export class ConfigError extends Error {
+/** The credentials (file or environment) are missing something or malformed: exit code 2. */
+export class ConfigError extends SuitehooksError {
   constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
+    super('CONFIG_INVALID', message);
   }
 }
 

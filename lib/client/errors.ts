@@ -1,4 +1,10 @@
-/** Typed failures carrying NetSuite's `o:errorDetails`, with hints for the classic mistakes. */
+/**
+ * Typed failures carrying NetSuite's `o:errorDetails`, with hints for the classic mistakes. Every one is
+ * a SuitehooksError (`code`, `hint`); the codes are listed in docs/client.md ("Errors").
+ */
+import { SuitehooksError } from '../webhooks/errors';
+
+export { SuitehooksError };
 
 export interface ErrorDetail {
   detail: string;
@@ -20,10 +26,8 @@ const HINTS: Record<string, string> = {
   INVALID_CONTENT: 'A field name or value in the request is not valid for this record; o:errorPath names the field.',
 };
 
-export class NetSuiteApiError extends Error {
-  readonly code: string;
-  readonly hint: string | undefined;
-
+/** NetSuite answered an error: `code` is its `o:errorCode` (or `HTTP_<status>` when it gave none). */
+export class NetSuiteApiError extends SuitehooksError {
   constructor(
     readonly status: number,
     readonly details: ErrorDetail[],
@@ -32,93 +36,100 @@ export class NetSuiteApiError extends Error {
     const first = details[0];
     const code = first?.['o:errorCode'] ?? `HTTP_${status}`;
     const where = first?.['o:errorPath'] ? ` (at ${first['o:errorPath']})` : '';
-    super(`${request.method} ${request.path} failed: ${status} ${code}: ${first?.detail ?? 'no details'}${where}`);
-    this.name = 'NetSuiteApiError';
-    this.code = code;
-    this.hint = HINTS[code];
+    super(
+      code,
+      `${request.method} ${request.path} failed: ${status} ${code}: ${first?.detail ?? 'no details'}${where}`,
+      {
+        hint: HINTS[code],
+      },
+    );
   }
 }
 
 /** The token endpoint refused the client assertion (OAuth 2.0 error body). */
-export class AuthError extends Error {
-  readonly hint = HINTS.INVALID_LOGIN;
+export class AuthError extends SuitehooksError {
   constructor(
     readonly status: number,
     readonly error: string,
     readonly description: string | undefined,
   ) {
-    super(`OAuth 2.0 token request failed: ${status} ${error}${description ? `: ${description}` : ''}`);
-    this.name = 'AuthError';
+    super('AUTH_FAILED', `OAuth 2.0 token request failed: ${status} ${error}${description ? `: ${description}` : ''}`, {
+      hint: HINTS.INVALID_LOGIN,
+    });
   }
 }
 
 /** A create whose outcome is unknown (the connection broke after the request may have reached NetSuite). */
-export class WriteOutcomeUnknownError extends Error {
-  readonly hint =
-    'The record may or may not exist now. Give it an externalId and use upsert (safe to repeat), or look it up before trying again.';
+export class WriteOutcomeUnknownError extends SuitehooksError {
   constructor(
     message: string,
     override readonly cause?: unknown,
   ) {
-    super(message);
-    this.name = 'WriteOutcomeUnknownError';
+    super('WRITE_OUTCOME_UNKNOWN', message, {
+      hint: 'The record may or may not exist now. Give it an externalId and use upsert (safe to repeat), or look it up before trying again.',
+      cause,
+    });
   }
 }
 
 /** Deactivation did not stick: login may still work. */
-export class DeactivationError extends Error {
+export class DeactivationError extends SuitehooksError {
   constructor(
     readonly id: string,
     readonly isInactive: unknown,
     readonly giveAccess: unknown,
   ) {
     super(
+      'DEACTIVATION_INCOMPLETE',
       `employee ${id} was not fully deactivated: read back isInactive=${String(isInactive)}, giveAccess=${String(giveAccess)} (a script or workflow may have reverted it)`,
+      {
+        hint: 'Check for scripts or workflows on the employee record that set the flags back, then run deactivate again.',
+      },
     );
-    this.name = 'DeactivationError';
   }
 }
 
 /** NetSuite refused a delete because other records reference the employee. */
-export class DeleteRefusedError extends Error {
-  readonly hint: string;
+export class DeleteRefusedError extends SuitehooksError {
   constructor(
     readonly id: string,
     override readonly cause: NetSuiteApiError,
   ) {
-    super(`NetSuite refused to delete employee ${id}: ${cause.details[0]?.detail ?? cause.code}`);
-    this.name = 'DeleteRefusedError';
-    this.hint = `Employees with history (transactions, approvals) cannot be deleted. Deactivate instead: \`suitehooks employee deactivate ${id}\` or employees.deactivate('${id}').`;
+    super('DELETE_REFUSED', `NetSuite refused to delete employee ${id}: ${cause.details[0]?.detail ?? cause.code}`, {
+      hint: `Employees with history (transactions, approvals) cannot be deleted. Deactivate instead: \`suitehooks employee deactivate ${id}\` or employees.deactivate('${id}').`,
+      cause,
+    });
   }
 }
 
 /** Retries ran out (attempts or total time) on a retryable failure. */
-export class RetriesExhaustedError extends Error {
+export class RetriesExhaustedError extends SuitehooksError {
   constructor(
     message: string,
     readonly attempts: number,
     override readonly cause: unknown,
   ) {
-    super(message);
-    this.name = 'RetriesExhaustedError';
+    // The last failure's hint (e.g. NetSuite's) is the useful one.
+    super('RETRIES_EXHAUSTED', message, { hint: cause instanceof SuitehooksError ? cause.hint : undefined, cause });
   }
 }
 
 /** NetSuite (or something in between) answered a redirect; it is never followed with credentials. */
-export class RedirectRefusedError extends Error {
+export class RedirectRefusedError extends SuitehooksError {
   constructor(message: string) {
-    super(message);
-    this.name = 'RedirectRefusedError';
+    super('REDIRECT_REFUSED', message);
   }
 }
 
-/** The caller stopped the work (Ctrl-C, SIGTERM): a retry that would have followed was not made. */
-export class InterruptedError extends Error {
+/**
+ * The caller stopped the work (Ctrl-C, SIGTERM): a retry that would have followed was not made, or a
+ * CLI command saved what it had done and stopped (exit code 130).
+ */
+export class InterruptedError extends SuitehooksError {
   constructor(
     message: string,
     override readonly cause?: unknown,
   ) {
-    super(message);
-    this.name = 'InterruptedError';
+    super('INTERRUPTED', message, { cause });
   }
 }

@@ -11,6 +11,7 @@ import {
   NetSuiteApiError,
   RedirectRefusedError,
   RetriesExhaustedError,
+  SuitehooksError,
   WriteOutcomeUnknownError,
   type ErrorDetail,
 } from './errors';
@@ -80,9 +81,9 @@ function errorDetails(status: number, body: unknown): ErrorDetail[] {
 }
 
 /** Getting the Authorization header failed (token request): the API request itself was never sent. */
-class NotSent extends Error {
+class NotSent extends SuitehooksError {
   constructor(override readonly cause: unknown) {
-    super('request not sent');
+    super('NOT_SENT', 'request not sent', { cause });
   }
 }
 
@@ -226,7 +227,7 @@ export class Transport {
     onRetry?.({ method, path, attempt, delayMs, reason: why.reason });
     await sleep(delayMs, signal);
     if (signal?.aborted)
-      throw new InterruptedError(`${method} ${path}: not retried after ${why.reason}: interrupted`, why.failure);
+      throw new InterruptedError(`interrupted: ${method} ${path} not retried after ${why.reason}`, why.failure);
   }
 
   /** A 3xx is never followed (the Authorization header or the client assertion would go with it). */

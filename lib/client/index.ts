@@ -42,5 +42,6 @@ export {
   type KeyColumn,
 } from './suiteql';
 export { parseCursor, syncEmployees, type SyncCursor, type SyncItem, type SyncOptions } from './sync';
-export { verifyWebhook, WebhookVerificationError, type VerifyOptions } from '../webhooks';
+export { StoreTimeoutError, verifyWebhook, WebhookVerificationError, type VerifyOptions } from '../webhooks';
+export type { PingEvent, SuitehooksEvent } from '../webhooks';
 export type { WebhookEvent, EventData, CanonicalRecord, Ref } from '../core';

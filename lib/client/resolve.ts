@@ -1,5 +1,6 @@
 /** Name → internal id for the records an employee points at (roles, subsidiaries, departments, …), via SuiteQL. */
 import type { SuiteQL } from './suiteql';
+import { SuitehooksError } from '../webhooks/errors';
 
 /** A reference given by id (`'15'`, `{ id: '15' }`) or by name (`'Sales Rep'`, `{ name: 'Sales Rep' }`). */
 export type RefInput = string | number | { id: string | number } | { name: string };
@@ -14,18 +15,18 @@ const NAME_COLUMN: Record<string, string> = {
   employee: 'entityid',
 };
 
-export class NameNotFoundError extends Error {
+export class NameNotFoundError extends SuitehooksError {
   constructor(
     readonly recordType: string,
     readonly lookedUp: string,
     readonly candidates: number,
   ) {
     super(
+      candidates === 0 ? 'NAME_NOT_FOUND' : 'NAME_AMBIGUOUS',
       candidates === 0
         ? `no ${recordType} is named "${lookedUp}"`
         : `${candidates} ${recordType} records are named "${lookedUp}": give the id instead`,
     );
-    this.name = 'NameNotFoundError';
   }
 }
 

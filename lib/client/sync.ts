@@ -21,6 +21,8 @@ export interface SyncOptions {
   settleSeconds?: number;
   /** The integration user's time zone (SuiteQL shows date-times in it); default UTC. */
   timeZone?: string;
+  /** Told when something looks wrong but the run goes on (a cursor later than the account's clock). */
+  onWarning?: (message: string) => void;
 }
 
 export interface SyncItem {
@@ -37,6 +39,17 @@ const KEY: KeyColumn[] = [
   { expr: 'e.id', column: 'id', numeric: true },
 ];
 
+const WALL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
+
+/** Why a cursor's `[time, id]` cannot be a position, or null. A time must be a real calendar second. */
+function keyProblem([time, id]: [string, string]): string | null {
+  const ms = WALL_TIME.test(time) ? Date.parse(`${time}Z`) : NaN;
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 19) !== time)
+    return `its time ${JSON.stringify(time)} is not a time (expected YYYY-MM-DDTHH:MM:SS)`;
+  if (!/^[1-9]\d{0,15}$/.test(id)) return `its id ${JSON.stringify(id)} is not an internal id (a positive integer)`;
+  return null;
+}
+
 export function parseCursor(json: unknown): SyncCursor {
   const c = json as SyncCursor;
   const ok =
@@ -44,13 +57,15 @@ export function parseCursor(json: unknown): SyncCursor {
     (c.after === null ||
       (Array.isArray(c.after) && c.after.length === 2 && c.after.every((v) => typeof v === 'string')));
   if (!ok) throw new TypeError('not a suitehooks sync cursor (expected {"version":1,"after":[time,id]|null})');
+  const problem = c.after && keyProblem(c.after);
+  if (problem) throw new TypeError(`not a usable sync cursor: ${problem}`);
   return c;
 }
 
 export async function* syncEmployees(suiteql: SuiteQL, options: SyncOptions = {}): AsyncGenerator<SyncItem> {
   const timeZone = options.timeZone ?? 'UTC';
   const settleMs = (options.settleSeconds ?? 2) * 1000;
-  let cursor: SyncCursor = options.cursor ?? { version: 1, after: null };
+  let cursor: SyncCursor = options.cursor ? parseCursor(options.cursor) : { version: 1, after: null };
   let settledBefore = null as string | null;
   let expected = 0;
   const rows = suiteql.scan({
@@ -66,6 +81,12 @@ export async function* syncEmployees(suiteql: SuiteQL, options: SyncOptions = {}
         expected = page.totalResults;
         const now = page.serverDate ? Date.parse(page.serverDate) : NaN;
         settledBefore = Number.isNaN(now) ? '' : wallClockText(now - settleMs, timeZone);
+        const start = cursor.after?.[0];
+        if (start !== undefined && !Number.isNaN(now) && start > wallClockText(now, timeZone))
+          options.onWarning?.(
+            `the cursor's time ${start} is later than the account's clock (${wallClockText(now, timeZone)} ${timeZone}): ` +
+              'changes made before it are not exported; run with --full if the cursor is wrong',
+          );
       }
     },
   });

@@ -46,24 +46,26 @@ export interface WebhookEvent {
   data: EventData;
 }
 
-export interface EventInput {
-  id: string;
-  account: string;
-  recordType: string;
-  recordId: string;
-  changeType: ChangeType;
-  /** NetSuite's own user event type: create, edit, xedit, delete, … */
-  eventType: string;
+/** What the bundle builds an event from: the members `data` copies as they are, and what it derives from. */
+export interface EventInput extends Pick<
+  EventData,
+  | 'id'
+  | 'account'
+  | 'recordType'
+  | 'recordId'
+  | 'changeType'
+  | 'eventType'
+  | 'lifecycle'
+  | 'warnings'
+  | 'origin'
+  | 'sequence'
+> {
   /** When the change was committed. */
   committedAt: Date;
   diff: DiffResult;
   /** Current values of the tracked fields (on delete: the last known ones). */
   record: CanonicalRecord | null;
   payloadMode: PayloadMode;
-  lifecycle: Lifecycle[];
-  warnings: Warning[];
-  origin: Origin;
-  sequence: number;
   /** Fields the administrator excluded (REST names); forbidden fields are always dropped. */
   excluded?: ReadonlySet<string>;
 }

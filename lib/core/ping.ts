@@ -2,6 +2,7 @@
  * The test event `suitehooks.ping` (docs/events.md): signed and sent like any event, never stored for
  * retry. Its type is the JSON Schema's (schema/events.ts re-exports it; `npm run schema`).
  */
+import type { WebhookEvent } from './envelope';
 import type { Origin } from './types';
 
 export const PING_TYPE = 'suitehooks.ping';
@@ -32,6 +33,9 @@ export interface PingData {
   /** The administrator who sent it. */
   origin: Origin;
 }
+
+/** Any suitehooks event. */
+export type SuitehooksEvent = WebhookEvent | PingEvent;
 
 /** `ping_<ms in base 36>_<nonce>`: unique, and only `[A-Za-z0-9_-]` as a webhook-id must be. */
 export function makePingId(nowMs: number, nonce: string): string {

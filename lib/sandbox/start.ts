@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DELIVERY_FIELD as F, DELIVERY_RECORD, DEPLOYMENT, PARAM, SCRIPT, type WebhookEvent } from '../core';
+import { DELIVERY_FIELD as F, DELIVERY_RECORD, DEPLOYMENT, PARAM, SCRIPT } from '../core';
+import { PING_TYPE, type SuitehooksEvent } from '../core/ping';
 import { SandboxAccount } from './account/account';
 import { consoleAccess, deliveriesLine, replayFromConsole, type ConsoleAccess } from './console-story';
 import { uiRoutes } from './suitelet/route';
@@ -39,7 +40,9 @@ function show(value: unknown): string {
 }
 
 /** One line per change: `title: "Engineer" → "Senior Engineer"`, roles as +added/−removed. */
-export function describeEvent(event: WebhookEvent): string[] {
+export function describeEvent(event: SuitehooksEvent): string[] {
+  if (event.type === PING_TYPE)
+    return [`${event.type} from user ${event.data.origin.user?.id ?? '?'}: ${event.data.message}`];
   const lines = [
     `${event.type} employee ${event.data.recordId} (${event.data.eventType}, ${event.data.origin.executionContext})`,
   ];

@@ -1,10 +1,13 @@
 /**
  * A receiver for Node `http` and Express: verifies, drops duplicates (same `webhook-id`) and stale
  * events (a `sequence` below the last one applied for the record), and answers so that the sender
- * retries exactly when it should (a handler error → 500; a delivery already in progress → 409).
+ * retries exactly when it should (an `onEvent` or store failure → 500; a delivery already in
+ * progress → 409). It never rejects: a failing store cannot take the process down.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WebhookEvent } from '../core';
+import { PING_TYPE, type SuitehooksEvent } from '../core/ping';
+import { StoreTimeoutError } from './errors';
 import { verifyWith, webhookVerifiers, type VerifyOptions } from './verify';
 
 /** Remembers processed webhook ids; the default keeps the last 10,000 in memory. */
@@ -21,14 +24,22 @@ export interface SequenceStore {
 
 export interface HandlerOptions extends VerifyOptions {
   secret: string | readonly string[];
-  onEvent(event: WebhookEvent): void | Promise<void>;
+  /** Every verified event: the employee events and the test event `suitehooks.ping` (check `event.type`). */
+  onEvent(event: SuitehooksEvent): void | Promise<void>;
   /** An event older than one already applied for the same record (not passed to onEvent). */
   onStale?(event: WebhookEvent, lastSequence: number): void;
   seen?: SeenStore;
   sequences?: SequenceStore;
+  /**
+   * How long one `seen`/`sequences` call may take before the delivery is answered 500 (the sender
+   * retries); default 10,000 ms. A store that throws or rejects is answered 500 at once.
+   */
+  storeTimeoutMs?: number;
   /** Default 1 MiB. */
   maxBodyBytes?: number;
 }
+
+const DEFAULT_STORE_TIMEOUT_MS = 10_000;
 
 export function memorySeenStore(capacity = 10_000): SeenStore {
   const ids = new Set<string>();
@@ -103,18 +114,51 @@ function perKeyQueue(): <T>(key: string, task: () => Promise<T>) => Promise<T> {
 }
 
 /**
+ * A store call that settles within `ms`: a synchronous throw becomes a rejection, and a call that
+ * hangs rejects with StoreTimeoutError (the call itself cannot be cancelled; its late result is ignored).
+ */
+function guarded<T>(call: string, ms: number, fn: () => T | Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StoreTimeoutError(call, ms)), ms);
+  });
+  return Promise.race([new Promise<T>((resolve) => resolve(fn())), timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The stores, each call guarded by the timeout. */
+interface Stores {
+  has(id: string): Promise<boolean>;
+  add(id: string): Promise<void>;
+  get(recordKey: string): Promise<number | undefined>;
+  set(recordKey: string, sequence: number): Promise<void>;
+}
+
+function guardedStores(seen: SeenStore, sequences: SequenceStore, ms: number): Stores {
+  return {
+    has: (id) => guarded('seen.has', ms, () => seen.has(id)),
+    add: (id) => guarded('seen.add', ms, () => seen.add(id)),
+    get: (key) => guarded('sequences.get', ms, () => sequences.get(key)),
+    set: (key, seq) => guarded('sequences.set', ms, () => sequences.set(key, seq)),
+  };
+}
+
+/** Events of one record share a queue; a ping has no record. */
+const queueKey = (event: SuitehooksEvent) =>
+  event.type === PING_TYPE ? PING_TYPE : `${event.data.recordType}:${event.data.recordId}`;
+
+/**
  * Applies an event unless one with a higher `sequence` was already applied for its record; the stored
  * sequence only ever grows (it is read again after `onEvent`, for stores shared between processes).
  */
-async function applyInOrder(event: WebhookEvent, options: HandlerOptions, sequences: SequenceStore): Promise<void> {
-  const recordKey = `${event.data.recordType}:${event.data.recordId}`;
+async function applyInOrder(event: SuitehooksEvent, options: HandlerOptions, stores: Stores): Promise<void> {
+  if (event.type === PING_TYPE) return options.onEvent(event); // not a record change: nothing to order
+  const recordKey = queueKey(event);
   const sequence = event.data.sequence;
-  if (typeof sequence !== 'number') return options.onEvent(event); // not a record change (e.g. a test ping)
-  const last = await sequences.get(recordKey);
+  const last = await stores.get(recordKey);
   if (last !== undefined && sequence < last) return options.onStale?.(event, last);
   await options.onEvent(event);
-  const latest = await sequences.get(recordKey);
-  if (latest === undefined || sequence > latest) await sequences.set(recordKey, sequence);
+  const latest = await stores.get(recordKey);
+  if (latest === undefined || sequence > latest) await stores.set(recordKey, sequence);
 }
 
 /**
@@ -125,8 +169,13 @@ export function createWebhookHandler(
   options: HandlerOptions,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const verifiers = webhookVerifiers(options.secret);
-  const seen = options.seen ?? memorySeenStore();
-  const sequences = options.sequences ?? memorySequenceStore();
+  const timeoutMs = options.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
+  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new RangeError('storeTimeoutMs must be a positive number');
+  const stores = guardedStores(
+    options.seen ?? memorySeenStore(),
+    options.sequences ?? memorySequenceStore(),
+    timeoutMs,
+  );
   const inProgress = new Set<string>();
   const inRecordOrder = perKeyQueue();
   return async (req, res) => {
@@ -137,7 +186,7 @@ export function createWebhookHandler(
     } catch (err) {
       return reply(res, (err as { status?: number }).status ?? 500, (err as Error).message);
     }
-    let event: WebhookEvent;
+    let event: SuitehooksEvent;
     try {
       event = verifyWith(verifiers, raw, req.headers, options);
     } catch (err) {
@@ -146,14 +195,13 @@ export function createWebhookHandler(
       return reply(res, message.includes('not valid JSON') ? 400 : 401, `verification failed: ${message}`);
     }
     const id = event.data.id;
-    if (await seen.has(id)) return reply(res, 200, 'duplicate');
     if (inProgress.has(id)) return reply(res, 409, 'this delivery is being processed');
-    inProgress.add(id);
+    inProgress.add(id); // before the first await, so a second copy arriving meanwhile gets 409
     try {
-      await inRecordOrder(`${event.data.recordType}:${event.data.recordId}`, () =>
-        applyInOrder(event, options, sequences),
-      );
-      await seen.add(id);
+      if (await stores.has(id)) return reply(res, 200, 'duplicate');
+      await inRecordOrder(queueKey(event), () => applyInOrder(event, options, stores));
+      // Applied but not recorded if this fails: the 500 makes the sender retry, and the retry applies it again.
+      await stores.add(id);
       reply(res, 200, 'ok');
     } catch {
       reply(res, 500, 'handler failed; retry later');

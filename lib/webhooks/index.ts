@@ -5,6 +5,7 @@
  * `standardwebhooks`; lib/client re-exports it as the package's API.
  */
 export { selfSignedCertificate, type SelfSigned } from './certificate';
+export { StoreTimeoutError, SuitehooksError, WebhookVerificationError } from './errors';
 export {
   createWebhookHandler,
   memorySeenStore,
@@ -13,11 +14,5 @@ export {
   type SeenStore,
   type SequenceStore,
 } from './handler';
-export {
-  verifyWebhook,
-  verifyWith,
-  webhookVerifiers,
-  WebhookVerificationError,
-  type HeaderBag,
-  type VerifyOptions,
-} from './verify';
+export { verifyWebhook, verifyWith, webhookVerifiers, type HeaderBag, type VerifyOptions } from './verify';
+export type { PingData, PingEvent, SuitehooksEvent } from '../core/ping';

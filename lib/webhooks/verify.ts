@@ -1,15 +1,13 @@
 /**
- * Verifying a suitehooks webhook with the official `standardwebhooks` package: its HMAC (`Webhook.sign`)
- * and its constant-time comparison (`timingSafeEqual`). The timestamp is checked here, against a clock
+ * Verifying a suitehooks webhook with the official `standardwebhooks` package's HMAC (`Webhook.sign`),
+ * compared in constant time by node:crypto's `timingSafeEqual`. The timestamp is checked here, against a clock
  * the caller may give: the package's own `verify` reads `Date.now()` and nothing else, so a receiver for
  * a sender whose clock is moved (the sandbox's, days ahead in tests) could not use it.
  */
-import { Webhook, WebhookVerificationError } from 'standardwebhooks';
-// The package's comparison (the one its own `verify` uses); test/hardening/receiver.test.ts checks it reads every byte.
-import { timingSafeEqual } from 'standardwebhooks/dist/timing_safe_equal';
-import type { WebhookEvent } from '../core';
-
-export { WebhookVerificationError };
+import { timingSafeEqual } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
+import type { SuitehooksEvent } from '../core/ping';
+import { WebhookVerificationError } from './errors';
 
 export type HeaderBag = Headers | Record<string, string | string[] | undefined>;
 
@@ -65,7 +63,7 @@ export function verifyWebhook(
   headers: HeaderBag,
   secret: string | readonly string[],
   options: VerifyOptions = {},
-): WebhookEvent {
+): SuitehooksEvent {
   return verifyWith(webhookVerifiers(secret), rawBody, headers, options);
 }
 
@@ -75,7 +73,7 @@ export function verifyWith(
   rawBody: string | Buffer,
   headers: HeaderBag,
   options: VerifyOptions = {},
-): WebhookEvent {
+): SuitehooksEvent {
   const tolerance = options.toleranceSeconds ?? MAX_TOLERANCE_SECONDS;
   if (!(tolerance > 0 && tolerance <= MAX_TOLERANCE_SECONDS))
     throw new RangeError('toleranceSeconds must be in (0, 300]');
@@ -107,24 +105,24 @@ function checkTimestamp(header: string, nowMs: number, tolerance: number): Date 
 
 /**
  * Whether one of the header's `v1,<base64>` signatures is this secret's, compared in constant time.
- * TextEncoder, as the package's own `verify`: its comparison reads each view's whole `.buffer`, which
- * for a small `Buffer` is Node's shared pool, not the bytes.
+ * `crypto.timingSafeEqual` needs equal lengths; an HMAC-SHA256 in base64 is always 44 characters, so
+ * a candidate of another length is unequal without revealing anything about the secret.
  */
 function signedBy(verifier: Webhook, id: string, sentAt: Date, rawBody: string | Buffer, signatures: string): boolean {
-  const encoder = new TextEncoder();
-  const expected = encoder.encode(verifier.sign(id, sentAt, rawBody).slice('v1,'.length));
+  const expected = Buffer.from(verifier.sign(id, sentAt, rawBody).slice('v1,'.length));
   return signatures.split(' ').some((entry) => {
     const [version, value] = entry.split(',');
-    return version === 'v1' && timingSafeEqual(encoder.encode(value ?? ''), expected);
+    const candidate = Buffer.from(value ?? '');
+    return version === 'v1' && candidate.length === expected.length && timingSafeEqual(candidate, expected);
   });
 }
 
 /** The signed body as an event; an authentic body that is not JSON is named as such. */
-function parseSigned(rawBody: string | Buffer): WebhookEvent | undefined {
+function parseSigned(rawBody: string | Buffer): SuitehooksEvent | undefined {
   const text = rawBody.toString();
   if (text === '') return undefined;
   try {
-    return JSON.parse(text) as WebhookEvent;
+    return JSON.parse(text) as SuitehooksEvent;
   } catch {
     throw new WebhookVerificationError('The signed body is not valid JSON');
   }

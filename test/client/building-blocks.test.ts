@@ -87,7 +87,7 @@ describe('interrupting', () => {
       });
       const err = await client.employees.get('1').catch((e: unknown) => e);
       expect(err).toBeInstanceOf(InterruptedError);
-      expect((err as Error).message).toMatch(/not retried after HTTP 503 .*: interrupted/);
+      expect((err as Error).message).toMatch(/^interrupted: .* not retried after HTTP 503/);
       expect(requests).toBe(1);
     } finally {
       server.close();

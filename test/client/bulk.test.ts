@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Ref } from '../../lib/core';
 import { BulkInputError, runBulk } from '../../lib/client';
+import { canonicalInternalId, chainExternalId } from '../../lib/client/bulk';
 import { runCli } from '../../lib/client/cli/main';
 import { credentialsFile, startSandbox, type Sandbox } from './harness';
 
@@ -169,6 +170,54 @@ describe('rows naming one employee by external id and by id keep file order', ()
     }
     expect(titles).toEqual(['First', 'Second', 'Third', 'Last']);
     expect(employee(id)).toMatchObject({ title: 'Last', department: { refName: 'Engineering' } });
+  });
+
+  it('ids with leading zeros (2, 02, 002) are one employee: one chain, in file order (issue 17, item 8)', async () => {
+    const id = await sandbox
+      .client()
+      .employees.upsert('ORD-0', { firstName: 'Zero', lastName: 'Pad', subsidiary: '1' });
+    const titles: unknown[] = [];
+    const account = sandbox.account;
+    const update = account.updateEmployee.bind(account);
+    account.updateEmployee = (target, change, ctx, type) => {
+      if (target.replace(/^0+/, '') === id && 'title' in change.values) titles.push(change.values.title);
+      return update(target, change, ctx, type);
+    };
+    try {
+      // The padded rows resolve a department name first (slower): as chains of their own they would land late.
+      write(
+        'zeros.csv',
+        [
+          'action,id,title,department',
+          `update,0${id},T1,Sales`,
+          `update,${id},T2,`,
+          `update,00${id},T3,Engineering`,
+          `update,${id},T4,`,
+          `update,000${id},T5,Sales`,
+          `update,${id},T6,`,
+        ].join('\n'),
+      );
+      const run = await cli(['--concurrency', '5', 'bulk', 'zeros.csv']);
+      expect(run.stdout).toMatch(/^6 ok/);
+    } finally {
+      account.updateEmployee = update;
+    }
+    expect(titles).toEqual(['T1', 'T2', 'T3', 'T4', 'T5', 'T6']);
+    expect(employee(id)).toMatchObject({ title: 'T6', department: { refName: 'Sales' } });
+  });
+
+  it('an id with leading zeros and the external id of the same employee on one row agree', async () => {
+    const id = await sandbox.client().employees.upsert('ORD-Z', { firstName: 'Zed', lastName: 'Pad', subsidiary: '1' });
+    write('agree.csv', `action,id,externalId,title\nupdate,00${id},ORD-Z,Agreed\n`);
+    const run = await cli(['bulk', 'agree.csv']);
+    expect(run.stderr).toBe('');
+    expect(employee(id).title).toBe('Agreed');
+  });
+
+  it('chain keys: internal ids as numbers, external ids case-folded (NetSuite documents no case rule)', () => {
+    expect(['2', '02', '002', '0002'].map(canonicalInternalId)).toEqual(['2', '2', '2', '2']);
+    expect(['0', '00', '10', '010', 'abc', ' 2'].map(canonicalInternalId)).toEqual(['0', '0', '10', '10', 'abc', ' 2']);
+    expect(chainExternalId('HR-Emp_7')).toBe(chainExternalId('hr-emp_7'));
   });
 
   it('an id and an external id on one row that name different employees: that row fails, nothing written', async () => {

@@ -57,7 +57,14 @@ beforeAll(async () => {
   const { cert, key } = await localCertificate();
   receiver = createHttps(
     { cert, key },
-    capture(createWebhookHandler({ secret: SECRET, onEvent: (e) => void received.push(e) })),
+    capture(
+      createWebhookHandler({
+        secret: SECRET,
+        onEvent: (e) => {
+          if (e.type !== 'suitehooks.ping') received.push(e);
+        },
+      }),
+    ),
   );
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   sandbox = await startSandbox({
@@ -151,8 +158,8 @@ describe('events the bundle sent for REST writes made by the client', () => {
   it('verify with either secret of a sender-side rotation, and with a receiver-side secret list', () => {
     const d = deliveries.at(-1)!;
     expect(d.headers['webhook-signature']!.split(' ')).toHaveLength(2);
-    expect(verifyWebhook(d.body, d.headers, SECRET).data.recordId).toBe(id);
-    expect(verifyWebhook(d.body.toString('utf8'), d.headers, PREVIOUS).data.recordId).toBe(id);
+    expect(verifyWebhook(d.body, d.headers, SECRET).data).toMatchObject({ recordId: id });
+    expect(verifyWebhook(d.body.toString('utf8'), d.headers, PREVIOUS).data).toMatchObject({ recordId: id });
     expect(
       verifyWebhook(d.body, new Headers(d.headers), [`whsec_${randomBytes(32).toString('base64')}`, SECRET]).data.id,
     ).toBe(d.headers['webhook-id']);
@@ -185,7 +192,9 @@ describe('events the bundle sent for REST writes made by the client', () => {
     const server = await plainServer(
       createWebhookHandler({
         secret: SECRET,
-        onEvent: (e) => void applied.push(e.data.sequence),
+        onEvent: (e) => {
+          if (e.type !== 'suitehooks.ping') applied.push(e.data.sequence);
+        },
         onStale: (e) => void stale.push(e.data.sequence),
       }),
     );

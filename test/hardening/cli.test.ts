@@ -3,7 +3,7 @@
  * files in `bulk` (every data row accounted for, each bad row named by line with its problem, nothing
  * silently dropped), rows for the same employee applied in file order, and no credential — private key,
  * TBA secrets, access tokens, Authorization headers — in any output of any command, errors and
- * SUITEHOOKS_DEBUG stacks included.
+ * SUITEHOOKS_DEBUG stacks included; `sync` cursors that cannot be a position refused (issue 17, item 9).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../lib/client/cli/main';
 import { credentialsFile, startSandbox, type Sandbox } from '../client/harness';
+import { collectWireSecrets, type SecretCollector } from './secret-collector';
 
 let sandbox: Sandbox;
 let dir: string;
@@ -38,7 +39,7 @@ async function cli(args: string[], options: { env?: NodeJS.ProcessEnv; creds?: s
   return result;
 }
 
-let fetchSpy: jest.SpyInstance;
+let wire: SecretCollector;
 beforeAll(async () => {
   sandbox = await startSandbox();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'suitehooks-hardening-cli-'));
@@ -66,23 +67,10 @@ beforeAll(async () => {
     }),
   );
   // Capture what goes on the wire: access tokens and Authorization headers must not come back out.
-  const original = globalThis.fetch;
-  fetchSpy = jest.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const auth = new Headers(init?.headers).get('authorization');
-    if (auth) secrets.add(auth);
-    const res = await original(input, init);
-    if (String(input).includes('/oauth2/')) {
-      const token = (await res
-        .clone()
-        .json()
-        .catch(() => ({}))) as { access_token?: string };
-      if (token.access_token) secrets.add(token.access_token);
-    }
-    return res;
-  });
+  wire = collectWireSecrets(secrets);
 });
 afterAll(async () => {
-  fetchSpy.mockRestore();
+  wire.restore();
   await sandbox.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -234,6 +222,38 @@ describe('bulk: bad rows are named, none dropped', () => {
       title: 'Written last',
       department: { refName: 'Engineering' },
     });
+  });
+});
+
+describe('sync: a cursor that cannot be a position is refused; one ahead of the account is warned about (issue 17, item 9)', () => {
+  const withCursor = (name: string, after: unknown) => {
+    fs.writeFileSync(path.join(dir, name), JSON.stringify({ version: 1, after }));
+    return ['sync', '--out', `${name}.jsonl`, '--cursor', name];
+  };
+
+  test.each([
+    ['a time that is not a time', ['zzzz', '1'], /its time "zzzz" is not a time \(expected YYYY-MM-DDTHH:MM:SS\)/],
+    ['a day that does not exist', ['2026-02-30T00:00:00', '1'], /its time "2026-02-30T00:00:00" is not a time/],
+    ['a time with a zone suffix', ['2026-02-01T00:00:00Z', '1'], /is not a time/],
+    ['an id that is not an internal id', ['2026-02-01T00:00:00', 'abc'], /its id "abc" is not an internal id/],
+  ])('%s: exit 2 naming the problem, nothing written', async (_name, after, message) => {
+    const name = `bad-cursor-${outputs.length}.json`;
+    const res = await cli(withCursor(name, after));
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(message);
+    expect(res.stderr).toMatch(new RegExp(`cursor file .*${name} is unreadable`));
+    expect(fs.existsSync(path.join(dir, `${name}.jsonl`))).toBe(false);
+  });
+
+  test("a cursor later than the account's clock: a warning naming both times, the run goes on", async () => {
+    const res = await cli(withCursor('future-cursor.json', ['2999-01-01T00:00:00', '1']));
+    expect(res.code).toBe(0);
+    expect(res.stderr).toMatch(
+      /warning: the cursor's time 2999-01-01T00:00:00 is later than the account's clock \(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2} UTC\)/,
+    );
+    const past = await cli(withCursor('past-cursor.json', ['2001-01-01T00:00:00', '1']));
+    expect(past.code).toBe(0);
+    expect(past.stderr).not.toMatch(/warning/);
   });
 });
 

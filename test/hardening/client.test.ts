@@ -25,6 +25,7 @@ import {
 } from '../../lib/client';
 import type { RetryEvent } from '../../lib/client/http';
 import { FAST_RETRY, startSandbox, type Sandbox } from '../client/harness';
+import { collectWireSecrets } from './secret-collector';
 
 let sandbox: Sandbox;
 beforeAll(async () => (sandbox = await startSandbox()));
@@ -336,27 +337,7 @@ describe('redirects are never followed, from the REST API or the token endpoint'
 describe('no credential or payload in errors, retry events, console output, inspect or JSON of the client', () => {
   test('a run of good and failing calls, both auth methods, scanned with the real values', async () => {
     const shown: string[] = [];
-    const secrets = new Set<string>();
-    const original = globalThis.fetch;
-    const fetchSpy = jest.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-      const auth = new Headers(init?.headers).get('authorization');
-      if (auth) {
-        secrets.add(auth);
-        const sig = /oauth_signature="([^"]+)"/.exec(auth)?.[1];
-        if (sig) secrets.add(decodeURIComponent(sig));
-      }
-      if (typeof init?.body === 'string' && init.body.includes('client_assertion='))
-        secrets.add(new URLSearchParams(init.body).get('client_assertion')!);
-      const res = await original(input, init);
-      if (String(input).includes('/oauth2/')) {
-        const token = (await res
-          .clone()
-          .json()
-          .catch(() => ({}))) as { access_token?: string };
-        if (token.access_token) secrets.add(token.access_token);
-      }
-      return res;
-    });
+    const { secrets, restore: restoreFetch } = collectWireSecrets();
     const consoleSpies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) =>
       jest
         .spyOn(console, m)
@@ -422,7 +403,7 @@ describe('no credential or payload in errors, retry events, console output, insp
         );
       }
     } finally {
-      fetchSpy.mockRestore();
+      restoreFetch();
       for (const s of [...consoleSpies, ...writes]) s.mockRestore();
     }
     const text = shown.join('\n');

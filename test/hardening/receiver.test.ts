@@ -1,8 +1,8 @@
 /**
  * Hardening (issue 6, items 3 and 4): the receiver helpers given malformed or hostile webhook requests —
  * over real HTTP for the handler — each answered with one clear error naming the problem; old and
- * future timestamps refused (5 minutes); key rotation verified both ways; and the signature compared in
- * constant time by the official library, with no comparison of our own.
+ * future timestamps refused (5 minutes); key rotation verified both ways; the signature compared in
+ * constant time by node:crypto, with no comparison of our own; failing stores answered 500 (issue 17, item 2).
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -246,13 +246,10 @@ describe('key rotation, both ways', () => {
 });
 
 describe('constant-time signature comparison', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module's own exports object, which the library calls and jest can spy on
-  const safe = require('standardwebhooks/dist/timing_safe_equal') as {
-    timingSafeEqual: (a: Uint8Array, b: Uint8Array) => boolean;
-  };
-
-  test("verifyWebhook's signature check goes through the library's timingSafeEqual", () => {
-    const spy = jest.spyOn(safe, 'timingSafeEqual');
+  test("verifyWebhook's signature check goes through node:crypto's timingSafeEqual", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module's own exports object, which verify.ts calls and jest can spy on
+    const nodeCrypto = require('node:crypto') as typeof import('node:crypto');
+    const spy = jest.spyOn(nodeCrypto, 'timingSafeEqual');
     try {
       const m = signed();
       verifyWebhook(m.body, m.headers, SECRET);
@@ -266,29 +263,23 @@ describe('constant-time signature comparison', () => {
     }
   });
 
-  test('timingSafeEqual reads every byte whatever the first difference (no early exit)', () => {
-    const len = 44; // base64 of an HMAC-SHA256
-    const a = new Uint8Array(len).fill(65);
-    for (const at of [0, 1, 21, 43, -1]) {
-      const b = new Uint8Array(len).fill(65);
-      if (at >= 0) b[at] = 66;
-      let reads = 0;
-      const counting = (u: Uint8Array) => {
-        const view = new DataView(u.buffer);
-        return new Proxy(view, {
-          get(target, prop) {
-            if (prop === 'getUint8') return (i: number) => (reads++, target.getUint8(i));
-            const v: unknown = Reflect.get(target, prop, target);
-            return typeof v === 'function' ? (v as (...args: unknown[]) => unknown).bind(target) : v;
-          },
-          getPrototypeOf: () => DataView.prototype,
-        });
-      };
-      expect(safe.timingSafeEqual(counting(a) as unknown as Uint8Array, counting(b) as unknown as Uint8Array)).toBe(
-        at < 0,
-      );
-      expect(reads).toBe(2 * len);
-    }
+  test("a signature of another length is refused without a comparison (timingSafeEqual's lengths must match)", () => {
+    const m = signed();
+    const short = { ...m.headers, 'webhook-signature': m.headers['webhook-signature']!.slice(0, -4) };
+    expect(() => verifyWebhook(m.body, short, SECRET)).toThrow(/no matching signature/i);
+  });
+
+  test("nothing in lib/ imports another package's internals (a `dist/` path)", () => {
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (p.endsWith('.ts') && /from '(?!\.)[^']*\/dist\//.test(fs.readFileSync(p, 'utf8'))) offenders.push(p);
+      }
+    };
+    walk(path.join(__dirname, '../../lib'));
+    expect(offenders).toEqual([]);
   });
 
   test('no signature comparison of our own anywhere in lib/ (only the library or crypto.timingSafeEqual)', () => {
@@ -485,6 +476,7 @@ describe('createWebhookHandler: events of one record applied in order, whatever 
       // has() is the handler's first look at a verified delivery: the test's signal that it arrived.
       seen: { has: (id) => (arrived.get(id)?.(), false), add: () => undefined },
       onEvent: async (e) => {
+        if (e.type === 'suitehooks.ping') throw new Error('no ping expected');
         if (e.data.sequence === 10) {
           firstStarted();
           await gate;
@@ -524,7 +516,7 @@ describe('createWebhookHandler: events of one record applied in order, whatever 
       secret: SECRET,
       sequences,
       // Another process applies sequence 50 while this one is inside onEvent for 30.
-      onEvent: (e) => void (e.data.sequence === 30 && sequences.set('employee:456', 50)),
+      onEvent: (e) => void ('sequence' in e.data && e.data.sequence === 30 && sequences.set('employee:456', 50)),
     });
     const srv = createServer((req, res) => void handler(req, res));
     await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
@@ -544,5 +536,95 @@ describe('createWebhookHandler: events of one record applied in order, whatever 
       srv.closeAllConnections();
       await new Promise<void>((r) => srv.close(() => r()));
     }
+  });
+});
+
+describe('createWebhookHandler: a failing store or onEvent answers 500 and the process keeps serving (issue 17, item 2)', () => {
+  type Call = 'seen.has' | 'seen.add' | 'sequences.get' | 'sequences.set' | 'onEvent';
+  type Failure = 'throws' | 'rejects' | 'hangs';
+  const STORE_TIMEOUT_MS = 50;
+
+  /** The first call of `call` fails as `failure`; later calls work (the store came back). */
+  function failingOnce(call: Call, failure: Failure) {
+    let failed = false;
+    return <T>(name: Call, work: () => T): T | Promise<T> => {
+      if (name !== call || failed) return work();
+      failed = true;
+      if (failure === 'throws') throw new Error(`${name} is down`);
+      if (failure === 'rejects') return Promise.reject(new Error(`${name} is down`));
+      return new Promise<T>(() => undefined); // never settles
+    };
+  }
+
+  async function serve(options: HandlerOptions) {
+    const rejections: unknown[] = [];
+    const handler = createWebhookHandler(options);
+    // A handler that rejects would be an unhandled rejection in a real server: caught here and answered 599.
+    const srv = createServer(
+      (req, res) => void handler(req, res).catch((e: unknown) => (rejections.push(e), res.writeHead(599).end())),
+    );
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    const post = async (m: ReturnType<typeof signed>) => {
+      const res = await fetch(`http://127.0.0.1:${(srv.address() as AddressInfo).port}/`, {
+        method: 'POST',
+        headers: m.headers,
+        body: m.body,
+      });
+      return { status: res.status, text: await res.text() };
+    };
+    const close = async () => {
+      srv.closeAllConnections();
+      await new Promise<void>((r) => srv.close(() => r()));
+    };
+    return { post, close, rejections };
+  }
+
+  const calls: Call[] = ['seen.has', 'seen.add', 'sequences.get', 'sequences.set', 'onEvent'];
+  const failures: Failure[] = ['throws', 'rejects', 'hangs'];
+  // Stores are timed out (storeTimeoutMs); onEvent is the receiver's own work and is not.
+  const cases = calls.flatMap((call) =>
+    failures.filter((f) => call !== 'onEvent' || f !== 'hangs').map((failure) => [call, failure] as const),
+  );
+  test.each(cases)(
+    '%s %s → 500, nothing rejects; the retry of the same delivery is applied and answered 200',
+    async (call, failure) => {
+      const fail = failingOnce(call, failure);
+      const ids = new Set<string>();
+      const last = new Map<string, number>();
+      const applied: string[] = [];
+      const { post, close, rejections } = await serve({
+        secret: SECRET,
+        storeTimeoutMs: STORE_TIMEOUT_MS,
+        seen: {
+          has: (id) => fail('seen.has', () => ids.has(id)),
+          add: (id) => fail('seen.add', () => void ids.add(id)),
+        },
+        sequences: {
+          get: (key) => fail('sequences.get', () => last.get(key)),
+          set: (key, seq) => fail('sequences.set', () => void last.set(key, seq)),
+        },
+        onEvent: (e) => fail('onEvent', () => void applied.push(e.data.id)),
+      });
+      try {
+        const m = signed({ sequence: 7 });
+        const first = await post(m);
+        expect(first.status).toBe(500);
+        expect(first.text).toBe('handler failed; retry later');
+        const retry = signed({ id: m.id, body: m.body });
+        expect(await post(retry)).toEqual({ status: 200, text: 'ok' });
+        expect(applied).toContain(m.id);
+        expect(ids.has(m.id)).toBe(true);
+        expect(rejections).toEqual([]);
+      } finally {
+        await close();
+      }
+    },
+  );
+
+  test('storeTimeoutMs must be a positive number', () => {
+    for (const bad of [0, -1, Number.NaN, Number.POSITIVE_INFINITY])
+      expect(() => createWebhookHandler({ secret: SECRET, storeTimeoutMs: bad, onEvent: () => undefined })).toThrow(
+        RangeError,
+      );
   });
 });

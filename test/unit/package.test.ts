@@ -93,9 +93,10 @@ test('a TypeScript user of the package gets the client and receiver helper types
     fs.writeFileSync(
       file,
       [
-        "import { createClient, createWebhookHandler, verifyWebhook, type WebhookEvent, type NetSuiteClient } from 'suitehooks';",
+        "import { createClient, createWebhookHandler, verifyWebhook, type WebhookEvent, type SuitehooksEvent, type NetSuiteClient } from 'suitehooks';",
         'export const handler = createWebhookHandler({ secret: "whsec_x", onEvent: (e: WebhookEvent) => { const s: number = e.data.sequence; void s; } });',
-        'export const verify: (body: string, headers: Record<string, string>) => WebhookEvent = (b, h) => verifyWebhook(b, h, "whsec_x");',
+        // verifyWebhook returns any event, the test event included: narrowed on `type`.
+        'export const verify = (b: string, h: Record<string, string>): WebhookEvent | null => { const e: SuitehooksEvent = verifyWebhook(b, h, "whsec_x"); return e.type === "suitehooks.ping" ? null : e; };',
         'export type Client = NetSuiteClient; export const make = createClient;',
         // A wrong use must be an error, or the declarations would be `any`.
         '// @ts-expect-error sequence is a number',

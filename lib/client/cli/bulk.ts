@@ -7,8 +7,9 @@ import * as path from 'node:path';
 import { bulkInputProblems } from '../bulk-check';
 import { fileIdentity, finishedRows, runMarkerLine } from '../bulk-results';
 import { runBulk, type BulkRow, type BulkTotals } from '../bulk';
+import { InterruptedError, SuitehooksError } from '../errors';
 import { makeClient, type GlobalOptions } from './context';
-import { InputError, Interrupted, onInterrupt, println, type Io } from './io';
+import { InputError, onInterrupt, println, type Io } from './io';
 
 function parseJsonLines(file: string, content: string): BulkRow[] {
   const rows: BulkRow[] = [];
@@ -80,7 +81,7 @@ export function registerBulk(program: Command, io: Io, run: (fn: () => Promise<v
         const totals = await applyFile(client, rows, { input, identity, done, resultsFile }, io);
         println(io.stdout, summary(totals, resultsFile, io));
         if (totals.notRun > 0)
-          throw new Interrupted(
+          throw new InterruptedError(
             `interrupted: ${totals.notRun} row${totals.notRun === 1 ? '' : 's'} not run; run the same command again to do them`,
           );
         if (totals.failed > 0) throw new BulkFailed(totals.failed);
@@ -120,9 +121,8 @@ async function applyFile(
 }
 
 /** Some rows failed: exit 1, their details are already printed and in the result file. */
-export class BulkFailed extends Error {
+export class BulkFailed extends SuitehooksError {
   constructor(readonly failed: number) {
-    super(`${failed} row${failed === 1 ? '' : 's'} failed`);
-    this.name = 'BulkFailed';
+    super('BULK_ROWS_FAILED', `${failed} row${failed === 1 ? '' : 's'} failed`);
   }
 }

@@ -1,5 +1,6 @@
 /** What a CLI command may touch, passed in so tests run commands in-process. */
 import type { Writable } from 'node:stream';
+import { SuitehooksError } from '../../webhooks/errors';
 
 export interface Io {
   stdout: Writable;
@@ -14,18 +15,9 @@ export interface Io {
 }
 
 /** Bad input from the user (arguments, files): exit code 2. */
-export class InputError extends Error {
+export class InputError extends SuitehooksError {
   constructor(message: string) {
-    super(message);
-    this.name = 'InputError';
-  }
-}
-
-/** The user stopped the command after it saved what it had done: exit code 130 (128 + SIGINT). */
-export class Interrupted extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'Interrupted';
+    super('INVALID_INPUT', message);
   }
 }
 

@@ -2,24 +2,34 @@
 import type { Command } from 'commander';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { WebhookEvent } from '../../core';
+import type { EventData } from '../../core';
+import { PING_TYPE, type SuitehooksEvent } from '../../core/ping';
 import { createWebhookHandler } from '../../webhooks';
 import { InputError, println, type Io } from './io';
 import { tlsIdentity } from './listen-tls';
 
-function summary(event: WebhookEvent): string {
-  const d = event.data;
-  const extra = [
-    d.changedFields.length ? `[${d.changedFields.join(', ')}]` : '',
-    d.lifecycle.join(' '),
-    d.warnings.join(' '),
-  ]
+/**
+ * What an employee event says about its record. Every member is read as optional: an event type this
+ * version does not know yet (a newer sender) still prints, with whatever it carries.
+ */
+function recordDetail(d: Partial<EventData>): string[] {
+  return [
+    d.recordType ?? '',
+    d.recordId ?? '',
+    d.changedFields?.length ? `[${d.changedFields.join(', ')}]` : '',
+    ...(d.lifecycle ?? []),
+    ...(d.warnings ?? []),
+  ];
+}
+
+/** One line per event, whatever its type: `<timestamp> <type> <what> (<context>, id <id>)`. */
+export function summary(event: SuitehooksEvent): string {
+  const detail = event.type === PING_TYPE ? [JSON.stringify(event.data.message)] : recordDetail(event.data);
+  const d: Partial<SuitehooksEvent['data']> = event.data;
+  return [event.timestamp, event.type, ...detail, `(${d.origin?.executionContext ?? 'unknown context'}, id ${d.id})`]
     .filter(Boolean)
-    .join(' ');
-  return `${event.timestamp} ${event.type} ${d.recordType} ${d.recordId} ${extra} (${d.origin.executionContext}, id ${d.id})`.replace(
-    /\s+/g,
-    ' ',
-  );
+    .join(' ')
+    .replace(/\s+/g, ' ');
 }
 
 interface ListenOptions {

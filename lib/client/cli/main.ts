@@ -11,16 +11,8 @@ import { registerListen } from './listen';
 import { registerSql } from './sql';
 import { registerSync } from './sync';
 
-/** Runs the CLI with these arguments (without `node` and the script) and returns the exit code. */
-export async function runCli(argv: readonly string[], io: Io): Promise<number> {
-  let exitCode = 0;
-  const run = async (fn: () => Promise<void>) => {
-    try {
-      await fn();
-    } catch (err) {
-      exitCode = reportError(err, io);
-    }
-  };
+/** The commands and their options; `run` runs an action and records its exit code. */
+export function createProgram(io: Io, run: (fn: () => Promise<void>) => Promise<void>): Command {
   const program = new Command('suitehooks')
     .description(
       'NetSuite employees, vendors, partners and customers over SuiteTalk REST, SuiteQL exports and suitehooks webhooks',
@@ -37,6 +29,20 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   registerListen(program, io, run);
   registerBulk(program, io, run);
   registerAccess(program, io, run);
+  return program;
+}
+
+/** Runs the CLI with these arguments (without `node` and the script) and returns the exit code. */
+export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode = 0;
+  const run = async (fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (err) {
+      exitCode = reportError(err, io);
+    }
+  };
+  const program = createProgram(io, run);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (err) {

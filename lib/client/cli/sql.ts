@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { InterruptedError } from '../errors';
 import { makeClient, type GlobalOptions } from './context';
 import { parseFormat, writeJsonLine, writeTable } from './format';
-import { InputError, Interrupted, onInterrupt, type Io } from './io';
+import { InputError, onInterrupt, type Io } from './io';
 
 /** `-p 42` is a number, `-p abc` a string; `--params '[…]'` gives exact JSON types. */
 function bindings(param: string[] | undefined, json: string | undefined): unknown[] {
@@ -52,7 +52,8 @@ export function registerSql(program: Command, io: Io, run: (fn: () => Promise<vo
           stopped = true;
         }
         if (format === 'table') writeTable(io.stdout, rows);
-        if (stopped) throw new Interrupted(`interrupted after ${n} row${n === 1 ? '' : 's'}: the output is incomplete`);
+        if (stopped)
+          throw new InterruptedError(`interrupted after ${n} row${n === 1 ? '' : 's'}: the output is incomplete`);
       });
     });
 }

@@ -14,7 +14,7 @@ import type { NetSuiteClient } from '../client';
 import { InterruptedError } from '../errors';
 import { parseCursor, type SyncCursor } from '../sync';
 import { makeClient, type GlobalOptions } from './context';
-import { InputError, Interrupted, onInterrupt, println, type Io } from './io';
+import { InputError, onInterrupt, println, type Io } from './io';
 
 function readCursor(file: string, hint: string): SyncCursor | null {
   if (!fs.existsSync(file)) return null;
@@ -92,7 +92,8 @@ async function exportInto(
   };
   try {
     try {
-      for await (const item of client.sync({ cursor: target.start, pageSize })) {
+      const onWarning = (message: string) => println(io.stderr, `warning: ${message}`);
+      for await (const item of client.sync({ cursor: target.start, pageSize, onWarning })) {
         if (io.signal?.aborted) break;
         if (count === 0) bar.start(item.expected, 0);
         lines.push(`${JSON.stringify(item.record)}\n`);
@@ -139,7 +140,7 @@ export function registerSync(program: Command, io: Io, run: (fn: () => Promise<v
         onInterrupt(io, 'stopping: no new pages; what was read is saved with its cursor');
         const { count, stopped } = await exportInto(client, target, pageSize, io);
         const written = `${count} employee${count === 1 ? '' : 's'} written to ${path.relative(io.cwd, target.data)}`;
-        if (stopped) throw new Interrupted(`interrupted: ${written}; run the same command again to resume`);
+        if (stopped) throw new InterruptedError(`interrupted: ${written}; run the same command again to resume`);
         target.complete();
         const how = o.full ? (target.resumed ? ' (full, resumed)' : ' (full)') : target.resumed ? ' (incremental)' : '';
         println(io.stderr, `${count} employee${count === 1 ? '' : 's'} written to ${o.out}${how}`);
