@@ -34,7 +34,9 @@ export const RECORD_UNITS = {
  * `https.request`/`get`/`post` 10 (section_4567630582); `query.runSuiteQL`, a SuiteQL page 10
  * (section_157960470046); `ResultSet.getRange`/`each`, a page of up to 1,000 results 10;
  * `ScheduledScriptTask.submit()` 20 (Oracle's N/task reference); `email.send()` 20
- * (section_4358681681); `N/log` nothing. (Comments out here, not on each member: the bundle carries
+ * (section_4358681681); `N/log` nothing; N/cache `Cache.get` 1 when the value is cached, 2 when its
+ * loader runs (`cacheLoad`, the loader's own calls on top: section_4642661440), `Cache.put` 1
+ * (section_4642661313), `Cache.remove` 1 (section_4642660820). (Comments out here, not on each member: the bundle carries
  * what is inside the object.)
  */
 export const UNIT_COST = {
@@ -45,6 +47,10 @@ export const UNIT_COST = {
   taskSubmit: 20,
   emailSend: 20,
   log: 0,
+  cacheGet: 1,
+  cacheLoad: 2,
+  cachePut: 1,
+  cacheRemove: 1,
 } as const;
 
 /**
@@ -52,11 +58,39 @@ export const UNIT_COST = {
  * tests and benchmarks expect them. `setup`, each run: the user event deployment's search 10 and load
  * 5, then two searches for due deliveries; `delivery`: https.post 10 + the result's submitFields on the
  * custom record 2; `bodyLoad`: a body the search cut short, read whole (record.load, custom record);
- * `resubmit`: kept back to start the worker again (task submit).
+ * `resubmit`: kept back to start the worker again (task submit); `breaker`: one N/cache call, at most
+ * once per run per endpoint (the circuit breaker closed on the first healthy answer, or opened when the
+ * endpoint stops answering), never per delivery.
  */
 export const RETRY_UNITS = {
   setup: 3 * UNIT_COST.resultSetPage + RECORD_UNITS.load.other,
   delivery: UNIT_COST.https + RECORD_UNITS.submitFields.custom,
   bodyLoad: RECORD_UNITS.load.custom,
   resubmit: UNIT_COST.taskSubmit,
+  breaker: UNIT_COST.cacheRemove,
+} as const;
+
+/**
+ * Seconds one execution may run, by script type and map/reduce stage (Script Execution Time Limits,
+ * section_161591009480); past it NetSuite throws SSS_TIME_LIMIT_EXCEEDED and the script stops.
+ */
+export const TIME_LIMIT_SECONDS = {
+  userEvent: 300,
+  suitelet: 300,
+  restlet: 300,
+  scheduled: 3_600,
+  mapReduceInput: 3_600,
+  mapReduceMap: 300,
+  mapReduceReduce: 900,
+  mapReduceSummarize: 3_600,
+  massUpdate: 300,
+  portlet: 300,
+  bundleInstallation: 3_600,
+  workflowAction: 300,
+} as const;
+
+/** N/https waits 5 s for the connection and 45 s for the answer, then SSS_REQUEST_TIME_EXCEEDED (section_4567630582). */
+export const HTTPS_TIMEOUT = {
+  connectSeconds: 5,
+  responseSeconds: 45,
 } as const;
