@@ -285,7 +285,11 @@ describe('every failure keeps the event and never throws', () => {
     expect(delay).toBeGreaterThan(RETRY_DELAYS_MS[0]! * 0.9 - 5000);
     expect(delay).toBeLessThan(RETRY_DELAYS_MS[0]! * 1.1);
     expect(account.remainingUsage).toBe(
-      USAGE_LIMIT.userEvent - SUCCESS_UNITS - UNIT_COST.cachePut - RECORD_UNITS.create.custom - RECORD_UNITS.save.custom,
+      USAGE_LIMIT.userEvent -
+        SUCCESS_UNITS -
+        UNIT_COST.cachePut -
+        RECORD_UNITS.create.custom -
+        RECORD_UNITS.save.custom,
     );
   });
 
@@ -371,6 +375,59 @@ describe('every failure keeps the event and never throws', () => {
     expect(row[F.lastError]).toMatch(/^cannot sign with the API Secret: INVALID_SECRET_KEY_LENGTH/);
   });
 
+  test.each([
+    ['the API Secret', PARAM.secretId],
+    ['the previous API Secret', PARAM.prevSecretId],
+  ])(
+    '%s unusable (unknown, or restricted): one error per save naming its parameter, never the value',
+    (_what, param) => {
+      account.params[param] = 'custsecret_not_there';
+      for (let i = 0; i < 2; i++) change();
+      const errors = account.logs.filter((l) => l.level === 'error');
+      expect(errors).toHaveLength(2);
+      for (const error of errors) {
+        expect(error.title).toBe('suitehooks: configuration');
+        expect(error.details).toMatch(
+          new RegExp(`^${param} names an API Secret this script cannot use \\(INVALID_SECRET_KEY_LENGTH\\)`),
+        );
+      }
+      expect(JSON.stringify(account.logs)).not.toContain('custsecret_not_there');
+      expect(account.posts).toHaveLength(0);
+      expect(account.deliveries.size).toBe(2);
+    },
+  );
+
+  test('outbox mode, storing refused (the role the save runs with has no access): one inline attempt, an error naming cause and fix', () => {
+    account.params[PARAM.deliveryMode] = 'outbox';
+    account.user = { id: 42, role: 1077 };
+    account = installFakes({ ...account });
+    account.storeError = suiteScriptError(
+      'INSUFFICIENT_PERMISSION',
+      'You do not have privileges to create this record.',
+    );
+    expect(change).not.toThrow();
+    expect(verified().data.changes.title).toEqual({ old: 'Engineer', new: 'CTO' });
+    const error = only(account.logs.filter((l) => l.level === 'error'));
+    expect(error.title).toBe('suitehooks: event not stored');
+    expect(error.details).toMatch(
+      /\(INSUFFICIENT_PERMISSION\) by role 1077; it was delivered by one inline attempt instead/,
+    );
+    expect(error.details).toMatch(
+      /Fix: give role 1077 the Create permission on the record type customrecord_suitehooks_delivery/,
+    );
+  });
+
+  test('outbox mode, storing refused and the receiver down: the one attempt fails, the error says the event is lost', () => {
+    account.params[PARAM.deliveryMode] = 'outbox';
+    account.replies = [{ code: 502 }];
+    account.storeError = suiteScriptError('INSUFFICIENT_PERMISSION', 'no');
+    change();
+    expect(account.posts).toHaveLength(1);
+    const error = only(account.logs.filter((l) => l.level === 'error'));
+    expect(error.title).toBe('suitehooks: event lost');
+    expect(error.details).toMatch(/the inline attempt failed too/);
+  });
+
   test('outbox mode, and auto in a bulk context: stored for the scheduled script, nothing sent', () => {
     account.params[PARAM.deliveryMode] = 'outbox';
     change();
@@ -400,7 +457,9 @@ describe('every failure keeps the event and never throws', () => {
     expect(error.details).toMatch(
       /^event evt_456_\S+ \(employee 456\) could not be stored as a customrecord_suitehooks_delivery \(RCRD_DSNT_EXIST\) by role 3; the inline attempt failed too/,
     );
-    expect(error.details).toMatch(/Fix: give role 3 the Create permission .* or run the script that saves employees as a role/);
+    expect(error.details).toMatch(
+      /Fix: give role 3 the Create permission .* or run the script that saves employees as a role/,
+    );
     expect(error.details).not.toMatch(/jane|example\.com|CTO/);
   });
 

@@ -71,6 +71,11 @@ export interface FakeAccount {
   cacheError: Error | null;
   /** Seconds spent waiting in N/https, by every POST so far. */
   httpsSeconds: number;
+  /**
+   * The execution's time limit in seconds (lib/core/governance.ts TIME_LIMIT_SECONDS), counted from
+   * installFakes on the (faked) clock: past it every N/* call throws SSS_TIME_LIMIT_EXCEEDED. Null: none.
+   */
+  timeLimitSeconds: number | null;
 }
 
 /** A SuiteScriptError-like error: `name` is the code. */
@@ -129,9 +134,13 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
     cache: new Map(),
     cacheError: null,
     httpsSeconds: 0,
+    timeLimitSeconds: null,
     ...overrides,
   };
+  const startedAt = Date.now();
   const charge = (units: number) => {
+    if (account.timeLimitSeconds !== null && Date.now() - startedAt > account.timeLimitSeconds * 1000)
+      throw suiteScriptError('SSS_TIME_LIMIT_EXCEEDED', 'Script Execution Time Exceeded');
     if (account.remainingUsage < units) throw suiteScriptError('SSS_USAGE_LIMIT_EXCEEDED', 'usage limit exceeded');
     account.remainingUsage -= units;
   };
