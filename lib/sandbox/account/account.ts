@@ -29,6 +29,7 @@ import { SuiteQLRunner } from '../suiteql/runner';
 import { NETSUITE_HTTP_LIMITS, type HttpLimits } from '../workers/sync-http';
 import { claimNextTask, finishTask, submitTask, type Invocation } from '../scheduling/tasks';
 import { sentEmails, type SentEmail } from '../runtime/modules/email';
+import { evictCache } from '../runtime/modules/cache';
 import type { SuiteletResult } from '../suitelet/host';
 import type { SuiteletRequest } from '../suitelet/request';
 import { setUiDomain } from '../suitelet/urls';
@@ -364,6 +365,14 @@ export class SandboxAccount implements Account {
   /** Changes the N/https connect/response limits (tests shorten NetSuite's 5 s / 45 s). */
   setHttpLimits(limits: Partial<Pick<HttpLimits, 'connectTimeoutMs' | 'responseTimeoutMs'>>): void {
     Object.assign(this.limits, limits);
+  }
+
+  /**
+   * N/cache's "cached data is not persistent" (section_4642661313): drops every cached entry, or one
+   * cache's by name, as NetSuite may at any time. Returns how many entries went.
+   */
+  evictCache(name?: string): number {
+    return evictCache(this.db, name);
   }
 
   /** Inserts synthetic employees in bulk (no user events). */

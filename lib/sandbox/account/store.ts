@@ -64,6 +64,11 @@ CREATE TABLE IF NOT EXISTS sandbox_execution (
   id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, script TEXT NOT NULL, deployment TEXT NOT NULL, kind TEXT NOT NULL,
   execution_context TEXT, usage INTEGER NOT NULL, usage_limit INTEGER NOT NULL, ok TEXT NOT NULL, error TEXT
 );
+-- N/cache entries: one namespace per scope owner (the script for PRIVATE) and cache name; expires on the account clock (ms).
+CREATE TABLE IF NOT EXISTS sandbox_cache (
+  owner TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, expires INTEGER,
+  PRIMARY KEY (owner, name, key)
+);
 CREATE INDEX IF NOT EXISTS employee_lastmodified ON employee (lastmodifieddate);
 -- The key an incremental export pages by: ORDER BY TO_CHAR(e.lastmodifieddate, 'YYYY-MM-DD"T"HH24:MI:SS'), e.id
 CREATE INDEX IF NOT EXISTS employee_modified_key ON employee (strftime('%Y-%m-%dT%H:%M:%S', lastmodifieddate), id);

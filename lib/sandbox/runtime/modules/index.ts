@@ -1,5 +1,6 @@
 /** The `N/*` modules the sandbox provides, by name. Anything else is MODULE_DOES_NOT_EXIST, as in NetSuite. */
 import type { ScriptEnv } from '../script-env';
+import { createCacheModule } from './cache';
 import { createCryptoModule } from './crypto';
 import { createEncodeModule } from './encode';
 import { createErrorModule } from './error';
@@ -16,6 +17,7 @@ import { createServerWidgetModule } from './ui-serverwidget';
 import { createUrlModule } from './url';
 
 const FACTORIES: Record<string, (env: ScriptEnv) => Record<string, unknown>> = {
+  'N/cache': createCacheModule,
   'N/crypto': createCryptoModule,
   'N/encode': createEncodeModule,
   'N/error': createErrorModule,
