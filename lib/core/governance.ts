@@ -94,28 +94,3 @@ export const HTTPS_TIMEOUT = {
   connectSeconds: 5,
   responseSeconds: 45,
 } as const;
-
-/**
- * Seconds one execution may run, by script type and map/reduce stage (Script Execution Time Limits,
- * section_161591009480); past it NetSuite throws SSS_TIME_LIMIT_EXCEEDED and the script stops.
- */
-export const TIME_LIMIT_SECONDS = {
-  userEvent: 300,
-  suitelet: 300,
-  restlet: 300,
-  scheduled: 3_600,
-  mapReduceInput: 3_600,
-  mapReduceMap: 300,
-  mapReduceReduce: 900,
-  mapReduceSummarize: 3_600,
-  massUpdate: 300,
-  portlet: 300,
-  bundleInstallation: 3_600,
-  workflowAction: 300,
-} as const;
-
-/** N/https waits 5 s for the connection and 45 s for the answer, then SSS_REQUEST_TIME_EXCEEDED (section_4567630582). */
-export const HTTPS_TIMEOUT = {
-  connectSeconds: 5,
-  responseSeconds: 45,
-} as const;
