@@ -1,0 +1,116 @@
+/**
+ * End to end on the REAL bundle in the sandbox: the user event's circuit breaker (N/cache, shared by
+ * every user's saves) while the receiver does not answer, and the host allow-list on the retry worker's
+ * fallback path (the user event deployment deleted or renamed, as an attacker would).
+ */
+import { SandboxAccount } from '../../lib/sandbox/account/account';
+import { Receiver } from '../../lib/sandbox/receiver/receiver';
+import { REST, UI } from './helpers';
+import { BREAKER_COOL_DOWN_MS, DELIVERY_FIELD as F, DELIVERY_RECORD, DEPLOYMENT, PARAM, SCRIPT } from '../../lib/core';
+
+const UE_DEPLOY = DEPLOYMENT.userEvent;
+const SECRET_ID = 'custsecret_suitehooks_signing';
+const MINUTE = 60_000;
+/** The sandbox's response limit here (NetSuite's is 45 s); the receiver answers later than that. */
+const RESPONSE_LIMIT_MS = 300;
+
+let account: SandboxAccount;
+let receiver: Receiver;
+
+beforeAll(async () => {
+  receiver = await Receiver.start({ now: () => account.clock.now() });
+  account = await SandboxAccount.create({
+    secrets: { [SECRET_ID]: receiver.apiSecretValue },
+    params: { [UE_DEPLOY]: { [PARAM.endpointUrl]: receiver.url, [PARAM.secretId]: SECRET_ID } },
+    http: {
+      trustedCertificates: [receiver.certificatePem!],
+      connectTimeoutMs: 2_000,
+      responseTimeoutMs: RESPONSE_LIMIT_MS,
+    },
+  });
+});
+
+afterAll(async () => {
+  await account?.close();
+  await receiver?.close();
+});
+
+beforeEach(() => {
+  receiver.setDefault({ kind: 'ok' });
+  account.evictCache();
+});
+
+type Delivery = Record<string, unknown>;
+const deliveries = (): Delivery[] => account.customRecords(DELIVERY_RECORD);
+const newest = () => deliveries().at(-1)!;
+
+test('a receiver that does not answer: five UI saves a minute apart make one timed-out POST in all, keep every event, and inline delivery resumes within the cool-down of recovery', async () => {
+  receiver.setDefault({ kind: 'slow', delayMs: 3 * RESPONSE_LIMIT_MS });
+  const before = receiver.attempts.length;
+  const kept: string[] = [];
+  for (let n = 0; n < 5; n++) {
+    await account.updateEmployee('2', { values: { title: `Outage ${n}` } }, n % 2 ? UI : REST);
+    kept.push(String(newest()[F.eventId]));
+    account.clock.advance(MINUTE);
+  }
+  expect(receiver.attempts.length - before).toBe(1);
+  expect(new Set(kept).size).toBe(5);
+  expect(String(deliveries().find((d) => d[F.eventId] === kept[0])![F.lastError])).toMatch(/SSS_REQUEST_TIME_EXCEEDED/);
+  for (const id of kept.slice(1)) {
+    const d = deliveries().find((x) => x[F.eventId] === id)!;
+    expect(d).toMatchObject({ [F.status]: 'pending', [F.attempts]: 0 });
+  }
+
+  // The receiver recovers; saves keep going a minute apart until one is posted inline again.
+  receiver.setDefault({ kind: 'ok' });
+  const recovered = account.clock.now();
+  const delivered = receiver.events.size;
+  while (receiver.events.size === delivered) {
+    await account.updateEmployee('2', { values: { title: `After ${account.clock.now()}` } }, UI);
+    account.clock.advance(MINUTE);
+    expect(account.clock.now() - recovered).toBeLessThanOrEqual(BREAKER_COOL_DOWN_MS + MINUTE);
+  }
+  const stored = deliveries().length;
+  await account.updateEmployee('2', { values: { title: 'Back to normal' } }, UI);
+  expect(deliveries()).toHaveLength(stored); // delivered inline, nothing kept
+  expect(receiver.events.size).toBe(delivered + 2);
+}, 60_000);
+
+test.each([
+  [
+    'deleted',
+    (db: SandboxAccount['db']) => db.prepare('DELETE FROM scriptdeployment WHERE scriptid = ?').run(UE_DEPLOY),
+  ],
+  [
+    'renamed',
+    (db: SandboxAccount['db']) =>
+      db.prepare('UPDATE scriptdeployment SET scriptid = ? WHERE scriptid = ?').run('customdeploy_renamed', UE_DEPLOY),
+  ],
+])('user event deployment %s: a held delivery for a host off the allow-list is still not sent', async (_how, lose) => {
+  const fresh = await Receiver.start({ now: () => account.clock.now() });
+  const other = await SandboxAccount.create({
+    secrets: { [SECRET_ID]: fresh.apiSecretValue },
+    params: {
+      // A mistyped host: the allow-list names the receiver's address, the endpoint another name for it.
+      [UE_DEPLOY]: {
+        [PARAM.endpointUrl]: fresh.url.replace('127.0.0.1', 'localhost'),
+        [PARAM.secretId]: SECRET_ID,
+        [PARAM.allowedHosts]: '127.0.0.1',
+      },
+    },
+    http: { trustedCertificates: [fresh.certificatePem!] },
+  });
+  try {
+    await other.updateEmployee('3', { values: { title: 'Held' } }, REST);
+    const [held] = other.customRecords(DELIVERY_RECORD);
+    expect(held).toMatchObject({ [F.status]: 'pending', [F.attempts]: 0 });
+    expect(String(held![F.lastError])).toMatch(/host localhost is not in custscript_suitehooks_allowed_hosts/);
+    lose(other.db);
+    await other.runScheduled(SCRIPT.retry, DEPLOYMENT.retryWorker);
+    expect(fresh.attempts).toHaveLength(0);
+    expect(other.customRecords(DELIVERY_RECORD)[0]).toMatchObject({ [F.status]: 'pending', [F.attempts]: 0 });
+  } finally {
+    await other.close();
+    await fresh.close();
+  }
+});
