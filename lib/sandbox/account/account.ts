@@ -3,7 +3,7 @@
  * user events in script workers), plus the controls tests, benchmarks and the demo use: secrets and
  * parameters, the clock and scheduled scripts, logs and governance readings.
  */
-import type { CanonicalRecord } from '../../core';
+import { CONTEXT_TYPE, type CanonicalRecord } from '../../core';
 import {
   NetSuiteError,
   type Account,
@@ -66,7 +66,13 @@ export interface AccountOptions {
   http?: Partial<HttpLimits>;
   /** Opt-in: hosts (loopback only) to which N/https may send plain http://. */
   plainHttpHosts?: string[];
-  /** Wall-clock limit for one script execution. Default 5 minutes. */
+  /**
+   * A test-safety net in REAL (wall-clock) time: a runaway loop in a script must not hold a worker
+   * forever. Default 5 minutes. Not NetSuite's limit: the documented time limits per script type
+   * (TIME_LIMIT_SECONDS, section_161591009480) are enforced on the account clock.
+   */
+  realTimeSafetyNetMs?: number;
+  /** @deprecated The old name of `realTimeSafetyNetMs`. */
   scriptTimeoutMs?: number;
   /** Time a SuiteQL query (REST, `runSuiteQL`) may run before it is cancelled. Default 30 s. */
   suiteqlTimeoutMs?: number;
@@ -163,7 +169,7 @@ export class SandboxAccount implements Account {
         dbPath: this.dbPath,
         clockBuffer: this.clock.buffer,
         projectDir: project?.dir ?? null,
-        scriptTimeoutMs: options.scriptTimeoutMs ?? 300_000,
+        scriptTimeoutMs: options.realTimeSafetyNetMs ?? options.scriptTimeoutMs ?? 300_000,
         plainHttpHosts: options.plainHttpHosts ?? [],
         limits: this.limits,
       },
@@ -568,12 +574,31 @@ export class SandboxAccount implements Account {
   }
 }
 
+/**
+ * Execution contexts of scripts (runtime.ContextType): a write made in one of them is a script's, so the
+ * user events it fires run with the role given, the triggering script's (chapter_N2997500).
+ */
+const SCRIPT_CONTEXTS: ReadonlySet<string> = new Set([
+  CONTEXT_TYPE.ACTION,
+  CONTEXT_TYPE.BUNDLE_INSTALLATION,
+  CONTEXT_TYPE.CUSTOM_MASSUPDATE,
+  CONTEXT_TYPE.MAP_REDUCE,
+  CONTEXT_TYPE.PORTLET,
+  CONTEXT_TYPE.RESTLET,
+  CONTEXT_TYPE.SCHEDULED,
+  CONTEXT_TYPE.SDF_INSTALLATION,
+  CONTEXT_TYPE.SUITELET,
+]);
+
 function origin(ctx: WriteContext): Origin {
   if (!ctx || typeof ctx.executionContext !== 'string')
     throw new NetSuiteError(500, 'UNEXPECTED_ERROR', 'write context missing');
+  const executionContext = ctx.executionContext.toUpperCase();
+  const roleId = String(ctx.roleId);
   return {
-    executionContext: ctx.executionContext.toUpperCase(),
+    executionContext,
     userId: String(ctx.userId),
-    roleId: String(ctx.roleId),
+    roleId,
+    ...(SCRIPT_CONTEXTS.has(executionContext) ? { scriptRoleId: roleId } : {}),
   };
 }

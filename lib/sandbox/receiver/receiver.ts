@@ -2,7 +2,8 @@
  * A local webhook receiver for the demo and the tests: verifies every attempt as any receiver would
  * (`verifyWebhook` of lib/webhooks, on the sandbox's clock), checks verified events against the published JSON Schema
  * (`schemaViolations`), de-duplicates on `webhook-id`, records every attempt, and can be told to
- * fail (any status, 429 with retry-after, 410, 3xx, slowness, closing mid-response, being down). Serves
+ * fail (any status, 429 with retry-after, 410, 3xx, slowness in real or in account time, hanging, closing
+ * mid-response, being down or unreachable). Serves
  * https with a self-signed certificate the sandbox's N/https is told to trust.
  */
 import { randomBytes } from 'node:crypto';
@@ -14,6 +15,7 @@ import { selfSignedCertificate, verifyWith, webhookVerifiers, type VerifyOptions
 import { NetSuiteError } from '../account/account-types';
 import { eventSchemaProblems } from './event-schema';
 import { readBody } from '../rest/http-io';
+import { ACCOUNT_TIME_HEADER } from '../workers/sync-http';
 
 export type Behaviour =
   | { kind: 'ok'; status?: number }
@@ -22,7 +24,17 @@ export type Behaviour =
   /** Answers only once `until` settles (tests: a receiver that is busy for exactly as long as they say). */
   | { kind: 'hold'; until: Promise<unknown>; onArrival?: () => void; status?: number }
   /** Accepts the connection, sends part of a response, then closes the socket. */
-  | { kind: 'close' };
+  | { kind: 'close' }
+  /**
+   * Answers after `seconds` of ACCOUNT time: it answers at once and the sandbox's N/https moves the
+   * account clock by that much (by 45 s and SSS_REQUEST_TIME_EXCEEDED when longer; the event was still
+   * received, as a late answer's is). No real waiting: hours of a slow receiver play in seconds.
+   */
+  | { kind: 'delay'; seconds: number; status?: number }
+  /** Receives the request and never answers: the sandbox's N/https spends 45 s of account time, then times out. */
+  | { kind: 'hang' }
+  /** An address that never accepts the connection: nothing is received; N/https spends 5 s of account time. */
+  | { kind: 'blackhole' };
 
 export interface Attempt {
   at: number;
@@ -166,8 +178,17 @@ export class Receiver {
     const attempt = attemptOf(req.headers);
     const body = await this.readBody(req, res, attempt);
     if (body === null) return;
-    this.attempts.push(attempt);
     const behaviour = this.script.shift() ?? this.fallback;
+    if (behaviour.kind === 'blackhole') {
+      res.writeHead(504, { [ACCOUNT_TIME_HEADER]: 'blackhole' }).end();
+      return;
+    }
+    this.attempts.push(attempt);
+    if (behaviour.kind === 'hang') {
+      this.options.onAttempt?.(attempt, null);
+      res.writeHead(504, { [ACCOUNT_TIME_HEADER]: 'hang' }).end();
+      return;
+    }
     if (behaviour.kind === 'close') {
       res.socket?.write('HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{"partial":');
       res.socket?.destroy();
@@ -238,13 +259,14 @@ async function behaveBeforeAnswer(behaviour: Behaviour): Promise<void> {
 /** The status a verified attempt gets. */
 function statusOf(behaviour: Behaviour): number {
   if (behaviour.kind === 'status') return behaviour.status;
-  return behaviour.kind === 'close' ? 200 : (behaviour.status ?? 200);
+  return 'status' in behaviour ? (behaviour.status ?? 200) : 200;
 }
 
 function headersOf(behaviour: Behaviour): Record<string, string> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (behaviour.kind === 'status' && behaviour.retryAfter !== undefined) headers['retry-after'] = behaviour.retryAfter;
   if (behaviour.kind === 'status' && behaviour.location !== undefined) headers.location = behaviour.location;
+  if (behaviour.kind === 'delay') headers[ACCOUNT_TIME_HEADER] = `delay=${Math.round(behaviour.seconds * 1000)}`;
   return headers;
 }
 

@@ -18,7 +18,7 @@ import {
   type EmployeeState,
 } from '../records/employees';
 import { describeError, intoRealm, SuiteScriptError } from './errors';
-import { Governance, usageLimit } from './governance';
+import { Governance, timeLimitExceeded, timeLimitSeconds, usageLimit } from './governance';
 import { moduleResolver } from './modules';
 import type { Deployment, ScriptObject } from '../sdf/objects-xml';
 import { ScriptRecord, employeeSpec, employeeValues } from './record-model';
@@ -39,7 +39,10 @@ export interface EngineOptions {
   emptyValuesFirst: boolean;
   dbPath: string;
   clockBuffer: SharedArrayBuffer;
-  /** Wall-clock limit of one script execution (a runaway loop must not hold a worker forever). */
+  /**
+   * A test-safety net in real time (a runaway loop must not hold a worker forever); NetSuite's own time
+   * limits are enforced on the account clock by Governance.
+   */
   scriptTimeoutMs: number;
   /** Hosts for which plain http:// is allowed (explicit opt-in; loopback only). */
   plainHttpHosts: string[];
@@ -52,6 +55,16 @@ export type UserEventType = 'create' | 'edit' | 'xedit' | 'delete';
 /** A script's `Date` for a date field is a day in the scripts' (Pacific) time zone, whatever the machine's. */
 function scriptDate(kind: string, value: unknown): unknown {
   return kind === 'date' && isDate(value) ? ymdIn(value.getTime()) : value;
+}
+
+/**
+ * The role a script runs with (chapter_N2997500): "when one script triggers another, the triggered
+ * script runs with the first script's role", not its own deployment's; else the deployment's Execute As
+ * Role; else the user's role.
+ */
+function effectiveRole(deployment: Deployment, origin: Origin): string | null {
+  if (origin.scriptRoleId !== undefined) return origin.scriptRoleId;
+  return deployment.runAsRole ? roleIdOf(deployment.runAsRole) : origin.roleId;
 }
 
 const RUNNABLE = new Set(['RELEASED', 'TESTING']);
@@ -292,14 +305,19 @@ export class Engine implements EmployeeWriter {
   ): { ok: true; usage: number } | { ok: false; usage: number; error: { name: string; message: string } } {
     let realmError: ErrorConstructor | undefined;
     let realmDate: DateConstructor | undefined;
-    const governance = new Governance(usageLimit(script.type), (e) => intoRealm(e, realmError));
+    // Time runs on the account clock from the start of the execution (tests move it; section_161591009480).
+    const governance = new Governance(usageLimit(script.type), (e) => intoRealm(e, realmError), {
+      now: () => this.clock.now(),
+      startedAt: this.clock.now(),
+      limitMs: timeLimitSeconds(script.type) * 1000,
+    });
     const env: ScriptEnv = {
       services: this.services,
       script,
       deployment,
       governance,
       origin,
-      roleId: deployment.runAsRole ? roleIdOf(deployment.runAsRole) : origin.roleId,
+      roleId: effectiveRole(deployment, origin),
       isUserEvent,
       taskId,
       runParams: typedParams(script, runParams),
@@ -316,10 +334,12 @@ export class Engine implements EmployeeWriter {
       // A script without this entry point is not executed for it (no execution, no governance).
       if (typeof instance.entry[entryPoint] !== 'function') return { ok: true, usage: 0 };
       body(instance, env);
+      // NetSuite stops a script at its time limit, whatever it caught: the execution ends there.
+      if (governance.killedByTime()) throw timeLimitExceeded();
       this.recordExecution(script, deployment, origin, governance, null);
       return { ok: true, usage: governance.usage() };
     } catch (e) {
-      const error = describeError(e);
+      const error = describeError(governance.killedByTime() ? timeLimitExceeded() : e);
       this.log({
         at: this.now(),
         script: script.id,

@@ -33,6 +33,12 @@ export interface Origin {
   executionContext: string;
   userId: string;
   roleId: string;
+  /**
+   * Set when a script's write triggered this execution: the role that script ran with, which the
+   * triggered script runs with too, not its own deployment's Execute As Role (chapter_N2997500); null
+   * for a role the sandbox lacks. Absent for a user's own action.
+   */
+  scriptRoleId?: string | null;
 }
 
 /** The employee write pipeline, as scripts reach it through N/record. */
@@ -82,8 +88,9 @@ export interface ScriptEnv {
   governance: Governance;
   origin: Origin;
   /**
-   * The role whose permissions apply: the deployment's Execute As Role when it names one, else the
-   * role of the user whose action ran the script (chapter_N2997500); null for a role the sandbox lacks.
+   * The role whose permissions apply: the triggering script's role when another script's write ran
+   * this one, else the deployment's Execute As Role when it names one, else the role of the user whose
+   * action ran the script (chapter_N2997500); null for a role the sandbox lacks.
    */
   roleId: string | null;
   /** Writes made by a user event script do not fire user events (docs/netsuite.md#user-events). */

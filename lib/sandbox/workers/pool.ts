@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { NetSuiteError } from '../account/account-types';
+import { Clock } from '../account/clock';
 import type { LogEntry } from '../runtime/script-env';
 import { serveSyncHttp, type HttpLimits } from './sync-http';
 import type { Job, JobError, WorkerInit } from './protocol';
@@ -49,10 +50,11 @@ export class WorkerPool {
   ) {
     const entry = path.join(__dirname, `worker${path.extname(__filename)}`);
     const script = workerScript(entry);
+    const clock = new Clock(init.clockBuffer); // the account's: N/https counts request time on it
     for (let i = 0; i < size; i++) {
       const { port1, port2 } = new MessageChannel();
       const flag = new SharedArrayBuffer(4);
-      serveSyncHttp(port1, new Int32Array(flag), limits);
+      serveSyncHttp(port1, new Int32Array(flag), limits, clock);
       const worker = new Worker(script.code, {
         eval: script.eval,
         workerData: { ...init, httpFlag: flag, httpPort: port2 },

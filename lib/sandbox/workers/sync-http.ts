@@ -2,14 +2,16 @@
  * Synchronous HTTP for scripts without deadlock. The script's worker thread posts the request to the main
  * thread and blocks in `Atomics.wait`; the main thread (whose event loop stays free, so a receiver or the
  * REST API living there keeps answering) performs it with NetSuite's limits (5 s to connect, 45 s for
- * the response, else SSS_REQUEST_TIME_EXCEEDED: docs/netsuite.md#outbound-https-nhttps) and wakes the
- * worker.
+ * the response, else SSS_REQUEST_TIME_EXCEEDED: docs/netsuite.md#outbound-https-nhttps), in real time
+ * and on the account clock, and wakes the worker.
  */
 import * as http from 'node:http';
 import * as https from 'node:https';
 import * as tls from 'node:tls';
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { HttpRequest, HttpResult } from '../runtime/script-env';
+import type { Clock } from '../account/clock';
+import { HTTPS_TIMEOUT } from '../../core/governance';
 
 export interface HttpLimits {
   connectTimeoutMs: number;
@@ -19,8 +21,8 @@ export interface HttpLimits {
 }
 
 export const NETSUITE_HTTP_LIMITS: HttpLimits = {
-  connectTimeoutMs: 5_000,
-  responseTimeoutMs: 45_000,
+  connectTimeoutMs: HTTPS_TIMEOUT.connectSeconds * 1000,
+  responseTimeoutMs: HTTPS_TIMEOUT.responseSeconds * 1000,
   trustedCertificates: [],
 };
 
@@ -41,10 +43,63 @@ export function syncHttpClient(
   };
 }
 
-/** Main side: performs each request a worker posts and wakes it with the result. */
-export function serveSyncHttp(port: MessagePort, flag: Int32Array, limits: () => HttpLimits): void {
+/**
+ * How long a sandbox receiver (lib/sandbox/receiver) says it took, in account time: it answers at once
+ * and N/https moves the account clock instead of waiting, so a test plays hours of a slow receiver in
+ * seconds. `delay=<ms>` answered after that long; `hang` never answers; `blackhole` never accepts the
+ * connection. Honoured from loopback hosts only and never shown to the script.
+ */
+export const ACCOUNT_TIME_HEADER = 'x-sandbox-account-time';
+
+type AccountTime = { kind: 'delay'; ms: number } | { kind: 'hang' } | { kind: 'blackhole' };
+
+function accountTimeOf(request: HttpRequest, headers: Record<string, string>): AccountTime | null {
+  const value = headers[ACCOUNT_TIME_HEADER];
+  if (value === undefined || !['127.0.0.1', 'localhost', '[::1]'].includes(new URL(request.url).hostname)) return null;
+  if (value === 'hang' || value === 'blackhole') return { kind: value };
+  const ms = Number(/^delay=(\d+)$/.exec(value)?.[1]);
+  return Number.isFinite(ms) ? { kind: 'delay', ms } : null;
+}
+
+const TIME_EXCEEDED = Object.freeze(
+  failure('SSS_REQUEST_TIME_EXCEEDED', 'The request could not be completed in time.'),
+);
+
+/**
+ * The request's duration on the account clock (section_4567630582): a receiver's stated delay moves the
+ * clock, by at most the limit it ran into; longer than 5 s to connect or 45 s to answer, in account time,
+ * is SSS_REQUEST_TIME_EXCEEDED even if an answer came later.
+ */
+function onAccountClock(
+  request: HttpRequest,
+  result: HttpResult,
+  limits: HttpLimits,
+  clock: Clock,
+  before: number,
+): HttpResult {
+  if (!result.ok) return result;
+  const time = accountTimeOf(request, result.headers);
+  const headers = Object.fromEntries(Object.entries(result.headers).filter(([name]) => name !== ACCOUNT_TIME_HEADER));
+  if (time?.kind === 'blackhole') {
+    clock.advance(limits.connectTimeoutMs);
+    return TIME_EXCEEDED;
+  }
+  if (time?.kind === 'hang' || (time?.kind === 'delay' && time.ms > limits.responseTimeoutMs)) {
+    clock.advance(limits.responseTimeoutMs);
+    return TIME_EXCEEDED;
+  }
+  if (time?.kind === 'delay') clock.advance(time.ms);
+  if (clock.now() - before > limits.connectTimeoutMs + limits.responseTimeoutMs) return TIME_EXCEEDED;
+  return { ...result, headers };
+}
+
+/** Main side: performs each request a worker posts, on the account clock, and wakes it with the result. */
+export function serveSyncHttp(port: MessagePort, flag: Int32Array, limits: () => HttpLimits, clock: Clock): void {
   port.on('message', (request: HttpRequest) => {
-    void perform(request, limits()).then((result) => {
+    const current = limits();
+    const before = clock.now();
+    void perform(request, current).then((answer) => {
+      const result = onAccountClock(request, answer, current, clock, before);
       port.postMessage(result);
       Atomics.store(flag, 0, 1);
       Atomics.notify(flag, 0);

@@ -1,7 +1,9 @@
 /**
  * `N/https`: real, synchronous HTTP (the script blocks until the answer), 10 units a call, https only
  * (SSS_INVALID_URL otherwise: docs/netsuite.md#outbound-https-nhttps) unless the sandbox opted in to
- * plain http on loopback. Connect and response limits are enforced by the thread that performs the request.
+ * plain http on loopback. Connect and response limits are enforced on the account clock by the thread that
+ * performs the request (workers/sync-http.ts); an execution past its time limit during the call gets
+ * SSS_TIME_LIMIT_EXCEEDED instead of the answer.
  */
 import type { ScriptEnv } from '../script-env';
 import { UNIT_COST } from '../../../core/governance';
@@ -50,6 +52,8 @@ export function createHttpsModule(env: ScriptEnv): Record<string, unknown> {
       headers: outHeaders,
       body: payload,
     });
+    // Time passed during the call (on the account clock): past the execution's limit, the answer is lost.
+    env.governance.check();
     if (!result.ok) throw env.raise(result.name, result.message);
     return { type: 'http.ClientResponse', code: result.code, headers: result.headers, body: result.body };
   };

@@ -38,6 +38,11 @@ function guard<T>(env: ScriptEnv, fn: () => T): T {
 }
 
 /** Custom records and script deployments (every record type but the employee). */
+/** A script's employee write: the user events it fires run with this script's role (chapter_N2997500). */
+function triggeredBy(env: ScriptEnv): ScriptEnv['origin'] {
+  return { ...env.origin, scriptRoleId: env.roleId };
+}
+
 function tableSpec(env: ScriptEnv, type: string): TableSpec {
   if (type === 'scriptdeployment') return deploymentSpec();
   const custom = env.services.recordTypes.get(type);
@@ -57,7 +62,14 @@ function saveEmployee(env: ScriptEnv, record: ScriptRecord): string {
     ? (record.lines('roles') ?? []).map((l) => String(l.selectedrole ?? '')).filter(Boolean)
     : null;
   return guard(env, () =>
-    env.services.employees.write(record.id ? 'edit' : 'create', record.id, values, roles, env.origin, env.isUserEvent),
+    env.services.employees.write(
+      record.id ? 'edit' : 'create',
+      record.id,
+      values,
+      roles,
+      triggeredBy(env),
+      env.isUserEvent,
+    ),
   );
 }
 
@@ -212,7 +224,9 @@ function submitFields(env: ScriptEnv, options: unknown): number {
     if (!loadEmployee(env.services.db, String(id))) throw notExist(env);
     const changes = new Map(Object.entries(values ?? {}).map(([k, v]) => [k.toLowerCase(), v] as [string, unknown]));
     return Number(
-      guard(env, () => env.services.employees.write('xedit', String(id), changes, null, env.origin, env.isUserEvent)),
+      guard(env, () =>
+        env.services.employees.write('xedit', String(id), changes, null, triggeredBy(env), env.isUserEvent),
+      ),
     );
   }
   const spec = tableSpec(env, t);
@@ -229,7 +243,7 @@ function remove(env: ScriptEnv, options: unknown): number {
   env.governance.charge(recordCost('delete', t));
   if (t === 'employee') {
     if (!loadEmployee(env.services.db, String(id))) throw notExist(env);
-    guard(env, () => env.services.employees.remove(String(id), env.origin, env.isUserEvent));
+    guard(env, () => env.services.employees.remove(String(id), triggeredBy(env), env.isUserEvent));
     return Number(id);
   }
   const spec = tableSpec(env, t);
