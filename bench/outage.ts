@@ -12,6 +12,7 @@ import {
   DELIVERY_RECORD,
   DELIVERY_STATUS,
   DEPLOYMENT,
+  LAST_POST_START_MS,
   PARAM,
   SCRIPT,
   TIME_LIMIT_SECONDS,
@@ -137,13 +138,14 @@ async function drain(name: string, behaviour: Behaviour, backlog: number, maxMs:
       .executions({ script: SCRIPT.retry })
       .filter((e) => e.deployment === DEPLOYMENT.retryWorker);
     const delivered = backlog - pending();
-    const last = Math.max(start, ...s.receiver.attempts.map((a) => a.at));
-    const hours = Math.max((last - start) / HOUR, 1e-9);
+    // Executions are recorded when they end, on the account clock; the first starts at the timer's slot.
+    const last = Math.max(start, ...workers.map((e) => Date.parse(e.at)));
+    const sendingHours = Math.max((last - start - SLOT_MS) / HOUR, 1e-9);
     const sent = s.receiver.attempts.length;
     return {
       receiver: name,
       perExecution: workers.length ? sent / workers.length : 0,
-      perHour: delivered / hours,
+      perHour: delivered / sendingHours,
       executions: workers.length,
       killed: workers.filter((e) => e.error?.startsWith('SSS_TIME_LIMIT_EXCEEDED')).length,
       duplicates: [...s.receiver.deliveriesById().values()].filter((n) => n > 1).length,
@@ -188,9 +190,9 @@ export async function workerTable(quick: boolean): Promise<Table> {
       r.drained,
     ]),
     notes: [
-      `A worker execution starts no POST after ${TIME_LIMIT_SECONDS.scheduled - 350} s (3,600 s limit − 50 s for one POST − 300 s margin) and no delivery past its 10,000 units (828); then it starts itself again.`,
+      `A worker execution starts no POST after ${fmt(LAST_POST_START_MS / 1000)} s (${fmt(TIME_LIMIT_SECONDS.scheduled)} s limit − 50 s for one POST − 300 s margin) and no delivery past its 10,000 units (828); then it starts itself again.`,
       'A hanging receiver: three POSTs in a row without an answer end sending for that run (no restart, the timer runs again in 15 minutes); untried deliveries keep their attempt counts.',
-      'Drain time: from the first timer slot to the last POST, on the account clock (a timer slot every 15 minutes starts the worker).',
+      'Drain time: account time from the queued backlog to the end of the last worker execution, including the wait for the first timer slot (every 15 minutes); per hour: delivered ÷ the time the worker executions took.',
     ],
   };
 }
