@@ -72,7 +72,7 @@ export interface AccountOptions {
    * (TIME_LIMIT_SECONDS, section_161591009480) are enforced on the account clock.
    */
   realTimeSafetyNetMs?: number;
-  /** @deprecated The old name of `realTimeSafetyNetMs`. */
+  /** The earlier name of `realTimeSafetyNetMs`, still accepted. */
   scriptTimeoutMs?: number;
   /** Time a SuiteQL query (REST, `runSuiteQL`) may run before it is cancelled. Default 30 s. */
   suiteqlTimeoutMs?: number;
