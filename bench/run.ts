@@ -46,6 +46,11 @@ const ITEMS: Item[] = [
     title: '7. Console governance',
     run: async (quick) => (await import('./console')).consoleBench(quick ? 2_000 : 10_000),
   },
+  { title: '8a. Saves while the receiver hangs', run: async () => (await import('./outage')).savesTable() },
+  {
+    title: '8b. Retry worker against slow receivers',
+    run: async (quick) => (await import('./outage')).workerTable(quick),
+  },
 ];
 
 function reasonOf(err: unknown): string {

@@ -22,9 +22,10 @@ export type ParamName = keyof typeof PARAM;
 export type DeliveryMode = 'inline' | 'outbox' | 'auto';
 
 /**
- * `runtime.ContextType` exactly as @hitc/netsuite-types declares it (keys and values): the type check
- * in test/unit/config.test.ts refuses a missing, extra or misspelt entry, so the list follows the
- * typings, not a hand-kept guess (lib/core itself imports nothing from N/).
+ * `runtime.ContextType` as @hitc/netsuite-types declares it (keys and values): the type check in
+ * test/unit/config.test.ts refuses a missing, extra or misspelt entry, so the list follows the typings,
+ * not a hand-kept guess (lib/core itself imports nothing from N/). Oracle's page lists two more
+ * (CONTEXT_TYPE_BEYOND_TYPINGS).
  * SDF's `execution_context` list (with OTHER) is a different list: it filters deployments, it is never
  * a runtime value (section_4296646855).
  */
@@ -67,8 +68,20 @@ export const CONTEXT_TYPE = Object.freeze({
   WORKFLOW: 'WORKFLOW',
 } as const);
 
+/**
+ * Values Oracle's `runtime.ContextType` page lists (section_4296646855) that the typings lack; naming one
+ * must not make the contexts parameter fall back to "all".
+ */
+export const CONTEXT_TYPE_BEYOND_TYPINGS = Object.freeze({
+  OCRPLUGIN: 'OCRPLUGIN',
+  RECORDACTION: 'RECORDACTION',
+} as const);
+
 /** The values of `runtime.ContextType`: what `runtime.executionContext` can be, so what an administrator may name. */
-export const EXECUTION_CONTEXTS: ReadonlySet<string> = new Set(Object.values(CONTEXT_TYPE));
+export const EXECUTION_CONTEXTS: ReadonlySet<string> = new Set([
+  ...Object.values(CONTEXT_TYPE),
+  ...Object.values(CONTEXT_TYPE_BEYOND_TYPINGS),
+]);
 
 /** Contexts where a person or a single API call waits: `auto` posts inline there, queues elsewhere. */
 export const INTERACTIVE_CONTEXTS: ReadonlySet<string> = new Set([

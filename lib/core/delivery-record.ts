@@ -14,6 +14,11 @@ export const DELIVERY_FIELD = {
   /** `employee.created` | `employee.updated` | `employee.deleted`. */
   eventType: 'custrecord_suitehooks_event_type',
   endpointUrl: 'custrecord_suitehooks_endpoint_url',
+  /**
+   * The host allow-list the endpoint was checked against: host names separated by spaces, `*` for any
+   * host, empty on deliveries stored before it existed (`allowedHostsText`, `storedAllowedHosts`).
+   */
+  allowedHosts: 'custrecord_suitehooks_allowed_hosts',
   /** API Secret script ids (never values). */
   secretId: 'custrecord_suitehooks_secret_id',
   prevSecretId: 'custrecord_suitehooks_prev_secret_id',
@@ -129,6 +134,21 @@ export function isWholeBody(body: string, storedLength: number, eventId: string)
   } catch {
     return false;
   }
+}
+
+/** The stored form of an allow-list: `*` when any https host is allowed. */
+export function allowedHostsText(hosts: ReadonlySet<string> | null): string {
+  return hosts === null ? '*' : [...hosts].join(' ');
+}
+
+/**
+ * The allow-list parameter value a stored delivery stands for: '' (any host) for `*`, the hosts
+ * otherwise; null when none was stored (a delivery older than the field), so it cannot be checked.
+ */
+export function storedAllowedHosts(text: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  return trimmed === '*' ? '' : trimmed;
 }
 
 export function clipError(text: string): string {

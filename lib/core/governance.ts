@@ -58,13 +58,16 @@ export const UNIT_COST = {
  * tests and benchmarks expect them. `setup`, each run: the user event deployment's search 10 and load
  * 5, then two searches for due deliveries; `delivery`: https.post 10 + the result's submitFields on the
  * custom record 2; `bodyLoad`: a body the search cut short, read whole (record.load, custom record);
- * `resubmit`: kept back to start the worker again (task submit).
+ * `resubmit`: kept back to start the worker again (task submit); `breaker`: one N/cache call, at most
+ * once per run per endpoint (the circuit breaker closed on the first healthy answer, or opened when the
+ * endpoint stops answering), never per delivery.
  */
 export const RETRY_UNITS = {
   setup: 3 * UNIT_COST.resultSetPage + RECORD_UNITS.load.other,
   delivery: UNIT_COST.https + RECORD_UNITS.submitFields.custom,
   bodyLoad: RECORD_UNITS.load.custom,
   resubmit: UNIT_COST.taskSubmit,
+  breaker: UNIT_COST.cacheRemove,
 } as const;
 
 /**

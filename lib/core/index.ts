@@ -16,3 +16,5 @@ export * from './delivery-record';
 export * from './ids';
 export * from './time-zone';
 export * from './governance';
+export * from './breaker';
+export * from './worker-budget';

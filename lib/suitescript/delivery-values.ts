@@ -1,10 +1,12 @@
 /** Delivery record field values for a target and a state (shared by the user event and the retry worker). */
-import { DELIVERY_FIELD as F, nextAttemptText, type DeliveryState } from '../core/delivery-record';
+import { allowedHostsText, DELIVERY_FIELD as F, nextAttemptText, type DeliveryState } from '../core/delivery-record';
 
 export interface DeliveryTarget {
   endpointUrl: string;
   secretId: string;
   prevSecretId: string | null;
+  /** The allow-list the endpoint passed (null: any https host). */
+  allowedHosts: ReadonlySet<string> | null;
 }
 
 export type FieldValues = Record<string, string | number>;
@@ -24,5 +26,6 @@ export function targetValues(target: DeliveryTarget): FieldValues {
     [F.endpointUrl]: target.endpointUrl,
     [F.secretId]: target.secretId,
     [F.prevSecretId]: target.prevSecretId ?? '',
+    [F.allowedHosts]: allowedHostsText(target.allowedHosts),
   };
 }

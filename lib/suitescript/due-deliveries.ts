@@ -15,8 +15,10 @@ import {
 } from '../core/delivery-record';
 import { stateValues, targetValues, type DeliveryTarget, type FieldValues } from './delivery-values';
 
-export interface Delivery extends DeliveryTarget {
+export interface Delivery extends Omit<DeliveryTarget, 'allowedHosts'> {
   id: string;
+  /** The allow-list as stored (`allowedHostsText`; '' on deliveries older than the field). */
+  allowedHosts: string;
   eventId: string;
   /** The body as the search returned it: possibly cut at 4,000 bytes (see `isWholeBody`). */
   body: string;
@@ -26,7 +28,17 @@ export interface Delivery extends DeliveryTarget {
   nextAttempt: string;
 }
 
-const COLUMNS = [F.eventId, F.body, F.bodyLength, F.attempts, F.nextAttempt, F.endpointUrl, F.secretId, F.prevSecretId];
+const COLUMNS = [
+  F.eventId,
+  F.body,
+  F.bodyLength,
+  F.attempts,
+  F.nextAttempt,
+  F.endpointUrl,
+  F.secretId,
+  F.prevSecretId,
+  F.allowedHosts,
+];
 
 function text(result: search.Result, name: string): string {
   const value = result.getValue({ name });
@@ -44,6 +56,7 @@ function toDelivery(result: search.Result): Delivery {
     endpointUrl: text(result, F.endpointUrl),
     secretId: text(result, F.secretId),
     prevSecretId: text(result, F.prevSecretId) || null,
+    allowedHosts: text(result, F.allowedHosts),
   };
 }
 

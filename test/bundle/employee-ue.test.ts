@@ -4,6 +4,7 @@ jest.mock('N/crypto');
 jest.mock('N/runtime');
 jest.mock('N/record');
 jest.mock('N/log');
+jest.mock('N/cache');
 
 import { Webhook } from 'standardwebhooks';
 import { PARAM } from '../../lib/core/config';
@@ -26,6 +27,8 @@ const { afterSubmit } = require('SuiteScripts/suitehooks/suitehooks_employee_ue.
 };
 
 const ENDPOINT = 'https://hooks.example.com/netsuite';
+/** The success path: the breaker's read (N/cache get 1) and the POST (10); at most one unit over the floor. */
+const SUCCESS_UNITS = UNIT_COST.cacheGet + UNIT_COST.https;
 const MODIFIED = new Date('2026-03-06T12:34:56.000Z');
 
 const JANE: EmployeeFixture = {
@@ -83,7 +86,7 @@ function storedDelivery(): Record<string, unknown> {
 }
 
 describe('the signed request', () => {
-  test('create: one POST, verified by standardwebhooks, costing 10 units and nothing else', () => {
+  test('create: one POST, verified by standardwebhooks, costing 11 units (the POST and the breaker read) and nothing else', () => {
     run('create', JANE, null);
     const post = only(account.posts);
     expect(post.url).toBe(ENDPOINT);
@@ -113,7 +116,7 @@ describe('the signed request', () => {
     expect(event.data.lifecycle).toEqual(['access_granted']);
     expect(Math.abs(Number(post.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(5);
     expect(post.headers['webhook-id']).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(account.remainingUsage).toBe(USAGE_LIMIT.userEvent - UNIT_COST.https);
+    expect(account.remainingUsage).toBe(USAGE_LIMIT.userEvent - SUCCESS_UNITS);
     expect(account.deliveries.size).toBe(0);
   });
 
@@ -144,7 +147,7 @@ describe('the signed request', () => {
     expect(event.data.warnings).toEqual(['PARTIAL_DEPROVISION']);
     expect(event.data.sequence).toBe(MODIFIED.getTime());
     expect(event.timestamp).toBe(MODIFIED.toISOString());
-    expect(account.remainingUsage).toBe(USAGE_LIMIT.userEvent - UNIT_COST.https);
+    expect(account.remainingUsage).toBe(USAGE_LIMIT.userEvent - SUCCESS_UNITS);
   });
 
   test('xedit: compares only the edited fields and fills `record` from the old record at no cost', () => {
@@ -164,7 +167,7 @@ describe('the signed request', () => {
     });
     expect(event.data.record?.roles).toEqual([{ id: '15', refName: 'Sales Rep' }]);
     expect(event.data.sequence).toBe(MODIFIED.getTime());
-    expect(account.remainingUsage).toBe(USAGE_LIMIT.userEvent - UNIT_COST.https);
+    expect(account.remainingUsage).toBe(USAGE_LIMIT.userEvent - SUCCESS_UNITS);
   });
 
   test('xedit without lastModifiedDate: sequence falls back to the clock, not the stale old value', () => {
@@ -282,7 +285,11 @@ describe('every failure keeps the event and never throws', () => {
     expect(delay).toBeGreaterThan(RETRY_DELAYS_MS[0]! * 0.9 - 5000);
     expect(delay).toBeLessThan(RETRY_DELAYS_MS[0]! * 1.1);
     expect(account.remainingUsage).toBe(
-      USAGE_LIMIT.userEvent - UNIT_COST.https - RECORD_UNITS.create.custom - RECORD_UNITS.save.custom,
+      USAGE_LIMIT.userEvent -
+        SUCCESS_UNITS -
+        UNIT_COST.cachePut -
+        RECORD_UNITS.create.custom -
+        RECORD_UNITS.save.custom,
     );
   });
 
@@ -368,6 +375,59 @@ describe('every failure keeps the event and never throws', () => {
     expect(row[F.lastError]).toMatch(/^cannot sign with the API Secret: INVALID_SECRET_KEY_LENGTH/);
   });
 
+  test.each([
+    ['the API Secret', PARAM.secretId],
+    ['the previous API Secret', PARAM.prevSecretId],
+  ])(
+    '%s unusable (unknown, or restricted): one error per save naming its parameter, never the value',
+    (_what, param) => {
+      account.params[param] = 'custsecret_not_there';
+      for (let i = 0; i < 2; i++) change();
+      const errors = account.logs.filter((l) => l.level === 'error');
+      expect(errors).toHaveLength(2);
+      for (const error of errors) {
+        expect(error.title).toBe('suitehooks: configuration');
+        expect(error.details).toMatch(
+          new RegExp(`^${param} names an API Secret this script cannot use \\(INVALID_SECRET_KEY_LENGTH\\)`),
+        );
+      }
+      expect(JSON.stringify(account.logs)).not.toContain('custsecret_not_there');
+      expect(account.posts).toHaveLength(0);
+      expect(account.deliveries.size).toBe(2);
+    },
+  );
+
+  test('outbox mode, storing refused (the role the save runs with has no access): one inline attempt, an error naming cause and fix', () => {
+    account.params[PARAM.deliveryMode] = 'outbox';
+    account.user = { id: 42, role: 1077 };
+    account = installFakes({ ...account });
+    account.storeError = suiteScriptError(
+      'INSUFFICIENT_PERMISSION',
+      'You do not have privileges to create this record.',
+    );
+    expect(change).not.toThrow();
+    expect(verified().data.changes.title).toEqual({ old: 'Engineer', new: 'CTO' });
+    const error = only(account.logs.filter((l) => l.level === 'error'));
+    expect(error.title).toBe('suitehooks: event not stored');
+    expect(error.details).toMatch(
+      /\(INSUFFICIENT_PERMISSION\) by role 1077; it was delivered by one inline attempt instead/,
+    );
+    expect(error.details).toMatch(
+      /Fix: give role 1077 the Create permission on the record type customrecord_suitehooks_delivery/,
+    );
+  });
+
+  test('outbox mode, storing refused and the receiver down: the one attempt fails, the error says the event is lost', () => {
+    account.params[PARAM.deliveryMode] = 'outbox';
+    account.replies = [{ code: 502 }];
+    account.storeError = suiteScriptError('INSUFFICIENT_PERMISSION', 'no');
+    change();
+    expect(account.posts).toHaveLength(1);
+    const error = only(account.logs.filter((l) => l.level === 'error'));
+    expect(error.title).toBe('suitehooks: event lost');
+    expect(error.details).toMatch(/the inline attempt failed too/);
+  });
+
   test('outbox mode, and auto in a bulk context: stored for the scheduled script, nothing sent', () => {
     account.params[PARAM.deliveryMode] = 'outbox';
     change();
@@ -387,12 +447,20 @@ describe('every failure keeps the event and never throws', () => {
     }
   });
 
-  test('when even storing fails: logs ids and the error code only, and returns', () => {
+  test('when even storing fails: one error with ids, the code, the role and the fix (no values), and returns', () => {
     account.replies = [{ code: 503 }];
     account.storeError = suiteScriptError('RCRD_DSNT_EXIST', 'jane.doe@example.com something');
     expect(change).not.toThrow();
+    expect(account.posts).toHaveLength(1); // the inline attempt had failed: not posted a second time
     const error = only(account.logs.filter((l) => l.level === 'error'));
-    expect(error.details).toMatch(/^event evt_456_\S+ \(employee 456\) could not be stored: RCRD_DSNT_EXIST$/);
+    expect(error.title).toBe('suitehooks: event lost');
+    expect(error.details).toMatch(
+      /^event evt_456_\S+ \(employee 456\) could not be stored as a customrecord_suitehooks_delivery \(RCRD_DSNT_EXIST\) by role 3; the inline attempt failed too/,
+    );
+    expect(error.details).toMatch(
+      /Fix: give role 3 the Create permission .* or run the script that saves employees as a role/,
+    );
+    expect(error.details).not.toMatch(/jane|example\.com|CTO/);
   });
 
   test('an unexpected error anywhere is caught and logged by code', () => {

@@ -2,11 +2,13 @@
  * Behaviour behind Oracle's N/* stubs for the bundle tests. Each test file calls `jest.mock('N/…')` (jest
  * automocks Oracle's stub, keeping its enums) and `installFakes()` gives the mocked functions an
  * in-memory account: script parameters, an HTTPS receiver, API Secrets that really HMAC, the delivery
- * record, task submission, logs and a governance meter that charges NetSuite's documented units.
+ * record, task submission, N/cache, logs and a governance meter that charges NetSuite's documented units.
+ * Time a receiver takes moves `Date.now()` (the test turns on jest's fake Date): a reply may answer after
+ * some seconds, or hang until N/https gives up (5 s + 45 s, section_4567630582).
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { DELIVERY_FIELD, DELIVERY_RECORD } from '../../lib/core/delivery-record';
-import { RECORD_UNITS, UNIT_COST, USAGE_LIMIT } from '../../lib/core/governance';
+import { HTTPS_TIMEOUT, RECORD_UNITS, UNIT_COST, USAGE_LIMIT } from '../../lib/core/governance';
 import { DEPLOYMENT, SCRIPT } from '../../lib/core/ids';
 
 export const SECRET_ID = 'custsecret_suitehooks';
@@ -18,7 +20,18 @@ export interface PostedRequest {
   headers: Record<string, string>;
 }
 
-export type Reply = { code: number; headers?: Record<string, string>; body?: string } | Error;
+/**
+ * A receiver's answer: a status (after `seconds`, default 0), an error N/https throws at once (refused
+ * connection), or `hang`: no answer, so N/https throws SSS_REQUEST_TIME_EXCEEDED after its limits.
+ */
+export type Reply =
+  { code: number; headers?: Record<string, string>; body?: string; seconds?: number } | { hang: true } | Error;
+
+/** One N/cache entry: its value and when it expires (epoch ms; the fake never drops an entry sooner). */
+export interface CacheEntry {
+  value: string;
+  expiresAt: number;
+}
 
 export interface LogEntry {
   level: 'debug' | 'audit' | 'error' | 'emergency';
@@ -52,6 +65,17 @@ export interface FakeAccount {
   emptyValuesFirst: boolean;
   /** Every delivery search, as the script built it. */
   searches: { filters: unknown; columns: string[] }[];
+  /** N/cache entries by `scope/name/key`. */
+  cache: Map<string, CacheEntry>;
+  /** Makes every N/cache call throw. */
+  cacheError: Error | null;
+  /** Seconds spent waiting in N/https, by every POST so far. */
+  httpsSeconds: number;
+  /**
+   * The execution's time limit in seconds (lib/core/governance.ts TIME_LIMIT_SECONDS), counted from
+   * installFakes on the (faked) clock: past it every N/* call throws SSS_TIME_LIMIT_EXCEEDED. Null: none.
+   */
+  timeLimitSeconds: number | null;
 }
 
 /** A SuiteScriptError-like error: `name` is the code. */
@@ -75,7 +99,16 @@ const COST = {
   submitFields: RECORD_UNITS.submitFields.custom,
   search: UNIT_COST.resultSetPage,
   task: UNIT_COST.taskSubmit,
+  cacheGet: UNIT_COST.cacheGet,
+  cachePut: UNIT_COST.cachePut,
+  cacheRemove: UNIT_COST.cacheRemove,
 };
+
+/** Moves the (faked) clock: the test's `jest.useFakeTimers` Date and the scripts' `Date.now()`. */
+function elapse(account: FakeAccount, seconds: number): void {
+  account.httpsSeconds += seconds;
+  jest.setSystemTime(Date.now() + seconds * 1000);
+}
 
 /** An automocked N/* module, by the functions this file gives behaviour to. */
 type AutoMock<Fn extends string> = Record<Fn, jest.Mock>;
@@ -98,14 +131,34 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
     storeError: null,
     emptyValuesFirst: false,
     searches: [],
+    cache: new Map(),
+    cacheError: null,
+    httpsSeconds: 0,
+    timeLimitSeconds: null,
     ...overrides,
   };
+  const startedAt = Date.now();
   const charge = (units: number) => {
+    if (account.timeLimitSeconds !== null && Date.now() - startedAt > account.timeLimitSeconds * 1000)
+      throw suiteScriptError('SSS_TIME_LIMIT_EXCEEDED', 'Script Execution Time Exceeded');
     if (account.remainingUsage < units) throw suiteScriptError('SSS_USAGE_LIMIT_EXCEEDED', 'usage limit exceeded');
     account.remainingUsage -= units;
   };
-  let nextId = 1 + account.deliveries.size;
+  installRuntime(account);
+  installLog(account);
+  installCrypto(account);
+  installHttps(account, charge);
+  installCache(account, charge);
+  installRecord(account, charge);
+  installSearch(account, charge);
+  installTask(account, charge);
+  return account;
+}
 
+type Charge = (units: number) => void;
+
+/** N/runtime: the execution context, the user, the running script's parameters and remaining units. */
+function installRuntime(account: FakeAccount): void {
   const runtime = jest.requireMock<
     AutoMock<'getCurrentUser' | 'getCurrentScript'> & { executionContext: string; accountId: string }
   >('N/runtime');
@@ -118,14 +171,20 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
     getParameter: ({ name }: { name: string }) => account.params[name] ?? '',
     getRemainingUsage: () => account.remainingUsage,
   }));
+}
 
+/** N/log: every entry kept in `account.logs`. */
+function installLog(account: FakeAccount): void {
   const log = jest.requireMock<AutoMock<LogEntry['level']>>('N/log');
   for (const level of ['debug', 'audit', 'error', 'emergency'] as const) {
     log[level].mockImplementation(({ title, details }: { title: string; details: unknown }) => {
       account.logs.push({ level, title, details: String(details) });
     });
   }
+}
 
+/** N/crypto: API Secrets by script id, HMAC with the decoded secret when asked for BASE_64. */
+function installCrypto(account: FakeAccount): void {
   const crypto = jest.requireMock<AutoMock<'createSecretKey' | 'createHmac'>>('N/crypto');
   crypto.createSecretKey.mockImplementation(({ secret, encoding }: { secret: string; encoding: string }) => {
     const text = account.secrets[secret];
@@ -144,7 +203,10 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
         hmac.digest(outputEncoding === 'BASE_64' ? 'base64' : 'hex'),
     };
   });
+}
 
+/** N/https: the receiver's replies in order; a hang or a slow answer moves the faked clock. */
+function installHttps(account: FakeAccount, charge: Charge): void {
   const https = jest.requireMock<AutoMock<'post'>>('N/https');
   https.post.mockImplementation(({ url, body, headers }: PostedRequest) => {
     charge(COST.post);
@@ -152,10 +214,18 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
     if (!/^https:\/\//i.test(url)) throw suiteScriptError('SSS_INVALID_URL', 'invalid url');
     const reply = account.replies[Math.min(account.posts.length - 1, account.replies.length - 1)]!;
     if (reply instanceof Error) throw reply;
+    if ('hang' in reply) {
+      elapse(account, HTTPS_TIMEOUT.connectSeconds + HTTPS_TIMEOUT.responseSeconds);
+      throw suiteScriptError('SSS_REQUEST_TIME_EXCEEDED', 'The host you are trying to connect to is not responding.');
+    }
+    if (reply.seconds) elapse(account, reply.seconds);
     return { code: reply.code, headers: reply.headers ?? {}, body: reply.body ?? '' };
   });
+}
 
-  const deploymentValues = () => account.params;
+/** N/record: the delivery record (custom) and the user event deployment's parameters (an "other" record). */
+function installRecord(account: FakeAccount, charge: Charge): void {
+  let nextId = 1 + account.deliveries.size;
   const record = jest.requireMock<AutoMock<'create' | 'load' | 'submitFields'>>('N/record');
   record.create.mockImplementation(({ type }: { type: string }) => {
     expect(type).toBe(DELIVERY_RECORD);
@@ -177,7 +247,7 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
   record.load.mockImplementation(({ type, id }: { type: string; id: string }) => {
     if (type === 'scriptdeployment') {
       charge(COST.loadOther);
-      return { getValue: ({ fieldId }: { fieldId: string }) => deploymentValues()[fieldId] ?? '' };
+      return { getValue: ({ fieldId }: { fieldId: string }) => account.params[fieldId] ?? '' };
     }
     expect(type).toBe(DELIVERY_RECORD);
     charge(COST.loadCustom);
@@ -194,7 +264,10 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
     Object.assign(row, values);
     return Number(id);
   });
+}
 
+/** N/search: the user event deployment, and the due-delivery searches (deliverySearch). */
+function installSearch(account: FakeAccount, charge: Charge): void {
   const search = jest.requireMock<AutoMock<'create' | 'createColumn'>>('N/search');
   search.create.mockImplementation(
     ({ type, filters, columns }: { type: string; filters: unknown[]; columns: unknown[] }) => {
@@ -220,7 +293,10 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
     },
   );
   search.createColumn.mockImplementation((column: unknown) => column);
+}
 
+/** N/task: scheduled script submissions, refused with `taskError`. */
+function installTask(account: FakeAccount, charge: Charge): void {
   const task = jest.requireMock<AutoMock<'create'>>('N/task');
   task.create.mockImplementation((options: { taskType: string; scriptId: string; deploymentId: string }) => ({
     submit: () => {
@@ -230,8 +306,42 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
       return 'task-1';
     },
   }));
+}
 
-  return account;
+/**
+ * N/cache as Oracle documents it: `getCache({ name, scope })` (no units, section_4642627983), `get` 1 unit
+ * (null when absent or expired, section_4642661440), `put` 1 unit with a `ttl` of at least 300 s
+ * (section_4642661313), `remove` 1 unit (section_4642660820). The bundle must name its scope.
+ */
+function installCache(account: FakeAccount, charge: Charge): void {
+  const cache = jest.requireMock<AutoMock<'getCache'> & { Scope: Record<string, string> }>('N/cache');
+  cache.getCache.mockImplementation(({ name, scope }: { name: string; scope?: string }) => {
+    expect(Object.values(cache.Scope)).toContain(scope);
+    const at = (key: string) => `${scope}/${name}/${key}`;
+    const call = (units: number) => {
+      charge(units);
+      if (account.cacheError) throw account.cacheError;
+    };
+    return {
+      get: ({ key }: { key: string }) => {
+        call(COST.cacheGet);
+        const entry = account.cache.get(at(key));
+        return entry && entry.expiresAt > Date.now() ? entry.value : null;
+      },
+      put: ({ key, value, ttl }: { key: string; value: string; ttl?: number }) => {
+        call(COST.cachePut);
+        expect(ttl === undefined || ttl >= 300).toBe(true);
+        account.cache.set(at(key), {
+          value: String(value),
+          expiresAt: ttl === undefined ? Infinity : Date.now() + ttl * 1000,
+        });
+      },
+      remove: ({ key }: { key: string }) => {
+        call(COST.cacheRemove);
+        account.cache.delete(at(key));
+      },
+    };
+  });
 }
 
 /** What a search column shows: text, numbers as text, text cut at 4,000 bytes (section_4345767112). */

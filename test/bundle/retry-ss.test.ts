@@ -9,6 +9,7 @@ jest.mock('N/record');
 jest.mock('N/search');
 jest.mock('N/task');
 jest.mock('N/log');
+jest.mock('N/cache');
 
 import { Webhook } from 'standardwebhooks';
 import { PARAM } from '../../lib/core/config';
@@ -69,6 +70,7 @@ function seed(fields: DeliveryRow = {}, extraBody = ''): string {
     [F.nextAttempt]: iso(Date.now() - 60_000),
     [F.endpointUrl]: STORED_ENDPOINT,
     [F.secretId]: SECRET_ID,
+    [F.allowedHosts]: '*',
     [F.recordType]: 'employee',
     [F.recordId]: '456',
     ...fields,
@@ -105,7 +107,7 @@ describe('the worker: status rules', () => {
     expect(row(id)[F.endpointUrl]).toBe(ENDPOINT);
     expect(account.tasks).toHaveLength(0);
     expect(loads()).toBe(0);
-    expect(USAGE_LIMIT.scheduled - account.remainingUsage).toBe(SETUP_UNITS + DELIVERY_UNITS);
+    expect(USAGE_LIMIT.scheduled - account.remainingUsage).toBe(SETUP_UNITS + DELIVERY_UNITS + RETRY_UNITS.breaker);
   });
 
   test('rotation: both signatures, each verifying', () => {
@@ -221,7 +223,7 @@ describe('the worker: what is sent, and in which order', () => {
     expect(account.posts.map((p) => p.body)).toEqual([row(long)[F.body], row(edited)[F.body]]);
     expect(loads()).toBe(2);
     expect(USAGE_LIMIT.scheduled - account.remainingUsage).toBe(
-      SETUP_UNITS + 2 * (DELIVERY_UNITS + RETRY_UNITS.bodyLoad),
+      SETUP_UNITS + 2 * (DELIVERY_UNITS + RETRY_UNITS.bodyLoad) + RETRY_UNITS.breaker,
     );
     const post = account.posts[0]!;
     expect(() => new Webhook(`whsec_${account.secrets[SECRET_ID]}`).verify(post.body, post.headers)).not.toThrow();
@@ -295,6 +297,49 @@ describe('the worker: configuration', () => {
     expect(row(id)[F.status]).toBe('delivered');
     expect(row(broken)).toMatchObject({ [F.status]: 'pending', [F.attempts]: 1 });
     expect(String(row(broken)[F.lastError])).toContain(PARAM.endpointUrl);
+  });
+
+  test.each([
+    ['deleted', () => (account.deploymentFound = false)],
+    [
+      'unreadable',
+      () =>
+        jest.requireMock<{ load: jest.Mock }>('N/record').load.mockImplementationOnce(() => {
+          throw suiteScriptError('INSUFFICIENT_PERMISSION', 'no access');
+        }),
+    ],
+  ])(
+    'user event deployment %s: a stored target still passes its stored allow-list (a mistyped host is not sent)',
+    (_, lose) => {
+      const mistyped = seed({
+        [F.endpointUrl]: 'https://hooks.exmaple.com/netsuite',
+        [F.allowedHosts]: 'hooks.example.com',
+        [F.attempts]: 0,
+        [F.nextAttempt]: '',
+      });
+      const good = seed({ [F.endpointUrl]: ENDPOINT, [F.allowedHosts]: 'hooks.example.com' });
+      lose();
+      execute({});
+      expect(account.posts.map((p) => p.url)).toEqual([ENDPOINT]);
+      expect(row(good)[F.status]).toBe('delivered');
+      expect(row(mistyped)).toMatchObject({ [F.status]: 'pending', [F.attempts]: 0 });
+      expect(String(row(mistyped)[F.lastError])).toMatch(
+        /host hooks\.exmaple\.com is not in custscript_suitehooks_allowed_hosts/,
+      );
+    },
+  );
+
+  test('user event deployment deleted: a delivery stored without an allow-list (older version) waits for it', () => {
+    account.deploymentFound = false;
+    const legacy = seed({ [F.allowedHosts]: '' });
+    execute({});
+    expect(account.posts).toHaveLength(0);
+    expect(row(legacy)).toMatchObject({ [F.status]: 'pending', [F.attempts]: 1 });
+    expect(account.tasks).toHaveLength(0);
+    account.deploymentFound = true;
+    execute({});
+    expect(account.posts.map((p) => p.url)).toEqual([ENDPOINT]);
+    expect(row(legacy)[F.status]).toBe('delivered');
   });
 });
 

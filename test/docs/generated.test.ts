@@ -9,6 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PARAM, RETRY_DELAYS_MS } from '../../lib/core';
 import { ALERT_PARAM } from '../../lib/core/alert-config';
+import { BREAKER_COOL_DOWN_MS } from '../../lib/core/breaker';
+import { LAST_POST_START_MS, NO_ANSWER_LIMIT, TIME_MARGIN_MS } from '../../lib/core/worker-budget';
 import { ROOT, benchItems, blocksOf, docFiles, duration, renderBlock, renderDoc } from '../../scripts/docs';
 import { docEventExamples } from './event-examples';
 
@@ -108,4 +110,14 @@ test.each(docFiles().filter((f) => f.startsWith('docs/')))('%s says whom it is f
   expect(title).toMatch(/^# /);
   expect(blank).toBe('');
   expect(first).toMatch(/^For: /);
+});
+
+test("the circuit breaker's cool-down and the worker's time budget, where the docs state them, are the code's", () => {
+  const minutes = `${BREAKER_COOL_DOWN_MS / 60_000} minutes`;
+  for (const file of ['README.md', 'docs/performance.md']) expect(read(file)).toContain(minutes);
+  const netsuite = read('docs/netsuite.md');
+  expect(netsuite).toContain(`no POST\nlater than ${(LAST_POST_START_MS / 1000).toLocaleString('en-US')} s`);
+  expect(netsuite).toContain(`${TIME_MARGIN_MS / 1000} s of margin`);
+  expect(NO_ANSWER_LIMIT).toBe(3);
+  expect(netsuite).toContain('When three POSTs in a row');
 });

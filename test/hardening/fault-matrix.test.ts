@@ -241,6 +241,8 @@ describe('fault matrix (real bundle, real HTTPS, sandbox clock)', () => {
   beforeEach(() => {
     s.receiver.setDefault({ kind: 'ok' });
     s.account.setHttpLimits({ connectTimeoutMs: 5_000, responseTimeoutMs: 10_000 });
+    // Each row starts with the receiver healthy and the breaker closed (a row's outage must not carry over).
+    s.account.evictCache();
   });
 
   /** Waits until the receiver has answered every request the batch's attempts made (each attempt is one POST). */
@@ -266,11 +268,14 @@ describe('fault matrix (real bundle, real HTTPS, sandbox clock)', () => {
     for (let i = 0; i < runs; i++) await s.account.advance(40 * MINUTE);
     const kept = [...deliveriesOf(s.account, markers).values()];
     expect(kept).toHaveLength(markers.size); // every change met the fault and was kept
-    for (const d of kept) {
-      expect(d[F.status]).toBe('pending');
-      expect(Number(d[F.attempts])).toBeGreaterThanOrEqual(1);
-      seen(d);
-    }
+    // Tried ones show the fault. Not yet tried: saves after the first inline failure skipped the POST (the
+    // breaker), and a worker run stops sending after three POSTs in a row without an answer.
+    const tried = kept.filter((d) => Number(d[F.attempts]) >= 1);
+    expect(tried.length).toBeGreaterThanOrEqual(1);
+    for (const d of kept) expect(d[F.status]).toBe('pending');
+    for (const d of tried) seen(d);
+    for (const d of kept.filter((k) => !tried.includes(k)))
+      expect(String(d[F.lastError] ?? '')).toMatch(/^(not sent inline: the endpoint failed recently .*|)$/);
     await recover(markers);
     await settle(s.account, markers);
     return markers;
@@ -324,10 +329,12 @@ describe('fault matrix (real bundle, real HTTPS, sandbox clock)', () => {
   ])('429 %s', async (_name, retryAfter) => {
     s.receiver.setDefault({ kind: 'status', status: 429, ...(retryAfter === undefined ? {} : { retryAfter }) });
     const markers = await changes(s.account, `429-${retryAfter ?? 'none'}`, EVENTS, employees);
-    // The REST half was tried inline and answered 429: their next attempt honours retry-after.
+    // REST saves were tried inline until the first 429 opened the breaker; those answered 429 honour
+    // retry-after; the REST saves after it and the CSV half wait for the worker, due now.
     const now = s.account.clock.now();
     const tried = [...deliveriesOf(s.account, markers).values()].filter((d) => Number(d[F.attempts]) === 1);
-    expect(tried.length).toBe(EVENTS / 2);
+    expect(tried.length).toBeGreaterThanOrEqual(1);
+    expect(tried.length).toBeLessThanOrEqual(EVENTS / 2);
     for (const d of tried) {
       expect(d[F.lastStatus]).toBe(429);
       const wait = time(d[F.next]) - now;
@@ -381,7 +388,9 @@ describe('fault matrix (real bundle, real HTTPS, sandbox clock)', () => {
     checkInvariants(row, 'delivered', 'allowed');
     // The receiver answered 200 after the sender had given up: at-least-once, the same webhook-id again.
     expect(row.duplicateIds).toBeGreaterThan(0);
-    for (const d of deliveriesOf(s.account, markers).values()) expect(Number(d[F.attempts])).toBeGreaterThanOrEqual(2);
+    // The timed-out ones were sent again; the rest (skipped by the breaker, or left by a worker run that
+    // stopped after three timeouts in a row) went out once, after the recovery.
+    expect(row.attempts).toBeGreaterThan(row.events);
   });
 
   test('closing the connection mid-response', async () => {

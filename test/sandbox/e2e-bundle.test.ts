@@ -43,6 +43,8 @@ afterAll(async () => {
 
 beforeEach(() => {
   receiver.setDefault({ kind: 'ok' });
+  // Each test starts with the circuit breaker closed: an earlier test's outage does not carry over.
+  account.evictCache();
 });
 
 type Delivery = Record<string, unknown>;
@@ -77,7 +79,7 @@ test('a REST create arrives signed and verified as employee.created, inline, wit
   expect(deliveries()).toHaveLength(0); // delivered inline: nothing kept
   expect(account.executions({ script: SCRIPT.userEvent }).at(-1)).toMatchObject({
     ok: true,
-    usage: UNIT_COST.https,
+    usage: UNIT_COST.cacheGet + UNIT_COST.https, // the breaker's read and the POST
     limit: USAGE_LIMIT.userEvent,
   });
 });
@@ -164,7 +166,9 @@ test('receiver down, closing mid-response and redirecting: nothing lost, each ev
     await account.updateEmployee('1', { values: { title: `CEO ${n}` } }, REST);
     ids.push(String(newest()[F.eventId]));
   }
-  for (const id of ids) expect(String(deliveryOf(id)?.[F.lastError])).toContain('SSS_CONNECTION_CLOSED');
+  // The first save tried and opened the breaker; the next two kept their events without trying.
+  expect(String(deliveryOf(ids[0]!)?.[F.lastError])).toContain('SSS_CONNECTION_CLOSED');
+  for (const id of ids.slice(1)) expect(String(deliveryOf(id)?.[F.lastError])).toMatch(/^not sent inline/);
   await receiver.up();
   receiver.behave({ kind: 'close' }, { kind: 'status', status: 302, location: 'https://example.com/' });
   for (let i = 0; i < 12 && ids.some((id) => deliveryOf(id)![F.status] !== 'delivered'); i++) await retryAfter(HOUR);
@@ -225,7 +229,9 @@ test('a body longer than a search column holds (4,000 bytes) is sent whole by th
     .executions({ script: RETRY })
     .slice(before)
     .filter((e) => e.deployment === DEPLOYMENT.retryWorker);
-  expect(worker.map((e) => e.usage)).toEqual([RETRY_UNITS.setup + RETRY_UNITS.delivery + RETRY_UNITS.bodyLoad]);
+  expect(worker.map((e) => e.usage)).toEqual([
+    RETRY_UNITS.setup + RETRY_UNITS.delivery + RETRY_UNITS.bodyLoad + RETRY_UNITS.breaker,
+  ]);
 });
 
 test('the timer sends nothing: it starts the worker, which sends', async () => {
@@ -241,7 +247,7 @@ test('the timer sends nothing: it starts the worker, which sends', async () => {
       .map((e) => [e.deployment, e.usage]),
   ).toEqual([
     [DEPLOYMENT.retryTimer, UNIT_COST.resultSetPage + RETRY_UNITS.resubmit], // one search found it due, one task submit started the worker
-    [DEPLOYMENT.retryWorker, RETRY_UNITS.setup + RETRY_UNITS.delivery],
+    [DEPLOYMENT.retryWorker, RETRY_UNITS.setup + RETRY_UNITS.delivery + RETRY_UNITS.breaker], // + closing the breaker
   ]);
 });
 

@@ -65,9 +65,10 @@ describe('the retry worker over a backlog larger than one run can send', () => {
     const counts = receiver.deliveriesById();
     expect(counts.size).toBe(BACKLOG);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
-    // Every delivery read from search columns: no record.load at all (12 units each).
+    // Every delivery read from search columns: no record.load at all (12 units each); one N/cache call
+    // a run closes the endpoint's circuit breaker on its first success.
     expect(worker.reduce((sum, e) => sum + e.usage, 0)).toBe(
-      2 * RETRY_UNITS.setup + BACKLOG * RETRY_UNITS.delivery + RETRY_UNITS.resubmit,
+      2 * RETRY_UNITS.setup + BACKLOG * RETRY_UNITS.delivery + RETRY_UNITS.resubmit + 2 * RETRY_UNITS.breaker,
     );
   }, 120_000);
 });

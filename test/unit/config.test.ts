@@ -1,5 +1,13 @@
 import type { ContextType } from 'N/runtime';
-import { checkEndpoint, CONTEXT_TYPE, EMPLOYEE_FIELDS, parseConfig, PARAM, postsInline } from '../../lib/core';
+import {
+  checkEndpoint,
+  CONTEXT_TYPE,
+  CONTEXT_TYPE_BEYOND_TYPINGS,
+  EMPLOYEE_FIELDS,
+  parseConfig,
+  PARAM,
+  postsInline,
+} from '../../lib/core';
 
 /**
  * CONTEXT_TYPE is `runtime.ContextType` exactly as @hitc/netsuite-types declares it, keys and values:
@@ -19,6 +27,14 @@ const parse = (params: Record<string, unknown>) => parseConfig((id) => params[id
 test("CONTEXT_TYPE has the keys and values of the typings' runtime.ContextType (checked by the compiler)", () => {
   expect(contextTypeAsDeclared).toBe(true);
   expect(Object.keys(CONTEXT_TYPE)).toHaveLength(new Set(Object.values(CONTEXT_TYPE)).size);
+});
+
+test("OCRPLUGIN and RECORDACTION (on Oracle's runtime.ContextType page, not in the typings) are contexts, not typos", () => {
+  const { config, errors } = parse({ ...GOOD, [PARAM.contexts]: 'USERINTERFACE, ocrplugin, RECORDACTION' });
+  expect(errors).toEqual([]);
+  expect([...config.contexts!]).toEqual(['USERINTERFACE', 'OCRPLUGIN', 'RECORDACTION']);
+  for (const value of Object.values(CONTEXT_TYPE_BEYOND_TYPINGS))
+    expect(Object.values(CONTEXT_TYPE)).not.toContain(value);
 });
 
 describe('parseConfig', () => {

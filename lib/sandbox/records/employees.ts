@@ -341,7 +341,7 @@ export function saveEmployee(db: Db, state: EmployeeState, schema: EmployeeSchem
       state.roles.forEach((r, i) => insert.run(Number(id), Number(r), i));
     }
     return id;
-  })();
+  }).immediate();
 }
 
 /**
@@ -372,7 +372,7 @@ export function deleteEmployeeRow(db: Db, id: string, schema: RecordSchema = STA
   db.transaction(() => {
     if (schema.rolesTable) db.prepare(`DELETE FROM ${schema.rolesTable} WHERE entity = ?`).run(Number(id));
     db.prepare(`DELETE FROM ${schema.type.id} WHERE id = ?`).run(Number(id));
-  })();
+  }).immediate();
 }
 
 export function notFound(id: string): NetSuiteError {

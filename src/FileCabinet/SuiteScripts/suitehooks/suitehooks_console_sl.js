@@ -44,6 +44,11 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     /** `employee.created` | `employee.updated` | `employee.deleted`. */
     eventType: "custrecord_suitehooks_event_type",
     endpointUrl: "custrecord_suitehooks_endpoint_url",
+    /**
+     * The host allow-list the endpoint was checked against: host names separated by spaces, `*` for any
+     * host, empty on deliveries stored before it existed (`allowedHostsText`, `storedAllowedHosts`).
+     */
+    allowedHosts: "custrecord_suitehooks_allowed_hosts",
     /** API Secret script ids (never values). */
     secretId: "custrecord_suitehooks_secret_id",
     prevSecretId: "custrecord_suitehooks_prev_secret_id",
@@ -757,7 +762,14 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     WORKBOOKBUILDER: "WORKBOOKBUILDER",
     WORKFLOW: "WORKFLOW"
   });
-  var EXECUTION_CONTEXTS = new Set(Object.values(CONTEXT_TYPE));
+  var CONTEXT_TYPE_BEYOND_TYPINGS = Object.freeze({
+    OCRPLUGIN: "OCRPLUGIN",
+    RECORDACTION: "RECORDACTION"
+  });
+  var EXECUTION_CONTEXTS = /* @__PURE__ */ new Set([
+    ...Object.values(CONTEXT_TYPE),
+    ...Object.values(CONTEXT_TYPE_BEYOND_TYPINGS)
+  ]);
   var EVENT_TYPES2 = /* @__PURE__ */ new Set(["create", "edit", "xedit", "delete"]);
   var SENDING_PARAMS = /* @__PURE__ */ new Set([
     PARAM.endpointUrl,
@@ -891,15 +903,30 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   }
 
   // lib/suitescript/signer.ts
+  var UnusableSecretError = class extends Error {
+    constructor(secretId, failure) {
+      super(typeof failure === "object" && failure !== null && "message" in failure ? String(failure.message) : "");
+      this.secretId = secretId;
+      this.name = errorCode(failure);
+    }
+    secretId;
+  };
   function createSigner(secretIds) {
-    const keys = secretIds.map((secret) => crypto.createSecretKey({ secret, encoding: encode.Encoding.BASE_64 }));
-    const sign = (input) => keys.map((key) => {
-      const hmac = crypto.createHmac({ algorithm: crypto.HashAlg.SHA256, key });
-      hmac.update({ input, inputEncoding: encode.Encoding.UTF_8 });
-      return hmac.digest({ outputEncoding: encode.Encoding.BASE_64 });
+    const keys = secretIds.map((secret) => {
+      try {
+        const key = crypto.createSecretKey({ secret, encoding: encode.Encoding.BASE_64 });
+        hmac(key, "suitehooks");
+        return key;
+      } catch (e) {
+        throw new UnusableSecretError(secret, e);
+      }
     });
-    sign("suitehooks");
-    return sign;
+    return (input) => keys.map((key) => hmac(key, input));
+  }
+  function hmac(key, input) {
+    const h = crypto.createHmac({ algorithm: crypto.HashAlg.SHA256, key });
+    h.update({ input, inputEncoding: encode.Encoding.UTF_8 });
+    return h.digest({ outputEncoding: encode.Encoding.BASE_64 });
   }
 
   // lib/suitescript/user-event-params.ts
@@ -1261,7 +1288,8 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     setup: 3 * UNIT_COST.resultSetPage + RECORD_UNITS.load.other,
     delivery: UNIT_COST.https + RECORD_UNITS.submitFields.custom,
     bodyLoad: RECORD_UNITS.load.custom,
-    resubmit: UNIT_COST.taskSubmit
+    resubmit: UNIT_COST.taskSubmit,
+    breaker: UNIT_COST.cacheRemove
   };
 
   // lib/suitescript/delivery-values.ts

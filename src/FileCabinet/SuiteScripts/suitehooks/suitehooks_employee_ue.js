@@ -4,10 +4,37 @@
  * @NModuleScope SameAccount
  * Built by scripts/build-bundle.mjs from lib/suitescript/entries/employee-ue.ts; edit the TypeScript, not this file.
  */
-define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], function (logger, runtime3, record, https, crypto, encode) {
+define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/encode'], function (logger, runtime3, cache, record, https, crypto, encode) {
   var runtime = runtime3;
   var runtime2 = runtime3;
   // lib/suitescript/entries/employee-ue.ts
+
+  // lib/core/breaker.ts
+  var BREAKER_CACHE_NAME = "suitehooks_breaker";
+  var BREAKER_COOL_DOWN_MS = 3e5;
+  var BREAKER_TTL_SECONDS = 3600;
+  var KEY_MAX = 1e3;
+  function breakerKey(endpoint) {
+    const key = `endpoint:${endpoint}`;
+    return key.length <= KEY_MAX ? key : `${key.slice(0, KEY_MAX - 12)}#${hash(key)}`;
+  }
+  function hash(text2) {
+    let h = 2166136261;
+    for (let i = 0; i < text2.length; i++) h = Math.imul(h ^ text2.charCodeAt(i), 16777619) >>> 0;
+    return h.toString(16).padStart(8, "0");
+  }
+  function openUntilValue(now) {
+    return String(now + BREAKER_COOL_DOWN_MS);
+  }
+  function decideInline(stored, now) {
+    const until = stored === null || stored.trim() === "" ? NaN : Number(stored);
+    if (!Number.isFinite(until)) return { kind: "post" };
+    if (until > now) return { kind: "skip", until };
+    return { kind: "probe", claim: openUntilValue(now) };
+  }
+  function showsDown(result) {
+    return result.status === null || result.status >= 500 || result.status === 429;
+  }
 
   // lib/core/fields.ts
   var EMPLOYEE_FIELDS = Object.freeze([
@@ -131,7 +158,14 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
     WORKBOOKBUILDER: "WORKBOOKBUILDER",
     WORKFLOW: "WORKFLOW"
   });
-  var EXECUTION_CONTEXTS = new Set(Object.values(CONTEXT_TYPE));
+  var CONTEXT_TYPE_BEYOND_TYPINGS = Object.freeze({
+    OCRPLUGIN: "OCRPLUGIN",
+    RECORDACTION: "RECORDACTION"
+  });
+  var EXECUTION_CONTEXTS = /* @__PURE__ */ new Set([
+    ...Object.values(CONTEXT_TYPE),
+    ...Object.values(CONTEXT_TYPE_BEYOND_TYPINGS)
+  ]);
   var INTERACTIVE_CONTEXTS = /* @__PURE__ */ new Set([
     "USERINTERFACE",
     "RESTWEBSERVICES",
@@ -330,6 +364,11 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
     /** `employee.created` | `employee.updated` | `employee.deleted`. */
     eventType: "custrecord_suitehooks_event_type",
     endpointUrl: "custrecord_suitehooks_endpoint_url",
+    /**
+     * The host allow-list the endpoint was checked against: host names separated by spaces, `*` for any
+     * host, empty on deliveries stored before it existed (`allowedHostsText`, `storedAllowedHosts`).
+     */
+    allowedHosts: "custrecord_suitehooks_allowed_hosts",
     /** API Secret script ids (never values). */
     secretId: "custrecord_suitehooks_secret_id",
     prevSecretId: "custrecord_suitehooks_prev_secret_id",
@@ -393,6 +432,9 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
   function nextAttemptText(at) {
     return at === null ? "" : new Date(at).toISOString();
   }
+  function allowedHostsText(hosts) {
+    return hosts === null ? "*" : [...hosts].join(" ");
+  }
   function clipError(text2) {
     return text2.length <= LAST_ERROR_MAX ? text2 : `${text2.slice(0, LAST_ERROR_MAX - 1)}…`;
   }
@@ -442,44 +484,28 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
     return `evt_${safe(recordId)}_${safe(sequence.toString(36))}_${safe(nonce)}`;
   }
 
-  // lib/suitescript/new-delivery.ts
-
-  // lib/suitescript/delivery-values.ts
-  function stateValues(state) {
-    return {
-      [DELIVERY_FIELD.status]: state.status,
-      [DELIVERY_FIELD.attempts]: state.attempts,
-      [DELIVERY_FIELD.nextAttempt]: nextAttemptText(state.nextAttempt),
-      [DELIVERY_FIELD.lastHttpStatus]: state.lastHttpStatus ?? "",
-      [DELIVERY_FIELD.lastError]: state.lastError
-    };
+  // lib/suitescript/breaker-cache.ts
+  function breakers() {
+    return cache.getCache({ name: BREAKER_CACHE_NAME, scope: cache.Scope.PROTECTED });
   }
-  function targetValues(target) {
-    return {
-      [DELIVERY_FIELD.endpointUrl]: target.endpointUrl,
-      [DELIVERY_FIELD.secretId]: target.secretId,
-      [DELIVERY_FIELD.prevSecretId]: target.prevSecretId ?? ""
-    };
-  }
-
-  // lib/suitescript/new-delivery.ts
-  function createDelivery(delivery, state) {
-    const rec = record.create({ type: DELIVERY_RECORD });
-    const values = {
-      name: delivery.eventId,
-      [DELIVERY_FIELD.eventId]: delivery.eventId,
-      [DELIVERY_FIELD.eventType]: delivery.eventType,
-      [DELIVERY_FIELD.body]: delivery.body,
-      [DELIVERY_FIELD.bodyLength]: delivery.body.length,
-      [DELIVERY_FIELD.recordType]: delivery.recordType,
-      [DELIVERY_FIELD.recordId]: delivery.recordId,
-      ...targetValues(delivery),
-      ...stateValues(state)
-    };
-    for (const [fieldId, value] of Object.entries(values)) {
-      if (value !== "") rec.setValue({ fieldId, value });
+  function readBreaker(endpoint) {
+    try {
+      return breakers().get({ key: breakerKey(endpoint) });
+    } catch {
+      return null;
     }
-    return rec.save();
+  }
+  function openBreaker(endpoint, value) {
+    try {
+      breakers().put({ key: breakerKey(endpoint), value, ttl: BREAKER_TTL_SECONDS });
+    } catch {
+    }
+  }
+  function closeBreaker(endpoint) {
+    try {
+      breakers().remove({ key: breakerKey(endpoint) });
+    } catch {
+    }
   }
 
   // lib/core/normalize.ts
@@ -787,6 +813,47 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
     return clipError(`${errorCode(e)}: ${message}`);
   }
 
+  // lib/suitescript/new-delivery.ts
+
+  // lib/suitescript/delivery-values.ts
+  function stateValues(state) {
+    return {
+      [DELIVERY_FIELD.status]: state.status,
+      [DELIVERY_FIELD.attempts]: state.attempts,
+      [DELIVERY_FIELD.nextAttempt]: nextAttemptText(state.nextAttempt),
+      [DELIVERY_FIELD.lastHttpStatus]: state.lastHttpStatus ?? "",
+      [DELIVERY_FIELD.lastError]: state.lastError
+    };
+  }
+  function targetValues(target) {
+    return {
+      [DELIVERY_FIELD.endpointUrl]: target.endpointUrl,
+      [DELIVERY_FIELD.secretId]: target.secretId,
+      [DELIVERY_FIELD.prevSecretId]: target.prevSecretId ?? "",
+      [DELIVERY_FIELD.allowedHosts]: allowedHostsText(target.allowedHosts)
+    };
+  }
+
+  // lib/suitescript/new-delivery.ts
+  function createDelivery(delivery, state) {
+    const rec = record.create({ type: DELIVERY_RECORD });
+    const values = {
+      name: delivery.eventId,
+      [DELIVERY_FIELD.eventId]: delivery.eventId,
+      [DELIVERY_FIELD.eventType]: delivery.eventType,
+      [DELIVERY_FIELD.body]: delivery.body,
+      [DELIVERY_FIELD.bodyLength]: delivery.body.length,
+      [DELIVERY_FIELD.recordType]: delivery.recordType,
+      [DELIVERY_FIELD.recordId]: delivery.recordId,
+      ...targetValues(delivery),
+      ...stateValues(state)
+    };
+    for (const [fieldId, value] of Object.entries(values)) {
+      if (value !== "") rec.setValue({ fieldId, value });
+    }
+    return rec.save();
+  }
+
   // lib/suitescript/origin.ts
   function idOf(value) {
     return value === null || value === void 0 || value === "" ? null : { id: String(value) };
@@ -851,20 +918,59 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
   }
 
   // lib/suitescript/signer.ts
+  var UnusableSecretError = class extends Error {
+    constructor(secretId, failure) {
+      super(typeof failure === "object" && failure !== null && "message" in failure ? String(failure.message) : "");
+      this.secretId = secretId;
+      this.name = errorCode(failure);
+    }
+    secretId;
+  };
   function createSigner(secretIds) {
-    const keys = secretIds.map((secret) => crypto.createSecretKey({ secret, encoding: encode.Encoding.BASE_64 }));
-    const sign = (input) => keys.map((key) => {
-      const hmac = crypto.createHmac({ algorithm: crypto.HashAlg.SHA256, key });
-      hmac.update({ input, inputEncoding: encode.Encoding.UTF_8 });
-      return hmac.digest({ outputEncoding: encode.Encoding.BASE_64 });
+    const keys = secretIds.map((secret) => {
+      try {
+        const key = crypto.createSecretKey({ secret, encoding: encode.Encoding.BASE_64 });
+        hmac(key, "suitehooks");
+        return key;
+      } catch (e) {
+        throw new UnusableSecretError(secret, e);
+      }
     });
-    sign("suitehooks");
-    return sign;
+    return (input) => keys.map((key) => hmac(key, input));
+  }
+  function hmac(key, input) {
+    const h = crypto.createHmac({ algorithm: crypto.HashAlg.SHA256, key });
+    h.update({ input, inputEncoding: encode.Encoding.UTF_8 });
+    return h.digest({ outputEncoding: encode.Encoding.BASE_64 });
+  }
+  function signerOrProblem(config) {
+    const ids = config.prevSecretId ? [config.secretId, config.prevSecretId] : [config.secretId];
+    try {
+      return { sign: createSigner(ids), problem: null };
+    } catch (e) {
+      const param = e instanceof UnusableSecretError && e.secretId !== config.secretId ? PARAM.prevSecretId : PARAM.secretId;
+      const reason2 = `names an API Secret this script cannot use (${errorCode(e)}): check its id and that the secret allows this script`;
+      return {
+        sign: null,
+        problem: { param, reason: reason2, message: `cannot sign with the API Secret: ${errorText(e)}`, blocking: true }
+      };
+    }
+  }
+
+  // lib/suitescript/store-failure.ts
+  function notStoredDetails(n) {
+    const outcome = {
+      delivered: "it was delivered by one inline attempt instead, but nothing would be retried",
+      failed: "the inline attempt failed too, so the event is lost",
+      impossible: "nothing could be sent, so the event is lost"
+    }[n.inline];
+    return `event ${n.eventId} (employee ${n.recordId}) could not be stored as a ${DELIVERY_RECORD} (${n.code}) by role ${n.role}; ${outcome}. Fix: give role ${n.role} the Create permission on the record type ${DELIVERY_RECORD}, or run the script that saves employees as a role that has it (a script that triggers this user event passes on its own role; Execute As Role on this deployment does not apply then).`;
   }
 
   // lib/suitescript/entries/employee-ue.ts
   var TITLE = "suitehooks";
-  function keep(event, body, config, state) {
+  function keep(em, state, posted) {
+    const { event, body, config } = em;
     try {
       createDelivery(
         {
@@ -875,28 +981,61 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
           recordId: event.data.recordId,
           endpointUrl: config.endpointUrl,
           secretId: config.secretId,
-          prevSecretId: config.prevSecretId
+          prevSecretId: config.prevSecretId,
+          allowedHosts: config.allowedHosts
         },
         state
       );
     } catch (e) {
+      const rescue = !posted && em.sign ? post2(em) : null;
+      const delivered = rescue?.status === DELIVERY_STATUS.delivered;
       logger.error({
-        title: `${TITLE}: event lost`,
-        details: `event ${event.data.id} (employee ${event.data.recordId}) could not be stored: ${errorCode(e)}`
+        title: `${TITLE}: ${delivered ? "event not stored" : "event lost"}`,
+        details: notStoredDetails({
+          eventId: event.data.id,
+          recordId: event.data.recordId,
+          code: errorCode(e),
+          role: String(runtime3.getCurrentUser().role),
+          inline: rescue === null ? posted ? "failed" : "impossible" : delivered ? "delivered" : "failed"
+        })
       });
     }
   }
-  function emit(context) {
+  function post2(em) {
+    const result = postSigned(em.config.endpointUrl, em.event.data.id, em.body, em.sign, Date.now());
+    return stateAfterAttempt(result, 1, Date.now(), Math.random);
+  }
+  function sendInline(em) {
+    const endpoint = em.config.endpointUrl;
+    const decision = decideInline(readBreaker(endpoint), Date.now());
+    if (decision.kind === "skip") {
+      const until = new Date(decision.until).toISOString();
+      return keep(
+        em,
+        queuedState(`not sent inline: the endpoint failed recently (inline posts paused until ${until})`),
+        false
+      );
+    }
+    if (decision.kind === "probe") openBreaker(endpoint, decision.claim);
+    const result = postSigned(endpoint, em.event.data.id, em.body, em.sign, Date.now());
+    if (showsDown(result)) openBreaker(endpoint, openUntilValue(Date.now()));
+    else if (decision.kind === "probe") closeBreaker(endpoint);
+    const state = stateAfterAttempt(result, 1, Date.now(), Math.random);
+    if (state.status !== DELIVERY_STATUS.delivered) keep(em, state, true);
+  }
+  function emission(context) {
     const eventType = String(context.type);
     const changeType = CHANGE_TYPES[eventType];
-    if (!changeType) return;
+    if (!changeType) return null;
     const parsed = parseConfig(currentScriptParams());
     const { config } = parsed;
-    if (parsed.problems.length > 0)
-      logger.error({ title: `${TITLE}: configuration`, details: problemSummary(parsed.problems) });
-    if (!config.eventTypes.has(eventType)) return;
+    const blocking = blockingProblems(parsed);
+    const signer = blocking.length > 0 ? null : signerOrProblem(config);
+    const problems = signer?.problem ? [...parsed.problems, signer.problem] : parsed.problems;
+    if (problems.length > 0) logger.error({ title: `${TITLE}: configuration`, details: problemSummary(problems) });
+    if (!config.eventTypes.has(eventType)) return null;
     const executionContext3 = String(runtime3.executionContext).toUpperCase();
-    if (config.contexts && !config.contexts.has(executionContext3)) return;
+    if (config.contexts && !config.contexts.has(executionContext3)) return null;
     const built = employeeEvent({
       eventType,
       changeType,
@@ -908,27 +1047,23 @@ define(['N/log', 'N/runtime', 'N/record', 'N/https', 'N/crypto', 'N/encode'], fu
       now: Date.now(),
       nonce: Math.random().toString(36).slice(2, 10)
     });
-    if (!built) return;
+    if (!built) return null;
     const { event } = built;
     if (built.problems.length > 0)
       logger.audit({
         title: `${TITLE}: unreadable fields`,
         details: `event ${event.data.id}: ${built.problems.join("; ")}`
       });
-    const body = serializeEvent(event);
-    const blocking = blockingProblems(parsed);
-    if (blocking.length > 0)
-      return keep(event, body, config, queuedState(`configuration: ${blocking.map((p) => p.message).join("; ")}`));
-    if (!postsInline(config.deliveryMode, executionContext3)) return keep(event, body, config, queuedState(""));
-    let sign;
-    try {
-      sign = createSigner([config.secretId, ...config.prevSecretId ? [config.prevSecretId] : []]);
-    } catch (e) {
-      return keep(event, body, config, queuedState(`cannot sign with the API Secret: ${errorText(e)}`));
-    }
-    const result = postSigned(config.endpointUrl, event.data.id, body, sign, Date.now());
-    const state = stateAfterAttempt(result, 1, Date.now(), Math.random);
-    if (state.status !== DELIVERY_STATUS.delivered) keep(event, body, config, state);
+    const held = blocking.length > 0 ? `configuration: ${blocking.map((p) => p.message).join("; ")}` : signer?.problem?.message ?? null;
+    const inline = postsInline(config.deliveryMode, executionContext3);
+    return { event, body: serializeEvent(event), config, sign: signer?.sign ?? null, held, inline };
+  }
+  function emit(context) {
+    const em = emission(context);
+    if (!em) return;
+    if (em.held !== null) keep(em, queuedState(em.held), false);
+    else if (!em.inline) keep(em, queuedState(""), false);
+    else sendInline(em);
   }
   function afterSubmit(context) {
     try {

@@ -4,7 +4,7 @@
  * @NModuleScope SameAccount
  * Built by scripts/build-bundle.mjs from lib/suitescript/entries/retry-ss.ts; edit the TypeScript, not this file.
  */
-define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/search', 'N/task', 'N/https', 'N/crypto', 'N/encode'], function (logger4, runtime3, email, record2, url, query, search, task, https, crypto, encode) {
+define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/search', 'N/task', 'N/cache', 'N/https', 'N/crypto', 'N/encode'], function (logger4, runtime3, email, record2, url, query, search, task, cache, https, crypto, encode) {
   var logger = logger4;
   var runtime = runtime3;
   var record = record2;
@@ -80,6 +80,11 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     /** `employee.created` | `employee.updated` | `employee.deleted`. */
     eventType: "custrecord_suitehooks_event_type",
     endpointUrl: "custrecord_suitehooks_endpoint_url",
+    /**
+     * The host allow-list the endpoint was checked against: host names separated by spaces, `*` for any
+     * host, empty on deliveries stored before it existed (`allowedHostsText`, `storedAllowedHosts`).
+     */
+    allowedHosts: "custrecord_suitehooks_allowed_hosts",
     /** API Secret script ids (never values). */
     secretId: "custrecord_suitehooks_secret_id",
     prevSecretId: "custrecord_suitehooks_prev_secret_id",
@@ -146,6 +151,14 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     } catch {
       return false;
     }
+  }
+  function allowedHostsText(hosts) {
+    return hosts === null ? "*" : [...hosts].join(" ");
+  }
+  function storedAllowedHosts(text4) {
+    const trimmed = text4.trim();
+    if (trimmed === "") return null;
+    return trimmed === "*" ? "" : trimmed;
   }
   function clipError(text4) {
     return text4.length <= LAST_ERROR_MAX ? text4 : `${text4.slice(0, LAST_ERROR_MAX - 1)}…`;
@@ -441,12 +454,23 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     return {
       [DELIVERY_FIELD.endpointUrl]: target.endpointUrl,
       [DELIVERY_FIELD.secretId]: target.secretId,
-      [DELIVERY_FIELD.prevSecretId]: target.prevSecretId ?? ""
+      [DELIVERY_FIELD.prevSecretId]: target.prevSecretId ?? "",
+      [DELIVERY_FIELD.allowedHosts]: allowedHostsText(target.allowedHosts)
     };
   }
 
   // lib/suitescript/due-deliveries.ts
-  var COLUMNS = [DELIVERY_FIELD.eventId, DELIVERY_FIELD.body, DELIVERY_FIELD.bodyLength, DELIVERY_FIELD.attempts, DELIVERY_FIELD.nextAttempt, DELIVERY_FIELD.endpointUrl, DELIVERY_FIELD.secretId, DELIVERY_FIELD.prevSecretId];
+  var COLUMNS = [
+    DELIVERY_FIELD.eventId,
+    DELIVERY_FIELD.body,
+    DELIVERY_FIELD.bodyLength,
+    DELIVERY_FIELD.attempts,
+    DELIVERY_FIELD.nextAttempt,
+    DELIVERY_FIELD.endpointUrl,
+    DELIVERY_FIELD.secretId,
+    DELIVERY_FIELD.prevSecretId,
+    DELIVERY_FIELD.allowedHosts
+  ];
   function text2(result, name) {
     const value = result.getValue({ name });
     return value === null || value === void 0 ? "" : String(value);
@@ -461,7 +485,8 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
       nextAttempt: text2(result, DELIVERY_FIELD.nextAttempt),
       endpointUrl: text2(result, DELIVERY_FIELD.endpointUrl),
       secretId: text2(result, DELIVERY_FIELD.secretId),
-      prevSecretId: text2(result, DELIVERY_FIELD.prevSecretId) || null
+      prevSecretId: text2(result, DELIVERY_FIELD.prevSecretId) || null,
+      allowedHosts: text2(result, DELIVERY_FIELD.allowedHosts)
     };
   }
   function pending(nextAttempt, limit) {
@@ -529,6 +554,30 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
   }
 
   // lib/suitescript/retry-worker.ts
+
+  // lib/core/breaker.ts
+  var BREAKER_CACHE_NAME = "suitehooks_breaker";
+  var BREAKER_COOL_DOWN_MS = 3e5;
+  var BREAKER_TTL_SECONDS = 3600;
+  var KEY_MAX = 1e3;
+  function breakerKey(endpoint) {
+    const key = `endpoint:${endpoint}`;
+    return key.length <= KEY_MAX ? key : `${key.slice(0, KEY_MAX - 12)}#${hash(key)}`;
+  }
+  function hash(text4) {
+    let h = 2166136261;
+    for (let i = 0; i < text4.length; i++) h = Math.imul(h ^ text4.charCodeAt(i), 16777619) >>> 0;
+    return h.toString(16).padStart(8, "0");
+  }
+  function openUntilValue(now) {
+    return String(now + BREAKER_COOL_DOWN_MS);
+  }
+  function showsDown(result) {
+    return result.status === null || result.status >= 500 || result.status === 429;
+  }
+  function noAnswer(result) {
+    return result.status === null;
+  }
 
   // lib/core/fields.ts
   var EMPLOYEE_FIELDS = Object.freeze([
@@ -652,7 +701,14 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     WORKBOOKBUILDER: "WORKBOOKBUILDER",
     WORKFLOW: "WORKFLOW"
   });
-  var EXECUTION_CONTEXTS = new Set(Object.values(CONTEXT_TYPE));
+  var CONTEXT_TYPE_BEYOND_TYPINGS = Object.freeze({
+    OCRPLUGIN: "OCRPLUGIN",
+    RECORDACTION: "RECORDACTION"
+  });
+  var EXECUTION_CONTEXTS = /* @__PURE__ */ new Set([
+    ...Object.values(CONTEXT_TYPE),
+    ...Object.values(CONTEXT_TYPE_BEYOND_TYPINGS)
+  ]);
   var EVENT_TYPES = /* @__PURE__ */ new Set(["create", "edit", "xedit", "delete"]);
   var SENDING_PARAMS = /* @__PURE__ */ new Set([
     PARAM.endpointUrl,
@@ -813,8 +869,75 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     setup: 3 * UNIT_COST.resultSetPage + RECORD_UNITS.load.other,
     delivery: UNIT_COST.https + RECORD_UNITS.submitFields.custom,
     bodyLoad: RECORD_UNITS.load.custom,
-    resubmit: UNIT_COST.taskSubmit
+    resubmit: UNIT_COST.taskSubmit,
+    breaker: UNIT_COST.cacheRemove
   };
+  var TIME_LIMIT_SECONDS = {
+    userEvent: 300,
+    suitelet: 300,
+    restlet: 300,
+    scheduled: 3600,
+    mapReduceInput: 3600,
+    mapReduceMap: 300,
+    mapReduceReduce: 900,
+    mapReduceSummarize: 3600,
+    massUpdate: 300,
+    portlet: 300,
+    bundleInstallation: 3600,
+    workflowAction: 300
+  };
+  var HTTPS_TIMEOUT = {
+    connectSeconds: 5,
+    responseSeconds: 45
+  };
+
+  // lib/core/worker-budget.ts
+  var LONGEST_POST_MS = (HTTPS_TIMEOUT.connectSeconds + HTTPS_TIMEOUT.responseSeconds) * 1e3;
+  var TIME_MARGIN_MS = 3e5;
+  var LAST_POST_START_MS = TIME_LIMIT_SECONDS.scheduled * 1e3 - LONGEST_POST_MS - TIME_MARGIN_MS;
+  function timeForAnotherPost(elapsedMs) {
+    return elapsedMs <= LAST_POST_START_MS;
+  }
+  var NO_ANSWER_LIMIT = 3;
+  var EndpointTally = class {
+    silent = /* @__PURE__ */ new Map();
+    given = /* @__PURE__ */ new Set();
+    /** Whether deliveries to `endpoint` are still sent in this run. */
+    sending(endpoint) {
+      return !this.given.has(endpoint);
+    }
+    /** `down` once, on the attempt that reaches NO_ANSWER_LIMIT in a row. */
+    record(endpoint, result) {
+      const silent = noAnswer(result) ? (this.silent.get(endpoint) ?? 0) + 1 : 0;
+      this.silent.set(endpoint, silent);
+      if (silent >= NO_ANSWER_LIMIT) {
+        this.given.add(endpoint);
+        return "down";
+      }
+      return showsDown(result) ? "unhealthy" : "healthy";
+    }
+    /** The endpoints given up in this run. */
+    down() {
+      return [...this.given];
+    }
+  };
+
+  // lib/suitescript/breaker-cache.ts
+  function breakers() {
+    return cache.getCache({ name: BREAKER_CACHE_NAME, scope: cache.Scope.PROTECTED });
+  }
+  function openBreaker(endpoint, value) {
+    try {
+      breakers().put({ key: breakerKey(endpoint), value, ttl: BREAKER_TTL_SECONDS });
+    } catch {
+    }
+  }
+  function closeBreaker(endpoint) {
+    try {
+      breakers().remove({ key: breakerKey(endpoint) });
+    } catch {
+    }
+  }
 
   // lib/suitescript/post-signed.ts
 
@@ -865,15 +988,43 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
   }
 
   // lib/suitescript/signer.ts
+  var UnusableSecretError = class extends Error {
+    constructor(secretId, failure) {
+      super(typeof failure === "object" && failure !== null && "message" in failure ? String(failure.message) : "");
+      this.secretId = secretId;
+      this.name = errorCode(failure);
+    }
+    secretId;
+  };
   function createSigner(secretIds) {
-    const keys = secretIds.map((secret) => crypto.createSecretKey({ secret, encoding: encode.Encoding.BASE_64 }));
-    const sign = (input) => keys.map((key) => {
-      const hmac = crypto.createHmac({ algorithm: crypto.HashAlg.SHA256, key });
-      hmac.update({ input, inputEncoding: encode.Encoding.UTF_8 });
-      return hmac.digest({ outputEncoding: encode.Encoding.BASE_64 });
+    const keys = secretIds.map((secret) => {
+      try {
+        const key = crypto.createSecretKey({ secret, encoding: encode.Encoding.BASE_64 });
+        hmac(key, "suitehooks");
+        return key;
+      } catch (e) {
+        throw new UnusableSecretError(secret, e);
+      }
     });
-    sign("suitehooks");
-    return sign;
+    return (input) => keys.map((key) => hmac(key, input));
+  }
+  function hmac(key, input) {
+    const h = crypto.createHmac({ algorithm: crypto.HashAlg.SHA256, key });
+    h.update({ input, inputEncoding: encode.Encoding.UTF_8 });
+    return h.digest({ outputEncoding: encode.Encoding.BASE_64 });
+  }
+  function signerOrProblem(config) {
+    const ids = config.prevSecretId ? [config.secretId, config.prevSecretId] : [config.secretId];
+    try {
+      return { sign: createSigner(ids), problem: null };
+    } catch (e) {
+      const param = e instanceof UnusableSecretError && e.secretId !== config.secretId ? PARAM.prevSecretId : PARAM.secretId;
+      const reason = `names an API Secret this script cannot use (${errorCode(e)}): check its id and that the secret allows this script`;
+      return {
+        sign: null,
+        problem: { param, reason, message: `cannot sign with the API Secret: ${errorText(e)}`, blocking: true }
+      };
+    }
   }
 
   // lib/suitescript/user-event-params.ts
@@ -893,68 +1044,103 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
   function currentConfig() {
     try {
       const params = userEventParams();
-      return params ? parseConfig(params) : null;
+      if (params) return parseConfig(params);
+      logger3.audit({ title: TITLE3, details: "user event deployment not found: using each delivery's stored target" });
     } catch (e) {
       logger3.audit({
         title: TITLE3,
         details: `user event parameters unreadable (${errorCode(e)}): using each delivery's stored target`
       });
-      return null;
     }
+    return null;
   }
   function storedConfig(delivery) {
+    const allowedHosts = storedAllowedHosts(delivery.allowedHosts);
+    if (allowedHosts === null) return null;
     const stored = {
       [PARAM.endpointUrl]: delivery.endpointUrl,
       [PARAM.secretId]: delivery.secretId,
-      [PARAM.prevSecretId]: delivery.prevSecretId
+      [PARAM.prevSecretId]: delivery.prevSecretId,
+      [PARAM.allowedHosts]: allowedHosts
     };
     return parseConfig((name) => stored[name] ?? null);
   }
   function attempt(run, delivery, whole) {
     const result = run.shared ?? storedConfig(delivery);
+    if (result === null) return "skipped";
+    const endpoint = result.config.endpointUrl;
+    if (!run.endpoints.sending(endpoint)) return "skipped";
     const blocking = blockingProblems(result);
     if (blocking.length > 0) {
       noteProblem(delivery.id, `configuration: ${blocking.map((p) => p.message).join("; ")}`);
-      return false;
+      return "not sent";
     }
     let sign;
     try {
       sign = run.signerFor(result.config);
     } catch (e) {
       noteProblem(delivery.id, `cannot sign with the API Secret: ${errorText(e)}`);
-      return false;
+      return "not sent";
     }
     const body = whole ? delivery.body : loadBody(delivery.id);
-    const posted = postSigned(result.config.endpointUrl, delivery.eventId, body, sign, Date.now());
+    const posted = postSigned(endpoint, delivery.eventId, body, sign, Date.now());
     saveAttempt(delivery.id, result.config, stateAfterAttempt(posted, delivery.attempts + 1, Date.now(), Math.random));
-    return true;
+    const verdict = run.endpoints.record(endpoint, posted);
+    if (verdict === "down") {
+      openBreaker(endpoint, openUntilValue(Date.now()));
+      logger3.audit({
+        title: TITLE3,
+        details: "endpoint did not answer several POSTs in a row: its other deliveries wait for the next run"
+      });
+    } else if (verdict === "healthy" && !run.closed.has(endpoint)) {
+      run.closed.add(endpoint);
+      closeBreaker(endpoint);
+    }
+    return "sent";
+  }
+  function roomFor(run, whole) {
+    const units = RETRY_UNITS.delivery + (whole ? 0 : RETRY_UNITS.bodyLoad) + RETRY_UNITS.breaker + RETRY_UNITS.resubmit;
+    return runtime2.getCurrentScript().getRemainingUsage() >= units && timeForAnotherPost(Date.now() - run.startedAt);
   }
   function drain(run) {
-    const script = runtime2.getCurrentScript();
     const { due, more } = dueDeliveries(PAGE_SIZE, Date.now());
     let sent = 0;
+    let skipped = 0;
     let stoppedShort = false;
     for (const delivery of due) {
       const whole = isWholeBody(delivery.body, delivery.bodyLength, delivery.eventId);
-      if (script.getRemainingUsage() < RETRY_UNITS.delivery + (whole ? 0 : RETRY_UNITS.bodyLoad) + RETRY_UNITS.resubmit) {
+      if (!roomFor(run, whole)) {
         stoppedShort = true;
         break;
       }
       try {
-        if (attempt(run, delivery, whole)) sent++;
+        const outcome = attempt(run, delivery, whole);
+        if (outcome === "sent") sent++;
+        if (outcome === "skipped") skipped++;
       } catch (e) {
         logger3.error({ title: TITLE3, details: `delivery ${delivery.id}: ${errorCode(e)}` });
       }
     }
-    logger3.audit({ title: TITLE3, details: `${sent} of ${due.length} due deliveries attempted` });
-    if ((stoppedShort || more) && sent > 0) startWorker(TITLE3, "more deliveries are due");
+    const down = run.endpoints.down().length;
+    logger3.audit({
+      title: TITLE3,
+      details: `${sent} of ${due.length} due deliveries attempted${skipped > 0 ? `, ${skipped} left for the next run` : ""}`
+    });
+    if ((stoppedShort || more) && sent > 0 && down === 0) startWorker(TITLE3, "more deliveries are due");
   }
-  function startRun() {
+  function startRun(startedAt) {
     const shared = currentConfig();
     const blocking = shared ? blockingProblems(shared) : [];
     if (blocking.length > 0) {
       logger3.error({ title: TITLE3, details: `configuration problems, nothing sent: ${problemSummary(blocking)}` });
       return null;
+    }
+    if (shared) {
+      const { problem: problem2 } = signerOrProblem(shared.config);
+      if (problem2) {
+        logger3.error({ title: TITLE3, details: `nothing sent: ${problemSummary([problem2])}` });
+        return null;
+      }
     }
     const signers = /* @__PURE__ */ new Map();
     const signerFor = (config) => {
@@ -963,18 +1149,10 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
       signers.set(ids.join(" "), sign);
       return sign;
     };
-    if (shared) {
-      try {
-        signerFor(shared.config);
-      } catch (e) {
-        logger3.error({ title: TITLE3, details: `cannot sign with the API Secret (${errorCode(e)}), nothing sent` });
-        return null;
-      }
-    }
-    return { shared, signerFor };
+    return { shared, signerFor, startedAt, endpoints: new EndpointTally(), closed: /* @__PURE__ */ new Set() };
   }
   function runWorker() {
-    const run = startRun();
+    const run = startRun(Date.now());
     if (run) drain(run);
   }
 
