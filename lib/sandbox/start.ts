@@ -162,8 +162,9 @@ function announce(
   );
   say(`  token endpoint  ${server.url}/services/rest/auth/oauth2/v1/token`);
   say(`  console         ${access.loginUrl(server.url)}  (administrator; open it in a browser)`);
+  say(`  credentials     ${file}  (M2M client id ${client.m2m.clientId}; TBA tokens in the file)`);
   say(
-    `  credentials     ${file}  (M2M client id ${client.m2m.clientId}, certificate id ${client.m2m.certificateId}; TBA tokens in the file)`,
+    `                  certificate ids: ES256 ${client.m2m.certificateId} ("m2m"), PS256 ${client.m2mPs256.certificateId} ("m2mPs256")`,
   );
   const shown = path.relative(process.cwd(), file);
   say(`                  e.g. suitehooks --credentials ${shown.startsWith('..') ? file : shown} employee list`);

@@ -190,7 +190,9 @@ describe('the client assertion, as section_162790605110 documents it', () => {
       undefined,
     ],
     ['several scopes as text', { scope: 'restlets, rest_webservices,suite_analytics' }, 200, undefined],
-    ['exp exactly 60 minutes after iat', { lifetime: 3600 }, 400, 'invalid_request'],
+    // Oracle's prose says "less than 60 minutes", its own sample request has 3600 (section_162755359851).
+    ['exp exactly 60 minutes after iat, as Oracle’s sample request', { lifetime: 3600 }, 200, undefined],
+    ['exp 60 minutes and 1 s after iat', { lifetime: 3601 }, 400, 'invalid_request'],
     ['scope as a JSON array', { scope: ['rest_webservices'] }, 400, 'invalid_request'],
     ['scope separated by spaces', { scope: 'restlets rest_webservices' }, 400, 'invalid_scope'],
     ['another account’s aud', { aud: `https://7654321.suitetalk.api.netsuite.com${tokenPath}` }, 401, 'invalid_client'],

@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { createPrivateKey } from 'node:crypto';
+import { SignJWT } from 'jose';
 import { createClient, Secret, type SyncItem } from '../../lib/client';
 import { DEPLOYMENT } from '../../lib/core';
 import { parseStartArgs } from '../../lib/sandbox/config';
@@ -134,6 +136,43 @@ test('one clock: after npm start moves the account clock ahead, an incremental s
     expect(next.ids).toEqual(['2']);
     const again = await collect(client.sync({ cursor: next.cursor }));
     expect(again.ids).toEqual([]);
+  } finally {
+    await run.stop();
+  }
+}, 60_000);
+
+test('npm start offers an ES256 and a PS256 certificate, prints both, and a PS256 assertion gets a token', async () => {
+  const file = path.join(dir, 'ps256-credentials.json');
+  const lines: string[] = [];
+  const run = await start(parseStartArgs(['--no-story', '--credentials', file]), (l) => lines.push(l));
+  try {
+    const creds = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      baseUrl: string;
+      m2m: Record<'clientId' | 'certificateId' | 'algorithm', string>;
+      m2mPs256: Record<'clientId' | 'certificateId' | 'privateKey' | 'algorithm', string>;
+    };
+    expect(creds.m2mPs256).toMatchObject({ clientId: creds.m2m.clientId, algorithm: 'PS256' });
+    expect(lines.join('\n')).toContain(
+      `certificate ids: ES256 ${creds.m2m.certificateId} ("m2m"), PS256 ${creds.m2mPs256.certificateId} ("m2mPs256")`,
+    );
+    const tokenUrl = `${creds.baseUrl}/services/rest/auth/oauth2/v1/token`;
+    const iat = Math.floor(Date.now() / 1000);
+    const jwt = await new SignJWT({ scope: 'rest_webservices' })
+      .setProtectedHeader({ alg: 'PS256', kid: creds.m2mPs256.certificateId })
+      .setIssuer(creds.m2mPs256.clientId)
+      .setAudience(tokenUrl)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + 3000)
+      .sign(createPrivateKey(creds.m2mPs256.privateKey));
+    const res = await fetch(tokenUrl, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+        client_assertion: jwt,
+      }),
+    });
+    expect(res.status).toBe(200);
   } finally {
     await run.stop();
   }

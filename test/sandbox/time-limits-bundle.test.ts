@@ -23,7 +23,7 @@ let receiver: Receiver;
 beforeAll(async () => {
   receiver = await Receiver.start({ now: () => account.clock.now() });
   account = await SandboxAccount.create({
-    workers: 2,
+    workers: 1, // one clock: a parallel script moving it would count toward this one's time (FIDELITY.md)
     secrets: { [SECRET_ID]: receiver.apiSecretValue },
     params: { [DEPLOYMENT.userEvent]: { [PARAM.endpointUrl]: receiver.url, [PARAM.secretId]: SECRET_ID } },
     http: { trustedCertificates: [receiver.certificatePem!] },

@@ -75,8 +75,17 @@ export interface Account {
   updateEmployee(id: string, write: EmployeeWrite, ctx: WriteContext, eventType?: 'edit' | 'xedit'): Promise<void>;
   /** Deletes, fires user events (delete); refused with a NetSuiteError when transactions reference it. */
   deleteEmployee(id: string, ctx: WriteContext): Promise<void>;
-  /** Runs the SuiteQL subset the sandbox supports, bounded in time; limit/offset already validated by the caller. */
-  runSuiteQL(query: string, params: readonly unknown[], limit: number, offset: number): Promise<SuiteQLPage>;
+  /**
+   * Runs the SuiteQL subset the sandbox supports, bounded in time; limit/offset already validated by the
+   * caller. With `roleId`, only the tables that role may read (suiteql/access.ts).
+   */
+  runSuiteQL(
+    query: string,
+    params: readonly unknown[],
+    limit: number,
+    offset: number,
+    roleId?: string,
+  ): Promise<SuiteQLPage>;
   /** The account's clock (NetSuite's time): the REST `Date` header and record timestamps both read it. */
   now(): number;
 }

@@ -26,6 +26,7 @@ import { seedCompany, seedSyntheticEmployees } from './seed';
 import { createSchema, openDatabase, removeDatabaseFile, tempDatabasePath, type Db } from './store';
 import { registerSuiteQLFunctions } from '../suiteql/query';
 import { SuiteQLRunner } from '../suiteql/runner';
+import { tablesReadableBy } from '../suiteql/access';
 import { NETSUITE_HTTP_LIMITS, type HttpLimits } from '../workers/sync-http';
 import { claimNextTask, finishTask, submitTask, type Invocation } from '../scheduling/tasks';
 import { sentEmails, type SentEmail } from '../runtime/modules/email';
@@ -72,7 +73,7 @@ export interface AccountOptions {
    * (TIME_LIMIT_SECONDS, section_161591009480) are enforced on the account clock.
    */
   realTimeSafetyNetMs?: number;
-  /** @deprecated The old name of `realTimeSafetyNetMs`. */
+  /** The earlier name of `realTimeSafetyNetMs`, still accepted. */
   scriptTimeoutMs?: number;
   /** Time a SuiteQL query (REST, `runSuiteQL`) may run before it is cancelled. Default 30 s. */
   suiteqlTimeoutMs?: number;
@@ -245,8 +246,16 @@ export class SandboxAccount implements Account {
   }
 
   /** Runs in a separate process, so a query that never ends is cancelled after `suiteqlTimeoutMs`. */
-  runSuiteQL(query: string, params: readonly unknown[], limit: number, offset: number): Promise<SuiteQLPage> {
-    return this.suiteql.run(query, params, limit, offset);
+  runSuiteQL(
+    query: string,
+    params: readonly unknown[],
+    limit: number,
+    offset: number,
+    roleId?: string,
+  ): Promise<SuiteQLPage> {
+    const readable =
+      roleId === undefined ? null : tablesReadableBy(this.db, this.project?.objects.recordTypes ?? [], roleId);
+    return this.suiteql.run(query, params, limit, offset, readable);
   }
 
   /** Writes to one record run one at a time (NetSuite locks a record while it saves). */

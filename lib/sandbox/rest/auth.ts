@@ -8,10 +8,23 @@ import { createHmac, createPublicKey, randomBytes, timingSafeEqual, type KeyObje
 import { decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
 import type { CredentialRegistry, M2MCredential } from './credentials';
 import { invalidLogin, malformedAuthorization } from './errors';
+import { assertionReplayKey } from './assertion-key';
 
 /** NetSuite's accepted client-assertion algorithms; RS256 is refused. */
 export const M2M_ALGORITHMS = ['PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'] as const;
 const TBA_WINDOW_S = 300;
+/**
+ * How far an assertion's `iat` may lie ahead of the sandbox's clock (clients' clocks drift). Oracle
+ * documents no rule for a future `iat` (section_162790605110); without one, an assertion dated years
+ * ahead would mint tokens for years, so the sandbox is strict (FIDELITY.md).
+ */
+const IAT_SKEW_S = 60;
+/**
+ * The longest assertion: `exp` at most 3600 s after `iat`. Oracle's prose says *less than* 60 minutes
+ * (section_162790605110) while its own sample request has exactly 3600 (section_162755359851); the
+ * sandbox accepts the sample, the client sends 59 minutes (FIDELITY.md).
+ */
+const MAX_ASSERTION_S = 3600;
 
 export interface Identity {
   userId: string;
@@ -74,11 +87,14 @@ function assertionProblem(
   iat: number | undefined,
   exp: number | undefined,
   scope: unknown,
+  nowS: number,
 ): { error: string; detail: string } | null {
   // jose has checked both are numbers when present (requiredClaims asks for them).
   if (iat === undefined || exp === undefined) return { error: 'invalid_request', detail: 'iat and exp are required' };
-  if (!(exp - iat < 3600))
-    return { error: 'invalid_request', detail: 'exp must be less than 60 minutes (3600 seconds) after iat' };
+  if (!(exp - iat <= MAX_ASSERTION_S))
+    return { error: 'invalid_request', detail: 'exp must be at most 60 minutes (3600 seconds) after iat' };
+  if (iat > nowS + IAT_SKEW_S)
+    return { error: 'invalid_request', detail: `iat lies in the future (more than ${IAT_SKEW_S} seconds ahead)` };
   if (typeof scope !== 'string')
     return {
       error: 'invalid_request',
@@ -100,6 +116,8 @@ export class SandboxAuth {
   private readonly tokens = new Map<string, Identity & { expiresAt: number }>();
   private readonly nonces = new Map<string, number>();
   private readonly keys = new Map<string, KeyObject>();
+  /** Assertions already exchanged for a token, until their `exp` (seconds): one assertion, one token. */
+  private readonly usedAssertions = new Map<string, number>();
   readonly audit: LoginAuditEntry[] = [];
 
   constructor(
@@ -158,8 +176,11 @@ export class SandboxAuth {
     } catch (err) {
       return fail(401, 'invalid_client', `client assertion rejected: ${(err as Error).message}`);
     }
-    const claims = assertionProblem(payload.iat, payload.exp, payload.scope);
+    const nowS = Math.floor(this.now() / 1000);
+    const claims = assertionProblem(payload.iat, payload.exp, payload.scope, nowS);
     if (claims) return fail(400, claims.error, claims.detail);
+    if (!this.firstUse(assertionReplayKey(cred.clientId, assertion, payload.jti), payload.exp!, nowS))
+      return fail(400, 'invalid_grant', 'this client assertion (or its jti) was already used');
     const token = randomBytes(32).toString('base64url');
     this.tokens.set(token, {
       userId: cred.userId,
@@ -172,6 +193,20 @@ export class SandboxAuth {
       status: 200,
       body: { access_token: token, expires_in: String(this.tokenLifetimeS), token_type: 'bearer' },
     };
+  }
+
+  /**
+   * Records an assertion's first use; false when it was used before and has not yet expired. Oracle
+   * documents no replay check for client assertions (section_162790605110); the sandbox refuses replays
+   * (FIDELITY.md).
+   */
+  private firstUse(key: string, exp: number, nowS: number): boolean {
+    const until = this.usedAssertions.get(key);
+    if (until !== undefined && until >= nowS) return false;
+    if (this.usedAssertions.size >= 10_000)
+      for (const [k, e] of this.usedAssertions) if (e < nowS) this.usedAssertions.delete(k);
+    this.usedAssertions.set(key, exp);
+    return true;
   }
 
   /** `https://<account>.suitetalk.api.netsuite.com/…/token`, the account id lower case with a hyphen. */

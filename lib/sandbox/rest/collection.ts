@@ -8,13 +8,34 @@ export interface Link {
   href: string;
 }
 
+/** A query parameter's name as the request spelled it, decoded (`+` is a space in a form-encoded name). */
+function paramName(pair: string): string {
+  const name = pair.split('=', 1)[0]!.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
+/**
+ * The request URL with `limit` and `offset` set. The other parameters keep the request's own bytes:
+ * re-serialising them (URLSearchParams writes a space as `+`) would change what a TBA client signs when
+ * it follows the link, and clients that sign `+` literally (oauth-1.0a, used by `netsuite-rest`) would
+ * get 401 on page 2.
+ */
+function withPage(url: URL, limit: number, offset: number): string {
+  const kept = url.search
+    .slice(1)
+    .split('&')
+    .filter((pair) => pair !== '' && !['limit', 'offset'].includes(paramName(pair)));
+  const u = new URL(url);
+  u.search = [...kept, `limit=${limit}`, `offset=${offset}`].join('&');
+  return u.toString();
+}
+
 export function pageLinks(url: URL, limit: number, offset: number, count: number, total: number): Link[] {
-  const at = (o: number) => {
-    const u = new URL(url);
-    u.searchParams.set('limit', String(limit));
-    u.searchParams.set('offset', String(o));
-    return u.toString();
-  };
+  const at = (o: number) => withPage(url, limit, o);
   const links: Link[] = [];
   if (offset > 0) links.push({ rel: 'previous', href: at(Math.max(0, offset - limit)) }, { rel: 'first', href: at(0) });
   if (offset + count < total) {

@@ -3,10 +3,10 @@
  * OAuth 2.0 token endpoint, with NetSuite's authentication, concurrency governance and error bodies.
  * It speaks HTTP only; data and user events belong to the `Account` behind it.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerOptions, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NetSuiteError, type Account } from '../account/account-types';
-import { SandboxAuth, type LoginAuditEntry } from './auth';
+import { SandboxAuth, type Identity, type LoginAuditEntry } from './auth';
 import type { CredentialRegistry } from './credentials';
 import { EmployeeRoute } from './employee-route';
 import { concurrencyLimitExceeded, sendError } from './errors';
@@ -35,6 +35,10 @@ export interface RestServerOptions {
   onUnexpectedError?: (err: unknown) => void;
   /** UI routes served before authentication (Suitelets, lib/sandbox/suitelet/route.ts); true when answered. */
   ui?: UiRoutes;
+  /** Time a client has to send its request line and headers; default 10 s (Node's own: 60 s). */
+  headersTimeoutMs?: number;
+  /** Time a client has to send a whole request, headers and body; default 30 s (Node's own: 300 s). */
+  requestTimeoutMs?: number;
 }
 
 export type UiRoutes = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
@@ -55,6 +59,7 @@ export interface RestServer {
 const MAX_BODY = 1 << 20;
 const EMPLOYEE = /^\/services\/rest\/record\/v1\/employee(?:\/([^/]+))?$/;
 const ADMINISTRATOR_ROLE = '3';
+const TOKEN_PATH = '/services/rest/auth/oauth2/v1/token';
 
 /** `WWW-Authenticate` of a 401 or of a malformed Authorization header (subsect_158521885412). */
 function authenticateHeader(err: NetSuiteError, accountId: string): Record<string, string> {
@@ -79,22 +84,26 @@ interface ServerParts {
   ui: UiRoutes | null;
 }
 
-async function route(parts: ServerParts, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-  const { account, auth } = parts;
+/** The token endpoint: its client authenticates with the body itself (a client assertion). */
+async function tokenRoute(parts: ServerParts, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  if (req.method !== 'POST') throw new NetSuiteError(405, 'METHOD_NOT_ALLOWED', 'The token endpoint takes POST.');
+  const { status, body } = await parts.auth.issueToken(
+    new URLSearchParams(await readBody(req, MAX_BODY)),
+    `${url.origin}${url.pathname}`,
+  );
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+}
+
+/** An authenticated REST request; it holds a concurrency slot. */
+async function route(
+  parts: ServerParts,
+  who: Identity,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
+  const { account } = parts;
   const path = url.pathname;
-  if (path === '/services/rest/auth/oauth2/v1/token') {
-    if (req.method !== 'POST') throw new NetSuiteError(405, 'METHOD_NOT_ALLOWED', 'The token endpoint takes POST.');
-    const { status, body } = await auth.issueToken(
-      new URLSearchParams(await readBody(req, MAX_BODY)),
-      `${url.origin}${path}`,
-    );
-    res
-      .writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
-      .end(JSON.stringify(body));
-    return;
-  }
-  if (parts.ui && (await parts.ui(req, res, url))) return;
-  const who = auth.authenticate(req.method ?? 'GET', url, req.headers.authorization);
   const employee = EMPLOYEE.exec(path);
   if (employee)
     return parts.employees.handle({
@@ -107,7 +116,11 @@ async function route(parts: ServerParts, req: IncomingMessage, res: ServerRespon
   if (path === '/services/rest/query/v1/suiteql') {
     if (req.method !== 'POST') throw new NetSuiteError(405, 'METHOD_NOT_ALLOWED', 'SuiteQL takes POST.');
     const body = parseJson(await readBody(req, MAX_BODY));
-    sendJson(res, 200, await runSuiteQLRequest(account, url, [req.headers.prefer ?? []].flat().join(','), body));
+    sendJson(
+      res,
+      200,
+      await runSuiteQLRequest(account, who.roleId, url, [req.headers.prefer ?? []].flat().join(','), body),
+    );
     return;
   }
   if (path === '/services/rest/system/v1/governanceLimits' && req.method === 'GET') {
@@ -134,6 +147,16 @@ function fail(parts: ServerParts, res: ServerResponse, err: unknown): void {
   sendError(res, e, authenticateHeader(e, parts.account.accountId));
 }
 
+/** `fail`, and if even answering fails, the connection is cut (logged). */
+function failSafely(parts: ServerParts, res: ServerResponse, err: unknown): void {
+  try {
+    fail(parts, res, err);
+  } catch (e) {
+    parts.onUnexpected(e);
+    res.destroy();
+  }
+}
+
 function serverParts(account: Account, options: RestServerOptions): ServerParts {
   return {
     account,
@@ -150,38 +173,57 @@ function serverParts(account: Account, options: RestServerOptions): ServerParts 
   };
 }
 
+/**
+ * Node's request timeouts, in seconds rather than its 60 s / 300 s defaults: a client that sends its
+ * headers or body a byte at a time is answered 408 and cut off. Node checks them every
+ * `connectionsCheckingInterval`, so that is kept well below the shorter one.
+ */
+function httpTimeouts(options: RestServerOptions): ServerOptions {
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
+  const requestTimeout = Math.max(options.requestTimeoutMs ?? 30_000, headersTimeout);
+  return {
+    headersTimeout,
+    requestTimeout,
+    connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headersTimeout / 4))),
+  };
+}
+
 export async function startRestServer(account: Account, options: RestServerOptions): Promise<RestServer> {
   const latency = options.latencyMs ?? 0;
   const parts = serverParts(account, options);
   let inFlight = 0;
   let rejected = 0;
 
+  /**
+   * The account's concurrency limit counts web services and RESTlet requests (section_1500275531,
+   * subsect_1559222360), so a slot is taken only once a request has authenticated from its headers:
+   * UI pages (Suitelets) and the token endpoint — whose client authenticates with the body — take none,
+   * and no unauthenticated client can hold the account's slots while it trickles a body (FIDELITY.md).
+   */
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // NetSuite's clock, which may run ahead of the host's in the sandbox: clients read it (sync settling).
     res.setHeader('date', new Date(account.now()).toUTCString());
+    const url = requestUrl(req, `127.0.0.1:${(server.address() as AddressInfo).port}`);
+    if (url.pathname === TOKEN_PATH) return tokenRoute(parts, req, res, url);
+    if (parts.ui && (await parts.ui(req, res, url))) return;
+    // Refused before authenticating, so a 429 does not use up the TBA nonce its retry will send again.
     if (inFlight >= parts.concurrencyLimit) {
       rejected++;
       req.resume();
       sendError(res, concurrencyLimitExceeded());
       return;
     }
+    // Synchronous from the check above to the slot taken: no other request can slip in between.
+    const who = parts.auth.authenticate(req.method ?? 'GET', url, req.headers.authorization);
     inFlight++;
     res.once('close', () => inFlight--);
-    const url = requestUrl(req, `127.0.0.1:${(server.address() as AddressInfo).port}`);
     if (latency > 0) await new Promise((r) => setTimeout(r, latency));
-    await route(parts, req, res, url);
+    await route(parts, who, req, res, url);
   }
 
-  const server = createServer((req, res) => {
+  const server = createServer(httpTimeouts(options), (req, res) => {
     req.on('error', () => undefined); // an aborted upload: the response side reports it
-    handle(req, res).catch((err: unknown) => {
-      try {
-        fail(parts, res, err);
-      } catch (e) {
-        parts.onUnexpected(e);
-        res.destroy();
-      }
-    });
+    handle(req, res).catch((err: unknown) => failSafely(parts, res, err));
   });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {

@@ -34,8 +34,10 @@ function checkBody(body: unknown): string {
   return q;
 }
 
+/** A REST query runs with the caller's role: it reads only the tables that role may (suiteql/access.ts). */
 export async function runSuiteQLRequest(
   account: Account,
+  roleId: string,
   url: URL,
   prefer: string | undefined,
   body: unknown,
@@ -56,7 +58,7 @@ export async function runSuiteQLRequest(
     );
   }
   const q = checkBody(body);
-  const page = await account.runSuiteQL(q, [], limit, offset);
+  const page = await account.runSuiteQL(q, [], limit, offset, roleId);
   const items = page.items.map((row) => {
     const out: Record<string, unknown> = { links: [] };
     for (const [k, v] of Object.entries(row)) out[k.toLowerCase()] = v;

@@ -32,6 +32,7 @@ function run(request: SuiteQLRequest): SuiteQLReply {
     const page = runPage(db!, request.query, request.params, request.limit, request.offset, {
       timeZone: init!.timeZone,
       selectColumns: new Map(init!.selectColumns),
+      readableTables: request.readable,
     });
     const text = JSON.stringify(page);
     if (text.length > MAX_PAGE_CHARS)

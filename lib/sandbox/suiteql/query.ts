@@ -15,6 +15,8 @@ export interface SuiteQLOptions {
   timeZone: string;
   /** Extra select columns (custom record fields) by column name → referenced record type. */
   selectColumns?: ReadonlyMap<string, string>;
+  /** The tables the caller's role may read (access.ts `tablesReadableBy`); absent or null: every one. */
+  readableTables?: readonly string[] | null;
 }
 
 export function badQuery(detail: string): NetSuiteError {
@@ -229,7 +231,12 @@ function bindValues(params: readonly unknown[]): unknown[] {
 }
 
 /** Runs a translated query, lowercasing column names; every failure is a NetSuite-shaped query error. */
-export function runQuery(db: Db, sql: string, params: readonly unknown[]): Record<string, unknown>[] {
+export function runQuery(
+  db: Db,
+  sql: string,
+  params: readonly unknown[],
+  readable: readonly string[] | null = null,
+): Record<string, unknown>[] {
   let stmt;
   try {
     stmt = db.prepare(sql);
@@ -241,7 +248,7 @@ export function runQuery(db: Db, sql: string, params: readonly unknown[]): Recor
   CLEAR_NAMES.get(db)?.();
   let rows: Record<string, unknown>[];
   try {
-    assertRecordTablesOnly(db, sql, bound);
+    assertRecordTablesOnly(db, sql, bound, readable);
     rows = stmt.all(...bound) as Record<string, unknown>[];
   } catch (e) {
     // Wrong parameter counts (RangeError), SQLite runtime errors, a function's own NetSuite error.
@@ -265,14 +272,14 @@ function subquery(sql: string): string {
   return `(\n${sql}\n)`;
 }
 
-function countRows(db: Db, sql: string, params: readonly unknown[]): number {
+function countRows(db: Db, sql: string, params: readonly unknown[], readable: readonly string[] | null): number {
   let counts = COUNTS.get(db);
   if (!counts) COUNTS.set(db, (counts = new Map<string, { version: string; n: number }>()));
   const version = `${String(db.pragma('data_version', { simple: true }))}:${String(db.prepare('SELECT total_changes()').pluck().get())}`;
   const key = `${sql}\u0000${JSON.stringify(params)}`;
   const hit = counts.get(key);
   if (hit?.version === version) return hit.n;
-  const n = runQuery(db, `SELECT COUNT(*) AS n FROM ${subquery(sql)}`, params)[0]!.n as number;
+  const n = runQuery(db, `SELECT COUNT(*) AS n FROM ${subquery(sql)}`, params, readable)[0]!.n as number;
   if (counts.size > 100) counts.clear();
   counts.set(key, { version, n });
   return n;
@@ -291,11 +298,14 @@ export function runPage(
   options: SuiteQLOptions,
 ): { items: Record<string, unknown>[]; totalResults: number } {
   const sql = translate(query, options);
-  const total = countRows(db, sql, params);
+  const readable = options.readableTables ?? null;
+  // The page's own run checks the role's tables even when the count comes from the cache.
+  const total = countRows(db, sql, params, readable);
   const rows = runQuery(
     db,
     `SELECT * FROM ${subquery(sql)} LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${Math.max(0, Math.floor(offset))}`,
     params,
+    readable,
   );
   const items = rows.map((row) => {
     const item: Record<string, unknown> = {};

@@ -23,6 +23,8 @@ export interface SuiteQLRequest {
   params: unknown[];
   limit: number;
   offset: number;
+  /** The tables the caller's role may read; null: every record table. */
+  readable: string[] | null;
   /** The account clock when the request was made: SYSDATE. */
   now: number;
 }
@@ -69,10 +71,16 @@ export class SuiteQLRunner {
 
   constructor(private readonly options: SuiteQLRunnerOptions) {}
 
-  run(query: string, params: readonly unknown[], limit: number, offset: number): Promise<SuiteQLPage> {
+  run(
+    query: string,
+    params: readonly unknown[],
+    limit: number,
+    offset: number,
+    readable: string[] | null = null,
+  ): Promise<SuiteQLPage> {
     if (this.closed) return Promise.reject(new Error('the account is closed'));
     return new Promise<SuiteQLPage>((resolve, reject) => {
-      this.queue.push({ request: { query, params: [...params], limit, offset }, resolve, reject });
+      this.queue.push({ request: { query, params: [...params], limit, offset, readable }, resolve, reject });
       this.pump();
     });
   }
