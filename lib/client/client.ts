@@ -5,6 +5,7 @@ import { TbaAuth } from './auth/tba';
 import type { Authenticator } from './auth/types';
 import { ConfigError, type ClientConfig } from './config';
 import { Employees } from './employees';
+import { userRecordType } from '../core';
 import { Transport, type RetryEvent } from './http';
 import { Limiter } from './limiter';
 import { Resolver } from './resolve';
@@ -31,6 +32,10 @@ export interface NetSuiteClient {
   transport: Transport;
   suiteql: SuiteQL;
   employees: Employees;
+  /** The same lifecycle for the other records that can log in (the core's registry). */
+  vendors: Employees;
+  partners: Employees;
+  customers: Employees;
   resolver: Resolver;
   sync(options?: SyncOptions): ReturnType<typeof syncEmployees>;
   /** `GET /services/rest/system/v1/governanceLimits` (administrators only). */
@@ -85,6 +90,9 @@ export function createClient(config: ClientConfig, options: ClientOptions = {}):
     suiteql,
     resolver,
     employees: new Employees(transport, suiteql, resolver, timeZone),
+    vendors: new Employees(transport, suiteql, resolver, timeZone, userRecordType('vendor')!),
+    partners: new Employees(transport, suiteql, resolver, timeZone, userRecordType('partner')!),
+    customers: new Employees(transport, suiteql, resolver, timeZone, userRecordType('customer')!),
     sync: (syncOptions = {}) => syncEmployees(suiteql, { timeZone, ...syncOptions }),
     governanceLimits: async () =>
       (await transport.request('GET', '/services/rest/system/v1/governanceLimits')).body as Record<string, unknown>,

@@ -18,6 +18,7 @@ export { fileIdentity, finishedRows, runMarkerLine, type RunMarker } from './bul
 export { createClient, TOKEN_PATH, type ClientOptions, type NetSuiteClient } from './client';
 export { configFromEnv, configFromFile, ConfigError, type AuthConfig, type ClientConfig } from './config';
 export { Employees, type EmployeeInput, type ListOptions } from './employees';
+export { accessList, diffAccess, type AccessChange, type AccessEntry } from './access';
 export * from './errors';
 export {
   createWebhookHandler,

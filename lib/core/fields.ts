@@ -74,9 +74,6 @@ export const FORBIDDEN_FIELDS: ReadonlySet<string> = new Set([
 /** Custom entity field ids are accepted as they are. */
 const CUSTOM_FIELD = /^custentity[a-z0-9_]*$/;
 
-const byRest = new Map(EMPLOYEE_FIELDS.map((f) => [f.rest.toLowerCase(), f]));
-const byNsId = new Map(EMPLOYEE_FIELDS.map((f) => [f.nsId, f]));
-
 const DECLARABLE_KINDS: ReadonlySet<string> = new Set([
   'text',
   'boolean',
@@ -94,10 +91,29 @@ const DECLARABLE_KINDS: ReadonlySet<string> = new Set([
  * their kind from the value. Returns null for unknown and forbidden names.
  */
 export function resolveField(name: string): FieldSpec | null {
+  return resolveFieldIn(EMPLOYEE_FIELDS, name);
+}
+
+/** Lookup maps per field list, built once (the registry's lists are frozen and long-lived). */
+const INDEX = new WeakMap<readonly FieldSpec[], Map<string, FieldSpec>>();
+
+function indexOf(fields: readonly FieldSpec[]): Map<string, FieldSpec> {
+  let index = INDEX.get(fields);
+  if (!index) {
+    index = new Map<string, FieldSpec>();
+    for (const f of fields) index.set(f.nsId, f);
+    for (const f of fields) index.set(f.rest.toLowerCase(), f); // a REST name wins over an equal id
+    INDEX.set(fields, index);
+  }
+  return index;
+}
+
+/** `resolveField` over another record type's field map (lib/core/record-types.ts). */
+export function resolveFieldIn(fields: readonly FieldSpec[], name: string): FieldSpec | null {
   const [rawName, rawKind] = name.split(':').map((s) => s.trim());
   if (!rawName || FORBIDDEN_FIELDS.has(rawName) || FORBIDDEN_FIELDS.has(rawName.toLowerCase())) return null;
   const lower = rawName.toLowerCase();
-  const known = byRest.get(lower) ?? byNsId.get(lower);
+  const known = indexOf(fields).get(lower);
   if (known) return rawKind === undefined ? known : null;
   if (!CUSTOM_FIELD.test(lower)) return null;
   if (rawKind !== undefined && !DECLARABLE_KINDS.has(rawKind)) return null;
@@ -105,7 +121,7 @@ export function resolveField(name: string): FieldSpec | null {
 }
 
 /** Looks a field up by its SuiteQL column name. */
-export function fieldByColumn(column: string): FieldSpec | null {
+export function fieldByColumn(column: string, fields: readonly FieldSpec[] = EMPLOYEE_FIELDS): FieldSpec | null {
   const lower = column.toLowerCase();
-  return EMPLOYEE_FIELDS.find((f) => f.column === lower) ?? (CUSTOM_FIELD.test(lower) ? resolveField(lower) : null);
+  return fields.find((f) => f.column === lower) ?? (CUSTOM_FIELD.test(lower) ? resolveFieldIn(fields, lower) : null);
 }

@@ -1,6 +1,7 @@
 /** The pure core: no `N/*`, no Node APIs. Shared by the bundle, the client and the sandbox. */
 export * from './types';
 export * from './fields';
+export * from './record-types';
 export * from './normalize';
 export * from './read-record';
 export * from './diff';

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DELIVERY_FIELD, EMPLOYEE_FIELDS, PARAM, RETRY_DELAYS_MS } from '../../lib/core';
+import { DELIVERY_FIELD, EMPLOYEE_FIELDS, PARAM, RETRY_DELAYS_MS, USER_RECORD_TYPES } from '../../lib/core';
 import { ALERT_FIELD, ALERT_PARAM } from '../../lib/core/alert-config';
 import { RECORD_UNITS, UNIT_COST, USAGE_LIMIT } from '../../lib/core/governance';
 
@@ -91,6 +91,27 @@ test('docs/events.md lists exactly the default tracked fields, with their NetSui
   const rows = tableAfter(read('docs/events.md'), 'The fields tracked by default');
   expect(rows.map((r) => r[0])).toEqual(EMPLOYEE_FIELDS.map((f) => f.rest));
   expect(rows.map((r) => r[1]!.split(' ')[0])).toEqual(EMPLOYEE_FIELDS.map((f) => f.nsId));
+});
+
+test('docs/netsuite.md lists the record types of the registry, their SDF type and their fields', () => {
+  const md = read('docs/netsuite.md');
+  const types = tableAfter(md, '## Records that can log in');
+  expect(types.map((r) => r[0])).toEqual(USER_RECORD_TYPES.map((t) => t.id));
+  expect(types.map((r) => r[1])).toEqual(USER_RECORD_TYPES.map((t) => t.sdfRecordType));
+  expect(types.map((r) => r[3]!.startsWith('roles sublist'))).toEqual(
+    USER_RECORD_TYPES.map((t) => t.roles.kind === 'sublist'),
+  );
+  for (const [i, t] of USER_RECORD_TYPES.entries()) expect(types[i]![4]).toContain(t.sources[0]);
+  const fields = tableAfter(md, 'The canonical fields of each type');
+  for (const [i, t] of USER_RECORD_TYPES.entries()) {
+    const marked = fields.filter((r) => r[3 + i] === '✔');
+    expect(marked.map((r) => r[0]).sort()).toEqual(t.fields.map((f) => f.rest).sort());
+    for (const f of t.fields) {
+      const row = marked.find((r) => r[0] === f.rest)!;
+      expect(row[1]!.split(' ')[0]).toBe(f.nsId);
+      expect(row[2]!.split(' ')[0]).toBe(f.kind);
+    }
+  }
 });
 
 test('docs/events.md states the retry schedule the code applies', () => {

@@ -18,6 +18,8 @@ export interface ScriptSpec {
   /** Extra XML inside the deployment (e.g. `<executioncontext>…</executioncontext>`, a recurrence). */
   deploymentXml?: string;
   status?: string;
+  /** A user event deployment's record type; EMPLOYEE when not given. */
+  recordType?: string;
 }
 
 /** Writes a throwaway SDF project (manifest, Objects, FileCabinet) and returns its directory. */
@@ -34,7 +36,10 @@ export function writeProject(scripts: ScriptSpec[]): string {
     const file = `/SuiteScripts/t/${s.id}.js`;
     fs.writeFileSync(path.join(dir, 'FileCabinet', file), s.source);
     // A user event deployment has a record type and no title; a scheduled one a title (SDFxml_1334137041, SDFxml_637067724).
-    const own = s.type === 'usereventscript' ? '<recordtype>EMPLOYEE</recordtype>' : `<title>${s.id}</title>`;
+    const own =
+      s.type === 'usereventscript'
+        ? `<recordtype>${s.recordType ?? 'EMPLOYEE'}</recordtype>`
+        : `<title>${s.id}</title>`;
     const status = s.status ?? (s.type === 'usereventscript' ? 'RELEASED' : 'NOTSCHEDULED');
     fs.writeFileSync(
       path.join(dir, 'Objects', `customscript_${s.id}.xml`),

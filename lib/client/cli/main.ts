@@ -2,6 +2,7 @@
 /** `suitehooks`: the command line client. */
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../../core';
+import { registerAccess } from './access';
 import { registerBulk } from './bulk';
 import { reportError } from './context';
 import { registerEmployee } from './employee';
@@ -21,7 +22,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     }
   };
   const program = new Command('suitehooks')
-    .description('NetSuite employees over SuiteTalk REST, SuiteQL exports and suitehooks webhooks')
+    .description(
+      'NetSuite employees, vendors, partners and customers over SuiteTalk REST, SuiteQL exports and suitehooks webhooks',
+    )
     .version(VERSION)
     .option('-c, --credentials <file>', 'JSON credentials file (default: SUITEHOOKS_* environment variables)')
     .option('--base-url <url>', 'REST API origin override, e.g. http://127.0.0.1:4000 for the sandbox')
@@ -33,6 +36,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   registerSync(program, io, run);
   registerListen(program, io, run);
   registerBulk(program, io, run);
+  registerAccess(program, io, run);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (err) {

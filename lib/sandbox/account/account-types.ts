@@ -89,3 +89,28 @@ export interface Account {
   /** The account's clock (NetSuite's time): the REST `Date` header and record timestamps both read it. */
   now(): number;
 }
+
+/**
+ * The same operations for every login record type of the core's registry (`employee`, `vendor`,
+ * `partner`, `customer`), for the REST routes of the other types and for tests. The type is a record
+ * type id; an unknown one is a NetSuiteError.
+ */
+export interface RecordAccount {
+  getRecord(type: string, id: string): CanonicalRecord | null;
+  findRecordByExternalId(type: string, externalId: string): string | null;
+  listRecords(
+    type: string,
+    limit: number,
+    offset: number,
+    filter?: RecordFilter,
+  ): { ids: string[]; totalResults: number };
+  createRecord(type: string, write: EmployeeWrite, ctx: WriteContext): Promise<string>;
+  updateRecord(
+    type: string,
+    id: string,
+    write: EmployeeWrite,
+    ctx: WriteContext,
+    eventType?: 'edit' | 'xedit',
+  ): Promise<void>;
+  deleteRecord(type: string, id: string, ctx: WriteContext): Promise<void>;
+}

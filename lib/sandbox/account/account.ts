@@ -3,11 +3,12 @@
  * user events in script workers), plus the controls tests, benchmarks and the demo use: secrets and
  * parameters, the clock and scheduled scripts, logs and governance readings.
  */
-import { CONTEXT_TYPE, type CanonicalRecord } from '../../core';
+import { CONTEXT_TYPE, USER_RECORD_TYPES, type CanonicalRecord } from '../../core';
 import {
   NetSuiteError,
   type Account,
   type EmployeeWrite,
+  type RecordAccount,
   type RecordFilter,
   type SuiteQLPage,
   type WriteContext,
@@ -16,7 +17,7 @@ import { Clock } from './clock';
 import { installObjects, loadProject, type LoadedProject, type ParamOverrides } from '../sdf/deploy';
 import { employeeFilterSql } from '../records/employee-filter';
 import { KeyedLock } from './keyed-lock';
-import { employeeSchema, type EmployeeSchema } from '../records/employee-schema';
+import { employeeSchema, recordSchema, type EmployeeSchema, type RecordSchema } from '../records/employee-schema';
 import { loadEmployee, notFound, toCanonical } from '../records/employees';
 import { defaultProjectDir } from '../paths';
 import { setRecordPermission, type Level } from './permissions';
@@ -105,7 +106,7 @@ export interface Execution {
 /** Bound on tasks one `runDue` call runs, so a script that always reschedules itself cannot spin forever. */
 const MAX_TASKS_PER_RUN = 500;
 
-export class SandboxAccount implements Account {
+export class SandboxAccount implements Account, RecordAccount {
   readonly accountId: string;
   readonly clock: Clock;
   readonly db: Db;
@@ -119,6 +120,8 @@ export class SandboxAccount implements Account {
   private readonly schedules: Schedule[];
   /** Standard fields plus the custom entity fields src/Objects declares for employees. */
   readonly employeeSchema: EmployeeSchema;
+  /** Every login record type's schema (the core's registry), the employee's included. */
+  private readonly schemas: ReadonlyMap<string, RecordSchema>;
   private readonly nextDue = new Map<string, number | null>();
   private readonly locks = new KeyedLock();
   private running: Promise<TaskRun[]> | null = null;
@@ -134,6 +137,9 @@ export class SandboxAccount implements Account {
     this.clock = new Clock();
     this.project = project;
     this.employeeSchema = employeeSchema(project?.objects.employeeFields);
+    this.schemas = new Map(
+      USER_RECORD_TYPES.map((t) => [t.id, t.id === 'employee' ? this.employeeSchema : recordSchema(t)]),
+    );
     this.db = openDatabase(this.dbPath);
     createSchema(this.db);
     this.namesDb = registerSuiteQLFunctions(this.db, this.timeZone, () => this.clock.now());
@@ -200,27 +206,83 @@ export class SandboxAccount implements Account {
   // ---- Account (the REST layer's seam) ---------------------------------------------------------
 
   getEmployee(id: string): CanonicalRecord | null {
-    const state = loadEmployee(this.db, id);
-    return state ? toCanonical(this.db, state, this.employeeSchema) : null;
+    return this.getRecord('employee', id);
   }
 
   findEmployeeByExternalId(externalId: string): string | null {
-    const id = this.db.prepare('SELECT id FROM employee WHERE externalid = ?').pluck().get(externalId) as
+    return this.findRecordByExternalId('employee', externalId);
+  }
+
+  listEmployees(limit: number, offset: number, filter?: RecordFilter): { ids: string[]; totalResults: number } {
+    return this.listRecords('employee', limit, offset, filter);
+  }
+
+  private schemaOf(type: string): RecordSchema {
+    const schema = this.schemas.get(type);
+    if (!schema) throw new NetSuiteError(400, 'INVALID_RCRD_TYPE', `The record type ${type} is not supported.`);
+    return schema;
+  }
+
+  getRecord(type: string, id: string): CanonicalRecord | null {
+    const schema = this.schemaOf(type);
+    const state = loadEmployee(this.db, id, schema);
+    return state ? toCanonical(this.db, state, schema) : null;
+  }
+
+  findRecordByExternalId(type: string, externalId: string): string | null {
+    const table = this.schemaOf(type).type.id;
+    const id = this.db.prepare(`SELECT id FROM ${table} WHERE externalid = ?`).pluck().get(externalId) as
       number | undefined;
     return id === undefined ? null : String(id);
   }
 
-  listEmployees(limit: number, offset: number, filter?: RecordFilter): { ids: string[]; totalResults: number } {
-    const { where, params } = filter ? employeeFilterSql(filter, this.employeeSchema) : { where: '1', params: [] };
+  listRecords(
+    type: string,
+    limit: number,
+    offset: number,
+    filter?: RecordFilter,
+  ): { ids: string[]; totalResults: number } {
+    const schema = this.schemaOf(type);
+    const { where, params } = filter ? employeeFilterSql(filter, schema) : { where: '1', params: [] };
     const total = this.db
-      .prepare(`SELECT COUNT(*) FROM employee WHERE ${where}`)
+      .prepare(`SELECT COUNT(*) FROM ${schema.type.id} WHERE ${where}`)
       .pluck()
       .get(...params) as number;
     const ids = this.db
-      .prepare(`SELECT id FROM employee WHERE ${where} ORDER BY id LIMIT ? OFFSET ?`)
+      .prepare(`SELECT id FROM ${schema.type.id} WHERE ${where} ORDER BY id LIMIT ? OFFSET ?`)
       .pluck()
       .all(...params, limit, offset) as number[];
     return { ids: ids.map(String), totalResults: total };
+  }
+
+  async createRecord(type: string, write: EmployeeWrite, ctx: WriteContext): Promise<string> {
+    this.schemaOf(type);
+    return this.pool.run<string>({
+      kind: 'write',
+      op: 'create',
+      id: null,
+      write,
+      origin: origin(ctx),
+      recordType: type,
+    });
+  }
+
+  async updateRecord(
+    type: string,
+    id: string,
+    write: EmployeeWrite,
+    ctx: WriteContext,
+    eventType: 'edit' | 'xedit' = 'edit',
+  ): Promise<void> {
+    this.schemaOf(type);
+    await this.serialized(id, () =>
+      this.pool.run({ kind: 'write', op: eventType, id, write, origin: origin(ctx), recordType: type }),
+    );
+  }
+
+  async deleteRecord(type: string, id: string, ctx: WriteContext): Promise<void> {
+    if (!loadEmployee(this.db, id, this.schemaOf(type))) throw notFound(id);
+    await this.serialized(id, () => this.pool.run({ kind: 'delete', id, origin: origin(ctx), recordType: type }));
   }
 
   now(): number {

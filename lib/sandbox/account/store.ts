@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CustomRecordType, CustomList } from '../sdf/objects-xml';
+import { USER_RECORD_TYPES, type UserRecordType } from '../../core';
 
 export type Db = Database.Database;
 
@@ -24,6 +25,9 @@ const STANDARD_RECORD_TABLES = new Set([
   'employeetype',
   'employee',
   'employeerolesforsearch',
+  'vendor',
+  'partner',
+  'customer',
   'transaction',
   'scriptdeployment',
 ]);
@@ -94,8 +98,32 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
+/**
+ * The table of a login record type other than the employee (whose table above predates the registry),
+ * one column per field of its canonical map, shaped as SuiteQL shows it.
+ */
+function entityTableSql(type: UserRecordType): string {
+  const columns = type.fields
+    .filter((f) => f.column !== null && f.column !== 'externalid')
+    .map((f) =>
+      f.kind === 'boolean'
+        ? `${f.column} TEXT NOT NULL DEFAULT 'F'`
+        : `${f.column} ${f.kind === 'select' || f.kind === 'integer' ? 'INTEGER' : 'TEXT'}`,
+    );
+  return `CREATE TABLE IF NOT EXISTS ${type.id} (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, externalid TEXT UNIQUE, ${columns.join(', ')}, datecreated TEXT
+);`;
+}
+
+const ENTITY_SCHEMA = [
+  ...USER_RECORD_TYPES.filter((t) => t.id !== 'employee').map(entityTableSql),
+  // Vendors' role lines: no SuiteQL table is documented for them, so SuiteQL cannot read this one.
+  `CREATE TABLE IF NOT EXISTS ${INTERNAL_PREFIX}vendorroles (entity INTEGER NOT NULL, role INTEGER NOT NULL, line INTEGER NOT NULL, PRIMARY KEY (entity, role));`,
+].join('\n');
+
 export function createSchema(db: Db): void {
   db.exec(SCHEMA);
+  db.exec(ENTITY_SCHEMA);
   // Databases from before the task queue knew its invocation type.
   const taskColumns = (db.prepare('PRAGMA table_info(sandbox_task)').all() as { name: string }[]).map((c) => c.name);
   if (!taskColumns.includes('invocation'))

@@ -1,12 +1,20 @@
 /**
- * The employee's fields in this account: the standard ones of the canonical field map plus the custom
- * entity fields (`custentity_…`) that src/Objects declares for employees, each stored in its own column.
+ * A login record type's fields in this account (employee, vendor, partner, customer: the core's
+ * registry): the standard ones of its canonical field map plus the custom entity fields (`custentity_…`)
+ * that src/Objects declares for it, each stored in its own column.
  */
-import { EMPLOYEE_FIELDS, type FieldSpec, type ValueKind } from '../../core';
+import { userRecordType, type FieldSpec, type UserRecordType, type ValueKind } from '../../core';
 import type { CustomField } from '../sdf/objects-xml';
 import { assertSafeId, type Db } from '../account/store';
 
-export interface EmployeeSchema {
+export interface RecordSchema {
+  /** The registry entry; its id is also the table's name. */
+  type: UserRecordType;
+  /**
+   * Where a sublist of roles is stored (one row per entity and role), or null for a type whose role is
+   * one `accessrole` column. Vendors' table is internal: no SuiteQL table for them is documented.
+   */
+  rolesTable: string | null;
   fields: readonly FieldSpec[];
   byNsId: ReadonlyMap<string, FieldSpec>;
   byRest: ReadonlyMap<string, FieldSpec>;
@@ -26,8 +34,17 @@ const KIND_BY_TYPE: Record<string, ValueKind> = {
   MULTISELECT: 'multiselect',
 };
 
-export function employeeSchema(custom: readonly CustomField[] = []): EmployeeSchema {
-  const fields: FieldSpec[] = [...EMPLOYEE_FIELDS];
+/** An employee schema is a record schema of the employee type. */
+export type EmployeeSchema = RecordSchema;
+
+/** The stored table of each sublist of roles (FIDELITY.md: the vendor's is not SuiteQL-readable). */
+const ROLES_TABLE: Readonly<Record<string, string>> = {
+  employee: 'employeerolesforsearch',
+  vendor: 'sandbox_vendorroles',
+};
+
+export function recordSchema(type: UserRecordType, custom: readonly CustomField[] = []): RecordSchema {
+  const fields: FieldSpec[] = [...type.fields];
   for (const f of custom) {
     const id = f.id.toLowerCase();
     const kind = KIND_BY_TYPE[f.fieldType] ?? 'text';
@@ -40,6 +57,8 @@ export function employeeSchema(custom: readonly CustomField[] = []): EmployeeSch
     });
   }
   return {
+    type,
+    rolesTable: type.roles.kind === 'sublist' ? ROLES_TABLE[type.id]! : null,
     fields,
     byNsId: new Map(fields.map((f) => [f.nsId, f])),
     byRest: new Map(fields.map((f) => [f.rest, f])),
@@ -47,16 +66,22 @@ export function employeeSchema(custom: readonly CustomField[] = []): EmployeeSch
   };
 }
 
+export function employeeSchema(custom: readonly CustomField[] = []): EmployeeSchema {
+  return recordSchema(userRecordType('employee')!, custom);
+}
+
 export const STANDARD_SCHEMA = employeeSchema();
 
 /** Adds a column per custom entity field (a deployment that brings new fields adds them). */
-export function ensureEmployeeColumns(db: Db, custom: readonly CustomField[]): void {
-  const existing = new Set((db.prepare('PRAGMA table_info(employee)').all() as { name: string }[]).map((c) => c.name));
+export function ensureEmployeeColumns(db: Db, custom: readonly CustomField[], table = 'employee'): void {
+  const existing = new Set(
+    (db.prepare(`PRAGMA table_info(${assertSafeId(table)})`).all() as { name: string }[]).map((c) => c.name),
+  );
   for (const f of custom) {
     const id = assertSafeId(f.id.toLowerCase());
     if (!existing.has(id))
       db.exec(
-        `ALTER TABLE employee ADD COLUMN ${id} ${f.fieldType === 'INTEGER' || f.fieldType === 'SELECT' ? 'INTEGER' : ['FLOAT', 'CURRENCY', 'PERCENT'].includes(f.fieldType) ? 'REAL' : 'TEXT'}`,
+        `ALTER TABLE ${table} ADD COLUMN ${id} ${f.fieldType === 'INTEGER' || f.fieldType === 'SELECT' ? 'INTEGER' : ['FLOAT', 'CURRENCY', 'PERCENT'].includes(f.fieldType) ? 'REAL' : 'TEXT'}`,
       );
   }
 }

@@ -1,7 +1,8 @@
 /**
- * Employees in the store: reading a row as the canonical record, and applying a write (from the REST
- * layer's canonical values or a script's `setValue`s) with NetSuite's validation. Pure data work on a
- * connection; firing user events is the engine's job.
+ * Employees, and the other login records of the core's registry (vendor, partner, customer), in the
+ * store: reading a row as the canonical record, and applying a write (from the REST layer's canonical
+ * values or a script's `setValue`s) with NetSuite's validation. One implementation driven by the type's
+ * schema. Pure data work on a connection; firing user events is the engine's job.
  */
 import {
   normalizeValue,
@@ -11,23 +12,25 @@ import {
   type FieldSource,
   type FieldSpec,
   type Ref,
+  USER_RECORD_TYPES,
 } from '../../core';
 import { NetSuiteError } from '../account/account-types';
 import type { Statement } from 'better-sqlite3';
-import { STANDARD_SCHEMA, type EmployeeSchema } from './employee-schema';
+import { STANDARD_SCHEMA, type EmployeeSchema, type RecordSchema } from './employee-schema';
 import { isCalendarDate, isDateTime } from './date-input';
 import type { Db } from '../account/store';
 
 export type Row = Record<string, unknown>;
 
-/** An employee as stored: its row (columns as SuiteQL names them) and its roles (role ids, in line order). */
+/**
+ * A record as stored: its row (columns as SuiteQL names them) and its roles sublist (role ids, in line
+ * order; always empty for a type whose role is the `accessrole` column).
+ */
 export interface EmployeeState {
   id: string;
   row: Row;
   roles: string[];
 }
-
-const ROLES = STANDARD_SCHEMA.fields.find((f) => f.kind === 'sublist')!;
 
 /** Display names of referenced records: what `getText` and REST `refName` show. */
 export function refName(db: Db, refType: string, id: unknown): string | null {
@@ -56,14 +59,16 @@ function refTable(refType: string): string {
   return refType;
 }
 
-export function loadEmployee(db: Db, id: string): EmployeeState | null {
+export function loadEmployee(db: Db, id: string, schema: RecordSchema = STANDARD_SCHEMA): EmployeeState | null {
   if (!/^\d+$/.test(id)) return null;
-  const row = db.prepare('SELECT * FROM employee WHERE id = ?').get(Number(id)) as Row | undefined;
+  const row = db.prepare(`SELECT * FROM ${schema.type.id} WHERE id = ?`).get(Number(id)) as Row | undefined;
   if (!row) return null;
-  const roles = db
-    .prepare('SELECT role FROM employeerolesforsearch WHERE entity = ? ORDER BY line')
-    .pluck()
-    .all(Number(id)) as number[];
+  const roles = schema.rolesTable
+    ? (db
+        .prepare(`SELECT role FROM ${schema.rolesTable} WHERE entity = ? ORDER BY line`)
+        .pluck()
+        .all(Number(id)) as number[])
+    : [];
   return { id: String(row.id), row, roles: roles.map(String) };
 }
 
@@ -153,7 +158,7 @@ export function changesFromCanonical(
   for (const [name, value] of Object.entries(values)) {
     if (name === 'id') continue;
     const spec = schema.byRest.get(name);
-    if (!spec) throw invalid(name, `Invalid field name: ${name}. The field does not exist on employee.`);
+    if (!spec) throw invalid(name, `Invalid field name: ${name}. The field does not exist on ${schema.type.id}.`);
     if (spec.readOnly) continue; // system fields are ignored on write, as the REST API does
     if (spec.kind === 'sublist') {
       const refs = value === null ? [] : Array.isArray(value) ? value : null;
@@ -177,6 +182,7 @@ export function applyChanges(
 ): { next: EmployeeState; edited: string[] } {
   const row: Row = current ? { ...current.row } : Object.fromEntries(schema.columns.map((c) => [c, null]));
   if (!current) Object.assign(row, { isinactive: 'F', giveaccess: 'F', datecreated: now });
+  if (!current && schema.byNsId.has('isperson')) row.isperson = 'F';
   const edited: string[] = [];
   for (const [spec, raw] of changes.values) {
     let value: CanonicalValue;
@@ -200,35 +206,66 @@ export function applyChanges(
     }
     const ids = [...new Set(changes.roles.ids)];
     roles = changes.roles.replace ? ids : [...roles, ...ids.filter((r) => !roles.includes(r))];
-    edited.push(ROLES.nsId);
+    edited.push(schema.type.roles.rest);
   }
-  validate(db, current, row, roles);
+  validate(db, current, row, roles, schema);
   row.lastmodifieddate = now;
   return { next: { id: current?.id ?? '', row, roles }, edited };
 }
 
-function validate(db: Db, current: EmployeeState | null, row: Row, roles: string[]): void {
-  const missing = [
-    ['firstname', 'First Name'],
-    ['lastname', 'Last Name'],
+const empty = (v: unknown) => v === null || v === undefined || v === '';
+
+/**
+ * Mandatory fields: an employee's names; a vendor's, partner's or customer's company name, or its
+ * names when it is a person (the Individual/Company choice of section_N3645002). Subsidiary for all
+ * (the sandbox is a OneWorld account). The entity id defaults to the name when left empty.
+ */
+function checkMandatory(row: Row, schema: RecordSchema): void {
+  const person = schema.type.id === 'employee' || row.isperson === 'T';
+  const required = [
+    ...(person
+      ? [
+          ['firstname', 'First Name'],
+          ['lastname', 'Last Name'],
+        ]
+      : [['companyname', 'Company Name']]),
     ['subsidiary', 'Subsidiary'],
-  ].filter(([col]) => row[col!] === null || row[col!] === '');
-  if (missing.length > 0)
-    throw new NetSuiteError(400, 'USER_ERROR', `Please enter value(s) for: ${missing.map((m) => m[1]).join(', ')}`);
-  if (row.entityid === null || row.entityid === '') row.entityid = `${String(row.firstname)} ${String(row.lastname)}`;
+  ].filter(([col]) => empty(row[col!]));
+  if (required.length > 0)
+    throw new NetSuiteError(400, 'USER_ERROR', `Please enter value(s) for: ${required.map((m) => m[1]).join(', ')}`);
+  if (empty(row.entityid))
+    row.entityid = person ? `${String(row.firstname)} ${String(row.lastname)}` : String(row.companyname);
+}
+
+/** Login access needs an email and a role: a roles line, or the `accessrole` of a partner or customer. */
+function checkAccess(row: Row, roles: string[], schema: RecordSchema): void {
+  if (row.giveaccess !== 'T') return;
+  const role = schema.type.roles;
+  const hasRole = role.kind === 'sublist' ? roles.length > 0 : !empty(row[role.column]);
+  if (row.email === null || !hasRole)
+    throw new NetSuiteError(
+      400,
+      'USER_ERROR',
+      role.kind === 'sublist'
+        ? 'To give access, enter an email address and at least one role.'
+        : 'To give access, enter an email address and a role.',
+    );
+}
+
+function validate(db: Db, current: EmployeeState | null, row: Row, roles: string[], schema: RecordSchema): void {
+  checkMandatory(row, schema);
   if (row.email !== null && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(row.email)))
     throw invalid('email', 'Invalid email address.');
-  if (row.giveaccess === 'T' && (row.email === null || roles.length === 0)) {
-    throw new NetSuiteError(400, 'USER_ERROR', 'To give access, enter an email address and at least one role.');
-  }
-  if (current && row.supervisor !== null && String(row.supervisor) === current.id)
+  checkAccess(row, roles, schema);
+  if (current && row.supervisor != null && String(row.supervisor) === current.id)
     throw invalid('supervisor', 'An employee cannot be their own supervisor.');
   const selfId = current ? Number(current.id) : -1;
-  const dupEntity = db.prepare('SELECT 1 FROM employee WHERE entityid = ? AND id <> ?').get(row.entityid, selfId);
+  const table = schema.type.id;
+  const dupEntity = db.prepare(`SELECT 1 FROM ${table} WHERE entityid = ? AND id <> ?`).get(row.entityid, selfId);
   if (dupEntity) throw new NetSuiteError(400, 'DUP_ENTITY', 'This entity already exists.', 'entityId');
   if (row.externalid !== null) {
     const dupExternal = db
-      .prepare('SELECT 1 FROM employee WHERE externalid = ? AND id <> ?')
+      .prepare(`SELECT 1 FROM ${table} WHERE externalid = ? AND id <> ?`)
       .get(row.externalid, selfId);
     if (dupExternal)
       throw new NetSuiteError(
@@ -260,18 +297,32 @@ function uniqueExternalId<T>(write: () => T, externalId: unknown): T {
   }
 }
 
+/** The tables of login records: NetSuite numbers all entities in one sequence, so ids never collide. */
+const ENTITY_TABLES = USER_RECORD_TYPES.map((t) => `'${t.id}'`).join(', ');
+
+/** The next entity id: above every id any entity table has used (deleted ones are not reused). */
+function nextEntityId(db: Db): number {
+  const used = db
+    .prepare(`SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name IN (${ENTITY_TABLES})`)
+    .pluck()
+    .get() as number;
+  return used + 1;
+}
+
 /** Commits a state; returns its id (new on insert). */
 export function saveEmployee(db: Db, state: EmployeeState, schema: EmployeeSchema = STANDARD_SCHEMA): string {
   const COLUMNS = schema.columns;
+  const table = schema.type.id;
   return db.transaction(() => {
     let id = state.id;
     if (id === '') {
-      const cols = COLUMNS.concat('datecreated');
+      const cols = COLUMNS.concat('datecreated', 'id');
+      const row: Row = { ...state.row, id: nextEntityId(db) };
       const info = uniqueExternalId(
         () =>
           db
-            .prepare(`INSERT INTO employee (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
-            .run(...cols.map((c) => state.row[c] ?? null)),
+            .prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+            .run(...cols.map((c) => row[c] ?? null)),
         state.row.externalid,
       );
       id = String(info.lastInsertRowid);
@@ -279,25 +330,38 @@ export function saveEmployee(db: Db, state: EmployeeState, schema: EmployeeSchem
       uniqueExternalId(
         () =>
           db
-            .prepare(`UPDATE employee SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
+            .prepare(`UPDATE ${table} SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
             .run(...COLUMNS.map((c) => state.row[c] ?? null), Number(id)),
         state.row.externalid,
       );
     }
-    db.prepare('DELETE FROM employeerolesforsearch WHERE entity = ?').run(Number(id));
-    const insert = db.prepare('INSERT INTO employeerolesforsearch (entity, role, line) VALUES (?, ?, ?)');
-    state.roles.forEach((r, i) => insert.run(Number(id), Number(r), i));
+    if (schema.rolesTable) {
+      db.prepare(`DELETE FROM ${schema.rolesTable} WHERE entity = ?`).run(Number(id));
+      const insert = db.prepare(`INSERT INTO ${schema.rolesTable} (entity, role, line) VALUES (?, ?, ?)`);
+      state.roles.forEach((r, i) => insert.run(Number(id), Number(r), i));
+    }
     return id;
   })();
 }
 
-/** Deletes, refusing when transactions (or direct reports) reference the employee, as NetSuite does. */
-export function deleteEmployeeRow(db: Db, id: string): void {
+/**
+ * Deletes, refusing when transactions (or direct reports, or customers it is the sales rep of)
+ * reference the record, as NetSuite does.
+ */
+export function deleteEmployeeRow(db: Db, id: string, schema: RecordSchema = STANDARD_SCHEMA): void {
+  const isEmployee = schema.type.id === 'employee';
   const transactions = db
-    .prepare('SELECT COUNT(*) FROM "transaction" WHERE entity = ? OR employee = ?')
+    .prepare(`SELECT COUNT(*) FROM "transaction" WHERE entity = ?${isEmployee ? ' OR employee = ?' : ''}`)
     .pluck()
-    .get(Number(id), Number(id)) as number;
-  const reports = db.prepare('SELECT COUNT(*) FROM employee WHERE supervisor = ?').pluck().get(Number(id)) as number;
+    .get(...(isEmployee ? [Number(id), Number(id)] : [Number(id)])) as number;
+  const reports = isEmployee
+    ? (db
+        .prepare(
+          'SELECT (SELECT COUNT(*) FROM employee WHERE supervisor = ?) + (SELECT COUNT(*) FROM customer WHERE salesrep = ?)',
+        )
+        .pluck()
+        .get(Number(id), Number(id)) as number)
+    : 0;
   if (transactions + reports > 0) {
     throw new NetSuiteError(
       400,
@@ -306,8 +370,8 @@ export function deleteEmployeeRow(db: Db, id: string): void {
     );
   }
   db.transaction(() => {
-    db.prepare('DELETE FROM employeerolesforsearch WHERE entity = ?').run(Number(id));
-    db.prepare('DELETE FROM employee WHERE id = ?').run(Number(id));
+    if (schema.rolesTable) db.prepare(`DELETE FROM ${schema.rolesTable} WHERE entity = ?`).run(Number(id));
+    db.prepare(`DELETE FROM ${schema.type.id} WHERE id = ?`).run(Number(id));
   })();
 }
 

@@ -1,5 +1,15 @@
-/** The employee as the REST Record API shows it, and request bodies parsed into canonical writes. */
-import { EMPLOYEE_FIELDS, resolveField, type CanonicalRecord, type CanonicalValue, type Ref } from '../../core';
+/**
+ * A login record (employee, vendor, partner, customer: the core's registry) as the REST Record API shows
+ * it, and request bodies parsed into canonical writes.
+ */
+import {
+  resolveFieldOf,
+  userRecordType,
+  type CanonicalRecord,
+  type CanonicalValue,
+  type Ref,
+  type UserRecordType,
+} from '../../core';
 import type { EmployeeWrite } from '../account/account-types';
 import { isCalendarDate, isDateTime } from '../records/date-input';
 import { invalidContent } from './errors';
@@ -13,19 +23,28 @@ function refJson(ref: Ref, href: string | null): Record<string, unknown> {
   return out;
 }
 
+const EMPLOYEE = userRecordType('employee')!;
+
 /** GET shape: empty fields omitted, selects as `{links, id, refName}`, roles a link or expanded lines. */
-export function employeeJson(record: CanonicalRecord, recordUrl: string, expand: boolean): Record<string, unknown> {
-  const base = recordUrl.replace(/\/employee\/[^/]+$/, '');
+export function employeeJson(
+  record: CanonicalRecord,
+  recordUrl: string,
+  expand: boolean,
+  type: UserRecordType = EMPLOYEE,
+): Record<string, unknown> {
+  const base = recordUrl.replace(/\/[a-z]+\/[^/]+$/, '');
   const out: Record<string, unknown> = { links: link(recordUrl) };
+  const sublist = type.roles.kind === 'sublist';
   for (const [key, value] of Object.entries(record)) {
-    if (value === null || key === 'roles') continue;
-    const spec = EMPLOYEE_FIELDS.find((f) => f.rest === key);
+    if (value === null || (sublist && key === 'roles')) continue;
+    const spec = type.fields.find((f) => f.rest === key);
     if (spec?.kind === 'select' && typeof value === 'object' && !Array.isArray(value)) {
       out[key] = refJson(value, spec.refType ? `${base}/${spec.refType}/${value.id}` : null);
     } else if (Array.isArray(value)) {
       out[key] = { links: [], items: value.map((r) => refJson(r, null)), totalResults: value.length };
     } else out[key] = value;
   }
+  if (!sublist) return out;
   const rolesUrl = `${recordUrl}/roles`;
   const roles = Array.isArray(record.roles) ? record.roles : [];
   out.roles = expand
@@ -49,14 +68,14 @@ function refFromBody(value: unknown, path: string): Ref | null {
 }
 
 /** A POST/PATCH/PUT body as a canonical write; unknown, read-only and mistyped fields are INVALID_CONTENT. */
-export function parseEmployeeBody(body: unknown): EmployeeWrite['values'] {
+export function parseEmployeeBody(body: unknown, type: UserRecordType = EMPLOYEE): EmployeeWrite['values'] {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw invalidContent('The request body must be a JSON object.');
   }
   const values: CanonicalRecord = {};
   for (const [key, raw] of Object.entries(body as Record<string, unknown>)) {
     if (key === 'id' || key === 'links') continue;
-    const spec = resolveField(key);
+    const spec = resolveFieldOf(type, key);
     if (spec?.rest !== key) throw invalidContent(`Invalid field name: ${key}. Provide a valid field name.`, key);
     if (spec.readOnly) throw invalidContent(`The field ${key} is read-only.`, key);
     const bad = () =>

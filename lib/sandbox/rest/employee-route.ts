@@ -1,9 +1,18 @@
 /**
- * `/services/rest/record/v1/employee[/{id | eid:{externalId}}]`: the collection (paged, filtered with
- * `q`), create, read, update, upsert by external id and delete, with NetSuite's answers.
+ * `/services/rest/record/v1/<type>[/{id | eid:{externalId}}]` for the login records of the core's
+ * registry (employee, vendor, partner, customer): the collection (paged, filtered with `q`), create,
+ * read, update, upsert by external id and delete, with NetSuite's answers. One route per type.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { NetSuiteError, type Account, type WriteContext } from '../account/account-types';
+import { userRecordType, type CanonicalRecord, type UserRecordType } from '../../core';
+import {
+  NetSuiteError,
+  type Account,
+  type EmployeeWrite,
+  type RecordAccount,
+  type RecordFilter,
+  type WriteContext,
+} from '../account/account-types';
 import { KeyedLock } from '../account/keyed-lock';
 import { pageLinks } from './collection';
 import { employeeJson, parseEmployeeBody } from './employee-json';
@@ -15,14 +24,46 @@ export interface EmployeeRequest {
   req: IncomingMessage;
   res: ServerResponse;
   url: URL;
-  /** The path segment after `employee/`, still percent-encoded; undefined for the collection. */
+  /** The path segment after `<type>/`, still percent-encoded; undefined for the collection. */
   ref: string | undefined;
   ctx: WriteContext;
 }
 
 const MAX_LIMIT = 1000;
 
-const collectionUrl = (url: URL) => `${url.origin}/services/rest/record/v1/employee`;
+/** What a route needs of the account, for one record type. */
+export interface RecordStore {
+  get(id: string): CanonicalRecord | null;
+  findByExternalId(externalId: string): string | null;
+  list(limit: number, offset: number, filter?: RecordFilter): { ids: string[]; totalResults: number };
+  create(write: EmployeeWrite, ctx: WriteContext): Promise<string>;
+  update(id: string, write: EmployeeWrite, ctx: WriteContext, eventType: 'edit' | 'xedit'): Promise<void>;
+  delete(id: string, ctx: WriteContext): Promise<void>;
+}
+
+/** The employee through the `Account` seam (the REST layer's original one). */
+export function employeeStore(account: Account): RecordStore {
+  return {
+    get: (id) => account.getEmployee(id),
+    findByExternalId: (eid) => account.findEmployeeByExternalId(eid),
+    list: (limit, offset, filter) => account.listEmployees(limit, offset, filter),
+    create: (write, ctx) => account.createEmployee(write, ctx),
+    update: (id, write, ctx, eventType) => account.updateEmployee(id, write, ctx, eventType),
+    delete: (id, ctx) => account.deleteEmployee(id, ctx),
+  };
+}
+
+/** Any registry type through the generic account operations. */
+export function recordStore(account: RecordAccount, type: string): RecordStore {
+  return {
+    get: (id) => account.getRecord(type, id),
+    findByExternalId: (eid) => account.findRecordByExternalId(type, eid),
+    list: (limit, offset, filter) => account.listRecords(type, limit, offset, filter),
+    create: (write, ctx) => account.createRecord(type, write, ctx),
+    update: (id, write, ctx, eventType) => account.updateRecord(type, id, write, ctx, eventType),
+    delete: (id, ctx) => account.deleteRecord(type, id, ctx),
+  };
+}
 
 /** `?replace=roles`: the roles sublist is set to exactly the lines sent. */
 const replacesRoles = (url: URL) => (url.searchParams.get('replace') ?? '').split(',').includes('roles');
@@ -30,23 +71,31 @@ const replacesRoles = (url: URL) => (url.searchParams.get('replace') ?? '').spli
 export class EmployeeRoute {
   // Upserts of one external id run one at a time: one creates, the others find it and update.
   private readonly upserts = new KeyedLock();
+  private readonly collection: string;
 
   constructor(
-    private readonly account: Account,
+    private readonly account: RecordStore,
     private readonly maxBody: number,
-  ) {}
+    private readonly type: UserRecordType = userRecordType('employee')!,
+  ) {
+    this.collection = `/services/rest/record/v1/${type.id}`;
+  }
+
+  private collectionUrl(url: URL): string {
+    return `${url.origin}${this.collection}`;
+  }
 
   handle(r: EmployeeRequest): Promise<void> | void {
     if (r.ref !== undefined) return this.item(r, r.ref);
     const method = r.req.method ?? 'GET';
     if (method === 'GET') return this.list(r);
     if (method !== 'POST')
-      throw new NetSuiteError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on the employee collection.`);
+      throw new NetSuiteError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on the ${this.type.id} collection.`);
     return this.create(r);
   }
 
   private async body(req: IncomingMessage) {
-    return parseEmployeeBody(parseJson(await readBody(req, this.maxBody)));
+    return parseEmployeeBody(parseJson(await readBody(req, this.maxBody)), this.type);
   }
 
   private list({ res, url }: EmployeeRequest): void {
@@ -55,12 +104,8 @@ export class EmployeeRoute {
       throw invalidParameter(`Invalid value for the limit parameter: 1 to ${MAX_LIMIT}.`, 'limit');
     const offset = intParam(url, 'offset', 0);
     const q = url.searchParams.get('q');
-    const { ids, totalResults } = this.account.listEmployees(
-      limit,
-      offset,
-      q === null ? undefined : parseRecordFilter(q),
-    );
-    const items = ids.map((id) => ({ links: [{ rel: 'self', href: `${collectionUrl(url)}/${id}` }], id }));
+    const { ids, totalResults } = this.account.list(limit, offset, q === null ? undefined : parseRecordFilter(q));
+    const items = ids.map((id) => ({ links: [{ rel: 'self', href: `${this.collectionUrl(url)}/${id}` }], id }));
     const links = pageLinks(url, limit, offset, items.length, totalResults);
     sendJson(res, 200, {
       links,
@@ -73,8 +118,8 @@ export class EmployeeRoute {
   }
 
   private async create({ req, res, url, ctx }: EmployeeRequest): Promise<void> {
-    const id = await this.account.createEmployee({ values: await this.body(req), replaceRoles: true }, ctx);
-    res.writeHead(204, { location: `${collectionUrl(url)}/${id}` }).end();
+    const id = await this.account.create({ values: await this.body(req), replaceRoles: true }, ctx);
+    res.writeHead(204, { location: `${this.collectionUrl(url)}/${id}` }).end();
   }
 
   private async upsert({ req, res, url, ctx }: EmployeeRequest, decoded: string): Promise<void> {
@@ -82,7 +127,7 @@ export class EmployeeRoute {
       throw new NetSuiteError(
         400,
         'INVALID_REQUEST',
-        'PUT (upsert) needs an external id in the path: employee/eid:<externalId>.',
+        `PUT (upsert) needs an external id in the path: ${this.type.id}/eid:<externalId>.`,
       );
     }
     const values = await this.body(req);
@@ -90,19 +135,18 @@ export class EmployeeRoute {
     if ('externalId' in values && values.externalId !== externalId)
       throw invalidContent('The body may not change the external id of the path.', 'externalId');
     const id = await this.upserts.run(externalId, async () => {
-      const existing = this.account.findEmployeeByExternalId(externalId);
-      if (existing === null)
-        return this.account.createEmployee({ values: { ...values, externalId }, replaceRoles: true }, ctx);
-      await this.account.updateEmployee(existing, { values, replaceRoles: replacesRoles(url) }, ctx, 'edit');
+      const existing = this.account.findByExternalId(externalId);
+      if (existing === null) return this.account.create({ values: { ...values, externalId }, replaceRoles: true }, ctx);
+      await this.account.update(existing, { values, replaceRoles: replacesRoles(url) }, ctx, 'edit');
       return existing;
     });
-    res.writeHead(204, { location: `${collectionUrl(url)}/${id}` }).end();
+    res.writeHead(204, { location: `${this.collectionUrl(url)}/${id}` }).end();
   }
 
   /** `123` or `eid:<externalId>` → the internal id; 404 when there is none. */
   private resolve(decoded: string): string {
     if (decoded.startsWith('eid:')) {
-      const id = this.account.findEmployeeByExternalId(decoded.slice(4));
+      const id = this.account.findByExternalId(decoded.slice(4));
       if (id === null) throw nonexistentId();
       return id;
     }
@@ -111,7 +155,7 @@ export class EmployeeRoute {
         'Invalid record id: an internal id is a number; an external id is written eid:<externalId>.',
         decoded.slice(0, 60),
       );
-    if (!this.account.getEmployee(decoded)) throw nonexistentId();
+    if (!this.account.get(decoded)) throw nonexistentId();
     return decoded;
   }
 
@@ -122,23 +166,28 @@ export class EmployeeRoute {
     if (method === 'PUT') return this.upsert(r, decoded);
     const id = this.resolve(decoded);
     if (method === 'GET') {
-      const record = this.account.getEmployee(id);
+      const record = this.account.get(id);
       if (!record) throw nonexistentId();
       sendJson(res, 200, {
         id,
-        ...employeeJson(record, `${collectionUrl(url)}/${id}`, url.searchParams.get('expandSubResources') === 'true'),
+        ...employeeJson(
+          record,
+          `${this.collectionUrl(url)}/${id}`,
+          url.searchParams.get('expandSubResources') === 'true',
+          this.type,
+        ),
       });
     } else if (method === 'PATCH') {
-      await this.account.updateEmployee(
-        id,
-        { values: await this.body(req), replaceRoles: replacesRoles(url) },
-        ctx,
-        'edit',
-      );
+      await this.account.update(id, { values: await this.body(req), replaceRoles: replacesRoles(url) }, ctx, 'edit');
       res.writeHead(204).end();
     } else if (method === 'DELETE') {
-      await this.account.deleteEmployee(id, ctx);
+      await this.account.delete(id, ctx);
       res.writeHead(204).end();
-    } else throw new NetSuiteError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on an employee.`);
+    } else
+      throw new NetSuiteError(
+        405,
+        'METHOD_NOT_ALLOWED',
+        `${method} is not allowed on ${/^[aeiou]/.test(this.type.id) ? 'an' : 'a'} ${this.type.id}.`,
+      );
   }
 }

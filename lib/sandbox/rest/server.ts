@@ -8,7 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { NetSuiteError, type Account } from '../account/account-types';
 import { SandboxAuth, type Identity, type LoginAuditEntry } from './auth';
 import type { CredentialRegistry } from './credentials';
-import { EmployeeRoute } from './employee-route';
+import { EmployeeRoute, employeeStore, recordStore } from './employee-route';
+import { USER_RECORD_TYPES } from '../../core';
+import type { RecordAccount } from '../account/account-types';
 import { concurrencyLimitExceeded, sendError } from './errors';
 import { parseJson, readBody, requestUrl, sendJson } from './http-io';
 import { runSuiteQLRequest } from './suiteql';
@@ -58,6 +60,9 @@ export interface RestServer {
 /** NetSuite takes requests up to 104 MB (chapter_161251386312); the sandbox is stricter: over 1 MiB is 413. */
 const MAX_BODY = 1 << 20;
 const EMPLOYEE = /^\/services\/rest\/record\/v1\/employee(?:\/([^/]+))?$/;
+/** The other login record types of the core's registry (vendor, partner, customer). */
+const OTHER_TYPES = USER_RECORD_TYPES.filter((t) => t.id !== 'employee');
+const OTHER_RECORD = new RegExp(`^/services/rest/record/v1/(${OTHER_TYPES.map((t) => t.id).join('|')})(?:/([^/]+))?$`);
 const ADMINISTRATOR_ROLE = '3';
 const TOKEN_PATH = '/services/rest/auth/oauth2/v1/token';
 
@@ -79,6 +84,8 @@ interface ServerParts {
   account: Account;
   auth: SandboxAuth;
   employees: EmployeeRoute;
+  /** Routes of the other registry types, when the account serves them (RecordAccount). */
+  records: ReadonlyMap<string, EmployeeRoute>;
   concurrencyLimit: number;
   onUnexpected(err: unknown): void;
   ui: UiRoutes | null;
@@ -111,6 +118,16 @@ async function route(
       res,
       url,
       ref: employee[1],
+      ctx: { executionContext: 'RESTWEBSERVICES', userId: who.userId, roleId: who.roleId },
+    });
+  const other = OTHER_RECORD.exec(path);
+  const otherRoute = other && parts.records.get(other[1]!);
+  if (otherRoute)
+    return otherRoute.handle({
+      req,
+      res,
+      url,
+      ref: other[2],
       ctx: { executionContext: 'RESTWEBSERVICES', userId: who.userId, roleId: who.roleId },
     });
   if (path === '/services/rest/query/v1/suiteql') {
@@ -166,7 +183,15 @@ function serverParts(account: Account, options: RestServerOptions): ServerParts 
       options.now ?? Date.now,
       options.tokenLifetimeSeconds ?? 3600,
     ),
-    employees: new EmployeeRoute(account, MAX_BODY),
+    employees: new EmployeeRoute(employeeStore(account), MAX_BODY),
+    records: new Map(
+      'getRecord' in account
+        ? OTHER_TYPES.map((t) => [
+            t.id,
+            new EmployeeRoute(recordStore(account as Account & RecordAccount, t.id), MAX_BODY, t),
+          ])
+        : [],
+    ),
     concurrencyLimit: options.concurrencyLimit ?? 5,
     onUnexpected: options.onUnexpectedError ?? ((err: unknown) => console.error('sandbox REST: unexpected error', err)),
     ui: options.ui ?? null,

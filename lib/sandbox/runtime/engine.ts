@@ -6,7 +6,8 @@
 import { NetSuiteError, type EmployeeWrite } from '../account/account-types';
 import { Clock } from '../account/clock';
 import { typedParams, type LoadedProject } from '../sdf/deploy';
-import { employeeSchema, type EmployeeSchema } from '../records/employee-schema';
+import { employeeSchema, recordSchema, type EmployeeSchema, type RecordSchema } from '../records/employee-schema';
+import { USER_RECORD_TYPES } from '../../core';
 import {
   applyChanges,
   changesFromCanonical,
@@ -76,6 +77,8 @@ export class Engine implements EmployeeWriter {
   readonly services: Services;
   private readonly scripts: Map<string, ScriptObject>;
   private readonly schema: EmployeeSchema;
+  /** The schema of every login record type (the core's registry), the employee's included. */
+  private readonly schemas: ReadonlyMap<string, RecordSchema>;
 
   constructor(
     private readonly options: EngineOptions,
@@ -87,6 +90,7 @@ export class Engine implements EmployeeWriter {
     registerSuiteQLFunctions(this.db, options.timeZone, () => this.clock.now());
     this.scripts = new Map((project?.objects.scripts ?? []).map((s) => [s.id, s]));
     this.schema = employeeSchema(project?.objects.employeeFields);
+    this.schemas = new Map(USER_RECORD_TYPES.map((t) => [t.id, t.id === 'employee' ? this.schema : recordSchema(t)]));
     const recordTypes = new Map((project?.objects.recordTypes ?? []).map((t) => [t.id, t]));
     this.services = {
       db: this.db,
@@ -96,6 +100,7 @@ export class Engine implements EmployeeWriter {
       emptyValuesFirst: options.emptyValuesFirst,
       recordTypes,
       employeeSchema: this.schema,
+      recordSchemas: this.schemas,
       employees: this,
       http: (r) => options.http(r),
       allowsPlainHttp: (url) => {
@@ -139,14 +144,23 @@ export class Engine implements EmployeeWriter {
     write: EmployeeWrite,
     origin: Origin,
     userEvents = true,
+    type = 'employee',
   ): string {
+    const schema = this.schemaOf(type);
     return this.commit(
       op,
       id,
-      changesFromCanonical(write.values, write.replaceRoles ?? false, this.schema),
+      changesFromCanonical(write.values, write.replaceRoles ?? false, schema),
       origin,
       !userEvents,
+      schema,
     );
+  }
+
+  private schemaOf(type: string): RecordSchema {
+    const schema = this.schemas.get(type);
+    if (!schema) throw new NetSuiteError(400, 'INVALID_RCRD_TYPE', `The record type ${type} is not supported.`);
+    return schema;
   }
 
   /** A write from a script's N/record: SuiteScript values by field id; roles as the full list when touched. */
@@ -157,22 +171,26 @@ export class Engine implements EmployeeWriter {
     roles: string[] | null,
     origin: Origin,
     fromUserEvent: boolean,
+    type = 'employee',
   ): string {
+    const schema = this.schemaOf(type);
     const changes: EmployeeChanges = { values: new Map(), roles: roles ? { ids: roles, replace: true } : null };
     for (const [fieldId, value] of values) {
-      const spec = this.schema.byNsId.get(fieldId);
-      if (!spec) throw new NetSuiteError(400, 'INVALID_FLD_VALUE', `The field ${fieldId} does not exist on employee.`);
+      const spec = schema.byNsId.get(fieldId);
+      if (!spec)
+        throw new NetSuiteError(400, 'INVALID_FLD_VALUE', `The field ${fieldId} does not exist on ${schema.type.id}.`);
       if (!spec.readOnly) changes.values.set(spec, scriptDate(spec.kind, value));
     }
-    return this.commit(op, id, changes, origin, fromUserEvent);
+    return this.commit(op, id, changes, origin, fromUserEvent, schema);
   }
 
-  remove(id: string, origin: Origin, fromUserEvent: boolean): void {
-    const current = loadEmployee(this.db, id);
+  remove(id: string, origin: Origin, fromUserEvent: boolean, type = 'employee'): void {
+    const schema = this.schemaOf(type);
+    const current = loadEmployee(this.db, id, schema);
     if (!current) throw notFound(id);
-    if (!fromUserEvent) this.runUserEvents('beforeSubmit', 'delete', current, current, null, origin);
-    deleteEmployeeRow(this.db, id);
-    if (!fromUserEvent) this.runUserEvents('afterSubmit', 'delete', current, current, null, origin);
+    if (!fromUserEvent) this.runUserEvents('beforeSubmit', 'delete', current, current, null, origin, schema);
+    deleteEmployeeRow(this.db, id, schema);
+    if (!fromUserEvent) this.runUserEvents('afterSubmit', 'delete', current, current, null, origin, schema);
   }
 
   private commit(
@@ -181,22 +199,26 @@ export class Engine implements EmployeeWriter {
     changes: EmployeeChanges,
     origin: Origin,
     fromUserEvent: boolean,
+    schema: RecordSchema,
   ): string {
-    const current = op === 'create' ? null : loadEmployee(this.db, String(id));
+    const current = op === 'create' ? null : loadEmployee(this.db, String(id), schema);
     if (op !== 'create' && !current) throw notFound(String(id));
-    let { next, edited } = applyChanges(this.db, current, changes, this.now(), this.schema);
+    let { next, edited } = applyChanges(this.db, current, changes, this.now(), schema);
     const only = op === 'xedit' ? new Set(edited) : null;
     if (!fromUserEvent) {
       // Values a beforeSubmit sets on newRecord are saved with the record.
-      const set = this.setBeforeSubmit(this.runUserEvents('beforeSubmit', op, current, next, only, origin));
+      const set = this.setBeforeSubmit(
+        this.runUserEvents('beforeSubmit', op, current, next, only, origin, schema),
+        schema,
+      );
       if (set.values.size > 0 || set.roles) {
-        const again = applyChanges(this.db, next, set, this.now(), this.schema);
+        const again = applyChanges(this.db, next, set, this.now(), schema);
         next = { ...again.next, id: next.id };
         for (const f of again.edited) only?.add(f);
       }
     }
-    next.id = saveEmployee(this.db, next, this.schema);
-    if (!fromUserEvent) this.runUserEvents('afterSubmit', op, current, next, only, origin);
+    next.id = saveEmployee(this.db, next, schema);
+    if (!fromUserEvent) this.runUserEvents('afterSubmit', op, current, next, only, origin, schema);
     return next.id;
   }
 
@@ -205,12 +227,13 @@ export class Engine implements EmployeeWriter {
   private userEventDeployments(
     type: UserEventType,
     executionContext: string,
+    recordType: string,
   ): { script: ScriptObject; deployment: Deployment }[] {
     const out: { script: ScriptObject; deployment: Deployment }[] = [];
     for (const script of this.scripts.values()) {
       if (script.type !== 'usereventscript' || script.isInactive) continue;
       for (const deployment of script.deployments) {
-        if (deployment.recordType !== 'EMPLOYEE' || !deployment.isDeployed || !RUNNABLE.has(deployment.status))
+        if (deployment.recordType !== recordType || !deployment.isDeployed || !RUNNABLE.has(deployment.status))
           continue;
         if (deployment.executionContexts && !deployment.executionContexts.has(executionContext)) continue;
         if (deployment.eventType && deployment.eventType !== type) continue;
@@ -231,14 +254,16 @@ export class Engine implements EmployeeWriter {
     next: EmployeeState,
     only: Set<string> | null,
     origin: Origin,
+    schema: RecordSchema,
   ): ScriptRecord[] {
     const newRecords: ScriptRecord[] = [];
-    for (const { script, deployment } of this.userEventDeployments(type, origin.executionContext)) {
+    const deployments = this.userEventDeployments(type, origin.executionContext, schema.type.sdfRecordType);
+    for (const { script, deployment } of deployments) {
       const outcome = this.execute(script, deployment, origin, true, null, stage, (instance, env) => {
         const fn = instance.entry[stage];
-        const spec = employeeSpec(this.db, this.schema);
-        const oldValues = old && employeeValues(old, null, this.schema);
-        const newValues = employeeValues(next, '', this.schema, only ?? undefined);
+        const spec = employeeSpec(this.db, schema);
+        const oldValues = old && employeeValues(old, null, schema);
+        const newValues = employeeValues(next, '', schema, only ?? undefined);
         const newRecord = new ScriptRecord(env, spec, next.id || null, newValues.values, newValues.sublists, {
           readOnly: stage === 'afterSubmit',
           isDynamic: false,
@@ -273,15 +298,15 @@ export class Engine implements EmployeeWriter {
   }
 
   /** The fields beforeSubmit scripts set on their newRecord, as changes (later scripts win). */
-  private setBeforeSubmit(records: ScriptRecord[]): EmployeeChanges {
+  private setBeforeSubmit(records: ScriptRecord[], schema: RecordSchema): EmployeeChanges {
     const changes: EmployeeChanges = { values: new Map(), roles: null };
     for (const record of records) {
       for (const fieldId of record.dirty) {
-        const spec = this.schema.byNsId.get(fieldId);
+        const spec = schema.byNsId.get(fieldId);
         if (spec && !spec.readOnly && spec.kind !== 'sublist')
           changes.values.set(spec, scriptDate(spec.kind, record.valueOf(fieldId)));
       }
-      if (record.dirtySublists.has('roles'))
+      if (schema.rolesTable && record.dirtySublists.has('roles'))
         changes.roles = {
           ids: (record.lines('roles') ?? []).map((l) => String(l.selectedrole ?? '')).filter(Boolean),
           replace: true,

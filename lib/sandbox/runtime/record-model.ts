@@ -248,7 +248,7 @@ function checkValue(env: ScriptEnv, spec: RecordSpec, fieldId: string, value: un
 
 export function employeeSpec(db: Db, schema: EmployeeSchema): RecordSpec {
   return {
-    type: 'employee',
+    type: schema.type.id,
     kind: (fieldId) => {
       const f = schema.byNsId.get(fieldId);
       return !f || f.kind === 'sublist' ? null : f.kind === 'auto' ? 'text' : f.kind;
@@ -290,7 +290,7 @@ export function employeeValues(
     values.set(f.nsId, v);
   }
   const sublists = new Map<string, Line[]>();
-  if (!only || only.has('roles'))
+  if (schema.rolesTable && (!only || only.has('roles')))
     sublists.set(
       'roles',
       state.roles.map((r) => ({ selectedrole: r })),

@@ -3,7 +3,7 @@
  * the account services behind the `N/*` modules. Built by the engine for every execution.
  */
 import type { Clock } from '../account/clock';
-import type { EmployeeSchema } from '../records/employee-schema';
+import type { EmployeeSchema, RecordSchema } from '../records/employee-schema';
 import type { Governance } from './governance';
 import type { Deployment, ScriptObject, CustomRecordType } from '../sdf/objects-xml';
 import type { Db } from '../account/store';
@@ -51,8 +51,10 @@ export interface EmployeeWriter {
     roles: string[] | null,
     origin: Origin,
     fromUserEvent: boolean,
+    /** A login record type of the core's registry; the employee when not given. */
+    type?: string,
   ): string;
-  remove(id: string, origin: Origin, fromUserEvent: boolean): void;
+  remove(id: string, origin: Origin, fromUserEvent: boolean, type?: string): void;
 }
 
 /** Account services the modules use (one per worker). */
@@ -65,6 +67,8 @@ export interface Services {
   emptyValuesFirst: boolean;
   recordTypes: ReadonlyMap<string, CustomRecordType>;
   employeeSchema: EmployeeSchema;
+  /** Every login record type's schema by record type id (employee, vendor, partner, customer). */
+  recordSchemas: ReadonlyMap<string, RecordSchema>;
   employees: EmployeeWriter;
   http(request: HttpRequest): HttpResult;
   /** Whether plain http:// is allowed for this URL (explicit opt-in, loopback only). */

@@ -4,7 +4,7 @@
  * ROWS ONLY`. Answers with lowercase column names, as SuiteQL does.
  */
 import Database from 'better-sqlite3';
-import { EMPLOYEE_FIELDS, wallClockIn } from '../../core';
+import { USER_RECORD_TYPES, wallClockIn } from '../../core';
 import { NetSuiteError } from '../account/account-types';
 import { refName } from '../records/employees';
 import { INTERNAL_PREFIX, type Db } from '../account/store';
@@ -28,7 +28,9 @@ export function badQuery(detail: string): NetSuiteError {
 }
 
 const REF_BY_COLUMN = new Map(
-  EMPLOYEE_FIELDS.filter((f) => f.kind === 'select' && f.column).map((f) => [f.column!, f.refType!]),
+  USER_RECORD_TYPES.flatMap((t) => t.fields)
+    .filter((f) => f.kind === 'select' && f.column)
+    .map((f) => [f.column!, f.refType!]),
 );
 
 /** Wall-clock parts of an instant in a zone, as the two-digit (four for the year) text masks print. */

@@ -27,8 +27,10 @@ export type Job =
       write: EmployeeWrite;
       origin: Origin;
       userEvents?: boolean;
+      /** A login record type of the core's registry; the employee when not given. */
+      recordType?: string;
     }
-  | { kind: 'delete'; id: string; origin: Origin }
+  | { kind: 'delete'; id: string; origin: Origin; recordType?: string }
   | { kind: 'task'; taskId: number }
   | { kind: 'suitelet'; scriptId: string; deploymentId: string; request: SuiteletRequest; origin: Origin };
 

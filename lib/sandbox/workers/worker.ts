@@ -29,9 +29,9 @@ const engine = new Engine(
 function run(job: Job): unknown {
   switch (job.kind) {
     case 'write':
-      return engine.writeCanonical(job.op, job.id, job.write, job.origin, job.userEvents ?? true);
+      return engine.writeCanonical(job.op, job.id, job.write, job.origin, job.userEvents ?? true, job.recordType);
     case 'delete':
-      engine.remove(job.id, job.origin, false);
+      engine.remove(job.id, job.origin, false, job.recordType);
       return null;
     case 'task':
       return engine.runTask(job.taskId);

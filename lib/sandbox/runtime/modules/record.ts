@@ -1,4 +1,7 @@
-/** `N/record`: create, load, save, submitFields and delete for employees, custom records and deployments. */
+/**
+ * `N/record`: create, load, save, submitFields and delete for employees and the other login records of
+ * the core's registry (vendor, partner, customer), custom records and deployments.
+ */
 import { NetSuiteError } from '../../account/account-types';
 import { loadEmployee } from '../../records/employees';
 import { recordCost } from '../governance';
@@ -13,9 +16,13 @@ import {
 } from '../../records/record-types';
 import { requireRecordAccess } from '../../account/permissions';
 import type { ScriptEnv } from '../script-env';
+import type { RecordSchema } from '../../records/employee-schema';
 
 const TYPE_ENUM = Object.freeze({
   EMPLOYEE: 'employee',
+  VENDOR: 'vendor',
+  PARTNER: 'partner',
+  CUSTOMER: 'customer',
   SCRIPT_DEPLOYMENT: 'scriptdeployment',
   SUBSIDIARY: 'subsidiary',
   DEPARTMENT: 'department',
@@ -54,13 +61,19 @@ function notExist(env: ScriptEnv): Error {
   return env.raise('RCRD_DSNT_EXIST', 'That record does not exist.');
 }
 
-/** Saves an employee record through the account (which fires user events). */
-function saveEmployee(env: ScriptEnv, record: ScriptRecord): string {
+/** The schema of a login record type (employee, vendor, partner, customer), or undefined. */
+function loginSchema(env: ScriptEnv, type: string): RecordSchema | undefined {
+  return env.services.recordSchemas.get(type);
+}
+
+/** Saves a login record through the account (which fires user events). */
+function saveEmployee(env: ScriptEnv, record: ScriptRecord, schema: RecordSchema): string {
   const values = new Map<string, unknown>();
   for (const id of record.dirty) values.set(id, record.valueOf(id));
-  const roles = record.dirtySublists.has('roles')
-    ? (record.lines('roles') ?? []).map((l) => String(l.selectedrole ?? '')).filter(Boolean)
-    : null;
+  const roles =
+    schema.rolesTable && record.dirtySublists.has('roles')
+      ? (record.lines('roles') ?? []).map((l) => String(l.selectedrole ?? '')).filter(Boolean)
+      : null;
   return guard(env, () =>
     env.services.employees.write(
       record.id ? 'edit' : 'create',
@@ -69,6 +82,7 @@ function saveEmployee(env: ScriptEnv, record: ScriptRecord): string {
       roles,
       triggeredBy(env),
       env.isUserEvent,
+      schema.type.id,
     ),
   );
 }
@@ -148,19 +162,20 @@ function load(env: ScriptEnv, options: unknown): ScriptRecord {
   const { type, id, isDynamic } = arg(options) as { type: string; id: unknown; isDynamic?: boolean };
   const t = String(type).toLowerCase();
   env.governance.charge(recordCost('load', t));
-  if (t === 'employee') {
-    const { db, employeeSchema } = env.services;
-    const state = loadEmployee(db, String(id));
+  const schema = loginSchema(env, t);
+  if (schema) {
+    const { db } = env.services;
+    const state = loadEmployee(db, String(id), schema);
     if (!state) throw notExist(env);
-    const { values, sublists } = employeeValues(state, '', employeeSchema);
+    const { values, sublists } = employeeValues(state, '', schema);
     return new ScriptRecord(
       env,
-      employeeSpec(db, employeeSchema),
+      employeeSpec(db, schema),
       state.id,
       values,
       sublists,
       { readOnly: false, isDynamic: !!isDynamic, partial: false },
-      (r) => saveEmployee(env, r),
+      (r) => saveEmployee(env, r, schema),
     );
   }
   return loadTable(env, tableSpec(env, t), String(id), t === 'scriptdeployment');
@@ -199,19 +214,19 @@ function create(env: ScriptEnv, options: unknown): ScriptRecord {
   };
   const t = String(type).toLowerCase();
   env.governance.charge(recordCost('create', t));
-  const { db, employeeSchema } = env.services;
-  const record =
-    t === 'employee'
-      ? new ScriptRecord(
-          env,
-          employeeSpec(db, employeeSchema),
-          null,
-          new Map(),
-          new Map<string, Line[]>([['roles', []]]),
-          { readOnly: false, isDynamic: !!isDynamic, partial: false },
-          (r) => saveEmployee(env, r),
-        )
-      : newTableRecord(env, t, !!isDynamic);
+  const { db } = env.services;
+  const schema = loginSchema(env, t);
+  const record = schema
+    ? new ScriptRecord(
+        env,
+        employeeSpec(db, schema),
+        null,
+        new Map(),
+        new Map<string, Line[]>(schema.rolesTable ? [['roles', []]] : []),
+        { readOnly: false, isDynamic: !!isDynamic, partial: false },
+        (r) => saveEmployee(env, r, schema),
+      )
+    : newTableRecord(env, t, !!isDynamic);
   for (const [fieldId, value] of Object.entries(defaultValues ?? {})) record.setValue({ fieldId, value });
   return record;
 }
@@ -220,12 +235,13 @@ function submitFields(env: ScriptEnv, options: unknown): number {
   const { type, id, values } = arg(options) as { type: string; id: unknown; values: Record<string, unknown> };
   const t = String(type).toLowerCase();
   env.governance.charge(recordCost('submitFields', t));
-  if (t === 'employee') {
-    if (!loadEmployee(env.services.db, String(id))) throw notExist(env);
+  const schema = loginSchema(env, t);
+  if (schema) {
+    if (!loadEmployee(env.services.db, String(id), schema)) throw notExist(env);
     const changes = new Map(Object.entries(values ?? {}).map(([k, v]) => [k.toLowerCase(), v] as [string, unknown]));
     return Number(
       guard(env, () =>
-        env.services.employees.write('xedit', String(id), changes, null, triggeredBy(env), env.isUserEvent),
+        env.services.employees.write('xedit', String(id), changes, null, triggeredBy(env), env.isUserEvent, t),
       ),
     );
   }
@@ -241,9 +257,10 @@ function remove(env: ScriptEnv, options: unknown): number {
   const { type, id } = arg(options) as { type: string; id: unknown };
   const t = String(type).toLowerCase();
   env.governance.charge(recordCost('delete', t));
-  if (t === 'employee') {
-    if (!loadEmployee(env.services.db, String(id))) throw notExist(env);
-    guard(env, () => env.services.employees.remove(String(id), triggeredBy(env), env.isUserEvent));
+  const schema = loginSchema(env, t);
+  if (schema) {
+    if (!loadEmployee(env.services.db, String(id), schema)) throw notExist(env);
+    guard(env, () => env.services.employees.remove(String(id), triggeredBy(env), env.isUserEvent, t));
     return Number(id);
   }
   const spec = tableSpec(env, t);

@@ -9,6 +9,7 @@ import { employeeSpec, type FieldKind } from '../record-model';
 import { customRecordSpec, deploymentSpec, type TableSpec } from '../../records/record-types';
 import { scheduledScriptInstanceSpec } from './search-instances';
 import { requireRecordAccess } from '../../account/permissions';
+import type { RecordSchema } from '../../records/employee-schema';
 import type { ScriptEnv } from '../script-env';
 
 interface Column {
@@ -74,12 +75,12 @@ function clipText(text: string): string {
   return bytes.subarray(0, end).toString('utf8');
 }
 
-function employeeTable(env: ScriptEnv): TableSpec {
-  const schema = env.services.employeeSchema;
+/** A login record type's table (employee, vendor, partner, customer: the core's registry). */
+function employeeTable(env: ScriptEnv, schema: RecordSchema): TableSpec {
   const spec = employeeSpec(env.services.db, schema);
   return {
     ...spec,
-    table: 'employee',
+    table: schema.type.id,
     column: (id) => (id === 'internalid' || id === 'id' ? 'id' : (schema.byNsId.get(id)?.column ?? null)),
   };
 }
@@ -114,7 +115,8 @@ function comparable(kind: FieldKind | null, v: unknown): unknown {
 /** The table a search type reads; custom records need the role's View permission. */
 function specFor(env: ScriptEnv, type: string): TableSpec {
   const t = type.toLowerCase();
-  if (t === 'employee') return employeeTable(env);
+  const login = env.services.recordSchemas.get(t);
+  if (login) return employeeTable(env, login);
   if (t === 'scriptdeployment') return deploymentSpec();
   if (t === 'scheduledscriptinstance') return scheduledScriptInstanceSpec();
   const custom = env.services.recordTypes.get(t);
@@ -342,6 +344,12 @@ export function createSearchModule(env: ScriptEnv): Record<string, unknown> {
     },
     Sort: SORT,
     Operator: OPERATOR,
-    Type: Object.freeze({ EMPLOYEE: 'employee', SCRIPT_DEPLOYMENT: 'scriptdeployment' }),
+    Type: Object.freeze({
+      EMPLOYEE: 'employee',
+      VENDOR: 'vendor',
+      PARTNER: 'partner',
+      CUSTOMER: 'customer',
+      SCRIPT_DEPLOYMENT: 'scriptdeployment',
+    }),
   };
 }

@@ -592,8 +592,6 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     "ssn"
   ]);
   var CUSTOM_FIELD = /^custentity[a-z0-9_]*$/;
-  var byRest = new Map(EMPLOYEE_FIELDS.map((f) => [f.rest.toLowerCase(), f]));
-  var byNsId = new Map(EMPLOYEE_FIELDS.map((f) => [f.nsId, f]));
   var DECLARABLE_KINDS = /* @__PURE__ */ new Set([
     "text",
     "boolean",
@@ -605,10 +603,24 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     "multiselect"
   ]);
   function resolveField(name) {
+    return resolveFieldIn(EMPLOYEE_FIELDS, name);
+  }
+  var INDEX = /* @__PURE__ */ new WeakMap();
+  function indexOf(fields) {
+    let index = INDEX.get(fields);
+    if (!index) {
+      index = /* @__PURE__ */ new Map();
+      for (const f of fields) index.set(f.nsId, f);
+      for (const f of fields) index.set(f.rest.toLowerCase(), f);
+      INDEX.set(fields, index);
+    }
+    return index;
+  }
+  function resolveFieldIn(fields, name) {
     const [rawName, rawKind] = name.split(":").map((s) => s.trim());
     if (!rawName || FORBIDDEN_FIELDS.has(rawName) || FORBIDDEN_FIELDS.has(rawName.toLowerCase())) return null;
     const lower = rawName.toLowerCase();
-    const known = byRest.get(lower) ?? byNsId.get(lower);
+    const known = indexOf(fields).get(lower);
     if (known) return rawKind === void 0 ? known : null;
     if (!CUSTOM_FIELD.test(lower)) return null;
     if (rawKind !== void 0 && !DECLARABLE_KINDS.has(rawKind)) return null;
