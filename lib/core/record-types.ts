@@ -6,9 +6,17 @@
  * read this table; adding a type is one entry here plus its object XML (CONTRIBUTING.md).
  */
 import { EMPLOYEE_FIELDS, resolveFieldIn, type FieldSpec } from './fields';
-import type { CanonicalRecord, CanonicalValue, ChangeType, Changes, Ref } from './types';
+import type {
+  CanonicalRecord,
+  CanonicalValue,
+  ChangeType,
+  Changes,
+  EventTypeName,
+  Ref,
+  UserRecordTypeId,
+} from './types';
 
-export type UserRecordTypeId = 'employee' | 'vendor' | 'partner' | 'customer';
+export type { UserRecordTypeId } from './types';
 
 /**
  * Where a record keeps the roles its login gets: a `roles` sublist of `selectedrole` lines (employee,
@@ -29,8 +37,13 @@ export interface UserRecordType {
   id: UserRecordTypeId;
   /** `recordtype` of a usereventscript deployment in SDF object XML. */
   sdfRecordType: string;
+  /**
+   * The user event script's deployment on this type (src/Objects/customscript_suitehooks_employee_ue.xml):
+   * one script, one deployment per record type, each with its own parameter values.
+   */
+  deploymentId: string;
   /** Prefix of the event types: `<prefix>.created`, `.updated`, `.deleted`. */
-  eventPrefix: string;
+  eventPrefix: UserRecordTypeId;
   /** Singular and plural, for messages, the CLI and the docs. */
   label: string;
   plural: string;
@@ -97,6 +110,7 @@ function entry(
   return Object.freeze({
     id,
     sdfRecordType: id.toUpperCase(),
+    deploymentId: `customdeploy_suitehooks_${id}_ue`,
     eventPrefix: id,
     label: id,
     plural,
@@ -138,15 +152,18 @@ export function userRecordTypeOfSdf(sdfRecordType: string): UserRecordType | nul
   return USER_RECORD_TYPES.find((t) => t.sdfRecordType === sdfRecordType.toUpperCase()) ?? null;
 }
 
-const SUFFIX: Record<ChangeType, string> = { create: 'created', update: 'updated', delete: 'deleted' };
+const SUFFIX = { create: 'created', update: 'updated', delete: 'deleted' } as const satisfies Record<
+  ChangeType,
+  string
+>;
 
 /** The event type of a change: `vendor.created`, `customer.deleted`, … */
-export function eventTypeOf(type: UserRecordType, changeType: ChangeType): string {
+export function eventTypeOf(type: UserRecordType, changeType: ChangeType): EventTypeName {
   return `${type.eventPrefix}.${SUFFIX[changeType]}`;
 }
 
 /** Every event type name the registry declares, in registry order. */
-export const EVENT_TYPE_NAMES: readonly string[] = Object.freeze(
+export const EVENT_TYPE_NAMES: readonly EventTypeName[] = Object.freeze(
   USER_RECORD_TYPES.flatMap((t) => (['create', 'update', 'delete'] as const).map((c) => eventTypeOf(t, c))),
 );
 

@@ -602,9 +602,6 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     "select",
     "multiselect"
   ]);
-  function resolveField(name) {
-    return resolveFieldIn(EMPLOYEE_FIELDS, name);
-  }
   var INDEX = /* @__PURE__ */ new WeakMap();
   function indexOf(fields) {
     let index = INDEX.get(fields);
@@ -749,22 +746,22 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       problems.push(problem(PARAM.prevSecretId, "must be an API Secret script id (custsecret_…)"));
     return { endpointUrl, secretId, prevSecretId: prev === "" ? null : prev, allowedHosts };
   }
-  function parseFields(read, problems) {
+  function parseFields(read, known, problems) {
     const names = list2(read(PARAM.fields));
     const fields = [];
     let unknown = 0;
     for (const name of names) {
-      const spec = resolveField(name);
+      const spec = resolveFieldIn(known, name);
       if (!spec) {
         unknown++;
         problems.push(problem(PARAM.fields, "unknown or forbidden field", `: unknown or forbidden field "${name}"`));
       } else if (!fields.some((f) => f.rest === spec.rest)) fields.push(spec);
     }
     if (names.length === 0 || unknown > 0) {
-      for (const f of EMPLOYEE_FIELDS) if (!fields.some((g) => g.rest === f.rest)) fields.push(f);
+      for (const f of known) if (!fields.some((g) => g.rest === f.rest)) fields.push(f);
     }
     for (const rest of ["isInactive", "giveAccess", "lastModifiedDate"]) {
-      if (!fields.some((f) => f.rest === rest)) fields.push(EMPLOYEE_FIELDS.find((f) => f.rest === rest));
+      if (!fields.some((f) => f.rest === rest)) fields.push(known.find((f) => f.rest === rest));
     }
     return fields;
   }
@@ -790,23 +787,23 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       payloadMode: payload === "changes" ? "changes" : "full"
     };
   }
-  function parseExcluded(read, problems) {
+  function parseExcluded(read, known, problems) {
     const excluded = /* @__PURE__ */ new Set();
     for (const name of list2(read(PARAM.excludedFields))) {
       if (FORBIDDEN_FIELDS.has(name) || FORBIDDEN_FIELDS.has(name.toLowerCase())) continue;
-      const spec = resolveField(name);
+      const spec = resolveFieldIn(known, name);
       if (!spec) problems.push(problem(PARAM.excludedFields, "unknown field", `: unknown field "${name}"`));
       else excluded.add(spec.rest);
     }
     return excluded;
   }
-  function parseConfig(read) {
+  function parseConfig(read, known = EMPLOYEE_FIELDS) {
     const problems = [];
     const target = parseTarget(read, problems);
-    const fields = parseFields(read, problems);
+    const fields = parseFields(read, known, problems);
     const contexts = parseChoice(read, PARAM.contexts, EXECUTION_CONTEXTS, "execution context", true, problems);
     const modes = parseModes(read, problems);
-    const excluded = parseExcluded(read, problems);
+    const excluded = parseExcluded(read, known, problems);
     const eventTypes = parseChoice(read, PARAM.eventTypes, EVENT_TYPES2, "event type", false, problems) ?? new Set(EVENT_TYPES2);
     return {
       problems,
