@@ -42,7 +42,7 @@ export interface UserRecordType {
    * one script, one deployment per record type, each with its own parameter values.
    */
   deploymentId: string;
-  /** Prefix of the event types: `<prefix>.created`, `.updated`, `.deleted`. */
+  /** Prefix of the event types: `<prefix>.created`, `.updated`, `.deleted` (the record type id). */
   eventPrefix: UserRecordTypeId;
   /** Singular and plural, for messages, the CLI and the docs. */
   label: string;
@@ -157,13 +157,19 @@ const SUFFIX = { create: 'created', update: 'updated', delete: 'deleted' } as co
   string
 >;
 
+/**
+ * Every event type name as a type (`employee.created` … `customer.deleted`): the contract's
+ * `EventTypeName` (lib/core/types.ts), derived there from the record type ids and read by the JSON Schema.
+ */
+export type UserEventTypeName = EventTypeName;
+
 /** The event type of a change: `vendor.created`, `customer.deleted`, … */
-export function eventTypeOf(type: UserRecordType, changeType: ChangeType): EventTypeName {
+export function eventTypeOf(type: UserRecordType, changeType: ChangeType): UserEventTypeName {
   return `${type.eventPrefix}.${SUFFIX[changeType]}`;
 }
 
 /** Every event type name the registry declares, in registry order. */
-export const EVENT_TYPE_NAMES: readonly EventTypeName[] = Object.freeze(
+export const EVENT_TYPE_NAMES: readonly UserEventTypeName[] = Object.freeze(
   USER_RECORD_TYPES.flatMap((t) => (['create', 'update', 'delete'] as const).map((c) => eventTypeOf(t, c))),
 );
 

@@ -71,7 +71,7 @@ it('a vendor granted access shows in the access list; revoking it shows in --dif
   expect(lines).toContainEqual(expect.objectContaining({ type: 'vendor', id: vendorId, flags: [] }));
 
   const csv = await cli(['access', 'list', '--format', 'csv']);
-  const rows = parse(csv.stdout, { columns: true }) as Record<string, string>[];
+  const rows = parse<Record<string, string>>(csv.stdout, { columns: true });
   expect(rows.find((r) => r.type === 'vendor')).toEqual({
     type: 'vendor',
     id: vendorId,

@@ -77,6 +77,28 @@ describe('the lifecycle of every login record', () => {
   });
 });
 
+describe('the REST routes of the other types', () => {
+  it('upsert by external id, the paged collection, GET without a roles sublist, DELETE, and refusals', async () => {
+    const id = await client.customers.upsert('CRM-9', { companyName: 'Fabrikam', subsidiary: 'Parent Company' });
+    expect(await client.customers.upsert('CRM-9', { phone: '555-0100' })).toBe(id);
+    expect(await client.customers.getByExternalId('CRM-9')).toMatchObject({ id, phone: '555-0100' });
+    const page = await client.transport.request('GET', '/services/rest/record/v1/customer', {
+      query: { limit: 1, q: 'companyName IS Fabrikam' },
+    });
+    expect(page.body).toMatchObject({ count: 1, totalResults: 1, items: [{ id }] });
+    const raw = (await client.transport.request('GET', `/services/rest/record/v1/customer/${id}`)).body;
+    expect(raw).not.toHaveProperty('roles');
+    const unknown = client.transport.request('PATCH', `/services/rest/record/v1/customer/${id}`, {
+      body: { supervisor: { id: '1' } },
+    });
+    await expect(unknown).rejects.toMatchObject({ status: 400, code: 'INVALID_CONTENT' });
+    const put = client.transport.request('POST', `/services/rest/record/v1/customer/${id}`, { body: {} });
+    await expect(put).rejects.toMatchObject({ status: 405 });
+    await client.customers.delete(id);
+    expect(await client.customers.getByExternalId('CRM-9')).toBeNull();
+  });
+});
+
 describe('suitehooks access review', () => {
   let first: AccessEntry[];
 

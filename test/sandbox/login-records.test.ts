@@ -3,6 +3,8 @@
  * the fields of the core's registry, written through the account and the REST Record API, read by
  * SuiteQL, and their deployed user events fire with the record's own type (`recordtype` VENDOR, …).
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { SandboxAccount } from '../../lib/sandbox/account/account';
 import { NetSuiteError } from '../../lib/sandbox/account/account-types';
 import { REST, removeProject, suiteScript, writeProject } from './helpers';
@@ -54,6 +56,18 @@ beforeAll(async () => {
     })),
     { id: 'sb_lookup_ue', type: 'usereventscript', source: LOOKUP, recordType: 'CUSTOMER' },
   ]);
+  // A custom entity field for vendors only (appliestovendor needs the ACCOUNTING feature).
+  const manifest = path.join(dir, 'manifest.xml');
+  fs.writeFileSync(
+    manifest,
+    fs
+      .readFileSync(manifest, 'utf8')
+      .replace('<features>', '<features>\n      <feature required="true">ACCOUNTING</feature>'),
+  );
+  fs.writeFileSync(
+    path.join(dir, 'Objects', 'custentity_sb_portal.xml'),
+    `<entitycustomfield scriptid="custentity_sb_portal"><fieldtype>TEXT</fieldtype><label>Portal</label><appliestovendor>T</appliestovendor></entitycustomfield>`,
+  );
   account = await SandboxAccount.create({ projectDir: dir, workers: 1 });
 });
 
@@ -69,7 +83,12 @@ it('a vendor granted access with a role fires the vendor user event, with the ro
   const id = await account.createRecord(
     'vendor',
     {
-      values: { companyName: 'Northwind Supplies', subsidiary: { id: '1', refName: null }, email: 'ap@northwind.test' },
+      values: {
+        companyName: 'Northwind Supplies',
+        subsidiary: { id: '1', refName: null },
+        email: 'ap@northwind.test',
+        custentity_sb_portal: 'NW-7',
+      },
     },
     REST,
   );
@@ -89,7 +108,16 @@ it('a vendor granted access with a role fires the vendor user event, with the ro
     isPerson: false,
     giveAccess: true,
     roles: [{ id: '15', refName: 'Sales Rep' }],
+    custentity_sb_portal: 'NW-7',
   });
+  // The field applies to vendors only.
+  await expect(
+    account.createRecord(
+      'customer',
+      { values: { companyName: 'X', subsidiary: { id: '1', refName: null }, custentity_sb_portal: 'x' } },
+      REST,
+    ),
+  ).rejects.toMatchObject({ code: 'INVALID_CONTENT' });
   // Entity ids are one sequence: the vendor's id is not any employee's.
   expect(account.getEmployee(id)).toBeNull();
 });

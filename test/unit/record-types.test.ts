@@ -18,6 +18,8 @@ import {
   userRecordType,
   userRecordTypeOfSdf,
   type CanonicalRecord,
+  type EventTypeName,
+  type UserEventTypeName,
   type UserRecordType,
 } from '../../lib/core';
 
@@ -39,6 +41,9 @@ describe('the registry', () => {
     expect(eventTypeOf(type('customer'), 'delete')).toBe('customer.deleted');
     expect(EVENT_TYPE_NAMES.slice(0, 3)).toEqual(['employee.created', 'employee.updated', 'employee.deleted']);
     expect(EVENT_TYPE_NAMES).toHaveLength(12);
+    // The employee's event type names are the registry's first three (a compile-time check as well).
+    const employeeTypes: UserEventTypeName[] = ['employee.created', 'employee.updated'] satisfies EventTypeName[];
+    expect(EVENT_TYPE_NAMES).toEqual(expect.arrayContaining(employeeTypes));
   });
 
   it('stores roles as a sublist on employees and vendors and as accessRole on partners and customers', () => {

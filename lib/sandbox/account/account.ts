@@ -138,7 +138,10 @@ export class SandboxAccount implements Account, RecordAccount {
     this.project = project;
     this.employeeSchema = employeeSchema(project?.objects.employeeFields);
     this.schemas = new Map(
-      USER_RECORD_TYPES.map((t) => [t.id, t.id === 'employee' ? this.employeeSchema : recordSchema(t)]),
+      USER_RECORD_TYPES.map((t) => [
+        t.id,
+        t.id === 'employee' ? this.employeeSchema : recordSchema(t, project?.objects.entityFields[t.id]),
+      ]),
     );
     this.db = openDatabase(this.dbPath);
     createSchema(this.db);
@@ -331,8 +334,11 @@ export class SandboxAccount implements Account, RecordAccount {
     const out = (this.selects = new Map<string, string>());
     for (const t of this.project?.objects.recordTypes ?? [])
       for (const f of t.fields) if (f.selectRecordType) out.set(f.id, f.selectRecordType);
-    for (const f of this.project?.objects.employeeFields ?? [])
-      if (f.selectRecordType) out.set(f.id, f.selectRecordType);
+    const entityFields = [
+      ...(this.project?.objects.employeeFields ?? []),
+      ...Object.values(this.project?.objects.entityFields ?? {}).flat(),
+    ];
+    for (const f of entityFields) if (f.selectRecordType) out.set(f.id, f.selectRecordType);
     return out;
   }
 

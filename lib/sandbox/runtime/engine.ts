@@ -90,7 +90,12 @@ export class Engine implements EmployeeWriter {
     registerSuiteQLFunctions(this.db, options.timeZone, () => this.clock.now());
     this.scripts = new Map((project?.objects.scripts ?? []).map((s) => [s.id, s]));
     this.schema = employeeSchema(project?.objects.employeeFields);
-    this.schemas = new Map(USER_RECORD_TYPES.map((t) => [t.id, t.id === 'employee' ? this.schema : recordSchema(t)]));
+    this.schemas = new Map(
+      USER_RECORD_TYPES.map((t) => [
+        t.id,
+        t.id === 'employee' ? this.schema : recordSchema(t, project?.objects.entityFields[t.id]),
+      ]),
+    );
     const recordTypes = new Map((project?.objects.recordTypes ?? []).map((t) => [t.id, t]));
     this.services = {
       db: this.db,

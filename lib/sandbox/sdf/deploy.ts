@@ -97,6 +97,7 @@ export function installObjects(db: Db, objects: Objects, overrides: ParamOverrid
     for (const list of objects.lists) ensureCustomList(db, list);
     for (const type of objects.recordTypes) ensureCustomRecordTable(db, type);
     ensureEmployeeColumns(db, objects.employeeFields);
+    for (const [type, fields] of Object.entries(objects.entityFields)) ensureEmployeeColumns(db, fields, type);
     const upsert =
       db.prepare(`INSERT INTO scriptdeployment (scriptid, script, status, isdeployed, params) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (scriptid) DO UPDATE SET script = excluded.script, status = excluded.status, isdeployed = excluded.isdeployed, params = excluded.params`);

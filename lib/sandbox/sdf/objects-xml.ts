@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { USER_RECORD_TYPES } from '../../core';
 
 export interface XmlNode {
   name: string;
@@ -174,7 +175,12 @@ export interface Objects {
   lists: CustomList[];
   /** Custom entity fields (`entitycustomfield`) that apply to employees. */
   employeeFields: CustomField[];
+  /** Those that apply to the other login records (`appliestovendor`, …), by record type id. */
+  entityFields: Record<string, CustomField[]>;
 }
+
+/** The other login record types of the core's registry whose custom entity fields the sandbox stores. */
+const OTHER_ENTITY_TYPES = USER_RECORD_TYPES.filter((t) => t.id !== 'employee').map((t) => t.id);
 
 const SCRIPT_TYPES: ReadonlySet<string> = new Set([
   'usereventscript',
@@ -309,13 +315,22 @@ export function readObjectFiles(objectsDir: string): ObjectFile[] {
 
 /** The objects the sandbox runs or stores, from parsed (and validated) object files. */
 export function objectsOf(files: readonly ObjectFile[]): Objects {
-  const out: Objects = { scripts: [], recordTypes: [], lists: [], employeeFields: [] };
+  const out: Objects = {
+    scripts: [],
+    recordTypes: [],
+    lists: [],
+    employeeFields: [],
+    entityFields: Object.fromEntries(OTHER_ENTITY_TYPES.map((t) => [t, []])),
+  };
   for (const { root, path: file } of files) {
     if (SCRIPT_TYPES.has(root.name)) out.scripts.push(parseScript(root, file));
     else if (root.name === 'customrecordtype') out.recordTypes.push(parseRecordType(root));
     else if (root.name === 'customlist') out.lists.push(parseList(root));
-    else if (root.name === 'entitycustomfield' && bool(childText(root, 'appliestoemployee'), false))
-      out.employeeFields.push(parseField(root));
+    else if (root.name === 'entitycustomfield') {
+      if (bool(childText(root, 'appliestoemployee'), false)) out.employeeFields.push(parseField(root));
+      for (const t of OTHER_ENTITY_TYPES)
+        if (bool(childText(root, `appliesto${t}`), false)) out.entityFields[t]!.push(parseField(root));
+    }
   }
   return out;
 }
