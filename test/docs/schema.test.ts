@@ -19,6 +19,8 @@ import {
   type EventInput,
   type UserRecordType,
 } from '../../lib/core';
+import { roleDelta, userRecordType } from '../../lib/client';
+import type { Changes } from '../../lib/core';
 import { buildPingEvent, makePingId } from '../../lib/core/ping';
 import { eventSchemaProblems } from '../../lib/sandbox/receiver/event-schema';
 import { employee } from '../unit/fixtures';
@@ -190,6 +192,14 @@ test('a vendor granted access carries access_granted and the added role; a deact
     changes: { accessRole: { old: null, new: { id: '15' } } },
   });
   expect(body('partner.updated (deactivated').data).toMatchObject({ warnings: ['PARTIAL_DEPROVISION'] });
+  // The package's roleDelta reads either storage as added/removed (docs/events.md).
+  for (const name of ['vendor', 'partner', 'customer']) {
+    const data = body(`${name}.updated (access`).data as { recordType: string; changes: Changes };
+    expect(roleDelta(userRecordType(data.recordType)!, data.changes)).toEqual({
+      added: [{ id: '15', refName: 'Sales Rep' }],
+      removed: [],
+    });
+  }
 });
 
 describe('the schema refuses what the contract excludes', () => {
