@@ -14,7 +14,6 @@ jest.mock('N/cache');
 import { Webhook } from 'standardwebhooks';
 import { PARAM } from '../../lib/core/config';
 import type { WebhookEvent } from '../../lib/core/envelope';
-import { UNIT_COST, USAGE_LIMIT } from '../../lib/core/governance';
 import { USER_RECORD_TYPES, type UserRecordType } from '../../lib/core/record-types';
 import { employeeRecord, installFakes, SECRET_ID, type EmployeeFixture, type FakeAccount } from './fake-netsuite';
 
@@ -89,7 +88,12 @@ describe.each(OTHERS.map((t) => [t.id, t] as const))('%s', (id, type) => {
     expect(event.data).toMatchObject({ recordType: id, recordId: '900', changeType: 'create', lifecycle: [] });
     expect(event.data.changes.companyName).toEqual({ old: null, new: 'Northwind Supplies' });
     expect(Object.keys(event.data.record!).sort()).toEqual(['id', ...type.fields.map((f) => f.rest)].sort());
-    expect(account.remainingUsage).toBe(USAGE_LIMIT.userEvent - UNIT_COST.cacheGet - UNIT_COST.https);
+    // The same units as an employee's create in the same configuration (the success path: breaker and POST).
+    const spent = account.remainingUsage;
+    account = installFakes({ params: account.params });
+    run('create', { id: 456, values: { firstname: 'Jane', lastmodifieddate: MODIFIED } }, null);
+    expect(account.posts).toHaveLength(1);
+    expect(spent).toBe(account.remainingUsage);
     expect(account.deliveries.size).toBe(0);
   });
 
