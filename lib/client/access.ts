@@ -71,12 +71,14 @@ async function* ofType(suiteql: SuiteQL, type: UserRecordType, rolesByRest: Role
           batch.map((r) => String(r.id)),
         )
       : null;
-    for (const row of batch) {
-      const id = String(row.id);
+    // Without a SuiteQL table, the batch's REST reads run side by side (the client's limiter bounds them).
+    const fromRest =
+      roles.kind === 'sublist' && !byId ? await Promise.all(batch.map((r) => rolesByRest(type, String(r.id)))) : null;
+    for (const [i, row] of batch.entries()) {
       let list: Ref[];
       if (roles.kind === 'select')
         list = row.role == null || row.role === '' ? [] : [{ id: String(row.role), refName: text(row.role_name) }];
-      else list = byId ? (byId.get(id) ?? []) : await rolesByRest(type, id);
+      else list = fromRest ? fromRest[i]! : (byId?.get(String(row.id)) ?? []);
       yield entry(type, row, list);
     }
     batch = [];
