@@ -32,6 +32,8 @@ beforeAll(async () => {
     params: Object.fromEntries(USER_RECORD_TYPES.map((t) => [t.deploymentId, own])),
     http: { trustedCertificates: [receiver.certificatePem!] },
   });
+  // One save first, so what an account's first save loads and caches does not count in the units compared below.
+  await account.createEmployee({ values: { firstName: 'Warm', lastName: 'Up', subsidiary: ref('1') } }, REST);
 });
 
 afterAll(async () => {
@@ -57,6 +59,11 @@ describe.each(USER_RECORD_TYPES.filter((t) => t.id !== 'employee').map((t) => [t
   let recordId = '';
 
   test(`created without access: ${id}.created, inline, at the employee's cost`, async () => {
+    // An employee's create first: the units of the same path (the breaker and the POST).
+    await eventOf(() =>
+      account.createEmployee({ values: { firstName: 'Unit', lastName: id, subsidiary: ref('1') } }, REST),
+    );
+    const employeeUnits = account.executions({ script: SCRIPT.userEvent }).at(-1)!.usage;
     const event = await eventOf(async () => {
       recordId = await account.createRecord(
         id,
@@ -69,13 +76,11 @@ describe.each(USER_RECORD_TYPES.filter((t) => t.id !== 'employee').map((t) => [t
       data: { recordType: id, recordId, changeType: 'create', lifecycle: [] },
     });
     expect(event.data.changes.companyName).toEqual({ old: null, new: `Northwind ${id}` });
-    const own = account.executions({ script: SCRIPT.userEvent }).at(-1)!;
-    expect(own).toMatchObject({ ok: true, deployment: type.deploymentId });
-    // The same units as an employee's create through the same path (the success path: breaker and POST).
-    await eventOf(() =>
-      account.createEmployee({ values: { firstName: 'Unit', lastName: id, subsidiary: ref('1') } }, REST),
-    );
-    expect(account.executions({ script: SCRIPT.userEvent }).at(-1)!.usage).toBe(own.usage);
+    expect(account.executions({ script: SCRIPT.userEvent }).at(-1)).toMatchObject({
+      ok: true,
+      deployment: type.deploymentId,
+      usage: employeeUnits,
+    });
   });
 
   test('granted login access with a role: access_granted, the role added', async () => {
