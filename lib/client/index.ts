@@ -44,4 +44,6 @@ export {
 export { parseCursor, syncEmployees, type SyncCursor, type SyncItem, type SyncOptions } from './sync';
 export { StoreTimeoutError, verifyWebhook, WebhookVerificationError, type VerifyOptions } from '../webhooks';
 export type { PingEvent, SuitehooksEvent } from '../webhooks';
-export type { WebhookEvent, EventData, CanonicalRecord, Ref } from '../core';
+export type { WebhookEvent, EventData, CanonicalRecord, Ref, EventTypeName, UserRecordTypeId } from '../core';
+// A receiver reads an event's role changes whichever way its record type stores roles (docs/events.md).
+export { roleDelta, userRecordType, USER_RECORD_TYPES, type RoleDelta, type UserRecordType } from '../core';

@@ -3,7 +3,7 @@
  * Ids are the contract's; the ones after `deliveryMode` are this project's additions (README).
  */
 import type { PayloadMode } from './envelope';
-import { EMPLOYEE_FIELDS, FORBIDDEN_FIELDS, resolveField, type FieldSpec } from './fields';
+import { EMPLOYEE_FIELDS, FORBIDDEN_FIELDS, resolveFieldIn, type FieldSpec } from './fields';
 
 export const PARAM = {
   endpointUrl: 'custscript_suitehooks_endpoint_url',
@@ -230,24 +230,27 @@ function parseTarget(read: ParamReader, problems: ConfigProblem[]): Target {
   return { endpointUrl, secretId, prevSecretId: prev === '' ? null : prev, allowedHosts };
 }
 
-/** Tracked fields; a misspelt one (e.g. "titel") adds the defaults, so that field's changes are not lost. */
-function parseFields(read: ParamReader, problems: ConfigProblem[]): FieldSpec[] {
+/**
+ * Tracked fields, named in the record type's field map `known`; a misspelt one (e.g. "titel") adds the
+ * defaults, so that field's changes are not lost.
+ */
+function parseFields(read: ParamReader, known: readonly FieldSpec[], problems: ConfigProblem[]): FieldSpec[] {
   const names = list(read(PARAM.fields));
   const fields: FieldSpec[] = [];
   let unknown = 0;
   for (const name of names) {
-    const spec = resolveField(name);
+    const spec = resolveFieldIn(known, name);
     if (!spec) {
       unknown++;
       problems.push(problem(PARAM.fields, 'unknown or forbidden field', `: unknown or forbidden field "${name}"`));
     } else if (!fields.some((f) => f.rest === spec.rest)) fields.push(spec);
   }
   if (names.length === 0 || unknown > 0) {
-    for (const f of EMPLOYEE_FIELDS) if (!fields.some((g) => g.rest === f.rest)) fields.push(f);
+    for (const f of known) if (!fields.some((g) => g.rest === f.rest)) fields.push(f);
   }
   // Lifecycle detection and `sequence` need these, whatever the administrator tracks.
   for (const rest of ['isInactive', 'giveAccess', 'lastModifiedDate']) {
-    if (!fields.some((f) => f.rest === rest)) fields.push(EMPLOYEE_FIELDS.find((f) => f.rest === rest)!);
+    if (!fields.some((f) => f.rest === rest)) fields.push(known.find((f) => f.rest === rest)!);
   }
   return fields;
 }
@@ -284,24 +287,28 @@ function parseModes(read: ParamReader, problems: ConfigProblem[]): Pick<EmitterC
   };
 }
 
-function parseExcluded(read: ParamReader, problems: ConfigProblem[]): Set<string> {
+function parseExcluded(read: ParamReader, known: readonly FieldSpec[], problems: ConfigProblem[]): Set<string> {
   const excluded = new Set<string>();
   for (const name of list(read(PARAM.excludedFields))) {
     if (FORBIDDEN_FIELDS.has(name) || FORBIDDEN_FIELDS.has(name.toLowerCase())) continue; // always excluded anyway
-    const spec = resolveField(name);
+    const spec = resolveFieldIn(known, name);
     if (!spec) problems.push(problem(PARAM.excludedFields, 'unknown field', `: unknown field "${name}"`));
     else excluded.add(spec.rest);
   }
   return excluded;
 }
 
-export function parseConfig(read: ParamReader): ConfigResult {
+/**
+ * The parameters of one deployment. `known` is the field map of the record type it is deployed on
+ * (lib/core/record-types.ts): field names resolve against it; the employee's by default.
+ */
+export function parseConfig(read: ParamReader, known: readonly FieldSpec[] = EMPLOYEE_FIELDS): ConfigResult {
   const problems: ConfigProblem[] = [];
   const target = parseTarget(read, problems);
-  const fields = parseFields(read, problems);
+  const fields = parseFields(read, known, problems);
   const contexts = parseChoice(read, PARAM.contexts, EXECUTION_CONTEXTS, 'execution context', true, problems);
   const modes = parseModes(read, problems);
-  const excluded = parseExcluded(read, problems);
+  const excluded = parseExcluded(read, known, problems);
   const eventTypes =
     parseChoice(read, PARAM.eventTypes, EVENT_TYPES, 'event type', false, problems) ?? new Set(EVENT_TYPES);
   return {

@@ -1,11 +1,24 @@
 /** The one envelope builder: the event message of docs/events.md. */
 import type { DiffResult } from './diff';
 import { FORBIDDEN_FIELDS } from './fields';
-import type { CanonicalRecord, ChangeType, Changes, EventTypeName, Lifecycle, Origin, Warning } from './types';
+import { eventTypeOf, userRecordType } from './record-types';
+import type {
+  CanonicalRecord,
+  ChangeType,
+  Changes,
+  EventTypeName,
+  Lifecycle,
+  Origin,
+  UserRecordTypeId,
+  Warning,
+} from './types';
 
 export type PayloadMode = 'full' | 'changes';
 
-/** The `data` of an employee event (docs/events.md; JSDoc tags here feed schema/suitehooks-event.schema.json). */
+/**
+ * The `data` of a change event of a record that can log in (docs/events.md; JSDoc tags here feed
+ * schema/suitehooks-event.schema.json).
+ */
 export interface EventData {
   /**
    * The event id: unique per event, identical on every attempt; equals the `webhook-id` header.
@@ -14,7 +27,8 @@ export interface EventData {
   id: string;
   /** The NetSuite account id, e.g. `1234567_SB1`. */
   account: string;
-  recordType: string;
+  /** The NetSuite record type: `employee`, `vendor`, `partner` or `customer` (the prefix of `type`). */
+  recordType: UserRecordTypeId;
   /** The record's internal id. */
   recordId: string;
   changeType: ChangeType;
@@ -35,7 +49,7 @@ export interface EventData {
   sequence: number;
 }
 
-/** An employee event: `employee.created`, `employee.updated` or `employee.deleted`. */
+/** A change event: `<recordType>.created`, `.updated` or `.deleted` (`employee.updated`, `vendor.created`, …). */
 export interface WebhookEvent {
   type: EventTypeName;
   /**
@@ -70,12 +84,6 @@ export interface EventInput extends Pick<
   excluded?: ReadonlySet<string>;
 }
 
-const TYPE_BY_CHANGE: Record<ChangeType, EventTypeName> = {
-  create: 'employee.created',
-  update: 'employee.updated',
-  delete: 'employee.deleted',
-};
-
 const EVENT_ID = /^[A-Za-z0-9_-]+$/;
 
 function allowed(key: string, excluded: ReadonlySet<string> | undefined): boolean {
@@ -84,6 +92,8 @@ function allowed(key: string, excluded: ReadonlySet<string> | undefined): boolea
 
 export function buildEvent(input: EventInput): WebhookEvent {
   if (!EVENT_ID.test(input.id)) throw new Error('event id must match [A-Za-z0-9_-]+');
+  const type = userRecordType(input.recordType);
+  if (!type) throw new Error(`not a record type that can log in: ${String(input.recordType)}`);
   const changes: Changes = {};
   for (const key of [...input.diff.changedFields].sort()) {
     if (allowed(key, input.excluded)) changes[key] = input.diff.changes[key]!;
@@ -107,7 +117,7 @@ export function buildEvent(input: EventInput): WebhookEvent {
     for (const [key, value] of Object.entries(input.record)) if (allowed(key, input.excluded)) record[key] = value;
     data.record = { id: input.recordId, ...record };
   }
-  return { type: TYPE_BY_CHANGE[input.changeType], timestamp: input.committedAt.toISOString(), data };
+  return { type: eventTypeOf(type, input.changeType), timestamp: input.committedAt.toISOString(), data };
 }
 
 /** The exact body that is signed and sent. */

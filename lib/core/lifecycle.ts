@@ -7,7 +7,7 @@ function flag(record: CanonicalRecord | null, name: string): boolean | null {
 }
 
 /**
- * `old` is null on create (a new employee starts inactive-free and without access); on delete no
+ * `old` is null on create (a new record of any login type starts active and without access); on delete no
  * transition is reported: the event type says it all.
  */
 export function detectLifecycle(

@@ -6,9 +6,17 @@
  * read this table; adding a type is one entry here plus its object XML (CONTRIBUTING.md).
  */
 import { EMPLOYEE_FIELDS, resolveFieldIn, type FieldSpec } from './fields';
-import type { CanonicalRecord, CanonicalValue, ChangeType, Changes, Ref } from './types';
+import type {
+  CanonicalRecord,
+  CanonicalValue,
+  ChangeType,
+  Changes,
+  EventTypeName,
+  Ref,
+  UserRecordTypeId,
+} from './types';
 
-export type UserRecordTypeId = 'employee' | 'vendor' | 'partner' | 'customer';
+export type { UserRecordTypeId } from './types';
 
 /**
  * Where a record keeps the roles its login gets: a `roles` sublist of `selectedrole` lines (employee,
@@ -29,6 +37,11 @@ export interface UserRecordType {
   id: UserRecordTypeId;
   /** `recordtype` of a usereventscript deployment in SDF object XML. */
   sdfRecordType: string;
+  /**
+   * The user event script's deployment on this type (src/Objects/customscript_suitehooks_employee_ue.xml):
+   * one script, one deployment per record type, each with its own parameter values.
+   */
+  deploymentId: string;
   /** Prefix of the event types: `<prefix>.created`, `.updated`, `.deleted` (the record type id). */
   eventPrefix: UserRecordTypeId;
   /** Singular and plural, for messages, the CLI and the docs. */
@@ -97,6 +110,7 @@ function entry(
   return Object.freeze({
     id,
     sdfRecordType: id.toUpperCase(),
+    deploymentId: `customdeploy_suitehooks_${id}_ue`,
     eventPrefix: id,
     label: id,
     plural,
@@ -144,10 +158,10 @@ const SUFFIX = { create: 'created', update: 'updated', delete: 'deleted' } as co
 >;
 
 /**
- * Every event type name as a type (`employee.created` … `customer.deleted`), for the event types of a
- * JSON Schema generated from TypeScript; the employee's `EventTypeName` is the first three.
+ * Every event type name as a type (`employee.created` … `customer.deleted`): the contract's
+ * `EventTypeName` (lib/core/types.ts), derived there from the record type ids and read by the JSON Schema.
  */
-export type UserEventTypeName = `${UserRecordTypeId}.${(typeof SUFFIX)[ChangeType]}`;
+export type UserEventTypeName = EventTypeName;
 
 /** The event type of a change: `vendor.created`, `customer.deleted`, … */
 export function eventTypeOf(type: UserRecordType, changeType: ChangeType): UserEventTypeName {

@@ -1,4 +1,4 @@
-/** Shared value types of the canonical (REST Record API shaped) employee representation. */
+/** Shared value types of the canonical (REST Record API shaped) representation of a record that can log in. */
 
 /** A single-select value as the REST Record API shows it. */
 export interface Ref {
@@ -14,7 +14,14 @@ export type CanonicalRecord = Record<string, CanonicalValue>;
 
 export type ChangeType = 'create' | 'update' | 'delete';
 
-export type EventTypeName = 'employee.created' | 'employee.updated' | 'employee.deleted';
+/**
+ * The records that can log in, by NetSuite record type id (section_N285060). Declared here so the event
+ * types below derive from it; each has one entry in the registry (lib/core/record-types.ts).
+ */
+export type UserRecordTypeId = 'employee' | 'vendor' | 'partner' | 'customer';
+
+/** `<record type>.created`, `.updated` or `.deleted`: `employee.created`, `vendor.updated`, … */
+export type EventTypeName = `${UserRecordTypeId}.${'created' | 'updated' | 'deleted'}`;
 
 /** A body field change. */
 export interface ValueChange {

@@ -1,12 +1,13 @@
 /**
  * `npm start`: the sandbox account with sample data, the bundle from src/ deployed, a local https
  * receiver as the endpoint, and the REST API on loopback. Runs a short story (hire, promote, inline
- * edit, receiver outage and recovery, deprovision) and serves until Ctrl-C (`--once`: exit after it).
+ * edit, receiver outage and recovery, deprovision, a vendor granted login access) and serves until
+ * Ctrl-C (`--once`: exit after it).
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DELIVERY_FIELD as F, DELIVERY_RECORD, DEPLOYMENT, PARAM, SCRIPT } from '../core';
+import { DELIVERY_FIELD as F, DELIVERY_RECORD, DEPLOYMENT, PARAM, SCRIPT, USER_RECORD_TYPES } from '../core';
 import { PING_TYPE, type SuitehooksEvent } from '../core/ping';
 import { SandboxAccount } from './account/account';
 import { consoleAccess, deliveriesLine, replayFromConsole, type ConsoleAccess } from './console-story';
@@ -44,7 +45,7 @@ export function describeEvent(event: SuitehooksEvent): string[] {
   if (event.type === PING_TYPE)
     return [`${event.type} from user ${event.data.origin.user?.id ?? '?'}: ${event.data.message}`];
   const lines = [
-    `${event.type} employee ${event.data.recordId} (${event.data.eventType}, ${event.data.origin.executionContext})`,
+    `${event.type} ${event.data.recordType} ${event.data.recordId} (${event.data.eventType}, ${event.data.origin.executionContext})`,
   ];
   for (const [field, change] of Object.entries(event.data.changes)) {
     if ('added' in change)
@@ -88,7 +89,7 @@ export async function start(config: StartConfig, say: (line: string) => void): P
   });
   // The demo's own receiver is the endpoint unless the configuration names one.
   const ownEndpoint = !config.params[DEPLOYMENT.userEvent]?.[PARAM.endpointUrl];
-  account = await createAccount(config, receiver, ownEndpoint, say);
+  account = await createAccount(config, receiver, say);
   const dev = createDevCredentials();
   const access = consoleAccess();
   const server = await startRestServer(account, {
@@ -114,13 +115,22 @@ export async function start(config: StartConfig, say: (line: string) => void): P
   };
 }
 
+/**
+ * Script parameters per deployment: the configuration's, and the demo receiver as the endpoint of every
+ * user event deployment (one per record type) whose configuration names none.
+ */
+function demoParams(config: StartConfig, receiver: Receiver): StartConfig['params'] {
+  const own = { [PARAM.endpointUrl]: receiver.url, [PARAM.secretId]: DEMO_SECRET };
+  const params = { ...config.params };
+  for (const { deploymentId } of USER_RECORD_TYPES) {
+    const configured = config.params[deploymentId];
+    params[deploymentId] = { ...(configured?.[PARAM.endpointUrl] ? {} : own), ...configured };
+  }
+  return params;
+}
+
 /** The account with the project deployed; the demo receiver is its endpoint and trusted certificate. */
-function createAccount(
-  config: StartConfig,
-  receiver: Receiver,
-  ownEndpoint: boolean,
-  say: (line: string) => void,
-): Promise<SandboxAccount> {
+function createAccount(config: StartConfig, receiver: Receiver, say: (line: string) => void): Promise<SandboxAccount> {
   return SandboxAccount.create({
     accountId: config.accountId,
     // One script worker per concurrent REST request: a write never waits for another's user event.
@@ -128,14 +138,8 @@ function createAccount(
     suiteqlTimeoutMs: config.suiteqlTimeoutMs,
     ...(config.dbPath ? { dbPath: config.dbPath } : {}),
     ...(config.projectDir ? { projectDir: config.projectDir } : {}),
-    secrets: { ...(ownEndpoint ? { [DEMO_SECRET]: receiver.apiSecretValue } : {}), ...config.secrets },
-    params: {
-      ...config.params,
-      [DEPLOYMENT.userEvent]: {
-        ...(ownEndpoint ? { [PARAM.endpointUrl]: receiver.url, [PARAM.secretId]: DEMO_SECRET } : {}),
-        ...config.params[DEPLOYMENT.userEvent],
-      },
-    },
+    secrets: { [DEMO_SECRET]: receiver.apiSecretValue, ...config.secrets },
+    params: demoParams(config, receiver),
     http: { trustedCertificates: [receiver.certificatePem!, ...config.trustedCertificates] },
     onLog: (e) => {
       if (e.level === 'ERROR' || e.level === 'EMERGENCY')
@@ -224,14 +228,45 @@ export async function story(run: Running, say: (line: string) => void): Promise<
   step('Offboarding: deactivate and revoke access');
   await account.updateEmployee(id, { values: { isInactive: true, giveAccess: false } }, HR_APP, 'edit');
 
+  step('Procurement adds the supplier Northwind Supplies and gives its bookkeeper login access (a vendor)');
+  await vendorGrantedAccess(account);
+
   step('A change the receiver refuses with 410 Gone is dead at once; an administrator replays it from the console');
   await replayFromConsole(run, id, MANAGER, say);
 
   const byStatus = new Map<string, number>();
   for (const d of account.customRecords(DELIVERY_RECORD))
     byStatus.set(String(d[F.status]), (byStatus.get(String(d[F.status])) ?? 0) + 1);
+  // Every verified event is also held to the published JSON Schema: a violation fails the story.
+  const broken = receiver.schemaViolations;
+  if (broken.length > 0)
+    throw new Error(
+      `${broken.length} events break the JSON Schema: ${broken.map((v) => `${v.webhookId}: ${v.problems.join(', ')}`).join('; ')}`,
+    );
   say(
-    `\n✔ ${receiver.events.size} events received and verified; deliveries kept: ${[...byStatus].map(([s, n]) => `${n} ${s}`).join(', ') || 'none'}`,
+    `\n✔ ${receiver.events.size} events received, verified and valid against the JSON Schema; deliveries kept: ${[...byStatus].map(([s, n]) => `${n} ${s}`).join(', ') || 'none'}`,
+  );
+}
+
+/** A vendor created without access, then given login access and a role: `vendor.created`, `vendor.updated` (access_granted). */
+async function vendorGrantedAccess(account: SandboxAccount): Promise<void> {
+  const vendor = await account.createRecord(
+    'vendor',
+    {
+      values: {
+        entityId: `Northwind Supplies ${randomBytes(3).toString('hex')}`,
+        companyName: 'Northwind Supplies',
+        email: 'books@northwind.example.com',
+        subsidiary: { id: '1', refName: null },
+      },
+    },
+    HR_APP,
+  );
+  await account.updateRecord(
+    'vendor',
+    vendor,
+    { values: { giveAccess: true, roles: [{ id: '30', refName: null }] }, replaceRoles: true },
+    MANAGER,
   );
 }
 

@@ -391,6 +391,8 @@ function deliverySearch(
 
 export interface EmployeeFixture {
   id: number;
+  /** `Record.type`: `employee` unless given (`vendor`, `partner`, `customer`, …). */
+  type?: string;
   /** Field values by NetSuite field id, as getValue returns them. */
   values: Record<string, unknown>;
   /** Display texts by field id (getText). */
@@ -400,20 +402,24 @@ export interface EmployeeFixture {
   edited?: string[];
 }
 
-/** An N/record Record of an employee with the read surface the bundle uses. */
+/**
+ * An N/record Record of an employee (or of another record type, `f.type`) with the read surface the
+ * bundle uses; a record without `roles` lines to give carries no roles sublist.
+ */
 export function employeeRecord(f: EmployeeFixture): unknown {
   const carried = (fieldId: string) => f.edited === undefined || f.edited.includes(fieldId);
   const roles = f.edited === undefined ? (f.roles ?? []) : [];
+  const hasRoles = f.type === undefined || f.type === 'employee' || f.roles !== undefined;
   return {
     id: f.id,
-    type: 'employee',
+    type: f.type ?? 'employee',
     getValue: ({ fieldId }: { fieldId: string }) => (carried(fieldId) ? (f.values[fieldId] ?? '') : undefined),
     getText: ({ fieldId }: { fieldId: string }) =>
       carried(fieldId) ? (f.texts?.[fieldId] ?? String(f.values[fieldId] ?? '')) : undefined,
     getFields: () => (f.edited ? [...f.edited, 'id'] : Object.keys(f.values)),
-    getSublists: () => (f.edited ? [] : ['roles']),
+    getSublists: () => (f.edited || !hasRoles ? [] : ['roles']),
     getLineCount: ({ sublistId }: { sublistId: string }) =>
-      sublistId === 'roles' && f.edited === undefined ? roles.length : -1,
+      sublistId === 'roles' && f.edited === undefined && hasRoles ? roles.length : -1,
     getSublistValue: ({ line }: { line: number }) => roles[line]!.id,
     getSublistText: ({ line }: { line: number }) => roles[line]!.name,
   };

@@ -68,7 +68,9 @@ test('every event of the `npm start` story matches the schema', async () => {
   );
   try {
     await story(run, () => undefined);
-    expect(run.receiver.events.size).toBe(6); // five lifecycle events and the one replayed from the console
+    // Five employee events, the one replayed from the console, and the vendor created and granted access.
+    expect(run.receiver.events.size).toBe(8);
+    expect([...run.receiver.events.values()].filter((e) => e.data.recordType === 'vendor')).toHaveLength(2);
     expect(run.receiver.schemaViolations).toEqual([]);
   } finally {
     await run.stop();

@@ -5,7 +5,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DELIVERY_FIELD, EMPLOYEE_FIELDS, PARAM, RETRY_DELAYS_MS, USER_RECORD_TYPES } from '../../lib/core';
+import {
+  DELIVERY_FIELD,
+  EMPLOYEE_FIELDS,
+  EVENT_TYPE_NAMES,
+  PARAM,
+  RETRY_DELAYS_MS,
+  USER_RECORD_TYPES,
+} from '../../lib/core';
 import { ALERT_FIELD, ALERT_PARAM } from '../../lib/core/alert-config';
 import { RECORD_UNITS, UNIT_COST, USAGE_LIMIT } from '../../lib/core/governance';
 
@@ -91,6 +98,19 @@ test('docs/events.md lists exactly the default tracked fields, with their NetSui
   const rows = tableAfter(read('docs/events.md'), 'The fields tracked by default');
   expect(rows.map((r) => r[0])).toEqual(EMPLOYEE_FIELDS.map((f) => f.rest));
   expect(rows.map((r) => r[1]!.split(' ')[0])).toEqual(EMPLOYEE_FIELDS.map((f) => f.nsId));
+});
+
+test('docs/events.md lists the event types of the registry and the default fields of the other login records', () => {
+  const md = read('docs/events.md');
+  const types = tableAfter(md, '### Event types').map((r) => r[0]);
+  expect(types).toEqual([...EVENT_TYPE_NAMES, 'suitehooks.ping']);
+  const others = USER_RECORD_TYPES.filter((t) => t.id !== 'employee');
+  const fields = tableAfter(md, 'The fields tracked by default on vendors, partners and customers');
+  for (const [i, t] of others.entries()) {
+    const marked = fields.filter((r) => r[3 + i] === '✔');
+    expect(marked.map((r) => r[0]).sort()).toEqual(t.fields.map((f) => f.rest).sort());
+    for (const f of t.fields) expect(marked.find((r) => r[0] === f.rest)![1]!.split(' ')[0]).toBe(f.nsId);
+  }
 });
 
 test('docs/netsuite.md lists the record types of the registry, their SDF type and their fields', () => {

@@ -39,7 +39,10 @@ test('the story, in process', async () => {
   expect(out).toMatch(/1 dead delivery: evt_\w+ \(HTTP 410 Gone/);
   expect(out).toContain('console: 1 delivery replayed.');
   expect(out).toContain(`retry worker: ${DEPLOYMENT.retryWorker} COMPLETE`);
-  expect(out).toMatch(/✔ 6 events received and verified; deliveries kept: 2 delivered/);
+  expect(out).toMatch(
+    /vendor.updated vendor \d+ \(edit, USERINTERFACE\)\n +giveAccess: false → true\n +roles: \+Accountant\n +lifecycle: access_granted/,
+  );
+  expect(out).toMatch(/✔ 8 events received, verified and valid against the JSON Schema; deliveries kept: 2 delivered/);
   const credentials = JSON.parse(fs.readFileSync(path.join(dir, 'credentials.json'), 'utf8')) as unknown;
   expect(credentials).toMatchObject({ account: '1234567_SB1', m2m: { algorithm: 'ES256' } });
   // The signing secret is never printed.
@@ -55,7 +58,7 @@ test('the story, in process', async () => {
     });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('events received and verified');
+    expect(result.stdout).toContain('events received, verified and valid against the JSON Schema');
   },
   30_000,
 );

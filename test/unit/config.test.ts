@@ -7,6 +7,7 @@ import {
   parseConfig,
   PARAM,
   postsInline,
+  userRecordType,
 } from '../../lib/core';
 
 /**
@@ -173,6 +174,28 @@ describe('parseConfig', () => {
     const { config, errors } = parse({ ...GOOD, [PARAM.fields]: 'custentity_badge : boolean, title' });
     expect(errors).toEqual([]);
     expect(config.fields[0]).toMatchObject({ rest: 'custentity_badge', kind: 'boolean' });
+  });
+
+  it("resolves field names in the deployment's record type: a vendor's own fields, not an employee's", () => {
+    const vendor = userRecordType('vendor')!;
+    const read = (params: Record<string, unknown>) => parseConfig((id) => ({ ...GOOD, ...params })[id], vendor.fields);
+    expect(read({}).config.fields).toEqual(vendor.fields);
+    const own = read({ [PARAM.fields]: 'legalName, companyname', [PARAM.excludedFields]: 'email' });
+    expect(own.errors).toEqual([]);
+    expect(own.config.fields.map((f) => f.rest)).toEqual([
+      'legalName',
+      'companyName',
+      'isInactive',
+      'giveAccess',
+      'lastModifiedDate',
+    ]);
+    expect(own.config.excluded).toEqual(new Set(['email']));
+    const employeeOnly = read({ [PARAM.fields]: 'hireDate', [PARAM.excludedFields]: 'supervisor' });
+    expect(employeeOnly.errors).toEqual([
+      `${PARAM.fields}: unknown or forbidden field "hireDate"`,
+      `${PARAM.excludedFields}: unknown field "supervisor"`,
+    ]);
+    expect(employeeOnly.config.fields).toEqual(vendor.fields); // the misspelt list falls back to the vendor's defaults
   });
 
   it('does not track a field twice', () => {

@@ -60,6 +60,14 @@ describe('outbox SuiteQL', () => {
     expect(countMatching(NO_FILTERS).query).not.toContain('WHERE');
   });
 
+  test('the event type filter takes every type of the registry (vendor.created, customer.deleted, …)', () => {
+    for (const eventType of ['vendor.created', 'partner.updated', 'customer.deleted'])
+      expect(filterClause({ ...NO_FILTERS, eventType }).errors).toEqual([]);
+    expect(filterClause({ ...NO_FILTERS, eventType: 'contact.created' }).errors).toEqual([
+      expect.stringContaining('event type must be one of employee.created'),
+    ]);
+  });
+
   test('no filter value ever reaches the query text: only whether it is valid shapes the query', () => {
     const shape = (employee: string, from: string) => page({ ...NO_FILTERS, employee, from }, {}).query;
     fc.assert(

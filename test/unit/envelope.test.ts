@@ -81,6 +81,22 @@ describe('buildEvent', () => {
     expect(buildEvent(input({ changeType })).type).toBe(type);
   });
 
+  it.each([
+    ['vendor', 'create', 'vendor.created'],
+    ['partner', 'update', 'partner.updated'],
+    ['customer', 'delete', 'customer.deleted'],
+  ] as const)('a %s %s is type %s, named by the registry', (recordType, changeType, type) => {
+    const event = buildEvent(input({ recordType, changeType }));
+    expect(event.type).toBe(type);
+    expect(event.data.recordType).toBe(recordType);
+  });
+
+  it('refuses a record type the registry does not declare', () => {
+    expect(() => buildEvent(input({ recordType: 'contact' as never }))).toThrow(
+      'not a record type that can log in: contact',
+    );
+  });
+
   it('omits record in changes payload mode, and when there is none', () => {
     expect('record' in buildEvent(input({ payloadMode: 'changes' })).data).toBe(false);
     expect('record' in buildEvent(input({ record: null })).data).toBe(false);

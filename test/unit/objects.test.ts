@@ -8,6 +8,7 @@ import { ALERT_FIELD, ALERT_PARAM, ALERT_RECORD } from '../../lib/core/alert-con
 import { PARAM } from '../../lib/core/config';
 import { DELIVERY_FIELD, DELIVERY_RECORD } from '../../lib/core/delivery-record';
 import { DEPLOYMENT, SCRIPT } from '../../lib/core/ids';
+import { USER_RECORD_TYPES } from '../../lib/core/record-types';
 
 const SRC = join(__dirname, '../../src');
 const OBJECTS = join(SRC, 'Objects');
@@ -124,16 +125,23 @@ describe('src/Objects', () => {
     expect(DEPLOYMENT).toMatchObject({ userEvent: CONTRACT.userEventDeployment, retryTimer: CONTRACT.retryDeployment });
   });
 
-  test('the user event is deployed on EMPLOYEE, without a title, executing as Administrator', () => {
-    const [deployment, ...others] = children(object(CONTRACT.userEvent).xml, 'scriptdeployment');
-    expect(others).toHaveLength(0);
-    expect(deployment!.scriptid).toBe(DEPLOYMENT.userEvent);
-    expect(element(deployment!.body, 'recordtype')).toBe('EMPLOYEE');
-    expect(element(deployment!.body, 'status')).toBe('RELEASED');
-    // A user event deployment has no title (SDFxml_1334137041).
-    expect(deployment!.body).not.toContain('<title>');
-    // Writes the delivery whatever the saving user's role may do (chapter_N2997500).
-    expect(element(deployment!.body, 'runasrole')).toBe('ADMINISTRATOR');
+  test('the user event has one deployment per registry type (EMPLOYEE first, as before), without a title, executing as Administrator', () => {
+    const deployments = children(object(CONTRACT.userEvent).xml, 'scriptdeployment');
+    // One script, one deployment per record type (Oracle's own Field Service user event does the same, section_0224112928).
+    expect(deployments.map((d) => d.scriptid)).toEqual(USER_RECORD_TYPES.map((t) => t.deploymentId));
+    expect(deployments[0]!.scriptid).toBe(CONTRACT.userEventDeployment);
+    expect(deployments.map((d) => element(d.body, 'recordtype'))).toEqual(
+      USER_RECORD_TYPES.map((t) => t.sdfRecordType),
+    );
+    expect(deployments[0]!.scriptid).toBe(DEPLOYMENT.userEvent);
+    for (const deployment of deployments) {
+      expect(element(deployment.body, 'status')).toBe('RELEASED');
+      expect(element(deployment.body, 'isdeployed')).toBe('T');
+      // A user event deployment has no title (SDFxml_1334137041).
+      expect(deployment.body).not.toContain('<title>');
+      // Writes the delivery whatever the saving user's role may do (chapter_N2997500).
+      expect(element(deployment.body, 'runasrole')).toBe('ADMINISTRATOR');
+    }
     expect(readFileSync(join(SRC, 'FileCabinet/SuiteScripts/suitehooks/suitehooks_retry_ss.js'), 'utf8')).toContain(
       `"${DEPLOYMENT.userEvent}"`,
     );

@@ -1,5 +1,6 @@
 /** The deliveries page: filters, one page of deliveries (newest first) with a selection to replay. */
 import * as serverWidget from 'N/ui/serverWidget';
+import { EVENT_TYPE_NAMES } from '../../core/record-types';
 import { deniedText, esc, formatNextAttempt } from './format';
 import { countMatching, filterClause, page, PAGE_SIZE, validFilters, type Filters } from './outbox-sql';
 import { count, rows, type Row } from './suiteql';
@@ -28,7 +29,7 @@ export function filterParams(f: Filters): Params {
 
 const CHOICES: Partial<Record<keyof Filters, string[]>> = {
   status: ['', 'pending', 'dead', 'delivered'],
-  eventType: ['', 'employee.created', 'employee.updated', 'employee.deleted'],
+  eventType: ['', ...EVENT_TYPE_NAMES],
 };
 
 function filterFields(form: serverWidget.Form, f: Filters): void {

@@ -4,9 +4,10 @@
  * zone is involved (the database compares its own instants).
  */
 import { DELIVERY_FIELD as F, DELIVERY_RECORD as T, DELIVERY_STATUS } from '../../core/delivery-record';
+import { EVENT_TYPE_NAMES } from '../../core/record-types';
 
 export const PAGE_SIZE = 50;
-const EVENT_TYPES = ['employee.created', 'employee.updated', 'employee.deleted'];
+const EVENT_TYPES: readonly string[] = EVENT_TYPE_NAMES;
 const DAY_MS = 86_400_000;
 
 export interface Query {

@@ -1,5 +1,7 @@
 /**
- * User event on EMPLOYEE (afterSubmit): diff, sign and send the change; on any failure keep it as a
+ * User event (afterSubmit) on every record that can log in: one script, one deployment per record type
+ * of the registry (EMPLOYEE, VENDOR, PARTNER, CUSTOMER; lib/core/record-types.ts), each configured by its
+ * own parameter values. Diff, sign and send the change; on any failure keep it as a
  * pending delivery for the scheduled script. While the endpoint's circuit breaker is open (an inline
  * POST failed in the last minutes) saves do not wait on it: the event is kept for the worker. Never
  * throws into the user's save.
@@ -11,8 +13,9 @@ import { decideInline, openUntilValue, showsDown } from '../../core/breaker';
 import { blockingProblems, parseConfig, postsInline, problemSummary, type EmitterConfig } from '../../core/config';
 import { queuedState, stateAfterAttempt, DELIVERY_STATUS, type DeliveryState } from '../../core/delivery-record';
 import { serializeEvent, type WebhookEvent } from '../../core/envelope';
+import { USER_RECORD_TYPES } from '../../core/record-types';
 import { closeBreaker, openBreaker, readBreaker } from '../breaker-cache';
-import { CHANGE_TYPES, employeeEvent } from '../employee-event';
+import { CHANGE_TYPES, changeEvent, recordTypeOf } from '../change-event';
 import { errorCode } from '../errors';
 import { createDelivery } from '../new-delivery';
 import { currentOrigin } from '../origin';
@@ -108,7 +111,13 @@ function emission(context: EntryPoints.UserEvent.afterSubmitContext): Emission |
   const eventType = String(context.type);
   const changeType = CHANGE_TYPES[eventType];
   if (!changeType) return null;
-  const parsed = parseConfig(currentScriptParams());
+  const newRecord = changeType === 'delete' ? null : context.newRecord;
+  const type = recordTypeOf(newRecord, context.oldRecord);
+  if (!type) {
+    logger.error({ title: `${TITLE}: not a login record`, details: unwatchedDetails(context) });
+    return null;
+  }
+  const parsed = parseConfig(currentScriptParams(), type.fields);
   const { config } = parsed;
   const blocking = blockingProblems(parsed);
   // An API Secret this script cannot use is a configuration problem like the others (checking costs no unit).
@@ -120,10 +129,11 @@ function emission(context: EntryPoints.UserEvent.afterSubmitContext): Emission |
   const executionContext = String(runtime.executionContext).toUpperCase();
   if (config.contexts && !config.contexts.has(executionContext)) return null;
 
-  const built = employeeEvent({
+  const built = changeEvent({
+    type,
     eventType,
     changeType,
-    newRecord: changeType === 'delete' ? null : context.newRecord,
+    newRecord,
     oldRecord: context.oldRecord,
     config,
     origin: currentOrigin(),
@@ -156,13 +166,21 @@ function emit(context: EntryPoints.UserEvent.afterSubmitContext): void {
   else sendInline(em);
 }
 
+/** `vendor 123`: the record a save was about, for the Execution Log (type and id only). */
+function recordLabel(context: EntryPoints.UserEvent.afterSubmitContext): string {
+  const rec = context.newRecord ?? context.oldRecord;
+  return `${String(rec?.type ?? 'record')} ${String(rec?.id ?? '')}`;
+}
+
+function unwatchedDetails(context: EntryPoints.UserEvent.afterSubmitContext): string {
+  const watched = USER_RECORD_TYPES.map((t) => t.sdfRecordType).join(', ');
+  return `${recordLabel(context)}: this script sends events for ${watched} only; remove its deployment on this record type`;
+}
+
 export function afterSubmit(context: EntryPoints.UserEvent.afterSubmitContext): void {
   try {
     emit(context);
   } catch (e) {
-    logger.error({
-      title: `${TITLE}: emitter failed`,
-      details: `employee ${String(context.newRecord?.id ?? context.oldRecord?.id ?? '')}: ${errorCode(e)}`,
-    });
+    logger.error({ title: `${TITLE}: emitter failed`, details: `${recordLabel(context)}: ${errorCode(e)}` });
   }
 }

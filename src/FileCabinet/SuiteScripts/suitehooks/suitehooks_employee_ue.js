@@ -82,9 +82,6 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
     "select",
     "multiselect"
   ]);
-  function resolveField(name) {
-    return resolveFieldIn(EMPLOYEE_FIELDS, name);
-  }
   var INDEX = /* @__PURE__ */ new WeakMap();
   function indexOf(fields) {
     let index = INDEX.get(fields);
@@ -239,22 +236,22 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
       problems.push(problem(PARAM.prevSecretId, "must be an API Secret script id (custsecret_…)"));
     return { endpointUrl, secretId, prevSecretId: prev === "" ? null : prev, allowedHosts };
   }
-  function parseFields(read, problems) {
+  function parseFields(read, known, problems) {
     const names = list(read(PARAM.fields));
     const fields = [];
     let unknown = 0;
     for (const name of names) {
-      const spec = resolveField(name);
+      const spec = resolveFieldIn(known, name);
       if (!spec) {
         unknown++;
         problems.push(problem(PARAM.fields, "unknown or forbidden field", `: unknown or forbidden field "${name}"`));
       } else if (!fields.some((f) => f.rest === spec.rest)) fields.push(spec);
     }
     if (names.length === 0 || unknown > 0) {
-      for (const f of EMPLOYEE_FIELDS) if (!fields.some((g) => g.rest === f.rest)) fields.push(f);
+      for (const f of known) if (!fields.some((g) => g.rest === f.rest)) fields.push(f);
     }
     for (const rest of ["isInactive", "giveAccess", "lastModifiedDate"]) {
-      if (!fields.some((f) => f.rest === rest)) fields.push(EMPLOYEE_FIELDS.find((f) => f.rest === rest));
+      if (!fields.some((f) => f.rest === rest)) fields.push(known.find((f) => f.rest === rest));
     }
     return fields;
   }
@@ -280,23 +277,23 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
       payloadMode: payload === "changes" ? "changes" : "full"
     };
   }
-  function parseExcluded(read, problems) {
+  function parseExcluded(read, known, problems) {
     const excluded = /* @__PURE__ */ new Set();
     for (const name of list(read(PARAM.excludedFields))) {
       if (FORBIDDEN_FIELDS.has(name) || FORBIDDEN_FIELDS.has(name.toLowerCase())) continue;
-      const spec = resolveField(name);
+      const spec = resolveFieldIn(known, name);
       if (!spec) problems.push(problem(PARAM.excludedFields, "unknown field", `: unknown field "${name}"`));
       else excluded.add(spec.rest);
     }
     return excluded;
   }
-  function parseConfig(read) {
+  function parseConfig(read, known = EMPLOYEE_FIELDS) {
     const problems = [];
     const target = parseTarget(read, problems);
-    const fields = parseFields(read, problems);
+    const fields = parseFields(read, known, problems);
     const contexts = parseChoice(read, PARAM.contexts, EXECUTION_CONTEXTS, "execution context", true, problems);
     const modes = parseModes(read, problems);
-    const excluded = parseExcluded(read, problems);
+    const excluded = parseExcluded(read, known, problems);
     const eventTypes = parseChoice(read, PARAM.eventTypes, EVENT_TYPES, "event type", false, problems) ?? new Set(EVENT_TYPES);
     return {
       problems,
@@ -439,18 +436,97 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
     return text2.length <= LAST_ERROR_MAX ? text2 : `${text2.slice(0, LAST_ERROR_MAX - 1)}…`;
   }
 
-  // lib/core/envelope.ts
-  var TYPE_BY_CHANGE = {
-    create: "employee.created",
-    update: "employee.updated",
-    delete: "employee.deleted"
+  // lib/core/record-types.ts
+  var byRest = (rest) => EMPLOYEE_FIELDS.find((f) => f.rest === rest);
+  var ENTITY = ["entityId", "externalId", "firstName", "lastName", "email", "phone", "isInactive", "giveAccess"];
+  var SUBSIDIARY = byRest("subsidiary");
+  var MODIFIED = byRest("lastModifiedDate");
+  var ROLES_SUBLIST = byRest("roles");
+  var IS_PERSON = { rest: "isPerson", nsId: "isperson", column: "isperson", kind: "boolean" };
+  var COMPANY = { rest: "companyName", nsId: "companyname", column: "companyname", kind: "text" };
+  var ACCESS_ROLE = {
+    rest: "accessRole",
+    nsId: "accessrole",
+    column: "accessrole",
+    kind: "select",
+    refType: "role"
   };
+  function entityFields(...extra) {
+    return Object.freeze([
+      ...ENTITY.map(byRest).slice(0, 2),
+      IS_PERSON,
+      COMPANY,
+      ...ENTITY.map(byRest).slice(2),
+      SUBSIDIARY,
+      ...extra,
+      MODIFIED
+    ]);
+  }
+  var VENDOR_FIELDS = entityFields(
+    { rest: "legalName", nsId: "legalname", column: "legalname", kind: "text" },
+    ROLES_SUBLIST
+  );
+  var PARTNER_FIELDS = entityFields(
+    byRest("department"),
+    byRest("location"),
+    { rest: "partnerCode", nsId: "partnercode", column: "partnercode", kind: "text" },
+    ACCESS_ROLE
+  );
+  var CUSTOMER_FIELDS = entityFields(
+    { rest: "salesRep", nsId: "salesrep", column: "salesrep", kind: "select", refType: "employee" },
+    ACCESS_ROLE
+  );
+  function entry(id, plural, fields, roles, sources) {
+    return Object.freeze({
+      id,
+      sdfRecordType: id.toUpperCase(),
+      deploymentId: `customdeploy_suitehooks_${id}_ue`,
+      eventPrefix: id,
+      label: id,
+      plural,
+      fields,
+      roles,
+      sources: Object.freeze(sources)
+    });
+  }
+  var SELECT_ROLE = { kind: "select", rest: "accessRole", column: "accessrole" };
+  var USER_RECORD_TYPES = Object.freeze([
+    entry(
+      "employee",
+      "employees",
+      EMPLOYEE_FIELDS,
+      { kind: "sublist", rest: "roles", suiteqlTable: "employeerolesforsearch" },
+      ["section_N285060"]
+    ),
+    entry("vendor", "vendors", VENDOR_FIELDS, { kind: "sublist", rest: "roles", suiteqlTable: null }, [
+      "section_N3187808",
+      "article_164337045826",
+      "section_0413121324"
+    ]),
+    entry("partner", "partners", PARTNER_FIELDS, SELECT_ROLE, ["section_N3187098", "section_0815024527"]),
+    entry("customer", "customers", CUSTOMER_FIELDS, SELECT_ROLE, ["section_N3184698", "section_1014091843"])
+  ]);
+  var BY_ID = new Map(USER_RECORD_TYPES.map((t) => [t.id, t]));
+  function userRecordType(id) {
+    return BY_ID.get(id.toLowerCase()) ?? null;
+  }
+  var SUFFIX = { create: "created", update: "updated", delete: "deleted" };
+  function eventTypeOf(type, changeType) {
+    return `${type.eventPrefix}.${SUFFIX[changeType]}`;
+  }
+  var EVENT_TYPE_NAMES = Object.freeze(
+    USER_RECORD_TYPES.flatMap((t) => ["create", "update", "delete"].map((c) => eventTypeOf(t, c)))
+  );
+
+  // lib/core/envelope.ts
   var EVENT_ID = /^[A-Za-z0-9_-]+$/;
   function allowed(key, excluded) {
     return !FORBIDDEN_FIELDS.has(key) && !FORBIDDEN_FIELDS.has(key.toLowerCase()) && !(excluded?.has(key) ?? false);
   }
   function buildEvent(input) {
     if (!EVENT_ID.test(input.id)) throw new Error("event id must match [A-Za-z0-9_-]+");
+    const type = userRecordType(input.recordType);
+    if (!type) throw new Error(`not a record type that can log in: ${String(input.recordType)}`);
     const changes = {};
     for (const key of [...input.diff.changedFields].sort()) {
       if (allowed(key, input.excluded)) changes[key] = input.diff.changes[key];
@@ -474,7 +550,7 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
       for (const [key, value] of Object.entries(input.record)) if (allowed(key, input.excluded)) record2[key] = value;
       data.record = { id: input.recordId, ...record2 };
     }
-    return { type: TYPE_BY_CHANGE[input.changeType], timestamp: input.committedAt.toISOString(), data };
+    return { type: eventTypeOf(type, input.changeType), timestamp: input.committedAt.toISOString(), data };
   }
   function serializeEvent(event) {
     return JSON.stringify(event);
@@ -749,7 +825,7 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
     };
   }
 
-  // lib/suitescript/employee-event.ts
+  // lib/suitescript/change-event.ts
   var CHANGE_TYPES = {
     create: "create",
     edit: "update",
@@ -761,7 +837,11 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
     const ms = Date.parse(String(record2.lastModifiedDate));
     return Number.isFinite(ms) ? ms : null;
   }
-  function employeeEvent(ctx) {
+  function recordTypeOf(newRecord, oldRecord) {
+    const type = (newRecord ?? oldRecord)?.type;
+    return type ? userRecordType(String(type)) : null;
+  }
+  function changeEvent(ctx) {
     const { config, changeType } = ctx;
     const problems = [];
     const read = (rec, partial) => {
@@ -785,7 +865,7 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
     const event = buildEvent({
       id: makeEventId(recordId, sequence, ctx.nonce),
       account: ctx.account,
-      recordType: source?.type ? String(source.type) : "employee",
+      recordType: ctx.type.id,
       recordId,
       changeType,
       eventType: ctx.eventType,
@@ -1027,7 +1107,13 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
     const eventType = String(context.type);
     const changeType = CHANGE_TYPES[eventType];
     if (!changeType) return null;
-    const parsed = parseConfig(currentScriptParams());
+    const newRecord = changeType === "delete" ? null : context.newRecord;
+    const type = recordTypeOf(newRecord, context.oldRecord);
+    if (!type) {
+      logger.error({ title: `${TITLE}: not a login record`, details: unwatchedDetails(context) });
+      return null;
+    }
+    const parsed = parseConfig(currentScriptParams(), type.fields);
     const { config } = parsed;
     const blocking = blockingProblems(parsed);
     const signer = blocking.length > 0 ? null : signerOrProblem(config);
@@ -1036,10 +1122,11 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
     if (!config.eventTypes.has(eventType)) return null;
     const executionContext3 = String(runtime3.executionContext).toUpperCase();
     if (config.contexts && !config.contexts.has(executionContext3)) return null;
-    const built = employeeEvent({
+    const built = changeEvent({
+      type,
       eventType,
       changeType,
-      newRecord: changeType === "delete" ? null : context.newRecord,
+      newRecord,
       oldRecord: context.oldRecord,
       config,
       origin: currentOrigin(),
@@ -1065,14 +1152,19 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
     else if (!em.inline) keep(em, queuedState(""), false);
     else sendInline(em);
   }
+  function recordLabel(context) {
+    const rec = context.newRecord ?? context.oldRecord;
+    return `${String(rec?.type ?? "record")} ${String(rec?.id ?? "")}`;
+  }
+  function unwatchedDetails(context) {
+    const watched = USER_RECORD_TYPES.map((t) => t.sdfRecordType).join(", ");
+    return `${recordLabel(context)}: this script sends events for ${watched} only; remove its deployment on this record type`;
+  }
   function afterSubmit(context) {
     try {
       emit(context);
     } catch (e) {
-      logger.error({
-        title: `${TITLE}: emitter failed`,
-        details: `employee ${String(context.newRecord?.id ?? context.oldRecord?.id ?? "")}: ${errorCode(e)}`
-      });
+      logger.error({ title: `${TITLE}: emitter failed`, details: `${recordLabel(context)}: ${errorCode(e)}` });
     }
   }
   return { afterSubmit: afterSubmit };

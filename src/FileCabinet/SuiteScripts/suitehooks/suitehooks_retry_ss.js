@@ -192,12 +192,12 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
   }
   function parseRecipients(raw, errors) {
     const out = [];
-    for (const entry of raw.split(/[\s,;]+/).filter((s) => s !== "")) {
-      if (INTERNAL_ID.test(entry)) out.push(Number(entry));
-      else if (EMAIL.test(entry)) out.push(entry);
+    for (const entry2 of raw.split(/[\s,;]+/).filter((s) => s !== "")) {
+      if (INTERNAL_ID.test(entry2)) out.push(Number(entry2));
+      else if (EMAIL.test(entry2)) out.push(entry2);
       else
         errors.push(
-          `${ALERT_PARAM.recipients}: "${entry.slice(0, 60)}" is neither an email address nor an employee internal id`
+          `${ALERT_PARAM.recipients}: "${entry2.slice(0, 60)}" is neither an email address nor an employee internal id`
         );
     }
     if (out.length > MAX_RECIPIENTS)
@@ -314,6 +314,153 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     if (status === "" || error4 === "") return status || error4;
     return error4.startsWith(status) ? error4 : `${status}: ${error4}`;
   }
+
+  // lib/core/fields.ts
+  var EMPLOYEE_FIELDS = Object.freeze([
+    { rest: "entityId", nsId: "entityid", column: "entityid", kind: "text" },
+    { rest: "externalId", nsId: "externalid", column: "externalid", kind: "text" },
+    { rest: "firstName", nsId: "firstname", column: "firstname", kind: "text" },
+    { rest: "lastName", nsId: "lastname", column: "lastname", kind: "text" },
+    { rest: "email", nsId: "email", column: "email", kind: "text" },
+    { rest: "title", nsId: "title", column: "title", kind: "text" },
+    { rest: "phone", nsId: "phone", column: "phone", kind: "text" },
+    { rest: "mobilePhone", nsId: "mobilephone", column: "mobilephone", kind: "text" },
+    { rest: "isInactive", nsId: "isinactive", column: "isinactive", kind: "boolean" },
+    { rest: "giveAccess", nsId: "giveaccess", column: "giveaccess", kind: "boolean" },
+    { rest: "subsidiary", nsId: "subsidiary", column: "subsidiary", kind: "select", refType: "subsidiary" },
+    { rest: "department", nsId: "department", column: "department", kind: "select", refType: "department" },
+    { rest: "location", nsId: "location", column: "location", kind: "select", refType: "location" },
+    { rest: "supervisor", nsId: "supervisor", column: "supervisor", kind: "select", refType: "employee" },
+    { rest: "employeeType", nsId: "employeetype", column: "employeetype", kind: "select", refType: "employeetype" },
+    { rest: "hireDate", nsId: "hiredate", column: "hiredate", kind: "date" },
+    { rest: "lastModifiedDate", nsId: "lastmodifieddate", column: "lastmodifieddate", kind: "datetime", readOnly: true },
+    {
+      rest: "roles",
+      nsId: "roles",
+      column: null,
+      kind: "sublist",
+      refType: "role",
+      sublist: { id: "roles", field: "selectedrole", rest: "selectedRole" }
+    }
+  ]);
+  var FORBIDDEN_FIELDS = /* @__PURE__ */ new Set([
+    "password",
+    "password2",
+    "socialsecuritynumber",
+    "socialSecurityNumber",
+    "ssn"
+  ]);
+  var CUSTOM_FIELD = /^custentity[a-z0-9_]*$/;
+  var DECLARABLE_KINDS = /* @__PURE__ */ new Set([
+    "text",
+    "boolean",
+    "date",
+    "datetime",
+    "integer",
+    "float",
+    "select",
+    "multiselect"
+  ]);
+  var INDEX = /* @__PURE__ */ new WeakMap();
+  function indexOf(fields) {
+    let index = INDEX.get(fields);
+    if (!index) {
+      index = /* @__PURE__ */ new Map();
+      for (const f of fields) index.set(f.nsId, f);
+      for (const f of fields) index.set(f.rest.toLowerCase(), f);
+      INDEX.set(fields, index);
+    }
+    return index;
+  }
+  function resolveFieldIn(fields, name) {
+    const [rawName, rawKind] = name.split(":").map((s) => s.trim());
+    if (!rawName || FORBIDDEN_FIELDS.has(rawName) || FORBIDDEN_FIELDS.has(rawName.toLowerCase())) return null;
+    const lower = rawName.toLowerCase();
+    const known = indexOf(fields).get(lower);
+    if (known) return rawKind === void 0 ? known : null;
+    if (!CUSTOM_FIELD.test(lower)) return null;
+    if (rawKind !== void 0 && !DECLARABLE_KINDS.has(rawKind)) return null;
+    return { rest: lower, nsId: lower, column: lower, kind: rawKind ?? "auto" };
+  }
+
+  // lib/core/record-types.ts
+  var byRest = (rest) => EMPLOYEE_FIELDS.find((f) => f.rest === rest);
+  var ENTITY = ["entityId", "externalId", "firstName", "lastName", "email", "phone", "isInactive", "giveAccess"];
+  var SUBSIDIARY = byRest("subsidiary");
+  var MODIFIED = byRest("lastModifiedDate");
+  var ROLES_SUBLIST = byRest("roles");
+  var IS_PERSON = { rest: "isPerson", nsId: "isperson", column: "isperson", kind: "boolean" };
+  var COMPANY = { rest: "companyName", nsId: "companyname", column: "companyname", kind: "text" };
+  var ACCESS_ROLE = {
+    rest: "accessRole",
+    nsId: "accessrole",
+    column: "accessrole",
+    kind: "select",
+    refType: "role"
+  };
+  function entityFields(...extra) {
+    return Object.freeze([
+      ...ENTITY.map(byRest).slice(0, 2),
+      IS_PERSON,
+      COMPANY,
+      ...ENTITY.map(byRest).slice(2),
+      SUBSIDIARY,
+      ...extra,
+      MODIFIED
+    ]);
+  }
+  var VENDOR_FIELDS = entityFields(
+    { rest: "legalName", nsId: "legalname", column: "legalname", kind: "text" },
+    ROLES_SUBLIST
+  );
+  var PARTNER_FIELDS = entityFields(
+    byRest("department"),
+    byRest("location"),
+    { rest: "partnerCode", nsId: "partnercode", column: "partnercode", kind: "text" },
+    ACCESS_ROLE
+  );
+  var CUSTOMER_FIELDS = entityFields(
+    { rest: "salesRep", nsId: "salesrep", column: "salesrep", kind: "select", refType: "employee" },
+    ACCESS_ROLE
+  );
+  function entry(id, plural2, fields, roles, sources) {
+    return Object.freeze({
+      id,
+      sdfRecordType: id.toUpperCase(),
+      deploymentId: `customdeploy_suitehooks_${id}_ue`,
+      eventPrefix: id,
+      label: id,
+      plural: plural2,
+      fields,
+      roles,
+      sources: Object.freeze(sources)
+    });
+  }
+  var SELECT_ROLE = { kind: "select", rest: "accessRole", column: "accessrole" };
+  var USER_RECORD_TYPES = Object.freeze([
+    entry(
+      "employee",
+      "employees",
+      EMPLOYEE_FIELDS,
+      { kind: "sublist", rest: "roles", suiteqlTable: "employeerolesforsearch" },
+      ["section_N285060"]
+    ),
+    entry("vendor", "vendors", VENDOR_FIELDS, { kind: "sublist", rest: "roles", suiteqlTable: null }, [
+      "section_N3187808",
+      "article_164337045826",
+      "section_0413121324"
+    ]),
+    entry("partner", "partners", PARTNER_FIELDS, SELECT_ROLE, ["section_N3187098", "section_0815024527"]),
+    entry("customer", "customers", CUSTOMER_FIELDS, SELECT_ROLE, ["section_N3184698", "section_1014091843"])
+  ]);
+  var BY_ID = new Map(USER_RECORD_TYPES.map((t) => [t.id, t]));
+  var SUFFIX = { create: "created", update: "updated", delete: "deleted" };
+  function eventTypeOf(type, changeType) {
+    return `${type.eventPrefix}.${SUFFIX[changeType]}`;
+  }
+  var EVENT_TYPE_NAMES = Object.freeze(
+    USER_RECORD_TYPES.flatMap((t) => ["create", "update", "delete"].map((c) => eventTypeOf(t, c)))
+  );
 
   // lib/suitescript/console/outbox-sql.ts
   var DAY_MS = 864e5;
@@ -579,77 +726,6 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     return result.status === null;
   }
 
-  // lib/core/fields.ts
-  var EMPLOYEE_FIELDS = Object.freeze([
-    { rest: "entityId", nsId: "entityid", column: "entityid", kind: "text" },
-    { rest: "externalId", nsId: "externalid", column: "externalid", kind: "text" },
-    { rest: "firstName", nsId: "firstname", column: "firstname", kind: "text" },
-    { rest: "lastName", nsId: "lastname", column: "lastname", kind: "text" },
-    { rest: "email", nsId: "email", column: "email", kind: "text" },
-    { rest: "title", nsId: "title", column: "title", kind: "text" },
-    { rest: "phone", nsId: "phone", column: "phone", kind: "text" },
-    { rest: "mobilePhone", nsId: "mobilephone", column: "mobilephone", kind: "text" },
-    { rest: "isInactive", nsId: "isinactive", column: "isinactive", kind: "boolean" },
-    { rest: "giveAccess", nsId: "giveaccess", column: "giveaccess", kind: "boolean" },
-    { rest: "subsidiary", nsId: "subsidiary", column: "subsidiary", kind: "select", refType: "subsidiary" },
-    { rest: "department", nsId: "department", column: "department", kind: "select", refType: "department" },
-    { rest: "location", nsId: "location", column: "location", kind: "select", refType: "location" },
-    { rest: "supervisor", nsId: "supervisor", column: "supervisor", kind: "select", refType: "employee" },
-    { rest: "employeeType", nsId: "employeetype", column: "employeetype", kind: "select", refType: "employeetype" },
-    { rest: "hireDate", nsId: "hiredate", column: "hiredate", kind: "date" },
-    { rest: "lastModifiedDate", nsId: "lastmodifieddate", column: "lastmodifieddate", kind: "datetime", readOnly: true },
-    {
-      rest: "roles",
-      nsId: "roles",
-      column: null,
-      kind: "sublist",
-      refType: "role",
-      sublist: { id: "roles", field: "selectedrole", rest: "selectedRole" }
-    }
-  ]);
-  var FORBIDDEN_FIELDS = /* @__PURE__ */ new Set([
-    "password",
-    "password2",
-    "socialsecuritynumber",
-    "socialSecurityNumber",
-    "ssn"
-  ]);
-  var CUSTOM_FIELD = /^custentity[a-z0-9_]*$/;
-  var DECLARABLE_KINDS = /* @__PURE__ */ new Set([
-    "text",
-    "boolean",
-    "date",
-    "datetime",
-    "integer",
-    "float",
-    "select",
-    "multiselect"
-  ]);
-  function resolveField(name) {
-    return resolveFieldIn(EMPLOYEE_FIELDS, name);
-  }
-  var INDEX = /* @__PURE__ */ new WeakMap();
-  function indexOf(fields) {
-    let index = INDEX.get(fields);
-    if (!index) {
-      index = /* @__PURE__ */ new Map();
-      for (const f of fields) index.set(f.nsId, f);
-      for (const f of fields) index.set(f.rest.toLowerCase(), f);
-      INDEX.set(fields, index);
-    }
-    return index;
-  }
-  function resolveFieldIn(fields, name) {
-    const [rawName, rawKind] = name.split(":").map((s) => s.trim());
-    if (!rawName || FORBIDDEN_FIELDS.has(rawName) || FORBIDDEN_FIELDS.has(rawName.toLowerCase())) return null;
-    const lower = rawName.toLowerCase();
-    const known = indexOf(fields).get(lower);
-    if (known) return rawKind === void 0 ? known : null;
-    if (!CUSTOM_FIELD.test(lower)) return null;
-    if (rawKind !== void 0 && !DECLARABLE_KINDS.has(rawKind)) return null;
-    return { rest: lower, nsId: lower, column: lower, kind: rawKind ?? "auto" };
-  }
-
   // lib/core/config.ts
   var PARAM = {
     endpointUrl: "custscript_suitehooks_endpoint_url",
@@ -772,22 +848,22 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
       problems.push(problem(PARAM.prevSecretId, "must be an API Secret script id (custsecret_…)"));
     return { endpointUrl, secretId, prevSecretId: prev === "" ? null : prev, allowedHosts };
   }
-  function parseFields(read, problems) {
+  function parseFields(read, known, problems) {
     const names = list(read(PARAM.fields));
     const fields = [];
     let unknown = 0;
     for (const name of names) {
-      const spec = resolveField(name);
+      const spec = resolveFieldIn(known, name);
       if (!spec) {
         unknown++;
         problems.push(problem(PARAM.fields, "unknown or forbidden field", `: unknown or forbidden field "${name}"`));
       } else if (!fields.some((f) => f.rest === spec.rest)) fields.push(spec);
     }
     if (names.length === 0 || unknown > 0) {
-      for (const f of EMPLOYEE_FIELDS) if (!fields.some((g) => g.rest === f.rest)) fields.push(f);
+      for (const f of known) if (!fields.some((g) => g.rest === f.rest)) fields.push(f);
     }
     for (const rest of ["isInactive", "giveAccess", "lastModifiedDate"]) {
-      if (!fields.some((f) => f.rest === rest)) fields.push(EMPLOYEE_FIELDS.find((f) => f.rest === rest));
+      if (!fields.some((f) => f.rest === rest)) fields.push(known.find((f) => f.rest === rest));
     }
     return fields;
   }
@@ -813,23 +889,23 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
       payloadMode: payload === "changes" ? "changes" : "full"
     };
   }
-  function parseExcluded(read, problems) {
+  function parseExcluded(read, known, problems) {
     const excluded = /* @__PURE__ */ new Set();
     for (const name of list(read(PARAM.excludedFields))) {
       if (FORBIDDEN_FIELDS.has(name) || FORBIDDEN_FIELDS.has(name.toLowerCase())) continue;
-      const spec = resolveField(name);
+      const spec = resolveFieldIn(known, name);
       if (!spec) problems.push(problem(PARAM.excludedFields, "unknown field", `: unknown field "${name}"`));
       else excluded.add(spec.rest);
     }
     return excluded;
   }
-  function parseConfig(read) {
+  function parseConfig(read, known = EMPLOYEE_FIELDS) {
     const problems = [];
     const target = parseTarget(read, problems);
-    const fields = parseFields(read, problems);
+    const fields = parseFields(read, known, problems);
     const contexts = parseChoice(read, PARAM.contexts, EXECUTION_CONTEXTS, "execution context", true, problems);
     const modes = parseModes(read, problems);
-    const excluded = parseExcluded(read, problems);
+    const excluded = parseExcluded(read, known, problems);
     const eventTypes = parseChoice(read, PARAM.eventTypes, EVENT_TYPES, "event type", false, problems) ?? new Set(EVENT_TYPES);
     return {
       problems,

@@ -1,10 +1,16 @@
-/** Builds the event of one employee user event from its old and new records (no governance units). */
+/**
+ * Builds the event of one user event on a record that can log in (employee, vendor, partner, customer)
+ * from its old and new records, driven by the type's registry entry (lib/core/record-types.ts): its
+ * event names, and the tracked fields the deployment's configuration resolved in its field map. No
+ * governance units.
+ */
 import type { Record as NetSuiteRecord } from 'N/record';
 import type { EmitterConfig } from '../core/config';
 import { diffRecords, overlay } from '../core/diff';
 import { buildEvent, makeEventId, type WebhookEvent } from '../core/envelope';
 import { detectLifecycle, detectWarnings } from '../core/lifecycle';
 import { readRecord } from '../core/read-record';
+import { userRecordType, type UserRecordType } from '../core/record-types';
 import type { CanonicalRecord, ChangeType, Origin } from '../core/types';
 import { recordSource } from './record-source';
 
@@ -17,11 +23,14 @@ export const CHANGE_TYPES: Readonly<Record<string, ChangeType>> = {
 };
 
 export interface ChangeContext {
+  /** The registry entry of the record type the deployment runs on. */
+  type: UserRecordType;
   /** NetSuite's user event type (`create`, `edit`, `xedit`, `delete`). */
   eventType: string;
   changeType: ChangeType;
   newRecord: NetSuiteRecord | null;
   oldRecord: NetSuiteRecord | null;
+  /** Parsed against `type`'s field map (`parseConfig(read, type.fields)`). */
   config: EmitterConfig;
   origin: Origin;
   account: string;
@@ -43,8 +52,20 @@ function modifiedAt(record: CanonicalRecord | null, present: ReadonlySet<string>
   return Number.isFinite(ms) ? ms : null;
 }
 
+/**
+ * The registry entry of the record a user event runs on (`Record.type`: `employee`, `vendor`, …), or
+ * null for a record type suitehooks does not watch (a deployment an administrator added elsewhere).
+ */
+export function recordTypeOf(
+  newRecord: NetSuiteRecord | null,
+  oldRecord: NetSuiteRecord | null,
+): UserRecordType | null {
+  const type = (newRecord ?? oldRecord)?.type;
+  return type ? userRecordType(String(type)) : null;
+}
+
 /** The event, or null for an update that changed no tracked (and not excluded) field. */
-export function employeeEvent(ctx: ChangeContext): ChangeEvent | null {
+export function changeEvent(ctx: ChangeContext): ChangeEvent | null {
   const { config, changeType } = ctx;
   const problems: string[] = [];
   const read = (rec: NetSuiteRecord, partial: boolean) => {
@@ -70,7 +91,7 @@ export function employeeEvent(ctx: ChangeContext): ChangeEvent | null {
   const event = buildEvent({
     id: makeEventId(recordId, sequence, ctx.nonce),
     account: ctx.account,
-    recordType: source?.type ? String(source.type) : 'employee',
+    recordType: ctx.type.id,
     recordId,
     changeType,
     eventType: ctx.eventType,
