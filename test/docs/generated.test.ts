@@ -121,3 +121,13 @@ test("the circuit breaker's cool-down and the worker's time budget, where the do
   expect(NO_ANSWER_LIMIT).toBe(3);
   expect(netsuite).toContain('When three POSTs in a row');
 });
+
+test('the docs index and the README link every page of docs/', () => {
+  const pages = docFiles()
+    .filter((f) => f.startsWith('docs/') && f !== 'docs/README.md')
+    .map((f) => f.slice('docs/'.length));
+  const index = read('docs/README.md');
+  const readme = read('README.md');
+  expect(pages.filter((p) => !index.includes(`](${p})`))).toEqual([]);
+  expect(pages.filter((p) => !readme.includes(`](docs/${p})`))).toEqual([]);
+});
