@@ -4,6 +4,7 @@
  */
 import type { PayloadMode } from './envelope';
 import { EMPLOYEE_FIELDS, FORBIDDEN_FIELDS, resolveField, type FieldSpec } from './fields';
+import { USER_RECORD_TYPES } from './record-types';
 
 export const PARAM = {
   endpointUrl: 'custscript_suitehooks_endpoint_url',
@@ -16,6 +17,7 @@ export const PARAM = {
   excludedFields: 'custscript_suitehooks_excluded_fields',
   eventTypes: 'custscript_suitehooks_event_types',
   allowedHosts: 'custscript_suitehooks_allowed_hosts',
+  recordTypes: 'custscript_suitehooks_record_types',
 } as const;
 
 export type ParamName = keyof typeof PARAM;
@@ -97,6 +99,9 @@ export const INTERACTIVE_CONTEXTS: ReadonlySet<string> = new Set([
 
 export const EVENT_TYPES: ReadonlySet<string> = new Set(['create', 'edit', 'xedit', 'delete']);
 
+/** Record type ids an endpoint may want: the registry's (lib/core/record-types.ts). */
+export const RECORD_TYPE_IDS: ReadonlySet<string> = new Set(USER_RECORD_TYPES.map((t) => t.id));
+
 export interface EmitterConfig {
   endpointUrl: string;
   secretId: string;
@@ -108,6 +113,8 @@ export interface EmitterConfig {
   payloadMode: PayloadMode;
   excluded: Set<string>;
   eventTypes: Set<string>;
+  /** Record type ids (registry) that emit; null means all. */
+  recordTypes: Set<string> | null;
   /** Hosts the endpoint may point at; null means any https host. */
   allowedHosts: Set<string> | null;
 }
@@ -304,10 +311,11 @@ export function parseConfig(read: ParamReader): ConfigResult {
   const excluded = parseExcluded(read, problems);
   const eventTypes =
     parseChoice(read, PARAM.eventTypes, EVENT_TYPES, 'event type', false, problems) ?? new Set(EVENT_TYPES);
+  const recordTypes = parseChoice(read, PARAM.recordTypes, RECORD_TYPE_IDS, 'record type', false, problems);
   return {
     problems,
     errors: problems.map((p) => p.message),
-    config: { ...target, fields, contexts, ...modes, excluded, eventTypes },
+    config: { ...target, fields, contexts, ...modes, excluded, eventTypes, recordTypes },
   };
 }
 

@@ -41,6 +41,11 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     eventId: "custrecord_suitehooks_event_id",
     /** `employee.created` | `employee.updated` | `employee.deleted`. */
     eventType: "custrecord_suitehooks_event_type",
+    /**
+     * The endpoint it belongs to: the endpoint record's internal id, or `parameters` (empty on deliveries
+     * stored before endpoints existed: the parameters endpoint). The worker sends it to that endpoint only.
+     */
+    endpoint: "custrecord_suitehooks_endpoint",
     endpointUrl: "custrecord_suitehooks_endpoint_url",
     /**
      * The host allow-list the endpoint was checked against: host names separated by spaces, `*` for any
@@ -106,7 +111,9 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   var SCRIPT = {
     userEvent: "customscript_suitehooks_employee_ue",
     retry: "customscript_suitehooks_retry_ss",
-    console: "customscript_suitehooks_console"
+    console: "customscript_suitehooks_console",
+    /** Drops the cached endpoint configuration when an endpoint record changes. */
+    endpointUserEvent: "customscript_suitehooks_endpoint_ue"
   };
   var DEPLOYMENT = {
     userEvent: "customdeploy_suitehooks_employee_ue",
@@ -114,7 +121,8 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     retryTimer: "customdeploy_suitehooks_retry_ss",
     /** The retry script's Not Scheduled deployment: the only one that sends; started on demand by N/task. */
     retryWorker: "customdeploy_suitehooks_retry_worker",
-    console: "customdeploy_suitehooks_console"
+    console: "customdeploy_suitehooks_console",
+    endpointUserEvent: "customdeploy_suitehooks_endpoint_ue"
   };
 
   // lib/suitescript/console/deliveries-page.ts
@@ -505,57 +513,6 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
 
   // lib/suitescript/console/health.ts
 
-  // lib/core/alert-config.ts
-  var ALERT_PARAM = {
-    recipients: "custscript_suitehooks_alert_recipients",
-    author: "custscript_suitehooks_alert_author",
-    failingMinutes: "custscript_suitehooks_alert_after_min"
-  };
-  var MAX_RECIPIENTS = 10;
-  var DEFAULT_FAILING_MINUTES = 60;
-  var MIN_FAILING_MINUTES = 15;
-  var EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
-  var INTERNAL_ID = /^[1-9]\d{0,11}$/;
-  function text2(raw) {
-    return raw === null || raw === void 0 ? "" : String(raw).trim();
-  }
-  function parseRecipients(raw, errors) {
-    const out = [];
-    for (const entry of raw.split(/[\s,;]+/).filter((s) => s !== "")) {
-      if (INTERNAL_ID.test(entry)) out.push(Number(entry));
-      else if (EMAIL.test(entry)) out.push(entry);
-      else
-        errors.push(
-          `${ALERT_PARAM.recipients}: "${entry.slice(0, 60)}" is neither an email address nor an employee internal id`
-        );
-    }
-    if (out.length > MAX_RECIPIENTS)
-      errors.push(`${ALERT_PARAM.recipients}: at most ${MAX_RECIPIENTS} recipients (N/email's limit), got ${out.length}`);
-    return out;
-  }
-  function parseAlertConfig(read) {
-    const errors = [];
-    const recipients = parseRecipients(text2(read(ALERT_PARAM.recipients)), errors);
-    const authorText = text2(read(ALERT_PARAM.author));
-    let author = null;
-    if (INTERNAL_ID.test(authorText)) author = Number(authorText);
-    else if (authorText !== "")
-      errors.push(`${ALERT_PARAM.author} must be an employee internal id (the sender of alert emails)`);
-    else if (recipients.length > 0)
-      errors.push(`${ALERT_PARAM.author} is not set: alert emails need an employee as sender`);
-    const minutesText = text2(read(ALERT_PARAM.failingMinutes));
-    let minutes = DEFAULT_FAILING_MINUTES;
-    if (minutesText !== "") {
-      const n = Number(minutesText);
-      if (Number.isInteger(n) && n >= MIN_FAILING_MINUTES) minutes = n;
-      else
-        errors.push(
-          `${ALERT_PARAM.failingMinutes} must be a whole number of minutes, at least ${MIN_FAILING_MINUTES} (got "${minutesText.slice(0, 20)}")`
-        );
-    }
-    return { recipients, author, failingAfterMs: minutes * 6e4, errors };
-  }
-
   // lib/core/fields.ts
   var EMPLOYEE_FIELDS = Object.freeze([
     { rest: "entityId", nsId: "entityid", column: "entityid", kind: "text" },
@@ -627,6 +584,84 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     return { rest: lower, nsId: lower, column: lower, kind: rawKind ?? "auto" };
   }
 
+  // lib/core/record-types.ts
+  var byRest = (rest) => EMPLOYEE_FIELDS.find((f) => f.rest === rest);
+  var ENTITY = ["entityId", "externalId", "firstName", "lastName", "email", "phone", "isInactive", "giveAccess"];
+  var SUBSIDIARY = byRest("subsidiary");
+  var MODIFIED = byRest("lastModifiedDate");
+  var ROLES_SUBLIST = byRest("roles");
+  var IS_PERSON = { rest: "isPerson", nsId: "isperson", column: "isperson", kind: "boolean" };
+  var COMPANY = { rest: "companyName", nsId: "companyname", column: "companyname", kind: "text" };
+  var ACCESS_ROLE = {
+    rest: "accessRole",
+    nsId: "accessrole",
+    column: "accessrole",
+    kind: "select",
+    refType: "role"
+  };
+  function entityFields(...extra) {
+    return Object.freeze([
+      ...ENTITY.map(byRest).slice(0, 2),
+      IS_PERSON,
+      COMPANY,
+      ...ENTITY.map(byRest).slice(2),
+      SUBSIDIARY,
+      ...extra,
+      MODIFIED
+    ]);
+  }
+  var VENDOR_FIELDS = entityFields(
+    { rest: "legalName", nsId: "legalname", column: "legalname", kind: "text" },
+    ROLES_SUBLIST
+  );
+  var PARTNER_FIELDS = entityFields(
+    byRest("department"),
+    byRest("location"),
+    { rest: "partnerCode", nsId: "partnercode", column: "partnercode", kind: "text" },
+    ACCESS_ROLE
+  );
+  var CUSTOMER_FIELDS = entityFields(
+    { rest: "salesRep", nsId: "salesrep", column: "salesrep", kind: "select", refType: "employee" },
+    ACCESS_ROLE
+  );
+  function entry(id, plural, fields, roles, sources) {
+    return Object.freeze({
+      id,
+      sdfRecordType: id.toUpperCase(),
+      eventPrefix: id,
+      label: id,
+      plural,
+      fields,
+      roles,
+      sources: Object.freeze(sources)
+    });
+  }
+  var SELECT_ROLE = { kind: "select", rest: "accessRole", column: "accessrole" };
+  var USER_RECORD_TYPES = Object.freeze([
+    entry(
+      "employee",
+      "employees",
+      EMPLOYEE_FIELDS,
+      { kind: "sublist", rest: "roles", suiteqlTable: "employeerolesforsearch" },
+      ["section_N285060"]
+    ),
+    entry("vendor", "vendors", VENDOR_FIELDS, { kind: "sublist", rest: "roles", suiteqlTable: null }, [
+      "section_N3187808",
+      "article_164337045826",
+      "section_0413121324"
+    ]),
+    entry("partner", "partners", PARTNER_FIELDS, SELECT_ROLE, ["section_N3187098", "section_0815024527"]),
+    entry("customer", "customers", CUSTOMER_FIELDS, SELECT_ROLE, ["section_N3184698", "section_1014091843"])
+  ]);
+  var BY_ID = new Map(USER_RECORD_TYPES.map((t) => [t.id, t]));
+  var SUFFIX = { create: "created", update: "updated", delete: "deleted" };
+  function eventTypeOf(type, changeType) {
+    return `${type.eventPrefix}.${SUFFIX[changeType]}`;
+  }
+  var EVENT_TYPE_NAMES = Object.freeze(
+    USER_RECORD_TYPES.flatMap((t) => ["create", "update", "delete"].map((c) => eventTypeOf(t, c)))
+  );
+
   // lib/core/config.ts
   var PARAM = {
     endpointUrl: "custscript_suitehooks_endpoint_url",
@@ -638,7 +673,8 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     payloadMode: "custscript_suitehooks_payload_mode",
     excludedFields: "custscript_suitehooks_excluded_fields",
     eventTypes: "custscript_suitehooks_event_types",
-    allowedHosts: "custscript_suitehooks_allowed_hosts"
+    allowedHosts: "custscript_suitehooks_allowed_hosts",
+    recordTypes: "custscript_suitehooks_record_types"
   };
   var CONTEXT_TYPE = Object.freeze({
     ACTION: "ACTION",
@@ -687,6 +723,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     ...Object.values(CONTEXT_TYPE_BEYOND_TYPINGS)
   ]);
   var EVENT_TYPES2 = /* @__PURE__ */ new Set(["create", "edit", "xedit", "delete"]);
+  var RECORD_TYPE_IDS = new Set(USER_RECORD_TYPES.map((t) => t.id));
   var SENDING_PARAMS = /* @__PURE__ */ new Set([
     PARAM.endpointUrl,
     PARAM.secretId,
@@ -695,11 +732,11 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   ]);
   var SECRET_ID = /^custsecret[a-z0-9_]{1,30}$/;
   var HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|[0-9a-f:.]*:[0-9a-f:.]*)$/;
-  function text3(raw) {
+  function text2(raw) {
     return raw === null || raw === void 0 ? "" : String(raw).trim();
   }
   function list2(raw) {
-    return text3(raw).replace(/\s*:\s*/g, ":").split(/[\s,;]+/).map((s) => s.trim()).filter((s) => s !== "");
+    return text2(raw).replace(/\s*:\s*/g, ":").split(/[\s,;]+/).map((s) => s.trim()).filter((s) => s !== "");
   }
   function problem(param, reason, detail = "") {
     return {
@@ -736,15 +773,15 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
         )
       );
     const allowedHosts = hosts.length > 0 ? new Set(hosts) : null;
-    const endpointUrl = text3(read(PARAM.endpointUrl));
+    const endpointUrl = text2(read(PARAM.endpointUrl));
     const endpoint = endpointProblem(endpointUrl, badHosts.length > 0 ? null : allowedHosts);
     if (endpoint) problems.push(endpoint);
-    const secretId = text3(read(PARAM.secretId)).toLowerCase();
+    const secretId = text2(read(PARAM.secretId)).toLowerCase();
     if (secretId === "")
       problems.push(problem(PARAM.secretId, "is not set", "is not set: name the API Secret (custsecret_…) that signs"));
     else if (!SECRET_ID.test(secretId))
       problems.push(problem(PARAM.secretId, "must be an API Secret script id (custsecret_…)"));
-    const prev = text3(read(PARAM.prevSecretId)).toLowerCase();
+    const prev = text2(read(PARAM.prevSecretId)).toLowerCase();
     if (prev !== "" && !SECRET_ID.test(prev))
       problems.push(problem(PARAM.prevSecretId, "must be an API Secret script id (custsecret_…)"));
     return { endpointUrl, secretId, prevSecretId: prev === "" ? null : prev, allowedHosts };
@@ -776,13 +813,13 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     return valid.length > 0 && valid.length === names.length ? new Set(valid) : null;
   }
   function parseModes(read, problems) {
-    const mode = text3(read(PARAM.deliveryMode)).toLowerCase() || "auto";
+    const mode = text2(read(PARAM.deliveryMode)).toLowerCase() || "auto";
     if (mode !== "inline" && mode !== "outbox" && mode !== "auto") {
       problems.push(
         problem(PARAM.deliveryMode, "must be inline, outbox or auto", `must be inline, outbox or auto (got "${mode}")`)
       );
     }
-    const payload = text3(read(PARAM.payloadMode)).toLowerCase() || "full";
+    const payload = text2(read(PARAM.payloadMode)).toLowerCase() || "full";
     if (payload !== "full" && payload !== "changes")
       problems.push(problem(PARAM.payloadMode, "must be full or changes", `must be full or changes (got "${payload}")`));
     return {
@@ -808,14 +845,119 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     const modes = parseModes(read, problems);
     const excluded = parseExcluded(read, problems);
     const eventTypes = parseChoice(read, PARAM.eventTypes, EVENT_TYPES2, "event type", false, problems) ?? new Set(EVENT_TYPES2);
+    const recordTypes = parseChoice(read, PARAM.recordTypes, RECORD_TYPE_IDS, "record type", false, problems);
     return {
       problems,
       errors: problems.map((p) => p.message),
-      config: { ...target, fields, contexts, ...modes, excluded, eventTypes }
+      config: { ...target, fields, contexts, ...modes, excluded, eventTypes, recordTypes }
     };
   }
   function blockingProblems(result) {
     return result.problems.filter((p) => p.blocking);
+  }
+
+  // lib/core/endpoint-record.ts
+  var ENDPOINT_FIELD = {
+    url: "custrecord_suitehooks_ep_url",
+    secretId: "custrecord_suitehooks_ep_secret_id",
+    prevSecretId: "custrecord_suitehooks_ep_prev_secret_id",
+    /** Record types it wants (employee, vendor, …), comma separated; empty means all. */
+    recordTypes: "custrecord_suitehooks_ep_record_types",
+    eventTypes: "custrecord_suitehooks_ep_event_types",
+    fields: "custrecord_suitehooks_ep_fields",
+    excludedFields: "custrecord_suitehooks_ep_excluded_fields",
+    contexts: "custrecord_suitehooks_ep_contexts",
+    payloadMode: "custrecord_suitehooks_ep_payload_mode",
+    deliveryMode: "custrecord_suitehooks_ep_delivery_mode",
+    allowedHosts: "custrecord_suitehooks_ep_allowed_hosts",
+    enabled: "custrecord_suitehooks_ep_enabled",
+    /** Health, written by the retry worker: when its attempts began failing (ISO-8601 UTC; empty = healthy). */
+    failingSince: "custrecord_suitehooks_ep_failing_since",
+    lastSuccess: "custrecord_suitehooks_ep_last_success",
+    lastError: "custrecord_suitehooks_ep_last_error",
+    /** Why and when the worker disabled it (empty when an administrator did, or it is enabled). */
+    disabledReason: "custrecord_suitehooks_ep_disabled_reason"
+  };
+  var SETTING_FIELDS = {
+    [PARAM.endpointUrl]: ENDPOINT_FIELD.url,
+    [PARAM.secretId]: ENDPOINT_FIELD.secretId,
+    [PARAM.prevSecretId]: ENDPOINT_FIELD.prevSecretId,
+    [PARAM.recordTypes]: ENDPOINT_FIELD.recordTypes,
+    [PARAM.eventTypes]: ENDPOINT_FIELD.eventTypes,
+    [PARAM.fields]: ENDPOINT_FIELD.fields,
+    [PARAM.excludedFields]: ENDPOINT_FIELD.excludedFields,
+    [PARAM.contexts]: ENDPOINT_FIELD.contexts,
+    [PARAM.payloadMode]: ENDPOINT_FIELD.payloadMode,
+    [PARAM.deliveryMode]: ENDPOINT_FIELD.deliveryMode,
+    [PARAM.allowedHosts]: ENDPOINT_FIELD.allowedHosts
+  };
+  var ENDPOINT_CONFIG_FIELDS = Object.freeze([
+    "name",
+    ...Object.values(SETTING_FIELDS),
+    ENDPOINT_FIELD.enabled
+  ]);
+
+  // lib/core/endpoint-health.ts
+  var DEFAULT_DISABLE_AFTER_DAYS = 5;
+
+  // lib/core/alert-config.ts
+  var ALERT_PARAM = {
+    recipients: "custscript_suitehooks_alert_recipients",
+    author: "custscript_suitehooks_alert_author",
+    failingMinutes: "custscript_suitehooks_alert_after_min",
+    /** Days an endpoint record may fail continuously before the timer disables it (default 5). */
+    disableAfterDays: "custscript_suitehooks_disable_after_days"
+  };
+  var MAX_RECIPIENTS = 10;
+  var DEFAULT_FAILING_MINUTES = 60;
+  var MIN_FAILING_MINUTES = 15;
+  var EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
+  var INTERNAL_ID = /^[1-9]\d{0,11}$/;
+  function text3(raw) {
+    return raw === null || raw === void 0 ? "" : String(raw).trim();
+  }
+  function parseRecipients(raw, errors) {
+    const out = [];
+    for (const entry2 of raw.split(/[\s,;]+/).filter((s) => s !== "")) {
+      if (INTERNAL_ID.test(entry2)) out.push(Number(entry2));
+      else if (EMAIL.test(entry2)) out.push(entry2);
+      else
+        errors.push(
+          `${ALERT_PARAM.recipients}: "${entry2.slice(0, 60)}" is neither an email address nor an employee internal id`
+        );
+    }
+    if (out.length > MAX_RECIPIENTS)
+      errors.push(`${ALERT_PARAM.recipients}: at most ${MAX_RECIPIENTS} recipients (N/email's limit), got ${out.length}`);
+    return out;
+  }
+  function parseAlertConfig(read) {
+    const errors = [];
+    const recipients = parseRecipients(text3(read(ALERT_PARAM.recipients)), errors);
+    const authorText = text3(read(ALERT_PARAM.author));
+    let author = null;
+    if (INTERNAL_ID.test(authorText)) author = Number(authorText);
+    else if (authorText !== "")
+      errors.push(`${ALERT_PARAM.author} must be an employee internal id (the sender of alert emails)`);
+    else if (recipients.length > 0)
+      errors.push(`${ALERT_PARAM.author} is not set: alert emails need an employee as sender`);
+    const minutesText = text3(read(ALERT_PARAM.failingMinutes));
+    let minutes = DEFAULT_FAILING_MINUTES;
+    if (minutesText !== "") {
+      const n = Number(minutesText);
+      if (Number.isInteger(n) && n >= MIN_FAILING_MINUTES) minutes = n;
+      else
+        errors.push(
+          `${ALERT_PARAM.failingMinutes} must be a whole number of minutes, at least ${MIN_FAILING_MINUTES} (got "${minutesText.slice(0, 20)}")`
+        );
+    }
+    return { recipients, author, failingAfterMs: minutes * 6e4, disableAfterMs: disableAfter(read, errors), errors };
+  }
+  function disableAfter(read, errors) {
+    const raw = text3(read(ALERT_PARAM.disableAfterDays));
+    const n = raw === "" ? DEFAULT_DISABLE_AFTER_DAYS : Number(raw);
+    if (Number.isInteger(n) && n >= 1) return n * 864e5;
+    errors.push(`${ALERT_PARAM.disableAfterDays} must be a whole number of days, at least 1 (got "${raw.slice(0, 20)}")`);
+    return DEFAULT_DISABLE_AFTER_DAYS * 864e5;
   }
 
   // lib/suitescript/signer.ts
@@ -1184,11 +1326,17 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     cacheRemove: 1
   };
   var RETRY_UNITS = {
-    setup: 3 * UNIT_COST.resultSetPage + RECORD_UNITS.load.other,
+    setup: 4 * UNIT_COST.resultSetPage + RECORD_UNITS.load.other,
     delivery: UNIT_COST.https + RECORD_UNITS.submitFields.custom,
     bodyLoad: RECORD_UNITS.load.custom,
     resubmit: UNIT_COST.taskSubmit,
-    breaker: UNIT_COST.cacheRemove
+    breaker: UNIT_COST.cacheGet + UNIT_COST.cachePut,
+    health: RECORD_UNITS.submitFields.custom
+  };
+  var FAN_OUT = {
+    overhead: 2 * UNIT_COST.cacheGet,
+    inlinePosts: 3,
+    outboxDelivery: RECORD_UNITS.create.custom + RECORD_UNITS.save.custom
   };
 
   // lib/suitescript/delivery-values.ts

@@ -4,7 +4,8 @@
  * @NModuleScope SameAccount
  * Built by scripts/build-bundle.mjs from lib/suitescript/entries/employee-ue.ts; edit the TypeScript, not this file.
  */
-define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/encode'], function (logger, runtime3, cache, record, https, crypto, encode) {
+define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/crypto', 'N/encode'], function (logger, runtime3, cache, search, record, https, crypto, encode) {
+  var cache2 = cache;
   var runtime = runtime3;
   var runtime2 = runtime3;
   // lib/suitescript/entries/employee-ue.ts
@@ -17,6 +18,27 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
   function breakerKey(endpoint) {
     const key = `endpoint:${endpoint}`;
     return key.length <= KEY_MAX ? key : `${key.slice(0, KEY_MAX - 12)}#${hash(key)}`;
+  }
+  var BREAKERS_KEY = "breakers";
+  function readBreakerStates(text2) {
+    if (!text2) return {};
+    try {
+      const parsed = JSON.parse(text2);
+      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return {};
+      const out = {};
+      for (const [k, v] of Object.entries(parsed)) if (typeof v === "string") out[k] = v;
+      return out;
+    } catch {
+      return {};
+    }
+  }
+  function withBreakerState(text2, endpoint, value, now) {
+    const states = readBreakerStates(text2);
+    for (const [k, v] of Object.entries(states)) if (Number(v) + BREAKER_TTL_SECONDS * 1e3 < now) delete states[k];
+    const key = breakerKey(endpoint);
+    if (value === null) delete states[key];
+    else states[key] = value;
+    return JSON.stringify(states);
   }
   function hash(text2) {
     let h = 2166136261;
@@ -107,6 +129,84 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
     return { rest: lower, nsId: lower, column: lower, kind: rawKind ?? "auto" };
   }
 
+  // lib/core/record-types.ts
+  var byRest = (rest) => EMPLOYEE_FIELDS.find((f) => f.rest === rest);
+  var ENTITY = ["entityId", "externalId", "firstName", "lastName", "email", "phone", "isInactive", "giveAccess"];
+  var SUBSIDIARY = byRest("subsidiary");
+  var MODIFIED = byRest("lastModifiedDate");
+  var ROLES_SUBLIST = byRest("roles");
+  var IS_PERSON = { rest: "isPerson", nsId: "isperson", column: "isperson", kind: "boolean" };
+  var COMPANY = { rest: "companyName", nsId: "companyname", column: "companyname", kind: "text" };
+  var ACCESS_ROLE = {
+    rest: "accessRole",
+    nsId: "accessrole",
+    column: "accessrole",
+    kind: "select",
+    refType: "role"
+  };
+  function entityFields(...extra) {
+    return Object.freeze([
+      ...ENTITY.map(byRest).slice(0, 2),
+      IS_PERSON,
+      COMPANY,
+      ...ENTITY.map(byRest).slice(2),
+      SUBSIDIARY,
+      ...extra,
+      MODIFIED
+    ]);
+  }
+  var VENDOR_FIELDS = entityFields(
+    { rest: "legalName", nsId: "legalname", column: "legalname", kind: "text" },
+    ROLES_SUBLIST
+  );
+  var PARTNER_FIELDS = entityFields(
+    byRest("department"),
+    byRest("location"),
+    { rest: "partnerCode", nsId: "partnercode", column: "partnercode", kind: "text" },
+    ACCESS_ROLE
+  );
+  var CUSTOMER_FIELDS = entityFields(
+    { rest: "salesRep", nsId: "salesrep", column: "salesrep", kind: "select", refType: "employee" },
+    ACCESS_ROLE
+  );
+  function entry(id, plural, fields, roles, sources) {
+    return Object.freeze({
+      id,
+      sdfRecordType: id.toUpperCase(),
+      eventPrefix: id,
+      label: id,
+      plural,
+      fields,
+      roles,
+      sources: Object.freeze(sources)
+    });
+  }
+  var SELECT_ROLE = { kind: "select", rest: "accessRole", column: "accessrole" };
+  var USER_RECORD_TYPES = Object.freeze([
+    entry(
+      "employee",
+      "employees",
+      EMPLOYEE_FIELDS,
+      { kind: "sublist", rest: "roles", suiteqlTable: "employeerolesforsearch" },
+      ["section_N285060"]
+    ),
+    entry("vendor", "vendors", VENDOR_FIELDS, { kind: "sublist", rest: "roles", suiteqlTable: null }, [
+      "section_N3187808",
+      "article_164337045826",
+      "section_0413121324"
+    ]),
+    entry("partner", "partners", PARTNER_FIELDS, SELECT_ROLE, ["section_N3187098", "section_0815024527"]),
+    entry("customer", "customers", CUSTOMER_FIELDS, SELECT_ROLE, ["section_N3184698", "section_1014091843"])
+  ]);
+  var BY_ID = new Map(USER_RECORD_TYPES.map((t) => [t.id, t]));
+  var SUFFIX = { create: "created", update: "updated", delete: "deleted" };
+  function eventTypeOf(type, changeType) {
+    return `${type.eventPrefix}.${SUFFIX[changeType]}`;
+  }
+  var EVENT_TYPE_NAMES = Object.freeze(
+    USER_RECORD_TYPES.flatMap((t) => ["create", "update", "delete"].map((c) => eventTypeOf(t, c)))
+  );
+
   // lib/core/config.ts
   var PARAM = {
     endpointUrl: "custscript_suitehooks_endpoint_url",
@@ -118,7 +218,8 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
     payloadMode: "custscript_suitehooks_payload_mode",
     excludedFields: "custscript_suitehooks_excluded_fields",
     eventTypes: "custscript_suitehooks_event_types",
-    allowedHosts: "custscript_suitehooks_allowed_hosts"
+    allowedHosts: "custscript_suitehooks_allowed_hosts",
+    recordTypes: "custscript_suitehooks_record_types"
   };
   var CONTEXT_TYPE = Object.freeze({
     ACTION: "ACTION",
@@ -177,6 +278,7 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
     "USEREVENT"
   ]);
   var EVENT_TYPES = /* @__PURE__ */ new Set(["create", "edit", "xedit", "delete"]);
+  var RECORD_TYPE_IDS = new Set(USER_RECORD_TYPES.map((t) => t.id));
   var SENDING_PARAMS = /* @__PURE__ */ new Set([
     PARAM.endpointUrl,
     PARAM.secretId,
@@ -298,10 +400,11 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
     const modes = parseModes(read, problems);
     const excluded = parseExcluded(read, problems);
     const eventTypes = parseChoice(read, PARAM.eventTypes, EVENT_TYPES, "event type", false, problems) ?? new Set(EVENT_TYPES);
+    const recordTypes = parseChoice(read, PARAM.recordTypes, RECORD_TYPE_IDS, "record type", false, problems);
     return {
       problems,
       errors: problems.map((p) => p.message),
-      config: { ...target, fields, contexts, ...modes, excluded, eventTypes }
+      config: { ...target, fields, contexts, ...modes, excluded, eventTypes, recordTypes }
     };
   }
   function blockingProblems(result) {
@@ -363,6 +466,11 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
     eventId: "custrecord_suitehooks_event_id",
     /** `employee.created` | `employee.updated` | `employee.deleted`. */
     eventType: "custrecord_suitehooks_event_type",
+    /**
+     * The endpoint it belongs to: the endpoint record's internal id, or `parameters` (empty on deliveries
+     * stored before endpoints existed: the parameters endpoint). The worker sends it to that endpoint only.
+     */
+    endpoint: "custrecord_suitehooks_endpoint",
     endpointUrl: "custrecord_suitehooks_endpoint_url",
     /**
      * The host allow-list the endpoint was checked against: host names separated by spaces, `*` for any
@@ -484,28 +592,66 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
     return `evt_${safe(recordId)}_${safe(sequence.toString(36))}_${safe(nonce)}`;
   }
 
+  // lib/core/governance.ts
+  var RECORD_UNITS = {
+    load: { transaction: 10, custom: 2, other: 5 },
+    create: { transaction: 10, custom: 2, other: 5 },
+    submitFields: { transaction: 10, custom: 2, other: 5 },
+    save: { transaction: 20, custom: 4, other: 10 },
+    delete: { transaction: 20, custom: 4, other: 10 }
+  };
+  var UNIT_COST = {
+    lookupFields: 1,
+    https: 10,
+    suiteql: 10,
+    resultSetPage: 10,
+    taskSubmit: 20,
+    emailSend: 20,
+    log: 0,
+    cacheGet: 1,
+    cacheLoad: 2,
+    cachePut: 1,
+    cacheRemove: 1
+  };
+  var RETRY_UNITS = {
+    setup: 4 * UNIT_COST.resultSetPage + RECORD_UNITS.load.other,
+    delivery: UNIT_COST.https + RECORD_UNITS.submitFields.custom,
+    bodyLoad: RECORD_UNITS.load.custom,
+    resubmit: UNIT_COST.taskSubmit,
+    breaker: UNIT_COST.cacheGet + UNIT_COST.cachePut,
+    health: RECORD_UNITS.submitFields.custom
+  };
+  var FAN_OUT = {
+    overhead: 2 * UNIT_COST.cacheGet,
+    inlinePosts: 3,
+    outboxDelivery: RECORD_UNITS.create.custom + RECORD_UNITS.save.custom
+  };
+
   // lib/suitescript/breaker-cache.ts
   function breakers() {
     return cache.getCache({ name: BREAKER_CACHE_NAME, scope: cache.Scope.PROTECTED });
   }
-  function readBreaker(endpoint) {
+  function readBreakers() {
+    let states = {};
     try {
-      return breakers().get({ key: breakerKey(endpoint) });
+      states = readBreakerStates(breakers().get({ key: BREAKERS_KEY }));
     } catch {
-      return null;
+    }
+    return (endpoint) => states[breakerKey(endpoint)] ?? null;
+  }
+  function writeBreaker(endpoint, value) {
+    try {
+      const c = breakers();
+      const next = withBreakerState(c.get({ key: BREAKERS_KEY }), endpoint, value, Date.now());
+      c.put({ key: BREAKERS_KEY, value: next, ttl: BREAKER_TTL_SECONDS });
+    } catch {
     }
   }
   function openBreaker(endpoint, value) {
-    try {
-      breakers().put({ key: breakerKey(endpoint), value, ttl: BREAKER_TTL_SECONDS });
-    } catch {
-    }
+    writeBreaker(endpoint, value);
   }
   function closeBreaker(endpoint) {
-    try {
-      breakers().remove({ key: breakerKey(endpoint) });
-    } catch {
-    }
+    writeBreaker(endpoint, null);
   }
 
   // lib/core/normalize.ts
@@ -803,6 +949,134 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
     return { event, problems };
   }
 
+  // lib/suitescript/endpoints.ts
+
+  // lib/core/endpoint-record.ts
+  var ENDPOINT_RECORD = "customrecord_suitehooks_endpoint";
+  var ENDPOINT_FIELD = {
+    url: "custrecord_suitehooks_ep_url",
+    secretId: "custrecord_suitehooks_ep_secret_id",
+    prevSecretId: "custrecord_suitehooks_ep_prev_secret_id",
+    /** Record types it wants (employee, vendor, …), comma separated; empty means all. */
+    recordTypes: "custrecord_suitehooks_ep_record_types",
+    eventTypes: "custrecord_suitehooks_ep_event_types",
+    fields: "custrecord_suitehooks_ep_fields",
+    excludedFields: "custrecord_suitehooks_ep_excluded_fields",
+    contexts: "custrecord_suitehooks_ep_contexts",
+    payloadMode: "custrecord_suitehooks_ep_payload_mode",
+    deliveryMode: "custrecord_suitehooks_ep_delivery_mode",
+    allowedHosts: "custrecord_suitehooks_ep_allowed_hosts",
+    enabled: "custrecord_suitehooks_ep_enabled",
+    /** Health, written by the retry worker: when its attempts began failing (ISO-8601 UTC; empty = healthy). */
+    failingSince: "custrecord_suitehooks_ep_failing_since",
+    lastSuccess: "custrecord_suitehooks_ep_last_success",
+    lastError: "custrecord_suitehooks_ep_last_error",
+    /** Why and when the worker disabled it (empty when an administrator did, or it is enabled). */
+    disabledReason: "custrecord_suitehooks_ep_disabled_reason"
+  };
+  var PARAMETERS_ENDPOINT = "parameters";
+  var SETTING_FIELDS = {
+    [PARAM.endpointUrl]: ENDPOINT_FIELD.url,
+    [PARAM.secretId]: ENDPOINT_FIELD.secretId,
+    [PARAM.prevSecretId]: ENDPOINT_FIELD.prevSecretId,
+    [PARAM.recordTypes]: ENDPOINT_FIELD.recordTypes,
+    [PARAM.eventTypes]: ENDPOINT_FIELD.eventTypes,
+    [PARAM.fields]: ENDPOINT_FIELD.fields,
+    [PARAM.excludedFields]: ENDPOINT_FIELD.excludedFields,
+    [PARAM.contexts]: ENDPOINT_FIELD.contexts,
+    [PARAM.payloadMode]: ENDPOINT_FIELD.payloadMode,
+    [PARAM.deliveryMode]: ENDPOINT_FIELD.deliveryMode,
+    [PARAM.allowedHosts]: ENDPOINT_FIELD.allowedHosts
+  };
+  var ENDPOINT_CONFIG_FIELDS = Object.freeze([
+    "name",
+    ...Object.values(SETTING_FIELDS),
+    ENDPOINT_FIELD.enabled
+  ]);
+  function enabledValue(value) {
+    return value === true || value === "T" || value === "true";
+  }
+  function parseEndpoint(id, values) {
+    const read = (param) => {
+      const field = SETTING_FIELDS[param];
+      return field === void 0 ? null : values[field];
+    };
+    const result = parseConfig(read);
+    const problems = result.problems.map((p) => {
+      const field = SETTING_FIELDS[p.param] ?? p.param;
+      return { ...p, param: field, message: p.message.split(p.param).join(field) };
+    });
+    return {
+      id,
+      name: String(values.name ?? "") || `endpoint ${id}`,
+      enabled: enabledValue(values[ENDPOINT_FIELD.enabled]),
+      result: { config: result.config, problems, errors: problems.map((p) => p.message) }
+    };
+  }
+  function parametersEndpoint(read) {
+    return { id: PARAMETERS_ENDPOINT, name: "script parameters", enabled: true, result: parseConfig(read) };
+  }
+  function parametersInUse(read, records) {
+    const url = read(PARAM.endpointUrl);
+    return records === 0 || url !== null && url !== void 0 && String(url).trim() !== "";
+  }
+  function subscribes(endpoint, recordType, eventType, executionContext3) {
+    const { config } = endpoint.result;
+    if (!endpoint.enabled) return false;
+    if (config.recordTypes && !config.recordTypes.has(recordType.toLowerCase())) return false;
+    if (!config.eventTypes.has(eventType)) return false;
+    return !config.contexts || config.contexts.has(executionContext3.toUpperCase());
+  }
+  function readStoredEndpoints(text2) {
+    if (!text2) return [];
+    try {
+      const parsed = JSON.parse(text2);
+      return (parsed.endpoints ?? []).map((e) => parseEndpoint(String(e.id), e.values ?? {}));
+    } catch {
+      return [];
+    }
+  }
+  var ENDPOINTS_CACHE_NAME = "suitehooks_endpoints";
+  var ENDPOINTS_KEY = "endpoints";
+  var ENDPOINTS_TTL_SECONDS = 3600;
+
+  // lib/suitescript/params.ts
+  function currentScriptParams() {
+    const script = runtime.getCurrentScript();
+    return (name) => script.getParameter({ name });
+  }
+
+  // lib/suitescript/endpoints.ts
+  function endpointCache() {
+    return cache2.getCache({ name: ENDPOINTS_CACHE_NAME, scope: cache2.Scope.PROTECTED });
+  }
+  function searchEndpointValues(extraColumns = []) {
+    const columns = [...ENDPOINT_CONFIG_FIELDS, ...extraColumns];
+    const results = search.create({ type: ENDPOINT_RECORD, filters: [["isinactive", "is", "F"]], columns: ["internalid", ...columns] }).run().getRange({ start: 0, end: 1e3 });
+    return {
+      endpoints: results.map((r) => ({
+        id: String(r.id),
+        values: Object.fromEntries(columns.map((c) => [c, r.getValue({ name: c })]))
+      }))
+    };
+  }
+  function cachedEndpoints() {
+    const text2 = endpointCache().get({
+      key: ENDPOINTS_KEY,
+      loader: () => JSON.stringify(searchEndpointValues()),
+      ttl: ENDPOINTS_TTL_SECONDS
+    });
+    return readStoredEndpoints(text2);
+  }
+  function allEndpoints() {
+    const records = cachedEndpoints();
+    const params = currentScriptParams();
+    return parametersInUse(params, records.length) ? [...records, parametersEndpoint(params)] : records;
+  }
+  function endpointsFor(recordTypeId, eventType, executionContext3) {
+    return allEndpoints().filter((e) => subscribes(e, recordTypeId, eventType, executionContext3));
+  }
+
   // lib/suitescript/errors.ts
   function errorCode(e) {
     if (typeof e === "object" && e !== null && "name" in e && typeof e.name === "string" && e.name !== "") return e.name;
@@ -827,6 +1101,7 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
   }
   function targetValues(target) {
     return {
+      [DELIVERY_FIELD.endpoint]: target.endpoint,
       [DELIVERY_FIELD.endpointUrl]: target.endpointUrl,
       [DELIVERY_FIELD.secretId]: target.secretId,
       [DELIVERY_FIELD.prevSecretId]: target.prevSecretId ?? "",
@@ -859,14 +1134,8 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
     return value === null || value === void 0 || value === "" ? null : { id: String(value) };
   }
   function currentOrigin() {
-    const user = runtime.getCurrentUser();
-    return { executionContext: String(runtime.executionContext), user: idOf(user.id), role: idOf(user.role) };
-  }
-
-  // lib/suitescript/params.ts
-  function currentScriptParams() {
-    const script = runtime2.getCurrentScript();
-    return (name) => script.getParameter({ name });
+    const user = runtime2.getCurrentUser();
+    return { executionContext: String(runtime2.executionContext), user: idOf(user.id), role: idOf(user.role) };
   }
 
   // lib/suitescript/post-signed.ts
@@ -970,10 +1239,12 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
   // lib/suitescript/entries/employee-ue.ts
   var TITLE = "suitehooks";
   function keep(em, state, posted) {
-    const { event, body, config } = em;
+    const { event, body } = em;
+    const { config } = em.endpoint.result;
     try {
       createDelivery(
         {
+          endpoint: em.endpoint.id,
           eventId: event.data.id,
           eventType: event.type,
           body,
@@ -1002,12 +1273,12 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
     }
   }
   function post2(em) {
-    const result = postSigned(em.config.endpointUrl, em.event.data.id, em.body, em.sign, Date.now());
+    const result = postSigned(em.endpoint.result.config.endpointUrl, em.event.data.id, em.body, em.sign, Date.now());
     return stateAfterAttempt(result, 1, Date.now(), Math.random);
   }
-  function sendInline(em) {
-    const endpoint = em.config.endpointUrl;
-    const decision = decideInline(readBreaker(endpoint), Date.now());
+  function sendInline(em, breakers2) {
+    const endpoint = em.endpoint.id;
+    const decision = decideInline(breakers2(endpoint), Date.now());
     if (decision.kind === "skip") {
       const until = new Date(decision.until).toISOString();
       return keep(
@@ -1017,25 +1288,30 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
       );
     }
     if (decision.kind === "probe") openBreaker(endpoint, decision.claim);
-    const result = postSigned(endpoint, em.event.data.id, em.body, em.sign, Date.now());
+    const url = em.endpoint.result.config.endpointUrl;
+    const result = postSigned(url, em.event.data.id, em.body, em.sign, Date.now());
     if (showsDown(result)) openBreaker(endpoint, openUntilValue(Date.now()));
     else if (decision.kind === "probe") closeBreaker(endpoint);
     const state = stateAfterAttempt(result, 1, Date.now(), Math.random);
     if (state.status !== DELIVERY_STATUS.delivered) keep(em, state, true);
   }
-  function emission(context) {
-    const eventType = String(context.type);
-    const changeType = CHANGE_TYPES[eventType];
-    if (!changeType) return null;
-    const parsed = parseConfig(currentScriptParams());
-    const { config } = parsed;
+  function signing(endpoint) {
+    const parsed = endpoint.result;
     const blocking = blockingProblems(parsed);
-    const signer = blocking.length > 0 ? null : signerOrProblem(config);
+    const signer = blocking.length > 0 ? null : signerOrProblem(parsed.config);
     const problems = signer?.problem ? [...parsed.problems, signer.problem] : parsed.problems;
-    if (problems.length > 0) logger.error({ title: `${TITLE}: configuration`, details: problemSummary(problems) });
-    if (!config.eventTypes.has(eventType)) return null;
-    const executionContext3 = String(runtime3.executionContext).toUpperCase();
-    if (config.contexts && !config.contexts.has(executionContext3)) return null;
+    if (problems.length > 0)
+      logger.error({
+        title: `${TITLE}: configuration`,
+        details: `endpoint ${endpoint.id}: ${problemSummary(problems)}`
+      });
+    const held = blocking.length > 0 ? `configuration: ${blocking.map((p) => p.message).join("; ")}` : signer?.problem?.message ?? null;
+    return { sign: signer?.sign ?? null, held };
+  }
+  function emission(save, endpoint) {
+    const { context, eventType } = save;
+    const changeType = CHANGE_TYPES[eventType];
+    const config = endpoint.result.config;
     const built = employeeEvent({
       eventType,
       changeType,
@@ -1044,8 +1320,8 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
       config,
       origin: currentOrigin(),
       account: runtime3.accountId,
-      now: Date.now(),
-      nonce: Math.random().toString(36).slice(2, 10)
+      now: save.now,
+      nonce: save.nonce
     });
     if (!built) return null;
     const { event } = built;
@@ -1054,16 +1330,43 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
         title: `${TITLE}: unreadable fields`,
         details: `event ${event.data.id}: ${built.problems.join("; ")}`
       });
-    const held = blocking.length > 0 ? `configuration: ${blocking.map((p) => p.message).join("; ")}` : signer?.problem?.message ?? null;
-    const inline = postsInline(config.deliveryMode, executionContext3);
-    return { event, body: serializeEvent(event), config, sign: signer?.sign ?? null, held, inline };
+    const inline = postsInline(config.deliveryMode, save.executionContext);
+    return { event, body: serializeEvent(event), endpoint, ...signing(endpoint), inline };
+  }
+  function dispatch(emissions) {
+    const inline = emissions.filter((em) => em.held === null && em.inline);
+    const breakers2 = inline.length > 0 ? readBreakers() : () => null;
+    let budget = FAN_OUT.inlinePosts;
+    for (const em of emissions) {
+      if (em.held !== null) keep(em, queuedState(em.held), false);
+      else if (!em.inline) keep(em, queuedState(""), false);
+      else if (budget === 0)
+        keep(em, queuedState(`not sent inline: a save posts to at most ${FAN_OUT.inlinePosts} endpoints`), false);
+      else {
+        budget--;
+        sendInline(em, breakers2);
+      }
+    }
   }
   function emit(context) {
-    const em = emission(context);
-    if (!em) return;
-    if (em.held !== null) keep(em, queuedState(em.held), false);
-    else if (!em.inline) keep(em, queuedState(""), false);
-    else sendInline(em);
+    const eventType = String(context.type);
+    if (!CHANGE_TYPES[eventType]) return;
+    const executionContext3 = String(runtime3.executionContext).toUpperCase();
+    const endpoints = endpointsFor("employee", eventType, executionContext3);
+    if (endpoints.length === 0) return;
+    const save = {
+      context,
+      eventType,
+      executionContext: executionContext3,
+      now: Date.now(),
+      nonce: Math.random().toString(36).slice(2, 10)
+    };
+    const emissions = [];
+    for (const endpoint of endpoints) {
+      const em = emission(save, endpoint);
+      if (em) emissions.push(em);
+    }
+    dispatch(emissions);
   }
   function afterSubmit(context) {
     try {

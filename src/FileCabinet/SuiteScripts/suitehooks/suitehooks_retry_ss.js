@@ -4,23 +4,31 @@
  * @NModuleScope SameAccount
  * Built by scripts/build-bundle.mjs from lib/suitescript/entries/retry-ss.ts; edit the TypeScript, not this file.
  */
-define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/search', 'N/task', 'N/cache', 'N/https', 'N/crypto', 'N/encode'], function (logger4, runtime3, email, record2, url, query, search, task, cache, https, crypto, encode) {
-  var logger = logger4;
-  var runtime = runtime3;
+define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/search', 'N/cache', 'N/task', 'N/https', 'N/crypto', 'N/encode'], function (logger5, runtime4, email, record2, url, query, search, cache, task, https, crypto, encode) {
+  var logger = logger5;
+  var runtime = runtime4;
   var record = record2;
   var record3 = record2;
-  var logger2 = logger4;
-  var logger3 = logger4;
-  var runtime2 = runtime3;
+  var logger2 = logger5;
   var record4 = record2;
   var search2 = search;
+  var runtime2 = runtime4;
+  var logger3 = logger5;
+  var logger4 = logger5;
+  var runtime3 = runtime4;
+  var record6 = record2;
+  var cache2 = cache;
+  var record5 = record2;
+  var search3 = search;
   // lib/suitescript/entries/retry-ss.ts
 
   // lib/core/ids.ts
   var SCRIPT = {
     userEvent: "customscript_suitehooks_employee_ue",
     retry: "customscript_suitehooks_retry_ss",
-    console: "customscript_suitehooks_console"
+    console: "customscript_suitehooks_console",
+    /** Drops the cached endpoint configuration when an endpoint record changes. */
+    endpointUserEvent: "customscript_suitehooks_endpoint_ue"
   };
   var DEPLOYMENT = {
     userEvent: "customdeploy_suitehooks_employee_ue",
@@ -28,7 +36,8 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     retryTimer: "customdeploy_suitehooks_retry_ss",
     /** The retry script's Not Scheduled deployment: the only one that sends; started on demand by N/task. */
     retryWorker: "customdeploy_suitehooks_retry_worker",
-    console: "customdeploy_suitehooks_console"
+    console: "customdeploy_suitehooks_console",
+    endpointUserEvent: "customdeploy_suitehooks_endpoint_ue"
   };
 
   // lib/core/retry-schedule.ts
@@ -79,6 +88,11 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     eventId: "custrecord_suitehooks_event_id",
     /** `employee.created` | `employee.updated` | `employee.deleted`. */
     eventType: "custrecord_suitehooks_event_type",
+    /**
+     * The endpoint it belongs to: the endpoint record's internal id, or `parameters` (empty on deliveries
+     * stored before endpoints existed: the parameters endpoint). The worker sends it to that endpoint only.
+     */
+    endpoint: "custrecord_suitehooks_endpoint",
     endpointUrl: "custrecord_suitehooks_endpoint_url",
     /**
      * The host allow-list the endpoint was checked against: host names separated by spaces, `*` for any
@@ -176,28 +190,470 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
 
   // lib/suitescript/alerts.ts
 
+  // lib/core/fields.ts
+  var EMPLOYEE_FIELDS = Object.freeze([
+    { rest: "entityId", nsId: "entityid", column: "entityid", kind: "text" },
+    { rest: "externalId", nsId: "externalid", column: "externalid", kind: "text" },
+    { rest: "firstName", nsId: "firstname", column: "firstname", kind: "text" },
+    { rest: "lastName", nsId: "lastname", column: "lastname", kind: "text" },
+    { rest: "email", nsId: "email", column: "email", kind: "text" },
+    { rest: "title", nsId: "title", column: "title", kind: "text" },
+    { rest: "phone", nsId: "phone", column: "phone", kind: "text" },
+    { rest: "mobilePhone", nsId: "mobilephone", column: "mobilephone", kind: "text" },
+    { rest: "isInactive", nsId: "isinactive", column: "isinactive", kind: "boolean" },
+    { rest: "giveAccess", nsId: "giveaccess", column: "giveaccess", kind: "boolean" },
+    { rest: "subsidiary", nsId: "subsidiary", column: "subsidiary", kind: "select", refType: "subsidiary" },
+    { rest: "department", nsId: "department", column: "department", kind: "select", refType: "department" },
+    { rest: "location", nsId: "location", column: "location", kind: "select", refType: "location" },
+    { rest: "supervisor", nsId: "supervisor", column: "supervisor", kind: "select", refType: "employee" },
+    { rest: "employeeType", nsId: "employeetype", column: "employeetype", kind: "select", refType: "employeetype" },
+    { rest: "hireDate", nsId: "hiredate", column: "hiredate", kind: "date" },
+    { rest: "lastModifiedDate", nsId: "lastmodifieddate", column: "lastmodifieddate", kind: "datetime", readOnly: true },
+    {
+      rest: "roles",
+      nsId: "roles",
+      column: null,
+      kind: "sublist",
+      refType: "role",
+      sublist: { id: "roles", field: "selectedrole", rest: "selectedRole" }
+    }
+  ]);
+  var FORBIDDEN_FIELDS = /* @__PURE__ */ new Set([
+    "password",
+    "password2",
+    "socialsecuritynumber",
+    "socialSecurityNumber",
+    "ssn"
+  ]);
+  var CUSTOM_FIELD = /^custentity[a-z0-9_]*$/;
+  var DECLARABLE_KINDS = /* @__PURE__ */ new Set([
+    "text",
+    "boolean",
+    "date",
+    "datetime",
+    "integer",
+    "float",
+    "select",
+    "multiselect"
+  ]);
+  function resolveField(name) {
+    return resolveFieldIn(EMPLOYEE_FIELDS, name);
+  }
+  var INDEX = /* @__PURE__ */ new WeakMap();
+  function indexOf(fields) {
+    let index = INDEX.get(fields);
+    if (!index) {
+      index = /* @__PURE__ */ new Map();
+      for (const f of fields) index.set(f.nsId, f);
+      for (const f of fields) index.set(f.rest.toLowerCase(), f);
+      INDEX.set(fields, index);
+    }
+    return index;
+  }
+  function resolveFieldIn(fields, name) {
+    const [rawName, rawKind] = name.split(":").map((s) => s.trim());
+    if (!rawName || FORBIDDEN_FIELDS.has(rawName) || FORBIDDEN_FIELDS.has(rawName.toLowerCase())) return null;
+    const lower = rawName.toLowerCase();
+    const known = indexOf(fields).get(lower);
+    if (known) return rawKind === void 0 ? known : null;
+    if (!CUSTOM_FIELD.test(lower)) return null;
+    if (rawKind !== void 0 && !DECLARABLE_KINDS.has(rawKind)) return null;
+    return { rest: lower, nsId: lower, column: lower, kind: rawKind ?? "auto" };
+  }
+
+  // lib/core/record-types.ts
+  var byRest = (rest) => EMPLOYEE_FIELDS.find((f) => f.rest === rest);
+  var ENTITY = ["entityId", "externalId", "firstName", "lastName", "email", "phone", "isInactive", "giveAccess"];
+  var SUBSIDIARY = byRest("subsidiary");
+  var MODIFIED = byRest("lastModifiedDate");
+  var ROLES_SUBLIST = byRest("roles");
+  var IS_PERSON = { rest: "isPerson", nsId: "isperson", column: "isperson", kind: "boolean" };
+  var COMPANY = { rest: "companyName", nsId: "companyname", column: "companyname", kind: "text" };
+  var ACCESS_ROLE = {
+    rest: "accessRole",
+    nsId: "accessrole",
+    column: "accessrole",
+    kind: "select",
+    refType: "role"
+  };
+  function entityFields(...extra) {
+    return Object.freeze([
+      ...ENTITY.map(byRest).slice(0, 2),
+      IS_PERSON,
+      COMPANY,
+      ...ENTITY.map(byRest).slice(2),
+      SUBSIDIARY,
+      ...extra,
+      MODIFIED
+    ]);
+  }
+  var VENDOR_FIELDS = entityFields(
+    { rest: "legalName", nsId: "legalname", column: "legalname", kind: "text" },
+    ROLES_SUBLIST
+  );
+  var PARTNER_FIELDS = entityFields(
+    byRest("department"),
+    byRest("location"),
+    { rest: "partnerCode", nsId: "partnercode", column: "partnercode", kind: "text" },
+    ACCESS_ROLE
+  );
+  var CUSTOMER_FIELDS = entityFields(
+    { rest: "salesRep", nsId: "salesrep", column: "salesrep", kind: "select", refType: "employee" },
+    ACCESS_ROLE
+  );
+  function entry(id, plural, fields, roles, sources) {
+    return Object.freeze({
+      id,
+      sdfRecordType: id.toUpperCase(),
+      eventPrefix: id,
+      label: id,
+      plural,
+      fields,
+      roles,
+      sources: Object.freeze(sources)
+    });
+  }
+  var SELECT_ROLE = { kind: "select", rest: "accessRole", column: "accessrole" };
+  var USER_RECORD_TYPES = Object.freeze([
+    entry(
+      "employee",
+      "employees",
+      EMPLOYEE_FIELDS,
+      { kind: "sublist", rest: "roles", suiteqlTable: "employeerolesforsearch" },
+      ["section_N285060"]
+    ),
+    entry("vendor", "vendors", VENDOR_FIELDS, { kind: "sublist", rest: "roles", suiteqlTable: null }, [
+      "section_N3187808",
+      "article_164337045826",
+      "section_0413121324"
+    ]),
+    entry("partner", "partners", PARTNER_FIELDS, SELECT_ROLE, ["section_N3187098", "section_0815024527"]),
+    entry("customer", "customers", CUSTOMER_FIELDS, SELECT_ROLE, ["section_N3184698", "section_1014091843"])
+  ]);
+  var BY_ID = new Map(USER_RECORD_TYPES.map((t) => [t.id, t]));
+  var SUFFIX = { create: "created", update: "updated", delete: "deleted" };
+  function eventTypeOf(type, changeType) {
+    return `${type.eventPrefix}.${SUFFIX[changeType]}`;
+  }
+  var EVENT_TYPE_NAMES = Object.freeze(
+    USER_RECORD_TYPES.flatMap((t) => ["create", "update", "delete"].map((c) => eventTypeOf(t, c)))
+  );
+
+  // lib/core/config.ts
+  var PARAM = {
+    endpointUrl: "custscript_suitehooks_endpoint_url",
+    secretId: "custscript_suitehooks_secret_id",
+    prevSecretId: "custscript_suitehooks_prev_secret_id",
+    fields: "custscript_suitehooks_fields",
+    contexts: "custscript_suitehooks_contexts",
+    deliveryMode: "custscript_suitehooks_delivery_mode",
+    payloadMode: "custscript_suitehooks_payload_mode",
+    excludedFields: "custscript_suitehooks_excluded_fields",
+    eventTypes: "custscript_suitehooks_event_types",
+    allowedHosts: "custscript_suitehooks_allowed_hosts",
+    recordTypes: "custscript_suitehooks_record_types"
+  };
+  var CONTEXT_TYPE = Object.freeze({
+    ACTION: "ACTION",
+    ADVANCEDREVREC: "ADVANCEDREVREC",
+    BANKCONNECTIVITY: "BANKCONNECTIVITY",
+    BANKSTATEMENTPARSER: "BANKSTATEMENTPARSER",
+    BUNDLE_INSTALLATION: "BUNDLEINSTALLATION",
+    CLIENT: "CLIENT",
+    CONSOLRATEADJUSTOR: "CONSOLRATEADJUSTOR",
+    CSV_IMPORT: "CSVIMPORT",
+    CUSTOMGLLINES: "CUSTOMGLLINES",
+    CUSTOM_MASSUPDATE: "CUSTOMMASSUPDATE",
+    DATASETBUILDER: "DATASETBUILDER",
+    DEBUGGER: "DEBUGGER",
+    EMAIL_CAPTURE: "EMAILCAPTURE",
+    FICONNECTIVITY: "FICONNECTIVITY",
+    FIPARSER: "FIPARSER",
+    MAP_REDUCE: "MAPREDUCE",
+    NONE: "NONE",
+    PAYMENTGATEWAY: "PAYMENTGATEWAY",
+    PAYMENTPOSTBACK: "PAYMENTPOSTBACK",
+    PLATFORMEXTENSION: "PLATFORMEXTENSION",
+    PORTLET: "PORTLET",
+    PROMOTIONS: "PROMOTIONS",
+    RESTLET: "RESTLET",
+    REST_WEBSERVICES: "RESTWEBSERVICES",
+    SCHEDULED: "SCHEDULED",
+    SDF_INSTALLATION: "SDFINSTALLATION",
+    SHIPPING_PARTNERS: "SHIPPINGPARTNERS",
+    SUITELET: "SUITELET",
+    TAX_CALCULATION: "TAXCALCULATION",
+    USEREVENT: "USEREVENT",
+    USER_INTERFACE: "USERINTERFACE",
+    WEBAPPLICATION: "WEBAPPLICATION",
+    WEBSERVICES: "WEBSERVICES",
+    WEBSTORE: "WEBSTORE",
+    WORKBOOKBUILDER: "WORKBOOKBUILDER",
+    WORKFLOW: "WORKFLOW"
+  });
+  var CONTEXT_TYPE_BEYOND_TYPINGS = Object.freeze({
+    OCRPLUGIN: "OCRPLUGIN",
+    RECORDACTION: "RECORDACTION"
+  });
+  var EXECUTION_CONTEXTS = /* @__PURE__ */ new Set([
+    ...Object.values(CONTEXT_TYPE),
+    ...Object.values(CONTEXT_TYPE_BEYOND_TYPINGS)
+  ]);
+  var EVENT_TYPES = /* @__PURE__ */ new Set(["create", "edit", "xedit", "delete"]);
+  var RECORD_TYPE_IDS = new Set(USER_RECORD_TYPES.map((t) => t.id));
+  var SENDING_PARAMS = /* @__PURE__ */ new Set([
+    PARAM.endpointUrl,
+    PARAM.secretId,
+    PARAM.prevSecretId,
+    PARAM.allowedHosts
+  ]);
+  var SECRET_ID = /^custsecret[a-z0-9_]{1,30}$/;
+  var HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|[0-9a-f:.]*:[0-9a-f:.]*)$/;
+  function text(raw) {
+    return raw === null || raw === void 0 ? "" : String(raw).trim();
+  }
+  function list(raw) {
+    return text(raw).replace(/\s*:\s*/g, ":").split(/[\s,;]+/).map((s) => s.trim()).filter((s) => s !== "");
+  }
+  function problem(param, reason, detail = "") {
+    return {
+      param,
+      reason,
+      message: `${param}${detail.startsWith(":") ? "" : " "}${detail || reason}`,
+      blocking: SENDING_PARAMS.has(param)
+    };
+  }
+  function endpointProblem(url2, allowedHosts) {
+    const p = (reason, detail) => problem(PARAM.endpointUrl, reason, detail);
+    if (url2 === "") return p("is not set", "is not set: the receiver URL is required");
+    const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url2);
+    if (!match) return p("is not an absolute URL");
+    if (match[1].toLowerCase() !== "https")
+      return p("must use https://", "must use https:// (NetSuite refuses other schemes)");
+    const authority = match[2];
+    if (authority.includes("@")) return p("must not carry credentials");
+    const host = authority.replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
+    if (host === "") return p("has no host");
+    if (allowedHosts && !allowedHosts.has(host))
+      return p(`host is not in ${PARAM.allowedHosts}`, `host ${host} is not in ${PARAM.allowedHosts}`);
+    return null;
+  }
+  function parseTarget(read, problems) {
+    const hosts = list(read(PARAM.allowedHosts)).map((h) => h.toLowerCase().replace(/^\[|\]$/g, ""));
+    const badHosts = hosts.filter((h) => !HOST.test(h));
+    for (const h of badHosts)
+      problems.push(
+        problem(
+          PARAM.allowedHosts,
+          "an entry is not a host name",
+          `: "${h}" is not a host name (no scheme, port or path)`
+        )
+      );
+    const allowedHosts = hosts.length > 0 ? new Set(hosts) : null;
+    const endpointUrl = text(read(PARAM.endpointUrl));
+    const endpoint = endpointProblem(endpointUrl, badHosts.length > 0 ? null : allowedHosts);
+    if (endpoint) problems.push(endpoint);
+    const secretId = text(read(PARAM.secretId)).toLowerCase();
+    if (secretId === "")
+      problems.push(problem(PARAM.secretId, "is not set", "is not set: name the API Secret (custsecret_…) that signs"));
+    else if (!SECRET_ID.test(secretId))
+      problems.push(problem(PARAM.secretId, "must be an API Secret script id (custsecret_…)"));
+    const prev = text(read(PARAM.prevSecretId)).toLowerCase();
+    if (prev !== "" && !SECRET_ID.test(prev))
+      problems.push(problem(PARAM.prevSecretId, "must be an API Secret script id (custsecret_…)"));
+    return { endpointUrl, secretId, prevSecretId: prev === "" ? null : prev, allowedHosts };
+  }
+  function parseFields(read, problems) {
+    const names = list(read(PARAM.fields));
+    const fields = [];
+    let unknown = 0;
+    for (const name of names) {
+      const spec = resolveField(name);
+      if (!spec) {
+        unknown++;
+        problems.push(problem(PARAM.fields, "unknown or forbidden field", `: unknown or forbidden field "${name}"`));
+      } else if (!fields.some((f) => f.rest === spec.rest)) fields.push(spec);
+    }
+    if (names.length === 0 || unknown > 0) {
+      for (const f of EMPLOYEE_FIELDS) if (!fields.some((g) => g.rest === f.rest)) fields.push(f);
+    }
+    for (const rest of ["isInactive", "giveAccess", "lastModifiedDate"]) {
+      if (!fields.some((f) => f.rest === rest)) fields.push(EMPLOYEE_FIELDS.find((f) => f.rest === rest));
+    }
+    return fields;
+  }
+  function parseChoice(read, param, known, what, upper, problems) {
+    const names = list(read(param)).map((n) => upper ? n.toUpperCase() : n.toLowerCase());
+    for (const n of names)
+      if (!known.has(n)) problems.push(problem(param, `unknown ${what}`, `: unknown ${what} "${n}"`));
+    const valid = names.filter((n) => known.has(n));
+    return valid.length > 0 && valid.length === names.length ? new Set(valid) : null;
+  }
+  function parseModes(read, problems) {
+    const mode = text(read(PARAM.deliveryMode)).toLowerCase() || "auto";
+    if (mode !== "inline" && mode !== "outbox" && mode !== "auto") {
+      problems.push(
+        problem(PARAM.deliveryMode, "must be inline, outbox or auto", `must be inline, outbox or auto (got "${mode}")`)
+      );
+    }
+    const payload = text(read(PARAM.payloadMode)).toLowerCase() || "full";
+    if (payload !== "full" && payload !== "changes")
+      problems.push(problem(PARAM.payloadMode, "must be full or changes", `must be full or changes (got "${payload}")`));
+    return {
+      deliveryMode: mode === "inline" || mode === "outbox" ? mode : "auto",
+      payloadMode: payload === "changes" ? "changes" : "full"
+    };
+  }
+  function parseExcluded(read, problems) {
+    const excluded = /* @__PURE__ */ new Set();
+    for (const name of list(read(PARAM.excludedFields))) {
+      if (FORBIDDEN_FIELDS.has(name) || FORBIDDEN_FIELDS.has(name.toLowerCase())) continue;
+      const spec = resolveField(name);
+      if (!spec) problems.push(problem(PARAM.excludedFields, "unknown field", `: unknown field "${name}"`));
+      else excluded.add(spec.rest);
+    }
+    return excluded;
+  }
+  function parseConfig(read) {
+    const problems = [];
+    const target = parseTarget(read, problems);
+    const fields = parseFields(read, problems);
+    const contexts = parseChoice(read, PARAM.contexts, EXECUTION_CONTEXTS, "execution context", true, problems);
+    const modes = parseModes(read, problems);
+    const excluded = parseExcluded(read, problems);
+    const eventTypes = parseChoice(read, PARAM.eventTypes, EVENT_TYPES, "event type", false, problems) ?? new Set(EVENT_TYPES);
+    const recordTypes = parseChoice(read, PARAM.recordTypes, RECORD_TYPE_IDS, "record type", false, problems);
+    return {
+      problems,
+      errors: problems.map((p) => p.message),
+      config: { ...target, fields, contexts, ...modes, excluded, eventTypes, recordTypes }
+    };
+  }
+  function blockingProblems(result) {
+    return result.problems.filter((p) => p.blocking);
+  }
+  function problemSummary(problems) {
+    return problems.map((p) => `${p.param} ${p.reason}`).join("; ");
+  }
+
+  // lib/core/endpoint-record.ts
+  var ENDPOINT_RECORD = "customrecord_suitehooks_endpoint";
+  var ENDPOINT_FIELD = {
+    url: "custrecord_suitehooks_ep_url",
+    secretId: "custrecord_suitehooks_ep_secret_id",
+    prevSecretId: "custrecord_suitehooks_ep_prev_secret_id",
+    /** Record types it wants (employee, vendor, …), comma separated; empty means all. */
+    recordTypes: "custrecord_suitehooks_ep_record_types",
+    eventTypes: "custrecord_suitehooks_ep_event_types",
+    fields: "custrecord_suitehooks_ep_fields",
+    excludedFields: "custrecord_suitehooks_ep_excluded_fields",
+    contexts: "custrecord_suitehooks_ep_contexts",
+    payloadMode: "custrecord_suitehooks_ep_payload_mode",
+    deliveryMode: "custrecord_suitehooks_ep_delivery_mode",
+    allowedHosts: "custrecord_suitehooks_ep_allowed_hosts",
+    enabled: "custrecord_suitehooks_ep_enabled",
+    /** Health, written by the retry worker: when its attempts began failing (ISO-8601 UTC; empty = healthy). */
+    failingSince: "custrecord_suitehooks_ep_failing_since",
+    lastSuccess: "custrecord_suitehooks_ep_last_success",
+    lastError: "custrecord_suitehooks_ep_last_error",
+    /** Why and when the worker disabled it (empty when an administrator did, or it is enabled). */
+    disabledReason: "custrecord_suitehooks_ep_disabled_reason"
+  };
+  var PARAMETERS_ENDPOINT = "parameters";
+  var SETTING_FIELDS = {
+    [PARAM.endpointUrl]: ENDPOINT_FIELD.url,
+    [PARAM.secretId]: ENDPOINT_FIELD.secretId,
+    [PARAM.prevSecretId]: ENDPOINT_FIELD.prevSecretId,
+    [PARAM.recordTypes]: ENDPOINT_FIELD.recordTypes,
+    [PARAM.eventTypes]: ENDPOINT_FIELD.eventTypes,
+    [PARAM.fields]: ENDPOINT_FIELD.fields,
+    [PARAM.excludedFields]: ENDPOINT_FIELD.excludedFields,
+    [PARAM.contexts]: ENDPOINT_FIELD.contexts,
+    [PARAM.payloadMode]: ENDPOINT_FIELD.payloadMode,
+    [PARAM.deliveryMode]: ENDPOINT_FIELD.deliveryMode,
+    [PARAM.allowedHosts]: ENDPOINT_FIELD.allowedHosts
+  };
+  var ENDPOINT_CONFIG_FIELDS = Object.freeze([
+    "name",
+    ...Object.values(SETTING_FIELDS),
+    ENDPOINT_FIELD.enabled
+  ]);
+  function enabledValue(value) {
+    return value === true || value === "T" || value === "true";
+  }
+  function parseEndpoint(id, values) {
+    const read = (param) => {
+      const field = SETTING_FIELDS[param];
+      return field === void 0 ? null : values[field];
+    };
+    const result = parseConfig(read);
+    const problems = result.problems.map((p) => {
+      const field = SETTING_FIELDS[p.param] ?? p.param;
+      return { ...p, param: field, message: p.message.split(p.param).join(field) };
+    });
+    return {
+      id,
+      name: String(values.name ?? "") || `endpoint ${id}`,
+      enabled: enabledValue(values[ENDPOINT_FIELD.enabled]),
+      result: { config: result.config, problems, errors: problems.map((p) => p.message) }
+    };
+  }
+  function deliveryEndpointId(stored) {
+    return stored.trim() === "" ? PARAMETERS_ENDPOINT : stored.trim();
+  }
+  var ENDPOINTS_CACHE_NAME = "suitehooks_endpoints";
+  var ENDPOINTS_KEY = "endpoints";
+
+  // lib/core/endpoint-health.ts
+  var DEFAULT_DISABLE_AFTER_DAYS = 5;
+  function healthOf(values) {
+    const t = (id) => values[id] === null || values[id] === void 0 ? "" : String(values[id]);
+    return { failingSince: t(ENDPOINT_FIELD.failingSince), lastSuccess: t(ENDPOINT_FIELD.lastSuccess), lastError: t(ENDPOINT_FIELD.lastError) };
+  }
+  function healthAfter(before, seen) {
+    let next = { ...before };
+    for (const o of seen) {
+      const at = new Date(o.at).toISOString();
+      next = o.ok ? { ...next, failingSince: "", lastSuccess: at } : { ...next, failingSince: next.failingSince || at, lastError: o.error.slice(0, 300) };
+    }
+    return next;
+  }
+  function healthValues(before, after) {
+    const out = {};
+    if (before.failingSince !== after.failingSince) out[ENDPOINT_FIELD.failingSince] = after.failingSince;
+    if (before.lastSuccess !== after.lastSuccess) out[ENDPOINT_FIELD.lastSuccess] = after.lastSuccess;
+    if (before.lastError !== after.lastError) out[ENDPOINT_FIELD.lastError] = after.lastError;
+    return out;
+  }
+  function shouldDisable(health, disableAfterMs, now) {
+    const since = Date.parse(health.failingSince);
+    return health.failingSince !== "" && Number.isFinite(since) && now - since >= disableAfterMs;
+  }
+
   // lib/core/alert-config.ts
   var ALERT_PARAM = {
     recipients: "custscript_suitehooks_alert_recipients",
     author: "custscript_suitehooks_alert_author",
-    failingMinutes: "custscript_suitehooks_alert_after_min"
+    failingMinutes: "custscript_suitehooks_alert_after_min",
+    /** Days an endpoint record may fail continuously before the timer disables it (default 5). */
+    disableAfterDays: "custscript_suitehooks_disable_after_days"
   };
   var MAX_RECIPIENTS = 10;
   var DEFAULT_FAILING_MINUTES = 60;
   var MIN_FAILING_MINUTES = 15;
   var EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
   var INTERNAL_ID = /^[1-9]\d{0,11}$/;
-  function text(raw) {
+  function text2(raw) {
     return raw === null || raw === void 0 ? "" : String(raw).trim();
   }
   function parseRecipients(raw, errors) {
     const out = [];
-    for (const entry of raw.split(/[\s,;]+/).filter((s) => s !== "")) {
-      if (INTERNAL_ID.test(entry)) out.push(Number(entry));
-      else if (EMAIL.test(entry)) out.push(entry);
+    for (const entry2 of raw.split(/[\s,;]+/).filter((s) => s !== "")) {
+      if (INTERNAL_ID.test(entry2)) out.push(Number(entry2));
+      else if (EMAIL.test(entry2)) out.push(entry2);
       else
         errors.push(
-          `${ALERT_PARAM.recipients}: "${entry.slice(0, 60)}" is neither an email address nor an employee internal id`
+          `${ALERT_PARAM.recipients}: "${entry2.slice(0, 60)}" is neither an email address nor an employee internal id`
         );
     }
     if (out.length > MAX_RECIPIENTS)
@@ -206,15 +662,15 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
   }
   function parseAlertConfig(read) {
     const errors = [];
-    const recipients = parseRecipients(text(read(ALERT_PARAM.recipients)), errors);
-    const authorText = text(read(ALERT_PARAM.author));
+    const recipients = parseRecipients(text2(read(ALERT_PARAM.recipients)), errors);
+    const authorText = text2(read(ALERT_PARAM.author));
     let author = null;
     if (INTERNAL_ID.test(authorText)) author = Number(authorText);
     else if (authorText !== "")
       errors.push(`${ALERT_PARAM.author} must be an employee internal id (the sender of alert emails)`);
     else if (recipients.length > 0)
       errors.push(`${ALERT_PARAM.author} is not set: alert emails need an employee as sender`);
-    const minutesText = text(read(ALERT_PARAM.failingMinutes));
+    const minutesText = text2(read(ALERT_PARAM.failingMinutes));
     let minutes = DEFAULT_FAILING_MINUTES;
     if (minutesText !== "") {
       const n = Number(minutesText);
@@ -224,7 +680,14 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
           `${ALERT_PARAM.failingMinutes} must be a whole number of minutes, at least ${MIN_FAILING_MINUTES} (got "${minutesText.slice(0, 20)}")`
         );
     }
-    return { recipients, author, failingAfterMs: minutes * 6e4, errors };
+    return { recipients, author, failingAfterMs: minutes * 6e4, disableAfterMs: disableAfter(read, errors), errors };
+  }
+  function disableAfter(read, errors) {
+    const raw = text2(read(ALERT_PARAM.disableAfterDays));
+    const n = raw === "" ? DEFAULT_DISABLE_AFTER_DAYS : Number(raw);
+    if (Number.isInteger(n) && n >= 1) return n * 864e5;
+    errors.push(`${ALERT_PARAM.disableAfterDays} must be a whole number of days, at least 1 (got "${raw.slice(0, 20)}")`);
+    return DEFAULT_DISABLE_AFTER_DAYS * 864e5;
   }
   var ALERT_RECORD = "customrecord_suitehooks_alert";
   var ALERT_FIELD = {
@@ -348,10 +811,10 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     if (!row || row.status === DELIVERY_STATUS.delivered) return { failing: false, error: "" };
     const rec = record2.load({ type: DELIVERY_RECORD, id: String(row.id) });
     const status = rec.getValue({ fieldId: DELIVERY_FIELD.lastHttpStatus });
-    const error4 = String(rec.getValue({ fieldId: DELIVERY_FIELD.lastError }) ?? "");
+    const error5 = String(rec.getValue({ fieldId: DELIVERY_FIELD.lastError }) ?? "");
     return {
       failing: String(row.last_http_status) !== "410",
-      error: `${status !== "" && status !== null ? `HTTP ${String(status)}: ` : ""}${error4}`.slice(0, 300)
+      error: `${status !== "" && status !== null ? `HTTP ${String(status)}: ` : ""}${error5}`.slice(0, 300)
     };
   }
   function consoleLink() {
@@ -372,6 +835,13 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
       subject: `suitehooks (${runtime.accountId}): ${subject}`,
       body
     });
+  }
+  function alertEndpointDisabled(config, endpoint, detail) {
+    if (config.recipients.length === 0 || config.errors.length > 0) return;
+    send2(config, `endpoint "${endpoint.name}" was disabled`, [
+      `The endpoint "${endpoint.name}" (suitehooks Endpoint ${endpoint.id}) ${detail}, so it was disabled.`,
+      "Its deliveries are kept: none is dead-lettered while it is disabled. Fix the receiver, then enable the endpoint again (its record, or the console) and they are sent."
+    ]);
   }
   function apply(kind, state, decision, deliver) {
     if (decision.send) deliver();
@@ -409,6 +879,10 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
       ])
     );
   }
+  function alertConfig() {
+    const script = runtime.getCurrentScript();
+    return parseAlertConfig((name) => script.getParameter({ name }));
+  }
   function checkAlerts() {
     try {
       const script = runtime.getCurrentScript();
@@ -441,6 +915,7 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
   }
   function targetValues(target) {
     return {
+      [DELIVERY_FIELD.endpoint]: target.endpoint,
       [DELIVERY_FIELD.endpointUrl]: target.endpointUrl,
       [DELIVERY_FIELD.secretId]: target.secretId,
       [DELIVERY_FIELD.prevSecretId]: target.prevSecretId ?? "",
@@ -455,27 +930,29 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     DELIVERY_FIELD.bodyLength,
     DELIVERY_FIELD.attempts,
     DELIVERY_FIELD.nextAttempt,
+    DELIVERY_FIELD.endpoint,
     DELIVERY_FIELD.endpointUrl,
     DELIVERY_FIELD.secretId,
     DELIVERY_FIELD.prevSecretId,
     DELIVERY_FIELD.allowedHosts
   ];
-  function text2(result, name) {
+  function text3(result, name) {
     const value = result.getValue({ name });
     return value === null || value === void 0 ? "" : String(value);
   }
   function toDelivery(result) {
     return {
       id: String(result.id),
-      eventId: text2(result, DELIVERY_FIELD.eventId),
-      body: text2(result, DELIVERY_FIELD.body),
-      bodyLength: Number(text2(result, DELIVERY_FIELD.bodyLength) || 0),
-      attempts: Number(text2(result, DELIVERY_FIELD.attempts) || 0),
-      nextAttempt: text2(result, DELIVERY_FIELD.nextAttempt),
-      endpointUrl: text2(result, DELIVERY_FIELD.endpointUrl),
-      secretId: text2(result, DELIVERY_FIELD.secretId),
-      prevSecretId: text2(result, DELIVERY_FIELD.prevSecretId) || null,
-      allowedHosts: text2(result, DELIVERY_FIELD.allowedHosts)
+      eventId: text3(result, DELIVERY_FIELD.eventId),
+      body: text3(result, DELIVERY_FIELD.body),
+      bodyLength: Number(text3(result, DELIVERY_FIELD.bodyLength) || 0),
+      attempts: Number(text3(result, DELIVERY_FIELD.attempts) || 0),
+      nextAttempt: text3(result, DELIVERY_FIELD.nextAttempt),
+      endpoint: deliveryEndpointId(text3(result, DELIVERY_FIELD.endpoint)),
+      endpointUrl: text3(result, DELIVERY_FIELD.endpointUrl),
+      secretId: text3(result, DELIVERY_FIELD.secretId),
+      prevSecretId: text3(result, DELIVERY_FIELD.prevSecretId) || null,
+      allowedHosts: text3(result, DELIVERY_FIELD.allowedHosts)
     };
   }
   function pending(nextAttempt, limit) {
@@ -517,6 +994,60 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     update(id, { [DELIVERY_FIELD.lastError]: clipError(problem2) });
   }
 
+  // lib/suitescript/endpoint-disable.ts
+
+  // lib/suitescript/endpoints.ts
+
+  // lib/suitescript/params.ts
+
+  // lib/suitescript/endpoints.ts
+  function endpointCache() {
+    return cache.getCache({ name: ENDPOINTS_CACHE_NAME, scope: cache.Scope.PROTECTED });
+  }
+  function searchEndpointValues(extraColumns = []) {
+    const columns = [...ENDPOINT_CONFIG_FIELDS, ...extraColumns];
+    const results = search2.create({ type: ENDPOINT_RECORD, filters: [["isinactive", "is", "F"]], columns: ["internalid", ...columns] }).run().getRange({ start: 0, end: 1e3 });
+    return {
+      endpoints: results.map((r) => ({
+        id: String(r.id),
+        values: Object.fromEntries(columns.map((c) => [c, r.getValue({ name: c })]))
+      }))
+    };
+  }
+  function forgetEndpoints() {
+    endpointCache().remove({ key: ENDPOINTS_KEY });
+  }
+
+  // lib/suitescript/endpoint-disable.ts
+  var TITLE2 = "suitehooks endpoints";
+  function disableFailingEndpoints(now) {
+    try {
+      const config = alertConfig();
+      const health = [ENDPOINT_FIELD.failingSince, ENDPOINT_FIELD.lastError];
+      for (const { id, values } of searchEndpointValues(health).endpoints) {
+        const endpoint = parseEndpoint(id, values);
+        const h = healthOf(values);
+        if (!endpoint.enabled || !shouldDisable(h, config.disableAfterMs, now)) continue;
+        const days = Math.floor((now - Date.parse(h.failingSince)) / 864e5);
+        const detail = `has failed continuously since ${h.failingSince} (${days} days; last error: ${h.lastError || "none recorded"})`;
+        record4.submitFields({
+          type: ENDPOINT_RECORD,
+          id,
+          values: {
+            [ENDPOINT_FIELD.enabled]: false,
+            [ENDPOINT_FIELD.disabledReason]: `disabled ${new Date(now).toISOString()}: ${detail}`.slice(0, 300)
+          },
+          options: { enableSourcing: false, ignoreMandatoryFields: true }
+        });
+        forgetEndpoints();
+        logger2.audit({ title: TITLE2, details: `endpoint ${id} disabled: ${detail}` });
+        alertEndpointDisabled(config, endpoint, detail);
+      }
+    } catch (e) {
+      logger2.error({ title: TITLE2, details: `failing endpoints not checked: ${errorCode(e)}` });
+    }
+  }
+
   // lib/suitescript/worker-task.ts
   var BUSY = "FAILED_TO_SUBMIT_JOB_REQUEST_1";
   function startWorker(title, why) {
@@ -526,19 +1057,20 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
         scriptId: SCRIPT.retry,
         deploymentId: DEPLOYMENT.retryWorker
       }).submit();
-      logger2.audit({ title, details: `worker started: ${why}` });
+      logger3.audit({ title, details: `worker started: ${why}` });
       return { kind: "queued", taskId: String(taskId) };
     } catch (e) {
       const code = errorCode(e);
-      logger2.audit({ title, details: `worker not started (${code}): ${why}` });
+      logger3.audit({ title, details: `worker not started (${code}): ${why}` });
       return code === BUSY ? { kind: "busy", code } : { kind: "failed", code };
     }
   }
 
   // lib/suitescript/retry-timer.ts
-  var TITLE2 = "suitehooks retry timer";
+  var TITLE3 = "suitehooks retry timer";
   function runTimer() {
-    if (anyDue(Date.now())) startWorker(TITLE2, "deliveries are due");
+    disableFailingEndpoints(Date.now());
+    if (anyDue(Date.now())) startWorker(TITLE3, "deliveries are due");
     checkAlerts();
   }
 
@@ -553,6 +1085,27 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     const key = `endpoint:${endpoint}`;
     return key.length <= KEY_MAX ? key : `${key.slice(0, KEY_MAX - 12)}#${hash(key)}`;
   }
+  var BREAKERS_KEY = "breakers";
+  function readBreakerStates(text4) {
+    if (!text4) return {};
+    try {
+      const parsed = JSON.parse(text4);
+      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return {};
+      const out = {};
+      for (const [k, v] of Object.entries(parsed)) if (typeof v === "string") out[k] = v;
+      return out;
+    } catch {
+      return {};
+    }
+  }
+  function withBreakerState(text4, endpoint, value, now) {
+    const states = readBreakerStates(text4);
+    for (const [k, v] of Object.entries(states)) if (Number(v) + BREAKER_TTL_SECONDS * 1e3 < now) delete states[k];
+    const key = breakerKey(endpoint);
+    if (value === null) delete states[key];
+    else states[key] = value;
+    return JSON.stringify(states);
+  }
   function hash(text4) {
     let h = 2166136261;
     for (let i = 0; i < text4.length; i++) h = Math.imul(h ^ text4.charCodeAt(i), 16777619) >>> 0;
@@ -566,271 +1119,6 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
   }
   function noAnswer(result) {
     return result.status === null;
-  }
-
-  // lib/core/fields.ts
-  var EMPLOYEE_FIELDS = Object.freeze([
-    { rest: "entityId", nsId: "entityid", column: "entityid", kind: "text" },
-    { rest: "externalId", nsId: "externalid", column: "externalid", kind: "text" },
-    { rest: "firstName", nsId: "firstname", column: "firstname", kind: "text" },
-    { rest: "lastName", nsId: "lastname", column: "lastname", kind: "text" },
-    { rest: "email", nsId: "email", column: "email", kind: "text" },
-    { rest: "title", nsId: "title", column: "title", kind: "text" },
-    { rest: "phone", nsId: "phone", column: "phone", kind: "text" },
-    { rest: "mobilePhone", nsId: "mobilephone", column: "mobilephone", kind: "text" },
-    { rest: "isInactive", nsId: "isinactive", column: "isinactive", kind: "boolean" },
-    { rest: "giveAccess", nsId: "giveaccess", column: "giveaccess", kind: "boolean" },
-    { rest: "subsidiary", nsId: "subsidiary", column: "subsidiary", kind: "select", refType: "subsidiary" },
-    { rest: "department", nsId: "department", column: "department", kind: "select", refType: "department" },
-    { rest: "location", nsId: "location", column: "location", kind: "select", refType: "location" },
-    { rest: "supervisor", nsId: "supervisor", column: "supervisor", kind: "select", refType: "employee" },
-    { rest: "employeeType", nsId: "employeetype", column: "employeetype", kind: "select", refType: "employeetype" },
-    { rest: "hireDate", nsId: "hiredate", column: "hiredate", kind: "date" },
-    { rest: "lastModifiedDate", nsId: "lastmodifieddate", column: "lastmodifieddate", kind: "datetime", readOnly: true },
-    {
-      rest: "roles",
-      nsId: "roles",
-      column: null,
-      kind: "sublist",
-      refType: "role",
-      sublist: { id: "roles", field: "selectedrole", rest: "selectedRole" }
-    }
-  ]);
-  var FORBIDDEN_FIELDS = /* @__PURE__ */ new Set([
-    "password",
-    "password2",
-    "socialsecuritynumber",
-    "socialSecurityNumber",
-    "ssn"
-  ]);
-  var CUSTOM_FIELD = /^custentity[a-z0-9_]*$/;
-  var DECLARABLE_KINDS = /* @__PURE__ */ new Set([
-    "text",
-    "boolean",
-    "date",
-    "datetime",
-    "integer",
-    "float",
-    "select",
-    "multiselect"
-  ]);
-  function resolveField(name) {
-    return resolveFieldIn(EMPLOYEE_FIELDS, name);
-  }
-  var INDEX = /* @__PURE__ */ new WeakMap();
-  function indexOf(fields) {
-    let index = INDEX.get(fields);
-    if (!index) {
-      index = /* @__PURE__ */ new Map();
-      for (const f of fields) index.set(f.nsId, f);
-      for (const f of fields) index.set(f.rest.toLowerCase(), f);
-      INDEX.set(fields, index);
-    }
-    return index;
-  }
-  function resolveFieldIn(fields, name) {
-    const [rawName, rawKind] = name.split(":").map((s) => s.trim());
-    if (!rawName || FORBIDDEN_FIELDS.has(rawName) || FORBIDDEN_FIELDS.has(rawName.toLowerCase())) return null;
-    const lower = rawName.toLowerCase();
-    const known = indexOf(fields).get(lower);
-    if (known) return rawKind === void 0 ? known : null;
-    if (!CUSTOM_FIELD.test(lower)) return null;
-    if (rawKind !== void 0 && !DECLARABLE_KINDS.has(rawKind)) return null;
-    return { rest: lower, nsId: lower, column: lower, kind: rawKind ?? "auto" };
-  }
-
-  // lib/core/config.ts
-  var PARAM = {
-    endpointUrl: "custscript_suitehooks_endpoint_url",
-    secretId: "custscript_suitehooks_secret_id",
-    prevSecretId: "custscript_suitehooks_prev_secret_id",
-    fields: "custscript_suitehooks_fields",
-    contexts: "custscript_suitehooks_contexts",
-    deliveryMode: "custscript_suitehooks_delivery_mode",
-    payloadMode: "custscript_suitehooks_payload_mode",
-    excludedFields: "custscript_suitehooks_excluded_fields",
-    eventTypes: "custscript_suitehooks_event_types",
-    allowedHosts: "custscript_suitehooks_allowed_hosts"
-  };
-  var CONTEXT_TYPE = Object.freeze({
-    ACTION: "ACTION",
-    ADVANCEDREVREC: "ADVANCEDREVREC",
-    BANKCONNECTIVITY: "BANKCONNECTIVITY",
-    BANKSTATEMENTPARSER: "BANKSTATEMENTPARSER",
-    BUNDLE_INSTALLATION: "BUNDLEINSTALLATION",
-    CLIENT: "CLIENT",
-    CONSOLRATEADJUSTOR: "CONSOLRATEADJUSTOR",
-    CSV_IMPORT: "CSVIMPORT",
-    CUSTOMGLLINES: "CUSTOMGLLINES",
-    CUSTOM_MASSUPDATE: "CUSTOMMASSUPDATE",
-    DATASETBUILDER: "DATASETBUILDER",
-    DEBUGGER: "DEBUGGER",
-    EMAIL_CAPTURE: "EMAILCAPTURE",
-    FICONNECTIVITY: "FICONNECTIVITY",
-    FIPARSER: "FIPARSER",
-    MAP_REDUCE: "MAPREDUCE",
-    NONE: "NONE",
-    PAYMENTGATEWAY: "PAYMENTGATEWAY",
-    PAYMENTPOSTBACK: "PAYMENTPOSTBACK",
-    PLATFORMEXTENSION: "PLATFORMEXTENSION",
-    PORTLET: "PORTLET",
-    PROMOTIONS: "PROMOTIONS",
-    RESTLET: "RESTLET",
-    REST_WEBSERVICES: "RESTWEBSERVICES",
-    SCHEDULED: "SCHEDULED",
-    SDF_INSTALLATION: "SDFINSTALLATION",
-    SHIPPING_PARTNERS: "SHIPPINGPARTNERS",
-    SUITELET: "SUITELET",
-    TAX_CALCULATION: "TAXCALCULATION",
-    USEREVENT: "USEREVENT",
-    USER_INTERFACE: "USERINTERFACE",
-    WEBAPPLICATION: "WEBAPPLICATION",
-    WEBSERVICES: "WEBSERVICES",
-    WEBSTORE: "WEBSTORE",
-    WORKBOOKBUILDER: "WORKBOOKBUILDER",
-    WORKFLOW: "WORKFLOW"
-  });
-  var CONTEXT_TYPE_BEYOND_TYPINGS = Object.freeze({
-    OCRPLUGIN: "OCRPLUGIN",
-    RECORDACTION: "RECORDACTION"
-  });
-  var EXECUTION_CONTEXTS = /* @__PURE__ */ new Set([
-    ...Object.values(CONTEXT_TYPE),
-    ...Object.values(CONTEXT_TYPE_BEYOND_TYPINGS)
-  ]);
-  var EVENT_TYPES = /* @__PURE__ */ new Set(["create", "edit", "xedit", "delete"]);
-  var SENDING_PARAMS = /* @__PURE__ */ new Set([
-    PARAM.endpointUrl,
-    PARAM.secretId,
-    PARAM.prevSecretId,
-    PARAM.allowedHosts
-  ]);
-  var SECRET_ID = /^custsecret[a-z0-9_]{1,30}$/;
-  var HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|[0-9a-f:.]*:[0-9a-f:.]*)$/;
-  function text3(raw) {
-    return raw === null || raw === void 0 ? "" : String(raw).trim();
-  }
-  function list(raw) {
-    return text3(raw).replace(/\s*:\s*/g, ":").split(/[\s,;]+/).map((s) => s.trim()).filter((s) => s !== "");
-  }
-  function problem(param, reason, detail = "") {
-    return {
-      param,
-      reason,
-      message: `${param}${detail.startsWith(":") ? "" : " "}${detail || reason}`,
-      blocking: SENDING_PARAMS.has(param)
-    };
-  }
-  function endpointProblem(url2, allowedHosts) {
-    const p = (reason, detail) => problem(PARAM.endpointUrl, reason, detail);
-    if (url2 === "") return p("is not set", "is not set: the receiver URL is required");
-    const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url2);
-    if (!match) return p("is not an absolute URL");
-    if (match[1].toLowerCase() !== "https")
-      return p("must use https://", "must use https:// (NetSuite refuses other schemes)");
-    const authority = match[2];
-    if (authority.includes("@")) return p("must not carry credentials");
-    const host = authority.replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
-    if (host === "") return p("has no host");
-    if (allowedHosts && !allowedHosts.has(host))
-      return p(`host is not in ${PARAM.allowedHosts}`, `host ${host} is not in ${PARAM.allowedHosts}`);
-    return null;
-  }
-  function parseTarget(read, problems) {
-    const hosts = list(read(PARAM.allowedHosts)).map((h) => h.toLowerCase().replace(/^\[|\]$/g, ""));
-    const badHosts = hosts.filter((h) => !HOST.test(h));
-    for (const h of badHosts)
-      problems.push(
-        problem(
-          PARAM.allowedHosts,
-          "an entry is not a host name",
-          `: "${h}" is not a host name (no scheme, port or path)`
-        )
-      );
-    const allowedHosts = hosts.length > 0 ? new Set(hosts) : null;
-    const endpointUrl = text3(read(PARAM.endpointUrl));
-    const endpoint = endpointProblem(endpointUrl, badHosts.length > 0 ? null : allowedHosts);
-    if (endpoint) problems.push(endpoint);
-    const secretId = text3(read(PARAM.secretId)).toLowerCase();
-    if (secretId === "")
-      problems.push(problem(PARAM.secretId, "is not set", "is not set: name the API Secret (custsecret_…) that signs"));
-    else if (!SECRET_ID.test(secretId))
-      problems.push(problem(PARAM.secretId, "must be an API Secret script id (custsecret_…)"));
-    const prev = text3(read(PARAM.prevSecretId)).toLowerCase();
-    if (prev !== "" && !SECRET_ID.test(prev))
-      problems.push(problem(PARAM.prevSecretId, "must be an API Secret script id (custsecret_…)"));
-    return { endpointUrl, secretId, prevSecretId: prev === "" ? null : prev, allowedHosts };
-  }
-  function parseFields(read, problems) {
-    const names = list(read(PARAM.fields));
-    const fields = [];
-    let unknown = 0;
-    for (const name of names) {
-      const spec = resolveField(name);
-      if (!spec) {
-        unknown++;
-        problems.push(problem(PARAM.fields, "unknown or forbidden field", `: unknown or forbidden field "${name}"`));
-      } else if (!fields.some((f) => f.rest === spec.rest)) fields.push(spec);
-    }
-    if (names.length === 0 || unknown > 0) {
-      for (const f of EMPLOYEE_FIELDS) if (!fields.some((g) => g.rest === f.rest)) fields.push(f);
-    }
-    for (const rest of ["isInactive", "giveAccess", "lastModifiedDate"]) {
-      if (!fields.some((f) => f.rest === rest)) fields.push(EMPLOYEE_FIELDS.find((f) => f.rest === rest));
-    }
-    return fields;
-  }
-  function parseChoice(read, param, known, what, upper, problems) {
-    const names = list(read(param)).map((n) => upper ? n.toUpperCase() : n.toLowerCase());
-    for (const n of names)
-      if (!known.has(n)) problems.push(problem(param, `unknown ${what}`, `: unknown ${what} "${n}"`));
-    const valid = names.filter((n) => known.has(n));
-    return valid.length > 0 && valid.length === names.length ? new Set(valid) : null;
-  }
-  function parseModes(read, problems) {
-    const mode = text3(read(PARAM.deliveryMode)).toLowerCase() || "auto";
-    if (mode !== "inline" && mode !== "outbox" && mode !== "auto") {
-      problems.push(
-        problem(PARAM.deliveryMode, "must be inline, outbox or auto", `must be inline, outbox or auto (got "${mode}")`)
-      );
-    }
-    const payload = text3(read(PARAM.payloadMode)).toLowerCase() || "full";
-    if (payload !== "full" && payload !== "changes")
-      problems.push(problem(PARAM.payloadMode, "must be full or changes", `must be full or changes (got "${payload}")`));
-    return {
-      deliveryMode: mode === "inline" || mode === "outbox" ? mode : "auto",
-      payloadMode: payload === "changes" ? "changes" : "full"
-    };
-  }
-  function parseExcluded(read, problems) {
-    const excluded = /* @__PURE__ */ new Set();
-    for (const name of list(read(PARAM.excludedFields))) {
-      if (FORBIDDEN_FIELDS.has(name) || FORBIDDEN_FIELDS.has(name.toLowerCase())) continue;
-      const spec = resolveField(name);
-      if (!spec) problems.push(problem(PARAM.excludedFields, "unknown field", `: unknown field "${name}"`));
-      else excluded.add(spec.rest);
-    }
-    return excluded;
-  }
-  function parseConfig(read) {
-    const problems = [];
-    const target = parseTarget(read, problems);
-    const fields = parseFields(read, problems);
-    const contexts = parseChoice(read, PARAM.contexts, EXECUTION_CONTEXTS, "execution context", true, problems);
-    const modes = parseModes(read, problems);
-    const excluded = parseExcluded(read, problems);
-    const eventTypes = parseChoice(read, PARAM.eventTypes, EVENT_TYPES, "event type", false, problems) ?? new Set(EVENT_TYPES);
-    return {
-      problems,
-      errors: problems.map((p) => p.message),
-      config: { ...target, fields, contexts, ...modes, excluded, eventTypes }
-    };
-  }
-  function blockingProblems(result) {
-    return result.problems.filter((p) => p.blocking);
-  }
-  function problemSummary(problems) {
-    return problems.map((p) => `${p.param} ${p.reason}`).join("; ");
   }
 
   // lib/core/governance.ts
@@ -855,11 +1143,17 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     cacheRemove: 1
   };
   var RETRY_UNITS = {
-    setup: 3 * UNIT_COST.resultSetPage + RECORD_UNITS.load.other,
+    setup: 4 * UNIT_COST.resultSetPage + RECORD_UNITS.load.other,
     delivery: UNIT_COST.https + RECORD_UNITS.submitFields.custom,
     bodyLoad: RECORD_UNITS.load.custom,
     resubmit: UNIT_COST.taskSubmit,
-    breaker: UNIT_COST.cacheRemove
+    breaker: UNIT_COST.cacheGet + UNIT_COST.cachePut,
+    health: RECORD_UNITS.submitFields.custom
+  };
+  var FAN_OUT = {
+    overhead: 2 * UNIT_COST.cacheGet,
+    inlinePosts: 3,
+    outboxDelivery: RECORD_UNITS.create.custom + RECORD_UNITS.save.custom
   };
   var TIME_LIMIT_SECONDS = {
     userEvent: 300,
@@ -879,6 +1173,8 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     connectSeconds: 5,
     responseSeconds: 45
   };
+
+  // lib/suitescript/retry-worker.ts
 
   // lib/core/worker-budget.ts
   var LONGEST_POST_MS = (HTTPS_TIMEOUT.connectSeconds + HTTPS_TIMEOUT.responseSeconds) * 1e3;
@@ -913,19 +1209,21 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
 
   // lib/suitescript/breaker-cache.ts
   function breakers() {
-    return cache.getCache({ name: BREAKER_CACHE_NAME, scope: cache.Scope.PROTECTED });
+    return cache2.getCache({ name: BREAKER_CACHE_NAME, scope: cache2.Scope.PROTECTED });
+  }
+  function writeBreaker(endpoint, value) {
+    try {
+      const c = breakers();
+      const next = withBreakerState(c.get({ key: BREAKERS_KEY }), endpoint, value, Date.now());
+      c.put({ key: BREAKERS_KEY, value: next, ttl: BREAKER_TTL_SECONDS });
+    } catch {
+    }
   }
   function openBreaker(endpoint, value) {
-    try {
-      breakers().put({ key: breakerKey(endpoint), value, ttl: BREAKER_TTL_SECONDS });
-    } catch {
-    }
+    writeBreaker(endpoint, value);
   }
   function closeBreaker(endpoint) {
-    try {
-      breakers().remove({ key: breakerKey(endpoint) });
-    } catch {
-    }
+    writeBreaker(endpoint, null);
   }
 
   // lib/suitescript/post-signed.ts
@@ -1018,9 +1316,9 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
 
   // lib/suitescript/user-event-params.ts
   function deploymentParams(deploymentId) {
-    const [found] = search2.create({ type: "scriptdeployment", filters: [["scriptid", "is", deploymentId]], columns: ["internalid"] }).run().getRange({ start: 0, end: 1 });
+    const [found] = search3.create({ type: "scriptdeployment", filters: [["scriptid", "is", deploymentId]], columns: ["internalid"] }).run().getRange({ start: 0, end: 1 });
     if (!found) return null;
-    const deployment = record4.load({ type: "scriptdeployment", id: found.id });
+    const deployment = record5.load({ type: "scriptdeployment", id: found.id });
     return (name) => deployment.getValue({ fieldId: name });
   }
   function userEventParams() {
@@ -1028,16 +1326,16 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
   }
 
   // lib/suitescript/retry-worker.ts
-  var TITLE3 = "suitehooks retry worker";
+  var TITLE4 = "suitehooks retry worker";
   var PAGE_SIZE = 1e3;
   function currentConfig() {
     try {
       const params = userEventParams();
       if (params) return parseConfig(params);
-      logger3.audit({ title: TITLE3, details: "user event deployment not found: using each delivery's stored target" });
+      logger4.audit({ title: TITLE4, details: "user event deployment not found: using each delivery's stored target" });
     } catch (e) {
-      logger3.audit({
-        title: TITLE3,
+      logger4.audit({
+        title: TITLE4,
         details: `user event parameters unreadable (${errorCode(e)}): using each delivery's stored target`
       });
     }
@@ -1054,16 +1352,28 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     };
     return parseConfig((name) => stored[name] ?? null);
   }
-  function attempt(run, delivery, whole) {
-    const result = run.shared ?? storedConfig(delivery);
-    if (result === null) return "skipped";
-    const endpoint = result.config.endpointUrl;
-    if (!run.endpoints.sending(endpoint)) return "skipped";
+  function targetOf(run, delivery) {
+    if (delivery.endpoint === PARAMETERS_ENDPOINT) return run.shared ?? storedConfig(delivery);
+    const found = run.records.get(delivery.endpoint);
+    if (!found) return storedConfig(delivery);
+    return found.endpoint.enabled ? found.endpoint.result : "kept";
+  }
+  function held(run, endpoint, result) {
     const blocking = blockingProblems(result);
-    if (blocking.length > 0) {
-      noteProblem(delivery.id, `configuration: ${blocking.map((p) => p.message).join("; ")}`);
-      return "not sent";
+    const problem2 = blocking.length > 0 ? null : signerOrProblem(result.config).problem;
+    const problems = problem2 ? [problem2] : blocking;
+    if (problems.length === 0) return false;
+    if (!run.reported.has(endpoint)) {
+      run.reported.add(endpoint);
+      logger4.error({ title: TITLE4, details: `endpoint ${endpoint}: nothing sent: ${problemSummary(problems)}` });
     }
+    return true;
+  }
+  function attempt(run, delivery, whole) {
+    const result = targetOf(run, delivery);
+    const endpoint = delivery.endpoint;
+    if (result === null || result === "kept" || !run.endpoints.sending(endpoint)) return "skipped";
+    if (held(run, endpoint, result)) return "skipped";
     let sign;
     try {
       sign = run.signerFor(result.config);
@@ -1072,14 +1382,20 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
       return "not sent";
     }
     const body = whole ? delivery.body : loadBody(delivery.id);
-    const posted = postSigned(endpoint, delivery.eventId, body, sign, Date.now());
-    saveAttempt(delivery.id, result.config, stateAfterAttempt(posted, delivery.attempts + 1, Date.now(), Math.random));
+    const posted = postSigned(result.config.endpointUrl, delivery.eventId, body, sign, Date.now());
+    const state = stateAfterAttempt(posted, delivery.attempts + 1, Date.now(), Math.random);
+    saveAttempt(delivery.id, { ...result.config, endpoint }, state);
+    if (run.records.has(endpoint)) {
+      const ok = state.status === DELIVERY_STATUS.delivered;
+      const seen = run.seen.get(endpoint) ?? [];
+      run.seen.set(endpoint, [...seen, { at: Date.now(), ok, error: ok ? "" : state.lastError }]);
+    }
     const verdict = run.endpoints.record(endpoint, posted);
     if (verdict === "down") {
       openBreaker(endpoint, openUntilValue(Date.now()));
-      logger3.audit({
-        title: TITLE3,
-        details: "endpoint did not answer several POSTs in a row: its other deliveries wait for the next run"
+      logger4.audit({
+        title: TITLE4,
+        details: `endpoint ${endpoint} did not answer several POSTs in a row: its other deliveries wait for the next run`
       });
     } else if (verdict === "healthy" && !run.closed.has(endpoint)) {
       run.closed.add(endpoint);
@@ -1087,9 +1403,27 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     }
     return "sent";
   }
+  function writeHealth(run) {
+    for (const [id, seen] of run.seen) {
+      const before = healthOf(run.records.get(id).values);
+      const values = healthValues(before, healthAfter(before, seen));
+      if (Object.keys(values).length === 0) continue;
+      try {
+        record6.submitFields({
+          type: ENDPOINT_RECORD,
+          id,
+          values,
+          options: { enableSourcing: false, ignoreMandatoryFields: true }
+        });
+      } catch (e) {
+        logger4.error({ title: TITLE4, details: `endpoint ${id}: health not written (${errorCode(e)})` });
+      }
+    }
+  }
   function roomFor(run, whole) {
-    const units = RETRY_UNITS.delivery + (whole ? 0 : RETRY_UNITS.bodyLoad) + RETRY_UNITS.breaker + RETRY_UNITS.resubmit;
-    return runtime2.getCurrentScript().getRemainingUsage() >= units && timeForAnotherPost(Date.now() - run.startedAt);
+    const health = RETRY_UNITS.health * (run.seen.size + 1);
+    const units = RETRY_UNITS.delivery + (whole ? 0 : RETRY_UNITS.bodyLoad) + RETRY_UNITS.breaker + RETRY_UNITS.resubmit + health;
+    return runtime3.getCurrentScript().getRemainingUsage() >= units && timeForAnotherPost(Date.now() - run.startedAt);
   }
   function drain(run) {
     const { due, more } = dueDeliveries(PAGE_SIZE, Date.now());
@@ -1107,30 +1441,25 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
         if (outcome === "sent") sent++;
         if (outcome === "skipped") skipped++;
       } catch (e) {
-        logger3.error({ title: TITLE3, details: `delivery ${delivery.id}: ${errorCode(e)}` });
+        logger4.error({ title: TITLE4, details: `delivery ${delivery.id}: ${errorCode(e)}` });
       }
     }
+    writeHealth(run);
     const down = run.endpoints.down().length;
-    logger3.audit({
-      title: TITLE3,
+    logger4.audit({
+      title: TITLE4,
       details: `${sent} of ${due.length} due deliveries attempted${skipped > 0 ? `, ${skipped} left for the next run` : ""}`
     });
-    if ((stoppedShort || more) && sent > 0 && down === 0) startWorker(TITLE3, "more deliveries are due");
+    if ((stoppedShort || more) && sent > 0 && down === 0) startWorker(TITLE4, "more deliveries are due");
+  }
+  function endpointRecords() {
+    const health = [ENDPOINT_FIELD.failingSince, ENDPOINT_FIELD.lastSuccess, ENDPOINT_FIELD.lastError];
+    const out = /* @__PURE__ */ new Map();
+    for (const { id, values } of searchEndpointValues(health).endpoints)
+      out.set(id, { endpoint: parseEndpoint(id, values), values: { ...values } });
+    return out;
   }
   function startRun(startedAt) {
-    const shared = currentConfig();
-    const blocking = shared ? blockingProblems(shared) : [];
-    if (blocking.length > 0) {
-      logger3.error({ title: TITLE3, details: `configuration problems, nothing sent: ${problemSummary(blocking)}` });
-      return null;
-    }
-    if (shared) {
-      const { problem: problem2 } = signerOrProblem(shared.config);
-      if (problem2) {
-        logger3.error({ title: TITLE3, details: `nothing sent: ${problemSummary([problem2])}` });
-        return null;
-      }
-    }
     const signers = /* @__PURE__ */ new Map();
     const signerFor = (config) => {
       const ids = config.prevSecretId ? [config.secretId, config.prevSecretId] : [config.secretId];
@@ -1138,21 +1467,29 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
       signers.set(ids.join(" "), sign);
       return sign;
     };
-    return { shared, signerFor, startedAt, endpoints: new EndpointTally(), closed: /* @__PURE__ */ new Set() };
+    return {
+      shared: currentConfig(),
+      records: endpointRecords(),
+      seen: /* @__PURE__ */ new Map(),
+      reported: /* @__PURE__ */ new Set(),
+      signerFor,
+      startedAt,
+      endpoints: new EndpointTally(),
+      closed: /* @__PURE__ */ new Set()
+    };
   }
   function runWorker() {
-    const run = startRun(Date.now());
-    if (run) drain(run);
+    drain(startRun(Date.now()));
   }
 
   // lib/suitescript/entries/retry-ss.ts
   function execute() {
-    const worker = runtime3.getCurrentScript().deploymentId === DEPLOYMENT.retryWorker;
+    const worker = runtime4.getCurrentScript().deploymentId === DEPLOYMENT.retryWorker;
     try {
       if (worker) runWorker();
       else runTimer();
     } catch (e) {
-      logger4.error({ title: "suitehooks retry", details: `run failed: ${errorCode(e)}` });
+      logger5.error({ title: "suitehooks retry", details: `run failed: ${errorCode(e)}` });
     }
   }
   return { execute: execute };

@@ -1,0 +1,75 @@
+/**
+ * The endpoints a save fans out to: the endpoint records' configuration from N/cache (1 unit; on a
+ * miss the loader runs one search, 2 + 10 units, until an endpoint record changes and its user event
+ * drops the entry), plus the script parameters as the parameters endpoint. Never a search per save.
+ */
+import * as cache from 'N/cache';
+import * as search from 'N/search';
+import {
+  ENDPOINT_CONFIG_FIELDS,
+  ENDPOINT_RECORD,
+  ENDPOINTS_CACHE_NAME,
+  ENDPOINTS_KEY,
+  ENDPOINTS_TTL_SECONDS,
+  parametersEndpoint,
+  parametersInUse,
+  readStoredEndpoints,
+  subscribes,
+  type Endpoint,
+  type StoredEndpoints,
+} from '../core/endpoint-record';
+import { currentScriptParams } from './params';
+
+function endpointCache(): cache.Cache {
+  return cache.getCache({ name: ENDPOINTS_CACHE_NAME, scope: cache.Scope.PROTECTED });
+}
+
+/** 10 units: every endpoint record's configuration values (one search page, up to 1,000 endpoints). */
+export function searchEndpointValues(extraColumns: readonly string[] = []): StoredEndpoints {
+  const columns = [...ENDPOINT_CONFIG_FIELDS, ...extraColumns];
+  const results = search
+    .create({ type: ENDPOINT_RECORD, filters: [['isinactive', 'is', 'F']], columns: ['internalid', ...columns] })
+    .run()
+    .getRange({ start: 0, end: 1000 });
+  return {
+    endpoints: results.map((r) => ({
+      id: String(r.id),
+      values: Object.fromEntries(columns.map((c) => [c, r.getValue({ name: c })])),
+    })),
+  };
+}
+
+/** 1 unit (a hit) or 2 + 10 (a miss: the loader's search). The endpoint records, parsed. */
+export function cachedEndpoints(): Endpoint[] {
+  const text = endpointCache().get({
+    key: ENDPOINTS_KEY,
+    loader: () => JSON.stringify(searchEndpointValues()),
+    ttl: ENDPOINTS_TTL_SECONDS,
+  });
+  return readStoredEndpoints(text);
+}
+
+/** 1 unit: drops the cached configuration (the endpoint record's user event, and the console). */
+export function forgetEndpoints(): void {
+  endpointCache().remove({ key: ENDPOINTS_KEY });
+}
+
+/**
+ * Every endpoint of this deployment: the endpoint records (cached), then the parameters endpoint when
+ * its URL is set, or when no record exists (so a missing configuration is reported, as before).
+ */
+export function allEndpoints(): Endpoint[] {
+  const records = cachedEndpoints();
+  const params = currentScriptParams();
+  return parametersInUse(params, records.length) ? [...records, parametersEndpoint(params)] : records;
+}
+
+/**
+ * The endpoints that want an event: record type id from the registry (`employee`, `vendor`, …), the
+ * user event type (`create`, `edit`, `xedit`, `delete`) and the execution context (upper case).
+ * 1 unit (see `cachedEndpoints`). Endpoints with a configuration problem are included (their events
+ * are kept, held until it is fixed).
+ */
+export function endpointsFor(recordTypeId: string, eventType: string, executionContext: string): Endpoint[] {
+  return allEndpoints().filter((e) => subscribes(e, recordTypeId, eventType, executionContext));
+}
