@@ -137,6 +137,11 @@ export function readStoredEndpoints(text: string | null): Endpoint[] {
   }
 }
 
+/** How a log entry names an endpoint: nothing for the parameters (their ids say it), `endpoint 12: ` for a record. */
+export function endpointPrefix(id: string): string {
+  return id === PARAMETERS_ENDPOINT ? '' : `endpoint ${id}: `;
+}
+
 /** The delivery's endpoint id as stored; empty (a delivery older than endpoints) is the parameters endpoint. */
 export function deliveryEndpointId(stored: string): string {
   return stored.trim() === '' ? PARAMETERS_ENDPOINT : stored.trim();

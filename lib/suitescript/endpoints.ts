@@ -39,13 +39,21 @@ export function searchEndpointValues(extraColumns: readonly string[] = []): Stor
   };
 }
 
-/** 1 unit (a hit) or 2 + 10 (a miss: the loader's search). The endpoint records, parsed. */
+/**
+ * 1 unit (a hit) or 2 + 10 (a miss: the loader's search). The endpoint records, parsed. When N/cache
+ * itself fails, the search is run directly (10 units more): an event is never lost for a cache.
+ */
 export function cachedEndpoints(): Endpoint[] {
-  const text = endpointCache().get({
-    key: ENDPOINTS_KEY,
-    loader: () => JSON.stringify(searchEndpointValues()),
-    ttl: ENDPOINTS_TTL_SECONDS,
-  });
+  let text: string | null;
+  try {
+    text = endpointCache().get({
+      key: ENDPOINTS_KEY,
+      loader: () => JSON.stringify(searchEndpointValues()),
+      ttl: ENDPOINTS_TTL_SECONDS,
+    });
+  } catch {
+    text = JSON.stringify(searchEndpointValues());
+  }
   return readStoredEndpoints(text);
 }
 

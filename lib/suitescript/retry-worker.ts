@@ -25,6 +25,7 @@ import {
   ENDPOINT_FIELD,
   ENDPOINT_RECORD,
   parseEndpoint,
+  endpointPrefix,
   PARAMETERS_ENDPOINT,
   type Endpoint,
 } from '../core/endpoint-record';
@@ -96,38 +97,59 @@ function storedConfig(delivery: Delivery): ConfigResult | null {
   return parseConfig((name) => stored[name] ?? null);
 }
 
+/** A delivery's configuration: its endpoint's current one, or its own stored target. */
+interface Target {
+  result: ConfigResult;
+  /** True for the delivery's stored target (each delivery's own), false for its endpoint's configuration. */
+  stored: boolean;
+}
+
 /**
  * The configuration a delivery is sent with: its own endpoint's, never another's. A record endpoint
  * that is disabled keeps it ('kept'); one that no longer exists, and the parameters when the user event
  * deployment cannot be read, fall back to the delivery's stored target (checked against its stored
  * allow-list); null when that cannot be checked.
  */
-function targetOf(run: Run, delivery: Delivery): ConfigResult | 'kept' | null {
-  if (delivery.endpoint === PARAMETERS_ENDPOINT) return run.shared ?? storedConfig(delivery);
+function targetOf(run: Run, delivery: Delivery): Target | 'kept' | null {
+  const stored = (): Target | null => {
+    const result = storedConfig(delivery);
+    return result && { result, stored: true };
+  };
+  if (delivery.endpoint === PARAMETERS_ENDPOINT) return run.shared ? { result: run.shared, stored: false } : stored();
   const found = run.records.get(delivery.endpoint);
-  if (!found) return storedConfig(delivery);
-  return found.endpoint.enabled ? found.endpoint.result : 'kept';
+  if (!found) return stored();
+  return found.endpoint.enabled ? { result: found.endpoint.result, stored: false } : 'kept';
 }
 
-/** A configuration problem holds the endpoint's deliveries as they are (no write, no attempt); logged once a run. */
-function held(run: Run, endpoint: string, result: ConfigResult): boolean {
-  const blocking = blockingProblems(result);
-  const problem = blocking.length > 0 ? null : signerOrProblem(result.config).problem;
-  const problems = problem ? [problem] : blocking;
-  if (problems.length === 0) return false;
-  if (!run.reported.has(endpoint)) {
-    run.reported.add(endpoint);
-    logger.error({ title: TITLE, details: `endpoint ${endpoint}: nothing sent: ${problemSummary(problems)}` });
+/**
+ * A configuration problem holds deliveries as they are (no attempt). An endpoint's is logged once a
+ * run; a stored target's is noted on its delivery (each delivery has its own).
+ */
+function held(run: Run, delivery: Delivery, target: Target): boolean {
+  const blocking = blockingProblems(target.result);
+  if (target.stored) {
+    if (blocking.length > 0) noteProblem(delivery.id, `configuration: ${blocking.map((p) => p.message).join('; ')}`);
+    return blocking.length > 0;
+  }
+  const problem = blocking.length > 0 ? null : signerOrProblem(target.result.config).problem;
+  if (blocking.length === 0 && !problem) return false;
+  if (!run.reported.has(delivery.endpoint)) {
+    run.reported.add(delivery.endpoint);
+    const details = problem
+      ? `nothing sent: ${problemSummary([problem])}`
+      : `configuration problems, nothing sent: ${problemSummary(blocking)}`;
+    logger.error({ title: TITLE, details: `${endpointPrefix(delivery.endpoint)}${details}` });
   }
   return true;
 }
 
 /** Sends one delivery unless its endpoint was given up in this run or its target cannot be checked. */
 function attempt(run: Run, delivery: Delivery, whole: boolean): Attempt {
-  const result = targetOf(run, delivery);
+  const target = targetOf(run, delivery);
   const endpoint = delivery.endpoint;
-  if (result === null || result === 'kept' || !run.endpoints.sending(endpoint)) return 'skipped';
-  if (held(run, endpoint, result)) return 'skipped';
+  if (target === null || target === 'kept' || !run.endpoints.sending(endpoint)) return 'skipped';
+  if (held(run, delivery, target)) return target.stored ? 'not sent' : 'skipped';
+  const { result } = target;
   let sign: Sign;
   try {
     sign = run.signerFor(result.config);
@@ -179,7 +201,8 @@ function writeHealth(run: Run): void {
 
 /** Whether units and time allow one more delivery (and still the restart and a breaker call). */
 function roomFor(run: Run, whole: boolean): boolean {
-  const health = RETRY_UNITS.health * (run.seen.size + 1);
+  // Each endpoint record sent to in this run has its health written once at the end.
+  const health = RETRY_UNITS.health * Math.min(run.records.size, run.seen.size + 1);
   const units =
     RETRY_UNITS.delivery + (whole ? 0 : RETRY_UNITS.bodyLoad) + RETRY_UNITS.breaker + RETRY_UNITS.resubmit + health;
   return runtime.getCurrentScript().getRemainingUsage() >= units && timeForAnotherPost(Date.now() - run.startedAt);

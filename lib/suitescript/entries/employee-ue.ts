@@ -11,7 +11,7 @@ import type { EntryPoints } from 'N/types';
 import { decideInline, openUntilValue, showsDown } from '../../core/breaker';
 import { blockingProblems, postsInline, problemSummary } from '../../core/config';
 import { queuedState, stateAfterAttempt, DELIVERY_STATUS, type DeliveryState } from '../../core/delivery-record';
-import type { Endpoint } from '../../core/endpoint-record';
+import { endpointPrefix, type Endpoint } from '../../core/endpoint-record';
 import { serializeEvent, type WebhookEvent } from '../../core/envelope';
 import { FAN_OUT } from '../../core/governance';
 import { closeBreaker, openBreaker, readBreakers } from '../breaker-cache';
@@ -135,7 +135,7 @@ function signing(endpoint: Endpoint): { sign: Sign | null; held: string | null }
   if (problems.length > 0)
     logger.error({
       title: `${TITLE}: configuration`,
-      details: `endpoint ${endpoint.id}: ${problemSummary(problems)}`,
+      details: `${endpointPrefix(endpoint.id)}${problemSummary(problems)}`,
     });
   // A problem with where or how to send is the administrator's to fix: keep the event, send nothing,
   // count no attempt. Other problems fell back to defaults and do not hold the event back.

@@ -547,6 +547,98 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
     return text2.length <= LAST_ERROR_MAX ? text2 : `${text2.slice(0, LAST_ERROR_MAX - 1)}…`;
   }
 
+  // lib/core/endpoint-record.ts
+  var ENDPOINT_RECORD = "customrecord_suitehooks_endpoint";
+  var ENDPOINT_FIELD = {
+    url: "custrecord_suitehooks_ep_url",
+    secretId: "custrecord_suitehooks_ep_secret_id",
+    prevSecretId: "custrecord_suitehooks_ep_prev_secret_id",
+    /** Record types it wants (employee, vendor, …), comma separated; empty means all. */
+    recordTypes: "custrecord_suitehooks_ep_record_types",
+    eventTypes: "custrecord_suitehooks_ep_event_types",
+    fields: "custrecord_suitehooks_ep_fields",
+    excludedFields: "custrecord_suitehooks_ep_excluded_fields",
+    contexts: "custrecord_suitehooks_ep_contexts",
+    payloadMode: "custrecord_suitehooks_ep_payload_mode",
+    deliveryMode: "custrecord_suitehooks_ep_delivery_mode",
+    allowedHosts: "custrecord_suitehooks_ep_allowed_hosts",
+    enabled: "custrecord_suitehooks_ep_enabled",
+    /** Health, written by the retry worker: when its attempts began failing (ISO-8601 UTC; empty = healthy). */
+    failingSince: "custrecord_suitehooks_ep_failing_since",
+    lastSuccess: "custrecord_suitehooks_ep_last_success",
+    lastError: "custrecord_suitehooks_ep_last_error",
+    /** Why and when the worker disabled it (empty when an administrator did, or it is enabled). */
+    disabledReason: "custrecord_suitehooks_ep_disabled_reason"
+  };
+  var PARAMETERS_ENDPOINT = "parameters";
+  var SETTING_FIELDS = {
+    [PARAM.endpointUrl]: ENDPOINT_FIELD.url,
+    [PARAM.secretId]: ENDPOINT_FIELD.secretId,
+    [PARAM.prevSecretId]: ENDPOINT_FIELD.prevSecretId,
+    [PARAM.recordTypes]: ENDPOINT_FIELD.recordTypes,
+    [PARAM.eventTypes]: ENDPOINT_FIELD.eventTypes,
+    [PARAM.fields]: ENDPOINT_FIELD.fields,
+    [PARAM.excludedFields]: ENDPOINT_FIELD.excludedFields,
+    [PARAM.contexts]: ENDPOINT_FIELD.contexts,
+    [PARAM.payloadMode]: ENDPOINT_FIELD.payloadMode,
+    [PARAM.deliveryMode]: ENDPOINT_FIELD.deliveryMode,
+    [PARAM.allowedHosts]: ENDPOINT_FIELD.allowedHosts
+  };
+  var ENDPOINT_CONFIG_FIELDS = Object.freeze([
+    "name",
+    ...Object.values(SETTING_FIELDS),
+    ENDPOINT_FIELD.enabled
+  ]);
+  function enabledValue(value) {
+    return value === true || value === "T" || value === "true";
+  }
+  function parseEndpoint(id, values) {
+    const read = (param) => {
+      const field = SETTING_FIELDS[param];
+      return field === void 0 ? null : values[field];
+    };
+    const result = parseConfig(read);
+    const problems = result.problems.map((p) => {
+      const field = SETTING_FIELDS[p.param] ?? p.param;
+      return { ...p, param: field, message: p.message.split(p.param).join(field) };
+    });
+    return {
+      id,
+      name: String(values.name ?? "") || `endpoint ${id}`,
+      enabled: enabledValue(values[ENDPOINT_FIELD.enabled]),
+      result: { config: result.config, problems, errors: problems.map((p) => p.message) }
+    };
+  }
+  function parametersEndpoint(read) {
+    return { id: PARAMETERS_ENDPOINT, name: "script parameters", enabled: true, result: parseConfig(read) };
+  }
+  function parametersInUse(read, records) {
+    const url = read(PARAM.endpointUrl);
+    return records === 0 || url !== null && url !== void 0 && String(url).trim() !== "";
+  }
+  function subscribes(endpoint, recordType, eventType, executionContext3) {
+    const { config } = endpoint.result;
+    if (!endpoint.enabled) return false;
+    if (config.recordTypes && !config.recordTypes.has(recordType.toLowerCase())) return false;
+    if (!config.eventTypes.has(eventType)) return false;
+    return !config.contexts || config.contexts.has(executionContext3.toUpperCase());
+  }
+  function readStoredEndpoints(text2) {
+    if (!text2) return [];
+    try {
+      const parsed = JSON.parse(text2);
+      return (parsed.endpoints ?? []).map((e) => parseEndpoint(String(e.id), e.values ?? {}));
+    } catch {
+      return [];
+    }
+  }
+  function endpointPrefix(id) {
+    return id === PARAMETERS_ENDPOINT ? "" : `endpoint ${id}: `;
+  }
+  var ENDPOINTS_CACHE_NAME = "suitehooks_endpoints";
+  var ENDPOINTS_KEY = "endpoints";
+  var ENDPOINTS_TTL_SECONDS = 3600;
+
   // lib/core/envelope.ts
   var TYPE_BY_CHANGE = {
     create: "employee.created",
@@ -951,95 +1043,6 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
 
   // lib/suitescript/endpoints.ts
 
-  // lib/core/endpoint-record.ts
-  var ENDPOINT_RECORD = "customrecord_suitehooks_endpoint";
-  var ENDPOINT_FIELD = {
-    url: "custrecord_suitehooks_ep_url",
-    secretId: "custrecord_suitehooks_ep_secret_id",
-    prevSecretId: "custrecord_suitehooks_ep_prev_secret_id",
-    /** Record types it wants (employee, vendor, …), comma separated; empty means all. */
-    recordTypes: "custrecord_suitehooks_ep_record_types",
-    eventTypes: "custrecord_suitehooks_ep_event_types",
-    fields: "custrecord_suitehooks_ep_fields",
-    excludedFields: "custrecord_suitehooks_ep_excluded_fields",
-    contexts: "custrecord_suitehooks_ep_contexts",
-    payloadMode: "custrecord_suitehooks_ep_payload_mode",
-    deliveryMode: "custrecord_suitehooks_ep_delivery_mode",
-    allowedHosts: "custrecord_suitehooks_ep_allowed_hosts",
-    enabled: "custrecord_suitehooks_ep_enabled",
-    /** Health, written by the retry worker: when its attempts began failing (ISO-8601 UTC; empty = healthy). */
-    failingSince: "custrecord_suitehooks_ep_failing_since",
-    lastSuccess: "custrecord_suitehooks_ep_last_success",
-    lastError: "custrecord_suitehooks_ep_last_error",
-    /** Why and when the worker disabled it (empty when an administrator did, or it is enabled). */
-    disabledReason: "custrecord_suitehooks_ep_disabled_reason"
-  };
-  var PARAMETERS_ENDPOINT = "parameters";
-  var SETTING_FIELDS = {
-    [PARAM.endpointUrl]: ENDPOINT_FIELD.url,
-    [PARAM.secretId]: ENDPOINT_FIELD.secretId,
-    [PARAM.prevSecretId]: ENDPOINT_FIELD.prevSecretId,
-    [PARAM.recordTypes]: ENDPOINT_FIELD.recordTypes,
-    [PARAM.eventTypes]: ENDPOINT_FIELD.eventTypes,
-    [PARAM.fields]: ENDPOINT_FIELD.fields,
-    [PARAM.excludedFields]: ENDPOINT_FIELD.excludedFields,
-    [PARAM.contexts]: ENDPOINT_FIELD.contexts,
-    [PARAM.payloadMode]: ENDPOINT_FIELD.payloadMode,
-    [PARAM.deliveryMode]: ENDPOINT_FIELD.deliveryMode,
-    [PARAM.allowedHosts]: ENDPOINT_FIELD.allowedHosts
-  };
-  var ENDPOINT_CONFIG_FIELDS = Object.freeze([
-    "name",
-    ...Object.values(SETTING_FIELDS),
-    ENDPOINT_FIELD.enabled
-  ]);
-  function enabledValue(value) {
-    return value === true || value === "T" || value === "true";
-  }
-  function parseEndpoint(id, values) {
-    const read = (param) => {
-      const field = SETTING_FIELDS[param];
-      return field === void 0 ? null : values[field];
-    };
-    const result = parseConfig(read);
-    const problems = result.problems.map((p) => {
-      const field = SETTING_FIELDS[p.param] ?? p.param;
-      return { ...p, param: field, message: p.message.split(p.param).join(field) };
-    });
-    return {
-      id,
-      name: String(values.name ?? "") || `endpoint ${id}`,
-      enabled: enabledValue(values[ENDPOINT_FIELD.enabled]),
-      result: { config: result.config, problems, errors: problems.map((p) => p.message) }
-    };
-  }
-  function parametersEndpoint(read) {
-    return { id: PARAMETERS_ENDPOINT, name: "script parameters", enabled: true, result: parseConfig(read) };
-  }
-  function parametersInUse(read, records) {
-    const url = read(PARAM.endpointUrl);
-    return records === 0 || url !== null && url !== void 0 && String(url).trim() !== "";
-  }
-  function subscribes(endpoint, recordType, eventType, executionContext3) {
-    const { config } = endpoint.result;
-    if (!endpoint.enabled) return false;
-    if (config.recordTypes && !config.recordTypes.has(recordType.toLowerCase())) return false;
-    if (!config.eventTypes.has(eventType)) return false;
-    return !config.contexts || config.contexts.has(executionContext3.toUpperCase());
-  }
-  function readStoredEndpoints(text2) {
-    if (!text2) return [];
-    try {
-      const parsed = JSON.parse(text2);
-      return (parsed.endpoints ?? []).map((e) => parseEndpoint(String(e.id), e.values ?? {}));
-    } catch {
-      return [];
-    }
-  }
-  var ENDPOINTS_CACHE_NAME = "suitehooks_endpoints";
-  var ENDPOINTS_KEY = "endpoints";
-  var ENDPOINTS_TTL_SECONDS = 3600;
-
   // lib/suitescript/params.ts
   function currentScriptParams() {
     const script = runtime.getCurrentScript();
@@ -1061,11 +1064,16 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
     };
   }
   function cachedEndpoints() {
-    const text2 = endpointCache().get({
-      key: ENDPOINTS_KEY,
-      loader: () => JSON.stringify(searchEndpointValues()),
-      ttl: ENDPOINTS_TTL_SECONDS
-    });
+    let text2;
+    try {
+      text2 = endpointCache().get({
+        key: ENDPOINTS_KEY,
+        loader: () => JSON.stringify(searchEndpointValues()),
+        ttl: ENDPOINTS_TTL_SECONDS
+      });
+    } catch {
+      text2 = JSON.stringify(searchEndpointValues());
+    }
     return readStoredEndpoints(text2);
   }
   function allEndpoints() {
@@ -1303,7 +1311,7 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
     if (problems.length > 0)
       logger.error({
         title: `${TITLE}: configuration`,
-        details: `endpoint ${endpoint.id}: ${problemSummary(problems)}`
+        details: `${endpointPrefix(endpoint.id)}${problemSummary(problems)}`
       });
     const held = blocking.length > 0 ? `configuration: ${blocking.map((p) => p.message).join("; ")}` : signer?.problem?.message ?? null;
     return { sign: signer?.sign ?? null, held };

@@ -598,6 +598,9 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
       result: { config: result.config, problems, errors: problems.map((p) => p.message) }
     };
   }
+  function endpointPrefix(id) {
+    return id === PARAMETERS_ENDPOINT ? "" : `endpoint ${id}: `;
+  }
   function deliveryEndpointId(stored) {
     return stored.trim() === "" ? PARAMETERS_ENDPOINT : stored.trim();
   }
@@ -1353,27 +1356,36 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     return parseConfig((name) => stored[name] ?? null);
   }
   function targetOf(run, delivery) {
-    if (delivery.endpoint === PARAMETERS_ENDPOINT) return run.shared ?? storedConfig(delivery);
+    const stored = () => {
+      const result = storedConfig(delivery);
+      return result && { result, stored: true };
+    };
+    if (delivery.endpoint === PARAMETERS_ENDPOINT) return run.shared ? { result: run.shared, stored: false } : stored();
     const found = run.records.get(delivery.endpoint);
-    if (!found) return storedConfig(delivery);
-    return found.endpoint.enabled ? found.endpoint.result : "kept";
+    if (!found) return stored();
+    return found.endpoint.enabled ? { result: found.endpoint.result, stored: false } : "kept";
   }
-  function held(run, endpoint, result) {
-    const blocking = blockingProblems(result);
-    const problem2 = blocking.length > 0 ? null : signerOrProblem(result.config).problem;
-    const problems = problem2 ? [problem2] : blocking;
-    if (problems.length === 0) return false;
-    if (!run.reported.has(endpoint)) {
-      run.reported.add(endpoint);
-      logger4.error({ title: TITLE4, details: `endpoint ${endpoint}: nothing sent: ${problemSummary(problems)}` });
+  function held(run, delivery, target) {
+    const blocking = blockingProblems(target.result);
+    if (target.stored) {
+      if (blocking.length > 0) noteProblem(delivery.id, `configuration: ${blocking.map((p) => p.message).join("; ")}`);
+      return blocking.length > 0;
+    }
+    const problem2 = blocking.length > 0 ? null : signerOrProblem(target.result.config).problem;
+    if (blocking.length === 0 && !problem2) return false;
+    if (!run.reported.has(delivery.endpoint)) {
+      run.reported.add(delivery.endpoint);
+      const details = problem2 ? `nothing sent: ${problemSummary([problem2])}` : `configuration problems, nothing sent: ${problemSummary(blocking)}`;
+      logger4.error({ title: TITLE4, details: `${endpointPrefix(delivery.endpoint)}${details}` });
     }
     return true;
   }
   function attempt(run, delivery, whole) {
-    const result = targetOf(run, delivery);
+    const target = targetOf(run, delivery);
     const endpoint = delivery.endpoint;
-    if (result === null || result === "kept" || !run.endpoints.sending(endpoint)) return "skipped";
-    if (held(run, endpoint, result)) return "skipped";
+    if (target === null || target === "kept" || !run.endpoints.sending(endpoint)) return "skipped";
+    if (held(run, delivery, target)) return target.stored ? "not sent" : "skipped";
+    const { result } = target;
     let sign;
     try {
       sign = run.signerFor(result.config);
@@ -1421,7 +1433,7 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     }
   }
   function roomFor(run, whole) {
-    const health = RETRY_UNITS.health * (run.seen.size + 1);
+    const health = RETRY_UNITS.health * Math.min(run.records.size, run.seen.size + 1);
     const units = RETRY_UNITS.delivery + (whole ? 0 : RETRY_UNITS.bodyLoad) + RETRY_UNITS.breaker + RETRY_UNITS.resubmit + health;
     return runtime3.getCurrentScript().getRemainingUsage() >= units && timeForAnotherPost(Date.now() - run.startedAt);
   }
