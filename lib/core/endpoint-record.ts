@@ -52,6 +52,7 @@ const SETTING_FIELDS: Readonly<Record<string, string>> = {
 /** The fields the user event's cache holds for each endpoint (configuration, name and enabled). */
 export const ENDPOINT_CONFIG_FIELDS: readonly string[] = Object.freeze([
   'name',
+  'isinactive',
   ...Object.values(SETTING_FIELDS),
   ENDPOINT_FIELD.enabled,
 ]);
@@ -64,6 +65,11 @@ export interface Endpoint {
   id: string;
   name: string;
   enabled: boolean;
+  /**
+   * False for an inactive record (NetSuite's "Inactive" box): it gets no new events, and its pending
+   * deliveries are kept, as a disabled endpoint's are.
+   */
+  active: boolean;
   result: ConfigResult;
 }
 
@@ -89,13 +95,14 @@ export function parseEndpoint(id: string, values: EndpointValues): Endpoint {
     id,
     name: String(values.name ?? '') || `endpoint ${id}`,
     enabled: enabledValue(values[ENDPOINT_FIELD.enabled]),
+    active: !enabledValue(values.isinactive),
     result: { config: result.config, problems, errors: problems.map((p) => p.message) },
   };
 }
 
 /** The parameters endpoint: the user event deployment's script parameters, as today. */
 export function parametersEndpoint(read: ParamReader): Endpoint {
-  return { id: PARAMETERS_ENDPOINT, name: 'script parameters', enabled: true, result: parseConfig(read) };
+  return { id: PARAMETERS_ENDPOINT, name: 'script parameters', enabled: true, active: true, result: parseConfig(read) };
 }
 
 /** Whether the parameters are in use: an endpoint URL is set, or no endpoint record exists (a problem to report). */
@@ -106,7 +113,9 @@ export function parametersInUse(read: ParamReader, records: number): boolean {
 
 /**
  * Whether an endpoint wants an event of this record type (registry id), user event type and execution
- * context (upper case). A disabled endpoint wants nothing new; its kept deliveries wait for it.
+ * context (upper case). A disabled endpoint still does: its events are kept as deliveries (never sent
+ * while it is disabled), so nothing is lost and enabling it again sends them. An inactive record wants
+ * nothing (NetSuite's "Inactive": out of use).
  */
 export function subscribes(
   endpoint: Endpoint,
@@ -115,7 +124,7 @@ export function subscribes(
   executionContext: string,
 ): boolean {
   const { config } = endpoint.result;
-  if (!endpoint.enabled) return false;
+  if (!endpoint.active) return false;
   if (config.recordTypes && !config.recordTypes.has(recordType.toLowerCase())) return false;
   if (!config.eventTypes.has(eventType)) return false;
   return !config.contexts || config.contexts.has(executionContext.toUpperCase());

@@ -1,7 +1,7 @@
 /**
  * The retry timer disables an endpoint record that has failed continuously for the configured time
- * (default 5 days): Enabled cleared, Disabled reason set, the cached configuration dropped, and ONE
- * alert email (alerts.ts). Its deliveries stay pending and untouched; the worker skips them until an
+ * (default 5 days): Enabled cleared, Disabled reason set (Failing since moves into it, so enabling
+ * it again starts a fresh period), the cached configuration dropped, and ONE alert email (alerts.ts). Its deliveries stay pending and untouched; the worker skips them until an
  * administrator enables the endpoint again.
  */
 import * as logger from 'N/log';
@@ -22,16 +22,15 @@ export function disableFailingEndpoints(now: number): void {
     for (const { id, values } of searchEndpointValues(health).endpoints) {
       const endpoint = parseEndpoint(id, values);
       const h = healthOf(values);
-      if (!endpoint.enabled || !shouldDisable(h, config.disableAfterMs, now)) continue;
+      if (!endpoint.enabled || !endpoint.active || !shouldDisable(h, config.disableAfterMs, now)) continue;
       const days = Math.floor((now - Date.parse(h.failingSince)) / 86_400_000);
       const detail = `has failed continuously since ${h.failingSince} (${days} days; last error: ${h.lastError || 'none recorded'})`;
+      // Failing since is cleared (Disabled reason keeps it), so the endpoint enabled again gets a fresh period.
+      const reason = `disabled ${new Date(now).toISOString()}: ${detail}`.slice(0, 300);
       record.submitFields({
         type: ENDPOINT_RECORD,
         id,
-        values: {
-          [F.enabled]: false,
-          [F.disabledReason]: `disabled ${new Date(now).toISOString()}: ${detail}`.slice(0, 300),
-        },
+        values: { [F.enabled]: false, [F.disabledReason]: reason, [F.failingSince]: '' },
         options: { enableSourcing: false, ignoreMandatoryFields: true },
       });
       forgetEndpoints();

@@ -24,11 +24,11 @@ function endpointCache(): cache.Cache {
   return cache.getCache({ name: ENDPOINTS_CACHE_NAME, scope: cache.Scope.PROTECTED });
 }
 
-/** 10 units: every endpoint record's configuration values (one search page, up to 1,000 endpoints). */
+/** 10 units: every endpoint record's configuration values, inactive ones too (one search page, up to 1,000 endpoints). */
 export function searchEndpointValues(extraColumns: readonly string[] = []): StoredEndpoints {
   const columns = [...ENDPOINT_CONFIG_FIELDS, ...extraColumns];
   const results = search
-    .create({ type: ENDPOINT_RECORD, filters: [['isinactive', 'is', 'F']], columns: ['internalid', ...columns] })
+    .create({ type: ENDPOINT_RECORD, filters: [], columns: ['internalid', ...columns] })
     .run()
     .getRange({ start: 0, end: 1000 });
   return {

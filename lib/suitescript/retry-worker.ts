@@ -118,7 +118,8 @@ function targetOf(run: Run, delivery: Delivery): Target | 'kept' | null {
   if (delivery.endpoint === PARAMETERS_ENDPOINT) return run.shared ? { result: run.shared, stored: false } : stored();
   const found = run.records.get(delivery.endpoint);
   if (!found) return stored();
-  return found.endpoint.enabled ? { result: found.endpoint.result, stored: false } : 'kept';
+  const { endpoint } = found;
+  return endpoint.enabled && endpoint.active ? { result: endpoint.result, stored: false } : 'kept';
 }
 
 /**

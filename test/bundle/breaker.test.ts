@@ -100,7 +100,9 @@ describe('the user event: saves while the receiver is down', () => {
     account.replies = [HANG];
     save();
     // Opening the breaker is a get and a put of the one entry holding every endpoint's breaker.
-    expect(unitsSpent()).toBe(FAN_OUT.overhead + UNIT_COST.https + UNIT_COST.cacheGet + UNIT_COST.cachePut + KEEP_UNITS);
+    expect(unitsSpent()).toBe(
+      FAN_OUT.overhead + UNIT_COST.https + UNIT_COST.cacheGet + UNIT_COST.cachePut + KEEP_UNITS,
+    );
     save();
     expect(unitsSpent()).toBe(FAN_OUT.overhead + KEEP_UNITS);
   });

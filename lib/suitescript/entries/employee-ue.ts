@@ -178,11 +178,12 @@ function emission(save: Save, endpoint: Endpoint): Emission | null {
  * FAN_OUT.inlinePosts inline POSTs; the rest are kept for the worker (6 units each).
  */
 function dispatch(emissions: Emission[]): void {
-  const inline = emissions.filter((em) => em.held === null && em.inline);
+  const inline = emissions.filter((em) => em.endpoint.enabled && em.held === null && em.inline);
   const breakers: Breakers = inline.length > 0 ? readBreakers() : () => null;
   let budget: number = FAN_OUT.inlinePosts;
   for (const em of emissions) {
-    if (em.held !== null) keep(em, queuedState(em.held), false);
+    if (!em.endpoint.enabled) keep(em, queuedState('endpoint disabled: kept until it is enabled again'), false);
+    else if (em.held !== null) keep(em, queuedState(em.held), false);
     else if (!em.inline) keep(em, queuedState(''), false);
     else if (budget === 0)
       keep(em, queuedState(`not sent inline: a save posts to at most ${FAN_OUT.inlinePosts} endpoints`), false);

@@ -893,6 +893,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   };
   var ENDPOINT_CONFIG_FIELDS = Object.freeze([
     "name",
+    "isinactive",
     ...Object.values(SETTING_FIELDS),
     ENDPOINT_FIELD.enabled
   ]);

@@ -586,6 +586,7 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
   };
   var ENDPOINT_CONFIG_FIELDS = Object.freeze([
     "name",
+    "isinactive",
     ...Object.values(SETTING_FIELDS),
     ENDPOINT_FIELD.enabled
   ]);
@@ -606,11 +607,12 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
       id,
       name: String(values.name ?? "") || `endpoint ${id}`,
       enabled: enabledValue(values[ENDPOINT_FIELD.enabled]),
+      active: !enabledValue(values.isinactive),
       result: { config: result.config, problems, errors: problems.map((p) => p.message) }
     };
   }
   function parametersEndpoint(read) {
-    return { id: PARAMETERS_ENDPOINT, name: "script parameters", enabled: true, result: parseConfig(read) };
+    return { id: PARAMETERS_ENDPOINT, name: "script parameters", enabled: true, active: true, result: parseConfig(read) };
   }
   function parametersInUse(read, records) {
     const url = read(PARAM.endpointUrl);
@@ -618,7 +620,7 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
   }
   function subscribes(endpoint, recordType, eventType, executionContext3) {
     const { config } = endpoint.result;
-    if (!endpoint.enabled) return false;
+    if (!endpoint.active) return false;
     if (config.recordTypes && !config.recordTypes.has(recordType.toLowerCase())) return false;
     if (!config.eventTypes.has(eventType)) return false;
     return !config.contexts || config.contexts.has(executionContext3.toUpperCase());
@@ -1055,7 +1057,7 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
   }
   function searchEndpointValues(extraColumns = []) {
     const columns = [...ENDPOINT_CONFIG_FIELDS, ...extraColumns];
-    const results = search.create({ type: ENDPOINT_RECORD, filters: [["isinactive", "is", "F"]], columns: ["internalid", ...columns] }).run().getRange({ start: 0, end: 1e3 });
+    const results = search.create({ type: ENDPOINT_RECORD, filters: [], columns: ["internalid", ...columns] }).run().getRange({ start: 0, end: 1e3 });
     return {
       endpoints: results.map((r) => ({
         id: String(r.id),
@@ -1342,11 +1344,12 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
     return { event, body: serializeEvent(event), endpoint, ...signing(endpoint), inline };
   }
   function dispatch(emissions) {
-    const inline = emissions.filter((em) => em.held === null && em.inline);
+    const inline = emissions.filter((em) => em.endpoint.enabled && em.held === null && em.inline);
     const breakers2 = inline.length > 0 ? readBreakers() : () => null;
     let budget = FAN_OUT.inlinePosts;
     for (const em of emissions) {
-      if (em.held !== null) keep(em, queuedState(em.held), false);
+      if (!em.endpoint.enabled) keep(em, queuedState("endpoint disabled: kept until it is enabled again"), false);
+      else if (em.held !== null) keep(em, queuedState(em.held), false);
       else if (!em.inline) keep(em, queuedState(""), false);
       else if (budget === 0)
         keep(em, queuedState(`not sent inline: a save posts to at most ${FAN_OUT.inlinePosts} endpoints`), false);

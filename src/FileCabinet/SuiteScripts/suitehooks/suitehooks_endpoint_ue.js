@@ -243,6 +243,7 @@ define(['N/log', 'N/cache', 'N/search', 'N/runtime'], function (logger, cache, s
   };
   var ENDPOINT_CONFIG_FIELDS = Object.freeze([
     "name",
+    "isinactive",
     ...Object.values(SETTING_FIELDS),
     ENDPOINT_FIELD.enabled
   ]);

@@ -575,6 +575,7 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
   };
   var ENDPOINT_CONFIG_FIELDS = Object.freeze([
     "name",
+    "isinactive",
     ...Object.values(SETTING_FIELDS),
     ENDPOINT_FIELD.enabled
   ]);
@@ -595,6 +596,7 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
       id,
       name: String(values.name ?? "") || `endpoint ${id}`,
       enabled: enabledValue(values[ENDPOINT_FIELD.enabled]),
+      active: !enabledValue(values.isinactive),
       result: { config: result.config, problems, errors: problems.map((p) => p.message) }
     };
   }
@@ -1009,7 +1011,7 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
   }
   function searchEndpointValues(extraColumns = []) {
     const columns = [...ENDPOINT_CONFIG_FIELDS, ...extraColumns];
-    const results = search2.create({ type: ENDPOINT_RECORD, filters: [["isinactive", "is", "F"]], columns: ["internalid", ...columns] }).run().getRange({ start: 0, end: 1e3 });
+    const results = search2.create({ type: ENDPOINT_RECORD, filters: [], columns: ["internalid", ...columns] }).run().getRange({ start: 0, end: 1e3 });
     return {
       endpoints: results.map((r) => ({
         id: String(r.id),
@@ -1030,16 +1032,14 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
       for (const { id, values } of searchEndpointValues(health).endpoints) {
         const endpoint = parseEndpoint(id, values);
         const h = healthOf(values);
-        if (!endpoint.enabled || !shouldDisable(h, config.disableAfterMs, now)) continue;
+        if (!endpoint.enabled || !endpoint.active || !shouldDisable(h, config.disableAfterMs, now)) continue;
         const days = Math.floor((now - Date.parse(h.failingSince)) / 864e5);
         const detail = `has failed continuously since ${h.failingSince} (${days} days; last error: ${h.lastError || "none recorded"})`;
+        const reason = `disabled ${new Date(now).toISOString()}: ${detail}`.slice(0, 300);
         record4.submitFields({
           type: ENDPOINT_RECORD,
           id,
-          values: {
-            [ENDPOINT_FIELD.enabled]: false,
-            [ENDPOINT_FIELD.disabledReason]: `disabled ${new Date(now).toISOString()}: ${detail}`.slice(0, 300)
-          },
+          values: { [ENDPOINT_FIELD.enabled]: false, [ENDPOINT_FIELD.disabledReason]: reason, [ENDPOINT_FIELD.failingSince]: "" },
           options: { enableSourcing: false, ignoreMandatoryFields: true }
         });
         forgetEndpoints();
@@ -1363,7 +1363,8 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     if (delivery.endpoint === PARAMETERS_ENDPOINT) return run.shared ? { result: run.shared, stored: false } : stored();
     const found = run.records.get(delivery.endpoint);
     if (!found) return stored();
-    return found.endpoint.enabled ? { result: found.endpoint.result, stored: false } : "kept";
+    const { endpoint } = found;
+    return endpoint.enabled && endpoint.active ? { result: endpoint.result, stored: false } : "kept";
   }
   function held(run, delivery, target) {
     const blocking = blockingProblems(target.result);
