@@ -115,7 +115,9 @@ function targetOf(run: Run, delivery: Delivery): Target | 'kept' | null {
     const result = storedConfig(delivery);
     return result && { result, stored: true };
   };
-  if (delivery.endpoint === PARAMETERS_ENDPOINT) return run.shared ? { result: run.shared, stored: false } : stored();
+  // The parameters without a URL (retired after a move to endpoint records): each delivery's stored target.
+  if (delivery.endpoint === PARAMETERS_ENDPOINT)
+    return run.shared && run.shared.config.endpointUrl !== '' ? { result: run.shared, stored: false } : stored();
   const found = run.records.get(delivery.endpoint);
   if (!found) return stored();
   const { endpoint } = found;

@@ -204,11 +204,10 @@ test('an endpoint failing for the configured time is disabled with one alert; no
   const idA = await addEndpoint('hr system', { [EP.url]: a.url, [EP.secretId]: SECRET_A });
   await addEndpoint('siem', { [EP.url]: b.url, [EP.secretId]: SECRET_B });
   a.setDefault({ kind: 'status', status: 503 });
-  const sent: string[] = [];
+  const from = a.attempts.length;
   // A save every 3 hours for 30 hours of account time while A answers 503 (the timer runs every 15 minutes).
   for (let n = 0; n < 10; n++) {
     await account.updateEmployee('7', title(`Outage ${n}`), UI, 'edit');
-    sent.push(String(deliveries().at(-1)?.[F.eventId] ?? ''));
     await account.advance(3 * HOUR);
   }
   const row = () => account.customRecords(ENDPOINT_RECORD).find((r) => String(r.id) === idA)!;
@@ -235,6 +234,6 @@ test('an endpoint failing for the configured time is disabled with one alert; no
   for (let n = 0; n < 4 && ofA().some((d) => d[F.status] === 'pending'); n++) await account.advance(HOUR);
   expect(ofA().filter((d) => d[F.status] !== 'delivered')).toEqual([]);
   for (const d of kept) expect(a.events.has(String(d[F.eventId]))).toBe(true);
-  expect(a.attempts.filter((t) => t.duplicate)).toEqual([]);
+  expect(a.attempts.slice(from).filter((t) => t.duplicate)).toEqual([]);
   account.setParameter(DEPLOYMENT.retryTimer, ALERT_PARAM.recipients, null);
 }, 120_000);

@@ -105,7 +105,13 @@ describe('alert settings', () => {
       parseAlertConfig(
         read({ [ALERT_PARAM.recipients]: 'a@b.co, 7', [ALERT_PARAM.author]: '3', [ALERT_PARAM.failingMinutes]: '45' }),
       ),
-    ).toEqual({ recipients: ['a@b.co', 7], author: 3, failingAfterMs: 45 * 60_000, errors: [] });
+    ).toEqual({
+      recipients: ['a@b.co', 7],
+      author: 3,
+      failingAfterMs: 45 * 60_000,
+      disableAfterMs: 5 * 86_400_000,
+      errors: [],
+    });
     const bad = parseAlertConfig(read({ [ALERT_PARAM.recipients]: 'nobody', [ALERT_PARAM.failingMinutes]: '5' }));
     expect(bad.errors.join('\n')).toMatch(new RegExp(`${ALERT_PARAM.recipients}: "nobody"`));
     expect(bad.errors.join('\n')).toContain(

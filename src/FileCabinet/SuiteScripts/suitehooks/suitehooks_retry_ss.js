@@ -1360,7 +1360,8 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
       const result = storedConfig(delivery);
       return result && { result, stored: true };
     };
-    if (delivery.endpoint === PARAMETERS_ENDPOINT) return run.shared ? { result: run.shared, stored: false } : stored();
+    if (delivery.endpoint === PARAMETERS_ENDPOINT)
+      return run.shared && run.shared.config.endpointUrl !== "" ? { result: run.shared, stored: false } : stored();
     const found = run.records.get(delivery.endpoint);
     if (!found) return stored();
     const { endpoint } = found;
