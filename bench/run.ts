@@ -46,6 +46,7 @@ const ITEMS: Item[] = [
     title: '7. Console governance',
     run: async (quick) => (await import('./console')).consoleBench(quick ? 2_000 : 10_000),
   },
+  { title: '8. Fan-out', run: async (quick) => (await import('./fan-out')).fanOutBench(quick) },
 ];
 
 function reasonOf(err: unknown): string {
