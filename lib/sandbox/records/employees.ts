@@ -313,6 +313,8 @@ function nextEntityId(db: Db): number {
 export function saveEmployee(db: Db, state: EmployeeState, schema: EmployeeSchema = STANDARD_SCHEMA): string {
   const COLUMNS = schema.columns;
   const table = schema.type.id;
+  // IMMEDIATE: the write lock is taken before the first read (the next id), so concurrent writers from
+  // other script workers wait on the busy timeout instead of failing with "database is locked".
   return db.transaction(() => {
     let id = state.id;
     if (id === '') {
@@ -341,7 +343,7 @@ export function saveEmployee(db: Db, state: EmployeeState, schema: EmployeeSchem
       state.roles.forEach((r, i) => insert.run(Number(id), Number(r), i));
     }
     return id;
-  })();
+  }).immediate();
 }
 
 /**
@@ -372,7 +374,7 @@ export function deleteEmployeeRow(db: Db, id: string, schema: RecordSchema = STA
   db.transaction(() => {
     if (schema.rolesTable) db.prepare(`DELETE FROM ${schema.rolesTable} WHERE entity = ?`).run(Number(id));
     db.prepare(`DELETE FROM ${schema.type.id} WHERE id = ?`).run(Number(id));
-  })();
+  }).immediate();
 }
 
 export function notFound(id: string): NetSuiteError {
