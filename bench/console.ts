@@ -112,7 +112,7 @@ function consoleTable(size: number, rows: Cell[][], submits: number): Table {
     notes: [
       `${fmt(size)} deliveries (70 % delivered, 20 % pending, 10 % dead) written straight into the delivery table; the pages run the built Suitelet over HTTP.`,
       'Pages read with SuiteQL (10 units a query, one page of 50 by key) and load at most three single deliveries: the units do not grow with the outbox.',
-      'Send test event shows the health page again with the answer: the post (10) and the user event parameters (15) on top of it.',
+      'Every page reads the user event deployment once (15: its API Secret signs the form token, and the health page and the test event use its parameters). Send test event shows the health page again with the answer: the post (10) on top of it.',
       `Replay of the ${fmt(size * 0.1)} dead deliveries: ${submits} submits of up to 400 (2 units each, plus 20 to start the retry worker).`,
     ],
   };

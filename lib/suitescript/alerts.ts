@@ -15,6 +15,7 @@ import { decideDead, decideFailing, deadSince, type AlertKind, type Decision } f
 import { DELIVERY_FIELD as F, DELIVERY_RECORD, DELIVERY_STATUS } from '../core/delivery-record';
 import { DEPLOYMENT, SCRIPT } from '../core/ids';
 import { loadStates, saveState, type StoredState } from './alert-state';
+import { attemptText, plural } from './console/format';
 import { deadSince as deadSinceQuery, lastAttempted, statusSummary } from './console/outbox-sql';
 import { count, rows } from './console/suiteql';
 import { errorCode } from './errors';
@@ -47,7 +48,7 @@ function latestAttempt(): { failing: boolean; error: string } {
   const error = String(rec.getValue({ fieldId: F.lastError }) ?? '');
   return {
     failing: String(row.last_http_status) !== '410',
-    error: `${status !== '' && status !== null ? `HTTP ${String(status)}: ` : ''}${error}`.slice(0, 300),
+    error: attemptText(String(status ?? ''), error).slice(0, 300),
   };
 }
 
@@ -105,9 +106,10 @@ function check(config: AlertConfig): void {
 
   const dead = states.get('dead') ?? empty;
   const newlyDead = count(deadSinceQuery(now - deadSince(dead, now)));
+  const went = plural(newlyDead, 'delivery went dead', 'deliveries went dead');
   apply('dead', dead, decideDead(dead, newlyDead, now), () =>
-    send(config, `${newlyDead} deliveries went dead`, [
-      `${newlyDead} deliveries went dead: their retries are used up (or the receiver answered 410). They are kept and can be replayed from the console.`,
+    send(config, went, [
+      `${went}: their retries are used up (or the receiver answered 410). They are kept and can be replayed from the console.`,
       `Dead now: ${counts.dead}. Pending: ${counts.pending}.`,
       `Last error: ${latest.error || '(none recorded)'}`,
     ]),

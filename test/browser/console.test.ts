@@ -6,6 +6,8 @@
  * SUITEHOOKS_SCREENSHOT=docs/console.png also saves the health page.
  */
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -26,6 +28,20 @@ const FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+/** Run in the page: each word of the deliveries table that the layout breaks across lines. */
+const WORDS_BROKEN_ACROSS_LINES = `(() => {
+  const root = document.querySelector('table#custpage_deliveries');
+  const out = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    for (const m of (node.textContent || '').matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      if (range.getClientRects().length > 1) out.push(m[0]);
+    }
+  return out;
+})()`;
 const found = fs.existsSync(CHROMIUM);
 
 if (!found) {
@@ -95,12 +111,36 @@ if (!found) {
     expect(stack.receiver.attempts.find((a) => a.webhookId === id)).toMatchObject({ verified: true, status: 200 });
   }, 60_000);
 
+  test('a forged form on another origin (another port of the same host) replays nothing', async () => {
+    // What an attacker's page does: a form that posts itself to the console, the session cookie riding along.
+    const attack = `<!doctype html><form id="f" method="POST" action="${stack.url()}">
+      <input name="custpage_view" value="replay_dead"><input name="custpage_confirm" value="T"></form>
+      <script>document.getElementById('f').submit()</script>`;
+    const evil = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(attack));
+    await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = evil.address() as AddressInfo;
+      await page.goto(`http://127.0.0.1:${port}/`);
+      await page.waitForURL(stack.url());
+      const refusal = page.locator('.suitehooks-error').first();
+      await refusal.waitFor();
+      expect(await refusal.innerText()).toMatch(/^Nothing done: the form was sent from another site/);
+      expect(byStatus('dead')).toBe(1);
+    } finally {
+      evil.closeAllConnections(); // Chromium keeps its connection alive
+      await new Promise((resolve) => evil.close(resolve));
+    }
+  }, 60_000);
+
   test('a dead delivery replayed from the console reaches the receiver verified, same webhook-id', async () => {
     const dead = stack.deliveries().find((d) => d[F.status] === 'dead')!;
     const eventId = String(dead[F.eventId]);
+    await page.goto(`${stack.server.url}${consolePath}`);
     await page.getByRole('link', { name: 'Replay dead deliveries' }).click();
-    await page.getByText('1 dead deliveries.').waitFor();
-    await page.getByLabel('Yes, replay the dead deliveries').check();
+    await page.getByText('1 dead delivery.', { exact: true }).waitFor();
+    // The label names its checkbox: clicking the words ticks the box.
+    await page.locator('label[for="custpage_confirm"]').click();
+    expect(await page.locator('#custpage_confirm').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Replay dead deliveries' }).click();
     await page.getByText('1 delivery replayed.').waitFor();
     expect(await page.locator('.suitehooks-ok').innerText()).toContain(
@@ -112,6 +152,10 @@ if (!found) {
     expect(stack.deliveries().find((d) => d[F.eventId] === eventId)![F.status]).toBe('delivered');
 
     await page.getByRole('link', { name: 'Deliveries' }).click();
+    await page.locator('table#custpage_deliveries').waitFor();
+    // At 1280 px no word of the table is broken across lines.
+    const broken: unknown = await page.evaluate(WORDS_BROKEN_ACROSS_LINES);
+    expect(broken).toEqual([]);
     await page.locator('#custpage_status').selectOption('delivered');
     await page.getByRole('button', { name: 'Submit' }).click();
     await page.locator('table#custpage_deliveries').getByText(eventId).waitFor();

@@ -57,10 +57,10 @@ test('deliveries that went dead: one email with counts, the last error and the c
   expect(first).toMatchObject({
     author: 1,
     recipients: ['ops@example.com', 'bruno.silva@example.com'],
-    subject: 'suitehooks (1234567_SB1): 1 deliveries went dead',
+    subject: 'suitehooks (1234567_SB1): 1 delivery went dead',
   });
   expect(first!.body).toContain('Dead now: 1.');
-  expect(first!.body).toContain('Last error: HTTP 410: HTTP 410 Gone');
+  expect(first!.body).toContain('Last error: HTTP 410 Gone: the receiver asked for no more retries');
   expect(first!.body).toContain(
     `Open the console: https://${new URL(stack.server.url).host}/app/site/hosting/scriptlet.nl?script=${SCRIPT.console}&deploy=${DEPLOYMENT.console}`,
   );
@@ -73,7 +73,7 @@ test('deliveries that went dead: one email with counts, the last error and the c
   await stack.account.advance(35 * MINUTE);
   const later = emails(/went dead/);
   expect(later).toHaveLength(2);
-  expect(later[1]!.subject).toContain('1 deliveries went dead');
+  expect(later[1]!.subject).toContain('1 delivery went dead');
   expect(emails(/has failed/)).toHaveLength(0); // a 410 is the receiver's answer, not a failing endpoint
 });
 

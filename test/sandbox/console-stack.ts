@@ -66,12 +66,14 @@ export async function startConsoleStack(options: Partial<AccountOptions> = {}): 
   };
 }
 
-/** A console request with a session cookie; POST bodies are form fields. */
+/** A console request with a session cookie; POST bodies are form fields (with the page's form token unless given). */
 export function consoleFetch(
   stack: ConsoleStack,
   token: string,
   params: Record<string, string>,
   form?: Record<string, string>,
+  headers: Record<string, string> = {},
 ): Promise<SuiteletPage> {
-  return requestSuitelet(stack.server.url, token, { script: SCRIPT.console, deploy: DEPLOYMENT.console }, params, form);
+  const target = { script: SCRIPT.console, deploy: DEPLOYMENT.console };
+  return requestSuitelet(stack.server.url, token, target, params, form, headers);
 }

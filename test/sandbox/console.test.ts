@@ -227,6 +227,54 @@ test('a large outbox costs the console the same governance: no load per row', as
   // success, last failure: 2 units each); the deliveries page: a count and a page (10 + 10).
   expect(large[0]).toBeLessThanOrEqual(small[0]! + 3 * RECORD_UNITS.load.custom);
   expect(large[0]).toBeLessThan(100);
-  expect(large[1]).toBe(2 * UNIT_COST.suiteql);
-  expect(small[1]).toBe(2 * UNIT_COST.suiteql);
+  // Every page also reads the user event deployment once (search 10 + load 5): its API Secret signs the form token.
+  const session = UNIT_COST.resultSetPage + RECORD_UNITS.load.other;
+  expect(large[1]).toBe(2 * UNIT_COST.suiteql + session);
+  expect(small[1]).toBe(2 * UNIT_COST.suiteql + session);
+});
+
+test('filter values are echoed only when valid: a bad one is named, never put back into a field or a link', async () => {
+  const bad = await admin({
+    custparam_view: 'deliveries',
+    custparam_employee: 'zq1"><b>x',
+    custparam_from: '2026-13-45zz',
+    custparam_to: "<img src=x onerror='t'>",
+    custparam_status: 'dead',
+  });
+  expect(bad.status).toBe(200);
+  for (const marker of ['zq1', '2026-13-45zz', 'onerror']) expect(bad.html).not.toContain(marker);
+  expect(bad.html).toContain('Filter ignored: employee must be an internal id (digits)');
+  expect(bad.html).toContain('Filter ignored: from must be a date YYYY-MM-DD');
+  expect(bad.html).toContain('<input type="text" name="custpage_employee" id="custpage_employee" value="">');
+  const good = await admin({ custparam_view: 'deliveries', custparam_employee: '12', custparam_from: '2026-03-01' });
+  expect(good.html).toContain('name="custpage_employee" id="custpage_employee" value="12"');
+  expect(good.html).toContain('name="custpage_from" id="custpage_from" value="2026-03-01"');
+});
+
+test('two notices on one form (a message and a bad filter) each get a field of their own', async () => {
+  const res = await admin({}, { custpage_view: 'deliveries', custpage_action: 'replay', custpage_employee: 'x' });
+  expect(res.status).toBe(200);
+  expect(res.html).toContain('Select the deliveries to replay first.');
+  expect(res.html).toContain('Filter ignored: employee must be an internal id (digits)');
+});
+
+test('a 410 is described once; Last runs names its time zone; the 24 h count says what it counts; delivered ones offer no replay', async () => {
+  const eventId = await makeDead('5', 'Gone again');
+  const { html } = await admin({});
+  expect(html).toMatch(
+    /Last failure<\/label><span[^>]*>[^<]*, HTTP 410 Gone: the receiver asked for no more retries \(delivery/,
+  );
+  expect(html).not.toContain('HTTP 410: HTTP 410');
+  expect(html).toContain('Last runs (your time zone)</label>');
+  expect(html).toContain('Delivered from the outbox in the last 24 h');
+  expect(html).toContain('Only stored deliveries are counted');
+
+  const dead = String(stack.deliveries().find((d) => d[F.eventId] === eventId)!.id);
+  expect((await admin({ custparam_view: 'delivery', custparam_id: dead })).html).toContain(
+    '>Replay this delivery</button>',
+  );
+  const delivered = String(byStatus('delivered')[0]!.id);
+  const page = await admin({ custparam_view: 'delivery', custparam_id: delivered });
+  expect(page.html).not.toContain('Replay this delivery');
+  expect(page.html).toContain('Delivered: not offered for replay');
 });

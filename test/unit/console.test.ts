@@ -8,7 +8,26 @@ import { ALERT_PARAM, parseAlertConfig } from '../../lib/core/alert-config';
 import { ALERT_INTERVAL_MS, deadSince, decideDead, decideFailing, type AlertState } from '../../lib/core/alert-rules';
 import { DELIVERY_FIELD } from '../../lib/core/delivery-record';
 import { buildPingEvent, makePingId } from '../../lib/core/ping';
-import { esc, formatAge, formatNextAttempt, prettyJson, redactEndpoint } from '../../lib/suitescript/console/format';
+import { createHmac } from 'node:crypto';
+import {
+  foreignOrigin,
+  hostOf,
+  sameText,
+  tokenInput,
+  tokenValid,
+  WINDOW_MS,
+  windowOf,
+} from '../../lib/suitescript/console/csrf';
+import {
+  attemptText,
+  deniedText,
+  esc,
+  formatAge,
+  formatNextAttempt,
+  plural,
+  prettyJson,
+  redactEndpoint,
+} from '../../lib/suitescript/console/format';
 import {
   countMatching,
   filterClause,
@@ -17,6 +36,7 @@ import {
   PAGE_SIZE,
   statusSummary,
   sysdateMinus,
+  validFilters,
 } from '../../lib/suitescript/console/outbox-sql';
 
 describe('outbox SuiteQL', () => {
@@ -211,5 +231,83 @@ describe('the test event', () => {
         origin: { executionContext: 'SUITELET', user: { id: '7' }, role: { id: '3' } },
       },
     });
+  });
+});
+
+describe('what the pages say', () => {
+  test('counts agree with their noun; an HTTP status is said once; a permission error in words', () => {
+    expect(plural(1, 'dead delivery', 'dead deliveries')).toBe('1 dead delivery');
+    expect(plural(0, 'dead delivery', 'dead deliveries')).toBe('0 dead deliveries');
+    expect(plural(2, 'delivery', 'deliveries')).toBe('2 deliveries');
+    expect(attemptText('410', 'HTTP 410 Gone: the receiver asked for no more retries')).toBe(
+      'HTTP 410 Gone: the receiver asked for no more retries',
+    );
+    expect(attemptText('500', 'HTTP 500; gave up after 8 attempts')).toBe('HTTP 500; gave up after 8 attempts');
+    expect(attemptText('404', 'SSS_X: no')).toBe('HTTP 404: SSS_X: no');
+    expect(attemptText('', 'SSS_CONNECTION_CLOSED: refused')).toBe('SSS_CONNECTION_CLOSED: refused');
+    expect(attemptText('200', '')).toBe('HTTP 200');
+    expect(deniedText({ name: 'INSUFFICIENT_PERMISSION', message: 'x' })).toBe('not visible to your role');
+    expect(deniedText({ name: 'RCRD_DSNT_EXIST', message: 'employee 7 secret' })).toBe(
+      'not readable (RCRD_DSNT_EXIST)',
+    );
+  });
+
+  test('only valid filter values are echoed back', () => {
+    expect(
+      validFilters({
+        status: 'dead',
+        employee: '1" x',
+        eventType: 'employee.updated',
+        from: '2026-02-30',
+        to: '2026-03-01',
+      }),
+    ).toEqual({ status: 'dead', employee: '', eventType: 'employee.updated', from: '', to: '2026-03-01' });
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.string(), (employee, from, to) => {
+        const echoed = validFilters({ ...NO_FILTERS, employee, from, to });
+        expect(filterClause(echoed).errors).toEqual([]);
+        for (const v of Object.values(echoed)) expect(v).toMatch(/^[a-z0-9.-]*$/);
+      }),
+    );
+  });
+});
+
+describe('form tokens and origins (CSRF)', () => {
+  const sign = (input: string) => createHmac('sha256', 'k').update(input).digest('base64');
+  const who = { userId: '7', deploymentId: 'customdeploy_suitehooks_console' };
+  const now = Date.UTC(2026, 2, 6, 12);
+
+  test('a token is good in its window and the next, for its user and deployment only', () => {
+    const token = sign(tokenInput('7', who.deploymentId, windowOf(now)));
+    expect(tokenValid(sign, token, who, now)).toBe(true);
+    expect(tokenValid(sign, token, who, now + WINDOW_MS)).toBe(true);
+    expect(tokenValid(sign, token, who, now + 2 * WINDOW_MS)).toBe(false);
+    expect(tokenValid(sign, token, { ...who, userId: '8' }, now)).toBe(false);
+    expect(tokenValid(sign, token, { ...who, deploymentId: 'customdeploy_other' }, now)).toBe(false);
+    expect(tokenValid(sign, '', who, now)).toBe(false);
+    expect(tokenInput('7', 'D', 1)).not.toBe(tokenInput('7D', '', 1)); // fields are separated
+    expect([sameText('abc', 'abc'), sameText('abc', 'abd'), sameText('abc', 'abcd'), sameText('', '')]).toEqual([
+      true,
+      false,
+      false,
+      true,
+    ]);
+  });
+
+  test('Origin decides when sent, else Referer; another host, a port or null is foreign', () => {
+    const own = ['1234567.app.netsuite.com', ''];
+    expect(hostOf('https://user@1234567.app.netsuite.com:443/x?y')).toBe('1234567.app.netsuite.com:443');
+    expect(hostOf('null')).toBeNull();
+    expect(foreignOrigin({}, own)).toBeNull();
+    expect(foreignOrigin({ Origin: 'https://1234567.app.netsuite.com' }, own)).toBeNull();
+    expect(foreignOrigin({ referer: 'https://1234567.APP.netsuite.com/app/x' }, own)).toBeNull();
+    expect(foreignOrigin({ origin: 'https://1234567.app.netsuite.com.evil.example' }, own)).toMatch(/Origin header/);
+    expect(foreignOrigin({ origin: 'https://1234567.app.netsuite.com:8443' }, own)).toMatch(/Origin header/);
+    expect(foreignOrigin({ origin: 'null' }, own)).toMatch(/Origin header/);
+    expect(foreignOrigin({ referer: 'https://evil.example/1234567.app.netsuite.com' }, own)).toMatch(/Referer header/);
+    // Origin wins over a Referer that looks right.
+    expect(
+      foreignOrigin({ origin: 'https://evil.example', referer: 'https://1234567.app.netsuite.com/' }, own),
+    ).toMatch(/Origin header/);
   });
 });

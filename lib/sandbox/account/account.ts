@@ -20,7 +20,7 @@ import { KeyedLock } from './keyed-lock';
 import { employeeSchema, recordSchema, type EmployeeSchema, type RecordSchema } from '../records/employee-schema';
 import { loadEmployee, notFound, toCanonical } from '../records/employees';
 import { defaultProjectDir } from '../paths';
-import { setRecordPermission, type Level } from './permissions';
+import { setRecordPermission, setRolePermission, type Level, type RolePermission } from './permissions';
 import { nextSlot, schedulesOf, type Schedule } from '../scheduling/scheduler';
 import type { LogEntry, Origin } from '../runtime/script-env';
 import { seedCompany, seedSyntheticEmployees } from './seed';
@@ -432,6 +432,15 @@ export class SandboxAccount implements Account, RecordAccount {
     if (!this.project?.objects.recordTypes.some((t) => t.id === recordType))
       throw new Error(`no custom record type ${recordType}`);
     setRecordPermission(this.db, recordType, roleId, level);
+  }
+
+  /**
+   * Grants a role one of the permissions the sandbox checks beyond custom records (SuiteScript,
+   * SuiteScript Scheduling: permissions.ts), or with false takes it away, as an administrator does on
+   * Setup > Users/Roles > Manage Roles > Permissions. The Administrator role has them all.
+   */
+  setRolePermission(roleId: string, permission: RolePermission, granted: boolean): void {
+    setRolePermission(this.db, roleId, permission, granted);
   }
 
   /** Trusts a certificate (PEM) for N/https, e.g. a local receiver's self-signed one. */

@@ -85,3 +85,56 @@ export function requireRecordAccess(env: ScriptEnv, recordType: string, needed: 
     `Permission Violation: You need a higher level of the '${type.name}' permission to access this page. Please contact your account administrator.`,
   );
 }
+
+/**
+ * Role permissions beyond custom records that the sandbox checks (Setup > Users/Roles > Manage Roles >
+ * Permissions); the Administrator role has them all, other roles only when granted
+ * (`account.setRolePermission`; Oracle does not list them among its standard roles' defaults for the
+ * sandbox's seeded roles, so the strict reading):
+ * - SUITESCRIPT: script deployment records in scripts (search, load, SuiteQL): "the script owner must
+ *   belong to a role assigned with SuiteScript permissions" (section_3753014009; the sandbox applies it to
+ *   the script's effective role); the Scheduled Script Instance search (section_3777401104 names no
+ *   permission; the sandbox asks for the same, strict);
+ * - SUITESCRIPT_SCHEDULING: `ScheduledScriptTask.submit()`: "only roles with the SuiteScript Scheduling
+ *   permission or Administrators" (section_460871520995).
+ */
+export const ROLE_PERMISSION = {
+  SUITESCRIPT: 'SuiteScript',
+  SUITESCRIPT_SCHEDULING: 'SuiteScript Scheduling',
+} as const;
+export type RolePermission = keyof typeof ROLE_PERMISSION;
+
+function ensureRolePermissionTable(db: Db): void {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS sandbox_role_permission (role TEXT NOT NULL, permission TEXT NOT NULL, PRIMARY KEY (role, permission))',
+  );
+}
+
+export function setRolePermission(db: Db, roleId: string, permission: RolePermission, granted: boolean): void {
+  ensureRolePermissionTable(db);
+  if (granted)
+    db.prepare('INSERT OR IGNORE INTO sandbox_role_permission (role, permission) VALUES (?, ?)').run(
+      roleId,
+      permission,
+    );
+  else db.prepare('DELETE FROM sandbox_role_permission WHERE role = ? AND permission = ?').run(roleId, permission);
+}
+
+export function hasRolePermission(db: Db, roleId: string | null, permission: RolePermission): boolean {
+  if (roleId === ADMINISTRATOR) return true;
+  if (roleId === null) return false;
+  ensureRolePermissionTable(db);
+  return (
+    db.prepare('SELECT 1 FROM sandbox_role_permission WHERE role = ? AND permission = ?').get(roleId, permission) !==
+    undefined
+  );
+}
+
+/** Throws NetSuite's permission error when the script's effective role lacks `permission`. */
+export function requireRolePermission(env: ScriptEnv, permission: RolePermission): void {
+  if (hasRolePermission(env.services.db, env.roleId, permission)) return;
+  throw env.raise(
+    'INSUFFICIENT_PERMISSION',
+    `Permission Violation: You need the '${ROLE_PERMISSION[permission]}' permission to access this page. Please contact your account administrator.`,
+  );
+}

@@ -24,7 +24,7 @@ main{padding:12px 16px}h1{font-size:20px;font-weight:normal;margin:6px 0 12px}
 fieldset{border:0;border-top:1px solid #d6d6d6;margin:14px 0 4px;padding:6px 0}legend{font-weight:bold;color:#4d5f79;padding-right:8px}
 .fld{display:flex;margin:3px 0}.fld label{width:230px;color:#6f6f6f;text-transform:uppercase;font-size:11px;padding-top:2px}
 table.list{border-collapse:collapse;margin-top:8px;width:100%}table.list th{background:#e5e5e5;text-align:left;font-size:11px;padding:4px 6px;text-transform:uppercase}
-table.list td{border-bottom:1px solid #eee;padding:3px 6px;vertical-align:top;max-width:340px;overflow-wrap:anywhere}
+table.list td{border-bottom:1px solid #eee;padding:3px 6px;vertical-align:top;max-width:340px;overflow-wrap:break-word}
 button{background:#1d6bd1;color:#fff;border:0;border-radius:3px;padding:6px 14px;font-weight:bold;margin:10px 0}
 .suitehooks-notice{padding:8px 10px;margin:8px 0;border-radius:3px}.suitehooks-ok{background:#e3f4dd}.suitehooks-error{background:#fbe3e1}.suitehooks-info{background:#eef3fb}
 pre{background:#f6f6f6;padding:8px;overflow:auto;max-height:420px}table.suitehooks-counts th{text-align:left;padding-right:16px;font-weight:normal;color:#6f6f6f}`;
@@ -33,7 +33,7 @@ function input(field: FieldModel, name: string, value: string): string {
   const n = escapeHtml(name);
   switch (field.type) {
     case 'CHECKBOX':
-      return `<input type="checkbox" name="${n}" value="T"${value === 'T' ? ' checked' : ''} aria-label="${escapeHtml(field.label)}">`;
+      return `<input type="checkbox" name="${n}" id="${n}" value="T"${value === 'T' ? ' checked' : ''} aria-label="${escapeHtml(field.label)}">`;
     case 'SELECT':
       return `<select name="${n}" id="${n}">${field.options.map((o) => `<option value="${escapeHtml(o.value)}"${o.isSelected ? ' selected' : ''}>${escapeHtml(o.text)}</option>`).join('')}</select>`;
     default:

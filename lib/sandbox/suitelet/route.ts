@@ -76,7 +76,8 @@ async function suitelet(
   for (const [k, v] of url.searchParams) parameters[k] = v;
   if (method === 'POST') for (const [k, v] of new URLSearchParams(body)) parameters[k] = v;
   const headers: Record<string, string> = {};
-  for (const name of ['content-type', 'user-agent', 'referer'])
+  // What a browser sends and a script may check: Origin and Referer name the page a form was posted from.
+  for (const name of ['content-type', 'user-agent', 'referer', 'origin', 'host'])
     if (typeof req.headers[name] === 'string') headers[name] = req.headers[name];
   const result = await account.runSuitelet(
     scriptId,

@@ -1,9 +1,10 @@
 /** The deliveries page: filters, one page of deliveries (newest first) with a selection to replay. */
 import * as serverWidget from 'N/ui/serverWidget';
-import { esc, formatNextAttempt } from './format';
-import { countMatching, filterClause, page, PAGE_SIZE, type Filters } from './outbox-sql';
+import { deniedText, esc, formatNextAttempt } from './format';
+import { countMatching, filterClause, page, PAGE_SIZE, validFilters, type Filters } from './outbox-sql';
 import { count, rows, type Row } from './suiteql';
-import { consoleUrl, group, html, link, newForm, notice, type NoticeKind, type Params } from './widgets';
+import type { Session } from './session';
+import { consoleUrl, group, html, link, newForm, notice, type Message, type Params } from './widgets';
 
 export const LIST_ID = 'custpage_deliveries';
 export const SELECT_FIELD = 'custpage_select';
@@ -125,9 +126,10 @@ function pager(
 export function deliveriesPage(
   f: Filters,
   cursor: { before?: number; after?: number },
-  message: { kind: NoticeKind; lines: string[] } | null,
+  message: Message | null,
+  session: Session,
 ): serverWidget.Form {
-  const form = newForm('Deliveries', 'deliveries');
+  const form = newForm('Deliveries', 'deliveries', session);
   const { errors } = filterClause(f);
   if (message) notice(form, message.kind, message.lines);
   if (errors.length > 0)
@@ -136,12 +138,22 @@ export function deliveriesPage(
       'error',
       errors.map((e) => `Filter ignored: ${e}`),
     );
-  filterFields(form, f);
-  let items = rows(page(f, cursor));
+  // Only validated values are echoed into the fields and the paging links; a bad one is named above.
+  const valid = validFilters(f);
+  filterFields(form, valid);
+  let items: Row[];
+  let total: number;
+  try {
+    items = rows(page(f, cursor));
+    total = count(countMatching(f));
+  } catch (e) {
+    notice(form, 'error', `Deliveries: ${deniedText(e)}.`);
+    return form;
+  }
   const hasMore = items.length > PAGE_SIZE;
   items = items.slice(0, PAGE_SIZE);
   if (cursor.after !== undefined) items.reverse();
-  pager(form, f, items, hasMore, count(countMatching(f)), cursor);
+  pager(form, valid, items, hasMore, total, cursor);
   list(form, items);
   form.addSubmitButton({ label: 'Submit' });
   return form;

@@ -1,10 +1,10 @@
 /** One delivery: its state, attempts, last error, target (secret ids, never values) and body (pretty JSON). */
 import * as record from 'N/record';
 import type * as serverWidget from 'N/ui/serverWidget';
-import { DELIVERY_FIELD as F, DELIVERY_RECORD } from '../../core/delivery-record';
-import { errorCode } from '../errors';
-import { esc, formatInstant, formatNextAttempt, prettyJson, redactEndpoint } from './format';
-import { group, hidden, html, newForm, notice, show, type NoticeKind } from './widgets';
+import { DELIVERY_FIELD as F, DELIVERY_RECORD, DELIVERY_STATUS } from '../../core/delivery-record';
+import { deniedText, esc, formatInstant, formatNextAttempt, prettyJson, redactEndpoint } from './format';
+import type { Session } from './session';
+import { group, hidden, html, newForm, notice, show, type Message } from './widgets';
 
 export const DELIVERY_ID_FIELD = 'custpage_delivery';
 
@@ -15,14 +15,14 @@ function text(rec: record.Record, fieldId: string): string {
 }
 
 /** 2 units (one load). */
-export function deliveryPage(id: string, message: { kind: NoticeKind; lines: string[] } | null): serverWidget.Form {
-  const form = newForm(`Delivery ${id}`, 'delivery');
+export function deliveryPage(id: string, message: Message | null, session: Session): serverWidget.Form {
+  const form = newForm(`Delivery ${id}`, 'delivery', session);
   if (message) notice(form, message.kind, message.lines);
   let rec: record.Record;
   try {
     rec = record.load({ type: DELIVERY_RECORD, id });
   } catch (e) {
-    notice(form, 'error', `Delivery ${id} cannot be read (${errorCode(e)}).`);
+    notice(form, 'error', `Delivery ${id}: ${deniedText(e)}.`);
     return form;
   }
   hidden(form, DELIVERY_ID_FIELD, id);
@@ -51,6 +51,13 @@ export function deliveryPage(id: string, message: { kind: NoticeKind; lines: str
     'custpage_d_body',
     `<h3>Body</h3><pre class="suitehooks-body" id="delivery-body">${esc(prettyJson(text(rec, F.body)))}</pre>`,
   );
-  form.addSubmitButton({ label: 'Replay this delivery' });
+  // A delivered one is not replayed (replay.ts): no button that could only be refused.
+  if (text(rec, F.status) === DELIVERY_STATUS.delivered)
+    html(
+      form,
+      'custpage_d_delivered',
+      '<p class="suitehooks-note" id="delivered-note">Delivered: not offered for replay (receivers ignore a webhook-id they already have).</p>',
+    );
+  else form.addSubmitButton({ label: 'Replay this delivery' });
   return form;
 }

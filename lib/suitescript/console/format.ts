@@ -1,10 +1,35 @@
 /** Text for the console's pages (pure): escaping, ages, pretty JSON, endpoints without their query. */
+import { errorCode } from '../errors';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Every value the console shows goes through this: receivers' answers and payloads are untrusted text. */
 export function esc(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+}
+
+/**
+ * A part of a page the user's role may not read: NetSuite's permission error says so in words (the code
+ * alone for anything else, which may carry values in its message).
+ */
+export function deniedText(e: unknown): string {
+  const code = errorCode(e);
+  return code === 'INSUFFICIENT_PERMISSION' ? 'not visible to your role' : `not readable (${code})`;
+}
+
+/** `1 dead delivery`, `2 dead deliveries`: a count with its noun. */
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * A delivery's last HTTP status and error in one line, without saying the status twice: a 410's error
+ * is already `HTTP 410 Gone: …` (lib/core/retry-schedule.ts), other errors name no status.
+ */
+export function attemptText(httpStatus: string, error: string): string {
+  const status = httpStatus === '' ? '' : `HTTP ${httpStatus}`;
+  if (status === '' || error === '') return status || error;
+  return error.startsWith(status) ? error : `${status}: ${error}`;
 }
 
 /** `3 d 4 h`, `2 h 5 min`, `40 s`: the two largest units. */

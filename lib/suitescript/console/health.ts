@@ -7,13 +7,13 @@
 import * as record from 'N/record';
 import * as search from 'N/search';
 import { parseAlertConfig, type AlertConfig } from '../../core/alert-config';
-import { parseConfig, PARAM } from '../../core/config';
+import { parseConfig, PARAM, type ParamReader } from '../../core/config';
 import { DELIVERY_FIELD as F, DELIVERY_RECORD, DELIVERY_STATUS } from '../../core/delivery-record';
 import { DEPLOYMENT, SCRIPT } from '../../core/ids';
-import { errorCode, errorText } from '../errors';
+import { errorText } from '../errors';
 import { createSigner } from '../signer';
-import { deploymentParams, userEventParams } from '../user-event-params';
-import { redactEndpoint } from './format';
+import { deploymentParams } from '../user-event-params';
+import { deniedText, redactEndpoint } from './format';
 import { lastFailure, lastSuccess, statusSummary } from './outbox-sql';
 import { rows } from './suiteql';
 
@@ -37,19 +37,35 @@ export interface RunState {
   ended: string;
 }
 
-export interface Health {
+/** A part of the page, or why the user's role cannot see it: each part degrades on its own. */
+export type Part<T> = { value: T } | { denied: string };
+
+export function part<T>(read: () => T): Part<T> {
+  try {
+    return { value: read() };
+  } catch (e) {
+    return { denied: deniedText(e) };
+  }
+}
+
+export interface Outbox {
   counts: { pending: number; delivered: number; dead: number; deliveredLastDay: number };
   oldestPending: DeliveryPoint | null;
   lastSuccess: DeliveryPoint | null;
   lastFailure: DeliveryPoint | null;
-  deployments: DeploymentState[];
-  /** The latest run of each retry deployment, newest first; null when the search is not allowed. */
-  runs: RunState[] | null;
-  runsError: string;
+}
+
+export interface Health {
+  /** The delivery record (View on its permission list). */
+  outbox: Part<Outbox>;
+  /** Script deployments (the SuiteScript permission). */
+  deployments: Part<DeploymentState[]>;
+  /** The latest run of each retry deployment, newest first (Scheduled Script Instance search). */
+  runs: Part<RunState[]>;
   /** Problems of the user event deployment; those that hold deliveries back say so. */
-  config: { problems: string[]; endpoint: string; signing: string };
+  config: Part<{ problems: string[]; endpoint: string; signing: string }>;
   /** The retry timer deployment's alert settings; null when that deployment is not found. */
-  alerts: AlertConfig | null;
+  alerts: Part<AlertConfig | null>;
 }
 
 function dateOf(value: unknown): Date | null {
@@ -70,7 +86,7 @@ function point(id: unknown, when: 'created' | 'lastmodified'): DeliveryPoint | n
   };
 }
 
-function counts(): { counts: Health['counts']; oldestPendingId: unknown } {
+function counts(): { counts: Outbox['counts']; oldestPendingId: unknown } {
   const out = { pending: 0, delivered: 0, dead: 0, deliveredLastDay: 0 };
   let oldestPendingId: unknown = null;
   for (const row of rows(statusSummary())) {
@@ -137,10 +153,7 @@ function runs(): RunState[] {
 }
 
 /** The user event's configuration (the retry script sends with the same); secret values are never read. */
-function configuration(): Health['config'] {
-  const params = userEventParams();
-  if (!params)
-    return { problems: [`deployment ${DEPLOYMENT.userEvent} not found`], endpoint: '', signing: 'not checked' };
+function configuration(params: ParamReader): { problems: string[]; endpoint: string; signing: string } {
   const { config, problems: found } = parseConfig(params);
   const errors = found.map((p) =>
     p.blocking ? `${p.message} (deliveries are held back until it is fixed)` : p.message,
@@ -160,27 +173,29 @@ function configuration(): Health['config'] {
   return { problems: errors, endpoint: redactEndpoint(config.endpointUrl), signing };
 }
 
-export function readHealth(): Health {
+/** Counts, the oldest pending delivery, the last success and failure: the delivery record only. */
+function outbox(): Outbox {
   const { counts: c, oldestPendingId } = counts();
   const [success] = rows(lastSuccess());
   const [failure] = rows(lastFailure());
-  let runList: RunState[] | null = null;
-  let runsError = '';
-  try {
-    runList = runs();
-  } catch (e) {
-    runsError = errorCode(e);
-  }
-  const alertParams = deploymentParams(DEPLOYMENT.retryTimer);
   return {
     counts: c,
     oldestPending: point(oldestPendingId, 'created'),
     lastSuccess: point(success?.id, 'lastmodified'),
     lastFailure: point(failure?.id, 'lastmodified'),
-    deployments: deployments(),
-    runs: runList,
-    runsError,
-    config: configuration(),
-    alerts: alertParams ? parseAlertConfig(alertParams) : null,
+  };
+}
+
+/** `params`: the user event deployment's parameters as the session read them (session.ts). */
+export function readHealth(params: { read: ParamReader } | { problem: string }): Health {
+  return {
+    outbox: part(outbox),
+    deployments: part(deployments),
+    runs: part(runs),
+    config: 'read' in params ? part(() => configuration(params.read)) : { denied: params.problem },
+    alerts: part(() => {
+      const alertParams = deploymentParams(DEPLOYMENT.retryTimer);
+      return alertParams ? parseAlertConfig(alertParams) : null;
+    }),
   };
 }

@@ -119,6 +119,14 @@ export function filterClause(f: Filters): { where: string[]; params: (string | n
   return { where, params, errors };
 }
 
+/** The filters with every invalid value emptied: what a page may echo back (into fields and links). */
+export function validFilters(f: Filters): Filters {
+  const out: Filters = { ...NO_FILTERS };
+  for (const key of Object.keys(NO_FILTERS) as (keyof Filters)[])
+    if (filterClause({ ...NO_FILTERS, [key]: f[key] }).errors.length === 0) out[key] = f[key];
+  return out;
+}
+
 export function countMatching(f: Filters): Query {
   const { where, params } = filterClause(f);
   return { query: `SELECT COUNT(*) AS n FROM ${T}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`, params };

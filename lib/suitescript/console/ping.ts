@@ -1,15 +1,15 @@
 /**
  * Send test event: a signed `suitehooks.ping` posted to the configured endpoint like any event, the
- * receiver's answer and the time taken shown at once. Nothing is stored for retry. 25 units.
+ * receiver's answer and the time taken shown at once. Nothing is stored for retry. 10 units (the post;
+ * the user event's parameters are read by the session).
  */
 import * as runtime from 'N/runtime';
-import { blockingProblems, parseConfig } from '../../core/config';
+import { blockingProblems, parseConfig, type ParamReader } from '../../core/config';
 import { buildPingEvent, makePingId } from '../../core/ping';
 import { errorText } from '../errors';
 import { currentOrigin } from '../origin';
 import { sendSigned } from '../post-signed';
 import { createSigner, type Sign } from '../signer';
-import { userEventParams } from '../user-event-params';
 
 /** Longest part of the receiver's answer shown. */
 const ANSWER_MAX = 2000;
@@ -19,9 +19,10 @@ export type PingOutcome =
   | { kind: 'failed'; eventId: string; ms: number; error: string }
   | { kind: 'not sent'; problems: string[] };
 
-export function sendTestEvent(): PingOutcome {
-  const params = userEventParams();
-  if (!params) return { kind: 'not sent', problems: ['the user event deployment was not found'] };
+/** `source`: the user event deployment's parameters as the session read them (session.ts). */
+export function sendTestEvent(source: { read: ParamReader } | { problem: string }): PingOutcome {
+  if (!('read' in source)) return { kind: 'not sent', problems: [`the user event deployment is ${source.problem}`] };
+  const params = source.read;
   // As the retry worker: only a problem that makes sending unsafe holds the event back.
   const result = parseConfig(params);
   const blocking = blockingProblems(result);

@@ -11,6 +11,7 @@ import { RECORD_UNITS, UNIT_COST } from '../../core/governance';
 import { DEPLOYMENT } from '../../core/ids';
 import { stateValues } from '../delivery-values';
 import { startWorker, type WorkerStart } from '../worker-task';
+import { deniedText } from './format';
 import { deadBatch, deadCount, statusesOf } from './outbox-sql';
 import { count, rows } from './suiteql';
 
@@ -38,12 +39,19 @@ function reset(ids: readonly string[], result: ReplayResult): void {
         result.skipped.push({ id: rest, reason: 'not replayed: this request ran out of governance, submit again' });
       return;
     }
-    record.submitFields({
-      type: DELIVERY_RECORD,
-      id,
-      values,
-      options: { enableSourcing: false, ignoreMandatoryFields: true },
-    });
+    try {
+      record.submitFields({
+        type: DELIVERY_RECORD,
+        id,
+        values,
+        options: { enableSourcing: false, ignoreMandatoryFields: true },
+      });
+    } catch (e) {
+      // Typically a role with View but not Edit on the delivery record: nothing more can be replayed.
+      const reason = `not replayed: ${deniedText(e).replace('not visible to', 'not allowed for')}`;
+      for (const rest of ids.slice(i)) result.skipped.push({ id: rest, reason });
+      return;
+    }
     result.replayed.push(id);
   }
 }
@@ -87,6 +95,8 @@ export function describeStart(start: WorkerStart): string {
     case 'busy':
       return `The retry worker is already queued or running (${start.code}): a queued run sends them; if a running one has passed them, the timer's next run (within 15 minutes) starts it again.`;
     case 'failed':
-      return `The retry worker could not be started (${start.code}); the deliveries are pending and go out when the timer next starts it (within 15 minutes).`;
+      return start.code === 'INSUFFICIENT_PERMISSION'
+        ? `The retry worker was not started: starting it needs the SuiteScript Scheduling permission, which your role does not have. The deliveries are pending and go out when the timer next starts it (within 15 minutes).`
+        : `The retry worker could not be started (${start.code}); the deliveries are pending and go out when the timer next starts it (within 15 minutes).`;
   }
 }

@@ -2,6 +2,7 @@
 import * as serverWidget from 'N/ui/serverWidget';
 import * as url from 'N/url';
 import { DEPLOYMENT, SCRIPT } from '../../core/ids';
+import { TOKEN_FIELD } from './csrf';
 import { esc } from './format';
 
 export const VIEW_PARAM = 'custparam_view';
@@ -40,12 +41,20 @@ export function html(form: serverWidget.Form, id: string, content: string, conta
   field.defaultValue = content;
 }
 
-/** A page with the console's navigation and a hidden field naming the page. */
-export function newForm(title: string, view: View): serverWidget.Form {
+/**
+ * A page with the console's navigation, a hidden field naming the page and the form token (csrf.ts);
+ * when actions are off (no usable API Secret), the page says why.
+ */
+export function newForm(title: string, view: View, session: { token: string; off: string }): serverWidget.Form {
   const form = serverWidget.createForm({ title: `suitehooks: ${title}` });
   const nav = PAGES.map(([v, text]) => (v === view ? `<b>${esc(text)}</b>` : link(consoleUrl(v), text))).join(' · ');
   html(form, 'custpage_nav', `<p class="suitehooks-nav">${nav}</p>`);
   hidden(form, VIEW_FIELD, view);
+  hidden(form, TOKEN_FIELD, session.token);
+  if (session.off)
+    notice(form, 'error', [
+      `Replay and the test event are off: the console signs its forms with the user event's API Secret, and ${session.off}.`,
+    ]);
   return form;
 }
 
@@ -57,14 +66,20 @@ export function hidden(form: serverWidget.Form, id: string, value: string): void
 
 export type NoticeKind = 'ok' | 'error' | 'info';
 
+export interface Message {
+  kind: NoticeKind;
+  lines: string[];
+}
+
+/** Notices already on each form: every notice gets a field id of its own (never two fields with one id). */
+const NOTICES = new WeakMap<serverWidget.Form, number>();
+
 /** A message at the top of the page; `text` is escaped. */
 export function notice(form: serverWidget.Form, kind: NoticeKind, lines: string | string[]): void {
+  const n = NOTICES.get(form) ?? 0;
+  NOTICES.set(form, n + 1);
   const items = (Array.isArray(lines) ? lines : [lines]).map((l) => `<div>${esc(l)}</div>`).join('');
-  html(
-    form,
-    `custpage_notice_${kind}`,
-    `<div class="suitehooks-notice suitehooks-${kind}" role="status">${items}</div>`,
-  );
+  html(form, `custpage_notice_${n}`, `<div class="suitehooks-notice suitehooks-${kind}" role="status">${items}</div>`);
 }
 
 export function group(form: serverWidget.Form, id: string, label: string): string {

@@ -1,15 +1,17 @@
 /** `N/query`: `runSuiteQL` over the account's tables (the subset lib/sandbox/suiteql/query.ts supports), 10 units. */
 import { NetSuiteError } from '../../account/account-types';
 import { UNIT_COST } from '../../../core/governance';
-import { requireRecordAccess } from '../../account/permissions';
+import { requireRecordAccess, requireRolePermission } from '../../account/permissions';
 import { runQuery, translate } from '../../suiteql/query';
 import type { ScriptEnv } from '../script-env';
 
-/** View on each custom record type the query names, as N/search needs it (FIDELITY.md). */
+/** View on each custom record type the query names, as N/search needs it; SuiteScript for deployments (FIDELITY.md). */
 function requireViewOfNamedTypes(env: ScriptEnv, query: string): void {
-  for (const word of new Set(query.toLowerCase().match(/\bcustomrecord_\w+/g) ?? [])) {
+  const text = query.toLowerCase();
+  for (const word of new Set(text.match(/\bcustomrecord_\w+/g) ?? [])) {
     if (env.services.recordTypes.has(word)) requireRecordAccess(env, word, 'VIEW');
   }
+  if (/\bscriptdeployment\b/.test(text)) requireRolePermission(env, 'SUITESCRIPT');
 }
 
 export function createQueryModule(env: ScriptEnv): Record<string, unknown> {

@@ -14,7 +14,7 @@ import {
   toColumnValue,
   type TableSpec,
 } from '../../records/record-types';
-import { requireRecordAccess } from '../../account/permissions';
+import { requireRecordAccess, requireRolePermission } from '../../account/permissions';
 import type { ScriptEnv } from '../script-env';
 import type { RecordSchema } from '../../records/employee-schema';
 
@@ -139,6 +139,7 @@ function tableSaver(env: ScriptEnv, spec: TableSpec) {
 }
 
 function loadTable(env: ScriptEnv, spec: TableSpec, id: string, readOnly: boolean): ScriptRecord {
+  if (spec.type === 'scriptdeployment') requireRolePermission(env, 'SUITESCRIPT');
   requireRecordAccess(env, spec.type, 'VIEW');
   const row = env.services.db.prepare(`SELECT * FROM ${spec.table} WHERE id = ?`).get(Number(id)) as
     Record<string, unknown> | undefined;

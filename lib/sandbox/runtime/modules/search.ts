@@ -8,7 +8,7 @@ import { formatDate, formatDateTime, isDate, ymdIn } from '../ns-format';
 import { employeeSpec, type FieldKind } from '../record-model';
 import { customRecordSpec, deploymentSpec, type TableSpec } from '../../records/record-types';
 import { scheduledScriptInstanceSpec } from './search-instances';
-import { requireRecordAccess } from '../../account/permissions';
+import { requireRecordAccess, requireRolePermission } from '../../account/permissions';
 import type { RecordSchema } from '../../records/employee-schema';
 import type { ScriptEnv } from '../script-env';
 
@@ -112,13 +112,15 @@ function comparable(kind: FieldKind | null, v: unknown): unknown {
   return v;
 }
 
-/** The table a search type reads; custom records need the role's View permission. */
+/** The table a search type reads; custom records need the role's View permission, deployments and runs SuiteScript. */
 function specFor(env: ScriptEnv, type: string): TableSpec {
   const t = type.toLowerCase();
   const login = env.services.recordSchemas.get(t);
   if (login) return employeeTable(env, login);
-  if (t === 'scriptdeployment') return deploymentSpec();
-  if (t === 'scheduledscriptinstance') return scheduledScriptInstanceSpec();
+  if (t === 'scriptdeployment' || t === 'scheduledscriptinstance') {
+    requireRolePermission(env, 'SUITESCRIPT');
+    return t === 'scriptdeployment' ? deploymentSpec() : scheduledScriptInstanceSpec();
+  }
   const custom = env.services.recordTypes.get(t);
   if (!custom) throw env.raise('SSS_INVALID_SRCH_TYPE', `An nlobjSearch contains an invalid search type: ${type}`);
   requireRecordAccess(env, t, 'VIEW');

@@ -4,6 +4,7 @@
  * fails with FAILED_TO_SUBMIT_JOB_REQUEST_1, as in NetSuite.
  */
 import { UNIT_COST } from '../../../core/governance';
+import { requireRolePermission } from '../../account/permissions';
 import { SuiteScriptError } from '../errors';
 import type { ScriptEnv } from '../script-env';
 
@@ -36,6 +37,7 @@ export function createTaskModule(env: ScriptEnv): Record<string, unknown> {
       params: options.params ?? null,
       submit() {
         env.governance.charge(UNIT_COST.taskSubmit);
+        requireRolePermission(env, 'SUITESCRIPT_SCHEDULING'); // section_460871520995
         const scriptId = String(task.scriptId ?? '').toLowerCase();
         const deploymentId = String(task.deploymentId ?? '').toLowerCase();
         try {

@@ -4,18 +4,20 @@
  * @NModuleScope SameAccount
  * Built by scripts/build-bundle.mjs from lib/suitescript/entries/console-sl.ts; edit the TypeScript, not this file.
  */
-define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/url', 'N/record', 'N/search', 'N/crypto', 'N/encode', 'N/https', 'N/task'], function (logger3, redirect, runtime4, serverWidget2, query, url, record, search2, crypto, encode, https, task) {
+define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/url', 'N/record', 'N/search', 'N/crypto', 'N/encode', 'N/https', 'N/task'], function (logger3, redirect, runtime5, serverWidget2, query, url, record, search2, crypto, encode, https, task) {
   var logger2 = logger3;
   var serverWidget = serverWidget2;
   var record3 = record;
   var record2 = record;
   var search = search2;
-  var runtime2 = runtime4;
-  var runtime = runtime4;
+  var runtime2 = runtime5;
+  var runtime = runtime5;
   var serverWidget3 = serverWidget2;
   var record4 = record;
-  var runtime3 = runtime4;
+  var runtime3 = runtime5;
   var logger = logger3;
+  var runtime4 = runtime5;
+  var url2 = url;
   // lib/suitescript/entries/console-sl.ts
 
   // lib/core/retry-schedule.ts
@@ -132,6 +134,18 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   function esc(value) {
     return String(value ?? "").replace(/[&<>"']/g, (c) => ENTITIES[c]);
   }
+  function deniedText(e) {
+    const code = errorCode(e);
+    return code === "INSUFFICIENT_PERMISSION" ? "not visible to your role" : `not readable (${code})`;
+  }
+  function plural(n, one, many) {
+    return `${n} ${n === 1 ? one : many}`;
+  }
+  function attemptText(httpStatus, error2) {
+    const status = httpStatus === "" ? "" : `HTTP ${httpStatus}`;
+    if (status === "" || error2 === "") return status || error2;
+    return error2.startsWith(status) ? error2 : `${status}: ${error2}`;
+  }
   function formatAge(ms) {
     const s = Math.max(0, Math.floor(ms / 1e3));
     const parts = [
@@ -159,9 +173,9 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       return text4;
     }
   }
-  function redactEndpoint(url2) {
-    const match = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^/?#@]*@)?([^/?#]*)([^?#]*)([?#].*)?$/i.exec(url2.trim());
-    if (!match) return url2 === "" ? "" : "(not a URL)";
+  function redactEndpoint(url3) {
+    const match = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^/?#@]*@)?([^/?#]*)([^?#]*)([?#].*)?$/i.exec(url3.trim());
+    if (!match) return url3 === "" ? "" : "(not a URL)";
     return `${match[1]}${match[2]}${match[3]}${match[4] ? "?…" : ""}`;
   }
 
@@ -233,6 +247,12 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     }
     return { where, params, errors };
   }
+  function validFilters(f) {
+    const out = { ...NO_FILTERS };
+    for (const key of Object.keys(NO_FILTERS))
+      if (filterClause({ ...NO_FILTERS, [key]: f[key] }).errors.length === 0) out[key] = f[key];
+    return out;
+  }
   function countMatching(f) {
     const { where, params } = filterClause(f);
     return { query: `SELECT COUNT(*) AS n FROM ${DELIVERY_RECORD}${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`, params };
@@ -290,6 +310,51 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   }
 
   // lib/suitescript/console/widgets.ts
+
+  // lib/suitescript/console/csrf.ts
+  var TOKEN_FIELD = "custpage_token";
+  var WINDOW_MS = 8 * 36e5;
+  function tokenInput(userId, deploymentId, window) {
+    return `suitehooks console form
+  ${userId}
+  ${deploymentId.toLowerCase()}
+  ${window}`;
+  }
+  function windowOf(now) {
+    return Math.floor(now / WINDOW_MS);
+  }
+  function sameText(a, b) {
+    let diff = a.length ^ b.length;
+    for (let i = 0; i < Math.max(a.length, b.length); i++) diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
+    return diff === 0;
+  }
+  function tokenValid(sign, token, who, now) {
+    if (token === "") return false;
+    const w = windowOf(now);
+    return [w, w - 1].some((win) => sameText(sign(tokenInput(who.userId, who.deploymentId, win)), token));
+  }
+  function hostOf(text4) {
+    const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?([^/?#]+)/i.exec(text4.trim());
+    return m ? m[1].toLowerCase() : null;
+  }
+  function header(headers, name) {
+    for (const [k, v] of Object.entries(headers ?? {}))
+      if (k.toLowerCase() === name && v !== void 0 && v !== null) return String(v);
+    return null;
+  }
+  function foreignOrigin(headers, ownHosts2) {
+    const own = ownHosts2.filter(Boolean).map((h) => h.toLowerCase());
+    for (const name of ["origin", "referer"]) {
+      const value = header(headers, name);
+      if (value === null || value === "") continue;
+      const host = hostOf(value);
+      const label = name === "origin" ? "Origin" : "Referer";
+      return host !== null && own.includes(host) ? null : `the form was sent from another site (its ${label} header names another host), not from this console`;
+    }
+    return null;
+  }
+
+  // lib/suitescript/console/widgets.ts
   var VIEW_PARAM = "custparam_view";
   var VIEW_FIELD = "custpage_view";
   function consoleUrl(view, params = {}) {
@@ -316,11 +381,16 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     });
     field.defaultValue = content;
   }
-  function newForm(title, view) {
+  function newForm(title, view, session) {
     const form = serverWidget.createForm({ title: `suitehooks: ${title}` });
     const nav = PAGES.map(([v, text4]) => v === view ? `<b>${esc(text4)}</b>` : link(consoleUrl(v), text4)).join(" · ");
     html(form, "custpage_nav", `<p class="suitehooks-nav">${nav}</p>`);
     hidden(form, VIEW_FIELD, view);
+    hidden(form, TOKEN_FIELD, session.token);
+    if (session.off)
+      notice(form, "error", [
+        `Replay and the test event are off: the console signs its forms with the user event's API Secret, and ${session.off}.`
+      ]);
     return form;
   }
   function hidden(form, id, value) {
@@ -328,13 +398,12 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     field.updateDisplayType({ displayType: serverWidget.FieldDisplayType.HIDDEN });
     field.defaultValue = value;
   }
+  var NOTICES = /* @__PURE__ */ new WeakMap();
   function notice(form, kind, lines) {
+    const n = NOTICES.get(form) ?? 0;
+    NOTICES.set(form, n + 1);
     const items = (Array.isArray(lines) ? lines : [lines]).map((l) => `<div>${esc(l)}</div>`).join("");
-    html(
-      form,
-      `custpage_notice_${kind}`,
-      `<div class="suitehooks-notice suitehooks-${kind}" role="status">${items}</div>`
-    );
+    html(form, `custpage_notice_${n}`, `<div class="suitehooks-notice suitehooks-${kind}" role="status">${items}</div>`);
   }
   function group(form, id, label) {
     form.addFieldGroup({ id, label });
@@ -443,8 +512,8 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       links.push(link(consoleUrl("deliveries", { ...base, custparam_before: String(last) }), "Older"));
     html(form, "custpage_pager", `<p class="suitehooks-pager">${links.join(" · ")} (${PAGE_SIZE} a page)</p>`);
   }
-  function deliveriesPage(f, cursor, message) {
-    const form = newForm("Deliveries", "deliveries");
+  function deliveriesPage(f, cursor, message, session) {
+    const form = newForm("Deliveries", "deliveries", session);
     const { errors } = filterClause(f);
     if (message) notice(form, message.kind, message.lines);
     if (errors.length > 0)
@@ -453,12 +522,21 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
         "error",
         errors.map((e) => `Filter ignored: ${e}`)
       );
-    filterFields(form, f);
-    let items = rows(page(f, cursor));
+    const valid = validFilters(f);
+    filterFields(form, valid);
+    let items;
+    let total;
+    try {
+      items = rows(page(f, cursor));
+      total = count(countMatching(f));
+    } catch (e) {
+      notice(form, "error", `Deliveries: ${deniedText(e)}.`);
+      return form;
+    }
     const hasMore = items.length > PAGE_SIZE;
     items = items.slice(0, PAGE_SIZE);
     if (cursor.after !== void 0) items.reverse();
-    pager(form, f, items, hasMore, count(countMatching(f)), cursor);
+    pager(form, valid, items, hasMore, total, cursor);
     list(form, items);
     form.addSubmitButton({ label: "Submit" });
     return form;
@@ -471,14 +549,14 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     if (v instanceof Date) return formatInstant(v);
     return v === null || v === void 0 ? "" : String(v);
   }
-  function deliveryPage(id, message) {
-    const form = newForm(`Delivery ${id}`, "delivery");
+  function deliveryPage(id, message, session) {
+    const form = newForm(`Delivery ${id}`, "delivery", session);
     if (message) notice(form, message.kind, message.lines);
     let rec;
     try {
       rec = record.load({ type: DELIVERY_RECORD, id });
     } catch (e) {
-      notice(form, "error", `Delivery ${id} cannot be read (${errorCode(e)}).`);
+      notice(form, "error", `Delivery ${id}: ${deniedText(e)}.`);
       return form;
     }
     hidden(form, DELIVERY_ID_FIELD, id);
@@ -507,7 +585,13 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       "custpage_d_body",
       `<h3>Body</h3><pre class="suitehooks-body" id="delivery-body">${esc(prettyJson(text(rec, DELIVERY_FIELD.body)))}</pre>`
     );
-    form.addSubmitButton({ label: "Replay this delivery" });
+    if (text(rec, DELIVERY_FIELD.status) === DELIVERY_STATUS.delivered)
+      html(
+        form,
+        "custpage_d_delivered",
+        '<p class="suitehooks-note" id="delivered-note">Delivered: not offered for replay (receivers ignore a webhook-id they already have).</p>'
+      );
+    else form.addSubmitButton({ label: "Replay this delivery" });
     return form;
   }
 
@@ -624,13 +708,13 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     { rest: "salesRep", nsId: "salesrep", column: "salesrep", kind: "select", refType: "employee" },
     ACCESS_ROLE
   );
-  function entry(id, plural, fields, roles, sources) {
+  function entry(id, plural2, fields, roles, sources) {
     return Object.freeze({
       id,
       sdfRecordType: id.toUpperCase(),
       eventPrefix: id,
       label: id,
-      plural,
+      plural: plural2,
       fields,
       roles,
       sources: Object.freeze(sources)
@@ -746,10 +830,10 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       blocking: SENDING_PARAMS.has(param)
     };
   }
-  function endpointProblem(url2, allowedHosts) {
+  function endpointProblem(url3, allowedHosts) {
     const p = (reason, detail) => problem(PARAM.endpointUrl, reason, detail);
-    if (url2 === "") return p("is not set", "is not set: the receiver URL is required");
-    const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url2);
+    if (url3 === "") return p("is not set", "is not set: the receiver URL is required");
+    const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url3);
     if (!match) return p("is not an absolute URL");
     if (match[1].toLowerCase() !== "https")
       return p("must use https://", "must use https:// (NetSuite refuses other schemes)");
@@ -1000,6 +1084,13 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   }
 
   // lib/suitescript/console/health.ts
+  function part(read) {
+    try {
+      return { value: read() };
+    } catch (e) {
+      return { denied: deniedText(e) };
+    }
+  }
   function dateOf(value) {
     return value instanceof Date ? value : null;
   }
@@ -1069,10 +1160,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     }
     return out;
   }
-  function configuration() {
-    const params = userEventParams();
-    if (!params)
-      return { problems: [`deployment ${DEPLOYMENT.userEvent} not found`], endpoint: "", signing: "not checked" };
+  function configuration(params) {
     const { config, problems: found } = parseConfig(params);
     const errors = found.map(
       (p) => p.blocking ? `${p.message} (deliveries are held back until it is fixed)` : p.message
@@ -1089,95 +1177,111 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     }
     return { problems: errors, endpoint: redactEndpoint(config.endpointUrl), signing };
   }
-  function readHealth() {
+  function outbox() {
     const { counts: c, oldestPendingId } = counts();
     const [success] = rows(lastSuccess());
     const [failure] = rows(lastFailure());
-    let runList = null;
-    let runsError = "";
-    try {
-      runList = runs();
-    } catch (e) {
-      runsError = errorCode(e);
-    }
-    const alertParams = deploymentParams(DEPLOYMENT.retryTimer);
     return {
       counts: c,
       oldestPending: point(oldestPendingId, "created"),
       lastSuccess: point(success?.id, "lastmodified"),
-      lastFailure: point(failure?.id, "lastmodified"),
-      deployments: deployments(),
-      runs: runList,
-      runsError,
-      config: configuration(),
-      alerts: alertParams ? parseAlertConfig(alertParams) : null
+      lastFailure: point(failure?.id, "lastmodified")
+    };
+  }
+  function readHealth(params) {
+    return {
+      outbox: part(outbox),
+      deployments: part(deployments),
+      runs: part(runs),
+      config: "read" in params ? part(() => configuration(params.read)) : { denied: params.problem },
+      alerts: part(() => {
+        const alertParams = deploymentParams(DEPLOYMENT.retryTimer);
+        return alertParams ? parseAlertConfig(alertParams) : null;
+      })
     };
   }
 
   // lib/suitescript/console/health-page.ts
+  function shown(p, describe) {
+    return "value" in p ? describe(p.value) : p.denied;
+  }
   function describePoint(p, now, withError) {
     if (!p) return "none recorded";
-    const status = p.httpStatus ? `HTTP ${p.httpStatus}` : "no HTTP answer";
-    return `${formatInstant(p.at)} (${formatAge(now - p.at.getTime())} ago), ${status}${withError && p.error ? `: ${p.error}` : ""} (delivery ${p.id})`;
+    const error2 = withError ? p.error : "";
+    const answer = p.httpStatus ? attemptText(p.httpStatus, error2) : `no HTTP answer${error2 ? `: ${error2}` : ""}`;
+    return `${formatInstant(p.at)} (${formatAge(now - p.at.getTime())} ago), ${answer} (delivery ${p.id})`;
+  }
+  function countsHtml(o) {
+    const listed = (status, n) => link(consoleUrl("deliveries", { custparam_status: status }), `${n}`);
+    return `<table class="suitehooks-counts"><tr><th>Pending</th><td id="count-pending">${listed("pending", o.counts.pending)}</td></tr><tr><th>Dead</th><td id="count-dead">${listed("dead", o.counts.dead)}</td></tr><tr><th>Delivered from the outbox in the last 24 h</th><td id="count-delivered-24h">${esc(o.counts.deliveredLastDay)}</td></tr></table><p class="suitehooks-note" id="count-delivered-note">Only stored deliveries are counted: an event delivered at the first try when the employee was saved is not stored, so it is not in these numbers.</p>`;
   }
   function deliveriesGroup(form, h, now) {
     const g = group(form, "custpage_g_outbox", "Deliveries");
-    const listed = (status, n) => link(consoleUrl("deliveries", { custparam_status: status }), `${n}`);
-    html(
+    const o = h.outbox;
+    html(form, "custpage_counts", "value" in o ? countsHtml(o.value) : `<p id="outbox-denied">${esc(o.denied)}</p>`, g);
+    const oldest = (v) => v.oldestPending ? `${formatAge(now - v.oldestPending.at.getTime())} (delivery ${v.oldestPending.id})` : "none";
+    show(form, "custpage_oldest", "Oldest pending", shown(o, oldest), g);
+    show(
       form,
-      "custpage_counts",
-      `<table class="suitehooks-counts"><tr><th>Pending</th><td id="count-pending">${listed("pending", h.counts.pending)}</td></tr><tr><th>Dead</th><td id="count-dead">${listed("dead", h.counts.dead)}</td></tr><tr><th>Delivered in the last 24 h</th><td id="count-delivered-24h">${esc(h.counts.deliveredLastDay)}</td></tr></table>`,
+      "custpage_last_ok",
+      "Last success",
+      shown(o, (v) => describePoint(v.lastSuccess, now, false)),
       g
     );
     show(
       form,
-      "custpage_oldest",
-      "Oldest pending",
-      h.oldestPending ? `${formatAge(now - h.oldestPending.at.getTime())} (delivery ${h.oldestPending.id})` : "none",
+      "custpage_last_fail",
+      "Last failure",
+      shown(o, (v) => describePoint(v.lastFailure, now, true)),
       g
     );
-    show(form, "custpage_last_ok", "Last success", describePoint(h.lastSuccess, now, false), g);
-    show(form, "custpage_last_fail", "Last failure", describePoint(h.lastFailure, now, true), g);
+  }
+  function describeDeployment(list3, id, expected) {
+    const d = list3.find((x) => x.scriptId === id);
+    if (!d) return `${id}: not found: deploy src/ again`;
+    const ok = d.deployed && d.status.toUpperCase().replace(/\s/g, "") === expected;
+    return `${id}: ${d.status}${d.deployed ? "" : ", not deployed"}${ok ? "" : ` (expected ${expected}, deployed)`}`;
   }
   function retryGroup(form, h) {
     const g = group(form, "custpage_g_retry", "Retry script");
-    const dep = (id) => h.deployments.find((d) => d.scriptId === id);
-    const describe = (id, expected) => {
-      const d = dep(id);
-      if (!d) return "not found: deploy src/ again";
-      const ok = d.deployed && d.status.toUpperCase().replace(/\s/g, "") === expected;
-      return `${d.status}${d.deployed ? "" : ", not deployed"}${ok ? "" : ` (expected ${expected}, deployed)`}`;
-    };
-    show(
-      form,
-      "custpage_timer",
-      "Timer (every 15 min)",
-      `${DEPLOYMENT.retryTimer}: ${describe(DEPLOYMENT.retryTimer, "SCHEDULED")}`,
-      g
+    const deps = h.deployments;
+    const timer = (l) => describeDeployment(l, DEPLOYMENT.retryTimer, "SCHEDULED");
+    const worker = (l) => describeDeployment(l, DEPLOYMENT.retryWorker, "NOTSCHEDULED");
+    show(form, "custpage_timer", "Timer (every 15 min)", shown(deps, timer), g);
+    show(form, "custpage_worker", "Worker (on demand)", shown(deps, worker), g);
+    const runs2 = shown(
+      h.runs,
+      (list3) => list3.length === 0 ? "no run recorded yet" : list3.map((r) => `${r.deployment}: ${r.status}, started ${r.started || "-"}, ended ${r.ended || "-"}`).join(" | ")
     );
-    show(
-      form,
-      "custpage_worker",
-      "Worker (on demand)",
-      `${DEPLOYMENT.retryWorker}: ${describe(DEPLOYMENT.retryWorker, "NOTSCHEDULED")}`,
-      g
-    );
-    let runs2;
-    if (h.runs === null) runs2 = `unknown: the scheduled script instance search failed (${h.runsError})`;
-    else if (h.runs.length === 0) runs2 = "no run recorded yet";
-    else
-      runs2 = h.runs.map((r) => `${r.deployment}: ${r.status}, started ${r.started || "-"}, ended ${r.ended || "-"}`).join(" | ");
-    show(form, "custpage_runs", "Last runs", runs2, g);
+    show(form, "custpage_runs", "Last runs (your time zone)", runs2, g);
+  }
+  function describeAlerts(a) {
+    if (!a) return `unknown: deployment ${DEPLOYMENT.retryTimer} not found`;
+    if (a.errors.length > 0) return `problems (no alert is sent until fixed): ${a.errors.join("; ")}`;
+    if (a.recipients.length === 0)
+      return `off (set ${ALERT_PARAM.recipients} on the retry timer deployment, ${DEPLOYMENT.retryTimer})`;
+    return `${a.recipients.length} recipient(s); endpoint failing alert after ${a.failingAfterMs / 6e4} min`;
   }
   function configGroup(form, h) {
     const g = group(form, "custpage_g_config", "Configuration");
-    show(form, "custpage_endpoint", "Endpoint", h.config.endpoint || "(not set)", g);
-    show(form, "custpage_signing", "Signing", h.config.signing, g);
-    const problems = h.config.problems.length === 0 ? '<p id="config-ok">No problems found in the user event deployment.</p>' : `<ul id="config-problems">${h.config.problems.map((p) => `<li>${esc(p)}</li>`).join("")}</ul>`;
+    const c = h.config;
+    show(
+      form,
+      "custpage_endpoint",
+      "Endpoint",
+      shown(c, (v) => v.endpoint || "(not set)"),
+      g
+    );
+    show(
+      form,
+      "custpage_signing",
+      "Signing",
+      shown(c, (v) => v.signing),
+      g
+    );
+    const problems = !("value" in c) ? `<p id="config-denied">${esc(c.denied)}</p>` : c.value.problems.length === 0 ? '<p id="config-ok">No problems found in the user event deployment.</p>' : `<ul id="config-problems">${c.value.problems.map((p) => `<li>${esc(p)}</li>`).join("")}</ul>`;
     html(form, "custpage_config", problems, g);
-    const a = h.alerts;
-    const alerts = !a ? `unknown: deployment ${DEPLOYMENT.retryTimer} not found` : a.errors.length > 0 ? `problems (no alert is sent until fixed): ${a.errors.join("; ")}` : a.recipients.length === 0 ? `off (set ${ALERT_PARAM.recipients} on the retry timer deployment, ${DEPLOYMENT.retryTimer})` : `${a.recipients.length} recipient(s); endpoint failing alert after ${a.failingAfterMs / 6e4} min`;
-    show(form, "custpage_alerts", "Alerts", alerts, g);
+    show(form, "custpage_alerts", "Alerts", shown(h.alerts, describeAlerts), g);
   }
   function pingLines(p) {
     switch (p.kind) {
@@ -1195,12 +1299,9 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
         };
     }
   }
-  function healthPage(h, now, ping) {
-    const form = newForm("Health", "health");
-    if (ping) {
-      const { kind, lines } = pingLines(ping);
-      notice(form, kind, lines);
-    }
+  function healthPage(h, now, message, session) {
+    const form = newForm("Health", "health", session);
+    if (message) notice(form, message.kind, message.lines);
     deliveriesGroup(form, h, now);
     retryGroup(form, h);
     configGroup(form, h);
@@ -1265,17 +1366,17 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   }
 
   // lib/suitescript/post-signed.ts
-  function sendSigned(url2, eventId, body, sign, nowMs) {
+  function sendSigned(url3, eventId, body, sign, nowMs) {
     const timestamp = unixSeconds(nowMs);
     const headers = webhookHeaders(eventId, timestamp, sign(signingInput(eventId, timestamp, body)));
-    return https.post({ url: url2, body, headers: { ...headers } });
+    return https.post({ url: url3, body, headers: { ...headers } });
   }
 
   // lib/suitescript/console/ping.ts
   var ANSWER_MAX = 2e3;
-  function sendTestEvent() {
-    const params = userEventParams();
-    if (!params) return { kind: "not sent", problems: ["the user event deployment was not found"] };
+  function sendTestEvent(source) {
+    if (!("read" in source)) return { kind: "not sent", problems: [`the user event deployment is ${source.problem}`] };
+    const params = source.read;
     const result = parseConfig(params);
     const blocking = blockingProblems(result);
     if (blocking.length > 0) return { kind: "not sent", problems: blocking.map((p) => p.message) };
@@ -1382,12 +1483,18 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
           result.skipped.push({ id: rest, reason: "not replayed: this request ran out of governance, submit again" });
         return;
       }
-      record4.submitFields({
-        type: DELIVERY_RECORD,
-        id,
-        values,
-        options: { enableSourcing: false, ignoreMandatoryFields: true }
-      });
+      try {
+        record4.submitFields({
+          type: DELIVERY_RECORD,
+          id,
+          values,
+          options: { enableSourcing: false, ignoreMandatoryFields: true }
+        });
+      } catch (e) {
+        const reason = `not replayed: ${deniedText(e).replace("not visible to", "not allowed for")}`;
+        for (const rest of ids.slice(i)) result.skipped.push({ id: rest, reason });
+        return;
+      }
       result.replayed.push(id);
     }
   }
@@ -1424,19 +1531,25 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       case "busy":
         return `The retry worker is already queued or running (${start.code}): a queued run sends them; if a running one has passed them, the timer's next run (within 15 minutes) starts it again.`;
       case "failed":
-        return `The retry worker could not be started (${start.code}); the deliveries are pending and go out when the timer next starts it (within 15 minutes).`;
+        return start.code === "INSUFFICIENT_PERMISSION" ? `The retry worker was not started: starting it needs the SuiteScript Scheduling permission, which your role does not have. The deliveries are pending and go out when the timer next starts it (within 15 minutes).` : `The retry worker could not be started (${start.code}); the deliveries are pending and go out when the timer next starts it (within 15 minutes).`;
     }
   }
 
   // lib/suitescript/console/replay-page.ts
   var CONFIRM_FIELD = "custpage_confirm";
-  function replayDeadPage(message) {
-    const form = newForm("Replay dead deliveries", "replay_dead");
+  function replayDeadPage(message, session) {
+    const form = newForm("Replay dead deliveries", "replay_dead", session);
     if (message) notice(form, message.kind, message.lines);
-    const dead = count(deadCount());
+    let dead;
+    try {
+      dead = `${plural(count(deadCount()), "dead delivery", "dead deliveries")}.`;
+    } catch (e) {
+      notice(form, "error", `Dead deliveries: ${deniedText(e)}.`);
+      return form;
+    }
     const g = group(form, "custpage_g_replay", "Replay");
     notice(form, "info", [
-      `${dead} dead deliveries.`,
+      dead,
       `A replay keeps each delivery's webhook-id and body, sets it pending with a full retry schedule (attempts 0, next attempt now) and starts the retry worker, which signs it afresh.`,
       `Up to ${DEAD_BATCH} are replayed per submit (a Suitelet has 1,000 governance units); submit again for the rest.`
     ]);
@@ -1449,6 +1562,52 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     confirm.defaultValue = "F";
     form.addSubmitButton({ label: "Replay dead deliveries" });
     return form;
+  }
+
+  // lib/suitescript/console/session.ts
+  function readParams() {
+    try {
+      const read = userEventParams();
+      return read ? { read } : { problem: `not found (${DEPLOYMENT.userEvent})` };
+    } catch (e) {
+      return { problem: deniedText(e) };
+    }
+  }
+  function signer(params) {
+    if (!("read" in params)) return { sign: null, off: `the user event deployment is ${params.problem}` };
+    const secretId = String(params.read(PARAM.secretId) ?? "").trim();
+    if (secretId === "")
+      return { sign: null, off: `no API Secret is set (${PARAM.secretId} on ${DEPLOYMENT.userEvent})` };
+    try {
+      const sign = createSigner([secretId]);
+      return { sign: (input) => sign(input)[0], off: "" };
+    } catch (e) {
+      return { sign: null, off: `the API Secret ${secretId} cannot sign here (${errorCode(e)})` };
+    }
+  }
+  function openSession() {
+    const userId = String(runtime4.getCurrentUser().id);
+    const deploymentId = String(runtime4.getCurrentScript().deploymentId || DEPLOYMENT.console);
+    const params = readParams();
+    const { sign, off } = signer(params);
+    const token = sign ? sign(tokenInput(userId, deploymentId, windowOf(Date.now()))) : "";
+    return { userId, deploymentId, token, off, params, sign };
+  }
+  function ownHosts(headers) {
+    const hosts = [header(headers, "host") ?? ""];
+    try {
+      hosts.push(url2.resolveDomain({ hostType: url2.HostType.APPLICATION }));
+    } catch {
+    }
+    return hosts;
+  }
+  function refusePost(headers, params, session, changes) {
+    const foreign = foreignOrigin(headers, ownHosts(headers));
+    if (foreign) return foreign;
+    if (!changes) return null;
+    if (!session.sign) return `actions are off: ${session.off}`;
+    const token = String(params[TOKEN_FIELD] ?? "");
+    return tokenValid(session.sign, token, session, Date.now()) ? null : "the form has expired (a form is good for 8 hours at least) or was not made for you: open the page again and submit it from there";
   }
 
   // lib/suitescript/console/router.ts
@@ -1465,16 +1624,23 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     return before !== void 0 ? { before } : after !== void 0 ? { after } : {};
   }
   function replayMessage(result, extra = []) {
-    const lines = [`${result.replayed.length} deliver${result.replayed.length === 1 ? "y" : "ies"} replayed.`, ...extra];
+    const lines = [`${plural(result.replayed.length, "delivery", "deliveries")} replayed.`, ...extra];
     for (const s of result.skipped) lines.push(`Delivery ${s.id}: ${s.reason}.`);
     if (result.replayed.length > 0) {
       lines.push(describeStart(startReplayWorker()));
       logger2.audit({
         title: TITLE,
-        details: `user ${runtime4.getCurrentUser().id} replayed ${result.replayed.length} deliveries`
+        details: `user ${runtime5.getCurrentUser().id} replayed ${plural(result.replayed.length, "delivery", "deliveries")}`
       });
     }
     return { kind: result.replayed.length > 0 ? "ok" : "error", lines };
+  }
+  function replaying(run) {
+    try {
+      return run();
+    } catch (e) {
+      return { kind: "error", lines: [`Nothing replayed: deliveries are ${deniedText(e)}.`] };
+    }
   }
   function selectedIds(request) {
     const ids = [];
@@ -1486,7 +1652,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     }
     return ids;
   }
-  function postDeliveries(request, response, p) {
+  function postDeliveries(request, response, p, s) {
     const f = filtersFrom(p, true);
     if (p[ACTION_FIELD] !== "replay") {
       redirect.toSuitelet({
@@ -1497,40 +1663,68 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       return;
     }
     const ids = selectedIds(request);
-    const message = ids.length === 0 ? { kind: "error", lines: ["Select the deliveries to replay first."] } : replayMessage(replaySelected(ids));
-    response.writePage(deliveriesPage(f, {}, message));
+    const message = ids.length === 0 ? { kind: "error", lines: ["Select the deliveries to replay first."] } : replaying(() => replayMessage(replaySelected(ids)));
+    response.writePage(deliveriesPage(f, {}, message, s));
   }
-  function postReplayDead(response, p) {
+  function postReplayDead(response, p, s) {
     if (p[CONFIRM_FIELD] !== "T") {
-      response.writePage(
-        replayDeadPage({ kind: "error", lines: ["Nothing replayed: tick the confirmation box first."] })
-      );
+      const lines = ["Nothing replayed: tick the confirmation box first."];
+      response.writePage(replayDeadPage({ kind: "error", lines }, s));
       return;
     }
-    const result = replayDeadBatch();
-    const more = result.remaining > 0 ? [`${result.remaining} dead deliveries remain: submit again to replay the next batch.`] : [];
-    response.writePage(replayDeadPage(replayMessage(result, more)));
+    const message = replaying(() => {
+      const result = replayDeadBatch();
+      const remain = plural(result.remaining, "dead delivery remains", "dead deliveries remain");
+      return replayMessage(result, result.remaining > 0 ? [`${remain}: submit again to replay the next batch.`] : []);
+    });
+    response.writePage(replayDeadPage(message, s));
+  }
+  function showPage(response, view, p, post2, s, m) {
+    switch (view) {
+      case "deliveries":
+        return response.writePage(deliveriesPage(filtersFrom(p, post2), post2 ? {} : cursorFrom(p), m, s));
+      case "delivery": {
+        const id = String((post2 ? p[DELIVERY_ID_FIELD] : p.custparam_id) ?? "");
+        if (!/^\d{1,15}$/.test(id))
+          return response.writePage(deliveriesPage(NO_FILTERS, {}, { kind: "error", lines: ["No such delivery."] }, s));
+        return response.writePage(deliveryPage(id, m, s));
+      }
+      case "replay_dead":
+        return response.writePage(replayDeadPage(m, s));
+      default:
+        return response.writePage(healthPage(readHealth(s.params), Date.now(), m, s));
+    }
+  }
+  function act(request, response, view, p, s) {
+    switch (view) {
+      case "deliveries":
+        return postDeliveries(request, response, p, s);
+      case "delivery": {
+        const id = String(p[DELIVERY_ID_FIELD] ?? "");
+        if (!/^\d{1,15}$/.test(id)) return showPage(response, view, p, true, s, null);
+        const message = replaying(() => replayMessage(replaySelected([Number(id)])));
+        return response.writePage(deliveryPage(id, message, s));
+      }
+      case "replay_dead":
+        return postReplayDead(response, p, s);
+      default:
+        return showPage(response, "health", p, true, s, pingLines(sendTestEvent(s.params)));
+    }
   }
   function handle(request, response) {
     const p = request.parameters ?? {};
     const post2 = String(request.method).toUpperCase() === "POST";
     const view = (post2 ? p[VIEW_FIELD] : p[VIEW_PARAM]) || "health";
-    switch (view) {
-      case "deliveries":
-        if (post2) return postDeliveries(request, response, p);
-        return response.writePage(deliveriesPage(filtersFrom(p, false), cursorFrom(p), null));
-      case "delivery": {
-        const id = String((post2 ? p[DELIVERY_ID_FIELD] : p.custparam_id) ?? "");
-        if (!/^\d{1,15}$/.test(id))
-          return response.writePage(deliveriesPage(NO_FILTERS, {}, { kind: "error", lines: ["No such delivery."] }));
-        return response.writePage(deliveryPage(id, post2 ? replayMessage(replaySelected([Number(id)])) : null));
-      }
-      case "replay_dead":
-        if (post2) return postReplayDead(response, p);
-        return response.writePage(replayDeadPage(null));
-      default:
-        return response.writePage(healthPage(readHealth(), Date.now(), post2 ? sendTestEvent() : null));
-    }
+    const session = openSession();
+    if (!post2) return showPage(response, view, p, false, session, null);
+    const changes = !(view === "deliveries" && p[ACTION_FIELD] !== "replay");
+    const refused = refusePost(request.headers, p, session, changes);
+    if (refused === null) return act(request, response, view, p, session);
+    logger2.audit({
+      title: TITLE,
+      details: `user ${session.userId}: a POST was refused: ${refused}`
+    });
+    showPage(response, view, p, true, session, { kind: "error", lines: [`Nothing done: ${refused}.`] });
   }
 
   // lib/suitescript/entries/console-sl.ts

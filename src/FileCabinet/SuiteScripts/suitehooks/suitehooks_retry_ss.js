@@ -301,13 +301,13 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     { rest: "salesRep", nsId: "salesrep", column: "salesrep", kind: "select", refType: "employee" },
     ACCESS_ROLE
   );
-  function entry(id, plural, fields, roles, sources) {
+  function entry(id, plural2, fields, roles, sources) {
     return Object.freeze({
       id,
       sdfRecordType: id.toUpperCase(),
       eventPrefix: id,
       label: id,
-      plural,
+      plural: plural2,
       fields,
       roles,
       sources: Object.freeze(sources)
@@ -773,6 +773,16 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     rec.save();
   }
 
+  // lib/suitescript/console/format.ts
+  function plural(n, one, many) {
+    return `${n} ${n === 1 ? one : many}`;
+  }
+  function attemptText(httpStatus, error5) {
+    const status = httpStatus === "" ? "" : `HTTP ${httpStatus}`;
+    if (status === "" || error5 === "") return status || error5;
+    return error5.startsWith(status) ? error5 : `${status}: ${error5}`;
+  }
+
   // lib/suitescript/console/outbox-sql.ts
   var DAY_MS = 864e5;
   function sysdateMinus(ms2) {
@@ -819,7 +829,7 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     const error5 = String(rec.getValue({ fieldId: DELIVERY_FIELD.lastError }) ?? "");
     return {
       failing: String(row.last_http_status) !== "410",
-      error: `${status !== "" && status !== null ? `HTTP ${String(status)}: ` : ""}${error5}`.slice(0, 300)
+      error: attemptText(String(status ?? ""), error5).slice(0, 300)
     };
   }
   function consoleLink() {
@@ -860,12 +870,13 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     const latest2 = latestAttempt();
     const dead = states.get("dead") ?? empty;
     const newlyDead = count(deadSince2(now - deadSince(dead, now)));
+    const went = plural(newlyDead, "delivery went dead", "deliveries went dead");
     apply(
       "dead",
       dead,
       decideDead(dead, newlyDead, now),
-      () => send2(config, `${newlyDead} deliveries went dead`, [
-        `${newlyDead} deliveries went dead: their retries are used up (or the receiver answered 410). They are kept and can be replayed from the console.`,
+      () => send2(config, went, [
+        `${went}: their retries are used up (or the receiver answered 410). They are kept and can be replayed from the console.`,
         `Dead now: ${counts.dead}. Pending: ${counts.pending}.`,
         `Last error: ${latest2.error || "(none recorded)"}`
       ])
