@@ -64,12 +64,11 @@ export function withBreakerState(
   value: string | null,
   now: number,
 ): string {
-  const states = readBreakerStates(text);
-  for (const [k, v] of Object.entries(states)) if (Number(v) + BREAKER_TTL_SECONDS * 1000 < now) delete states[k];
   const key = breakerKey(endpoint);
-  if (value === null) delete states[key];
-  else states[key] = value;
-  return JSON.stringify(states);
+  const kept = Object.entries(readBreakerStates(text)).filter(
+    ([k, v]) => k !== key && Number(v) + BREAKER_TTL_SECONDS * 1000 >= now,
+  );
+  return JSON.stringify(Object.fromEntries(value === null ? kept : [...kept, [key, value]]));
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: keeps two long identities that share a prefix apart. */

@@ -4,19 +4,24 @@
  * @NModuleScope SameAccount
  * Built by scripts/build-bundle.mjs from lib/suitescript/entries/console-sl.ts; edit the TypeScript, not this file.
  */
-define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/url', 'N/record', 'N/search', 'N/crypto', 'N/encode', 'N/https', 'N/task'], function (logger3, redirect, runtime5, serverWidget2, query, url, record, search2, crypto, encode, https, task) {
-  var logger2 = logger3;
+define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/url', 'N/record', 'N/cache', 'N/search', 'N/https', 'N/crypto', 'N/encode', 'N/task'], function (logger4, redirect, runtime6, serverWidget2, query, url, record, cache, search, https, crypto, encode, task) {
+  var logger3 = logger4;
   var serverWidget = serverWidget2;
-  var record3 = record;
+  var logger = logger4;
   var record2 = record;
-  var search = search2;
-  var runtime2 = runtime5;
-  var runtime = runtime5;
   var serverWidget3 = serverWidget2;
+  var runtime = runtime6;
+  var runtime3 = runtime6;
+  var runtime2 = runtime6;
   var record4 = record;
-  var runtime3 = runtime5;
-  var logger = logger3;
-  var runtime4 = runtime5;
+  var search3 = search;
+  var record3 = record;
+  var search2 = search;
+  var serverWidget4 = serverWidget2;
+  var record5 = record;
+  var runtime4 = runtime6;
+  var logger2 = logger4;
+  var runtime5 = runtime6;
   var url2 = url;
   // lib/suitescript/entries/console-sl.ts
 
@@ -178,424 +183,6 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     if (!match) return url3 === "" ? "" : "(not a URL)";
     return `${match[1]}${match[2]}${match[3]}${match[4] ? "?…" : ""}`;
   }
-
-  // lib/suitescript/console/outbox-sql.ts
-  var PAGE_SIZE = 50;
-  var EVENT_TYPES = ["employee.created", "employee.updated", "employee.deleted"];
-  var DAY_MS = 864e5;
-  var NO_FILTERS = { status: "", employee: "", eventType: "", from: "", to: "" };
-  function sysdateMinus(ms) {
-    const days = Math.ceil(Math.max(0, ms) / DAY_MS * 1e9) / 1e9;
-    return `SYSDATE - ${days.toFixed(9).replace(/\.?0+$/, "")}`;
-  }
-  function statusSummary() {
-    return {
-      query: `SELECT ${DELIVERY_FIELD.status} AS status, COUNT(*) AS n, MIN(id) AS first_id, SUM(CASE WHEN lastmodified >= ${sysdateMinus(DAY_MS)} THEN 1 ELSE 0 END) AS last_day FROM ${DELIVERY_RECORD} GROUP BY ${DELIVERY_FIELD.status}`,
-      params: []
-    };
-  }
-  function latest(where, params) {
-    return {
-      query: `SELECT id, ${DELIVERY_FIELD.status} AS status, ${DELIVERY_FIELD.lastHttpStatus} AS last_http_status FROM ${DELIVERY_RECORD} WHERE ${where} ORDER BY lastmodified DESC, id DESC FETCH FIRST 1 ROWS ONLY`,
-      params
-    };
-  }
-  function lastSuccess() {
-    return latest(`${DELIVERY_FIELD.status} = ?`, [DELIVERY_STATUS.delivered]);
-  }
-  function lastFailure() {
-    return latest(`${DELIVERY_FIELD.status} IN (?, ?) AND ${DELIVERY_FIELD.lastError} IS NOT NULL`, [
-      DELIVERY_STATUS.pending,
-      DELIVERY_STATUS.dead
-    ]);
-  }
-  function validDay(text4) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(text4)) return false;
-    const d = /* @__PURE__ */ new Date(`${text4}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text4;
-  }
-  function nextDay(text4) {
-    return new Date(Date.parse(`${text4}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
-  }
-  function filterClause(f) {
-    const where = [];
-    const params = [];
-    const errors = [];
-    const add = (sql, value) => {
-      where.push(sql);
-      params.push(value);
-    };
-    if (f.status !== "") {
-      if (Object.values(DELIVERY_STATUS).includes(f.status)) add(`${DELIVERY_FIELD.status} = ?`, f.status);
-      else errors.push(`status must be pending, delivered or dead`);
-    }
-    if (f.employee !== "") {
-      if (/^\d{1,20}$/.test(f.employee)) add(`${DELIVERY_FIELD.recordId} = ?`, f.employee);
-      else errors.push("employee must be an internal id (digits)");
-    }
-    if (f.eventType !== "") {
-      if (EVENT_TYPES.includes(f.eventType)) add(`${DELIVERY_FIELD.eventType} = ?`, f.eventType);
-      else errors.push(`event type must be one of ${EVENT_TYPES.join(", ")}`);
-    }
-    if (f.from !== "") {
-      if (validDay(f.from)) add(`created >= TO_DATE(?, 'YYYY-MM-DD')`, f.from);
-      else errors.push("from must be a date YYYY-MM-DD");
-    }
-    if (f.to !== "") {
-      if (validDay(f.to)) add(`created < TO_DATE(?, 'YYYY-MM-DD')`, nextDay(f.to));
-      else errors.push("to must be a date YYYY-MM-DD");
-    }
-    return { where, params, errors };
-  }
-  function validFilters(f) {
-    const out = { ...NO_FILTERS };
-    for (const key of Object.keys(NO_FILTERS))
-      if (filterClause({ ...NO_FILTERS, [key]: f[key] }).errors.length === 0) out[key] = f[key];
-    return out;
-  }
-  function countMatching(f) {
-    const { where, params } = filterClause(f);
-    return { query: `SELECT COUNT(*) AS n FROM ${DELIVERY_RECORD}${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`, params };
-  }
-  function page(f, cursor) {
-    const { where, params } = filterClause(f);
-    let order = "DESC";
-    if (cursor.before !== void 0) {
-      where.push("id < ?");
-      params.push(cursor.before);
-    } else if (cursor.after !== void 0) {
-      where.push("id > ?");
-      params.push(cursor.after);
-      order = "ASC";
-    }
-    const columns2 = [
-      "id",
-      `${DELIVERY_FIELD.eventId} AS event_id`,
-      `${DELIVERY_FIELD.eventType} AS event_type`,
-      `${DELIVERY_FIELD.recordId} AS record_id`,
-      `${DELIVERY_FIELD.status} AS status`,
-      `${DELIVERY_FIELD.attempts} AS attempts`,
-      `${DELIVERY_FIELD.lastHttpStatus} AS last_http_status`,
-      `${DELIVERY_FIELD.lastError} AS last_error`,
-      `TO_CHAR(created, 'YYYY-MM-DD HH24:MI') AS created`,
-      `${DELIVERY_FIELD.nextAttempt} AS next_attempt`
-    ];
-    return {
-      query: `SELECT ${columns2.join(", ")} FROM ${DELIVERY_RECORD}${where.length ? ` WHERE ${where.join(" AND ")}` : ""} ORDER BY id ${order} FETCH FIRST ${PAGE_SIZE + 1} ROWS ONLY`,
-      params
-    };
-  }
-  function statusesOf(ids) {
-    return {
-      query: `SELECT id, ${DELIVERY_FIELD.status} AS status FROM ${DELIVERY_RECORD} WHERE id IN (${ids.map(() => "?").join(", ")})`,
-      params: [...ids]
-    };
-  }
-  function deadBatch(limit) {
-    return {
-      query: `SELECT id FROM ${DELIVERY_RECORD} WHERE ${DELIVERY_FIELD.status} = ? ORDER BY id FETCH FIRST ${Math.max(1, Math.floor(limit))} ROWS ONLY`,
-      params: [DELIVERY_STATUS.dead]
-    };
-  }
-  function deadCount() {
-    return { query: `SELECT COUNT(*) AS n FROM ${DELIVERY_RECORD} WHERE ${DELIVERY_FIELD.status} = ?`, params: [DELIVERY_STATUS.dead] };
-  }
-
-  // lib/suitescript/console/suiteql.ts
-  function rows(q) {
-    return query.runSuiteQL({ query: q.query, params: q.params }).asMappedResults();
-  }
-  function count(q) {
-    return Number(rows(q)[0]?.n ?? 0);
-  }
-
-  // lib/suitescript/console/widgets.ts
-
-  // lib/suitescript/console/csrf.ts
-  var TOKEN_FIELD = "custpage_token";
-  var WINDOW_MS = 8 * 36e5;
-  function tokenInput(userId, deploymentId, window) {
-    return `suitehooks console form
-  ${userId}
-  ${deploymentId.toLowerCase()}
-  ${window}`;
-  }
-  function windowOf(now) {
-    return Math.floor(now / WINDOW_MS);
-  }
-  function sameText(a, b) {
-    let diff = a.length ^ b.length;
-    for (let i = 0; i < Math.max(a.length, b.length); i++) diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
-    return diff === 0;
-  }
-  function tokenValid(sign, token, who, now) {
-    if (token === "") return false;
-    const w = windowOf(now);
-    return [w, w - 1].some((win) => sameText(sign(tokenInput(who.userId, who.deploymentId, win)), token));
-  }
-  function hostOf(text4) {
-    const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?([^/?#]+)/i.exec(text4.trim());
-    return m ? m[1].toLowerCase() : null;
-  }
-  function header(headers, name) {
-    for (const [k, v] of Object.entries(headers ?? {}))
-      if (k.toLowerCase() === name && v !== void 0 && v !== null) return String(v);
-    return null;
-  }
-  function foreignOrigin(headers, ownHosts2) {
-    const own = ownHosts2.filter(Boolean).map((h) => h.toLowerCase());
-    for (const name of ["origin", "referer"]) {
-      const value = header(headers, name);
-      if (value === null || value === "") continue;
-      const host = hostOf(value);
-      const label = name === "origin" ? "Origin" : "Referer";
-      return host !== null && own.includes(host) ? null : `the form was sent from another site (its ${label} header names another host), not from this console`;
-    }
-    return null;
-  }
-
-  // lib/suitescript/console/widgets.ts
-  var VIEW_PARAM = "custparam_view";
-  var VIEW_FIELD = "custpage_view";
-  function consoleUrl(view, params = {}) {
-    return url.resolveScript({
-      scriptId: SCRIPT.console,
-      deploymentId: DEPLOYMENT.console,
-      params: { ...params, [VIEW_PARAM]: view }
-    });
-  }
-  function link(href, text4) {
-    return `<a href="${esc(href)}">${esc(text4)}</a>`;
-  }
-  var PAGES = [
-    ["health", "Health"],
-    ["deliveries", "Deliveries"],
-    ["replay_dead", "Replay dead deliveries"]
-  ];
-  function html(form, id, content, container) {
-    const field = form.addField({
-      id,
-      type: serverWidget.FieldType.INLINEHTML,
-      label: id.replace(/^custpage_/, ""),
-      ...container ? { container } : {}
-    });
-    field.defaultValue = content;
-  }
-  function newForm(title, view, session) {
-    const form = serverWidget.createForm({ title: `suitehooks: ${title}` });
-    const nav = PAGES.map(([v, text4]) => v === view ? `<b>${esc(text4)}</b>` : link(consoleUrl(v), text4)).join(" · ");
-    html(form, "custpage_nav", `<p class="suitehooks-nav">${nav}</p>`);
-    hidden(form, VIEW_FIELD, view);
-    hidden(form, TOKEN_FIELD, session.token);
-    if (session.off)
-      notice(form, "error", [
-        `Replay and the test event are off: the console signs its forms with the user event's API Secret, and ${session.off}.`
-      ]);
-    return form;
-  }
-  function hidden(form, id, value) {
-    const field = form.addField({ id, type: serverWidget.FieldType.TEXT, label: id });
-    field.updateDisplayType({ displayType: serverWidget.FieldDisplayType.HIDDEN });
-    field.defaultValue = value;
-  }
-  var NOTICES = /* @__PURE__ */ new WeakMap();
-  function notice(form, kind, lines) {
-    const n = NOTICES.get(form) ?? 0;
-    NOTICES.set(form, n + 1);
-    const items = (Array.isArray(lines) ? lines : [lines]).map((l) => `<div>${esc(l)}</div>`).join("");
-    html(form, `custpage_notice_${n}`, `<div class="suitehooks-notice suitehooks-${kind}" role="status">${items}</div>`);
-  }
-  function group(form, id, label) {
-    form.addFieldGroup({ id, label });
-    return id;
-  }
-  function show(form, id, label, value, container) {
-    const field = form.addField({ id, type: serverWidget.FieldType.TEXT, label, container });
-    field.updateDisplayType({ displayType: serverWidget.FieldDisplayType.INLINE });
-    field.defaultValue = esc(value);
-  }
-
-  // lib/suitescript/console/deliveries-page.ts
-  var LIST_ID = "custpage_deliveries";
-  var SELECT_FIELD = "custpage_select";
-  var ID_FIELD = "custpage_id";
-  var ACTION_FIELD = "custpage_action";
-  var FILTER_FIELDS = [
-    { key: "status", field: "custpage_status", param: "custparam_status", label: "Status" },
-    { key: "employee", field: "custpage_employee", param: "custparam_employee", label: "Employee internal id" },
-    { key: "eventType", field: "custpage_event_type", param: "custparam_event_type", label: "Event type" },
-    { key: "from", field: "custpage_from", param: "custparam_from", label: "Created from (YYYY-MM-DD)" },
-    { key: "to", field: "custpage_to", param: "custparam_to", label: "Created to (YYYY-MM-DD)" }
-  ];
-  function filterParams(f) {
-    const out = {};
-    for (const { key, param } of FILTER_FIELDS) if (f[key] !== "") out[param] = f[key];
-    return out;
-  }
-  var CHOICES = {
-    status: ["", "pending", "dead", "delivered"],
-    eventType: ["", "employee.created", "employee.updated", "employee.deleted"]
-  };
-  function filterFields(form, f) {
-    const g = group(form, "custpage_g_filters", "Filters");
-    for (const { key, field, label } of FILTER_FIELDS) {
-      const choices = CHOICES[key];
-      const input = form.addField({
-        id: field,
-        type: choices ? serverWidget2.FieldType.SELECT : serverWidget2.FieldType.TEXT,
-        label,
-        container: g
-      });
-      if (choices)
-        for (const c of choices) input.addSelectOption({ value: c, text: c || "(any)", isSelected: c === f[key] });
-      else input.defaultValue = f[key];
-    }
-    const action = form.addField({
-      id: ACTION_FIELD,
-      type: serverWidget2.FieldType.SELECT,
-      label: "Action",
-      container: g
-    });
-    action.addSelectOption({ value: "filter", text: "Apply the filters", isSelected: true });
-    action.addSelectOption({ value: "replay", text: "Replay the selected deliveries" });
-  }
-  var columns = () => [
-    ["custpage_open", "Details", serverWidget2.FieldType.URL],
-    ["custpage_event_id", "Event ID", serverWidget2.FieldType.TEXT],
-    ["custpage_type", "Type", serverWidget2.FieldType.TEXT],
-    ["custpage_record", "Employee", serverWidget2.FieldType.TEXT],
-    ["custpage_state", "Status", serverWidget2.FieldType.TEXT],
-    ["custpage_attempts", "Attempts", serverWidget2.FieldType.TEXT],
-    ["custpage_http", "Last HTTP status", serverWidget2.FieldType.TEXT],
-    ["custpage_error", "Last error", serverWidget2.FieldType.TEXT],
-    ["custpage_created", "Created", serverWidget2.FieldType.TEXT],
-    ["custpage_next", "Next attempt", serverWidget2.FieldType.TEXT]
-  ];
-  function list(form, items) {
-    const sublist = form.addSublist({ id: LIST_ID, type: serverWidget2.SublistType.LIST, label: "Deliveries" });
-    sublist.addField({ id: SELECT_FIELD, type: serverWidget2.FieldType.CHECKBOX, label: "Select" }).updateDisplayType({ displayType: serverWidget2.FieldDisplayType.ENTRY });
-    sublist.addField({ id: ID_FIELD, type: serverWidget2.FieldType.TEXT, label: "ID" });
-    for (const [id, label, type] of columns()) {
-      const field = sublist.addField({ id, type, label });
-      if (type === serverWidget2.FieldType.URL) field.linkText = "Open";
-    }
-    items.forEach((row, line) => {
-      const values = [
-        [ID_FIELD, row.id],
-        ["custpage_open", consoleUrl("delivery", { custparam_id: String(row.id) })],
-        ["custpage_event_id", row.event_id],
-        ["custpage_type", row.event_type],
-        ["custpage_record", row.record_id],
-        ["custpage_state", row.status],
-        ["custpage_attempts", row.attempts],
-        ["custpage_http", row.last_http_status],
-        ["custpage_error", row.last_error],
-        ["custpage_created", row.created],
-        ["custpage_next", formatNextAttempt(String(row.next_attempt ?? ""), String(row.status ?? ""))]
-      ];
-      for (const [id, value] of values) {
-        if (value === null || value === void 0 || value === "") continue;
-        sublist.setSublistValue({ id, line, value: id === "custpage_open" ? String(value) : esc(value) });
-      }
-    });
-  }
-  function pager(form, f, items, hasMore, total, cursor) {
-    const base = filterParams(f);
-    const links = [`${total} matching`];
-    const first = items[0]?.id;
-    const last = items[items.length - 1]?.id;
-    if (cursor.before !== void 0 || cursor.after !== void 0 && hasMore)
-      links.push(link(consoleUrl("deliveries", base), "Newest"));
-    if (first !== void 0 && (cursor.before !== void 0 || cursor.after !== void 0 && hasMore))
-      links.push(link(consoleUrl("deliveries", { ...base, custparam_after: String(first) }), "Newer"));
-    if (last !== void 0 && (cursor.after !== void 0 || hasMore))
-      links.push(link(consoleUrl("deliveries", { ...base, custparam_before: String(last) }), "Older"));
-    html(form, "custpage_pager", `<p class="suitehooks-pager">${links.join(" · ")} (${PAGE_SIZE} a page)</p>`);
-  }
-  function deliveriesPage(f, cursor, message, session) {
-    const form = newForm("Deliveries", "deliveries", session);
-    const { errors } = filterClause(f);
-    if (message) notice(form, message.kind, message.lines);
-    if (errors.length > 0)
-      notice(
-        form,
-        "error",
-        errors.map((e) => `Filter ignored: ${e}`)
-      );
-    const valid = validFilters(f);
-    filterFields(form, valid);
-    let items;
-    let total;
-    try {
-      items = rows(page(f, cursor));
-      total = count(countMatching(f));
-    } catch (e) {
-      notice(form, "error", `Deliveries: ${deniedText(e)}.`);
-      return form;
-    }
-    const hasMore = items.length > PAGE_SIZE;
-    items = items.slice(0, PAGE_SIZE);
-    if (cursor.after !== void 0) items.reverse();
-    pager(form, valid, items, hasMore, total, cursor);
-    list(form, items);
-    form.addSubmitButton({ label: "Submit" });
-    return form;
-  }
-
-  // lib/suitescript/console/delivery-page.ts
-  var DELIVERY_ID_FIELD = "custpage_delivery";
-  function text(rec, fieldId) {
-    const v = rec.getValue({ fieldId });
-    if (v instanceof Date) return formatInstant(v);
-    return v === null || v === void 0 ? "" : String(v);
-  }
-  function deliveryPage(id, message, session) {
-    const form = newForm(`Delivery ${id}`, "delivery", session);
-    if (message) notice(form, message.kind, message.lines);
-    let rec;
-    try {
-      rec = record.load({ type: DELIVERY_RECORD, id });
-    } catch (e) {
-      notice(form, "error", `Delivery ${id}: ${deniedText(e)}.`);
-      return form;
-    }
-    hidden(form, DELIVERY_ID_FIELD, id);
-    const g = group(form, "custpage_g_delivery", "Delivery");
-    const rows2 = [
-      ["custpage_d_event", "Event ID (webhook-id)", text(rec, DELIVERY_FIELD.eventId)],
-      ["custpage_d_type", "Event type", text(rec, DELIVERY_FIELD.eventType)],
-      ["custpage_d_record", "Employee", text(rec, DELIVERY_FIELD.recordId)],
-      ["custpage_d_status", "Status", text(rec, DELIVERY_FIELD.status)],
-      ["custpage_d_attempts", "Attempts", text(rec, DELIVERY_FIELD.attempts) || "0"],
-      ["custpage_d_next", "Next attempt", formatNextAttempt(text(rec, DELIVERY_FIELD.nextAttempt), text(rec, DELIVERY_FIELD.status)) || "-"],
-      ["custpage_d_http", "Last HTTP status", text(rec, DELIVERY_FIELD.lastHttpStatus) || "-"],
-      ["custpage_d_error", "Last error", text(rec, DELIVERY_FIELD.lastError) || "-"],
-      ["custpage_d_created", "Created", text(rec, "created")],
-      ["custpage_d_modified", "Last modified", text(rec, "lastmodified")],
-      ["custpage_d_endpoint", "Endpoint", redactEndpoint(text(rec, DELIVERY_FIELD.endpointUrl))],
-      [
-        "custpage_d_secret",
-        "API Secret ids",
-        [text(rec, DELIVERY_FIELD.secretId), text(rec, DELIVERY_FIELD.prevSecretId)].filter(Boolean).join(", ")
-      ]
-    ];
-    for (const [fid, label, value] of rows2) show(form, fid, label, value, g);
-    html(
-      form,
-      "custpage_d_body",
-      `<h3>Body</h3><pre class="suitehooks-body" id="delivery-body">${esc(prettyJson(text(rec, DELIVERY_FIELD.body)))}</pre>`
-    );
-    if (text(rec, DELIVERY_FIELD.status) === DELIVERY_STATUS.delivered)
-      html(
-        form,
-        "custpage_d_delivered",
-        '<p class="suitehooks-note" id="delivered-note">Delivered: not offered for replay (receivers ignore a webhook-id they already have).</p>'
-      );
-    else form.addSubmitButton({ label: "Replay this delivery" });
-    return form;
-  }
-
-  // lib/suitescript/console/health.ts
 
   // lib/core/fields.ts
   var EMPLOYEE_FIELDS = Object.freeze([
@@ -806,7 +393,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     ...Object.values(CONTEXT_TYPE),
     ...Object.values(CONTEXT_TYPE_BEYOND_TYPINGS)
   ]);
-  var EVENT_TYPES2 = /* @__PURE__ */ new Set(["create", "edit", "xedit", "delete"]);
+  var EVENT_TYPES = /* @__PURE__ */ new Set(["create", "edit", "xedit", "delete"]);
   var RECORD_TYPE_IDS = new Set(USER_RECORD_TYPES.map((t) => t.id));
   var SENDING_PARAMS = /* @__PURE__ */ new Set([
     PARAM.endpointUrl,
@@ -816,11 +403,11 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   ]);
   var SECRET_ID = /^custsecret[a-z0-9_]{1,30}$/;
   var HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|[0-9a-f:.]*:[0-9a-f:.]*)$/;
-  function text2(raw) {
+  function text(raw) {
     return raw === null || raw === void 0 ? "" : String(raw).trim();
   }
-  function list2(raw) {
-    return text2(raw).replace(/\s*:\s*/g, ":").split(/[\s,;]+/).map((s) => s.trim()).filter((s) => s !== "");
+  function list(raw) {
+    return text(raw).replace(/\s*:\s*/g, ":").split(/[\s,;]+/).map((s) => s.trim()).filter((s) => s !== "");
   }
   function problem(param, reason, detail = "") {
     return {
@@ -846,7 +433,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     return null;
   }
   function parseTarget(read, problems) {
-    const hosts = list2(read(PARAM.allowedHosts)).map((h) => h.toLowerCase().replace(/^\[|\]$/g, ""));
+    const hosts = list(read(PARAM.allowedHosts)).map((h) => h.toLowerCase().replace(/^\[|\]$/g, ""));
     const badHosts = hosts.filter((h) => !HOST.test(h));
     for (const h of badHosts)
       problems.push(
@@ -857,21 +444,21 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
         )
       );
     const allowedHosts = hosts.length > 0 ? new Set(hosts) : null;
-    const endpointUrl = text2(read(PARAM.endpointUrl));
+    const endpointUrl = text(read(PARAM.endpointUrl));
     const endpoint = endpointProblem(endpointUrl, badHosts.length > 0 ? null : allowedHosts);
     if (endpoint) problems.push(endpoint);
-    const secretId = text2(read(PARAM.secretId)).toLowerCase();
+    const secretId = text(read(PARAM.secretId)).toLowerCase();
     if (secretId === "")
       problems.push(problem(PARAM.secretId, "is not set", "is not set: name the API Secret (custsecret_…) that signs"));
     else if (!SECRET_ID.test(secretId))
       problems.push(problem(PARAM.secretId, "must be an API Secret script id (custsecret_…)"));
-    const prev = text2(read(PARAM.prevSecretId)).toLowerCase();
+    const prev = text(read(PARAM.prevSecretId)).toLowerCase();
     if (prev !== "" && !SECRET_ID.test(prev))
       problems.push(problem(PARAM.prevSecretId, "must be an API Secret script id (custsecret_…)"));
     return { endpointUrl, secretId, prevSecretId: prev === "" ? null : prev, allowedHosts };
   }
   function parseFields(read, problems) {
-    const names = list2(read(PARAM.fields));
+    const names = list(read(PARAM.fields));
     const fields = [];
     let unknown = 0;
     for (const name of names) {
@@ -890,20 +477,20 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     return fields;
   }
   function parseChoice(read, param, known, what, upper, problems) {
-    const names = list2(read(param)).map((n) => upper ? n.toUpperCase() : n.toLowerCase());
+    const names = list(read(param)).map((n) => upper ? n.toUpperCase() : n.toLowerCase());
     for (const n of names)
       if (!known.has(n)) problems.push(problem(param, `unknown ${what}`, `: unknown ${what} "${n}"`));
     const valid = names.filter((n) => known.has(n));
     return valid.length > 0 && valid.length === names.length ? new Set(valid) : null;
   }
   function parseModes(read, problems) {
-    const mode = text2(read(PARAM.deliveryMode)).toLowerCase() || "auto";
+    const mode = text(read(PARAM.deliveryMode)).toLowerCase() || "auto";
     if (mode !== "inline" && mode !== "outbox" && mode !== "auto") {
       problems.push(
         problem(PARAM.deliveryMode, "must be inline, outbox or auto", `must be inline, outbox or auto (got "${mode}")`)
       );
     }
-    const payload = text2(read(PARAM.payloadMode)).toLowerCase() || "full";
+    const payload = text(read(PARAM.payloadMode)).toLowerCase() || "full";
     if (payload !== "full" && payload !== "changes")
       problems.push(problem(PARAM.payloadMode, "must be full or changes", `must be full or changes (got "${payload}")`));
     return {
@@ -913,7 +500,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   }
   function parseExcluded(read, problems) {
     const excluded = /* @__PURE__ */ new Set();
-    for (const name of list2(read(PARAM.excludedFields))) {
+    for (const name of list(read(PARAM.excludedFields))) {
       if (FORBIDDEN_FIELDS.has(name) || FORBIDDEN_FIELDS.has(name.toLowerCase())) continue;
       const spec = resolveField(name);
       if (!spec) problems.push(problem(PARAM.excludedFields, "unknown field", `: unknown field "${name}"`));
@@ -928,7 +515,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     const contexts = parseChoice(read, PARAM.contexts, EXECUTION_CONTEXTS, "execution context", true, problems);
     const modes = parseModes(read, problems);
     const excluded = parseExcluded(read, problems);
-    const eventTypes = parseChoice(read, PARAM.eventTypes, EVENT_TYPES2, "event type", false, problems) ?? new Set(EVENT_TYPES2);
+    const eventTypes = parseChoice(read, PARAM.eventTypes, EVENT_TYPES, "event type", false, problems) ?? new Set(EVENT_TYPES);
     const recordTypes = parseChoice(read, PARAM.recordTypes, RECORD_TYPE_IDS, "record type", false, problems);
     return {
       problems,
@@ -941,6 +528,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   }
 
   // lib/core/endpoint-record.ts
+  var ENDPOINT_RECORD = "customrecord_suitehooks_endpoint";
   var ENDPOINT_FIELD = {
     url: "custrecord_suitehooks_ep_url",
     secretId: "custrecord_suitehooks_ep_secret_id",
@@ -962,6 +550,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     /** Why and when the worker disabled it (empty when an administrator did, or it is enabled). */
     disabledReason: "custrecord_suitehooks_ep_disabled_reason"
   };
+  var PARAMETERS_ENDPOINT = "parameters";
   var SETTING_FIELDS = {
     [PARAM.endpointUrl]: ENDPOINT_FIELD.url,
     [PARAM.secretId]: ENDPOINT_FIELD.secretId,
@@ -981,9 +570,489 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     ...Object.values(SETTING_FIELDS),
     ENDPOINT_FIELD.enabled
   ]);
+  function enabledValue(value) {
+    return value === true || value === "T" || value === "true";
+  }
+  function parseEndpoint(id, values) {
+    const read = (param) => {
+      const field = SETTING_FIELDS[param];
+      return field === void 0 ? null : values[field];
+    };
+    const result = parseConfig(read);
+    const problems = result.problems.map((p) => {
+      const field = SETTING_FIELDS[p.param] ?? p.param;
+      return { ...p, param: field, message: p.message.split(p.param).join(field) };
+    });
+    return {
+      id,
+      name: String(values.name ?? "") || `endpoint ${id}`,
+      enabled: enabledValue(values[ENDPOINT_FIELD.enabled]),
+      active: !enabledValue(values.isinactive),
+      result: { config: result.config, problems, errors: problems.map((p) => p.message) }
+    };
+  }
+  var ENDPOINTS_CACHE_NAME = "suitehooks_endpoints";
+  var ENDPOINTS_KEY = "endpoints";
+
+  // lib/suitescript/console/outbox-sql.ts
+  var PAGE_SIZE = 50;
+  var EVENT_TYPES2 = ["employee.created", "employee.updated", "employee.deleted"];
+  var DAY_MS = 864e5;
+  var NO_FILTERS = { status: "", employee: "", eventType: "", from: "", to: "", endpoint: "" };
+  function sysdateMinus(ms) {
+    const days = Math.ceil(Math.max(0, ms) / DAY_MS * 1e9) / 1e9;
+    return `SYSDATE - ${days.toFixed(9).replace(/\.?0+$/, "")}`;
+  }
+  function statusSummary() {
+    return {
+      query: `SELECT ${DELIVERY_FIELD.status} AS status, COUNT(*) AS n, MIN(id) AS first_id, SUM(CASE WHEN lastmodified >= ${sysdateMinus(DAY_MS)} THEN 1 ELSE 0 END) AS last_day FROM ${DELIVERY_RECORD} GROUP BY ${DELIVERY_FIELD.status}`,
+      params: []
+    };
+  }
+  function latest(where, params) {
+    return {
+      query: `SELECT id, ${DELIVERY_FIELD.status} AS status, ${DELIVERY_FIELD.lastHttpStatus} AS last_http_status FROM ${DELIVERY_RECORD} WHERE ${where} ORDER BY lastmodified DESC, id DESC FETCH FIRST 1 ROWS ONLY`,
+      params
+    };
+  }
+  function lastSuccess() {
+    return latest(`${DELIVERY_FIELD.status} = ?`, [DELIVERY_STATUS.delivered]);
+  }
+  function lastFailure() {
+    return latest(`${DELIVERY_FIELD.status} IN (?, ?) AND ${DELIVERY_FIELD.lastError} IS NOT NULL`, [
+      DELIVERY_STATUS.pending,
+      DELIVERY_STATUS.dead
+    ]);
+  }
+  function validDay(text4) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text4)) return false;
+    const d = /* @__PURE__ */ new Date(`${text4}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text4;
+  }
+  function nextDay(text4) {
+    return new Date(Date.parse(`${text4}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+  }
+  function filterClause(f) {
+    const where = [];
+    const params = [];
+    const errors = [];
+    const add = (sql, value) => {
+      where.push(sql);
+      params.push(value);
+    };
+    if (f.status !== "") {
+      if (Object.values(DELIVERY_STATUS).includes(f.status)) add(`${DELIVERY_FIELD.status} = ?`, f.status);
+      else errors.push(`status must be pending, delivered or dead`);
+    }
+    if (f.employee !== "") {
+      if (/^\d{1,20}$/.test(f.employee)) add(`${DELIVERY_FIELD.recordId} = ?`, f.employee);
+      else errors.push("employee must be an internal id (digits)");
+    }
+    if (f.eventType !== "") {
+      if (EVENT_TYPES2.includes(f.eventType)) add(`${DELIVERY_FIELD.eventType} = ?`, f.eventType);
+      else errors.push(`event type must be one of ${EVENT_TYPES2.join(", ")}`);
+    }
+    if (f.endpoint !== "") {
+      if (f.endpoint === PARAMETERS_ENDPOINT) add(`(${DELIVERY_FIELD.endpoint} = ? OR ${DELIVERY_FIELD.endpoint} IS NULL)`, f.endpoint);
+      else if (/^\d{1,15}$/.test(f.endpoint)) add(`${DELIVERY_FIELD.endpoint} = ?`, f.endpoint);
+      else errors.push(`endpoint must be an endpoint record's internal id or ${PARAMETERS_ENDPOINT}`);
+    }
+    if (f.from !== "") {
+      if (validDay(f.from)) add(`created >= TO_DATE(?, 'YYYY-MM-DD')`, f.from);
+      else errors.push("from must be a date YYYY-MM-DD");
+    }
+    if (f.to !== "") {
+      if (validDay(f.to)) add(`created < TO_DATE(?, 'YYYY-MM-DD')`, nextDay(f.to));
+      else errors.push("to must be a date YYYY-MM-DD");
+    }
+    return { where, params, errors };
+  }
+  function validFilters(f) {
+    const out = { ...NO_FILTERS };
+    for (const key of Object.keys(NO_FILTERS))
+      if (filterClause({ ...NO_FILTERS, [key]: f[key] }).errors.length === 0) out[key] = f[key];
+    return out;
+  }
+  function countMatching(f) {
+    const { where, params } = filterClause(f);
+    return { query: `SELECT COUNT(*) AS n FROM ${DELIVERY_RECORD}${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`, params };
+  }
+  function page(f, cursor) {
+    const { where, params } = filterClause(f);
+    let order = "DESC";
+    if (cursor.before !== void 0) {
+      where.push("id < ?");
+      params.push(cursor.before);
+    } else if (cursor.after !== void 0) {
+      where.push("id > ?");
+      params.push(cursor.after);
+      order = "ASC";
+    }
+    const columns2 = [
+      "id",
+      `${DELIVERY_FIELD.eventId} AS event_id`,
+      `${DELIVERY_FIELD.eventType} AS event_type`,
+      `${DELIVERY_FIELD.recordId} AS record_id`,
+      `${DELIVERY_FIELD.status} AS status`,
+      `${DELIVERY_FIELD.attempts} AS attempts`,
+      `${DELIVERY_FIELD.lastHttpStatus} AS last_http_status`,
+      `${DELIVERY_FIELD.lastError} AS last_error`,
+      `TO_CHAR(created, 'YYYY-MM-DD HH24:MI') AS created`,
+      `${DELIVERY_FIELD.nextAttempt} AS next_attempt`
+    ];
+    return {
+      query: `SELECT ${columns2.join(", ")} FROM ${DELIVERY_RECORD}${where.length ? ` WHERE ${where.join(" AND ")}` : ""} ORDER BY id ${order} FETCH FIRST ${PAGE_SIZE + 1} ROWS ONLY`,
+      params
+    };
+  }
+  function statusesOf(ids) {
+    return {
+      query: `SELECT id, ${DELIVERY_FIELD.status} AS status FROM ${DELIVERY_RECORD} WHERE id IN (${ids.map(() => "?").join(", ")})`,
+      params: [...ids]
+    };
+  }
+  function deadBatch(limit) {
+    return {
+      query: `SELECT id FROM ${DELIVERY_RECORD} WHERE ${DELIVERY_FIELD.status} = ? ORDER BY id FETCH FIRST ${Math.max(1, Math.floor(limit))} ROWS ONLY`,
+      params: [DELIVERY_STATUS.dead]
+    };
+  }
+  function deadCount() {
+    return { query: `SELECT COUNT(*) AS n FROM ${DELIVERY_RECORD} WHERE ${DELIVERY_FIELD.status} = ?`, params: [DELIVERY_STATUS.dead] };
+  }
+  function countsByEndpoint() {
+    return {
+      query: `SELECT ${DELIVERY_FIELD.endpoint} AS endpoint, ${DELIVERY_FIELD.status} AS status, COUNT(*) AS n FROM ${DELIVERY_RECORD} WHERE ${DELIVERY_FIELD.status} IN (?, ?) GROUP BY ${DELIVERY_FIELD.endpoint}, ${DELIVERY_FIELD.status}`,
+      params: [DELIVERY_STATUS.pending, DELIVERY_STATUS.dead]
+    };
+  }
+
+  // lib/suitescript/console/suiteql.ts
+  function rows(q) {
+    return query.runSuiteQL({ query: q.query, params: q.params }).asMappedResults();
+  }
+  function count(q) {
+    return Number(rows(q)[0]?.n ?? 0);
+  }
+
+  // lib/suitescript/console/widgets.ts
+
+  // lib/suitescript/console/csrf.ts
+  var TOKEN_FIELD = "custpage_token";
+  var WINDOW_MS = 8 * 36e5;
+  function tokenInput(userId, deploymentId, window) {
+    return `suitehooks console form
+  ${userId}
+  ${deploymentId.toLowerCase()}
+  ${window}`;
+  }
+  function windowOf(now) {
+    return Math.floor(now / WINDOW_MS);
+  }
+  function sameText(a, b) {
+    let diff = a.length ^ b.length;
+    for (let i = 0; i < Math.max(a.length, b.length); i++) diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
+    return diff === 0;
+  }
+  function tokenValid(sign, token, who, now) {
+    if (token === "") return false;
+    const w = windowOf(now);
+    return [w, w - 1].some((win) => sameText(sign(tokenInput(who.userId, who.deploymentId, win)), token));
+  }
+  function hostOf(text4) {
+    const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?([^/?#]+)/i.exec(text4.trim());
+    return m ? m[1].toLowerCase() : null;
+  }
+  function header(headers, name) {
+    for (const [k, v] of Object.entries(headers ?? {}))
+      if (k.toLowerCase() === name && v !== void 0 && v !== null) return String(v);
+    return null;
+  }
+  function foreignOrigin(headers, ownHosts2) {
+    const own = ownHosts2.filter(Boolean).map((h) => h.toLowerCase());
+    for (const name of ["origin", "referer"]) {
+      const value = header(headers, name);
+      if (value === null || value === "") continue;
+      const host = hostOf(value);
+      const label = name === "origin" ? "Origin" : "Referer";
+      return host !== null && own.includes(host) ? null : `the form was sent from another site (its ${label} header names another host), not from this console`;
+    }
+    return null;
+  }
+
+  // lib/suitescript/console/widgets.ts
+  var VIEW_PARAM = "custparam_view";
+  var VIEW_FIELD = "custpage_view";
+  function consoleUrl(view, params = {}) {
+    return url.resolveScript({
+      scriptId: SCRIPT.console,
+      deploymentId: DEPLOYMENT.console,
+      params: { ...params, [VIEW_PARAM]: view }
+    });
+  }
+  function link(href, text4) {
+    return `<a href="${esc(href)}">${esc(text4)}</a>`;
+  }
+  var PAGES = [
+    ["health", "Health"],
+    ["deliveries", "Deliveries"],
+    ["endpoints", "Endpoints"],
+    ["replay_dead", "Replay dead deliveries"]
+  ];
+  function html(form, id, content, container) {
+    const field = form.addField({
+      id,
+      type: serverWidget.FieldType.INLINEHTML,
+      label: id.replace(/^custpage_/, ""),
+      ...container ? { container } : {}
+    });
+    field.defaultValue = content;
+  }
+  function newForm(title, view, session) {
+    const form = serverWidget.createForm({ title: `suitehooks: ${title}` });
+    const nav = PAGES.map(([v, text4]) => v === view ? `<b>${esc(text4)}</b>` : link(consoleUrl(v), text4)).join(" · ");
+    html(form, "custpage_nav", `<p class="suitehooks-nav">${nav}</p>`);
+    hidden(form, VIEW_FIELD, view);
+    hidden(form, TOKEN_FIELD, session.token);
+    if (session.off)
+      notice(form, "error", [
+        `Replay and the test event are off: the console signs its forms with the user event's API Secret, and ${session.off}.`
+      ]);
+    return form;
+  }
+  function hidden(form, id, value) {
+    const field = form.addField({ id, type: serverWidget.FieldType.TEXT, label: id });
+    field.updateDisplayType({ displayType: serverWidget.FieldDisplayType.HIDDEN });
+    field.defaultValue = value;
+  }
+  var NOTICES = /* @__PURE__ */ new WeakMap();
+  function notice(form, kind, lines) {
+    const n = NOTICES.get(form) ?? 0;
+    NOTICES.set(form, n + 1);
+    const items = (Array.isArray(lines) ? lines : [lines]).map((l) => `<div>${esc(l)}</div>`).join("");
+    html(form, `custpage_notice_${n}`, `<div class="suitehooks-notice suitehooks-${kind}" role="status">${items}</div>`);
+  }
+  function group(form, id, label) {
+    form.addFieldGroup({ id, label });
+    return id;
+  }
+  function show(form, id, label, value, container) {
+    const field = form.addField({ id, type: serverWidget.FieldType.TEXT, label, container });
+    field.updateDisplayType({ displayType: serverWidget.FieldDisplayType.INLINE });
+    field.defaultValue = esc(value);
+  }
+
+  // lib/suitescript/console/deliveries-page.ts
+  var LIST_ID = "custpage_deliveries";
+  var SELECT_FIELD = "custpage_select";
+  var ID_FIELD = "custpage_id";
+  var ACTION_FIELD = "custpage_action";
+  var FILTER_FIELDS = [
+    { key: "status", field: "custpage_status", param: "custparam_status", label: "Status" },
+    { key: "employee", field: "custpage_employee", param: "custparam_employee", label: "Employee internal id" },
+    { key: "eventType", field: "custpage_event_type", param: "custparam_event_type", label: "Event type" },
+    { key: "from", field: "custpage_from", param: "custparam_from", label: "Created from (YYYY-MM-DD)" },
+    { key: "to", field: "custpage_to", param: "custparam_to", label: "Created to (YYYY-MM-DD)" },
+    { key: "endpoint", field: "custpage_endpoint", param: "custparam_endpoint", label: "Endpoint (id or parameters)" }
+  ];
+  function filterParams(f) {
+    const out = {};
+    for (const { key, param } of FILTER_FIELDS) if (f[key] !== "") out[param] = f[key];
+    return out;
+  }
+  var CHOICES = {
+    status: ["", "pending", "dead", "delivered"],
+    eventType: ["", "employee.created", "employee.updated", "employee.deleted"]
+  };
+  function filterFields(form, f) {
+    const g = group(form, "custpage_g_filters", "Filters");
+    for (const { key, field, label } of FILTER_FIELDS) {
+      const choices = CHOICES[key];
+      const input = form.addField({
+        id: field,
+        type: choices ? serverWidget2.FieldType.SELECT : serverWidget2.FieldType.TEXT,
+        label,
+        container: g
+      });
+      if (choices)
+        for (const c of choices) input.addSelectOption({ value: c, text: c || "(any)", isSelected: c === f[key] });
+      else input.defaultValue = f[key];
+    }
+    const action = form.addField({
+      id: ACTION_FIELD,
+      type: serverWidget2.FieldType.SELECT,
+      label: "Action",
+      container: g
+    });
+    action.addSelectOption({ value: "filter", text: "Apply the filters", isSelected: true });
+    action.addSelectOption({ value: "replay", text: "Replay the selected deliveries" });
+  }
+  var columns = () => [
+    ["custpage_open", "Details", serverWidget2.FieldType.URL],
+    ["custpage_event_id", "Event ID", serverWidget2.FieldType.TEXT],
+    ["custpage_type", "Type", serverWidget2.FieldType.TEXT],
+    ["custpage_record", "Employee", serverWidget2.FieldType.TEXT],
+    ["custpage_state", "Status", serverWidget2.FieldType.TEXT],
+    ["custpage_attempts", "Attempts", serverWidget2.FieldType.TEXT],
+    ["custpage_http", "Last HTTP status", serverWidget2.FieldType.TEXT],
+    ["custpage_error", "Last error", serverWidget2.FieldType.TEXT],
+    ["custpage_created", "Created", serverWidget2.FieldType.TEXT],
+    ["custpage_next", "Next attempt", serverWidget2.FieldType.TEXT]
+  ];
+  function list2(form, items) {
+    const sublist = form.addSublist({ id: LIST_ID, type: serverWidget2.SublistType.LIST, label: "Deliveries" });
+    sublist.addField({ id: SELECT_FIELD, type: serverWidget2.FieldType.CHECKBOX, label: "Select" }).updateDisplayType({ displayType: serverWidget2.FieldDisplayType.ENTRY });
+    sublist.addField({ id: ID_FIELD, type: serverWidget2.FieldType.TEXT, label: "ID" });
+    for (const [id, label, type] of columns()) {
+      const field = sublist.addField({ id, type, label });
+      if (type === serverWidget2.FieldType.URL) field.linkText = "Open";
+    }
+    items.forEach((row, line) => {
+      const values = [
+        [ID_FIELD, row.id],
+        ["custpage_open", consoleUrl("delivery", { custparam_id: String(row.id) })],
+        ["custpage_event_id", row.event_id],
+        ["custpage_type", row.event_type],
+        ["custpage_record", row.record_id],
+        ["custpage_state", row.status],
+        ["custpage_attempts", row.attempts],
+        ["custpage_http", row.last_http_status],
+        ["custpage_error", row.last_error],
+        ["custpage_created", row.created],
+        ["custpage_next", formatNextAttempt(String(row.next_attempt ?? ""), String(row.status ?? ""))]
+      ];
+      for (const [id, value] of values) {
+        if (value === null || value === void 0 || value === "") continue;
+        sublist.setSublistValue({ id, line, value: id === "custpage_open" ? String(value) : esc(value) });
+      }
+    });
+  }
+  function pager(form, f, items, hasMore, total, cursor) {
+    const base = filterParams(f);
+    const links = [`${total} matching`];
+    const first = items[0]?.id;
+    const last = items[items.length - 1]?.id;
+    if (cursor.before !== void 0 || cursor.after !== void 0 && hasMore)
+      links.push(link(consoleUrl("deliveries", base), "Newest"));
+    if (first !== void 0 && (cursor.before !== void 0 || cursor.after !== void 0 && hasMore))
+      links.push(link(consoleUrl("deliveries", { ...base, custparam_after: String(first) }), "Newer"));
+    if (last !== void 0 && (cursor.after !== void 0 || hasMore))
+      links.push(link(consoleUrl("deliveries", { ...base, custparam_before: String(last) }), "Older"));
+    html(form, "custpage_pager", `<p class="suitehooks-pager">${links.join(" · ")} (${PAGE_SIZE} a page)</p>`);
+  }
+  function deliveriesPage(f, cursor, message, session) {
+    const form = newForm("Deliveries", "deliveries", session);
+    const { errors } = filterClause(f);
+    if (message) notice(form, message.kind, message.lines);
+    if (errors.length > 0)
+      notice(
+        form,
+        "error",
+        errors.map((e) => `Filter ignored: ${e}`)
+      );
+    const valid = validFilters(f);
+    filterFields(form, valid);
+    let items;
+    let total;
+    try {
+      items = rows(page(f, cursor));
+      total = count(countMatching(f));
+    } catch (e) {
+      notice(form, "error", `Deliveries: ${deniedText(e)}.`);
+      return form;
+    }
+    const hasMore = items.length > PAGE_SIZE;
+    items = items.slice(0, PAGE_SIZE);
+    if (cursor.after !== void 0) items.reverse();
+    pager(form, valid, items, hasMore, total, cursor);
+    list2(form, items);
+    form.addSubmitButton({ label: "Submit" });
+    return form;
+  }
+
+  // lib/suitescript/console/delivery-page.ts
+  var DELIVERY_ID_FIELD = "custpage_delivery";
+  function text2(rec, fieldId) {
+    const v = rec.getValue({ fieldId });
+    if (v instanceof Date) return formatInstant(v);
+    return v === null || v === void 0 ? "" : String(v);
+  }
+  function deliveryPage(id, message, session) {
+    const form = newForm(`Delivery ${id}`, "delivery", session);
+    if (message) notice(form, message.kind, message.lines);
+    let rec;
+    try {
+      rec = record.load({ type: DELIVERY_RECORD, id });
+    } catch (e) {
+      notice(form, "error", `Delivery ${id}: ${deniedText(e)}.`);
+      return form;
+    }
+    hidden(form, DELIVERY_ID_FIELD, id);
+    const g = group(form, "custpage_g_delivery", "Delivery");
+    const rows2 = [
+      ["custpage_d_event", "Event ID (webhook-id)", text2(rec, DELIVERY_FIELD.eventId)],
+      ["custpage_d_type", "Event type", text2(rec, DELIVERY_FIELD.eventType)],
+      ["custpage_d_record", "Employee", text2(rec, DELIVERY_FIELD.recordId)],
+      ["custpage_d_status", "Status", text2(rec, DELIVERY_FIELD.status)],
+      ["custpage_d_attempts", "Attempts", text2(rec, DELIVERY_FIELD.attempts) || "0"],
+      ["custpage_d_next", "Next attempt", formatNextAttempt(text2(rec, DELIVERY_FIELD.nextAttempt), text2(rec, DELIVERY_FIELD.status)) || "-"],
+      ["custpage_d_http", "Last HTTP status", text2(rec, DELIVERY_FIELD.lastHttpStatus) || "-"],
+      ["custpage_d_error", "Last error", text2(rec, DELIVERY_FIELD.lastError) || "-"],
+      ["custpage_d_created", "Created", text2(rec, "created")],
+      ["custpage_d_modified", "Last modified", text2(rec, "lastmodified")],
+      ["custpage_d_endpoint", "Endpoint", redactEndpoint(text2(rec, DELIVERY_FIELD.endpointUrl))],
+      [
+        "custpage_d_secret",
+        "API Secret ids",
+        [text2(rec, DELIVERY_FIELD.secretId), text2(rec, DELIVERY_FIELD.prevSecretId)].filter(Boolean).join(", ")
+      ]
+    ];
+    for (const [fid, label, value] of rows2) show(form, fid, label, value, g);
+    html(
+      form,
+      "custpage_d_body",
+      `<h3>Body</h3><pre class="suitehooks-body" id="delivery-body">${esc(prettyJson(text2(rec, DELIVERY_FIELD.body)))}</pre>`
+    );
+    if (text2(rec, DELIVERY_FIELD.status) === DELIVERY_STATUS.delivered)
+      html(
+        form,
+        "custpage_d_delivered",
+        '<p class="suitehooks-note" id="delivered-note">Delivered: not offered for replay (receivers ignore a webhook-id they already have).</p>'
+      );
+    else form.addSubmitButton({ label: "Replay this delivery" });
+    return form;
+  }
+
+  // lib/suitescript/console/endpoints-page.ts
 
   // lib/core/endpoint-health.ts
   var DEFAULT_DISABLE_AFTER_DAYS = 5;
+  function healthOf(values) {
+    const t = (id) => values[id] === null || values[id] === void 0 ? "" : String(values[id]);
+    return { failingSince: t(ENDPOINT_FIELD.failingSince), lastSuccess: t(ENDPOINT_FIELD.lastSuccess), lastError: t(ENDPOINT_FIELD.lastError) };
+  }
+
+  // lib/suitescript/endpoints.ts
+
+  // lib/suitescript/params.ts
+
+  // lib/suitescript/endpoints.ts
+  function endpointCache() {
+    return cache.getCache({ name: ENDPOINTS_CACHE_NAME, scope: cache.Scope.PROTECTED });
+  }
+  function searchEndpointValues(extraColumns = []) {
+    const columns2 = [...ENDPOINT_CONFIG_FIELDS, ...extraColumns];
+    const results = search.create({ type: ENDPOINT_RECORD, filters: [], columns: ["internalid", ...columns2] }).run().getRange({ start: 0, end: 1e3 });
+    return {
+      endpoints: results.map((r) => ({
+        id: String(r.id),
+        values: Object.fromEntries(columns2.map((c) => [c, r.getValue({ name: c })]))
+      }))
+    };
+  }
+  function forgetEndpoints() {
+    endpointCache().remove({ key: ENDPOINTS_KEY });
+  }
 
   // lib/core/alert-config.ts
   var ALERT_PARAM = {
@@ -1043,162 +1112,6 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     if (Number.isInteger(n) && n >= 1) return n * 864e5;
     errors.push(`${ALERT_PARAM.disableAfterDays} must be a whole number of days, at least 1 (got "${raw.slice(0, 20)}")`);
     return DEFAULT_DISABLE_AFTER_DAYS * 864e5;
-  }
-
-  // lib/suitescript/signer.ts
-  var UnusableSecretError = class extends Error {
-    constructor(secretId, failure) {
-      super(typeof failure === "object" && failure !== null && "message" in failure ? String(failure.message) : "");
-      this.secretId = secretId;
-      this.name = errorCode(failure);
-    }
-    secretId;
-  };
-  function createSigner(secretIds) {
-    const keys = secretIds.map((secret) => {
-      try {
-        const key = crypto.createSecretKey({ secret, encoding: encode.Encoding.BASE_64 });
-        hmac(key, "suitehooks");
-        return key;
-      } catch (e) {
-        throw new UnusableSecretError(secret, e);
-      }
-    });
-    return (input) => keys.map((key) => hmac(key, input));
-  }
-  function hmac(key, input) {
-    const h = crypto.createHmac({ algorithm: crypto.HashAlg.SHA256, key });
-    h.update({ input, inputEncoding: encode.Encoding.UTF_8 });
-    return h.digest({ outputEncoding: encode.Encoding.BASE_64 });
-  }
-
-  // lib/suitescript/user-event-params.ts
-  function deploymentParams(deploymentId) {
-    const [found] = search.create({ type: "scriptdeployment", filters: [["scriptid", "is", deploymentId]], columns: ["internalid"] }).run().getRange({ start: 0, end: 1 });
-    if (!found) return null;
-    const deployment = record2.load({ type: "scriptdeployment", id: found.id });
-    return (name) => deployment.getValue({ fieldId: name });
-  }
-  function userEventParams() {
-    return deploymentParams(DEPLOYMENT.userEvent);
-  }
-
-  // lib/suitescript/console/health.ts
-  function part(read) {
-    try {
-      return { value: read() };
-    } catch (e) {
-      return { denied: deniedText(e) };
-    }
-  }
-  function dateOf(value) {
-    return value instanceof Date ? value : null;
-  }
-  function point(id, when) {
-    if (id === null || id === void 0 || id === "") return null;
-    const rec = record3.load({ type: DELIVERY_RECORD, id: String(id) });
-    const at = dateOf(rec.getValue({ fieldId: when }));
-    if (!at) return null;
-    return {
-      id: String(id),
-      at,
-      httpStatus: String(rec.getValue({ fieldId: DELIVERY_FIELD.lastHttpStatus }) ?? ""),
-      error: String(rec.getValue({ fieldId: DELIVERY_FIELD.lastError }) ?? "")
-    };
-  }
-  function counts() {
-    const out = { pending: 0, delivered: 0, dead: 0, deliveredLastDay: 0 };
-    let oldestPendingId = null;
-    for (const row of rows(statusSummary())) {
-      const n = Number(row.n ?? 0);
-      if (row.status === DELIVERY_STATUS.pending) {
-        out.pending = n;
-        oldestPendingId = row.first_id;
-      } else if (row.status === DELIVERY_STATUS.dead) out.dead = n;
-      else if (row.status === DELIVERY_STATUS.delivered) {
-        out.delivered = n;
-        out.deliveredLastDay = Number(row.last_day ?? 0);
-      }
-    }
-    return { counts: out, oldestPendingId };
-  }
-  function deployments() {
-    const ids = [DEPLOYMENT.retryTimer, DEPLOYMENT.retryWorker, DEPLOYMENT.userEvent, DEPLOYMENT.console];
-    const filters = [];
-    for (const id of ids) filters.push(...filters.length ? ["OR"] : [], ["scriptid", "is", id]);
-    return search2.create({ type: "scriptdeployment", filters, columns: ["scriptid", "status", "isdeployed"] }).run().getRange({ start: 0, end: ids.length }).map((r) => ({
-      scriptId: String(r.getValue({ name: "scriptid" })).toLowerCase(),
-      status: String(r.getText({ name: "status" }) || r.getValue({ name: "status" })),
-      deployed: r.getValue({ name: "isdeployed" }) === true || r.getValue({ name: "isdeployed" }) === "T"
-    }));
-  }
-  function runs() {
-    const deployment = search2.createColumn({ name: "scriptid", join: "scriptdeployment" });
-    const seen = /* @__PURE__ */ new Set();
-    const out = [];
-    const results = search2.create({
-      type: "scheduledscriptinstance",
-      filters: [["script.scriptid", "is", SCRIPT.retry]],
-      columns: [
-        search2.createColumn({ name: "datecreated", sort: search2.Sort.DESC }),
-        "status",
-        "startdate",
-        "enddate",
-        deployment
-      ]
-    }).run().getRange({ start: 0, end: 50 });
-    for (const r of results) {
-      const dep = String(r.getValue(deployment)).toLowerCase();
-      if (seen.has(dep)) continue;
-      seen.add(dep);
-      out.push({
-        deployment: dep,
-        status: String(r.getText({ name: "status" }) || r.getValue({ name: "status" })),
-        started: String(r.getValue({ name: "startdate" })),
-        ended: String(r.getValue({ name: "enddate" }))
-      });
-    }
-    return out;
-  }
-  function configuration(params) {
-    const { config, problems: found } = parseConfig(params);
-    const errors = found.map(
-      (p) => p.blocking ? `${p.message} (deliveries are held back until it is fixed)` : p.message
-    );
-    let signing = "not checked: fix the secret id first";
-    if (!found.some((p) => p.param === PARAM.secretId || p.param === PARAM.prevSecretId)) {
-      try {
-        createSigner(config.prevSecretId ? [config.secretId, config.prevSecretId] : [config.secretId]);
-        signing = config.prevSecretId ? `${config.secretId} and ${config.prevSecretId} sign (checked from this console)` : `${config.secretId} signs (checked from this console)`;
-      } catch (e) {
-        errors.push(`cannot sign with the API Secret: ${errorText(e)}`);
-        signing = "fails";
-      }
-    }
-    return { problems: errors, endpoint: redactEndpoint(config.endpointUrl), signing };
-  }
-  function outbox() {
-    const { counts: c, oldestPendingId } = counts();
-    const [success] = rows(lastSuccess());
-    const [failure] = rows(lastFailure());
-    return {
-      counts: c,
-      oldestPending: point(oldestPendingId, "created"),
-      lastSuccess: point(success?.id, "lastmodified"),
-      lastFailure: point(failure?.id, "lastmodified")
-    };
-  }
-  function readHealth(params) {
-    return {
-      outbox: part(outbox),
-      deployments: part(deployments),
-      runs: part(runs),
-      config: "read" in params ? part(() => configuration(params.read)) : { denied: params.problem },
-      alerts: part(() => {
-        const alertParams = deploymentParams(DEPLOYMENT.retryTimer);
-        return alertParams ? parseAlertConfig(alertParams) : null;
-      })
-    };
   }
 
   // lib/suitescript/console/health-page.ts
@@ -1334,8 +1247,8 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     return value === null || value === void 0 || value === "" ? null : { id: String(value) };
   }
   function currentOrigin() {
-    const user = runtime.getCurrentUser();
-    return { executionContext: String(runtime.executionContext), user: idOf(user.id), role: idOf(user.role) };
+    const user = runtime2.getCurrentUser();
+    return { executionContext: String(runtime2.executionContext), user: idOf(user.id), role: idOf(user.role) };
   }
 
   // lib/suitescript/post-signed.ts
@@ -1372,12 +1285,40 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     return https.post({ url: url3, body, headers: { ...headers } });
   }
 
+  // lib/suitescript/signer.ts
+  var UnusableSecretError = class extends Error {
+    constructor(secretId, failure) {
+      super(typeof failure === "object" && failure !== null && "message" in failure ? String(failure.message) : "");
+      this.secretId = secretId;
+      this.name = errorCode(failure);
+    }
+    secretId;
+  };
+  function createSigner(secretIds) {
+    const keys = secretIds.map((secret) => {
+      try {
+        const key = crypto.createSecretKey({ secret, encoding: encode.Encoding.BASE_64 });
+        hmac(key, "suitehooks");
+        return key;
+      } catch (e) {
+        throw new UnusableSecretError(secret, e);
+      }
+    });
+    return (input) => keys.map((key) => hmac(key, input));
+  }
+  function hmac(key, input) {
+    const h = crypto.createHmac({ algorithm: crypto.HashAlg.SHA256, key });
+    h.update({ input, inputEncoding: encode.Encoding.UTF_8 });
+    return h.digest({ outputEncoding: encode.Encoding.BASE_64 });
+  }
+
   // lib/suitescript/console/ping.ts
   var ANSWER_MAX = 2e3;
   function sendTestEvent(source) {
     if (!("read" in source)) return { kind: "not sent", problems: [`the user event deployment is ${source.problem}`] };
-    const params = source.read;
-    const result = parseConfig(params);
+    return sendTestEventTo(parseConfig(source.read));
+  }
+  function sendTestEventTo(result) {
     const blocking = blockingProblems(result);
     if (blocking.length > 0) return { kind: "not sent", problems: blocking.map((p) => p.message) };
     const { config } = result;
@@ -1389,7 +1330,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     }
     const eventId = makePingId(Date.now(), Math.random().toString(36).slice(2, 10));
     const body = JSON.stringify(
-      buildPingEvent({ id: eventId, account: runtime2.accountId, origin: currentOrigin(), nowMs: Date.now() })
+      buildPingEvent({ id: eventId, account: runtime3.accountId, origin: currentOrigin(), nowMs: Date.now() })
     );
     const started = Date.now();
     try {
@@ -1400,6 +1341,250 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     } catch (e) {
       return { kind: "failed", eventId, ms: Date.now() - started, error: errorText(e) };
     }
+  }
+
+  // lib/suitescript/console/endpoints-page.ts
+  var ENDPOINT_ID_FIELD = "custpage_endpoint_id";
+  var ENDPOINT_ACTION_FIELD = "custpage_endpoint_action";
+  var ACTIONS = ["test", "enable", "disable"];
+  function listEndpoints() {
+    const health = [ENDPOINT_FIELD.failingSince, ENDPOINT_FIELD.lastSuccess, ENDPOINT_FIELD.lastError, ENDPOINT_FIELD.disabledReason];
+    return searchEndpointValues(health).endpoints.map(({ id, values }) => ({
+      endpoint: parseEndpoint(id, values),
+      values: { ...values }
+    }));
+  }
+  function counts() {
+    const out = /* @__PURE__ */ new Map();
+    for (const row of rows(countsByEndpoint())) {
+      const id = String(row.endpoint ?? "") || PARAMETERS_ENDPOINT;
+      const c = out.get(id) ?? { pending: 0, dead: 0 };
+      if (row.status === DELIVERY_STATUS.pending) c.pending += Number(row.n ?? 0);
+      if (row.status === DELIVERY_STATUS.dead) c.dead += Number(row.n ?? 0);
+      out.set(id, c);
+    }
+    return out;
+  }
+  function rowHtml(l, c) {
+    const { endpoint } = l;
+    const h = healthOf(l.values);
+    const state = !endpoint.active ? "inactive" : endpoint.enabled ? "enabled" : "disabled";
+    const deliveries = consoleUrl("deliveries", { custparam_endpoint: endpoint.id });
+    const cells = [
+      `${esc(endpoint.name)} (${esc(endpoint.id)})`,
+      esc(redactEndpoint(endpoint.result.config.endpointUrl)),
+      esc(state),
+      esc(h.failingSince || "—"),
+      esc(h.lastSuccess || "—"),
+      esc(h.lastError || "—"),
+      esc(String(l.values[ENDPOINT_FIELD.disabledReason] ?? "") || "—"),
+      link(deliveries, `${c?.pending ?? 0} pending, ${c?.dead ?? 0} dead`)
+    ];
+    return `<tr>${cells.map((x) => `<td>${x}</td>`).join("")}</tr>`;
+  }
+  var HEAD = [
+    "Endpoint",
+    "URL",
+    "State",
+    "Failing since",
+    "Last success",
+    "Last error",
+    "Disabled reason",
+    "Deliveries"
+  ];
+  function table(listed, c) {
+    const head = `<tr>${HEAD.map((x) => `<th>${esc(x)}</th>`).join("")}</tr>`;
+    const body = listed.map((l) => rowHtml(l, c.get(l.endpoint.id))).join("");
+    const params = c.get(PARAMETERS_ENDPOINT);
+    const paramsLine = `<p>The script parameters (endpoint id <code>${PARAMETERS_ENDPOINT}</code>): ${link(consoleUrl("deliveries", { custparam_endpoint: PARAMETERS_ENDPOINT }), `${params?.pending ?? 0} pending, ${params?.dead ?? 0} dead`)}.</p>`;
+    return `<table class="suitehooks-endpoints">${head}${body}</table>${paramsLine}`;
+  }
+  function actionFields(form, listed) {
+    const g = group(form, "custpage_g_endpoint_action", "Action");
+    const id = form.addField({
+      id: ENDPOINT_ID_FIELD,
+      type: serverWidget3.FieldType.SELECT,
+      label: "Endpoint",
+      container: g
+    });
+    for (const l of listed) id.addSelectOption({ value: l.endpoint.id, text: `${l.endpoint.name} (${l.endpoint.id})` });
+    const action = form.addField({
+      id: ENDPOINT_ACTION_FIELD,
+      type: serverWidget3.FieldType.SELECT,
+      label: "Action",
+      container: g
+    });
+    action.addSelectOption({ value: "test", text: "Send test event", isSelected: true });
+    action.addSelectOption({ value: "enable", text: "Enable (its kept deliveries are sent)" });
+    action.addSelectOption({ value: "disable", text: "Disable (its deliveries are kept)" });
+    form.addSubmitButton({ label: "Go" });
+  }
+  function endpointsPage(message, session) {
+    const form = newForm("Endpoints", "endpoints", session);
+    if (message) notice(form, message.kind, message.lines);
+    let listed;
+    let c;
+    try {
+      listed = listEndpoints();
+      c = counts();
+    } catch (e) {
+      notice(form, "error", `Endpoints: ${deniedText(e)}.`);
+      return form;
+    }
+    html(form, "custpage_endpoints", table(listed, c), group(form, "custpage_g_endpoints", "Endpoints"));
+    if (listed.length > 0) actionFields(form, listed);
+    return form;
+  }
+  function setEnabled(id, enabled) {
+    const values = enabled ? { [ENDPOINT_FIELD.enabled]: true, [ENDPOINT_FIELD.disabledReason]: "" } : { [ENDPOINT_FIELD.enabled]: false };
+    record2.submitFields({ type: ENDPOINT_RECORD, id, values, options: { ignoreMandatoryFields: true } });
+    forgetEndpoints();
+  }
+  function endpointAction(id, action, userId) {
+    if (!ACTIONS.includes(action)) return { kind: "error", lines: ["Choose an action."] };
+    const found = listEndpoints().find((l) => l.endpoint.id === id);
+    if (!found) return { kind: "error", lines: [`No endpoint record ${id}.`] };
+    const name = `${found.endpoint.name} (${id})`;
+    if (action === "test") return pingLines(sendTestEventTo(found.endpoint.result));
+    setEnabled(id, action === "enable");
+    logger.audit({ title: "suitehooks console", details: `user ${userId}: endpoint ${id} ${action}d` });
+    return {
+      kind: "ok",
+      lines: [
+        action === "enable" ? `Endpoint ${name} enabled: its kept deliveries are sent by the retry worker's next run.` : `Endpoint ${name} disabled: its events are kept as pending deliveries until it is enabled again.`
+      ]
+    };
+  }
+
+  // lib/suitescript/console/health.ts
+
+  // lib/suitescript/user-event-params.ts
+  function deploymentParams(deploymentId) {
+    const [found] = search2.create({ type: "scriptdeployment", filters: [["scriptid", "is", deploymentId]], columns: ["internalid"] }).run().getRange({ start: 0, end: 1 });
+    if (!found) return null;
+    const deployment = record3.load({ type: "scriptdeployment", id: found.id });
+    return (name) => deployment.getValue({ fieldId: name });
+  }
+  function userEventParams() {
+    return deploymentParams(DEPLOYMENT.userEvent);
+  }
+
+  // lib/suitescript/console/health.ts
+  function part(read) {
+    try {
+      return { value: read() };
+    } catch (e) {
+      return { denied: deniedText(e) };
+    }
+  }
+  function dateOf(value) {
+    return value instanceof Date ? value : null;
+  }
+  function point(id, when) {
+    if (id === null || id === void 0 || id === "") return null;
+    const rec = record4.load({ type: DELIVERY_RECORD, id: String(id) });
+    const at = dateOf(rec.getValue({ fieldId: when }));
+    if (!at) return null;
+    return {
+      id: String(id),
+      at,
+      httpStatus: String(rec.getValue({ fieldId: DELIVERY_FIELD.lastHttpStatus }) ?? ""),
+      error: String(rec.getValue({ fieldId: DELIVERY_FIELD.lastError }) ?? "")
+    };
+  }
+  function counts2() {
+    const out = { pending: 0, delivered: 0, dead: 0, deliveredLastDay: 0 };
+    let oldestPendingId = null;
+    for (const row of rows(statusSummary())) {
+      const n = Number(row.n ?? 0);
+      if (row.status === DELIVERY_STATUS.pending) {
+        out.pending = n;
+        oldestPendingId = row.first_id;
+      } else if (row.status === DELIVERY_STATUS.dead) out.dead = n;
+      else if (row.status === DELIVERY_STATUS.delivered) {
+        out.delivered = n;
+        out.deliveredLastDay = Number(row.last_day ?? 0);
+      }
+    }
+    return { counts: out, oldestPendingId };
+  }
+  function deployments() {
+    const ids = [DEPLOYMENT.retryTimer, DEPLOYMENT.retryWorker, DEPLOYMENT.userEvent, DEPLOYMENT.console];
+    const filters = [];
+    for (const id of ids) filters.push(...filters.length ? ["OR"] : [], ["scriptid", "is", id]);
+    return search3.create({ type: "scriptdeployment", filters, columns: ["scriptid", "status", "isdeployed"] }).run().getRange({ start: 0, end: ids.length }).map((r) => ({
+      scriptId: String(r.getValue({ name: "scriptid" })).toLowerCase(),
+      status: String(r.getText({ name: "status" }) || r.getValue({ name: "status" })),
+      deployed: r.getValue({ name: "isdeployed" }) === true || r.getValue({ name: "isdeployed" }) === "T"
+    }));
+  }
+  function runs() {
+    const deployment = search3.createColumn({ name: "scriptid", join: "scriptdeployment" });
+    const seen = /* @__PURE__ */ new Set();
+    const out = [];
+    const results = search3.create({
+      type: "scheduledscriptinstance",
+      filters: [["script.scriptid", "is", SCRIPT.retry]],
+      columns: [
+        search3.createColumn({ name: "datecreated", sort: search3.Sort.DESC }),
+        "status",
+        "startdate",
+        "enddate",
+        deployment
+      ]
+    }).run().getRange({ start: 0, end: 50 });
+    for (const r of results) {
+      const dep = String(r.getValue(deployment)).toLowerCase();
+      if (seen.has(dep)) continue;
+      seen.add(dep);
+      out.push({
+        deployment: dep,
+        status: String(r.getText({ name: "status" }) || r.getValue({ name: "status" })),
+        started: String(r.getValue({ name: "startdate" })),
+        ended: String(r.getValue({ name: "enddate" }))
+      });
+    }
+    return out;
+  }
+  function configuration(params) {
+    const { config, problems: found } = parseConfig(params);
+    const errors = found.map(
+      (p) => p.blocking ? `${p.message} (deliveries are held back until it is fixed)` : p.message
+    );
+    let signing = "not checked: fix the secret id first";
+    if (!found.some((p) => p.param === PARAM.secretId || p.param === PARAM.prevSecretId)) {
+      try {
+        createSigner(config.prevSecretId ? [config.secretId, config.prevSecretId] : [config.secretId]);
+        signing = config.prevSecretId ? `${config.secretId} and ${config.prevSecretId} sign (checked from this console)` : `${config.secretId} signs (checked from this console)`;
+      } catch (e) {
+        errors.push(`cannot sign with the API Secret: ${errorText(e)}`);
+        signing = "fails";
+      }
+    }
+    return { problems: errors, endpoint: redactEndpoint(config.endpointUrl), signing };
+  }
+  function outbox() {
+    const { counts: c, oldestPendingId } = counts2();
+    const [success] = rows(lastSuccess());
+    const [failure] = rows(lastFailure());
+    return {
+      counts: c,
+      oldestPending: point(oldestPendingId, "created"),
+      lastSuccess: point(success?.id, "lastmodified"),
+      lastFailure: point(failure?.id, "lastmodified")
+    };
+  }
+  function readHealth(params) {
+    return {
+      outbox: part(outbox),
+      deployments: part(deployments),
+      runs: part(runs),
+      config: "read" in params ? part(() => configuration(params.read)) : { denied: params.problem },
+      alerts: part(() => {
+        const alertParams = deploymentParams(DEPLOYMENT.retryTimer);
+        return alertParams ? parseAlertConfig(alertParams) : null;
+      })
+    };
   }
 
   // lib/suitescript/console/replay-page.ts
@@ -1461,11 +1646,11 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
         scriptId: SCRIPT.retry,
         deploymentId: DEPLOYMENT.retryWorker
       }).submit();
-      logger.audit({ title, details: `worker started: ${why}` });
+      logger2.audit({ title, details: `worker started: ${why}` });
       return { kind: "queued", taskId: String(taskId) };
     } catch (e) {
       const code = errorCode(e);
-      logger.audit({ title, details: `worker not started (${code}): ${why}` });
+      logger2.audit({ title, details: `worker not started (${code}): ${why}` });
       return code === BUSY ? { kind: "busy", code } : { kind: "failed", code };
     }
   }
@@ -1475,7 +1660,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   var RESERVE_UNITS = 2 * UNIT_COST.taskSubmit;
   var DEAD_BATCH = 400;
   function reset(ids, result) {
-    const script = runtime3.getCurrentScript();
+    const script = runtime4.getCurrentScript();
     const values = stateValues(queuedState(""));
     for (const [i, id] of ids.entries()) {
       if (script.getRemainingUsage() < REPLAY_UNITS + RESERVE_UNITS) {
@@ -1484,7 +1669,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
         return;
       }
       try {
-        record4.submitFields({
+        record5.submitFields({
           type: DELIVERY_RECORD,
           id,
           values,
@@ -1555,7 +1740,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     ]);
     const confirm = form.addField({
       id: CONFIRM_FIELD,
-      type: serverWidget3.FieldType.CHECKBOX,
+      type: serverWidget4.FieldType.CHECKBOX,
       label: `Yes, replay the dead deliveries`,
       container: g
     });
@@ -1586,8 +1771,8 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     }
   }
   function openSession() {
-    const userId = String(runtime4.getCurrentUser().id);
-    const deploymentId = String(runtime4.getCurrentScript().deploymentId || DEPLOYMENT.console);
+    const userId = String(runtime5.getCurrentUser().id);
+    const deploymentId = String(runtime5.getCurrentScript().deploymentId || DEPLOYMENT.console);
     const params = readParams();
     const { sign, off } = signer(params);
     const token = sign ? sign(tokenInput(userId, deploymentId, windowOf(Date.now()))) : "";
@@ -1628,9 +1813,9 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     for (const s of result.skipped) lines.push(`Delivery ${s.id}: ${s.reason}.`);
     if (result.replayed.length > 0) {
       lines.push(describeStart(startReplayWorker()));
-      logger2.audit({
+      logger3.audit({
         title: TITLE,
-        details: `user ${runtime5.getCurrentUser().id} replayed ${plural(result.replayed.length, "delivery", "deliveries")}`
+        details: `user ${runtime6.getCurrentUser().id} replayed ${plural(result.replayed.length, "delivery", "deliveries")}`
       });
     }
     return { kind: result.replayed.length > 0 ? "ok" : "error", lines };
@@ -1691,6 +1876,8 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       }
       case "replay_dead":
         return response.writePage(replayDeadPage(m, s));
+      case "endpoints":
+        return response.writePage(endpointsPage(m, s));
       default:
         return response.writePage(healthPage(readHealth(s.params), Date.now(), m, s));
     }
@@ -1707,6 +1894,11 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       }
       case "replay_dead":
         return postReplayDead(response, p, s);
+      case "endpoints": {
+        const id = String(p[ENDPOINT_ID_FIELD] ?? "");
+        const message = /^\d{1,15}$/.test(id) ? endpointAction(id, String(p[ENDPOINT_ACTION_FIELD] ?? ""), s.userId) : { kind: "error", lines: ["Choose an endpoint."] };
+        return response.writePage(endpointsPage(message, s));
+      }
       default:
         return showPage(response, "health", p, true, s, pingLines(sendTestEvent(s.params)));
     }
@@ -1720,7 +1912,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     const changes = !(view === "deliveries" && p[ACTION_FIELD] !== "replay");
     const refused = refusePost(request.headers, p, session, changes);
     if (refused === null) return act(request, response, view, p, session);
-    logger2.audit({
+    logger3.audit({
       title: TITLE,
       details: `user ${session.userId}: a POST was refused: ${refused}`
     });
@@ -1732,7 +1924,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     try {
       handle(context.request, context.response);
     } catch (e) {
-      logger3.error({ title: "suitehooks console", details: `request failed: ${errorCode(e)}` });
+      logger4.error({ title: "suitehooks console", details: `request failed: ${errorCode(e)}` });
       throw e;
     }
   }

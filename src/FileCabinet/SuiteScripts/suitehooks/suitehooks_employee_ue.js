@@ -33,12 +33,11 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
     }
   }
   function withBreakerState(text2, endpoint, value, now) {
-    const states = readBreakerStates(text2);
-    for (const [k, v] of Object.entries(states)) if (Number(v) + BREAKER_TTL_SECONDS * 1e3 < now) delete states[k];
     const key = breakerKey(endpoint);
-    if (value === null) delete states[key];
-    else states[key] = value;
-    return JSON.stringify(states);
+    const kept = Object.entries(readBreakerStates(text2)).filter(
+      ([k, v]) => k !== key && Number(v) + BREAKER_TTL_SECONDS * 1e3 >= now
+    );
+    return JSON.stringify(Object.fromEntries(value === null ? kept : [...kept, [key, value]]));
   }
   function hash(text2) {
     let h = 2166136261;

@@ -1113,12 +1113,11 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     }
   }
   function withBreakerState(text4, endpoint, value, now) {
-    const states = readBreakerStates(text4);
-    for (const [k, v] of Object.entries(states)) if (Number(v) + BREAKER_TTL_SECONDS * 1e3 < now) delete states[k];
     const key = breakerKey(endpoint);
-    if (value === null) delete states[key];
-    else states[key] = value;
-    return JSON.stringify(states);
+    const kept = Object.entries(readBreakerStates(text4)).filter(
+      ([k, v]) => k !== key && Number(v) + BREAKER_TTL_SECONDS * 1e3 >= now
+    );
+    return JSON.stringify(Object.fromEntries(value === null ? kept : [...kept, [key, value]]));
   }
   function hash(text4) {
     let h = 2166136261;
