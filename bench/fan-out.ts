@@ -1,5 +1,5 @@
 /**
- * Item 8, fan-out to several endpoints: the real bundle in the sandbox with 1, 2 and 5 endpoint records,
+ * Item 9, fan-out to several endpoints: the real bundle in the sandbox with 1, 2 and 5 endpoint records,
  * each its own receiver and Standard Webhooks secret (verified by the receiver with `standardwebhooks`),
  * answering after 0.2 s of account time. Per save: units charged and the account time spent in N/https
  * (inline POSTs are sequential: docs/netsuite.md#fan-out-to-several-endpoints). Then the retry worker's
@@ -132,7 +132,7 @@ export async function fanOutBench(quick: boolean): Promise<Table[]> {
   for (const count of [1, 2, 5]) saves.push(await perSave(count));
   return [
     {
-      title: `8a. Fan-out: one save to 1, 2 and 5 endpoints (receivers answer in ${ANSWER_SECONDS} s of account time)`,
+      title: `9a. Fan-out: one save to 1, 2 and 5 endpoints (receivers answer in ${ANSWER_SECONDS} s of account time)`,
       head: ['endpoints', 'units per save', 'expected', 'account s per save', 'expected in N/https', 'receivers'],
       rows: saves,
       notes: [
@@ -142,7 +142,7 @@ export async function fanOutBench(quick: boolean): Promise<Table[]> {
       ],
     },
     {
-      title: '8b. Fan-out: retry worker units per delivery with mixed endpoints',
+      title: '9b. Fan-out: retry worker units per delivery with mixed endpoints',
       head: ['workload', 'units per delivery', 'expected'],
       rows: [await workerMixed(quick ? 20 : 100)],
     },

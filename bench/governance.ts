@@ -143,7 +143,8 @@ async function workerUnits(sb: BenchSandbox): Promise<{ units: number[]; deliver
       .executions({ script: RETRY_SCRIPT })
       .slice(before)
       .filter((e) => e.deployment === DEPLOYMENT.retryWorker);
-    return worker.reduce((sum, e) => sum + e.usage, 0) - RETRY_UNITS.setup * worker.length; // setup: deployment search 10 + load 5 + two searches 10
+    // Setup (deployment search 10 + load 5 + two searches 10) and the run's one breaker call are per run.
+    return worker.reduce((sum, e) => sum + e.usage, 0) - (RETRY_UNITS.setup + RETRY_UNITS.breaker) * worker.length;
   };
   // Send the ordinary one alone first (the long one waits behind a later Next Attempt), then the long one.
   account.db
@@ -182,6 +183,8 @@ type RunPath = (
 const sent = (o: Observed) => `${o.signed} of ${REPEATS} delivered, signed`;
 const kept = (o: Observed) => `${o.stored} of ${REPEATS} kept for retry`;
 const POST = UNIT_COST.https;
+/** The success path: the circuit breaker's Cache.get and the POST. */
+const SEND = `${POST} + ${UNIT_COST.cacheGet} (https.post, the breaker's Cache.get)`;
 const KEEP_UNITS = RECORD_UNITS.create.custom + RECORD_UNITS.save.custom;
 const KEEP_WHY = `delivery record create ${RECORD_UNITS.create.custom} + save ${RECORD_UNITS.save.custom}`;
 
@@ -214,10 +217,10 @@ function pathRunner(sb: BenchSandbox, rows: PathRow[]): RunPath {
 async function editPaths(sb: BenchSandbox, path: RunPath, ids: string[]): Promise<void> {
   const { account, receiver } = sb;
   let k = 0;
-  await path('edit, inline, receiver up', `floor ${POST}`, 'posted unsigned', sent, () =>
+  await path('edit, inline, receiver up', SEND, 'posted unsigned', sent, () =>
     account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'edit'),
   );
-  await path('xedit (inline edit), receiver up', `floor ${POST}`, 'posted unsigned', sent, () =>
+  await path('xedit (inline edit), receiver up', SEND, 'posted unsigned', sent, () =>
     account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'xedit'),
   );
   await path(
@@ -229,13 +232,24 @@ async function editPaths(sb: BenchSandbox, path: RunPath, ids: string[]): Promis
   );
   receiver.status = 500;
   await path(
-    'edit, inline, receiver failing (500)',
-    `${POST} + ${KEEP_UNITS} (post, then ${KEEP_WHY})`,
+    'edit, inline, receiver failing (500): the save that opens the breaker',
+    `${POST + UNIT_COST.cacheGet + UNIT_COST.cachePut} + ${KEEP_UNITS} (breaker get 1, post, breaker put 1, then ${KEEP_WHY})`,
+    'event lost, no retry',
+    kept,
+    () => {
+      account.evictCache(); // each repetition is the first failure
+      return account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'edit');
+    },
+  );
+  await path(
+    'edit, inline, receiver failing, breaker open (the next 5 minutes)',
+    `${UNIT_COST.cacheGet} + ${KEEP_UNITS} (breaker get 1, no post, ${KEEP_WHY})`,
     'event lost, no retry',
     kept,
     () => account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'edit'),
   );
   receiver.status = 200;
+  account.evictCache();
   account.setParameter(UE_DEPLOYMENT, PARAM.deliveryMode, 'outbox');
   await path('edit, outbox mode', `${KEEP_UNITS} (${KEEP_WHY})`, 'posted unsigned', kept, () =>
     account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'edit'),
@@ -247,9 +261,9 @@ async function measurePaths(sb: BenchSandbox, rows: PathRow[]): Promise<WorkerRe
   const { account } = sb;
   const create = employeeCreator(account);
   const path = pathRunner(sb, rows);
-  await path('create, inline, receiver up', `floor ${POST} (one https.post)`, 'posted unsigned', sent, () => create());
+  await path('create, inline, receiver up', SEND, 'posted unsigned', sent, () => create());
   const ids: string[] = [];
-  for (let i = 0; i < REPEATS * 4; i++) ids.push(await create());
+  for (let i = 0; i < REPEATS * 5; i++) ids.push(await create());
   await editPaths(sb, path, ids);
   account.setParameter(UE_DEPLOYMENT, PARAM.deliveryMode, 'auto');
   await path('create from CSV import, auto mode (→ outbox)', String(KEEP_UNITS), 'posted unsigned', kept, () =>
@@ -258,7 +272,7 @@ async function measurePaths(sb: BenchSandbox, rows: PathRow[]): Promise<WorkerRe
   account.setParameter(UE_DEPLOYMENT, PARAM.deliveryMode, 'inline');
   const doomed: string[] = [];
   for (let i = 0; i < REPEATS; i++) doomed.push(await create());
-  await path('delete, inline, receiver up', `floor ${POST}`, 'posted unsigned', sent, () =>
+  await path('delete, inline, receiver up', SEND, 'posted unsigned', sent, () =>
     account.deleteEmployee(doomed.pop()!, UI),
   );
   return workerUnits(sb);
@@ -297,7 +311,7 @@ function governanceTable(rows: PathRow[], worker: WorkerResult | null): Table {
     notes: [
       `Each path run ${REPEATS} times in one sandbox with both user events deployed on EMPLOYEE; units are what the sandbox's governance charged (NetSuite's unit costs, lib/core/governance.ts).`,
       'Hand-rolled: record.load of the employee (5) + https.post (10), unsigned, no retry; on delete it posts the old record (10).',
-      `Retry worker rows: the run's units less its setup (${RETRY_UNITS.setup}: user event deployment search 10 + load 5, two delivery searches 10 each); search columns hold 4,000 bytes (section_4345767112), a longer body is loaded.`,
+      `Retry worker rows: the run's units less its setup (${RETRY_UNITS.setup}: user event deployment search 10 + load 5, two delivery searches 10 each) and its one N/cache call (${RETRY_UNITS.breaker}: closing the breaker); search columns hold 4,000 bytes (section_4345767112), a longer body is loaded.`,
     ],
   };
 }

@@ -46,7 +46,12 @@ const ITEMS: Item[] = [
     title: '7. Console governance',
     run: async (quick) => (await import('./console')).consoleBench(quick ? 2_000 : 10_000),
   },
-  { title: '8. Fan-out', run: async (quick) => (await import('./fan-out')).fanOutBench(quick) },
+  { title: '8a. Saves while the receiver hangs', run: async () => (await import('./outage')).savesTable() },
+  {
+    title: '8b. Retry worker against slow receivers',
+    run: async (quick) => (await import('./outage')).workerTable(quick),
+  },
+  { title: '9. Fan-out', run: async (quick) => (await import('./fan-out')).fanOutBench(quick) },
 ];
 
 function reasonOf(err: unknown): string {

@@ -63,7 +63,7 @@ function userEventXml(s: ExtraScript): string {
 }
 
 /** A throwaway SDF project: src/ (manifest, built bundle) plus the extra scripts. */
-function makeProject(receiverUrl: string, options: SandboxOptions): string {
+export function makeProject(receiverUrl: string, options: SandboxOptions): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'suitehooks-bench-'));
   const src = path.join(repoRoot(), 'src');
   fs.mkdirSync(path.join(dir, 'Objects'), { recursive: true });

@@ -154,8 +154,22 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
     if (account.remainingUsage < units) throw suiteScriptError('SSS_USAGE_LIMIT_EXCEEDED', 'usage limit exceeded');
     account.remainingUsage -= units;
   };
-  let nextId = 1 + account.deliveries.size;
+  installRuntime(account);
+  installLog(account);
+  installCrypto(account);
+  installHttps(account, charge);
+  installCache(account, charge);
+  if (account.endpointCacheWarm) warmEndpointCache(account);
+  installRecord(account, charge);
+  installSearch(account, charge);
+  installTask(account, charge);
+  return account;
+}
 
+type Charge = (units: number) => void;
+
+/** N/runtime: the execution context, the user, the running script's parameters and remaining units. */
+function installRuntime(account: FakeAccount): void {
   const runtime = jest.requireMock<
     AutoMock<'getCurrentUser' | 'getCurrentScript'> & { executionContext: string; accountId: string }
   >('N/runtime');
@@ -168,14 +182,20 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
     getParameter: ({ name }: { name: string }) => account.params[name] ?? '',
     getRemainingUsage: () => account.remainingUsage,
   }));
+}
 
+/** N/log: every entry kept in `account.logs`. */
+function installLog(account: FakeAccount): void {
   const log = jest.requireMock<AutoMock<LogEntry['level']>>('N/log');
   for (const level of ['debug', 'audit', 'error', 'emergency'] as const) {
     log[level].mockImplementation(({ title, details }: { title: string; details: unknown }) => {
       account.logs.push({ level, title, details: String(details) });
     });
   }
+}
 
+/** N/crypto: API Secrets by script id, HMAC with the decoded secret when asked for BASE_64. */
+function installCrypto(account: FakeAccount): void {
   const crypto = jest.requireMock<AutoMock<'createSecretKey' | 'createHmac'>>('N/crypto');
   crypto.createSecretKey.mockImplementation(({ secret, encoding }: { secret: string; encoding: string }) => {
     const text = account.secrets[secret];
@@ -194,7 +214,10 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
         hmac.digest(outputEncoding === 'BASE_64' ? 'base64' : 'hex'),
     };
   });
+}
 
+/** N/https: the receiver's replies in order; a hang or a slow answer moves the faked clock. */
+function installHttps(account: FakeAccount, charge: Charge): void {
   const https = jest.requireMock<AutoMock<'post'>>('N/https');
   https.post.mockImplementation(({ url, body, headers }: PostedRequest) => {
     charge(COST.post);
@@ -209,11 +232,11 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
     if (reply.seconds) elapse(account, reply.seconds);
     return { code: reply.code, headers: reply.headers ?? {}, body: reply.body ?? '' };
   });
+}
 
-  installCache(account, charge);
-  if (account.endpointCacheWarm) warmEndpointCache(account);
-
-  const deploymentValues = () => account.params;
+/** N/record: the delivery and endpoint records (custom) and the user event deployment's parameters (an "other" record). */
+function installRecord(account: FakeAccount, charge: Charge): void {
+  let nextId = 1 + account.deliveries.size;
   const record = jest.requireMock<AutoMock<'create' | 'load' | 'submitFields'>>('N/record');
   record.create.mockImplementation(({ type }: { type: string }) => {
     expect(type).toBe(DELIVERY_RECORD);
@@ -235,7 +258,7 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
   record.load.mockImplementation(({ type, id }: { type: string; id: string }) => {
     if (type === 'scriptdeployment') {
       charge(COST.loadOther);
-      return { getValue: ({ fieldId }: { fieldId: string }) => deploymentValues()[fieldId] ?? '' };
+      return { getValue: ({ fieldId }: { fieldId: string }) => account.params[fieldId] ?? '' };
     }
     expect(type).toBe(DELIVERY_RECORD);
     charge(COST.loadCustom);
@@ -256,7 +279,10 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
     Object.assign(row, values);
     return Number(id);
   });
+}
 
+/** N/search: the user event deployment, and the due-delivery searches (deliverySearch). */
+function installSearch(account: FakeAccount, charge: Charge): void {
   const search = jest.requireMock<AutoMock<'create' | 'createColumn'>>('N/search');
   search.create.mockImplementation(
     ({ type, filters, columns }: { type: string; filters: unknown[]; columns: unknown[] }) => {
@@ -284,7 +310,10 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
     },
   );
   search.createColumn.mockImplementation((column: unknown) => column);
+}
 
+/** N/task: scheduled script submissions, refused with `taskError`. */
+function installTask(account: FakeAccount, charge: Charge): void {
   const task = jest.requireMock<AutoMock<'create'>>('N/task');
   task.create.mockImplementation((options: { taskType: string; scriptId: string; deploymentId: string }) => ({
     submit: () => {
@@ -294,8 +323,6 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
       return 'task-1';
     },
   }));
-
-  return account;
 }
 
 /** The endpoint configuration as an earlier save left it in N/cache (PROTECTED scope). */
@@ -313,7 +340,7 @@ export function warmEndpointCache(account: FakeAccount): void {
  * (null when absent or expired, section_4642661440), `put` 1 unit with a `ttl` of at least 300 s
  * (section_4642661313), `remove` 1 unit (section_4642660820). The bundle must name its scope.
  */
-function installCache(account: FakeAccount, charge: (units: number) => void): void {
+function installCache(account: FakeAccount, charge: Charge): void {
   const cache = jest.requireMock<AutoMock<'getCache'> & { Scope: Record<string, string> }>('N/cache');
   cache.getCache.mockImplementation(({ name, scope }: { name: string; scope?: string }) => {
     expect(Object.values(cache.Scope)).toContain(scope);

@@ -154,3 +154,28 @@ test('the retry worker against a hanging receiver: three timeouts a run, never k
   const arrivals = receiver.deliveriesById();
   expect(mine().every((d) => (arrivals.get(String(d[F.eventId])) ?? 0) >= 1)).toBe(true);
 }, 120_000);
+
+test("a RESTlet's save under a role without the delivery record, outbox mode: one inline attempt delivers it, and an error names the role and the fix", async () => {
+  account.setParameter(UE_DEPLOY, PARAM.deliveryMode, 'outbox');
+  const restlet = { executionContext: 'RESTLET', userId: '7', roleId: '15' }; // Sales Person: no access
+  const before = {
+    events: receiver.events.size,
+    stored: deliveries().length,
+    errors: account.logs({ level: 'ERROR' }).length,
+  };
+  try {
+    await account.updateEmployee('5', { values: { title: 'Set by a RESTlet' } }, restlet);
+  } finally {
+    account.setParameter(UE_DEPLOY, PARAM.deliveryMode, null);
+  }
+  expect(deliveries()).toHaveLength(before.stored); // the role could not store it
+  expect(receiver.events.size).toBe(before.events + 1); // the one inline attempt delivered it
+  const [error] = account.logs({ level: 'ERROR' }).slice(before.errors);
+  expect(error).toMatchObject({ title: 'suitehooks: event not stored' });
+  expect(error!.details).toMatch(
+    /\(INSUFFICIENT_PERMISSION\) by role 15; it was delivered by one inline attempt instead/,
+  );
+  expect(error!.details).toMatch(
+    /Fix: give role 15 the Create permission on the record type customrecord_suitehooks_delivery/,
+  );
+});

@@ -131,7 +131,7 @@ test('without Execute As Role such a save would lose its event: the check is rea
     await account.updateEmployee('3', { values: { title: 'Lost for a sales rep' } }, SALES);
     expect(deliveries(account)).toHaveLength(0);
     expect(account.logs({ script: SCRIPT.userEvent, level: 'ERROR' }).at(-1)!.details).toMatch(
-      /could not be stored: INSUFFICIENT_PERMISSION$/,
+      /could not be stored as a customrecord_suitehooks_delivery \(INSUFFICIENT_PERMISSION\) by role 15; .* Fix: give role 15 the Create permission/,
     );
     // The same save by an Administrator keeps its event.
     await account.updateEmployee('3', { values: { title: 'Kept for an administrator' } }, { ...SALES, roleId: '3' });
