@@ -4,6 +4,8 @@
  * drops the entry), plus the script parameters as the parameters endpoint. Never a search per save.
  */
 import * as cache from 'N/cache';
+import * as logger from 'N/log';
+import * as runtime from 'N/runtime';
 import * as search from 'N/search';
 import {
   ENDPOINT_CONFIG_FIELDS,
@@ -18,6 +20,7 @@ import {
   type Endpoint,
   type StoredEndpoints,
 } from '../core/endpoint-record';
+import { errorCode } from './errors';
 import { currentScriptParams } from './params';
 
 function endpointCache(): cache.Cache {
@@ -40,8 +43,28 @@ export function searchEndpointValues(extraColumns: readonly string[] = []): Stor
 }
 
 /**
+ * The search run directly (10 units), or null when this role cannot read endpoint records: typically a
+ * script that runs as a role without the record saved the employee, so this user event runs with that
+ * role (chapter_N2997500). One error names the cause and the fix; the parameters endpoint still works.
+ */
+function searchDirectly(): string | null {
+  try {
+    return JSON.stringify(searchEndpointValues());
+  } catch (e) {
+    const role = String(runtime.getCurrentUser().role);
+    logger.error({
+      title: 'suitehooks: endpoints',
+      details:
+        `the endpoint records could not be read (${errorCode(e)}) by role ${role}: this save's events go to the script parameters' endpoint only. ` +
+        `Fix: give role ${role} the View permission on the record type ${ENDPOINT_RECORD}, or run the script that saves records as a role that has it.`,
+    });
+    return null;
+  }
+}
+
+/**
  * 1 unit (a hit) or 2 + 10 (a miss: the loader's search). The endpoint records, parsed. When N/cache
- * itself fails, the search is run directly (10 units more): an event is never lost for a cache.
+ * itself fails, or its loader does, the search is run directly: an event is never lost for a cache.
  */
 export function cachedEndpoints(): Endpoint[] {
   let text: string | null;
@@ -52,7 +75,7 @@ export function cachedEndpoints(): Endpoint[] {
       ttl: ENDPOINTS_TTL_SECONDS,
     });
   } catch {
-    text = JSON.stringify(searchEndpointValues());
+    text = searchDirectly();
   }
   return readStoredEndpoints(text);
 }

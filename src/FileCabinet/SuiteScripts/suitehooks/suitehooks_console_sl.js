@@ -4,24 +4,26 @@
  * @NModuleScope SameAccount
  * Built by scripts/build-bundle.mjs from lib/suitescript/entries/console-sl.ts; edit the TypeScript, not this file.
  */
-define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/url', 'N/record', 'N/cache', 'N/search', 'N/https', 'N/crypto', 'N/encode', 'N/task'], function (logger4, redirect, runtime6, serverWidget2, query, url, record, cache, search, https, crypto, encode, task) {
-  var logger3 = logger4;
+define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/url', 'N/record', 'N/cache', 'N/search', 'N/https', 'N/crypto', 'N/encode', 'N/task'], function (logger5, redirect, runtime7, serverWidget2, query, url, record, cache, search, https, crypto, encode, task) {
+  var logger4 = logger5;
   var serverWidget = serverWidget2;
-  var logger = logger4;
+  var logger2 = logger5;
   var record2 = record;
   var serverWidget3 = serverWidget2;
-  var runtime = runtime6;
-  var runtime3 = runtime6;
-  var runtime2 = runtime6;
+  var logger = logger5;
+  var runtime2 = runtime7;
+  var runtime = runtime7;
+  var runtime4 = runtime7;
+  var runtime3 = runtime7;
   var record4 = record;
   var search3 = search;
   var record3 = record;
   var search2 = search;
   var serverWidget4 = serverWidget2;
   var record5 = record;
-  var runtime4 = runtime6;
-  var logger2 = logger4;
-  var runtime5 = runtime6;
+  var runtime5 = runtime7;
+  var logger3 = logger5;
+  var runtime6 = runtime7;
   var url2 = url;
   // lib/suitescript/entries/console-sl.ts
 
@@ -146,10 +148,10 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   function plural(n, one, many) {
     return `${n} ${n === 1 ? one : many}`;
   }
-  function attemptText(httpStatus, error2) {
+  function attemptText(httpStatus, error3) {
     const status = httpStatus === "" ? "" : `HTTP ${httpStatus}`;
-    if (status === "" || error2 === "") return status || error2;
-    return error2.startsWith(status) ? error2 : `${status}: ${error2}`;
+    if (status === "" || error3 === "") return status || error3;
+    return error3.startsWith(status) ? error3 : `${status}: ${error3}`;
   }
   function formatAge(ms) {
     const s = Math.max(0, Math.floor(ms / 1e3));
@@ -1120,8 +1122,8 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   }
   function describePoint(p, now, withError) {
     if (!p) return "none recorded";
-    const error2 = withError ? p.error : "";
-    const answer = p.httpStatus ? attemptText(p.httpStatus, error2) : `no HTTP answer${error2 ? `: ${error2}` : ""}`;
+    const error3 = withError ? p.error : "";
+    const answer = p.httpStatus ? attemptText(p.httpStatus, error3) : `no HTTP answer${error3 ? `: ${error3}` : ""}`;
     return `${formatInstant(p.at)} (${formatAge(now - p.at.getTime())} ago), ${answer} (delivery ${p.id})`;
   }
   function countsHtml(o) {
@@ -1247,8 +1249,8 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     return value === null || value === void 0 || value === "" ? null : { id: String(value) };
   }
   function currentOrigin() {
-    const user = runtime2.getCurrentUser();
-    return { executionContext: String(runtime2.executionContext), user: idOf(user.id), role: idOf(user.role) };
+    const user = runtime3.getCurrentUser();
+    return { executionContext: String(runtime3.executionContext), user: idOf(user.id), role: idOf(user.role) };
   }
 
   // lib/suitescript/post-signed.ts
@@ -1330,7 +1332,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     }
     const eventId = makePingId(Date.now(), Math.random().toString(36).slice(2, 10));
     const body = JSON.stringify(
-      buildPingEvent({ id: eventId, account: runtime3.accountId, origin: currentOrigin(), nowMs: Date.now() })
+      buildPingEvent({ id: eventId, account: runtime4.accountId, origin: currentOrigin(), nowMs: Date.now() })
     );
     const started = Date.now();
     try {
@@ -1447,7 +1449,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     const name = `${found.endpoint.name} (${id})`;
     if (action === "test") return pingLines(sendTestEventTo(found.endpoint.result));
     setEnabled(id, action === "enable");
-    logger.audit({ title: "suitehooks console", details: `user ${userId}: endpoint ${id} ${action}d` });
+    logger2.audit({ title: "suitehooks console", details: `user ${userId}: endpoint ${id} ${action}d` });
     return {
       kind: "ok",
       lines: [
@@ -1646,11 +1648,11 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
         scriptId: SCRIPT.retry,
         deploymentId: DEPLOYMENT.retryWorker
       }).submit();
-      logger2.audit({ title, details: `worker started: ${why}` });
+      logger3.audit({ title, details: `worker started: ${why}` });
       return { kind: "queued", taskId: String(taskId) };
     } catch (e) {
       const code = errorCode(e);
-      logger2.audit({ title, details: `worker not started (${code}): ${why}` });
+      logger3.audit({ title, details: `worker not started (${code}): ${why}` });
       return code === BUSY ? { kind: "busy", code } : { kind: "failed", code };
     }
   }
@@ -1660,7 +1662,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   var RESERVE_UNITS = 2 * UNIT_COST.taskSubmit;
   var DEAD_BATCH = 400;
   function reset(ids, result) {
-    const script = runtime4.getCurrentScript();
+    const script = runtime5.getCurrentScript();
     const values = stateValues(queuedState(""));
     for (const [i, id] of ids.entries()) {
       if (script.getRemainingUsage() < REPLAY_UNITS + RESERVE_UNITS) {
@@ -1771,8 +1773,8 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     }
   }
   function openSession() {
-    const userId = String(runtime5.getCurrentUser().id);
-    const deploymentId = String(runtime5.getCurrentScript().deploymentId || DEPLOYMENT.console);
+    const userId = String(runtime6.getCurrentUser().id);
+    const deploymentId = String(runtime6.getCurrentScript().deploymentId || DEPLOYMENT.console);
     const params = readParams();
     const { sign, off } = signer(params);
     const token = sign ? sign(tokenInput(userId, deploymentId, windowOf(Date.now()))) : "";
@@ -1813,9 +1815,9 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     for (const s of result.skipped) lines.push(`Delivery ${s.id}: ${s.reason}.`);
     if (result.replayed.length > 0) {
       lines.push(describeStart(startReplayWorker()));
-      logger3.audit({
+      logger4.audit({
         title: TITLE,
-        details: `user ${runtime6.getCurrentUser().id} replayed ${plural(result.replayed.length, "delivery", "deliveries")}`
+        details: `user ${runtime7.getCurrentUser().id} replayed ${plural(result.replayed.length, "delivery", "deliveries")}`
       });
     }
     return { kind: result.replayed.length > 0 ? "ok" : "error", lines };
@@ -1912,7 +1914,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     const changes = !(view === "deliveries" && p[ACTION_FIELD] !== "replay");
     const refused = refusePost(request.headers, p, session, changes);
     if (refused === null) return act(request, response, view, p, session);
-    logger3.audit({
+    logger4.audit({
       title: TITLE,
       details: `user ${session.userId}: a POST was refused: ${refused}`
     });
@@ -1924,7 +1926,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     try {
       handle(context.request, context.response);
     } catch (e) {
-      logger4.error({ title: "suitehooks console", details: `request failed: ${errorCode(e)}` });
+      logger5.error({ title: "suitehooks console", details: `request failed: ${errorCode(e)}` });
       throw e;
     }
   }

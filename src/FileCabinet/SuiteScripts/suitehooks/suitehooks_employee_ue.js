@@ -4,10 +4,12 @@
  * @NModuleScope SameAccount
  * Built by scripts/build-bundle.mjs from lib/suitescript/entries/employee-ue.ts; edit the TypeScript, not this file.
  */
-define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/crypto', 'N/encode'], function (logger, runtime3, cache, search, record, https, crypto, encode) {
+define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/crypto', 'N/encode'], function (logger2, runtime4, cache, search, record, https, crypto, encode) {
   var cache2 = cache;
-  var runtime = runtime3;
-  var runtime2 = runtime3;
+  var logger = logger2;
+  var runtime2 = runtime4;
+  var runtime = runtime4;
+  var runtime3 = runtime4;
   // lib/suitescript/entries/employee-ue.ts
 
   // lib/core/breaker.ts
@@ -1044,6 +1046,16 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
 
   // lib/suitescript/endpoints.ts
 
+  // lib/suitescript/errors.ts
+  function errorCode(e) {
+    if (typeof e === "object" && e !== null && "name" in e && typeof e.name === "string" && e.name !== "") return e.name;
+    return "UNEXPECTED_ERROR";
+  }
+  function errorText(e) {
+    const message = typeof e === "object" && e !== null && "message" in e ? String(e.message) : String(e);
+    return clipError(`${errorCode(e)}: ${message}`);
+  }
+
   // lib/suitescript/params.ts
   function currentScriptParams() {
     const script = runtime.getCurrentScript();
@@ -1064,6 +1076,18 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
       }))
     };
   }
+  function searchDirectly() {
+    try {
+      return JSON.stringify(searchEndpointValues());
+    } catch (e) {
+      const role = String(runtime2.getCurrentUser().role);
+      logger.error({
+        title: "suitehooks: endpoints",
+        details: `the endpoint records could not be read (${errorCode(e)}) by role ${role}: this save's events go to the script parameters' endpoint only. Fix: give role ${role} the View permission on the record type ${ENDPOINT_RECORD}, or run the script that saves records as a role that has it.`
+      });
+      return null;
+    }
+  }
   function cachedEndpoints() {
     let text2;
     try {
@@ -1073,7 +1097,7 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
         ttl: ENDPOINTS_TTL_SECONDS
       });
     } catch {
-      text2 = JSON.stringify(searchEndpointValues());
+      text2 = searchDirectly();
     }
     return readStoredEndpoints(text2);
   }
@@ -1084,16 +1108,6 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
   }
   function endpointsFor(recordTypeId, eventType, executionContext3) {
     return allEndpoints().filter((e) => subscribes(e, recordTypeId, eventType, executionContext3));
-  }
-
-  // lib/suitescript/errors.ts
-  function errorCode(e) {
-    if (typeof e === "object" && e !== null && "name" in e && typeof e.name === "string" && e.name !== "") return e.name;
-    return "UNEXPECTED_ERROR";
-  }
-  function errorText(e) {
-    const message = typeof e === "object" && e !== null && "message" in e ? String(e.message) : String(e);
-    return clipError(`${errorCode(e)}: ${message}`);
   }
 
   // lib/suitescript/new-delivery.ts
@@ -1143,8 +1157,8 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
     return value === null || value === void 0 || value === "" ? null : { id: String(value) };
   }
   function currentOrigin() {
-    const user = runtime2.getCurrentUser();
-    return { executionContext: String(runtime2.executionContext), user: idOf(user.id), role: idOf(user.role) };
+    const user = runtime3.getCurrentUser();
+    return { executionContext: String(runtime3.executionContext), user: idOf(user.id), role: idOf(user.role) };
   }
 
   // lib/suitescript/post-signed.ts
@@ -1269,13 +1283,13 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
     } catch (e) {
       const rescue = !posted && em.sign ? post2(em) : null;
       const delivered = rescue?.status === DELIVERY_STATUS.delivered;
-      logger.error({
+      logger2.error({
         title: `${TITLE}: ${delivered ? "event not stored" : "event lost"}`,
         details: notStoredDetails({
           eventId: event.data.id,
           recordId: event.data.recordId,
           code: errorCode(e),
-          role: String(runtime3.getCurrentUser().role),
+          role: String(runtime4.getCurrentUser().role),
           inline: rescue === null ? posted ? "failed" : "impossible" : delivered ? "delivered" : "failed"
         })
       });
@@ -1310,7 +1324,7 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
     const signer = blocking.length > 0 ? null : signerOrProblem(parsed.config);
     const problems = signer?.problem ? [...parsed.problems, signer.problem] : parsed.problems;
     if (problems.length > 0)
-      logger.error({
+      logger2.error({
         title: `${TITLE}: configuration`,
         details: `${endpointPrefix(endpoint.id)}${problemSummary(problems)}`
       });
@@ -1328,14 +1342,14 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
       oldRecord: context.oldRecord,
       config,
       origin: currentOrigin(),
-      account: runtime3.accountId,
+      account: runtime4.accountId,
       now: save.now,
       nonce: save.nonce
     });
     if (!built) return null;
     const { event } = built;
     if (built.problems.length > 0)
-      logger.audit({
+      logger2.audit({
         title: `${TITLE}: unreadable fields`,
         details: `event ${event.data.id}: ${built.problems.join("; ")}`
       });
@@ -1361,7 +1375,7 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
   function emit(context) {
     const eventType = String(context.type);
     if (!CHANGE_TYPES[eventType]) return;
-    const executionContext3 = String(runtime3.executionContext).toUpperCase();
+    const executionContext3 = String(runtime4.executionContext).toUpperCase();
     const endpoints = endpointsFor("employee", eventType, executionContext3);
     if (endpoints.length === 0) return;
     const save = {
@@ -1382,7 +1396,7 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
     try {
       emit(context);
     } catch (e) {
-      logger.error({
+      logger2.error({
         title: `${TITLE}: emitter failed`,
         details: `employee ${String(context.newRecord?.id ?? context.oldRecord?.id ?? "")}: ${errorCode(e)}`
       });

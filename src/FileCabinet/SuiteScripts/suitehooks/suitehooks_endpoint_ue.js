@@ -4,7 +4,9 @@
  * @NModuleScope SameAccount
  * Built by scripts/build-bundle.mjs from lib/suitescript/entries/endpoint-ue.ts; edit the TypeScript, not this file.
  */
-define(['N/log', 'N/cache', 'N/search', 'N/runtime'], function (logger, cache, search, runtime) {
+define(['N/log', 'N/cache', 'N/runtime', 'N/search'], function (logger2, cache, runtime2, search) {
+  var logger = logger2;
+  var runtime = runtime2;
   // lib/suitescript/entries/endpoint-ue.ts
 
   // lib/core/retry-schedule.ts
@@ -265,7 +267,7 @@ define(['N/log', 'N/cache', 'N/search', 'N/runtime'], function (logger, cache, s
     try {
       forgetEndpoints();
     } catch (e) {
-      logger.error({
+      logger2.error({
         title: "suitehooks: endpoint cache",
         details: `endpoint ${String(context.newRecord?.id ?? context.oldRecord?.id ?? "")}: not dropped (${errorCode(e)}); it expires within the hour`
       });

@@ -4,18 +4,20 @@
  * @NModuleScope SameAccount
  * Built by scripts/build-bundle.mjs from lib/suitescript/entries/retry-ss.ts; edit the TypeScript, not this file.
  */
-define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/search', 'N/cache', 'N/task', 'N/https', 'N/crypto', 'N/encode'], function (logger5, runtime4, email, record2, url, query, search, cache, task, https, crypto, encode) {
-  var logger = logger5;
-  var runtime = runtime4;
+define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/search', 'N/cache', 'N/task', 'N/https', 'N/crypto', 'N/encode'], function (logger6, runtime5, email, record2, url, query, search, cache, task, https, crypto, encode) {
+  var logger = logger6;
+  var runtime = runtime5;
   var record = record2;
   var record3 = record2;
-  var logger2 = logger5;
+  var logger3 = logger6;
   var record4 = record2;
+  var logger2 = logger6;
+  var runtime3 = runtime5;
   var search2 = search;
-  var runtime2 = runtime4;
-  var logger3 = logger5;
-  var logger4 = logger5;
-  var runtime3 = runtime4;
+  var runtime2 = runtime5;
+  var logger4 = logger6;
+  var logger5 = logger6;
+  var runtime4 = runtime5;
   var record6 = record2;
   var cache2 = cache;
   var record5 = record2;
@@ -777,10 +779,10 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
   function plural(n, one, many) {
     return `${n} ${n === 1 ? one : many}`;
   }
-  function attemptText(httpStatus, error5) {
+  function attemptText(httpStatus, error6) {
     const status = httpStatus === "" ? "" : `HTTP ${httpStatus}`;
-    if (status === "" || error5 === "") return status || error5;
-    return error5.startsWith(status) ? error5 : `${status}: ${error5}`;
+    if (status === "" || error6 === "") return status || error6;
+    return error6.startsWith(status) ? error6 : `${status}: ${error6}`;
   }
 
   // lib/suitescript/console/outbox-sql.ts
@@ -826,10 +828,10 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     if (!row || row.status === DELIVERY_STATUS.delivered) return { failing: false, error: "" };
     const rec = record2.load({ type: DELIVERY_RECORD, id: String(row.id) });
     const status = rec.getValue({ fieldId: DELIVERY_FIELD.lastHttpStatus });
-    const error5 = String(rec.getValue({ fieldId: DELIVERY_FIELD.lastError }) ?? "");
+    const error6 = String(rec.getValue({ fieldId: DELIVERY_FIELD.lastError }) ?? "");
     return {
       failing: String(row.last_http_status) !== "410",
-      error: attemptText(String(status ?? ""), error5).slice(0, 300)
+      error: attemptText(String(status ?? ""), error6).slice(0, 300)
     };
   }
   function consoleLink() {
@@ -1054,11 +1056,11 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
           options: { enableSourcing: false, ignoreMandatoryFields: true }
         });
         forgetEndpoints();
-        logger2.audit({ title: TITLE2, details: `endpoint ${id} disabled: ${detail}` });
+        logger3.audit({ title: TITLE2, details: `endpoint ${id} disabled: ${detail}` });
         alertEndpointDisabled(config, endpoint, detail);
       }
     } catch (e) {
-      logger2.error({ title: TITLE2, details: `failing endpoints not checked: ${errorCode(e)}` });
+      logger3.error({ title: TITLE2, details: `failing endpoints not checked: ${errorCode(e)}` });
     }
   }
 
@@ -1071,11 +1073,11 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
         scriptId: SCRIPT.retry,
         deploymentId: DEPLOYMENT.retryWorker
       }).submit();
-      logger3.audit({ title, details: `worker started: ${why}` });
+      logger4.audit({ title, details: `worker started: ${why}` });
       return { kind: "queued", taskId: String(taskId) };
     } catch (e) {
       const code = errorCode(e);
-      logger3.audit({ title, details: `worker not started (${code}): ${why}` });
+      logger4.audit({ title, details: `worker not started (${code}): ${why}` });
       return code === BUSY ? { kind: "busy", code } : { kind: "failed", code };
     }
   }
@@ -1345,9 +1347,9 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     try {
       const params = userEventParams();
       if (params) return parseConfig(params);
-      logger4.audit({ title: TITLE4, details: "user event deployment not found: using each delivery's stored target" });
+      logger5.audit({ title: TITLE4, details: "user event deployment not found: using each delivery's stored target" });
     } catch (e) {
-      logger4.audit({
+      logger5.audit({
         title: TITLE4,
         details: `user event parameters unreadable (${errorCode(e)}): using each delivery's stored target`
       });
@@ -1388,7 +1390,7 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     if (!run.reported.has(delivery.endpoint)) {
       run.reported.add(delivery.endpoint);
       const details = problem2 ? `nothing sent: ${problemSummary([problem2])}` : `configuration problems, nothing sent: ${problemSummary(blocking)}`;
-      logger4.error({ title: TITLE4, details: `${endpointPrefix(delivery.endpoint)}${details}` });
+      logger5.error({ title: TITLE4, details: `${endpointPrefix(delivery.endpoint)}${details}` });
     }
     return true;
   }
@@ -1417,7 +1419,7 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     const verdict = run.endpoints.record(endpoint, posted);
     if (verdict === "down") {
       openBreaker(endpoint, openUntilValue(Date.now()));
-      logger4.audit({
+      logger5.audit({
         title: TITLE4,
         details: `endpoint ${endpoint} did not answer several POSTs in a row: its other deliveries wait for the next run`
       });
@@ -1440,14 +1442,14 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
           options: { enableSourcing: false, ignoreMandatoryFields: true }
         });
       } catch (e) {
-        logger4.error({ title: TITLE4, details: `endpoint ${id}: health not written (${errorCode(e)})` });
+        logger5.error({ title: TITLE4, details: `endpoint ${id}: health not written (${errorCode(e)})` });
       }
     }
   }
   function roomFor(run, whole) {
     const health = RETRY_UNITS.health * Math.min(run.records.size, run.seen.size + 1);
     const units = RETRY_UNITS.delivery + (whole ? 0 : RETRY_UNITS.bodyLoad) + RETRY_UNITS.breaker + RETRY_UNITS.resubmit + health;
-    return runtime3.getCurrentScript().getRemainingUsage() >= units && timeForAnotherPost(Date.now() - run.startedAt);
+    return runtime4.getCurrentScript().getRemainingUsage() >= units && timeForAnotherPost(Date.now() - run.startedAt);
   }
   function drain(run) {
     const { due, more } = dueDeliveries(PAGE_SIZE, Date.now());
@@ -1465,12 +1467,12 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
         if (outcome === "sent") sent++;
         if (outcome === "skipped") skipped++;
       } catch (e) {
-        logger4.error({ title: TITLE4, details: `delivery ${delivery.id}: ${errorCode(e)}` });
+        logger5.error({ title: TITLE4, details: `delivery ${delivery.id}: ${errorCode(e)}` });
       }
     }
     writeHealth(run);
     const down = run.endpoints.down().length;
-    logger4.audit({
+    logger5.audit({
       title: TITLE4,
       details: `${sent} of ${due.length} due deliveries attempted${skipped > 0 ? `, ${skipped} left for the next run` : ""}`
     });
@@ -1508,12 +1510,12 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
 
   // lib/suitescript/entries/retry-ss.ts
   function execute() {
-    const worker = runtime4.getCurrentScript().deploymentId === DEPLOYMENT.retryWorker;
+    const worker = runtime5.getCurrentScript().deploymentId === DEPLOYMENT.retryWorker;
     try {
       if (worker) runWorker();
       else runTimer();
     } catch (e) {
-      logger5.error({ title: "suitehooks retry", details: `run failed: ${errorCode(e)}` });
+      logger6.error({ title: "suitehooks retry", details: `run failed: ${errorCode(e)}` });
     }
   }
   return { execute: execute };
