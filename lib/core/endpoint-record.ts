@@ -165,3 +165,14 @@ export const ENDPOINTS_KEY = 'endpoints';
  * change made past that user event (e.g. a CSV import without server scripts) takes to apply.
  */
 export const ENDPOINTS_TTL_SECONDS = 3_600;
+
+/**
+ * Whether an endpoint record's save changes what the user event caches. An inline edit or
+ * `record.submitFields` (user event type `xedit`, whose new record holds only the edited fields,
+ * docs/netsuite.md#user-events) of health fields alone does not: the worker's health writes leave the
+ * cache as it is. Any other save does.
+ */
+export function changesConfiguration(eventType: string, editedFields: readonly string[] | null): boolean {
+  if (eventType !== 'xedit' || editedFields === null) return true;
+  return editedFields.some((f) => ENDPOINT_CONFIG_FIELDS.includes(f));
+}

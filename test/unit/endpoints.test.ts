@@ -3,6 +3,7 @@ import { readBreakerStates, withBreakerState, breakerKey, BREAKER_TTL_SECONDS } 
 import { PARAM } from '../../lib/core/config';
 import { healthAfter, healthValues, shouldDisable, type EndpointHealth } from '../../lib/core/endpoint-health';
 import {
+  changesConfiguration,
   deliveryEndpointId,
   ENDPOINT_FIELD as EP,
   parametersEndpoint,
@@ -65,6 +66,14 @@ describe('an endpoint record', () => {
     expect(readStoredEndpoints('not json')).toEqual([]);
     expect(readStoredEndpoints(JSON.stringify({ endpoints: [{ id: 5, values: {} }] }))[0]!.id).toBe('5');
   });
+});
+
+test("the endpoint record's user event keeps the cache when only health fields were edited (the worker's writes)", () => {
+  expect(changesConfiguration('xedit', [EP.failingSince, EP.lastSuccess, EP.lastError])).toBe(false);
+  expect(changesConfiguration('xedit', [EP.enabled, EP.disabledReason])).toBe(true);
+  expect(changesConfiguration('edit', [])).toBe(true);
+  expect(changesConfiguration('create', null)).toBe(true);
+  expect(changesConfiguration('delete', null)).toBe(true);
 });
 
 describe('endpoint health', () => {

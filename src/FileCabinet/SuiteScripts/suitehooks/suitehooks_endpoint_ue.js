@@ -9,30 +9,6 @@ define(['N/log', 'N/cache', 'N/runtime', 'N/search'], function (logger2, cache, 
   var runtime = runtime2;
   // lib/suitescript/entries/endpoint-ue.ts
 
-  // lib/core/retry-schedule.ts
-  var MINUTE = 6e4;
-  var HOUR = 60 * MINUTE;
-  var RETRY_DELAYS_MS = Object.freeze([
-    5 * MINUTE,
-    30 * MINUTE,
-    2 * HOUR,
-    5 * HOUR,
-    10 * HOUR,
-    14 * HOUR,
-    20 * HOUR,
-    24 * HOUR
-  ]);
-  var MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
-  var MAX_RETRY_AFTER_MS = 24 * HOUR;
-
-  // lib/suitescript/errors.ts
-  function errorCode(e) {
-    if (typeof e === "object" && e !== null && "name" in e && typeof e.name === "string" && e.name !== "") return e.name;
-    return "UNEXPECTED_ERROR";
-  }
-
-  // lib/suitescript/endpoints.ts
-
   // lib/core/fields.ts
   var EMPLOYEE_FIELDS = Object.freeze([
     { rest: "entityId", nsId: "entityid", column: "entityid", kind: "text" },
@@ -251,6 +227,34 @@ define(['N/log', 'N/cache', 'N/runtime', 'N/search'], function (logger2, cache, 
   ]);
   var ENDPOINTS_CACHE_NAME = "suitehooks_endpoints";
   var ENDPOINTS_KEY = "endpoints";
+  function changesConfiguration(eventType, editedFields) {
+    if (eventType !== "xedit" || editedFields === null) return true;
+    return editedFields.some((f) => ENDPOINT_CONFIG_FIELDS.includes(f));
+  }
+
+  // lib/core/retry-schedule.ts
+  var MINUTE = 6e4;
+  var HOUR = 60 * MINUTE;
+  var RETRY_DELAYS_MS = Object.freeze([
+    5 * MINUTE,
+    30 * MINUTE,
+    2 * HOUR,
+    5 * HOUR,
+    10 * HOUR,
+    14 * HOUR,
+    20 * HOUR,
+    24 * HOUR
+  ]);
+  var MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
+  var MAX_RETRY_AFTER_MS = 24 * HOUR;
+
+  // lib/suitescript/errors.ts
+  function errorCode(e) {
+    if (typeof e === "object" && e !== null && "name" in e && typeof e.name === "string" && e.name !== "") return e.name;
+    return "UNEXPECTED_ERROR";
+  }
+
+  // lib/suitescript/endpoints.ts
 
   // lib/suitescript/params.ts
 
@@ -265,7 +269,9 @@ define(['N/log', 'N/cache', 'N/runtime', 'N/search'], function (logger2, cache, 
   // lib/suitescript/entries/endpoint-ue.ts
   function afterSubmit(context) {
     try {
-      forgetEndpoints();
+      const type = String(context.type);
+      const edited = type === "xedit" && context.newRecord ? context.newRecord.getFields() : null;
+      if (changesConfiguration(type, edited)) forgetEndpoints();
     } catch (e) {
       logger2.error({
         title: "suitehooks: endpoint cache",
