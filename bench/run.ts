@@ -51,6 +51,7 @@ const ITEMS: Item[] = [
     title: '8b. Retry worker against slow receivers',
     run: async (quick) => (await import('./outage')).workerTable(quick),
   },
+  { title: '9. Fan-out', run: async (quick) => (await import('./fan-out')).fanOutBench(quick) },
 ];
 
 function reasonOf(err: unknown): string {
