@@ -7,6 +7,7 @@ import { reportError } from './context';
 import { registerEmployee } from './employee';
 import type { Io } from './io';
 import { registerListen } from './listen';
+import { registerMirror } from './mirror';
 import { registerSql } from './sql';
 import { registerSync } from './sync';
 
@@ -33,6 +34,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   registerSync(program, io, run);
   registerListen(program, io, run);
   registerBulk(program, io, run);
+  registerMirror(program, io, run);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (err) {
