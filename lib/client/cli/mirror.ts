@@ -25,7 +25,8 @@ export function parseInterval(text: string): number | null {
   const t = text.trim().replace(/^every\s+/i, '');
   if (t === 'off') return null;
   const m = /^(\d+(?:\.\d+)?)\s*(s|m|h|d)$/i.exec(t);
-  const ms = m ? Number(m[1]) * { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2]!.toLowerCase() as 's']! : NaN;
+  const unit: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+  const ms = m ? Number(m[1]) * unit[m[2]!.toLowerCase()]! : NaN;
   if (!(ms >= 1000) || ms > 2 ** 31 - 1)
     throw new InputError(
       `--reconcile: "${text}" is not an interval such as 24h, 30m or "every 24h" (1 s to 24 d), or off`,

@@ -1,7 +1,7 @@
 /** Named JSON values in `mirror_cursor`: reconcile's positions, written in the transaction of the work they cover. */
-import type { Query, SqlStore } from './sql-store';
+import type { Query } from './sql-store';
 
-export async function readCursor<T>(query: Query | SqlStore['query'], name: string): Promise<T | null> {
+export async function readCursor<T>(query: Query, name: string): Promise<T | null> {
   const { rows } = await query<{ value: string }>('SELECT value FROM mirror_cursor WHERE name = ?', [name]);
   return rows[0] ? (JSON.parse(rows[0].value) as T) : null;
 }

@@ -16,10 +16,11 @@ export function numberedPlaceholders(sql: string): string {
 }
 
 function queryOn(client: Pool | PoolClient): Query {
-  return async <R>(sql: string, params: readonly unknown[] = []) => {
+  const query = async (sql: string, params: readonly unknown[] = []) => {
     const res = await client.query(numberedPlaceholders(sql), params as unknown[]);
-    return { rows: res.rows as R[], rowCount: res.rowCount ?? res.rows.length };
+    return { rows: res.rows as unknown[], rowCount: res.rowCount ?? res.rows.length };
   };
+  return query as Query;
 }
 
 export function openPostgresStore(connectionString: string, options: { max?: number } = {}): SqlStore {

@@ -30,7 +30,7 @@ export async function readState(
   return {
     recordType,
     recordId,
-    fields: typeof row.fields === 'string' ? JSON.parse(row.fields) : (row.fields as MirrorState['fields']),
+    fields: (typeof row.fields === 'string' ? JSON.parse(row.fields) : row.fields) as MirrorState['fields'],
     roles: roles.rows
       .map((r): Ref => ({ id: r.role_id, refName: r.role_name }))
       .sort((a, b) => Number(a.id) - Number(b.id)),
