@@ -4,11 +4,10 @@
  * `suitehooks mirror reconcile`, one reconciliation. Output names records by type and id only.
  */
 import type { Command } from 'commander';
-import { createWebhookHandler } from '../../webhooks';
-import type { SequenceStore } from '../../webhooks';
-import { applyEvent } from '../mirror/apply-event';
+import type { WebhookEvent } from '../../core';
 import { describeDatabase, openMirrorStore } from '../mirror/open';
 import { reconcile, type ReconcileReport } from '../mirror/reconcile';
+import { createMirrorHandler } from '../mirror/receiver';
 import type { SqlStore } from '../mirror/sql-store';
 import { loadConfig, makeClient, type GlobalOptions } from './context';
 import { InputError, Interrupted, onInterrupt, println, type Io } from './io';
@@ -75,22 +74,14 @@ function scheduleReconcile(store: SqlStore, globals: GlobalOptions, io: Io, inte
   };
 }
 
-/** Ordering is the database's (applyEvent): every event reaches it, and it logs stale ones. */
-const DATABASE_ORDERS: SequenceStore = { get: () => undefined, set: () => undefined };
-
-function mirrorHandler(store: SqlStore, o: MirrorOptions, io: Io): ReturnType<typeof createWebhookHandler> {
+function mirrorHandler(store: SqlStore, o: MirrorOptions, io: Io): ReturnType<typeof createMirrorHandler> {
   const { secrets, source } = webhookSecrets(o.secret, io);
   try {
-    return createWebhookHandler({
+    return createMirrorHandler(store, {
       secret: secrets,
-      sequences: DATABASE_ORDERS,
-      onEvent: async (event) => {
-        const outcome = await applyEvent(store, event);
-        const d = event.data;
-        println(
-          io.stderr,
-          `${outcome}: ${d.recordType ?? event.type} ${d.recordId ?? ''} (${d.id})`.replace('  ', ' '),
-        );
+      onOutcome: (outcome, event) => {
+        const d = event.data as Partial<WebhookEvent['data']>;
+        println(io.stderr, `${outcome}: ${d.recordType ? `${d.recordType} ${d.recordId}` : event.type} (${d.id})`);
       },
     });
   } catch (err) {

@@ -4,6 +4,7 @@ export { databaseSeenStore, databaseSequenceStore, pruneSeen } from './handler-s
 export { migrate, MIGRATIONS, schemaVersion } from './migrations';
 export { describeDatabase, isPostgresUrl, openMirrorStore } from './open';
 export { accessChanges, planEvent, type AccessChange, type AccessChangeKind, type Plan } from './plan';
+export { createMirrorHandler, type MirrorHandlerOptions } from './receiver';
 export { reconcile, type ReconcileOptions, type ReconcileReport } from './reconcile';
 export type { MirrorState } from './record-state';
 export { openPostgresStore } from './postgres-store';
