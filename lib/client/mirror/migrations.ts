@@ -4,7 +4,7 @@
  * its own transaction; on Postgres an advisory lock makes several processes starting at once apply
  * each version exactly once (SQLite's BEGIN IMMEDIATE does the same for one file).
  */
-import type { Dialect, SqlStore } from './sql-store';
+import type { Dialect, Query, SqlStore } from './sql-store';
 
 interface Migration {
   version: number;
@@ -103,13 +103,20 @@ function dialectSql(sql: string, dialect: Dialect): string {
 
 /** Applies the migrations this database has not had; returns the versions applied now. */
 export async function migrate(store: SqlStore): Promise<number[]> {
-  await store.query(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
-  );
+  const lock = async (q: Query) => {
+    if (store.dialect === 'postgres') await q('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
+  };
+  // Under the lock too: two CREATE TABLE IF NOT EXISTS at once can both try to create it on Postgres.
+  await store.transaction(async (q) => {
+    await lock(q);
+    await q(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
+  });
   const applied: number[] = [];
   for (const m of MIGRATIONS) {
     const done = await store.transaction(async (q) => {
-      if (store.dialect === 'postgres') await q('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
+      await lock(q);
       const { rowCount } = await q('SELECT 1 FROM schema_migrations WHERE version = ?', [m.version]);
       if (rowCount > 0) return false;
       for (const sql of m.statements) await q(dialectSql(sql, store.dialect));

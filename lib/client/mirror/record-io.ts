@@ -10,19 +10,35 @@ import { asBoolean, asNumber, DIALECT_SQL, type Dialect, type Query } from './sq
 
 export type Source = 'event' | 'reconcile';
 
-/** The stored state of a record, locked for the rest of the transaction on Postgres; null when absent. */
+/** `sequence` of the row that holds the lock on a record the mirror does not have yet. */
+const PLACEHOLDER = -1;
+
+/**
+ * The stored state of a record, locked for the rest of the transaction; null when absent. On Postgres
+ * a record not stored yet is locked too: a placeholder row (deleted, sequence -1, never committed as
+ * such, every caller writes the record when it is absent) is inserted first, so a second process
+ * handling the same new record waits, then reads the first one's row instead of also seeing nothing.
+ * A SQLite write transaction already excludes every other writer.
+ */
 export async function readState(
   q: Query,
   dialect: Dialect,
   recordType: string,
   recordId: string,
 ): Promise<MirrorState | null> {
+  if (dialect === 'postgres') {
+    await q(
+      `INSERT INTO mirror_record (record_type, record_id, fields, sequence, deleted, source, updated_at)
+       VALUES (?, ?, '{}', ?, TRUE, 'event', ?) ON CONFLICT (record_type, record_id) DO NOTHING`,
+      [recordType, recordId, PLACEHOLDER, new Date().toISOString()],
+    );
+  }
   const { rows } = await q<{ fields: unknown; sequence: unknown; deleted: unknown }>(
     `SELECT fields, sequence, deleted FROM mirror_record WHERE record_type = ? AND record_id = ?${DIALECT_SQL[dialect].forUpdate}`,
     [recordType, recordId],
   );
   const row = rows[0];
-  if (!row) return null;
+  if (!row || asNumber(row.sequence) === PLACEHOLDER) return null;
   const roles = await q<{ role_id: string; role_name: string | null }>(
     'SELECT role_id, role_name FROM mirror_role WHERE record_type = ? AND record_id = ?',
     [recordType, recordId],
