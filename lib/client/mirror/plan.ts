@@ -77,6 +77,11 @@ function nextFields(existing: MirrorState | null, event: WebhookEvent): { fields
     } else if (!sent || !(name in sent.fields)) fields[name] = change.new;
   }
   fields.id = event.data.recordId;
+  // An inline edit's `record` is the old values overlaid with the edited fields, so its
+  // lastModifiedDate is the previous one: the change itself happened at the event's time.
+  const modified = typeof fields.lastModifiedDate === 'string' ? Date.parse(fields.lastModifiedDate) : NaN;
+  if (event.data.changeType !== 'delete' && !(modified >= Date.parse(event.timestamp)))
+    fields.lastModifiedDate = event.timestamp;
   return { fields, roles };
 }
 
