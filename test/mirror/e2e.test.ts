@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { DEPLOYMENT, PARAM, SCRIPT } from '../../lib/core';
 import { openMirrorStore, reconcile, type SqlStore } from '../../lib/client/mirror';
 import type { NetSuiteClient } from '../../lib/client';
+import { defaultProjectDir } from '../../lib/sandbox/paths';
 import { startSandbox, type Sandbox } from '../client/harness';
 import { REST, UI } from '../sandbox/helpers';
 import { startPostgres, type TestPostgres } from '../setup/postgres';
@@ -44,7 +45,7 @@ beforeAll(async () => {
   servers.push(mirror);
   sandbox = await startSandbox({
     account: {
-      projectDir: undefined, // the real bundle from src/
+      projectDir: defaultProjectDir(), // the real bundle from src/
       secrets: { [SECRET_ID]: SECRET },
       params: { [DEPLOYMENT.userEvent]: { [PARAM.endpointUrl]: mirror.url, [PARAM.secretId]: SECRET_ID } },
       http: { trustedCertificates: [mirror.cert], connectTimeoutMs: 2_000, responseTimeoutMs: 2_000 },

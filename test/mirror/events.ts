@@ -30,7 +30,7 @@ export function recordEvent(
       origin: { executionContext: 'USERINTERFACE', user: { id: '7' }, role: { id: '3' } },
       sequence,
     },
-  } as WebhookEvent;
+  };
 }
 
 export const ADMIN: Ref = { id: '3', refName: 'Administrator' };

@@ -31,12 +31,7 @@ export interface MirrorServer {
 
 export async function serveMirror(store: SqlStore, secret: string, now: () => number): Promise<MirrorServer> {
   const { cert, key } = await selfSignedCertificate('mirror test', ['127.0.0.1', 'localhost']);
-  const handler = createMirrorHandler(store, {
-    secret,
-    now,
-    onOutcome: (o, e) =>
-      process.stderr.write(`DEBUG ${o} ${e.data.recordId} ${e.data.sequence} ${e.timestamp}\n`),
-  });
+  const handler = createMirrorHandler(store, { secret, now });
   const recorded: MirrorServer['recorded'] = [];
   const served: MirrorServer = {
     url: '',
@@ -48,9 +43,6 @@ export async function serveMirror(store: SqlStore, secret: string, now: () => nu
     close: () => (server.listening ? served.down() : Promise.resolve()),
   };
   const server = https.createServer({ cert, key }, (req, res) => {
-      const t0 = Date.now();
-      res.on('finish', () => process.stderr.write(`DEBUG ${res.statusCode} ${Date.now() - t0}ms at ${Date.now()}\n`));
-    }
     if (served.mode === 'apply') return void handler(req, res);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -160,7 +152,7 @@ export async function differences(store: SqlStore, account: SandboxAccount): Pro
       if (Math.abs(Date.parse(String(row.fields.lastModifiedDate)) - Date.parse(String(theirTime))) > 1000)
         fields.push('lastModifiedDate');
       if (fields.length) problems.push(`${id}: ${fields.join(', ')} differ`);
-      if (row.roles.join() !== ns.roles.join()) problems.push(`${id}: roles ${row.roles} ≠ ${ns.roles}`);
+      if (row.roles.join() !== ns.roles.join()) problems.push(`${id}: roles ${row.roles.join()} ≠ ${ns.roles.join()}`);
     }
   }
   for (const [id, row] of ours) if (!row.deleted && !theirs.has(id)) problems.push(`${id}: deleted in NetSuite`);

@@ -16,6 +16,7 @@ import {
   schemaVersion,
   type SqlStore,
 } from '../../lib/client/mirror';
+import type { WebhookEvent } from '../../lib/core';
 import { startPostgres, type TestPostgres } from '../setup/postgres';
 import { ADMIN, mirrorRows, recordEvent, SALES, viewIds } from './events';
 
@@ -188,7 +189,7 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 test('Postgres: two processes applying the same events (duplicates included) in different orders at once end with the newest state of every record, each event applied once', async () => {
   const database = await pg.createDatabase('race');
   const [a, b] = [await openStore(database), await openStore(database)];
-  const events = [];
+  const events: WebhookEvent[] = [];
   for (let r = 1; r <= 20; r++) {
     events.push(recordEvent(String(r), 1000, 'create', person({ title: 'v1' })));
     for (let v = 2; v <= 6; v++) events.push(recordEvent(String(r), v * 1000, 'update', person({ title: `v${v}` })));
