@@ -107,7 +107,7 @@ export function registerMirror(program: Command, io: Io, run: (fn: () => Promise
   const mirror = program
     .command('mirror')
     .description('receive suitehooks webhooks over https and apply every event to SQLite or Postgres')
-    .requiredOption('--database <file|url>', 'a SQLite file (created if missing) or a postgres:// URL')
+    .option('--database <file|url>', 'a SQLite file (created if missing) or a postgres:// URL (required)')
     .option('--port <port>', 'port to listen on', '8788')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--secret <whsec>', 'the signing secret (or SUITEHOOKS_WEBHOOK_SECRET); comma separated during a rotation')
@@ -122,6 +122,7 @@ export function registerMirror(program: Command, io: Io, run: (fn: () => Promise
     .action(function (this: Command) {
       return run(async () => {
         const o = this.opts<MirrorOptions>();
+        if (!o.database) throw new InputError('give the mirror database with --database <file|postgres://…>');
         const intervalMs = parseInterval(o.reconcile ?? 'off');
         await withStore(o.database, io, async (store) => {
           const handler = mirrorHandler(store, o, io);
@@ -143,11 +144,13 @@ export function registerMirror(program: Command, io: Io, run: (fn: () => Promise
     .description(
       'compare the mirror with NetSuite (changes since the last run, and a scan for deletions) and repair it',
     )
-    .requiredOption('--database <file|url>', 'the mirror database')
+    .option('--database <file|url>', 'the mirror database (required)')
     .action(function (this: Command) {
       return run(async () => {
-        const o = this.opts<{ database: string }>();
-        await withStore(o.database, io, async (store) => {
+        // `mirror` declares --database too, so commander may hand it to the parent: read both.
+        const database = this.optsWithGlobals<{ database?: string }>().database;
+        if (!database) throw new InputError('give the mirror database with --database <file|postgres://…>');
+        await withStore(database, io, async (store) => {
           onInterrupt(io, 'stopping after the current batch; the next run resumes');
           const report = await reconcileOnce(store, this.optsWithGlobals<GlobalOptions>(), io);
           println(io.stderr, reportLine(report));
