@@ -46,6 +46,12 @@ const ITEMS: Item[] = [
     title: '7. Console governance',
     run: async (quick) => (await import('./console')).consoleBench(quick ? 2_000 : 10_000),
   },
+  { title: '8a. Mirror: events', run: async (quick) => (await import('./mirror')).mirrorEventsBench(quick) },
+  {
+    title: '8b. Mirror reconcile',
+    run: async (quick) =>
+      (await import('./mirror')).mirrorReconcileBench(quick ? [5_000, 10_000] : [50_000, 100_000, 150_000]),
+  },
 ];
 
 function reasonOf(err: unknown): string {
