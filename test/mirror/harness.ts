@@ -29,6 +29,9 @@ export interface MirrorServer {
   close(): Promise<void>;
 }
 
+/** Every server this file started: a write waits for one of them to answer its delivery. */
+const serving: { answered: number; listening: () => boolean }[] = [];
+
 export async function serveMirror(store: SqlStore, secret: string, now: () => number): Promise<MirrorServer> {
   const { cert, key } = await selfSignedCertificate('mirror test', ['127.0.0.1', 'localhost']);
   const handler = createMirrorHandler(store, { secret, now });
@@ -43,6 +46,7 @@ export async function serveMirror(store: SqlStore, secret: string, now: () => nu
     close: () => (server.listening ? served.down() : Promise.resolve()),
   };
   const server = https.createServer({ cert, key }, (req, res) => {
+    res.on('finish', () => counter.answered++);
     if (served.mode === 'apply') return void handler(req, res);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -52,6 +56,8 @@ export async function serveMirror(store: SqlStore, secret: string, now: () => nu
       res.writeHead(served.mode === 'gone' ? 410 : 200).end();
     });
   });
+  const counter = { answered: 0, listening: () => server.listening };
+  serving.push(counter);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   served.url = `https://127.0.0.1:${port}/`;
@@ -97,9 +103,11 @@ export async function until(condition: () => boolean): Promise<void> {
  */
 export async function written<T>(account: SandboxAccount, write: () => Promise<T>): Promise<T> {
   const runs = () => account.executions({ script: SCRIPT.userEvent }).length;
-  const before = runs();
+  const answered = () => serving.reduce((n, s) => n + s.answered, 0);
+  const [before, answeredBefore] = [runs(), answered()];
   const result = await write();
-  await until(() => runs() > before);
+  // The script has run, and its delivery has been answered (unless every receiver is down).
+  await until(() => runs() > before && (answered() > answeredBefore || !serving.some((s) => s.listening())));
   return result;
 }
 

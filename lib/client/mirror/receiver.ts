@@ -26,6 +26,10 @@ export function createMirrorHandler(
   return createWebhookHandler({
     ...verify,
     sequences: DATABASE_ORDERS,
-    onEvent: async (event) => onOutcome?.(await applyEvent(store, event), event),
+    onEvent: async (event) => {
+      // Applied first: `onOutcome?.(await …)` would skip the apply when no callback is given.
+      const outcome = await applyEvent(store, event);
+      onOutcome?.(outcome, event);
+    },
   });
 }
