@@ -89,13 +89,16 @@ const KIND: Record<string, string> = {
   entitycustomfield: 'entity custom field',
 };
 
-/** `customdeploy_x` (released, on employee, executes as administrator). */
+/** `customdeploy_x` (released, on employee, executes as administrator) or (scheduled, every 15 min). */
 function deploymentText(d: XmlNode): string {
   const status = (childText(d, 'status') ?? '').toLowerCase().replace('notscheduled', 'not scheduled');
-  const recordType = childText(d, 'recordtype');
+  const recordType = childText(d, 'recordtype')?.replace(/^\[scriptid=(.+)\]$/, '$1');
   const runAs = childText(d, 'runasrole');
+  const daily = child(d, 'recurrence')?.children.find((c) => c.name === 'daily');
+  const repeat = /^PT(\d+)M$/.exec((daily && childText(daily, 'repeat')) ?? '');
   const details = [
     status,
+    repeat && `every ${repeat[1]} min`,
     recordType && `on ${recordType.toLowerCase()}`,
     runAs && `executes as ${runAs.toLowerCase()}`,
   ];
@@ -186,7 +189,7 @@ const bench: Generator = ([id, ...rest], { root, file }) => {
   });
   const run = /^(\d{4}-\d\d-\d\dT[^ ]+) · (.+)$/m.exec(results);
   return [
-    `*Item ${item.id} of [bench/RESULTS.md](${path.posix.relative(path.posix.dirname(file), 'bench/RESULTS.md')}): ${item.title}* — run ${run?.[1]?.slice(0, 10) ?? '?'} (${run?.[2] ?? '?'}).`,
+    `*Item ${item.id} of [bench/RESULTS.md](${path.posix.relative(path.posix.dirname(file), 'bench/RESULTS.md')}): ${item.title}* (the file's header: ${run?.[1]?.slice(0, 10) ?? '?'}, ${run?.[2] ?? '?'}).`,
     '',
     table(
       wanted,

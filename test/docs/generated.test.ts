@@ -131,3 +131,20 @@ test('the docs index and the README link every page of docs/', () => {
   expect(pages.filter((p) => !index.includes(`](${p})`))).toEqual([]);
   expect(pages.filter((p) => !readme.includes(`](docs/${p})`))).toEqual([]);
 });
+
+test("the README's dependency statement is package.json's", () => {
+  const pkg = JSON.parse(read('package.json')) as {
+    dependencies: Record<string, string>;
+    devDependencies: Record<string, string>;
+  };
+  const readme = read('README.md');
+  const from = readme.indexOf('Installed as a library');
+  const sentence = readme.slice(from, readme.indexOf('\n\n', from));
+  const [runtime, dev] = sentence.split("the sandbox's own") as [string, string];
+  const named = (text: string) =>
+    [...text.matchAll(/`([a-z0-9@/.-]+)`/g)].map((m) => m[1]!).filter((n) => !n.includes(' '));
+  const packages = (text: string) => named(text).filter((n) => !n.startsWith('suitehooks') && n !== 'dependencies');
+  expect(packages(runtime).length).toBeGreaterThan(0);
+  expect(packages(runtime).filter((n) => !(n in pkg.dependencies))).toEqual([]);
+  expect(packages(dev).filter((n) => !(n in pkg.devDependencies))).toEqual([]);
+});

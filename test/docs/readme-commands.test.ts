@@ -21,7 +21,7 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
   bin: Record<string, string>;
 };
 /** Programs the README asks the reader to have (Node and npm come with the repository's engines). */
-const TOOLS = new Set(['node', 'cloudflared', 'git', 'cd', 'mkdir', 'openssl', 'curl', 'cat']);
+const TOOLS = new Set(['node', 'cloudflared', 'git', 'cd', 'mkdir', 'openssl', 'curl', 'cat', 'sqlite3']);
 
 /** The shell blocks of a Markdown file, as commands: continuation lines joined, comments dropped. */
 function shellCommands(file: string): { file: string; line: string }[] {
@@ -104,11 +104,11 @@ describe('the commands the docs show', () => {
   beforeAll(async () => {
     // `npm start -- --trust-cert .suitehooks/listen-cert.pem` reads the file `listen` wrote before it.
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'suitehooks-readme-'));
+    // `listen` and `mirror` write their certificates under .suitehooks/ for the sandbox to trust.
     fs.mkdirSync(path.join(tmp, '.suitehooks'));
-    fs.writeFileSync(
-      path.join(tmp, '.suitehooks/listen-cert.pem'),
-      (await selfSignedCertificate('127.0.0.1', ['127.0.0.1'])).cert,
-    );
+    const { cert } = await selfSignedCertificate('127.0.0.1', ['127.0.0.1']);
+    for (const file of ['listen-cert.pem', 'mirror-cert.pem'])
+      fs.writeFileSync(path.join(tmp, '.suitehooks', file), cert);
     cwd = process.cwd();
     process.chdir(tmp);
   });

@@ -313,7 +313,7 @@ function nextEntityId(db: Db): number {
 export function saveEmployee(db: Db, state: EmployeeState, schema: EmployeeSchema = STANDARD_SCHEMA): string {
   const COLUMNS = schema.columns;
   const table = schema.type.id;
-  return db.transaction(() => {
+  const save = db.transaction(() => {
     let id = state.id;
     if (id === '') {
       const cols = COLUMNS.concat('datecreated', 'id');
@@ -341,7 +341,10 @@ export function saveEmployee(db: Db, state: EmployeeState, schema: EmployeeSchem
       state.roles.forEach((r, i) => insert.run(Number(id), Number(r), i));
     }
     return id;
-  }).immediate();
+  });
+  // IMMEDIATE: the write lock is taken before the first read (the next id), so concurrent writers from
+  // other script workers wait on the busy timeout instead of failing with "database is locked".
+  return save.immediate();
 }
 
 /**
@@ -369,10 +372,11 @@ export function deleteEmployeeRow(db: Db, id: string, schema: RecordSchema = STA
       'This record cannot be deleted because it has dependent records.',
     );
   }
-  db.transaction(() => {
+  const remove = db.transaction(() => {
     if (schema.rolesTable) db.prepare(`DELETE FROM ${schema.rolesTable} WHERE entity = ?`).run(Number(id));
     db.prepare(`DELETE FROM ${schema.type.id} WHERE id = ?`).run(Number(id));
-  }).immediate();
+  });
+  remove.immediate();
 }
 
 export function notFound(id: string): NetSuiteError {
