@@ -14,6 +14,7 @@ import {
   USER_RECORD_TYPES,
 } from '../../lib/core';
 import { ALERT_FIELD, ALERT_PARAM } from '../../lib/core/alert-config';
+import { ENDPOINT_FIELD } from '../../lib/core/endpoint-record';
 import { RECORD_UNITS, UNIT_COST, USAGE_LIMIT } from '../../lib/core/governance';
 
 const repo = path.join(__dirname, '..', '..');
@@ -149,6 +150,12 @@ test('docs/configuration.md lists every script parameter and every delivery reco
     expect.arrayContaining(Object.values(DELIVERY_FIELD)),
   );
   expect(tableAfter(doc, '### The delivery record')).toHaveLength(Object.values(DELIVERY_FIELD).length);
+});
+
+test('docs/configuration.md lists every field of the endpoint record', () => {
+  expect(tableAfter(read('docs/configuration.md'), '## Endpoints').map((r) => r[1])).toEqual(
+    Object.values(ENDPOINT_FIELD),
+  );
 });
 
 test('docs/configuration.md lists the alert settings and the alert state record as the code declares them', () => {
