@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PARAM, RETRY_DELAYS_MS } from '../../lib/core';
+import { PARAM, RETRY_DELAYS_MS, USER_RECORD_TYPES } from '../../lib/core';
 import { ALERT_PARAM } from '../../lib/core/alert-config';
 import { BREAKER_COOL_DOWN_MS } from '../../lib/core/breaker';
 import { LAST_POST_START_MS, NO_ANSWER_LIMIT, TIME_MARGIN_MS } from '../../lib/core/worker-budget';
@@ -147,4 +147,19 @@ test("the README's dependency statement is package.json's", () => {
   expect(packages(runtime).length).toBeGreaterThan(0);
   expect(packages(runtime).filter((n) => !(n in pkg.dependencies))).toEqual([]);
   expect(packages(dev).filter((n) => !(n in pkg.devDependencies))).toEqual([]);
+});
+
+test("the README's table of record types is the registry's: one row per type, its deployment, its role storage", () => {
+  const readme = read('README.md');
+  const from = readme.indexOf('| record type | events (bundle) |');
+  const rows = readme
+    .slice(from)
+    .split('\n')
+    .slice(2)
+    .filter((l, i, all) => l.startsWith('|') && all.slice(0, i).every((p) => p.startsWith('|')));
+  expect(rows.map((r) => r.split(' | ')[0]!.slice(2))).toEqual(USER_RECORD_TYPES.map((t) => t.id));
+  for (const [i, type] of USER_RECORD_TYPES.entries()) {
+    expect(rows[i]).toContain(`\`${type.deploymentId}\``);
+    expect(rows[i]).toContain(type.roles.kind === 'sublist' ? '`changes.roles`' : '`changes.accessRole`');
+  }
 });
