@@ -17,7 +17,8 @@ import { startSandbox, type Sandbox } from '../client/harness';
 import { REST, UI } from '../sandbox/helpers';
 import { startPostgres, type TestPostgres } from '../setup/postgres';
 import { differences, serveMirror, written, type MirrorServer } from './harness';
-import { viewIds } from './events';
+import { mirrorRows, viewIds } from './events';
+import { writeCursor } from '../../lib/client/mirror/cursor-store';
 
 jest.setTimeout(120_000);
 
@@ -172,4 +173,32 @@ test('a Postgres mirror loaded by reconcile alone equals the account for every t
   expect(await drift(postgres)).toEqual([]);
   const cursors = await postgres.query<{ name: string }>('SELECT name FROM mirror_cursor ORDER BY name');
   expect(cursors.rows.map((r) => r.name)).toEqual(USER_RECORD_TYPES.map((t) => `reconcile:${t.id}:sync`).sort());
+});
+
+test('a database of the version that reconciled employees only: its reconcile:employee:* cursors keep their meaning', async () => {
+  const old = await openMirrorStore(path.join(tmp, 'previous-version.db'));
+  try {
+    const [lastEmployee] = account().listEmployees(1, account().listEmployees(1, 0).totalResults - 1).ids;
+    const nowText = new Date(account().clock.now()).toISOString().slice(0, 19);
+    // Left by the previous version: employees synced up to now, and a key scan past every employee, interrupted before its sweep.
+    await old.transaction(async (q) => {
+      await writeCursor(q, 'reconcile:employee:sync', { version: 1, after: [nowText, lastEmployee] });
+      await writeCursor(q, 'reconcile:employee:scan', { run: 'previous', after: lastEmployee, startedMs: 0 });
+    });
+    account().clock.advance(5_000);
+    const others = ['vendor', 'partner', 'customer'].reduce(
+      (n, t) => n + account().listRecords(t, 1, 0).totalResults,
+      0,
+    );
+    const report = await reconcile(old, client);
+    // Employees: nothing after the sync cursor, the scan resumed past the last id; the other types from scratch.
+    expect(report).toMatchObject({ complete: true, resumed: true, read: others, scanned: others });
+    expect(await mirrorRows(old, 'employee')).toEqual(new Map());
+    for (const t of USER_RECORD_TYPES.filter((x) => x.id !== 'employee'))
+      expect(await differences(old, account(), t)).toEqual([]);
+    const cursors = await old.query<{ name: string }>('SELECT name FROM mirror_cursor ORDER BY name');
+    expect(cursors.rows.map((r) => r.name)).toEqual(USER_RECORD_TYPES.map((t) => `reconcile:${t.id}:sync`).sort());
+  } finally {
+    await old.close();
+  }
 });
