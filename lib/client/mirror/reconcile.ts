@@ -64,8 +64,8 @@ interface Context {
 }
 
 /** A type's cursors; the employee's names are those of the versions that reconciled employees only. */
-export const syncCursor = (type: UserRecordType): string => `reconcile:${type.id}:sync`;
-export const scanCursor = (type: UserRecordType): string => `reconcile:${type.id}:scan`;
+const syncCursor = (type: UserRecordType): string => `reconcile:${type.id}:sync`;
+const scanCursor = (type: UserRecordType): string => `reconcile:${type.id}:scan`;
 
 interface ScanState {
   run: string;
