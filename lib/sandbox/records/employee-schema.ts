@@ -3,7 +3,7 @@
  * registry): the standard ones of its canonical field map plus the custom entity fields (`custentity_…`)
  * that src/Objects declares for it, each stored in its own column.
  */
-import { userRecordType, type FieldSpec, type UserRecordType, type ValueKind } from '../../core';
+import { recordTypeEntry, type FieldSpec, type UserRecordType, type ValueKind } from '../../core';
 import type { CustomField } from '../sdf/objects-xml';
 import { assertSafeId, type Db } from '../account/store';
 
@@ -67,7 +67,7 @@ export function recordSchema(type: UserRecordType, custom: readonly CustomField[
 }
 
 export function employeeSchema(custom: readonly CustomField[] = []): EmployeeSchema {
-  return recordSchema(userRecordType('employee')!, custom);
+  return recordSchema(recordTypeEntry('employee'), custom);
 }
 
 export const STANDARD_SCHEMA = employeeSchema();

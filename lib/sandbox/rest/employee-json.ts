@@ -4,7 +4,7 @@
  */
 import {
   resolveFieldOf,
-  userRecordType,
+  recordTypeEntry,
   type CanonicalRecord,
   type CanonicalValue,
   type Ref,
@@ -23,7 +23,7 @@ function refJson(ref: Ref, href: string | null): Record<string, unknown> {
   return out;
 }
 
-const EMPLOYEE = userRecordType('employee')!;
+const EMPLOYEE = recordTypeEntry('employee');
 
 /** GET shape: empty fields omitted, selects as `{links, id, refName}`, roles a link or expanded lines. */
 export function employeeJson(
