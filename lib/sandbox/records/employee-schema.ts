@@ -43,6 +43,12 @@ const ROLES_TABLE: Readonly<Record<string, string>> = {
   vendor: 'sandbox_vendorroles',
 };
 
+function rolesTable(type: UserRecordType): string {
+  const table = ROLES_TABLE[type.id];
+  if (table === undefined) throw new Error(`${type.id} keeps roles in a sublist but ROLES_TABLE has no table for it`);
+  return table;
+}
+
 export function recordSchema(type: UserRecordType, custom: readonly CustomField[] = []): RecordSchema {
   const fields: FieldSpec[] = [...type.fields];
   for (const f of custom) {
@@ -58,11 +64,11 @@ export function recordSchema(type: UserRecordType, custom: readonly CustomField[
   }
   return {
     type,
-    rolesTable: type.roles.kind === 'sublist' ? ROLES_TABLE[type.id]! : null,
+    rolesTable: type.roles.kind === 'sublist' ? rolesTable(type) : null,
     fields,
     byNsId: new Map(fields.map((f) => [f.nsId, f])),
     byRest: new Map(fields.map((f) => [f.rest, f])),
-    columns: fields.filter((f) => f.column !== null).map((f) => f.column!),
+    columns: fields.flatMap((f) => (f.column === null ? [] : [f.column])),
   };
 }
 

@@ -475,7 +475,7 @@ export class Engine implements EmployeeWriter {
       )
       .get(taskId) as { script: string; deployment: string; invocation: string; params: string | null } | undefined;
     const script = task && this.scripts.get(task.script);
-    const deployment = script?.deployments.find((d) => d.id === task!.deployment);
+    const deployment = task && script?.deployments.find((d) => d.id === task.deployment);
     if (!task || !script || !deployment) return { status: 'FAILED', usage: 0, error: 'not a claimed task' };
     const origin: Origin = { executionContext: 'SCHEDULED', userId: '-4', roleId: '3' };
     const runParams = task.params ? (JSON.parse(task.params) as Record<string, string>) : {};
