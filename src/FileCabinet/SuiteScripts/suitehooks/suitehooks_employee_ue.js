@@ -337,8 +337,8 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
   var MAX_RETRY_AFTER_MS = 24 * HOUR;
   function nextAttemptAt(attempts, now, random, retryAfterMs = null) {
     if (!Number.isInteger(attempts) || attempts < 1) throw new RangeError("attempts counts failed attempts, from 1");
-    if (attempts >= MAX_ATTEMPTS) return null;
     const base = RETRY_DELAYS_MS[attempts - 1];
+    if (base === void 0) return null;
     const jittered = Math.round(base * (1 - JITTER + 2 * JITTER * random()));
     const asked = retryAfterMs === null || Number.isNaN(retryAfterMs) ? 0 : Math.min(retryAfterMs, MAX_RETRY_AFTER_MS);
     return now + Math.max(jittered, asked);
@@ -437,7 +437,11 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
   }
 
   // lib/core/record-types.ts
-  var byRest = (rest) => EMPLOYEE_FIELDS.find((f) => f.rest === rest);
+  function byRest(rest) {
+    const spec = EMPLOYEE_FIELDS.find((f) => f.rest === rest);
+    if (!spec) throw new Error(`no employee field "${rest}" in EMPLOYEE_FIELDS (lib/core/fields.ts)`);
+    return spec;
+  }
   var ENTITY = ["entityId", "externalId", "firstName", "lastName", "email", "phone", "isInactive", "giveAccess"];
   var SUBSIDIARY = byRest("subsidiary");
   var MODIFIED = byRest("lastModifiedDate");
@@ -529,7 +533,8 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
     if (!type) throw new Error(`not a record type that can log in: ${String(input.recordType)}`);
     const changes = {};
     for (const key of [...input.diff.changedFields].sort()) {
-      if (allowed(key, input.excluded)) changes[key] = input.diff.changes[key];
+      const change = input.diff.changes[key];
+      if (change !== void 0 && allowed(key, input.excluded)) changes[key] = change;
     }
     const data = {
       id: input.id,
@@ -728,7 +733,10 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
     }
     const changedFields = Object.keys(changes).sort();
     const sorted = {};
-    for (const key of changedFields) sorted[key] = changes[key];
+    for (const key of changedFields) {
+      const change = changes[key];
+      if (change !== void 0) sorted[key] = change;
+    }
     return { changes: sorted, changedFields };
   }
   function overlay(old, next, present) {

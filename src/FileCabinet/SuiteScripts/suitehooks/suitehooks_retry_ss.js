@@ -56,8 +56,8 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
   var MAX_RETRY_AFTER_MS = 24 * HOUR;
   function nextAttemptAt(attempts, now, random, retryAfterMs = null) {
     if (!Number.isInteger(attempts) || attempts < 1) throw new RangeError("attempts counts failed attempts, from 1");
-    if (attempts >= MAX_ATTEMPTS) return null;
     const base = RETRY_DELAYS_MS[attempts - 1];
+    if (base === void 0) return null;
     const jittered = Math.round(base * (1 - JITTER + 2 * JITTER * random()));
     const asked = retryAfterMs === null || Number.isNaN(retryAfterMs) ? 0 : Math.min(retryAfterMs, MAX_RETRY_AFTER_MS);
     return now + Math.max(jittered, asked);
@@ -384,7 +384,11 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
   }
 
   // lib/core/record-types.ts
-  var byRest = (rest) => EMPLOYEE_FIELDS.find((f) => f.rest === rest);
+  function byRest(rest) {
+    const spec = EMPLOYEE_FIELDS.find((f) => f.rest === rest);
+    if (!spec) throw new Error(`no employee field "${rest}" in EMPLOYEE_FIELDS (lib/core/fields.ts)`);
+    return spec;
+  }
   var ENTITY = ["entityId", "externalId", "firstName", "lastName", "email", "phone", "isInactive", "giveAccess"];
   var SUBSIDIARY = byRest("subsidiary");
   var MODIFIED = byRest("lastModifiedDate");
