@@ -4,9 +4,11 @@
  * then https.post), deployed in the same sandbox and fired by the same writes.
  */
 import {
+  BREAKER_CACHE_NAME,
   DELIVERY_FIELD,
   DELIVERY_RECORD,
   DEPLOYMENT,
+  FAN_OUT,
   PARAM,
   RECORD_UNITS,
   RETRY_UNITS,
@@ -143,7 +145,7 @@ async function workerUnits(sb: BenchSandbox): Promise<{ units: number[]; deliver
       .executions({ script: RETRY_SCRIPT })
       .slice(before)
       .filter((e) => e.deployment === DEPLOYMENT.retryWorker);
-    // Setup (deployment search 10 + load 5 + two searches 10) and the run's one breaker call are per run.
+    // Setup (deployment search 10 + load 5 + endpoint search 10 + two searches 10) and the run's breaker close are per run.
     return worker.reduce((sum, e) => sum + e.usage, 0) - (RETRY_UNITS.setup + RETRY_UNITS.breaker) * worker.length;
   };
   // Send the ordinary one alone first (the long one waits behind a later Next Attempt), then the long one.
@@ -183,8 +185,8 @@ type RunPath = (
 const sent = (o: Observed) => `${o.signed} of ${REPEATS} delivered, signed`;
 const kept = (o: Observed) => `${o.stored} of ${REPEATS} kept for retry`;
 const POST = UNIT_COST.https;
-/** The success path: the circuit breaker's Cache.get and the POST. */
-const SEND = `${POST} + ${UNIT_COST.cacheGet} (https.post, the breaker's Cache.get)`;
+/** The success path: the POST, and the fan-out overhead (the cached endpoint configuration and the breakers: one Cache.get each). */
+const SEND = `${POST} + ${FAN_OUT.overhead} (https.post; the endpoint configuration's and the breakers' Cache.get)`;
 const KEEP_UNITS = RECORD_UNITS.create.custom + RECORD_UNITS.save.custom;
 const KEEP_WHY = `delivery record create ${RECORD_UNITS.create.custom} + save ${RECORD_UNITS.save.custom}`;
 
@@ -225,7 +227,7 @@ async function editPaths(sb: BenchSandbox, path: RunPath, ids: string[]): Promis
   );
   await path(
     'edit, no tracked field changed',
-    '0 (nothing to send)',
+    `${UNIT_COST.cacheGet} (the endpoint configuration's Cache.get; nothing to send)`,
     'posted anyway',
     (o) => `${o.signed} sent (none due)`,
     () => account.updateEmployee(ids[0]!, { values: {} }, UI, 'edit'),
@@ -233,26 +235,30 @@ async function editPaths(sb: BenchSandbox, path: RunPath, ids: string[]): Promis
   receiver.status = 500;
   await path(
     'edit, inline, receiver failing (500): the save that opens the breaker',
-    `${POST + UNIT_COST.cacheGet + UNIT_COST.cachePut} + ${KEEP_UNITS} (breaker get 1, post, breaker put 1, then ${KEEP_WHY})`,
+    `${POST + FAN_OUT.overhead + UNIT_COST.cacheGet + UNIT_COST.cachePut} + ${KEEP_UNITS} (configuration and breakers get 2, post, breaker get 1 + put 1, then ${KEEP_WHY})`,
     'event lost, no retry',
     kept,
     () => {
-      account.evictCache(); // each repetition is the first failure
+      account.evictCache(BREAKER_CACHE_NAME); // each repetition is the first failure
       return account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'edit');
     },
   );
   await path(
     'edit, inline, receiver failing, breaker open (the next 5 minutes)',
-    `${UNIT_COST.cacheGet} + ${KEEP_UNITS} (breaker get 1, no post, ${KEEP_WHY})`,
+    `${FAN_OUT.overhead} + ${KEEP_UNITS} (configuration and breakers get 2, no post, ${KEEP_WHY})`,
     'event lost, no retry',
     kept,
     () => account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'edit'),
   );
   receiver.status = 200;
-  account.evictCache();
+  account.evictCache(BREAKER_CACHE_NAME);
   account.setParameter(UE_DEPLOYMENT, PARAM.deliveryMode, 'outbox');
-  await path('edit, outbox mode', `${KEEP_UNITS} (${KEEP_WHY})`, 'posted unsigned', kept, () =>
-    account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'edit'),
+  await path(
+    'edit, outbox mode',
+    `${UNIT_COST.cacheGet} + ${KEEP_UNITS} (configuration get 1, ${KEEP_WHY})`,
+    'posted unsigned',
+    kept,
+    () => account.updateEmployee(ids[k++]!, { values: { title: `Title ${k}` } }, UI, 'edit'),
   );
 }
 
@@ -266,8 +272,12 @@ async function measurePaths(sb: BenchSandbox, rows: PathRow[]): Promise<WorkerRe
   for (let i = 0; i < REPEATS * 5; i++) ids.push(await create());
   await editPaths(sb, path, ids);
   account.setParameter(UE_DEPLOYMENT, PARAM.deliveryMode, 'auto');
-  await path('create from CSV import, auto mode (→ outbox)', String(KEEP_UNITS), 'posted unsigned', kept, () =>
-    create(CSV),
+  await path(
+    'create from CSV import, auto mode (→ outbox)',
+    `${UNIT_COST.cacheGet} + ${KEEP_UNITS}`,
+    'posted unsigned',
+    kept,
+    () => create(CSV),
   );
   account.setParameter(UE_DEPLOYMENT, PARAM.deliveryMode, 'inline');
   const doomed: string[] = [];
@@ -311,7 +321,7 @@ function governanceTable(rows: PathRow[], worker: WorkerResult | null): Table {
     notes: [
       `Each path run ${REPEATS} times in one sandbox with both user events deployed on EMPLOYEE; units are what the sandbox's governance charged (NetSuite's unit costs, lib/core/governance.ts).`,
       'Hand-rolled: record.load of the employee (5) + https.post (10), unsigned, no retry; on delete it posts the old record (10).',
-      `Retry worker rows: the run's units less its setup (${RETRY_UNITS.setup}: user event deployment search 10 + load 5, two delivery searches 10 each) and its one N/cache call (${RETRY_UNITS.breaker}: closing the breaker); search columns hold 4,000 bytes (section_4345767112), a longer body is loaded.`,
+      `Retry worker rows: the run's units less its setup (${RETRY_UNITS.setup}: user event deployment search 10 + load 5, the endpoint records' search 10, two delivery searches 10 each) and its one N/cache call (${RETRY_UNITS.breaker}: closing the breaker); search columns hold 4,000 bytes (section_4345767112), a longer body is loaded.`,
     ],
   };
 }

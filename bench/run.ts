@@ -51,6 +51,13 @@ const ITEMS: Item[] = [
     title: '8b. Retry worker against slow receivers',
     run: async (quick) => (await import('./outage')).workerTable(quick),
   },
+  { title: '9. Fan-out', run: async (quick) => (await import('./fan-out')).fanOutBench(quick) },
+  { title: '10a. Mirror: events', run: async (quick) => (await import('./mirror')).mirrorEventsBench(quick) },
+  {
+    title: '10b. Mirror reconcile',
+    run: async (quick) =>
+      (await import('./mirror')).mirrorReconcileBench(quick ? [5_000, 10_000] : [50_000, 100_000, 150_000]),
+  },
 ];
 
 function reasonOf(err: unknown): string {

@@ -28,6 +28,12 @@ export const SCRIPTS = [
     entryPoint: 'execute',
   },
   {
+    entry: 'lib/suitescript/entries/endpoint-ue.ts',
+    file: 'suitehooks_endpoint_ue.js',
+    scriptType: 'UserEventScript',
+    entryPoint: 'afterSubmit',
+  },
+  {
     entry: 'lib/suitescript/entries/console-sl.ts',
     file: 'suitehooks_console_sl.js',
     scriptType: 'Suitelet',

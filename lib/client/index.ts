@@ -29,6 +29,20 @@ export {
   type SequenceStore,
 } from '../webhooks';
 export { Limiter } from './limiter';
+export {
+  applyEvent,
+  createMirrorHandler,
+  databaseSeenStore,
+  databaseSequenceStore,
+  openMirrorStore,
+  pruneSeen,
+  reconcile,
+  type ApplyOutcome,
+  type MirrorHandlerOptions,
+  type ReconcileOptions,
+  type ReconcileReport,
+  type SqlStore,
+} from './mirror';
 export { NameNotFoundError, Resolver, type RefInput } from './resolve';
 export { Secret } from './secret';
 export { bindSuiteQL, suiteqlLiteral, type SuiteQLValue } from './suiteql-literals';

@@ -31,6 +31,11 @@ export interface SyncItem {
   cursor: SyncCursor;
   /** Rows this run expects in all (NetSuite's count when the run began), for progress displays. */
   expected: number;
+  /**
+   * Modified before NetSuite's clock minus the settle window: no later change can share its
+   * modification second. An unsettled row is read again by the next run (the cursor stays before it).
+   */
+  settled: boolean;
 }
 
 const MODIFIED = `TO_CHAR(e.lastmodifieddate, 'YYYY-MM-DD"T"HH24:MI:SS')`;
@@ -92,7 +97,8 @@ export async function* syncEmployees(suiteql: SuiteQL, options: SyncOptions = {}
   });
   for await (const row of rows) {
     const modified = String(row.lastmodifieddate ?? '');
-    if (settledBefore !== null && modified < settledBefore) cursor = { version: 1, after: [modified, String(row.id)] };
-    yield { record: fromSuiteQLRow(row, EMPLOYEE_FIELDS, { timeZone }), cursor, expected };
+    const settled = settledBefore !== null && modified < settledBefore;
+    if (settled) cursor = { version: 1, after: [modified, String(row.id)] };
+    yield { record: fromSuiteQLRow(row, EMPLOYEE_FIELDS, { timeZone }), cursor, expected, settled };
   }
 }

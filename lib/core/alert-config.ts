@@ -4,11 +4,14 @@
  * `Script.getParameter` (no units, section_4296661592); the console's health page shows them.
  */
 import type { ParamReader } from './config';
+import { DEFAULT_DISABLE_AFTER_DAYS } from './endpoint-health';
 
 export const ALERT_PARAM = {
   recipients: 'custscript_suitehooks_alert_recipients',
   author: 'custscript_suitehooks_alert_author',
   failingMinutes: 'custscript_suitehooks_alert_after_min',
+  /** Days an endpoint record may fail continuously before the timer disables it (default 5). */
+  disableAfterDays: 'custscript_suitehooks_disable_after_days',
 } as const;
 
 /** N/email accepts at most 10 recipients (to + cc + bcc) per message (section_4358681681). */
@@ -23,6 +26,8 @@ export interface AlertConfig {
   /** Employee internal id shown as the sender (N/email `author`). */
   author: number | null;
   failingAfterMs: number;
+  /** How long an endpoint record may fail continuously before it is disabled. */
+  disableAfterMs: number;
   /** Problems, each naming its parameter; alerts are not sent while there is one. */
   errors: string[];
 }
@@ -69,7 +74,16 @@ export function parseAlertConfig(read: ParamReader): AlertConfig {
         `${ALERT_PARAM.failingMinutes} must be a whole number of minutes, at least ${MIN_FAILING_MINUTES} (got "${minutesText.slice(0, 20)}")`,
       );
   }
-  return { recipients, author, failingAfterMs: minutes * 60_000, errors };
+  return { recipients, author, failingAfterMs: minutes * 60_000, disableAfterMs: disableAfter(read, errors), errors };
+}
+
+/** Whole days, at least 1; a bad value keeps the default (and is reported). */
+function disableAfter(read: ParamReader, errors: string[]): number {
+  const raw = text(read(ALERT_PARAM.disableAfterDays));
+  const n = raw === '' ? DEFAULT_DISABLE_AFTER_DAYS : Number(raw);
+  if (Number.isInteger(n) && n >= 1) return n * 86_400_000;
+  errors.push(`${ALERT_PARAM.disableAfterDays} must be a whole number of days, at least 1 (got "${raw.slice(0, 20)}")`);
+  return DEFAULT_DISABLE_AFTER_DAYS * 86_400_000;
 }
 
 /** Durable alert state (one record per kind): when the last email went out, and the kind's mark. */

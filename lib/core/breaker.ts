@@ -7,8 +7,8 @@
 import type { AttemptResult } from './retry-schedule';
 
 /**
- * Who an endpoint is: its URL today. When endpoints become records this is their id; the breaker only
- * needs a stable string per endpoint.
+ * Who an endpoint is: its endpoint id (the record's internal id, or `parameters` for the script
+ * parameters: lib/core/endpoint-record.ts). The breaker only needs a stable string per endpoint.
  */
 export type EndpointIdentity = string;
 
@@ -32,6 +32,43 @@ const KEY_MAX = 1_000;
 export function breakerKey(endpoint: EndpointIdentity): string {
   const key = `endpoint:${endpoint}`;
   return key.length <= KEY_MAX ? key : `${key.slice(0, KEY_MAX - 12)}#${hash(key)}`;
+}
+
+/**
+ * The one cache key holding every endpoint's breaker, so a save reads them all with one `Cache.get`
+ * (1 unit) however many endpoints it fans out to. Its value is a JSON object: endpoint key → value.
+ */
+export const BREAKERS_KEY = 'breakers';
+
+/** The stored breakers (endpoint key → value); anything unreadable is "all closed". */
+export function readBreakerStates(text: string | null): Record<string, string> {
+  if (!text) return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(parsed)) if (typeof v === 'string') out[k] = v;
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The stored text after one endpoint's breaker is set (`value`) or removed (null), dropping entries
+ * whose cool-down ended long ago so the entry never grows without bound.
+ */
+export function withBreakerState(
+  text: string | null,
+  endpoint: EndpointIdentity,
+  value: string | null,
+  now: number,
+): string {
+  const key = breakerKey(endpoint);
+  const kept = Object.entries(readBreakerStates(text)).filter(
+    ([k, v]) => k !== key && Number(v) + BREAKER_TTL_SECONDS * 1000 >= now,
+  );
+  return JSON.stringify(Object.fromEntries(value === null ? kept : [...kept, [key, value]]));
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: keeps two long identities that share a prefix apart. */

@@ -4,6 +4,7 @@
  */
 import type { PayloadMode } from './envelope';
 import { EMPLOYEE_FIELDS, FORBIDDEN_FIELDS, resolveFieldIn, type FieldSpec } from './fields';
+import { USER_RECORD_TYPES } from './record-types';
 
 export const PARAM = {
   endpointUrl: 'custscript_suitehooks_endpoint_url',
@@ -16,6 +17,7 @@ export const PARAM = {
   excludedFields: 'custscript_suitehooks_excluded_fields',
   eventTypes: 'custscript_suitehooks_event_types',
   allowedHosts: 'custscript_suitehooks_allowed_hosts',
+  recordTypes: 'custscript_suitehooks_record_types',
 } as const;
 
 export type ParamName = keyof typeof PARAM;
@@ -97,6 +99,9 @@ export const INTERACTIVE_CONTEXTS: ReadonlySet<string> = new Set([
 
 export const EVENT_TYPES: ReadonlySet<string> = new Set(['create', 'edit', 'xedit', 'delete']);
 
+/** Record type ids an endpoint may want: the registry's (lib/core/record-types.ts). */
+export const RECORD_TYPE_IDS: ReadonlySet<string> = new Set(USER_RECORD_TYPES.map((t) => t.id));
+
 export interface EmitterConfig {
   endpointUrl: string;
   secretId: string;
@@ -108,6 +113,8 @@ export interface EmitterConfig {
   payloadMode: PayloadMode;
   excluded: Set<string>;
   eventTypes: Set<string>;
+  /** Record type ids (registry) that emit; null means all. */
+  recordTypes: Set<string> | null;
   /** Hosts the endpoint may point at; null means any https host. */
   allowedHosts: Set<string> | null;
 }
@@ -230,16 +237,29 @@ function parseTarget(read: ParamReader, problems: ConfigProblem[]): Target {
   return { endpointUrl, secretId, prevSecretId: prev === '' ? null : prev, allowedHosts };
 }
 
+/** Field names resolve against the record type's map `known`; `shared` also lets pass, unused, those of another login type. */
+interface FieldNames {
+  known: readonly FieldSpec[];
+  shared: boolean;
+}
+
+/** A name this record type lacks but another login type has (an endpoint's list covers every type it wants). */
+function otherTypesField(names: FieldNames, name: string): boolean {
+  return names.shared && USER_RECORD_TYPES.some((t) => t.fields !== names.known && resolveFieldIn(t.fields, name));
+}
+
 /**
- * Tracked fields, named in the record type's field map `known`; a misspelt one (e.g. "titel") adds the
+ * Tracked fields, named in the record type's field map; a misspelt one (e.g. "titel") adds the
  * defaults, so that field's changes are not lost.
  */
-function parseFields(read: ParamReader, known: readonly FieldSpec[], problems: ConfigProblem[]): FieldSpec[] {
+function parseFields(read: ParamReader, fieldNames: FieldNames, problems: ConfigProblem[]): FieldSpec[] {
+  const { known } = fieldNames;
   const names = list(read(PARAM.fields));
   const fields: FieldSpec[] = [];
   let unknown = 0;
   for (const name of names) {
     const spec = resolveFieldIn(known, name);
+    if (!spec && otherTypesField(fieldNames, name)) continue;
     if (!spec) {
       unknown++;
       problems.push(problem(PARAM.fields, 'unknown or forbidden field', `: unknown or forbidden field "${name}"`));
@@ -287,11 +307,12 @@ function parseModes(read: ParamReader, problems: ConfigProblem[]): Pick<EmitterC
   };
 }
 
-function parseExcluded(read: ParamReader, known: readonly FieldSpec[], problems: ConfigProblem[]): Set<string> {
+function parseExcluded(read: ParamReader, names: FieldNames, problems: ConfigProblem[]): Set<string> {
   const excluded = new Set<string>();
   for (const name of list(read(PARAM.excludedFields))) {
     if (FORBIDDEN_FIELDS.has(name) || FORBIDDEN_FIELDS.has(name.toLowerCase())) continue; // always excluded anyway
-    const spec = resolveFieldIn(known, name);
+    const spec = resolveFieldIn(names.known, name);
+    if (!spec && otherTypesField(names, name)) continue;
     if (!spec) problems.push(problem(PARAM.excludedFields, 'unknown field', `: unknown field "${name}"`));
     else excluded.add(spec.rest);
   }
@@ -300,21 +321,29 @@ function parseExcluded(read: ParamReader, known: readonly FieldSpec[], problems:
 
 /**
  * The parameters of one deployment. `known` is the field map of the record type it is deployed on
- * (lib/core/record-types.ts): field names resolve against it; the employee's by default.
+ * (lib/core/record-types.ts): field names resolve against it; the employee's by default. `shared`: the
+ * settings serve several record types (an endpoint record), so a field name another login type has is
+ * not a problem here, only unused (a vendor save ignores `title`); a name no type has still is.
  */
-export function parseConfig(read: ParamReader, known: readonly FieldSpec[] = EMPLOYEE_FIELDS): ConfigResult {
+export function parseConfig(
+  read: ParamReader,
+  known: readonly FieldSpec[] = EMPLOYEE_FIELDS,
+  shared = false,
+): ConfigResult {
   const problems: ConfigProblem[] = [];
   const target = parseTarget(read, problems);
-  const fields = parseFields(read, known, problems);
+  const names: FieldNames = { known, shared };
+  const fields = parseFields(read, names, problems);
   const contexts = parseChoice(read, PARAM.contexts, EXECUTION_CONTEXTS, 'execution context', true, problems);
   const modes = parseModes(read, problems);
-  const excluded = parseExcluded(read, known, problems);
+  const excluded = parseExcluded(read, names, problems);
   const eventTypes =
     parseChoice(read, PARAM.eventTypes, EVENT_TYPES, 'event type', false, problems) ?? new Set(EVENT_TYPES);
+  const recordTypes = parseChoice(read, PARAM.recordTypes, RECORD_TYPE_IDS, 'record type', false, problems);
   return {
     problems,
     errors: problems.map((p) => p.message),
-    config: { ...target, fields, contexts, ...modes, excluded, eventTypes },
+    config: { ...target, fields, contexts, ...modes, excluded, eventTypes, recordTypes },
   };
 }
 

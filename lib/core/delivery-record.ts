@@ -13,6 +13,11 @@ export const DELIVERY_FIELD = {
   eventId: 'custrecord_suitehooks_event_id',
   /** `employee.created` | `employee.updated` | `employee.deleted`. */
   eventType: 'custrecord_suitehooks_event_type',
+  /**
+   * The endpoint it belongs to: the endpoint record's internal id, or `parameters` (empty on deliveries
+   * stored before endpoints existed: the parameters endpoint). The worker sends it to that endpoint only.
+   */
+  endpoint: 'custrecord_suitehooks_endpoint',
   endpointUrl: 'custrecord_suitehooks_endpoint_url',
   /**
    * The host allow-list the endpoint was checked against: host names separated by spaces, `*` for any

@@ -56,18 +56,33 @@ export const UNIT_COST = {
 /**
  * What the bundle's retry worker spends, from the costs above: the worker budgets its run with these,
  * tests and benchmarks expect them. `setup`, each run: the user event deployment's search 10 and load
- * 5, then two searches for due deliveries; `delivery`: https.post 10 + the result's submitFields on the
+ * 5, the endpoint records' search 10, then two searches for due deliveries; `delivery`: https.post 10 + the result's submitFields on the
  * custom record 2; `bodyLoad`: a body the search cut short, read whole (record.load, custom record);
- * `resubmit`: kept back to start the worker again (task submit); `breaker`: one N/cache call, at most
+ * `resubmit`: kept back to start the worker again (task submit); `breaker`: a get and a put in N/cache, at most
  * once per run per endpoint (the circuit breaker closed on the first healthy answer, or opened when the
- * endpoint stops answering), never per delivery.
+ * endpoint stops answering), never per delivery; `health`: one endpoint record's health written at the
+ * end of a run that sent to it (once per run per endpoint).
  */
 export const RETRY_UNITS = {
-  setup: 3 * UNIT_COST.resultSetPage + RECORD_UNITS.load.other,
+  setup: 4 * UNIT_COST.resultSetPage + RECORD_UNITS.load.other,
   delivery: UNIT_COST.https + RECORD_UNITS.submitFields.custom,
   bodyLoad: RECORD_UNITS.load.custom,
   resubmit: UNIT_COST.taskSubmit,
-  breaker: UNIT_COST.cacheRemove,
+  breaker: UNIT_COST.cacheGet + UNIT_COST.cachePut,
+  health: RECORD_UNITS.submitFields.custom,
+} as const;
+
+/**
+ * A save's fan-out to several endpoints (docs/netsuite.md#fan-out): the endpoint configuration is one
+ * `Cache.get` (1 unit on a hit; on a miss its loader runs one search, 2 + 10 units, once until an
+ * endpoint record changes) and every endpoint's breaker is one more (1 unit): `overhead`, 2 units.
+ * Each inline POST is 10 units; at most `inlinePosts` endpoints are posted inline per save (a save waits
+ * on each in turn), the others' deliveries are stored for the retry worker (6 units each).
+ */
+export const FAN_OUT = {
+  overhead: 2 * UNIT_COST.cacheGet,
+  inlinePosts: 3,
+  outboxDelivery: RECORD_UNITS.create.custom + RECORD_UNITS.save.custom,
 } as const;
 
 /**

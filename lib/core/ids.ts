@@ -8,6 +8,8 @@ export const SCRIPT = {
   userEvent: 'customscript_suitehooks_employee_ue',
   retry: 'customscript_suitehooks_retry_ss',
   console: 'customscript_suitehooks_console',
+  /** Drops the cached endpoint configuration when an endpoint record changes. */
+  endpointUserEvent: 'customscript_suitehooks_endpoint_ue',
 } as const;
 
 export const DEPLOYMENT = {
@@ -17,4 +19,5 @@ export const DEPLOYMENT = {
   /** The retry script's Not Scheduled deployment: the only one that sends; started on demand by N/task. */
   retryWorker: 'customdeploy_suitehooks_retry_worker',
   console: 'customdeploy_suitehooks_console',
+  endpointUserEvent: 'customdeploy_suitehooks_endpoint_ue',
 } as const;

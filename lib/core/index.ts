@@ -17,4 +17,6 @@ export * from './ids';
 export * from './time-zone';
 export * from './governance';
 export * from './breaker';
+export * from './endpoint-record';
+export * from './endpoint-health';
 export * from './worker-budget';

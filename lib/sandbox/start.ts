@@ -1,13 +1,22 @@
 /**
  * `npm start`: the sandbox account with sample data, the bundle from src/ deployed, a local https
- * receiver as the endpoint, and the REST API on loopback. Runs a short story (hire, promote, inline
- * edit, receiver outage and recovery, deprovision, a vendor granted login access) and serves until
- * Ctrl-C (`--once`: exit after it).
+ * receiver as the endpoint, and the REST API on loopback. Runs a short story (a second receiver added
+ * as an endpoint record with its own secret and filters, hire, promote, inline edit, receiver outage and
+ * recovery, deprovision, a vendor granted login access) and serves until Ctrl-C (`--once`: exit after it).
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DELIVERY_FIELD as F, DELIVERY_RECORD, DEPLOYMENT, PARAM, SCRIPT, USER_RECORD_TYPES } from '../core';
+import {
+  DELIVERY_FIELD as F,
+  DELIVERY_RECORD,
+  DEPLOYMENT,
+  ENDPOINT_FIELD as EP,
+  ENDPOINT_RECORD,
+  PARAM,
+  SCRIPT,
+  USER_RECORD_TYPES,
+} from '../core';
 import { PING_TYPE, type SuitehooksEvent } from '../core/ping';
 import { SandboxAccount } from './account/account';
 import { consoleAccess, deliveriesLine, replayFromConsole, type ConsoleAccess } from './console-story';
@@ -19,6 +28,8 @@ import { createDevCredentials, type DevClientCredentials } from './rest/credenti
 import { startRestServer, type RestServer } from './rest/server';
 
 const DEMO_SECRET = 'custsecret_suitehooks_demo';
+/** The second receiver's API Secret: another Standard Webhooks secret, another endpoint record. */
+const SIEM_SECRET = 'custsecret_suitehooks_siem';
 const MINUTE = 60_000;
 
 const HR_APP: WriteContext = { executionContext: 'RESTWEBSERVICES', userId: '-5', roleId: '3' };
@@ -27,6 +38,8 @@ const MANAGER: WriteContext = { executionContext: 'USERINTERFACE', userId: '2', 
 export interface Running {
   account: SandboxAccount;
   receiver: Receiver;
+  /** The story's second receiver (the security team's SIEM), with its own secret and filters. */
+  siem: Receiver;
   server: RestServer;
   console: ConsoleAccess;
   stop(): Promise<void>;
@@ -59,9 +72,9 @@ export function describeEvent(event: SuitehooksEvent): string[] {
   return lines;
 }
 
-function attemptLine(a: Attempt): string {
+function attemptLine(a: Attempt, who = 'receiver'): string {
   const answer = a.status === null ? 'connection closed' : `${a.status}`;
-  return `  receiver: ${a.webhookId ?? '(no id)'} → ${answer}${a.verified ? ', signature verified' : `, rejected (${a.error ?? 'unverified'})`}${a.duplicate ? ', duplicate ignored' : ''}`;
+  return `  ${who}: ${a.webhookId ?? '(no id)'} → ${answer}${a.verified ? ', signature verified' : `, rejected (${a.error ?? 'unverified'})`}${a.duplicate ? ', duplicate ignored' : ''}`;
 }
 
 function writeCredentials(
@@ -87,6 +100,13 @@ export async function start(config: StartConfig, say: (line: string) => void): P
       if (event && !a.duplicate) for (const line of describeEvent(event)) say(`    ${line}`);
     },
   });
+  const siem = await Receiver.start({
+    now: () => account.clock.now(),
+    onAttempt: (a, event) => {
+      say(attemptLine(a, 'siem'));
+      if (event && !a.duplicate) for (const line of describeEvent(event)) say(`    ${line}`);
+    },
+  });
   // The demo's own receiver is the endpoint unless the configuration names one.
   const configuredEndpoint = config.params[DEPLOYMENT.userEvent]?.[PARAM.endpointUrl] || null;
   account = await createAccount(config, receiver, say);
@@ -105,12 +125,14 @@ export async function start(config: StartConfig, say: (line: string) => void): P
   return {
     account,
     receiver,
+    siem,
     server,
     console: access,
     async stop() {
       await server.close();
       await account.close();
       await receiver.close();
+      await siem.close();
     },
   };
 }
@@ -192,6 +214,9 @@ export async function story(run: Running, say: (line: string) => void): Promise<
   const { account, receiver } = run;
   const step = (text: string) => say(`\n▶ ${text}`);
 
+  step('Security adds its SIEM as a second endpoint: its own secret, only title and access changes, changes only');
+  await addSiemEndpoint(run, say);
+
   step('HR hires Maya Lindqvist through the REST API');
   const id = await account.createEmployee(
     {
@@ -251,7 +276,7 @@ export async function story(run: Running, say: (line: string) => void): Promise<
       `${broken.length} events break the JSON Schema: ${broken.map((v) => `${v.webhookId}: ${v.problems.join(', ')}`).join('; ')}`,
     );
   say(
-    `\n✔ ${receiver.events.size} events received, verified and valid against the JSON Schema; deliveries kept: ${[...byStatus].map(([s, n]) => `${n} ${s}`).join(', ') || 'none'}`,
+    `\n✔ ${receiver.events.size} + ${run.siem.events.size} (siem) events received, verified and valid against the JSON Schema; deliveries kept: ${[...byStatus].map(([s, n]) => `${n} ${s}`).join(', ') || 'none'}`,
   );
 }
 
@@ -275,6 +300,21 @@ async function vendorGrantedAccess(account: SandboxAccount): Promise<void> {
     { values: { giveAccess: true, roles: [{ id: '30', refName: null }] }, replaceRoles: true },
     MANAGER,
   );
+}
+
+/** The SIEM as an endpoint record, saved as an administrator does in its form (its user event drops the cache). */
+async function addSiemEndpoint(run: Running, say: (line: string) => void): Promise<void> {
+  run.account.setSecret(SIEM_SECRET, run.siem.apiSecretValue);
+  run.account.trustCertificate(run.siem.certificatePem!);
+  const id = await run.account.saveCustomRecord(ENDPOINT_RECORD, null, {
+    name: 'SIEM',
+    [EP.url]: run.siem.url,
+    [EP.secretId]: SIEM_SECRET,
+    [EP.fields]: 'title, isInactive, giveAccess, roles',
+    [EP.payloadMode]: 'changes',
+    [EP.enabled]: true,
+  });
+  say(`  endpoint ${id}: ${run.siem.url} (API Secret ${SIEM_SECRET}, fields title/isInactive/giveAccess/roles)`);
 }
 
 export async function main(

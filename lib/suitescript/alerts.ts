@@ -76,6 +76,22 @@ function send(config: AlertConfig, subject: string, lines: string[]): void {
   });
 }
 
+/**
+ * 20 units, when alerts are configured: the one email for an endpoint the timer just disabled. Names the
+ * endpoint (name and internal id) and its last error; never a payload.
+ */
+export function alertEndpointDisabled(
+  config: AlertConfig,
+  endpoint: { id: string; name: string },
+  detail: string,
+): void {
+  if (config.recipients.length === 0 || config.errors.length > 0) return;
+  send(config, `endpoint "${endpoint.name}" was disabled`, [
+    `The endpoint "${endpoint.name}" (suitehooks Endpoint ${endpoint.id}) ${detail}, so it was disabled.`,
+    'Its deliveries are kept: none is dead-lettered while it is disabled. Fix the receiver, then enable the endpoint again (its record, or the console) and they are sent.',
+  ]);
+}
+
 function apply(kind: AlertKind, state: StoredState, decision: Decision, deliver: () => void): void {
   if (decision.send) deliver();
   saveState(kind, state, decision.next);
@@ -109,6 +125,12 @@ function check(config: AlertConfig): void {
       `Last error: ${latest.error || '(none recorded)'}`,
     ]),
   );
+}
+
+/** The retry script's alert settings: the running deployment's own parameters (no units). */
+export function alertConfig(): AlertConfig {
+  const script = runtime.getCurrentScript();
+  return parseAlertConfig((name) => script.getParameter({ name }));
 }
 
 /**

@@ -2,6 +2,8 @@
 import { allowedHostsText, DELIVERY_FIELD as F, nextAttemptText, type DeliveryState } from '../core/delivery-record';
 
 export interface DeliveryTarget {
+  /** The endpoint id (record internal id or `parameters`): the delivery belongs to it for good. */
+  endpoint: string;
   endpointUrl: string;
   secretId: string;
   prevSecretId: string | null;
@@ -23,6 +25,7 @@ export function stateValues(state: DeliveryState): FieldValues {
 
 export function targetValues(target: DeliveryTarget): FieldValues {
   return {
+    [F.endpoint]: target.endpoint,
     [F.endpointUrl]: target.endpointUrl,
     [F.secretId]: target.secretId,
     [F.prevSecretId]: target.prevSecretId ?? '',

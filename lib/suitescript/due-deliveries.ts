@@ -13,6 +13,7 @@ import {
   isDue,
   type DeliveryState,
 } from '../core/delivery-record';
+import { deliveryEndpointId } from '../core/endpoint-record';
 import { stateValues, targetValues, type DeliveryTarget, type FieldValues } from './delivery-values';
 
 export interface Delivery extends Omit<DeliveryTarget, 'allowedHosts'> {
@@ -34,6 +35,7 @@ const COLUMNS = [
   F.bodyLength,
   F.attempts,
   F.nextAttempt,
+  F.endpoint,
   F.endpointUrl,
   F.secretId,
   F.prevSecretId,
@@ -53,6 +55,7 @@ function toDelivery(result: search.Result): Delivery {
     bodyLength: Number(text(result, F.bodyLength) || 0),
     attempts: Number(text(result, F.attempts) || 0),
     nextAttempt: text(result, F.nextAttempt),
+    endpoint: deliveryEndpointId(text(result, F.endpoint)),
     endpointUrl: text(result, F.endpointUrl),
     secretId: text(result, F.secretId),
     prevSecretId: text(result, F.prevSecretId) || null,

@@ -6,12 +6,14 @@
  */
 import { checkAlerts } from './alerts';
 import { anyDue } from './due-deliveries';
+import { disableFailingEndpoints } from './endpoint-disable';
 import { startWorker } from './worker-task';
 
 const TITLE = 'suitehooks retry timer';
 
-/** 10–20 units to look, 20 more to start the worker; alerts only when configured (alerts.ts). */
+/** 10 units for failing endpoints (endpoint-disable.ts), 10–20 to look, 20 more to start the worker; alerts only when configured (alerts.ts). */
 export function runTimer(): void {
+  disableFailingEndpoints(Date.now());
   if (anyDue(Date.now())) startWorker(TITLE, 'deliveries are due');
   checkAlerts();
 }

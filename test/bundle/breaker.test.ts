@@ -12,12 +12,20 @@ jest.mock('N/task');
 jest.mock('N/log');
 jest.mock('N/cache');
 
-import { BREAKER_COOL_DOWN_MS, breakerKey } from '../../lib/core/breaker';
+import { BREAKER_COOL_DOWN_MS, BREAKERS_KEY, breakerKey } from '../../lib/core/breaker';
+import { ENDPOINT_FIELD as EP, PARAMETERS_ENDPOINT } from '../../lib/core/endpoint-record';
 import { PARAM } from '../../lib/core/config';
 import { DELIVERY_FIELD as F } from '../../lib/core/delivery-record';
-import { HTTPS_TIMEOUT, RECORD_UNITS, UNIT_COST, USAGE_LIMIT } from '../../lib/core/governance';
+import { FAN_OUT, HTTPS_TIMEOUT, RECORD_UNITS, UNIT_COST, USAGE_LIMIT } from '../../lib/core/governance';
 import { DEPLOYMENT, SCRIPT } from '../../lib/core/ids';
-import { employeeRecord, installFakes, SECRET_ID, suiteScriptError, type FakeAccount } from './fake-netsuite';
+import {
+  employeeRecord,
+  installFakes,
+  SECRET_ID,
+  suiteScriptError,
+  warmEndpointCache,
+  type FakeAccount,
+} from './fake-netsuite';
 
 const { afterSubmit } = require('SuiteScripts/suitehooks/suitehooks_employee_ue.js') as {
   afterSubmit: (ctx: unknown) => void;
@@ -64,8 +72,11 @@ function save(): void {
 
 const unitsSpent = () => USAGE_LIMIT.userEvent - account.remainingUsage;
 const advance = (ms: number) => jest.setSystemTime(Date.now() + ms);
-const breakerOf = (endpoint: string) =>
-  [...account.cache.entries()].find(([k]) => k.endsWith(`/${breakerKey(endpoint)}`));
+/** An endpoint's breaker value, from the one cache entry holding every endpoint's. */
+const breakerOf = (endpoint: string): string | undefined => {
+  const entry = [...account.cache.entries()].find(([k]) => k.endsWith(`/${BREAKERS_KEY}`));
+  return entry ? (JSON.parse(entry[1].value) as Record<string, string>)[breakerKey(endpoint)] : undefined;
+};
 
 describe('the user event: saves while the receiver is down', () => {
   test('hanging receiver, five saves a minute apart: one N/https timeout in all, every event kept', () => {
@@ -85,12 +96,15 @@ describe('the user event: saves while the receiver is down', () => {
     expect(String(rows[1]![F.lastError])).toMatch(/^not sent inline: the endpoint failed recently/);
   });
 
-  test('a skipped save costs the breaker read and the delivery record (7 units); a tripping one 18', () => {
+  test('a skipped save costs the fan-out overhead and the delivery record (8 units); a tripping one 20', () => {
     account.replies = [HANG];
     save();
-    expect(unitsSpent()).toBe(UNIT_COST.cacheGet + UNIT_COST.https + UNIT_COST.cachePut + KEEP_UNITS);
+    // Opening the breaker is a get and a put of the one entry holding every endpoint's breaker.
+    expect(unitsSpent()).toBe(
+      FAN_OUT.overhead + UNIT_COST.https + UNIT_COST.cacheGet + UNIT_COST.cachePut + KEEP_UNITS,
+    );
     save();
-    expect(unitsSpent()).toBe(UNIT_COST.cacheGet + KEEP_UNITS);
+    expect(unitsSpent()).toBe(FAN_OUT.overhead + KEEP_UNITS);
   });
 
   test.each([
@@ -128,10 +142,10 @@ describe('the user event: saves while the receiver is down', () => {
       advance(30_000);
     }
     expect(Date.now() - recovered).toBeLessThanOrEqual(BREAKER_COOL_DOWN_MS);
-    expect(breakerOf(ENDPOINT)).toBeUndefined(); // the probe's answer closed it
+    expect(breakerOf(PARAMETERS_ENDPOINT)).toBeUndefined(); // the probe's answer closed it
     save();
     expect(account.posts).toHaveLength(2);
-    expect(unitsSpent()).toBe(UNIT_COST.cacheGet + UNIT_COST.https); // the success path again: 11 units
+    expect(unitsSpent()).toBe(FAN_OUT.overhead + UNIT_COST.https); // the success path again: 12 units
   });
 
   test('a probe that fails opens the breaker for another cool-down (one timeout per cool-down)', () => {
@@ -149,14 +163,23 @@ describe('the user event: saves while the receiver is down', () => {
     expect(account.deliveries.size).toBe(6);
   });
 
-  test('per endpoint: an open breaker for one endpoint does not hold back another', () => {
+  test('per endpoint (keyed by the endpoint id): an open breaker for one endpoint does not hold back another', () => {
     account.replies = [HANG];
     save();
-    account.params[PARAM.endpointUrl] = OTHER_ENDPOINT;
+    expect(breakerOf(PARAMETERS_ENDPOINT)).toBeDefined();
+    // A second endpoint, as an endpoint record: its own breaker is closed, so it is posted inline.
+    account.endpoints.set('12', {
+      name: 'other',
+      [EP.url]: OTHER_ENDPOINT,
+      [EP.secretId]: SECRET_ID,
+      [EP.enabled]: 'T',
+    });
+    warmEndpointCache(account);
     account.replies = [{ code: 204 }];
     account.posts.length = 0;
     save();
     expect(account.posts.map((p) => p.url)).toEqual([OTHER_ENDPOINT]);
+    expect(breakerOf('12')).toBeUndefined();
   });
 
   test('the cache is a hint: lost entries cost one more attempt, a failing N/cache never blocks a save or loses an event', () => {
@@ -193,7 +216,7 @@ describe('the retry worker and the breaker', () => {
     runWorker();
     // The queued save was due and delivered; the first waits for its retry (5 minutes).
     expect([...account.deliveries.values()].map((r) => r[F.status])).toEqual(['pending', 'delivered']);
-    expect(breakerOf(ENDPOINT)).toBeUndefined();
+    expect(breakerOf(PARAMETERS_ENDPOINT)).toBeUndefined();
     account = installFakes({
       ...account,
       executionContext: 'USERINTERFACE',
@@ -210,6 +233,6 @@ describe('the retry worker and the breaker', () => {
     for (let i = 0; i < 5; i++) save();
     account.replies = [HANG];
     runWorker();
-    expect(breakerOf(ENDPOINT)).toBeDefined();
+    expect(breakerOf(PARAMETERS_ENDPOINT)).toBeDefined();
   });
 });

@@ -16,7 +16,12 @@ const ENTRY: Record<string, string> = {
 const files = readdirSync(DIR).filter((f) => f.endsWith('.js'));
 
 test('every script is built', () => {
-  expect(files.sort()).toEqual(['suitehooks_console_sl.js', 'suitehooks_employee_ue.js', 'suitehooks_retry_ss.js']);
+  expect(files.sort()).toEqual([
+    'suitehooks_console_sl.js',
+    'suitehooks_employee_ue.js',
+    'suitehooks_endpoint_ue.js',
+    'suitehooks_retry_ss.js',
+  ]);
 });
 
 describe.each(files)('%s', (file) => {

@@ -10,7 +10,7 @@ import { Webhook } from 'standardwebhooks';
 import { PARAM } from '../../lib/core/config';
 import type { WebhookEvent } from '../../lib/core/envelope';
 import { DELIVERY_FIELD as F } from '../../lib/core/delivery-record';
-import { RECORD_UNITS, UNIT_COST, USAGE_LIMIT } from '../../lib/core/governance';
+import { FAN_OUT, RECORD_UNITS, UNIT_COST, USAGE_LIMIT } from '../../lib/core/governance';
 import { RETRY_DELAYS_MS } from '../../lib/core/retry-schedule';
 import {
   employeeRecord,
@@ -28,7 +28,7 @@ const { afterSubmit } = require('SuiteScripts/suitehooks/suitehooks_employee_ue.
 
 const ENDPOINT = 'https://hooks.example.com/netsuite';
 /** The success path: the breaker's read (N/cache get 1) and the POST (10); at most one unit over the floor. */
-const SUCCESS_UNITS = UNIT_COST.cacheGet + UNIT_COST.https;
+const SUCCESS_UNITS = FAN_OUT.overhead + UNIT_COST.https;
 const MODIFIED = new Date('2026-03-06T12:34:56.000Z');
 
 const JANE: EmployeeFixture = {
@@ -214,11 +214,11 @@ describe('the signed request', () => {
 });
 
 describe('what does not emit', () => {
-  test('an edit that changes no tracked field sends and stores nothing, at no cost', () => {
+  test('an edit that changes no tracked field sends and stores nothing, at the cost of reading the cached endpoints', () => {
     run('edit', edited(JANE, {}), JANE);
     expect(account.posts).toHaveLength(0);
     expect(account.deliveries.size).toBe(0);
-    expect(account.remainingUsage).toBe(USAGE_LIMIT.userEvent);
+    expect(account.remainingUsage).toBe(USAGE_LIMIT.userEvent - UNIT_COST.cacheGet);
   });
 
   test('null and empty string are the same value', () => {
@@ -287,6 +287,7 @@ describe('every failure keeps the event and never throws', () => {
     expect(account.remainingUsage).toBe(
       USAGE_LIMIT.userEvent -
         SUCCESS_UNITS -
+        UNIT_COST.cacheGet - // opening the breaker: a get and a put of the breakers' entry
         UNIT_COST.cachePut -
         RECORD_UNITS.create.custom -
         RECORD_UNITS.save.custom,

@@ -8,6 +8,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { DELIVERY_FIELD, DELIVERY_RECORD } from '../../lib/core/delivery-record';
+import { ENDPOINT_RECORD, ENDPOINTS_CACHE_NAME, ENDPOINTS_KEY } from '../../lib/core/endpoint-record';
 import { HTTPS_TIMEOUT, RECORD_UNITS, UNIT_COST, USAGE_LIMIT } from '../../lib/core/governance';
 import { DEPLOYMENT, SCRIPT } from '../../lib/core/ids';
 
@@ -69,6 +70,13 @@ export interface FakeAccount {
   cache: Map<string, CacheEntry>;
   /** Makes every N/cache call throw. */
   cacheError: Error | null;
+  /** Endpoint records (customrecord_suitehooks_endpoint) by internal id: their stored values. */
+  endpoints: Map<string, DeliveryRow>;
+  /**
+   * Whether the endpoint configuration is already in N/cache when the script starts (an earlier save
+   * loaded it, as in a running account); false: the first read is a miss and its loader searches.
+   */
+  endpointCacheWarm: boolean;
   /** Seconds spent waiting in N/https, by every POST so far. */
   httpsSeconds: number;
   /**
@@ -133,6 +141,8 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
     searches: [],
     cache: new Map(),
     cacheError: null,
+    endpoints: new Map(),
+    endpointCacheWarm: true,
     httpsSeconds: 0,
     timeLimitSeconds: null,
     ...overrides,
@@ -149,6 +159,7 @@ export function installFakes(overrides: Partial<FakeAccount> = {}): FakeAccount 
   installCrypto(account);
   installHttps(account, charge);
   installCache(account, charge);
+  if (account.endpointCacheWarm) warmEndpointCache(account);
   installRecord(account, charge);
   installSearch(account, charge);
   installTask(account, charge);
@@ -223,7 +234,7 @@ function installHttps(account: FakeAccount, charge: Charge): void {
   });
 }
 
-/** N/record: the delivery record (custom) and the user event deployment's parameters (an "other" record). */
+/** N/record: the delivery and endpoint records (custom) and the user event deployment's parameters (an "other" record). */
 function installRecord(account: FakeAccount, charge: Charge): void {
   let nextId = 1 + account.deliveries.size;
   const record = jest.requireMock<AutoMock<'create' | 'load' | 'submitFields'>>('N/record');
@@ -256,8 +267,12 @@ function installRecord(account: FakeAccount, charge: Charge): void {
     return { getValue: ({ fieldId }: { fieldId: string }) => row[fieldId] ?? '' };
   });
   record.submitFields.mockImplementation(({ type, id, values }: { type: string; id: string; values: DeliveryRow }) => {
-    expect(type).toBe(DELIVERY_RECORD);
     charge(COST.submitFields);
+    if (type === ENDPOINT_RECORD) {
+      Object.assign(account.endpoints.get(String(id)) ?? {}, values);
+      return Number(id);
+    }
+    expect(type).toBe(DELIVERY_RECORD);
     if (account.storeError) throw account.storeError;
     const row = account.deliveries.get(String(id));
     if (!row) throw suiteScriptError('RCRD_DSNT_EXIST', 'no such record');
@@ -275,6 +290,8 @@ function installSearch(account: FakeAccount, charge: Charge): void {
       if (type === 'scriptdeployment') {
         expect(filters).toEqual([['scriptid', 'is', DEPLOYMENT.userEvent]]);
         rows = account.deploymentFound ? [{ id: '7', values: {} }] : [];
+      } else if (type === ENDPOINT_RECORD) {
+        rows = [...account.endpoints].map(([id, values]) => ({ id, values }));
       } else {
         expect(type).toBe(DELIVERY_RECORD);
         rows = deliverySearch(account, filters, columns);
@@ -308,6 +325,16 @@ function installTask(account: FakeAccount, charge: Charge): void {
   }));
 }
 
+/** The endpoint configuration as an earlier save left it in N/cache (PROTECTED scope). */
+export function warmEndpointCache(account: FakeAccount): void {
+  const scope = jest.requireMock<{ Scope: Record<string, string> }>('N/cache').Scope.PROTECTED;
+  const endpoints = [...account.endpoints].map(([id, values]) => ({ id, values }));
+  account.cache.set(`${scope}/${ENDPOINTS_CACHE_NAME}/${ENDPOINTS_KEY}`, {
+    value: JSON.stringify({ endpoints }),
+    expiresAt: Infinity,
+  });
+}
+
 /**
  * N/cache as Oracle documents it: `getCache({ name, scope })` (no units, section_4642627983), `get` 1 unit
  * (null when absent or expired, section_4642661440), `put` 1 unit with a `ttl` of at least 300 s
@@ -323,10 +350,16 @@ function installCache(account: FakeAccount, charge: Charge): void {
       if (account.cacheError) throw account.cacheError;
     };
     return {
-      get: ({ key }: { key: string }) => {
+      get: ({ key, loader, ttl }: { key: string; loader?: (c: { key: string }) => unknown; ttl?: number }) => {
         call(COST.cacheGet);
         const entry = account.cache.get(at(key));
-        return entry && entry.expiresAt > Date.now() ? entry.value : null;
+        if (entry && entry.expiresAt > Date.now()) return entry.value;
+        if (!loader) return null;
+        // A miss with a loader: 2 units in all (section_4642661440), plus the loader's own calls.
+        charge(UNIT_COST.cacheLoad - UNIT_COST.cacheGet);
+        const value = String(loader({ key }));
+        account.cache.set(at(key), { value, expiresAt: ttl === undefined ? Infinity : Date.now() + ttl * 1000 });
+        return value;
       },
       put: ({ key, value, ttl }: { key: string; value: string; ttl?: number }) => {
         call(COST.cachePut);

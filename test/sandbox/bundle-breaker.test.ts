@@ -170,7 +170,12 @@ test("a RESTlet's save under a role without the delivery record, outbox mode: on
   }
   expect(deliveries()).toHaveLength(before.stored); // the role could not store it
   expect(receiver.events.size).toBe(before.events + 1); // the one inline attempt delivered it
-  const [error] = account.logs({ level: 'ERROR' }).slice(before.errors);
+  const [endpoints, error] = account.logs({ level: 'ERROR' }).slice(before.errors);
+  // The role cannot read the endpoint records either: the parameters' endpoint alone, said once with the fix.
+  expect(endpoints).toMatchObject({ title: 'suitehooks: endpoints' });
+  expect(endpoints!.details).toMatch(
+    /\(INSUFFICIENT_PERMISSION\) by role 15: .*Fix: give role 15 the View permission on the record type customrecord_suitehooks_endpoint/,
+  );
   expect(error).toMatchObject({ title: 'suitehooks: event not stored' });
   expect(error!.details).toMatch(
     /\(INSUFFICIENT_PERMISSION\) by role 15; it was delivered by one inline attempt instead/,

@@ -10,6 +10,7 @@ import {
   DELIVERY_FIELD as F,
   DELIVERY_RECORD,
   DEPLOYMENT,
+  FAN_OUT,
   PARAM,
   SCRIPT,
   RETRY_UNITS,
@@ -79,8 +80,16 @@ test('a REST create arrives signed and verified as employee.created, inline, wit
   expect(deliveries()).toHaveLength(0); // delivered inline: nothing kept
   expect(account.executions({ script: SCRIPT.userEvent }).at(-1)).toMatchObject({
     ok: true,
-    usage: UNIT_COST.cacheGet + UNIT_COST.https, // the breaker's read and the POST
+    // The endpoint configuration's cache read (a miss here: its loader's search, once until an endpoint
+    // record changes), the breakers' read and the POST.
+    usage: FAN_OUT.overhead + UNIT_COST.cacheLoad - UNIT_COST.cacheGet + UNIT_COST.resultSetPage + UNIT_COST.https,
     limit: USAGE_LIMIT.userEvent,
+  });
+  // The next save finds the configuration cached: 10 units per inline POST plus 2 of overhead.
+  await account.updateEmployee(id, { values: { title: 'Senior Analyst' } }, REST);
+  expect(account.executions({ script: SCRIPT.userEvent }).at(-1)).toMatchObject({
+    ok: true,
+    usage: FAN_OUT.overhead + UNIT_COST.https,
   });
 });
 
@@ -246,7 +255,8 @@ test('the timer sends nothing: it starts the worker, which sends', async () => {
       .slice(-2)
       .map((e) => [e.deployment, e.usage]),
   ).toEqual([
-    [DEPLOYMENT.retryTimer, UNIT_COST.resultSetPage + RETRY_UNITS.resubmit], // one search found it due, one task submit started the worker
+    // The endpoint records' search (failing ones are disabled), one search found it due, one task submit started the worker.
+    [DEPLOYMENT.retryTimer, 2 * UNIT_COST.resultSetPage + RETRY_UNITS.resubmit],
     [DEPLOYMENT.retryWorker, RETRY_UNITS.setup + RETRY_UNITS.delivery + RETRY_UNITS.breaker], // + closing the breaker
   ]);
 });

@@ -42,7 +42,13 @@ test('the story, in process', async () => {
   expect(out).toMatch(
     /vendor.updated vendor \d+ \(edit, USERINTERFACE\)\n +giveAccess: false → true\n +roles: \+Accountant\n +lifecycle: access_granted/,
   );
-  expect(out).toMatch(/✔ 8 events received, verified and valid against the JSON Schema; deliveries kept: 2 delivered/);
+  // Two receivers with different secrets and filters: the SIEM (an endpoint record) gets only the
+  // events that change its fields (not the phone number's inline edit), verified with its own secret.
+  expect(out).toMatch(/endpoint \d+: https:\/\/127\.0\.0\.1:\d+\/webhooks \(API Secret custsecret_suitehooks_siem/);
+  expect(out).toMatch(/siem: evt_\w+ → 200, signature verified/);
+  expect(out).toMatch(
+    /✔ 8 \+ 7 \(siem\) events received, verified and valid against the JSON Schema; deliveries kept: 2 delivered/,
+  );
   const credentials = JSON.parse(fs.readFileSync(path.join(dir, 'credentials.json'), 'utf8')) as unknown;
   expect(credentials).toMatchObject({ account: '1234567_SB1', m2m: { algorithm: 'ES256' } });
   // The signing secret is never printed.

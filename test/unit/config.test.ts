@@ -240,3 +240,24 @@ describe('postsInline', () => {
     expect(postsInline('outbox', 'USERINTERFACE')).toBe(false);
   });
 });
+
+describe('settings shared by several record types (an endpoint record)', () => {
+  const read = (fields: string) => (id: string) => (id === PARAM.fields ? fields : null);
+  const vendorFields = userRecordType('vendor')?.fields ?? [];
+
+  test("another login type's field is unused, not a problem; a name no type has still is", () => {
+    const shared = parseConfig(read('title, legalName'), vendorFields, true);
+    expect(shared.problems.filter((p) => p.param === PARAM.fields)).toEqual([]);
+    expect(shared.config.fields.map((f) => f.rest)).toContain('legalName');
+    expect(shared.config.fields.map((f) => f.rest)).not.toContain('title');
+    expect(shared.config.fields.map((f) => f.rest)).not.toContain('companyName'); // no fallback to all fields
+
+    const typo = parseConfig(read('titel, legalName'), vendorFields, true);
+    expect(typo.problems.map((p) => p.reason)).toContain('unknown or forbidden field');
+  });
+
+  test("one deployment's parameters stay strict: a field its record type lacks is a problem", () => {
+    const own = parseConfig(read('title, legalName'), vendorFields);
+    expect(own.problems.map((p) => p.reason)).toContain('unknown or forbidden field');
+  });
+});

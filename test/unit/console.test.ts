@@ -42,10 +42,17 @@ import {
 describe('outbox SuiteQL', () => {
   test('filters are bound parameters; bad values are named and ignored', () => {
     const q = page(
-      { status: 'dead', employee: '42', eventType: 'employee.updated', from: '2026-03-01', to: '2026-03-31' },
+      {
+        status: 'dead',
+        employee: '42',
+        eventType: 'employee.updated',
+        from: '2026-03-01',
+        to: '2026-03-31',
+        endpoint: '12',
+      },
       { before: 900 },
     );
-    expect(q.params).toEqual(['dead', '42', 'employee.updated', '2026-03-01', '2026-04-01', 900]);
+    expect(q.params).toEqual(['dead', '42', 'employee.updated', '12', '2026-03-01', '2026-04-01', 900]);
     expect(q.query).toContain(`FETCH FIRST ${PAGE_SIZE + 1} ROWS ONLY`);
     expect(q.query).toMatch(/ORDER BY id DESC/);
     const bad = filterClause({
@@ -54,9 +61,14 @@ describe('outbox SuiteQL', () => {
       eventType: 'x',
       from: '2026-02-30',
       to: 'today',
+      endpoint: "12' OR 1=1",
     });
     expect(bad.where).toEqual([]);
-    expect(bad.errors).toHaveLength(5);
+    expect(bad.errors).toHaveLength(6);
+    // The parameters endpoint also owns deliveries stored before endpoints existed (no endpoint).
+    expect(filterClause({ ...NO_FILTERS, endpoint: 'parameters' }).where).toEqual([
+      '(custrecord_suitehooks_endpoint = ? OR custrecord_suitehooks_endpoint IS NULL)',
+    ]);
     expect(countMatching(NO_FILTERS).query).not.toContain('WHERE');
   });
 
@@ -133,7 +145,13 @@ describe('alert settings', () => {
       parseAlertConfig(
         read({ [ALERT_PARAM.recipients]: 'a@b.co, 7', [ALERT_PARAM.author]: '3', [ALERT_PARAM.failingMinutes]: '45' }),
       ),
-    ).toEqual({ recipients: ['a@b.co', 7], author: 3, failingAfterMs: 45 * 60_000, errors: [] });
+    ).toEqual({
+      recipients: ['a@b.co', 7],
+      author: 3,
+      failingAfterMs: 45 * 60_000,
+      disableAfterMs: 5 * 86_400_000,
+      errors: [],
+    });
     const bad = parseAlertConfig(read({ [ALERT_PARAM.recipients]: 'nobody', [ALERT_PARAM.failingMinutes]: '5' }));
     expect(bad.errors.join('\n')).toMatch(new RegExp(`${ALERT_PARAM.recipients}: "nobody"`));
     expect(bad.errors.join('\n')).toContain(
@@ -262,8 +280,16 @@ describe('what the pages say', () => {
         eventType: 'employee.updated',
         from: '2026-02-30',
         to: '2026-03-01',
+        endpoint: '<b>',
       }),
-    ).toEqual({ status: 'dead', employee: '', eventType: 'employee.updated', from: '', to: '2026-03-01' });
+    ).toEqual({
+      status: 'dead',
+      employee: '',
+      eventType: 'employee.updated',
+      from: '',
+      to: '2026-03-01',
+      endpoint: '',
+    });
     fc.assert(
       fc.property(fc.string(), fc.string(), fc.string(), (employee, from, to) => {
         const echoed = validFilters({ ...NO_FILTERS, employee, from, to });

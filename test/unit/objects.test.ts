@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ALERT_FIELD, ALERT_PARAM, ALERT_RECORD } from '../../lib/core/alert-config';
 import { PARAM } from '../../lib/core/config';
 import { DELIVERY_FIELD, DELIVERY_RECORD } from '../../lib/core/delivery-record';
+import { ENDPOINT_FIELD, ENDPOINT_RECORD } from '../../lib/core/endpoint-record';
 import { DEPLOYMENT, SCRIPT } from '../../lib/core/ids';
 import { USER_RECORD_TYPES } from '../../lib/core/record-types';
 
@@ -96,7 +97,15 @@ function expectId(id: string, prefix: string): void {
 describe('src/Objects', () => {
   test('holds exactly the contract objects, each in a file named after its script id', () => {
     expect(objects.map((o) => o.scriptid).sort()).toEqual(
-      [CONTRACT.record, CONTRACT.userEvent, CONTRACT.retry, SCRIPT.console, ALERT_RECORD].sort(),
+      [
+        CONTRACT.record,
+        CONTRACT.userEvent,
+        CONTRACT.retry,
+        SCRIPT.console,
+        ALERT_RECORD,
+        ENDPOINT_RECORD,
+        SCRIPT.endpointUserEvent,
+      ].sort(),
     );
     for (const o of objects) expect(o.file).toBe(`${o.scriptid}.xml`);
     expect(object(CONTRACT.userEvent).root).toBe('usereventscript');
@@ -202,6 +211,21 @@ describe('src/Objects', () => {
     const fields = children(rec.xml, 'customrecordcustomfield');
     expect(fields.map((f) => f.scriptid).sort()).toEqual(Object.values(ALERT_FIELD).sort());
     for (const f of fields) expectId(f.scriptid, 'custrecord_');
+  });
+
+  test('the endpoint record: exactly ENDPOINT_FIELD, Administrator only; its user event is deployed on it', () => {
+    const rec = object(ENDPOINT_RECORD);
+    expect(rec.root).toBe('customrecordtype');
+    expect(element(rec.xml, 'accesstype')).toBe('USEPERMISSIONLIST');
+    expect(element(rec.xml, 'includeinsearchmenu')).toBe('F');
+    const fields = children(rec.xml, 'customrecordcustomfield');
+    expect(fields.map((f) => f.scriptid).sort()).toEqual(Object.values(ENDPOINT_FIELD).sort());
+    for (const f of fields) expectId(f.scriptid, 'custrecord_');
+    const ue = object(SCRIPT.endpointUserEvent);
+    expect(ue.root).toBe('usereventscript');
+    const [deployment] = children(ue.xml, 'scriptdeployment');
+    expect(deployment!.scriptid).toBe(DEPLOYMENT.endpointUserEvent);
+    expect(element(deployment!.body, 'recordtype')).toBe(`[scriptid=${ENDPOINT_RECORD}]`);
   });
 
   test('user event parameters: exactly PARAM, including the contract ones, each in the built file', () => {

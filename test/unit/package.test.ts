@@ -1,7 +1,7 @@
 /**
  * What `npm install suitehooks` gets: the compiled client, the webhook receiver helpers (lib/webhooks)
  * and the core with their type declarations, the event schema and the docs, and as runtime
- * dependencies exactly the packages the client needs — never the sandbox's (better-sqlite3, ajv).
+ * dependencies exactly the packages the client needs — never the sandbox's (ajv).
  * Needs `npm run build` first (`npm test` builds in pretest).
  */
 import { execFileSync } from 'node:child_process';
@@ -77,8 +77,9 @@ test('the package ships the client, the core and their .d.ts, the schema and the
 
 test("runtime dependencies are exactly what the client and core load; the sandbox's are development-only", () => {
   expect([...packagesRequired()].sort()).toEqual(Object.keys(pkg.dependencies).sort());
-  // selfsigned is the client's too: `suitehooks listen` makes a certificate when given none.
-  for (const sandboxOnly of ['better-sqlite3', 'ajv', 'ajv-formats']) {
+  // selfsigned is the client's too: `suitehooks listen` makes a certificate when given none; so are
+  // better-sqlite3 and pg: `suitehooks mirror` writes to SQLite or Postgres.
+  for (const sandboxOnly of ['ajv', 'ajv-formats']) {
     expect(pkg.dependencies).not.toHaveProperty(sandboxOnly);
     expect(pkg.devDependencies).toHaveProperty(sandboxOnly);
   }

@@ -1,12 +1,10 @@
 /** `suitehooks listen`: a local https receiver that verifies, de-duplicates and prints events. */
 import type { Command } from 'commander';
-import { createServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import type { EventData } from '../../core';
 import { PING_TYPE, type SuitehooksEvent } from '../../core/ping';
 import { createWebhookHandler } from '../../webhooks';
 import { InputError, println, type Io } from './io';
-import { tlsIdentity } from './listen-tls';
+import { serveHttps, webhookSecrets } from './serve';
 
 /**
  * What an employee event says about its record. Every member is read as optional: an event type this
@@ -44,10 +42,7 @@ interface ListenOptions {
 
 /** The handler, made at start-up so a malformed secret stops the command before it listens. */
 function handlerFor(o: ListenOptions, io: Io): ReturnType<typeof createWebhookHandler> {
-  const source = o.secret !== undefined ? '--secret' : 'SUITEHOOKS_WEBHOOK_SECRET';
-  const secrets = (o.secret ?? io.env.SUITEHOOKS_WEBHOOK_SECRET ?? '').split(',').map((s) => s.trim());
-  if (secrets.every((s) => s === ''))
-    throw new InputError('give the signing secret with --secret or SUITEHOOKS_WEBHOOK_SECRET');
+  const { secrets, source } = webhookSecrets(o.secret, io);
   if (o.format !== 'text' && o.format !== 'json') throw new InputError('--format is text or json');
   try {
     return createWebhookHandler({
@@ -79,32 +74,7 @@ export function registerListen(program: Command, io: Io, run: (fn: () => Promise
     .action(function (this: Command) {
       return run(async () => {
         const o = this.opts<ListenOptions>();
-        const handler = handlerFor(o, io);
-        const tls = await tlsIdentity({ cert: o.cert, key: o.key, certOut: o.certOut, host: o.host, cwd: io.cwd });
-        const server = createServer({ cert: tls.cert, key: tls.key }, (req, res) => {
-          void handler(req, res).then(() => {
-            if (res.statusCode === 401)
-              println(io.stderr, `rejected a delivery from ${req.socket.remoteAddress}: bad signature or timestamp`);
-          });
-        });
-        await new Promise<void>((resolve, reject) => {
-          server.once('error', reject);
-          server.listen(Number(o.port), o.host, resolve);
-        });
-        const { port } = server.address() as AddressInfo;
-        const host = o.host.includes(':') ? `[${o.host}]` : o.host;
-        println(
-          io.stderr,
-          `certificate: ${tls.writtenTo ? `self-signed for ${tls.names.join(', ')}, written to ${tls.writtenTo}` : o.cert}`,
-        );
-        println(io.stderr, `  SHA-256 fingerprint ${tls.fingerprint}`);
-        println(io.stderr, `listening on https://${host}:${port}/ (Ctrl-C to stop)`);
-        await new Promise<void>((resolve) => {
-          if (io.signal?.aborted) return resolve();
-          io.signal?.addEventListener('abort', () => resolve(), { once: true });
-        });
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await serveHttps(o, io, handlerFor(o, io));
       });
     });
 }

@@ -8,6 +8,7 @@ import { reportError } from './context';
 import { registerEmployee } from './employee';
 import type { Io } from './io';
 import { registerListen } from './listen';
+import { registerMirror } from './mirror';
 import { registerSql } from './sql';
 import { registerSync } from './sync';
 
@@ -29,6 +30,7 @@ export function createProgram(io: Io, run: (fn: () => Promise<void>) => Promise<
   registerListen(program, io, run);
   registerBulk(program, io, run);
   registerAccess(program, io, run);
+  registerMirror(program, io, run);
   return program;
 }
 

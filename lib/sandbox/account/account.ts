@@ -473,6 +473,16 @@ export class SandboxAccount implements Account, RecordAccount {
     seedSyntheticEmployees(this.db, count, this.nowIso(), start);
   }
 
+  /**
+   * Creates (`id` null) or edits a custom record as an administrator does in NetSuite's record form,
+   * firing the afterSubmit user events deployed on its type (e.g. a suitehooks Endpoint). Values are
+   * SuiteScript values by field id (checkboxes as booleans). Returns the internal id.
+   */
+  saveCustomRecord(type: string, id: string | null, values: Record<string, unknown>, userId = '1'): Promise<string> {
+    const origin: Origin = { executionContext: 'USERINTERFACE', userId, roleId: '3' }; // Administrator
+    return this.pool.run<string>({ kind: 'customWrite', type, id, values, origin });
+  }
+
   /** Rows of a custom record type (e.g. the delivery outbox), with their stored values. */
   customRecords(type: string): Record<string, unknown>[] {
     if (!this.project?.objects.recordTypes.some((t) => t.id === type)) throw new Error(`no custom record type ${type}`);

@@ -319,37 +319,38 @@ function nextEntityId(db: Db): number {
 export function saveEmployee(db: Db, state: EmployeeState, schema: EmployeeSchema = STANDARD_SCHEMA): string {
   const COLUMNS = schema.columns;
   const table = schema.type.id;
-  return db
-    .transaction(() => {
-      let id = state.id;
-      if (id === '') {
-        const cols = COLUMNS.concat('datecreated', 'id');
-        const row: Row = { ...state.row, id: nextEntityId(db) };
-        const info = uniqueExternalId(
-          () =>
-            db
-              .prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
-              .run(...cols.map((c) => row[c] ?? null)),
-          state.row.externalid,
-        );
-        id = String(info.lastInsertRowid);
-      } else {
-        uniqueExternalId(
-          () =>
-            db
-              .prepare(`UPDATE ${table} SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
-              .run(...COLUMNS.map((c) => state.row[c] ?? null), Number(id)),
-          state.row.externalid,
-        );
-      }
-      if (schema.rolesTable) {
-        db.prepare(`DELETE FROM ${schema.rolesTable} WHERE entity = ?`).run(Number(id));
-        const insert = db.prepare(`INSERT INTO ${schema.rolesTable} (entity, role, line) VALUES (?, ?, ?)`);
-        state.roles.forEach((r, i) => insert.run(Number(id), Number(r), i));
-      }
-      return id;
-    })
-    .immediate();
+  const save = db.transaction(() => {
+    let id = state.id;
+    if (id === '') {
+      const cols = COLUMNS.concat('datecreated', 'id');
+      const row: Row = { ...state.row, id: nextEntityId(db) };
+      const info = uniqueExternalId(
+        () =>
+          db
+            .prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+            .run(...cols.map((c) => row[c] ?? null)),
+        state.row.externalid,
+      );
+      id = String(info.lastInsertRowid);
+    } else {
+      uniqueExternalId(
+        () =>
+          db
+            .prepare(`UPDATE ${table} SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
+            .run(...COLUMNS.map((c) => state.row[c] ?? null), Number(id)),
+        state.row.externalid,
+      );
+    }
+    if (schema.rolesTable) {
+      db.prepare(`DELETE FROM ${schema.rolesTable} WHERE entity = ?`).run(Number(id));
+      const insert = db.prepare(`INSERT INTO ${schema.rolesTable} (entity, role, line) VALUES (?, ?, ?)`);
+      state.roles.forEach((r, i) => insert.run(Number(id), Number(r), i));
+    }
+    return id;
+  });
+  // IMMEDIATE: the write lock is taken before the first read (the next id), so concurrent writers from
+  // other script workers wait on the busy timeout instead of failing with "database is locked".
+  return save.immediate();
 }
 
 /**
@@ -377,10 +378,11 @@ export function deleteEmployeeRow(db: Db, id: string, schema: RecordSchema = STA
       'This record cannot be deleted because it has dependent records.',
     );
   }
-  db.transaction(() => {
+  const remove = db.transaction(() => {
     if (schema.rolesTable) db.prepare(`DELETE FROM ${schema.rolesTable} WHERE entity = ?`).run(Number(id));
     db.prepare(`DELETE FROM ${schema.type.id} WHERE id = ?`).run(Number(id));
-  }).immediate();
+  });
+  remove.immediate();
 }
 
 export function notFound(id: string): NetSuiteError {

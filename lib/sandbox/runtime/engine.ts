@@ -23,6 +23,7 @@ import { Governance, timeLimitExceeded, timeLimitSeconds, usageLimit } from './g
 import { moduleResolver } from './modules';
 import type { Deployment, ScriptObject } from '../sdf/objects-xml';
 import { ScriptRecord, employeeSpec, employeeValues } from './record-model';
+import { customRecordSpec, rowValues, toColumnValue, type TableSpec } from '../records/record-types';
 import { instantiate } from './script-loader';
 import type { EmployeeWriter, HttpRequest, HttpResult, LogEntry, Origin, ScriptEnv, Services } from './script-env';
 import { isDate, ymdIn } from './ns-format';
@@ -225,6 +226,69 @@ export class Engine implements EmployeeWriter {
     next.id = saveEmployee(this.db, next, schema);
     if (!fromUserEvent) this.runUserEvents('afterSubmit', op, current, next, only, origin, schema);
     return next.id;
+  }
+
+  // ---- custom records saved in NetSuite's own forms ------------------------------------------------
+
+  /**
+   * An administrator's create or edit of a custom record in NetSuite's record form (the sandbox UI and
+   * tests): the row is written, then the afterSubmit user events deployed on that custom record type
+   * run as for any record (a deployment's record type names it as `[scriptid=customrecord_…]`).
+   * Values are SuiteScript values by field id; an unknown field is refused.
+   */
+  writeCustom(type: string, id: string | null, values: Record<string, unknown>, origin: Origin): string {
+    const recordType = this.services.recordTypes.get(type);
+    if (!recordType) throw new NetSuiteError(400, 'INVALID_RCRD_TYPE', `The record type ${type} is not supported.`);
+    const spec = customRecordSpec(this.db, recordType);
+    const cols = Object.keys(values);
+    for (const c of cols)
+      if (spec.column(c) === null || c === 'id')
+        throw new NetSuiteError(400, 'INVALID_FLD_VALUE', `The field ${c} does not exist on ${type}.`);
+    const read = (rowId: string) =>
+      this.db.prepare(`SELECT * FROM ${type} WHERE id = ?`).get(Number(rowId)) as Record<string, unknown> | undefined;
+    const old = id === null ? null : read(id);
+    if (id !== null && !old) throw notFound(id);
+    const now = this.now();
+    const vals = cols.map((c) => toColumnValue(spec.kind(c), values[c]));
+    let rowId = id;
+    if (rowId !== null) {
+      const sets = cols.map((c) => `${c} = ?, `).join('');
+      this.db.prepare(`UPDATE ${type} SET ${sets}lastmodified = ? WHERE id = ?`).run(...vals, now, Number(rowId));
+    } else {
+      const all = [...cols, 'created', 'lastmodified'];
+      const sql = `INSERT INTO ${type} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`;
+      rowId = String(this.db.prepare(sql).run(...vals, now, now).lastInsertRowid);
+    }
+    this.runCustomAfterSubmit(id === null ? 'create' : 'edit', spec, old ?? null, read(rowId)!, origin);
+    return rowId;
+  }
+
+  private runCustomAfterSubmit(
+    type: 'create' | 'edit',
+    spec: TableSpec,
+    old: Record<string, unknown> | null,
+    next: Record<string, unknown>,
+    origin: Origin,
+  ): void {
+    const sdfType = `[SCRIPTID=${spec.type.toUpperCase()}]`;
+    const deployments = [
+      ...this.userEventDeployments(type, origin.executionContext, sdfType),
+      ...this.userEventDeployments(type, origin.executionContext, spec.type.toUpperCase()),
+    ];
+    for (const { script, deployment } of deployments) {
+      this.execute(script, deployment, origin, true, null, 'afterSubmit', (instance, env) => {
+        const record = (row: Record<string, unknown>) => {
+          const { values, sublists } = rowValues(spec, row);
+          return new ScriptRecord(env, spec, String(row.id), values, sublists, {
+            readOnly: true,
+            isDynamic: false,
+            partial: false,
+          });
+        };
+        const context = { type, oldRecord: old ? record(old) : null, newRecord: record(next) };
+        instance.call(instance.entry.afterSubmit, context, this.options.scriptTimeoutMs);
+      });
+    }
   }
 
   // ---- user events -----------------------------------------------------------------------------

@@ -32,6 +32,7 @@ export type Job =
     }
   | { kind: 'delete'; id: string; origin: Origin; recordType?: string }
   | { kind: 'task'; taskId: number }
+  | { kind: 'customWrite'; type: string; id: string | null; values: Record<string, unknown>; origin: Origin }
   | { kind: 'suitelet'; scriptId: string; deploymentId: string; request: SuiteletRequest; origin: Origin };
 
 export type JobError =

@@ -37,6 +37,8 @@ function run(job: Job): unknown {
       return null;
     case 'task':
       return engine.runTask(job.taskId);
+    case 'customWrite':
+      return engine.writeCustom(job.type, job.id, job.values, job.origin);
     case 'suitelet':
       return engine.runSuitelet(job.scriptId, job.deploymentId, job.request, job.origin);
   }

@@ -19,6 +19,7 @@ export const FILTER_FIELDS: { key: keyof Filters; field: string; param: string; 
   { key: 'eventType', field: 'custpage_event_type', param: 'custparam_event_type', label: 'Event type' },
   { key: 'from', field: 'custpage_from', param: 'custparam_from', label: 'Created from (YYYY-MM-DD)' },
   { key: 'to', field: 'custpage_to', param: 'custparam_to', label: 'Created to (YYYY-MM-DD)' },
+  { key: 'endpoint', field: 'custpage_endpoint', param: 'custparam_endpoint', label: 'Endpoint (id or parameters)' },
 ];
 
 export function filterParams(f: Filters): Params {

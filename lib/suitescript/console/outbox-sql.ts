@@ -5,6 +5,7 @@
  */
 import { DELIVERY_FIELD as F, DELIVERY_RECORD as T, DELIVERY_STATUS } from '../../core/delivery-record';
 import { EVENT_TYPE_NAMES } from '../../core/record-types';
+import { PARAMETERS_ENDPOINT } from '../../core/endpoint-record';
 
 export const PAGE_SIZE = 50;
 const EVENT_TYPES: readonly string[] = EVENT_TYPE_NAMES;
@@ -22,9 +23,11 @@ export interface Filters {
   /** `YYYY-MM-DD`: created on or after / on or before that day. */
   from: string;
   to: string;
+  /** An endpoint record's internal id, or `parameters`. */
+  endpoint: string;
 }
 
-export const NO_FILTERS: Filters = { status: '', employee: '', eventType: '', from: '', to: '' };
+export const NO_FILTERS: Filters = { status: '', employee: '', eventType: '', from: '', to: '', endpoint: '' };
 
 /**
  * `SYSDATE - n` with n in days: an instant `ms` before now, as the database sees now. Rounded up to a
@@ -109,6 +112,12 @@ export function filterClause(f: Filters): { where: string[]; params: (string | n
     if (EVENT_TYPES.includes(f.eventType)) add(`${F.eventType} = ?`, f.eventType);
     else errors.push(`event type must be one of ${EVENT_TYPES.join(', ')}`);
   }
+  if (f.endpoint !== '') {
+    // Deliveries stored before endpoints existed (no endpoint) belong to the parameters endpoint.
+    if (f.endpoint === PARAMETERS_ENDPOINT) add(`(${F.endpoint} = ? OR ${F.endpoint} IS NULL)`, f.endpoint);
+    else if (/^\d{1,15}$/.test(f.endpoint)) add(`${F.endpoint} = ?`, f.endpoint);
+    else errors.push(`endpoint must be an endpoint record's internal id or ${PARAMETERS_ENDPOINT}`);
+  }
   if (f.from !== '') {
     if (validDay(f.from)) add(`created >= TO_DATE(?, 'YYYY-MM-DD')`, f.from);
     else errors.push('from must be a date YYYY-MM-DD');
@@ -184,4 +193,12 @@ export function deadBatch(limit: number): Query {
 
 export function deadCount(): Query {
   return { query: `SELECT COUNT(*) AS n FROM ${T} WHERE ${F.status} = ?`, params: [DELIVERY_STATUS.dead] };
+}
+
+/** Pending and dead deliveries per endpoint (an empty endpoint is the parameters endpoint's). */
+export function countsByEndpoint(): Query {
+  return {
+    query: `SELECT ${F.endpoint} AS endpoint, ${F.status} AS status, COUNT(*) AS n FROM ${T} WHERE ${F.status} IN (?, ?) GROUP BY ${F.endpoint}, ${F.status}`,
+    params: [DELIVERY_STATUS.pending, DELIVERY_STATUS.dead],
+  };
 }

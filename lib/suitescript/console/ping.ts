@@ -4,7 +4,7 @@
  * the user event's parameters are read by the session).
  */
 import * as runtime from 'N/runtime';
-import { blockingProblems, parseConfig, type ParamReader } from '../../core/config';
+import { blockingProblems, parseConfig, type ConfigResult, type ParamReader } from '../../core/config';
 import { buildPingEvent, makePingId } from '../../core/ping';
 import { errorText } from '../errors';
 import { currentOrigin } from '../origin';
@@ -22,9 +22,12 @@ export type PingOutcome =
 /** `source`: the user event deployment's parameters as the session read them (session.ts). */
 export function sendTestEvent(source: { read: ParamReader } | { problem: string }): PingOutcome {
   if (!('read' in source)) return { kind: 'not sent', problems: [`the user event deployment is ${source.problem}`] };
-  const params = source.read;
+  return sendTestEventTo(parseConfig(source.read));
+}
+
+/** The ping to one endpoint's configuration (the parameters, or an endpoint record's): 10 units. */
+export function sendTestEventTo(result: ConfigResult): PingOutcome {
   // As the retry worker: only a problem that makes sending unsafe holds the event back.
-  const result = parseConfig(params);
   const blocking = blockingProblems(result);
   if (blocking.length > 0) return { kind: 'not sent', problems: blocking.map((p) => p.message) };
   const { config } = result;

@@ -14,6 +14,7 @@ import {
   SELECT_FIELD,
 } from './deliveries-page';
 import { DELIVERY_ID_FIELD, deliveryPage } from './delivery-page';
+import { ENDPOINT_ACTION_FIELD, ENDPOINT_ID_FIELD, endpointAction, endpointsPage } from './endpoints-page';
 import { readHealth } from './health';
 import { healthPage, pingLines } from './health-page';
 import { NO_FILTERS, PAGE_SIZE, type Filters } from './outbox-sql';
@@ -121,6 +122,8 @@ function showPage(response: http.ServerResponse, view: View, p: Params, post: bo
     }
     case 'replay_dead':
       return response.writePage(replayDeadPage(m, s));
+    case 'endpoints':
+      return response.writePage(endpointsPage(m, s));
     default:
       return response.writePage(healthPage(readHealth(s.params), Date.now(), m, s));
   }
@@ -139,6 +142,13 @@ function act(request: http.ServerRequest, response: http.ServerResponse, view: V
     }
     case 'replay_dead':
       return postReplayDead(response, p, s);
+    case 'endpoints': {
+      const id = String(p[ENDPOINT_ID_FIELD] ?? '');
+      const message = /^\d{1,15}$/.test(id)
+        ? endpointAction(id, String(p[ENDPOINT_ACTION_FIELD] ?? ''), s.userId)
+        : { kind: 'error' as const, lines: ['Choose an endpoint.'] };
+      return response.writePage(endpointsPage(message, s));
+    }
     default:
       return showPage(response, 'health', p, true, s, pingLines(sendTestEvent(s.params)));
   }

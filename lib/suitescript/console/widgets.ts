@@ -8,7 +8,7 @@ import { esc } from './format';
 export const VIEW_PARAM = 'custparam_view';
 /** Hidden on every form: which page a POST comes from (a POST carries the form's fields). */
 export const VIEW_FIELD = 'custpage_view';
-export type View = 'health' | 'deliveries' | 'delivery' | 'replay_dead';
+export type View = 'health' | 'deliveries' | 'delivery' | 'replay_dead' | 'endpoints';
 
 export type Params = Record<string, string | number>;
 
@@ -28,6 +28,7 @@ export function link(href: string, text: string): string {
 const PAGES: [View, string][] = [
   ['health', 'Health'],
   ['deliveries', 'Deliveries'],
+  ['endpoints', 'Endpoints'],
   ['replay_dead', 'Replay dead deliveries'],
 ];
 

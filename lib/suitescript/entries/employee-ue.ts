@@ -1,25 +1,26 @@
 /**
- * User event (afterSubmit) on every record that can log in: one script, one deployment per record type
- * of the registry (EMPLOYEE, VENDOR, PARTNER, CUSTOMER; lib/core/record-types.ts), each configured by its
- * own parameter values. Diff, sign and send the change; on any failure keep it as a
- * pending delivery for the scheduled script. While the endpoint's circuit breaker is open (an inline
- * POST failed in the last minutes) saves do not wait on it: the event is kept for the worker. Never
- * throws into the user's save.
+ * User event on EMPLOYEE (afterSubmit): diff, sign and send the change to every endpoint that wants
+ * it (one event, one delivery per endpoint); on any failure keep it as a pending delivery for the
+ * scheduled script. While an endpoint's circuit breaker is open (an inline POST failed in the last
+ * minutes) saves do not wait on it, and at most FAN_OUT.inlinePosts endpoints are posted inline per
+ * save: the others' events are kept for the worker. Never throws into the user's save.
  */
 import * as logger from 'N/log';
 import * as runtime from 'N/runtime';
 import type { EntryPoints } from 'N/types';
 import { decideInline, openUntilValue, showsDown } from '../../core/breaker';
-import { blockingProblems, parseConfig, postsInline, problemSummary, type EmitterConfig } from '../../core/config';
+import { blockingProblems, postsInline, problemSummary } from '../../core/config';
 import { queuedState, stateAfterAttempt, DELIVERY_STATUS, type DeliveryState } from '../../core/delivery-record';
+import { endpointPrefix, type Endpoint } from '../../core/endpoint-record';
 import { serializeEvent, type WebhookEvent } from '../../core/envelope';
-import { USER_RECORD_TYPES } from '../../core/record-types';
-import { closeBreaker, openBreaker, readBreaker } from '../breaker-cache';
+import { FAN_OUT } from '../../core/governance';
+import { closeBreaker, openBreaker, readBreakers } from '../breaker-cache';
+import { USER_RECORD_TYPES, type UserRecordType } from '../../core/record-types';
 import { CHANGE_TYPES, changeEvent, recordTypeOf } from '../change-event';
+import { endpointsFor } from '../endpoints';
 import { errorCode } from '../errors';
 import { createDelivery } from '../new-delivery';
 import { currentOrigin } from '../origin';
-import { currentScriptParams } from '../params';
 import { postSigned } from '../post-signed';
 import { signerOrProblem, type Sign } from '../signer';
 import { notStoredDetails } from '../store-failure';
@@ -30,7 +31,8 @@ const TITLE = 'suitehooks';
 interface Emission {
   event: WebhookEvent;
   body: string;
-  config: EmitterConfig;
+  /** The endpoint this delivery belongs to: only ever sent there, signed with its API Secret. */
+  endpoint: Endpoint;
   /** Null when the configuration or the API Secret does not allow sending. */
   sign: Sign | null;
   /** Why nothing may be sent (a configuration problem), or null. */
@@ -44,10 +46,12 @@ interface Emission {
  * then one error naming cause and fix, with ids and codes only.
  */
 function keep(em: Emission, state: DeliveryState, posted: boolean): void {
-  const { event, body, config } = em;
+  const { event, body } = em;
+  const { config } = em.endpoint.result;
   try {
     createDelivery(
       {
+        endpoint: em.endpoint.id,
         eventId: event.data.id,
         eventType: event.type,
         body,
@@ -78,17 +82,20 @@ function keep(em: Emission, state: DeliveryState, posted: boolean): void {
 
 /** 10 units: the POST, and the delivery state it leaves. */
 function post(em: Emission): DeliveryState {
-  const result = postSigned(em.config.endpointUrl, em.event.data.id, em.body, em.sign!, Date.now());
+  const result = postSigned(em.endpoint.result.config.endpointUrl, em.event.data.id, em.body, em.sign!, Date.now());
   return stateAfterAttempt(result, 1, Date.now(), Math.random);
 }
 
+/** Reads an endpoint's stored breaker value (all endpoints' breakers are read with one cache call). */
+type Breakers = (endpoint: string) => string | null;
+
 /**
- * Posts inline unless the endpoint's breaker is open (1 unit to read it): a failure opens it, a probe
- * that gets an answer closes it (1 unit each). Success with the breaker closed: 11 units.
+ * Posts inline unless the endpoint's breaker is open: a failure opens it, a probe that gets an answer
+ * closes it (2 units each). Success with the breaker closed: the POST's 10 units only.
  */
-function sendInline(em: Emission): void {
-  const endpoint = em.config.endpointUrl;
-  const decision = decideInline(readBreaker(endpoint), Date.now());
+function sendInline(em: Emission, breakers: Breakers): void {
+  const endpoint = em.endpoint.id;
+  const decision = decideInline(breakers(endpoint), Date.now());
   if (decision.kind === 'skip') {
     const until = new Date(decision.until).toISOString();
     return keep(
@@ -99,47 +106,65 @@ function sendInline(em: Emission): void {
   }
   // The probe is claimed first, so the saves that follow keep skipping while it runs.
   if (decision.kind === 'probe') openBreaker(endpoint, decision.claim);
-  const result = postSigned(endpoint, em.event.data.id, em.body, em.sign!, Date.now());
+  const url = em.endpoint.result.config.endpointUrl;
+  const result = postSigned(url, em.event.data.id, em.body, em.sign!, Date.now());
   if (showsDown(result)) openBreaker(endpoint, openUntilValue(Date.now()));
   else if (decision.kind === 'probe') closeBreaker(endpoint);
   const state = stateAfterAttempt(result, 1, Date.now(), Math.random);
   if (state.status !== DELIVERY_STATUS.delivered) keep(em, state, true);
 }
 
-/** The save's event, or null when none is emitted (event type, context, or no tracked change). */
-function emission(context: EntryPoints.UserEvent.afterSubmitContext): Emission | null {
-  const eventType = String(context.type);
-  const changeType = CHANGE_TYPES[eventType];
-  if (!changeType) return null;
-  const newRecord = changeType === 'delete' ? null : context.newRecord;
-  const type = recordTypeOf(newRecord, context.oldRecord);
-  if (!type) {
-    logger.error({ title: `${TITLE}: not a login record`, details: unwatchedDetails(context) });
-    return null;
-  }
-  const parsed = parseConfig(currentScriptParams(), type.fields);
-  const { config } = parsed;
+/** What one save shares across its endpoints: one event id, one time. */
+interface Save {
+  context: EntryPoints.UserEvent.afterSubmitContext;
+  /** The registry entry of the record saved. */
+  type: UserRecordType;
+  eventType: string;
+  executionContext: string;
+  now: number;
+  nonce: string;
+}
+
+/**
+ * The endpoint's API Secret, or why nothing may be sent to it (a configuration problem, held until
+ * fixed). One Execution Log entry naming the endpoint and the fields (never their values).
+ */
+function signing(endpoint: Endpoint): { sign: Sign | null; held: string | null } {
+  const parsed = endpoint.result;
   const blocking = blockingProblems(parsed);
   // An API Secret this script cannot use is a configuration problem like the others (checking costs no unit).
-  const signer = blocking.length > 0 ? null : signerOrProblem(config);
+  const signer = blocking.length > 0 ? null : signerOrProblem(parsed.config);
   const problems = signer?.problem ? [...parsed.problems, signer.problem] : parsed.problems;
-  // One Execution Log entry naming the parameters (never their values), where administrators look first.
-  if (problems.length > 0) logger.error({ title: `${TITLE}: configuration`, details: problemSummary(problems) });
-  if (!config.eventTypes.has(eventType)) return null;
-  const executionContext = String(runtime.executionContext).toUpperCase();
-  if (config.contexts && !config.contexts.has(executionContext)) return null;
+  if (problems.length > 0)
+    logger.error({
+      title: `${TITLE}: configuration`,
+      details: `${endpointPrefix(endpoint.id)}${problemSummary(problems)}`,
+    });
+  // A problem with where or how to send is the administrator's to fix: keep the event, send nothing,
+  // count no attempt. Other problems fell back to defaults and do not hold the event back.
+  const held =
+    blocking.length > 0
+      ? `configuration: ${blocking.map((p) => p.message).join('; ')}`
+      : (signer?.problem?.message ?? null);
+  return { sign: signer?.sign ?? null, held };
+}
 
+/** The save's event for one endpoint (its fields and payload mode), or null when it changed nothing it tracks. */
+function emission(save: Save, endpoint: Endpoint): Emission | null {
+  const { context, eventType } = save;
+  const changeType = CHANGE_TYPES[eventType]!;
+  const config = endpoint.result.config;
   const built = changeEvent({
-    type,
+    type: save.type,
     eventType,
     changeType,
-    newRecord,
+    newRecord: changeType === 'delete' ? null : context.newRecord,
     oldRecord: context.oldRecord,
     config,
     origin: currentOrigin(),
     account: runtime.accountId,
-    now: Date.now(),
-    nonce: Math.random().toString(36).slice(2, 10),
+    now: save.now,
+    nonce: save.nonce,
   });
   if (!built) return null;
   const { event } = built;
@@ -148,22 +173,56 @@ function emission(context: EntryPoints.UserEvent.afterSubmitContext): Emission |
       title: `${TITLE}: unreadable fields`,
       details: `event ${event.data.id}: ${built.problems.join('; ')}`,
     });
-  // A problem with where or how to send is the administrator's to fix: keep the event, send nothing,
-  // count no attempt. Other problems fell back to defaults and do not hold the event back.
-  const held =
-    blocking.length > 0
-      ? `configuration: ${blocking.map((p) => p.message).join('; ')}`
-      : (signer?.problem?.message ?? null);
-  const inline = postsInline(config.deliveryMode, executionContext);
-  return { event, body: serializeEvent(event), config, sign: signer?.sign ?? null, held, inline };
+  const inline = postsInline(config.deliveryMode, save.executionContext);
+  return { event, body: serializeEvent(event), endpoint, ...signing(endpoint), inline };
+}
+
+/**
+ * Sends or keeps each endpoint's delivery: all breakers read with one cache call (1 unit), at most
+ * FAN_OUT.inlinePosts inline POSTs; the rest are kept for the worker (6 units each).
+ */
+function dispatch(emissions: Emission[]): void {
+  const inline = emissions.filter((em) => em.endpoint.enabled && em.held === null && em.inline);
+  const breakers: Breakers = inline.length > 0 ? readBreakers() : () => null;
+  let budget: number = FAN_OUT.inlinePosts;
+  for (const em of emissions) {
+    if (!em.endpoint.enabled) keep(em, queuedState('endpoint disabled: kept until it is enabled again'), false);
+    else if (em.held !== null) keep(em, queuedState(em.held), false);
+    else if (!em.inline) keep(em, queuedState(''), false);
+    else if (budget === 0)
+      keep(em, queuedState(`not sent inline: a save posts to at most ${FAN_OUT.inlinePosts} endpoints`), false);
+    else {
+      budget--;
+      sendInline(em, breakers);
+    }
+  }
 }
 
 function emit(context: EntryPoints.UserEvent.afterSubmitContext): void {
-  const em = emission(context);
-  if (!em) return;
-  if (em.held !== null) keep(em, queuedState(em.held), false);
-  else if (!em.inline) keep(em, queuedState(''), false);
-  else sendInline(em);
+  const eventType = String(context.type);
+  if (!CHANGE_TYPES[eventType]) return;
+  const executionContext = String(runtime.executionContext).toUpperCase();
+  const type = recordTypeOf(CHANGE_TYPES[eventType] === 'delete' ? null : context.newRecord, context.oldRecord);
+  if (!type) {
+    logger.error({ title: `${TITLE}: not a login record`, details: unwatchedDetails(context) });
+    return;
+  }
+  const endpoints = endpointsFor(type, eventType, executionContext);
+  if (endpoints.length === 0) return;
+  const save: Save = {
+    context,
+    type,
+    eventType,
+    executionContext,
+    now: Date.now(),
+    nonce: Math.random().toString(36).slice(2, 10),
+  };
+  const emissions: Emission[] = [];
+  for (const endpoint of endpoints) {
+    const em = emission(save, endpoint);
+    if (em) emissions.push(em);
+  }
+  dispatch(emissions);
 }
 
 /** `vendor 123`: the record a save was about, for the Execution Log (type and id only). */
@@ -181,6 +240,9 @@ export function afterSubmit(context: EntryPoints.UserEvent.afterSubmitContext): 
   try {
     emit(context);
   } catch (e) {
-    logger.error({ title: `${TITLE}: emitter failed`, details: `${recordLabel(context)}: ${errorCode(e)}` });
+    logger.error({
+      title: `${TITLE}: emitter failed`,
+      details: `employee ${String(context.newRecord?.id ?? context.oldRecord?.id ?? '')}: ${errorCode(e)}`,
+    });
   }
 }

@@ -4,19 +4,26 @@
  * @NModuleScope SameAccount
  * Built by scripts/build-bundle.mjs from lib/suitescript/entries/console-sl.ts; edit the TypeScript, not this file.
  */
-define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/url', 'N/record', 'N/search', 'N/crypto', 'N/encode', 'N/https', 'N/task'], function (logger3, redirect, runtime5, serverWidget2, query, url, record, search2, crypto, encode, https, task) {
-  var logger2 = logger3;
+define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/url', 'N/record', 'N/cache', 'N/search', 'N/https', 'N/crypto', 'N/encode', 'N/task'], function (logger5, redirect, runtime7, serverWidget2, query, url, record, cache, search, https, crypto, encode, task) {
+  var logger4 = logger5;
   var serverWidget = serverWidget2;
-  var record3 = record;
+  var logger2 = logger5;
   var record2 = record;
-  var search = search2;
-  var runtime2 = runtime5;
-  var runtime = runtime5;
   var serverWidget3 = serverWidget2;
+  var logger = logger5;
+  var runtime2 = runtime7;
+  var runtime = runtime7;
+  var runtime4 = runtime7;
+  var runtime3 = runtime7;
   var record4 = record;
-  var runtime3 = runtime5;
-  var logger = logger3;
-  var runtime4 = runtime5;
+  var search3 = search;
+  var record3 = record;
+  var search2 = search;
+  var serverWidget4 = serverWidget2;
+  var record5 = record;
+  var runtime5 = runtime7;
+  var logger3 = logger5;
+  var runtime6 = runtime7;
   var url2 = url;
   // lib/suitescript/entries/console-sl.ts
 
@@ -43,6 +50,11 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     eventId: "custrecord_suitehooks_event_id",
     /** `employee.created` | `employee.updated` | `employee.deleted`. */
     eventType: "custrecord_suitehooks_event_type",
+    /**
+     * The endpoint it belongs to: the endpoint record's internal id, or `parameters` (empty on deliveries
+     * stored before endpoints existed: the parameters endpoint). The worker sends it to that endpoint only.
+     */
+    endpoint: "custrecord_suitehooks_endpoint",
     endpointUrl: "custrecord_suitehooks_endpoint_url",
     /**
      * The host allow-list the endpoint was checked against: host names separated by spaces, `*` for any
@@ -108,7 +120,9 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   var SCRIPT = {
     userEvent: "customscript_suitehooks_employee_ue",
     retry: "customscript_suitehooks_retry_ss",
-    console: "customscript_suitehooks_console"
+    console: "customscript_suitehooks_console",
+    /** Drops the cached endpoint configuration when an endpoint record changes. */
+    endpointUserEvent: "customscript_suitehooks_endpoint_ue"
   };
   var DEPLOYMENT = {
     userEvent: "customdeploy_suitehooks_employee_ue",
@@ -116,7 +130,8 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     retryTimer: "customdeploy_suitehooks_retry_ss",
     /** The retry script's Not Scheduled deployment: the only one that sends; started on demand by N/task. */
     retryWorker: "customdeploy_suitehooks_retry_worker",
-    console: "customdeploy_suitehooks_console"
+    console: "customdeploy_suitehooks_console",
+    endpointUserEvent: "customdeploy_suitehooks_endpoint_ue"
   };
 
   // lib/suitescript/console/deliveries-page.ts
@@ -284,10 +299,10 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   function plural(n, one, many) {
     return `${n} ${n === 1 ? one : many}`;
   }
-  function attemptText(httpStatus, error2) {
+  function attemptText(httpStatus, error3) {
     const status = httpStatus === "" ? "" : `HTTP ${httpStatus}`;
-    if (status === "" || error2 === "") return status || error2;
-    return error2.startsWith(status) ? error2 : `${status}: ${error2}`;
+    if (status === "" || error3 === "") return status || error3;
+    return error3.startsWith(status) ? error3 : `${status}: ${error3}`;
   }
   function formatAge(ms) {
     const s = Math.max(0, Math.floor(ms / 1e3));
@@ -322,11 +337,279 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     return `${match[1]}${match[2]}${match[3]}${match[4] ? "?…" : ""}`;
   }
 
+  // lib/core/config.ts
+  var PARAM = {
+    endpointUrl: "custscript_suitehooks_endpoint_url",
+    secretId: "custscript_suitehooks_secret_id",
+    prevSecretId: "custscript_suitehooks_prev_secret_id",
+    fields: "custscript_suitehooks_fields",
+    contexts: "custscript_suitehooks_contexts",
+    deliveryMode: "custscript_suitehooks_delivery_mode",
+    payloadMode: "custscript_suitehooks_payload_mode",
+    excludedFields: "custscript_suitehooks_excluded_fields",
+    eventTypes: "custscript_suitehooks_event_types",
+    allowedHosts: "custscript_suitehooks_allowed_hosts",
+    recordTypes: "custscript_suitehooks_record_types"
+  };
+  var CONTEXT_TYPE = Object.freeze({
+    ACTION: "ACTION",
+    ADVANCEDREVREC: "ADVANCEDREVREC",
+    BANKCONNECTIVITY: "BANKCONNECTIVITY",
+    BANKSTATEMENTPARSER: "BANKSTATEMENTPARSER",
+    BUNDLE_INSTALLATION: "BUNDLEINSTALLATION",
+    CLIENT: "CLIENT",
+    CONSOLRATEADJUSTOR: "CONSOLRATEADJUSTOR",
+    CSV_IMPORT: "CSVIMPORT",
+    CUSTOMGLLINES: "CUSTOMGLLINES",
+    CUSTOM_MASSUPDATE: "CUSTOMMASSUPDATE",
+    DATASETBUILDER: "DATASETBUILDER",
+    DEBUGGER: "DEBUGGER",
+    EMAIL_CAPTURE: "EMAILCAPTURE",
+    FICONNECTIVITY: "FICONNECTIVITY",
+    FIPARSER: "FIPARSER",
+    MAP_REDUCE: "MAPREDUCE",
+    NONE: "NONE",
+    PAYMENTGATEWAY: "PAYMENTGATEWAY",
+    PAYMENTPOSTBACK: "PAYMENTPOSTBACK",
+    PLATFORMEXTENSION: "PLATFORMEXTENSION",
+    PORTLET: "PORTLET",
+    PROMOTIONS: "PROMOTIONS",
+    RESTLET: "RESTLET",
+    REST_WEBSERVICES: "RESTWEBSERVICES",
+    SCHEDULED: "SCHEDULED",
+    SDF_INSTALLATION: "SDFINSTALLATION",
+    SHIPPING_PARTNERS: "SHIPPINGPARTNERS",
+    SUITELET: "SUITELET",
+    TAX_CALCULATION: "TAXCALCULATION",
+    USEREVENT: "USEREVENT",
+    USER_INTERFACE: "USERINTERFACE",
+    WEBAPPLICATION: "WEBAPPLICATION",
+    WEBSERVICES: "WEBSERVICES",
+    WEBSTORE: "WEBSTORE",
+    WORKBOOKBUILDER: "WORKBOOKBUILDER",
+    WORKFLOW: "WORKFLOW"
+  });
+  var CONTEXT_TYPE_BEYOND_TYPINGS = Object.freeze({
+    OCRPLUGIN: "OCRPLUGIN",
+    RECORDACTION: "RECORDACTION"
+  });
+  var EXECUTION_CONTEXTS = /* @__PURE__ */ new Set([
+    ...Object.values(CONTEXT_TYPE),
+    ...Object.values(CONTEXT_TYPE_BEYOND_TYPINGS)
+  ]);
+  var EVENT_TYPES = /* @__PURE__ */ new Set(["create", "edit", "xedit", "delete"]);
+  var RECORD_TYPE_IDS = new Set(USER_RECORD_TYPES.map((t) => t.id));
+  var SENDING_PARAMS = /* @__PURE__ */ new Set([
+    PARAM.endpointUrl,
+    PARAM.secretId,
+    PARAM.prevSecretId,
+    PARAM.allowedHosts
+  ]);
+  var SECRET_ID = /^custsecret[a-z0-9_]{1,30}$/;
+  var HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|[0-9a-f:.]*:[0-9a-f:.]*)$/;
+  function text(raw) {
+    return raw === null || raw === void 0 ? "" : String(raw).trim();
+  }
+  function list(raw) {
+    return text(raw).replace(/\s*:\s*/g, ":").split(/[\s,;]+/).map((s) => s.trim()).filter((s) => s !== "");
+  }
+  function problem(param, reason, detail = "") {
+    return {
+      param,
+      reason,
+      message: `${param}${detail.startsWith(":") ? "" : " "}${detail || reason}`,
+      blocking: SENDING_PARAMS.has(param)
+    };
+  }
+  function endpointProblem(url3, allowedHosts) {
+    const p = (reason, detail) => problem(PARAM.endpointUrl, reason, detail);
+    if (url3 === "") return p("is not set", "is not set: the receiver URL is required");
+    const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url3);
+    if (!match) return p("is not an absolute URL");
+    if (match[1].toLowerCase() !== "https")
+      return p("must use https://", "must use https:// (NetSuite refuses other schemes)");
+    const authority = match[2];
+    if (authority.includes("@")) return p("must not carry credentials");
+    const host = authority.replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
+    if (host === "") return p("has no host");
+    if (allowedHosts && !allowedHosts.has(host))
+      return p(`host is not in ${PARAM.allowedHosts}`, `host ${host} is not in ${PARAM.allowedHosts}`);
+    return null;
+  }
+  function parseTarget(read, problems) {
+    const hosts = list(read(PARAM.allowedHosts)).map((h) => h.toLowerCase().replace(/^\[|\]$/g, ""));
+    const badHosts = hosts.filter((h) => !HOST.test(h));
+    for (const h of badHosts)
+      problems.push(
+        problem(
+          PARAM.allowedHosts,
+          "an entry is not a host name",
+          `: "${h}" is not a host name (no scheme, port or path)`
+        )
+      );
+    const allowedHosts = hosts.length > 0 ? new Set(hosts) : null;
+    const endpointUrl = text(read(PARAM.endpointUrl));
+    const endpoint = endpointProblem(endpointUrl, badHosts.length > 0 ? null : allowedHosts);
+    if (endpoint) problems.push(endpoint);
+    const secretId = text(read(PARAM.secretId)).toLowerCase();
+    if (secretId === "")
+      problems.push(problem(PARAM.secretId, "is not set", "is not set: name the API Secret (custsecret_…) that signs"));
+    else if (!SECRET_ID.test(secretId))
+      problems.push(problem(PARAM.secretId, "must be an API Secret script id (custsecret_…)"));
+    const prev = text(read(PARAM.prevSecretId)).toLowerCase();
+    if (prev !== "" && !SECRET_ID.test(prev))
+      problems.push(problem(PARAM.prevSecretId, "must be an API Secret script id (custsecret_…)"));
+    return { endpointUrl, secretId, prevSecretId: prev === "" ? null : prev, allowedHosts };
+  }
+  function otherTypesField(names, name) {
+    return names.shared && USER_RECORD_TYPES.some((t) => t.fields !== names.known && resolveFieldIn(t.fields, name));
+  }
+  function parseFields(read, fieldNames, problems) {
+    const { known } = fieldNames;
+    const names = list(read(PARAM.fields));
+    const fields = [];
+    let unknown = 0;
+    for (const name of names) {
+      const spec = resolveFieldIn(known, name);
+      if (!spec && otherTypesField(fieldNames, name)) continue;
+      if (!spec) {
+        unknown++;
+        problems.push(problem(PARAM.fields, "unknown or forbidden field", `: unknown or forbidden field "${name}"`));
+      } else if (!fields.some((f) => f.rest === spec.rest)) fields.push(spec);
+    }
+    if (names.length === 0 || unknown > 0) {
+      for (const f of known) if (!fields.some((g) => g.rest === f.rest)) fields.push(f);
+    }
+    for (const rest of ["isInactive", "giveAccess", "lastModifiedDate"]) {
+      if (!fields.some((f) => f.rest === rest)) fields.push(known.find((f) => f.rest === rest));
+    }
+    return fields;
+  }
+  function parseChoice(read, param, known, what, upper, problems) {
+    const names = list(read(param)).map((n) => upper ? n.toUpperCase() : n.toLowerCase());
+    for (const n of names)
+      if (!known.has(n)) problems.push(problem(param, `unknown ${what}`, `: unknown ${what} "${n}"`));
+    const valid = names.filter((n) => known.has(n));
+    return valid.length > 0 && valid.length === names.length ? new Set(valid) : null;
+  }
+  function parseModes(read, problems) {
+    const mode = text(read(PARAM.deliveryMode)).toLowerCase() || "auto";
+    if (mode !== "inline" && mode !== "outbox" && mode !== "auto") {
+      problems.push(
+        problem(PARAM.deliveryMode, "must be inline, outbox or auto", `must be inline, outbox or auto (got "${mode}")`)
+      );
+    }
+    const payload = text(read(PARAM.payloadMode)).toLowerCase() || "full";
+    if (payload !== "full" && payload !== "changes")
+      problems.push(problem(PARAM.payloadMode, "must be full or changes", `must be full or changes (got "${payload}")`));
+    return {
+      deliveryMode: mode === "inline" || mode === "outbox" ? mode : "auto",
+      payloadMode: payload === "changes" ? "changes" : "full"
+    };
+  }
+  function parseExcluded(read, names, problems) {
+    const excluded = /* @__PURE__ */ new Set();
+    for (const name of list(read(PARAM.excludedFields))) {
+      if (FORBIDDEN_FIELDS.has(name) || FORBIDDEN_FIELDS.has(name.toLowerCase())) continue;
+      const spec = resolveFieldIn(names.known, name);
+      if (!spec && otherTypesField(names, name)) continue;
+      if (!spec) problems.push(problem(PARAM.excludedFields, "unknown field", `: unknown field "${name}"`));
+      else excluded.add(spec.rest);
+    }
+    return excluded;
+  }
+  function parseConfig(read, known = EMPLOYEE_FIELDS, shared = false) {
+    const problems = [];
+    const target = parseTarget(read, problems);
+    const names = { known, shared };
+    const fields = parseFields(read, names, problems);
+    const contexts = parseChoice(read, PARAM.contexts, EXECUTION_CONTEXTS, "execution context", true, problems);
+    const modes = parseModes(read, problems);
+    const excluded = parseExcluded(read, names, problems);
+    const eventTypes = parseChoice(read, PARAM.eventTypes, EVENT_TYPES, "event type", false, problems) ?? new Set(EVENT_TYPES);
+    const recordTypes = parseChoice(read, PARAM.recordTypes, RECORD_TYPE_IDS, "record type", false, problems);
+    return {
+      problems,
+      errors: problems.map((p) => p.message),
+      config: { ...target, fields, contexts, ...modes, excluded, eventTypes, recordTypes }
+    };
+  }
+  function blockingProblems(result) {
+    return result.problems.filter((p) => p.blocking);
+  }
+
+  // lib/core/endpoint-record.ts
+  var ENDPOINT_RECORD = "customrecord_suitehooks_endpoint";
+  var ENDPOINT_FIELD = {
+    url: "custrecord_suitehooks_ep_url",
+    secretId: "custrecord_suitehooks_ep_secret_id",
+    prevSecretId: "custrecord_suitehooks_ep_prev_secret_id",
+    /** Record types it wants (employee, vendor, …), comma separated; empty means all. */
+    recordTypes: "custrecord_suitehooks_ep_record_types",
+    eventTypes: "custrecord_suitehooks_ep_event_types",
+    fields: "custrecord_suitehooks_ep_fields",
+    excludedFields: "custrecord_suitehooks_ep_excluded_fields",
+    contexts: "custrecord_suitehooks_ep_contexts",
+    payloadMode: "custrecord_suitehooks_ep_payload_mode",
+    deliveryMode: "custrecord_suitehooks_ep_delivery_mode",
+    allowedHosts: "custrecord_suitehooks_ep_allowed_hosts",
+    enabled: "custrecord_suitehooks_ep_enabled",
+    /** Health, written by the retry worker: when its attempts began failing (ISO-8601 UTC; empty = healthy). */
+    failingSince: "custrecord_suitehooks_ep_failing_since",
+    lastSuccess: "custrecord_suitehooks_ep_last_success",
+    lastError: "custrecord_suitehooks_ep_last_error",
+    /** Why and when the worker disabled it (empty when an administrator did, or it is enabled). */
+    disabledReason: "custrecord_suitehooks_ep_disabled_reason"
+  };
+  var PARAMETERS_ENDPOINT = "parameters";
+  var SETTING_FIELDS = {
+    [PARAM.endpointUrl]: ENDPOINT_FIELD.url,
+    [PARAM.secretId]: ENDPOINT_FIELD.secretId,
+    [PARAM.prevSecretId]: ENDPOINT_FIELD.prevSecretId,
+    [PARAM.recordTypes]: ENDPOINT_FIELD.recordTypes,
+    [PARAM.eventTypes]: ENDPOINT_FIELD.eventTypes,
+    [PARAM.fields]: ENDPOINT_FIELD.fields,
+    [PARAM.excludedFields]: ENDPOINT_FIELD.excludedFields,
+    [PARAM.contexts]: ENDPOINT_FIELD.contexts,
+    [PARAM.payloadMode]: ENDPOINT_FIELD.payloadMode,
+    [PARAM.deliveryMode]: ENDPOINT_FIELD.deliveryMode,
+    [PARAM.allowedHosts]: ENDPOINT_FIELD.allowedHosts
+  };
+  var ENDPOINT_CONFIG_FIELDS = Object.freeze([
+    "name",
+    "isinactive",
+    ...Object.values(SETTING_FIELDS),
+    ENDPOINT_FIELD.enabled
+  ]);
+  function enabledValue(value) {
+    return value === true || value === "T" || value === "true";
+  }
+  function parseEndpoint(id, values, known) {
+    const read = (param) => {
+      const field = SETTING_FIELDS[param];
+      return field === void 0 ? null : values[field];
+    };
+    const result = parseConfig(read, known, true);
+    const problems = result.problems.map((p) => {
+      const field = SETTING_FIELDS[p.param] ?? p.param;
+      return { ...p, param: field, message: p.message.split(p.param).join(field) };
+    });
+    return {
+      id,
+      name: String(values.name ?? "") || `endpoint ${id}`,
+      enabled: enabledValue(values[ENDPOINT_FIELD.enabled]),
+      active: !enabledValue(values.isinactive),
+      result: { config: result.config, problems, errors: problems.map((p) => p.message) }
+    };
+  }
+  var ENDPOINTS_CACHE_NAME = "suitehooks_endpoints";
+  var ENDPOINTS_KEY = "endpoints";
+
   // lib/suitescript/console/outbox-sql.ts
   var PAGE_SIZE = 50;
-  var EVENT_TYPES = EVENT_TYPE_NAMES;
+  var EVENT_TYPES2 = EVENT_TYPE_NAMES;
   var DAY_MS = 864e5;
-  var NO_FILTERS = { status: "", employee: "", eventType: "", from: "", to: "" };
+  var NO_FILTERS = { status: "", employee: "", eventType: "", from: "", to: "", endpoint: "" };
   function sysdateMinus(ms) {
     const days = Math.ceil(Math.max(0, ms) / DAY_MS * 1e9) / 1e9;
     return `SYSDATE - ${days.toFixed(9).replace(/\.?0+$/, "")}`;
@@ -377,8 +660,13 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       else errors.push("employee must be an internal id (digits)");
     }
     if (f.eventType !== "") {
-      if (EVENT_TYPES.includes(f.eventType)) add(`${DELIVERY_FIELD.eventType} = ?`, f.eventType);
-      else errors.push(`event type must be one of ${EVENT_TYPES.join(", ")}`);
+      if (EVENT_TYPES2.includes(f.eventType)) add(`${DELIVERY_FIELD.eventType} = ?`, f.eventType);
+      else errors.push(`event type must be one of ${EVENT_TYPES2.join(", ")}`);
+    }
+    if (f.endpoint !== "") {
+      if (f.endpoint === PARAMETERS_ENDPOINT) add(`(${DELIVERY_FIELD.endpoint} = ? OR ${DELIVERY_FIELD.endpoint} IS NULL)`, f.endpoint);
+      else if (/^\d{1,15}$/.test(f.endpoint)) add(`${DELIVERY_FIELD.endpoint} = ?`, f.endpoint);
+      else errors.push(`endpoint must be an endpoint record's internal id or ${PARAMETERS_ENDPOINT}`);
     }
     if (f.from !== "") {
       if (validDay(f.from)) add(`created >= TO_DATE(?, 'YYYY-MM-DD')`, f.from);
@@ -442,6 +730,12 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   }
   function deadCount() {
     return { query: `SELECT COUNT(*) AS n FROM ${DELIVERY_RECORD} WHERE ${DELIVERY_FIELD.status} = ?`, params: [DELIVERY_STATUS.dead] };
+  }
+  function countsByEndpoint() {
+    return {
+      query: `SELECT ${DELIVERY_FIELD.endpoint} AS endpoint, ${DELIVERY_FIELD.status} AS status, COUNT(*) AS n FROM ${DELIVERY_RECORD} WHERE ${DELIVERY_FIELD.status} IN (?, ?) GROUP BY ${DELIVERY_FIELD.endpoint}, ${DELIVERY_FIELD.status}`,
+      params: [DELIVERY_STATUS.pending, DELIVERY_STATUS.dead]
+    };
   }
 
   // lib/suitescript/console/suiteql.ts
@@ -513,6 +807,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   var PAGES = [
     ["health", "Health"],
     ["deliveries", "Deliveries"],
+    ["endpoints", "Endpoints"],
     ["replay_dead", "Replay dead deliveries"]
   ];
   function html(form, id, content, container) {
@@ -568,7 +863,8 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     { key: "employee", field: "custpage_employee", param: "custparam_employee", label: "Employee internal id" },
     { key: "eventType", field: "custpage_event_type", param: "custparam_event_type", label: "Event type" },
     { key: "from", field: "custpage_from", param: "custparam_from", label: "Created from (YYYY-MM-DD)" },
-    { key: "to", field: "custpage_to", param: "custparam_to", label: "Created to (YYYY-MM-DD)" }
+    { key: "to", field: "custpage_to", param: "custparam_to", label: "Created to (YYYY-MM-DD)" },
+    { key: "endpoint", field: "custpage_endpoint", param: "custparam_endpoint", label: "Endpoint (id or parameters)" }
   ];
   function filterParams(f) {
     const out = {};
@@ -614,7 +910,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     ["custpage_created", "Created", serverWidget2.FieldType.TEXT],
     ["custpage_next", "Next attempt", serverWidget2.FieldType.TEXT]
   ];
-  function list(form, items) {
+  function list2(form, items) {
     const sublist = form.addSublist({ id: LIST_ID, type: serverWidget2.SublistType.LIST, label: "Deliveries" });
     sublist.addField({ id: SELECT_FIELD, type: serverWidget2.FieldType.CHECKBOX, label: "Select" }).updateDisplayType({ displayType: serverWidget2.FieldDisplayType.ENTRY });
     sublist.addField({ id: ID_FIELD, type: serverWidget2.FieldType.TEXT, label: "ID" });
@@ -680,14 +976,14 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     items = items.slice(0, PAGE_SIZE);
     if (cursor.after !== void 0) items.reverse();
     pager(form, valid, items, hasMore, total, cursor);
-    list(form, items);
+    list2(form, items);
     form.addSubmitButton({ label: "Submit" });
     return form;
   }
 
   // lib/suitescript/console/delivery-page.ts
   var DELIVERY_ID_FIELD = "custpage_delivery";
-  function text(rec, fieldId) {
+  function text2(rec, fieldId) {
     const v = rec.getValue({ fieldId });
     if (v instanceof Date) return formatInstant(v);
     return v === null || v === void 0 ? "" : String(v);
@@ -705,30 +1001,30 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     hidden(form, DELIVERY_ID_FIELD, id);
     const g = group(form, "custpage_g_delivery", "Delivery");
     const rows2 = [
-      ["custpage_d_event", "Event ID (webhook-id)", text(rec, DELIVERY_FIELD.eventId)],
-      ["custpage_d_type", "Event type", text(rec, DELIVERY_FIELD.eventType)],
-      ["custpage_d_record", "Employee", text(rec, DELIVERY_FIELD.recordId)],
-      ["custpage_d_status", "Status", text(rec, DELIVERY_FIELD.status)],
-      ["custpage_d_attempts", "Attempts", text(rec, DELIVERY_FIELD.attempts) || "0"],
-      ["custpage_d_next", "Next attempt", formatNextAttempt(text(rec, DELIVERY_FIELD.nextAttempt), text(rec, DELIVERY_FIELD.status)) || "-"],
-      ["custpage_d_http", "Last HTTP status", text(rec, DELIVERY_FIELD.lastHttpStatus) || "-"],
-      ["custpage_d_error", "Last error", text(rec, DELIVERY_FIELD.lastError) || "-"],
-      ["custpage_d_created", "Created", text(rec, "created")],
-      ["custpage_d_modified", "Last modified", text(rec, "lastmodified")],
-      ["custpage_d_endpoint", "Endpoint", redactEndpoint(text(rec, DELIVERY_FIELD.endpointUrl))],
+      ["custpage_d_event", "Event ID (webhook-id)", text2(rec, DELIVERY_FIELD.eventId)],
+      ["custpage_d_type", "Event type", text2(rec, DELIVERY_FIELD.eventType)],
+      ["custpage_d_record", "Employee", text2(rec, DELIVERY_FIELD.recordId)],
+      ["custpage_d_status", "Status", text2(rec, DELIVERY_FIELD.status)],
+      ["custpage_d_attempts", "Attempts", text2(rec, DELIVERY_FIELD.attempts) || "0"],
+      ["custpage_d_next", "Next attempt", formatNextAttempt(text2(rec, DELIVERY_FIELD.nextAttempt), text2(rec, DELIVERY_FIELD.status)) || "-"],
+      ["custpage_d_http", "Last HTTP status", text2(rec, DELIVERY_FIELD.lastHttpStatus) || "-"],
+      ["custpage_d_error", "Last error", text2(rec, DELIVERY_FIELD.lastError) || "-"],
+      ["custpage_d_created", "Created", text2(rec, "created")],
+      ["custpage_d_modified", "Last modified", text2(rec, "lastmodified")],
+      ["custpage_d_endpoint", "Endpoint", redactEndpoint(text2(rec, DELIVERY_FIELD.endpointUrl))],
       [
         "custpage_d_secret",
         "API Secret ids",
-        [text(rec, DELIVERY_FIELD.secretId), text(rec, DELIVERY_FIELD.prevSecretId)].filter(Boolean).join(", ")
+        [text2(rec, DELIVERY_FIELD.secretId), text2(rec, DELIVERY_FIELD.prevSecretId)].filter(Boolean).join(", ")
       ]
     ];
     for (const [fid, label, value] of rows2) show(form, fid, label, value, g);
     html(
       form,
       "custpage_d_body",
-      `<h3>Body</h3><pre class="suitehooks-body" id="delivery-body">${esc(prettyJson(text(rec, DELIVERY_FIELD.body)))}</pre>`
+      `<h3>Body</h3><pre class="suitehooks-body" id="delivery-body">${esc(prettyJson(text2(rec, DELIVERY_FIELD.body)))}</pre>`
     );
-    if (text(rec, DELIVERY_FIELD.status) === DELIVERY_STATUS.delivered)
+    if (text2(rec, DELIVERY_FIELD.status) === DELIVERY_STATUS.delivered)
       html(
         form,
         "custpage_d_delivered",
@@ -738,20 +1034,51 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     return form;
   }
 
-  // lib/suitescript/console/health.ts
+  // lib/suitescript/console/endpoints-page.ts
+
+  // lib/core/endpoint-health.ts
+  var DEFAULT_DISABLE_AFTER_DAYS = 5;
+  function healthOf(values) {
+    const t = (id) => values[id] === null || values[id] === void 0 ? "" : String(values[id]);
+    return { failingSince: t(ENDPOINT_FIELD.failingSince), lastSuccess: t(ENDPOINT_FIELD.lastSuccess), lastError: t(ENDPOINT_FIELD.lastError) };
+  }
+
+  // lib/suitescript/endpoints.ts
+
+  // lib/suitescript/params.ts
+
+  // lib/suitescript/endpoints.ts
+  function endpointCache() {
+    return cache.getCache({ name: ENDPOINTS_CACHE_NAME, scope: cache.Scope.PROTECTED });
+  }
+  function searchEndpointValues(extraColumns = []) {
+    const columns2 = [...ENDPOINT_CONFIG_FIELDS, ...extraColumns];
+    const results = search.create({ type: ENDPOINT_RECORD, filters: [], columns: ["internalid", ...columns2] }).run().getRange({ start: 0, end: 1e3 });
+    return {
+      endpoints: results.map((r) => ({
+        id: String(r.id),
+        values: Object.fromEntries(columns2.map((c) => [c, r.getValue({ name: c })]))
+      }))
+    };
+  }
+  function forgetEndpoints() {
+    endpointCache().remove({ key: ENDPOINTS_KEY });
+  }
 
   // lib/core/alert-config.ts
   var ALERT_PARAM = {
     recipients: "custscript_suitehooks_alert_recipients",
     author: "custscript_suitehooks_alert_author",
-    failingMinutes: "custscript_suitehooks_alert_after_min"
+    failingMinutes: "custscript_suitehooks_alert_after_min",
+    /** Days an endpoint record may fail continuously before the timer disables it (default 5). */
+    disableAfterDays: "custscript_suitehooks_disable_after_days"
   };
   var MAX_RECIPIENTS = 10;
   var DEFAULT_FAILING_MINUTES = 60;
   var MIN_FAILING_MINUTES = 15;
   var EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
   var INTERNAL_ID = /^[1-9]\d{0,11}$/;
-  function text2(raw) {
+  function text3(raw) {
     return raw === null || raw === void 0 ? "" : String(raw).trim();
   }
   function parseRecipients(raw, errors) {
@@ -770,15 +1097,15 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   }
   function parseAlertConfig(read) {
     const errors = [];
-    const recipients = parseRecipients(text2(read(ALERT_PARAM.recipients)), errors);
-    const authorText = text2(read(ALERT_PARAM.author));
+    const recipients = parseRecipients(text3(read(ALERT_PARAM.recipients)), errors);
+    const authorText = text3(read(ALERT_PARAM.author));
     let author = null;
     if (INTERNAL_ID.test(authorText)) author = Number(authorText);
     else if (authorText !== "")
       errors.push(`${ALERT_PARAM.author} must be an employee internal id (the sender of alert emails)`);
     else if (recipients.length > 0)
       errors.push(`${ALERT_PARAM.author} is not set: alert emails need an employee as sender`);
-    const minutesText = text2(read(ALERT_PARAM.failingMinutes));
+    const minutesText = text3(read(ALERT_PARAM.failingMinutes));
     let minutes = DEFAULT_FAILING_MINUTES;
     if (minutesText !== "") {
       const n = Number(minutesText);
@@ -788,354 +1115,14 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
           `${ALERT_PARAM.failingMinutes} must be a whole number of minutes, at least ${MIN_FAILING_MINUTES} (got "${minutesText.slice(0, 20)}")`
         );
     }
-    return { recipients, author, failingAfterMs: minutes * 6e4, errors };
+    return { recipients, author, failingAfterMs: minutes * 6e4, disableAfterMs: disableAfter(read, errors), errors };
   }
-
-  // lib/core/config.ts
-  var PARAM = {
-    endpointUrl: "custscript_suitehooks_endpoint_url",
-    secretId: "custscript_suitehooks_secret_id",
-    prevSecretId: "custscript_suitehooks_prev_secret_id",
-    fields: "custscript_suitehooks_fields",
-    contexts: "custscript_suitehooks_contexts",
-    deliveryMode: "custscript_suitehooks_delivery_mode",
-    payloadMode: "custscript_suitehooks_payload_mode",
-    excludedFields: "custscript_suitehooks_excluded_fields",
-    eventTypes: "custscript_suitehooks_event_types",
-    allowedHosts: "custscript_suitehooks_allowed_hosts"
-  };
-  var CONTEXT_TYPE = Object.freeze({
-    ACTION: "ACTION",
-    ADVANCEDREVREC: "ADVANCEDREVREC",
-    BANKCONNECTIVITY: "BANKCONNECTIVITY",
-    BANKSTATEMENTPARSER: "BANKSTATEMENTPARSER",
-    BUNDLE_INSTALLATION: "BUNDLEINSTALLATION",
-    CLIENT: "CLIENT",
-    CONSOLRATEADJUSTOR: "CONSOLRATEADJUSTOR",
-    CSV_IMPORT: "CSVIMPORT",
-    CUSTOMGLLINES: "CUSTOMGLLINES",
-    CUSTOM_MASSUPDATE: "CUSTOMMASSUPDATE",
-    DATASETBUILDER: "DATASETBUILDER",
-    DEBUGGER: "DEBUGGER",
-    EMAIL_CAPTURE: "EMAILCAPTURE",
-    FICONNECTIVITY: "FICONNECTIVITY",
-    FIPARSER: "FIPARSER",
-    MAP_REDUCE: "MAPREDUCE",
-    NONE: "NONE",
-    PAYMENTGATEWAY: "PAYMENTGATEWAY",
-    PAYMENTPOSTBACK: "PAYMENTPOSTBACK",
-    PLATFORMEXTENSION: "PLATFORMEXTENSION",
-    PORTLET: "PORTLET",
-    PROMOTIONS: "PROMOTIONS",
-    RESTLET: "RESTLET",
-    REST_WEBSERVICES: "RESTWEBSERVICES",
-    SCHEDULED: "SCHEDULED",
-    SDF_INSTALLATION: "SDFINSTALLATION",
-    SHIPPING_PARTNERS: "SHIPPINGPARTNERS",
-    SUITELET: "SUITELET",
-    TAX_CALCULATION: "TAXCALCULATION",
-    USEREVENT: "USEREVENT",
-    USER_INTERFACE: "USERINTERFACE",
-    WEBAPPLICATION: "WEBAPPLICATION",
-    WEBSERVICES: "WEBSERVICES",
-    WEBSTORE: "WEBSTORE",
-    WORKBOOKBUILDER: "WORKBOOKBUILDER",
-    WORKFLOW: "WORKFLOW"
-  });
-  var CONTEXT_TYPE_BEYOND_TYPINGS = Object.freeze({
-    OCRPLUGIN: "OCRPLUGIN",
-    RECORDACTION: "RECORDACTION"
-  });
-  var EXECUTION_CONTEXTS = /* @__PURE__ */ new Set([
-    ...Object.values(CONTEXT_TYPE),
-    ...Object.values(CONTEXT_TYPE_BEYOND_TYPINGS)
-  ]);
-  var EVENT_TYPES2 = /* @__PURE__ */ new Set(["create", "edit", "xedit", "delete"]);
-  var SENDING_PARAMS = /* @__PURE__ */ new Set([
-    PARAM.endpointUrl,
-    PARAM.secretId,
-    PARAM.prevSecretId,
-    PARAM.allowedHosts
-  ]);
-  var SECRET_ID = /^custsecret[a-z0-9_]{1,30}$/;
-  var HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|[0-9a-f:.]*:[0-9a-f:.]*)$/;
-  function text3(raw) {
-    return raw === null || raw === void 0 ? "" : String(raw).trim();
-  }
-  function list2(raw) {
-    return text3(raw).replace(/\s*:\s*/g, ":").split(/[\s,;]+/).map((s) => s.trim()).filter((s) => s !== "");
-  }
-  function problem(param, reason, detail = "") {
-    return {
-      param,
-      reason,
-      message: `${param}${detail.startsWith(":") ? "" : " "}${detail || reason}`,
-      blocking: SENDING_PARAMS.has(param)
-    };
-  }
-  function endpointProblem(url3, allowedHosts) {
-    const p = (reason, detail) => problem(PARAM.endpointUrl, reason, detail);
-    if (url3 === "") return p("is not set", "is not set: the receiver URL is required");
-    const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url3);
-    if (!match) return p("is not an absolute URL");
-    if (match[1].toLowerCase() !== "https")
-      return p("must use https://", "must use https:// (NetSuite refuses other schemes)");
-    const authority = match[2];
-    if (authority.includes("@")) return p("must not carry credentials");
-    const host = authority.replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
-    if (host === "") return p("has no host");
-    if (allowedHosts && !allowedHosts.has(host))
-      return p(`host is not in ${PARAM.allowedHosts}`, `host ${host} is not in ${PARAM.allowedHosts}`);
-    return null;
-  }
-  function parseTarget(read, problems) {
-    const hosts = list2(read(PARAM.allowedHosts)).map((h) => h.toLowerCase().replace(/^\[|\]$/g, ""));
-    const badHosts = hosts.filter((h) => !HOST.test(h));
-    for (const h of badHosts)
-      problems.push(
-        problem(
-          PARAM.allowedHosts,
-          "an entry is not a host name",
-          `: "${h}" is not a host name (no scheme, port or path)`
-        )
-      );
-    const allowedHosts = hosts.length > 0 ? new Set(hosts) : null;
-    const endpointUrl = text3(read(PARAM.endpointUrl));
-    const endpoint = endpointProblem(endpointUrl, badHosts.length > 0 ? null : allowedHosts);
-    if (endpoint) problems.push(endpoint);
-    const secretId = text3(read(PARAM.secretId)).toLowerCase();
-    if (secretId === "")
-      problems.push(problem(PARAM.secretId, "is not set", "is not set: name the API Secret (custsecret_…) that signs"));
-    else if (!SECRET_ID.test(secretId))
-      problems.push(problem(PARAM.secretId, "must be an API Secret script id (custsecret_…)"));
-    const prev = text3(read(PARAM.prevSecretId)).toLowerCase();
-    if (prev !== "" && !SECRET_ID.test(prev))
-      problems.push(problem(PARAM.prevSecretId, "must be an API Secret script id (custsecret_…)"));
-    return { endpointUrl, secretId, prevSecretId: prev === "" ? null : prev, allowedHosts };
-  }
-  function parseFields(read, known, problems) {
-    const names = list2(read(PARAM.fields));
-    const fields = [];
-    let unknown = 0;
-    for (const name of names) {
-      const spec = resolveFieldIn(known, name);
-      if (!spec) {
-        unknown++;
-        problems.push(problem(PARAM.fields, "unknown or forbidden field", `: unknown or forbidden field "${name}"`));
-      } else if (!fields.some((f) => f.rest === spec.rest)) fields.push(spec);
-    }
-    if (names.length === 0 || unknown > 0) {
-      for (const f of known) if (!fields.some((g) => g.rest === f.rest)) fields.push(f);
-    }
-    for (const rest of ["isInactive", "giveAccess", "lastModifiedDate"]) {
-      if (!fields.some((f) => f.rest === rest)) fields.push(known.find((f) => f.rest === rest));
-    }
-    return fields;
-  }
-  function parseChoice(read, param, known, what, upper, problems) {
-    const names = list2(read(param)).map((n) => upper ? n.toUpperCase() : n.toLowerCase());
-    for (const n of names)
-      if (!known.has(n)) problems.push(problem(param, `unknown ${what}`, `: unknown ${what} "${n}"`));
-    const valid = names.filter((n) => known.has(n));
-    return valid.length > 0 && valid.length === names.length ? new Set(valid) : null;
-  }
-  function parseModes(read, problems) {
-    const mode = text3(read(PARAM.deliveryMode)).toLowerCase() || "auto";
-    if (mode !== "inline" && mode !== "outbox" && mode !== "auto") {
-      problems.push(
-        problem(PARAM.deliveryMode, "must be inline, outbox or auto", `must be inline, outbox or auto (got "${mode}")`)
-      );
-    }
-    const payload = text3(read(PARAM.payloadMode)).toLowerCase() || "full";
-    if (payload !== "full" && payload !== "changes")
-      problems.push(problem(PARAM.payloadMode, "must be full or changes", `must be full or changes (got "${payload}")`));
-    return {
-      deliveryMode: mode === "inline" || mode === "outbox" ? mode : "auto",
-      payloadMode: payload === "changes" ? "changes" : "full"
-    };
-  }
-  function parseExcluded(read, known, problems) {
-    const excluded = /* @__PURE__ */ new Set();
-    for (const name of list2(read(PARAM.excludedFields))) {
-      if (FORBIDDEN_FIELDS.has(name) || FORBIDDEN_FIELDS.has(name.toLowerCase())) continue;
-      const spec = resolveFieldIn(known, name);
-      if (!spec) problems.push(problem(PARAM.excludedFields, "unknown field", `: unknown field "${name}"`));
-      else excluded.add(spec.rest);
-    }
-    return excluded;
-  }
-  function parseConfig(read, known = EMPLOYEE_FIELDS) {
-    const problems = [];
-    const target = parseTarget(read, problems);
-    const fields = parseFields(read, known, problems);
-    const contexts = parseChoice(read, PARAM.contexts, EXECUTION_CONTEXTS, "execution context", true, problems);
-    const modes = parseModes(read, problems);
-    const excluded = parseExcluded(read, known, problems);
-    const eventTypes = parseChoice(read, PARAM.eventTypes, EVENT_TYPES2, "event type", false, problems) ?? new Set(EVENT_TYPES2);
-    return {
-      problems,
-      errors: problems.map((p) => p.message),
-      config: { ...target, fields, contexts, ...modes, excluded, eventTypes }
-    };
-  }
-  function blockingProblems(result) {
-    return result.problems.filter((p) => p.blocking);
-  }
-
-  // lib/suitescript/signer.ts
-  var UnusableSecretError = class extends Error {
-    constructor(secretId, failure) {
-      super(typeof failure === "object" && failure !== null && "message" in failure ? String(failure.message) : "");
-      this.secretId = secretId;
-      this.name = errorCode(failure);
-    }
-    secretId;
-  };
-  function createSigner(secretIds) {
-    const keys = secretIds.map((secret) => {
-      try {
-        const key = crypto.createSecretKey({ secret, encoding: encode.Encoding.BASE_64 });
-        hmac(key, "suitehooks");
-        return key;
-      } catch (e) {
-        throw new UnusableSecretError(secret, e);
-      }
-    });
-    return (input) => keys.map((key) => hmac(key, input));
-  }
-  function hmac(key, input) {
-    const h = crypto.createHmac({ algorithm: crypto.HashAlg.SHA256, key });
-    h.update({ input, inputEncoding: encode.Encoding.UTF_8 });
-    return h.digest({ outputEncoding: encode.Encoding.BASE_64 });
-  }
-
-  // lib/suitescript/user-event-params.ts
-  function deploymentParams(deploymentId) {
-    const [found] = search.create({ type: "scriptdeployment", filters: [["scriptid", "is", deploymentId]], columns: ["internalid"] }).run().getRange({ start: 0, end: 1 });
-    if (!found) return null;
-    const deployment = record2.load({ type: "scriptdeployment", id: found.id });
-    return (name) => deployment.getValue({ fieldId: name });
-  }
-  function userEventParams() {
-    return deploymentParams(DEPLOYMENT.userEvent);
-  }
-
-  // lib/suitescript/console/health.ts
-  function part(read) {
-    try {
-      return { value: read() };
-    } catch (e) {
-      return { denied: deniedText(e) };
-    }
-  }
-  function dateOf(value) {
-    return value instanceof Date ? value : null;
-  }
-  function point(id, when) {
-    if (id === null || id === void 0 || id === "") return null;
-    const rec = record3.load({ type: DELIVERY_RECORD, id: String(id) });
-    const at = dateOf(rec.getValue({ fieldId: when }));
-    if (!at) return null;
-    return {
-      id: String(id),
-      at,
-      httpStatus: String(rec.getValue({ fieldId: DELIVERY_FIELD.lastHttpStatus }) ?? ""),
-      error: String(rec.getValue({ fieldId: DELIVERY_FIELD.lastError }) ?? "")
-    };
-  }
-  function counts() {
-    const out = { pending: 0, delivered: 0, dead: 0, deliveredLastDay: 0 };
-    let oldestPendingId = null;
-    for (const row of rows(statusSummary())) {
-      const n = Number(row.n ?? 0);
-      if (row.status === DELIVERY_STATUS.pending) {
-        out.pending = n;
-        oldestPendingId = row.first_id;
-      } else if (row.status === DELIVERY_STATUS.dead) out.dead = n;
-      else if (row.status === DELIVERY_STATUS.delivered) {
-        out.delivered = n;
-        out.deliveredLastDay = Number(row.last_day ?? 0);
-      }
-    }
-    return { counts: out, oldestPendingId };
-  }
-  function deployments() {
-    const ids = [DEPLOYMENT.retryTimer, DEPLOYMENT.retryWorker, DEPLOYMENT.userEvent, DEPLOYMENT.console];
-    const filters = [];
-    for (const id of ids) filters.push(...filters.length ? ["OR"] : [], ["scriptid", "is", id]);
-    return search2.create({ type: "scriptdeployment", filters, columns: ["scriptid", "status", "isdeployed"] }).run().getRange({ start: 0, end: ids.length }).map((r) => ({
-      scriptId: String(r.getValue({ name: "scriptid" })).toLowerCase(),
-      status: String(r.getText({ name: "status" }) || r.getValue({ name: "status" })),
-      deployed: r.getValue({ name: "isdeployed" }) === true || r.getValue({ name: "isdeployed" }) === "T"
-    }));
-  }
-  function runs() {
-    const deployment = search2.createColumn({ name: "scriptid", join: "scriptdeployment" });
-    const seen = /* @__PURE__ */ new Set();
-    const out = [];
-    const results = search2.create({
-      type: "scheduledscriptinstance",
-      filters: [["script.scriptid", "is", SCRIPT.retry]],
-      columns: [
-        search2.createColumn({ name: "datecreated", sort: search2.Sort.DESC }),
-        "status",
-        "startdate",
-        "enddate",
-        deployment
-      ]
-    }).run().getRange({ start: 0, end: 50 });
-    for (const r of results) {
-      const dep = String(r.getValue(deployment)).toLowerCase();
-      if (seen.has(dep)) continue;
-      seen.add(dep);
-      out.push({
-        deployment: dep,
-        status: String(r.getText({ name: "status" }) || r.getValue({ name: "status" })),
-        started: String(r.getValue({ name: "startdate" })),
-        ended: String(r.getValue({ name: "enddate" }))
-      });
-    }
-    return out;
-  }
-  function configuration(params) {
-    const { config, problems: found } = parseConfig(params);
-    const errors = found.map(
-      (p) => p.blocking ? `${p.message} (deliveries are held back until it is fixed)` : p.message
-    );
-    let signing = "not checked: fix the secret id first";
-    if (!found.some((p) => p.param === PARAM.secretId || p.param === PARAM.prevSecretId)) {
-      try {
-        createSigner(config.prevSecretId ? [config.secretId, config.prevSecretId] : [config.secretId]);
-        signing = config.prevSecretId ? `${config.secretId} and ${config.prevSecretId} sign (checked from this console)` : `${config.secretId} signs (checked from this console)`;
-      } catch (e) {
-        errors.push(`cannot sign with the API Secret: ${errorText(e)}`);
-        signing = "fails";
-      }
-    }
-    return { problems: errors, endpoint: redactEndpoint(config.endpointUrl), signing };
-  }
-  function outbox() {
-    const { counts: c, oldestPendingId } = counts();
-    const [success] = rows(lastSuccess());
-    const [failure] = rows(lastFailure());
-    return {
-      counts: c,
-      oldestPending: point(oldestPendingId, "created"),
-      lastSuccess: point(success?.id, "lastmodified"),
-      lastFailure: point(failure?.id, "lastmodified")
-    };
-  }
-  function readHealth(params) {
-    return {
-      outbox: part(outbox),
-      deployments: part(deployments),
-      runs: part(runs),
-      config: "read" in params ? part(() => configuration(params.read)) : { denied: params.problem },
-      alerts: part(() => {
-        const alertParams = deploymentParams(DEPLOYMENT.retryTimer);
-        return alertParams ? parseAlertConfig(alertParams) : null;
-      })
-    };
+  function disableAfter(read, errors) {
+    const raw = text3(read(ALERT_PARAM.disableAfterDays));
+    const n = raw === "" ? DEFAULT_DISABLE_AFTER_DAYS : Number(raw);
+    if (Number.isInteger(n) && n >= 1) return n * 864e5;
+    errors.push(`${ALERT_PARAM.disableAfterDays} must be a whole number of days, at least 1 (got "${raw.slice(0, 20)}")`);
+    return DEFAULT_DISABLE_AFTER_DAYS * 864e5;
   }
 
   // lib/suitescript/console/health-page.ts
@@ -1144,8 +1131,8 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   }
   function describePoint(p, now, withError) {
     if (!p) return "none recorded";
-    const error2 = withError ? p.error : "";
-    const answer = p.httpStatus ? attemptText(p.httpStatus, error2) : `no HTTP answer${error2 ? `: ${error2}` : ""}`;
+    const error3 = withError ? p.error : "";
+    const answer = p.httpStatus ? attemptText(p.httpStatus, error3) : `no HTTP answer${error3 ? `: ${error3}` : ""}`;
     return `${formatInstant(p.at)} (${formatAge(now - p.at.getTime())} ago), ${answer} (delivery ${p.id})`;
   }
   function countsHtml(o) {
@@ -1271,8 +1258,8 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     return value === null || value === void 0 || value === "" ? null : { id: String(value) };
   }
   function currentOrigin() {
-    const user = runtime.getCurrentUser();
-    return { executionContext: String(runtime.executionContext), user: idOf(user.id), role: idOf(user.role) };
+    const user = runtime3.getCurrentUser();
+    return { executionContext: String(runtime3.executionContext), user: idOf(user.id), role: idOf(user.role) };
   }
 
   // lib/suitescript/post-signed.ts
@@ -1309,12 +1296,40 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     return https.post({ url: url3, body, headers: { ...headers } });
   }
 
+  // lib/suitescript/signer.ts
+  var UnusableSecretError = class extends Error {
+    constructor(secretId, failure) {
+      super(typeof failure === "object" && failure !== null && "message" in failure ? String(failure.message) : "");
+      this.secretId = secretId;
+      this.name = errorCode(failure);
+    }
+    secretId;
+  };
+  function createSigner(secretIds) {
+    const keys = secretIds.map((secret) => {
+      try {
+        const key = crypto.createSecretKey({ secret, encoding: encode.Encoding.BASE_64 });
+        hmac(key, "suitehooks");
+        return key;
+      } catch (e) {
+        throw new UnusableSecretError(secret, e);
+      }
+    });
+    return (input) => keys.map((key) => hmac(key, input));
+  }
+  function hmac(key, input) {
+    const h = crypto.createHmac({ algorithm: crypto.HashAlg.SHA256, key });
+    h.update({ input, inputEncoding: encode.Encoding.UTF_8 });
+    return h.digest({ outputEncoding: encode.Encoding.BASE_64 });
+  }
+
   // lib/suitescript/console/ping.ts
   var ANSWER_MAX = 2e3;
   function sendTestEvent(source) {
     if (!("read" in source)) return { kind: "not sent", problems: [`the user event deployment is ${source.problem}`] };
-    const params = source.read;
-    const result = parseConfig(params);
+    return sendTestEventTo(parseConfig(source.read));
+  }
+  function sendTestEventTo(result) {
     const blocking = blockingProblems(result);
     if (blocking.length > 0) return { kind: "not sent", problems: blocking.map((p) => p.message) };
     const { config } = result;
@@ -1326,7 +1341,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     }
     const eventId = makePingId(Date.now(), Math.random().toString(36).slice(2, 10));
     const body = JSON.stringify(
-      buildPingEvent({ id: eventId, account: runtime2.accountId, origin: currentOrigin(), nowMs: Date.now() })
+      buildPingEvent({ id: eventId, account: runtime4.accountId, origin: currentOrigin(), nowMs: Date.now() })
     );
     const started = Date.now();
     try {
@@ -1337,6 +1352,250 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     } catch (e) {
       return { kind: "failed", eventId, ms: Date.now() - started, error: errorText(e) };
     }
+  }
+
+  // lib/suitescript/console/endpoints-page.ts
+  var ENDPOINT_ID_FIELD = "custpage_endpoint_id";
+  var ENDPOINT_ACTION_FIELD = "custpage_endpoint_action";
+  var ACTIONS = ["test", "enable", "disable"];
+  function listEndpoints() {
+    const health = [ENDPOINT_FIELD.failingSince, ENDPOINT_FIELD.lastSuccess, ENDPOINT_FIELD.lastError, ENDPOINT_FIELD.disabledReason];
+    return searchEndpointValues(health).endpoints.map(({ id, values }) => ({
+      endpoint: parseEndpoint(id, values),
+      values: { ...values }
+    }));
+  }
+  function counts() {
+    const out = /* @__PURE__ */ new Map();
+    for (const row of rows(countsByEndpoint())) {
+      const id = String(row.endpoint ?? "") || PARAMETERS_ENDPOINT;
+      const c = out.get(id) ?? { pending: 0, dead: 0 };
+      if (row.status === DELIVERY_STATUS.pending) c.pending += Number(row.n ?? 0);
+      if (row.status === DELIVERY_STATUS.dead) c.dead += Number(row.n ?? 0);
+      out.set(id, c);
+    }
+    return out;
+  }
+  function rowHtml(l, c) {
+    const { endpoint } = l;
+    const h = healthOf(l.values);
+    const state = !endpoint.active ? "inactive" : endpoint.enabled ? "enabled" : "disabled";
+    const deliveries = consoleUrl("deliveries", { custparam_endpoint: endpoint.id });
+    const cells = [
+      `${esc(endpoint.name)} (${esc(endpoint.id)})`,
+      esc(redactEndpoint(endpoint.result.config.endpointUrl)),
+      esc(state),
+      esc(h.failingSince || "—"),
+      esc(h.lastSuccess || "—"),
+      esc(h.lastError || "—"),
+      esc(String(l.values[ENDPOINT_FIELD.disabledReason] ?? "") || "—"),
+      link(deliveries, `${c?.pending ?? 0} pending, ${c?.dead ?? 0} dead`)
+    ];
+    return `<tr>${cells.map((x) => `<td>${x}</td>`).join("")}</tr>`;
+  }
+  var HEAD = [
+    "Endpoint",
+    "URL",
+    "State",
+    "Failing since",
+    "Last success",
+    "Last error",
+    "Disabled reason",
+    "Deliveries"
+  ];
+  function table(listed, c) {
+    const head = `<tr>${HEAD.map((x) => `<th>${esc(x)}</th>`).join("")}</tr>`;
+    const body = listed.map((l) => rowHtml(l, c.get(l.endpoint.id))).join("");
+    const params = c.get(PARAMETERS_ENDPOINT);
+    const paramsLine = `<p>The script parameters (endpoint id <code>${PARAMETERS_ENDPOINT}</code>): ${link(consoleUrl("deliveries", { custparam_endpoint: PARAMETERS_ENDPOINT }), `${params?.pending ?? 0} pending, ${params?.dead ?? 0} dead`)}.</p>`;
+    return `<table class="suitehooks-endpoints">${head}${body}</table>${paramsLine}`;
+  }
+  function actionFields(form, listed) {
+    const g = group(form, "custpage_g_endpoint_action", "Action");
+    const id = form.addField({
+      id: ENDPOINT_ID_FIELD,
+      type: serverWidget3.FieldType.SELECT,
+      label: "Endpoint",
+      container: g
+    });
+    for (const l of listed) id.addSelectOption({ value: l.endpoint.id, text: `${l.endpoint.name} (${l.endpoint.id})` });
+    const action = form.addField({
+      id: ENDPOINT_ACTION_FIELD,
+      type: serverWidget3.FieldType.SELECT,
+      label: "Action",
+      container: g
+    });
+    action.addSelectOption({ value: "test", text: "Send test event", isSelected: true });
+    action.addSelectOption({ value: "enable", text: "Enable (its kept deliveries are sent)" });
+    action.addSelectOption({ value: "disable", text: "Disable (its deliveries are kept)" });
+    form.addSubmitButton({ label: "Go" });
+  }
+  function endpointsPage(message, session) {
+    const form = newForm("Endpoints", "endpoints", session);
+    if (message) notice(form, message.kind, message.lines);
+    let listed;
+    let c;
+    try {
+      listed = listEndpoints();
+      c = counts();
+    } catch (e) {
+      notice(form, "error", `Endpoints: ${deniedText(e)}.`);
+      return form;
+    }
+    html(form, "custpage_endpoints", table(listed, c), group(form, "custpage_g_endpoints", "Endpoints"));
+    if (listed.length > 0) actionFields(form, listed);
+    return form;
+  }
+  function setEnabled(id, enabled) {
+    const values = enabled ? { [ENDPOINT_FIELD.enabled]: true, [ENDPOINT_FIELD.disabledReason]: "" } : { [ENDPOINT_FIELD.enabled]: false };
+    record2.submitFields({ type: ENDPOINT_RECORD, id, values, options: { ignoreMandatoryFields: true } });
+    forgetEndpoints();
+  }
+  function endpointAction(id, action, userId) {
+    if (!ACTIONS.includes(action)) return { kind: "error", lines: ["Choose an action."] };
+    const found = listEndpoints().find((l) => l.endpoint.id === id);
+    if (!found) return { kind: "error", lines: [`No endpoint record ${id}.`] };
+    const name = `${found.endpoint.name} (${id})`;
+    if (action === "test") return pingLines(sendTestEventTo(found.endpoint.result));
+    setEnabled(id, action === "enable");
+    logger2.audit({ title: "suitehooks console", details: `user ${userId}: endpoint ${id} ${action}d` });
+    return {
+      kind: "ok",
+      lines: [
+        action === "enable" ? `Endpoint ${name} enabled: its kept deliveries are sent by the retry worker's next run.` : `Endpoint ${name} disabled: its events are kept as pending deliveries until it is enabled again.`
+      ]
+    };
+  }
+
+  // lib/suitescript/console/health.ts
+
+  // lib/suitescript/user-event-params.ts
+  function deploymentParams(deploymentId) {
+    const [found] = search2.create({ type: "scriptdeployment", filters: [["scriptid", "is", deploymentId]], columns: ["internalid"] }).run().getRange({ start: 0, end: 1 });
+    if (!found) return null;
+    const deployment = record3.load({ type: "scriptdeployment", id: found.id });
+    return (name) => deployment.getValue({ fieldId: name });
+  }
+  function userEventParams() {
+    return deploymentParams(DEPLOYMENT.userEvent);
+  }
+
+  // lib/suitescript/console/health.ts
+  function part(read) {
+    try {
+      return { value: read() };
+    } catch (e) {
+      return { denied: deniedText(e) };
+    }
+  }
+  function dateOf(value) {
+    return value instanceof Date ? value : null;
+  }
+  function point(id, when) {
+    if (id === null || id === void 0 || id === "") return null;
+    const rec = record4.load({ type: DELIVERY_RECORD, id: String(id) });
+    const at = dateOf(rec.getValue({ fieldId: when }));
+    if (!at) return null;
+    return {
+      id: String(id),
+      at,
+      httpStatus: String(rec.getValue({ fieldId: DELIVERY_FIELD.lastHttpStatus }) ?? ""),
+      error: String(rec.getValue({ fieldId: DELIVERY_FIELD.lastError }) ?? "")
+    };
+  }
+  function counts2() {
+    const out = { pending: 0, delivered: 0, dead: 0, deliveredLastDay: 0 };
+    let oldestPendingId = null;
+    for (const row of rows(statusSummary())) {
+      const n = Number(row.n ?? 0);
+      if (row.status === DELIVERY_STATUS.pending) {
+        out.pending = n;
+        oldestPendingId = row.first_id;
+      } else if (row.status === DELIVERY_STATUS.dead) out.dead = n;
+      else if (row.status === DELIVERY_STATUS.delivered) {
+        out.delivered = n;
+        out.deliveredLastDay = Number(row.last_day ?? 0);
+      }
+    }
+    return { counts: out, oldestPendingId };
+  }
+  function deployments() {
+    const ids = [DEPLOYMENT.retryTimer, DEPLOYMENT.retryWorker, DEPLOYMENT.userEvent, DEPLOYMENT.console];
+    const filters = [];
+    for (const id of ids) filters.push(...filters.length ? ["OR"] : [], ["scriptid", "is", id]);
+    return search3.create({ type: "scriptdeployment", filters, columns: ["scriptid", "status", "isdeployed"] }).run().getRange({ start: 0, end: ids.length }).map((r) => ({
+      scriptId: String(r.getValue({ name: "scriptid" })).toLowerCase(),
+      status: String(r.getText({ name: "status" }) || r.getValue({ name: "status" })),
+      deployed: r.getValue({ name: "isdeployed" }) === true || r.getValue({ name: "isdeployed" }) === "T"
+    }));
+  }
+  function runs() {
+    const deployment = search3.createColumn({ name: "scriptid", join: "scriptdeployment" });
+    const seen = /* @__PURE__ */ new Set();
+    const out = [];
+    const results = search3.create({
+      type: "scheduledscriptinstance",
+      filters: [["script.scriptid", "is", SCRIPT.retry]],
+      columns: [
+        search3.createColumn({ name: "datecreated", sort: search3.Sort.DESC }),
+        "status",
+        "startdate",
+        "enddate",
+        deployment
+      ]
+    }).run().getRange({ start: 0, end: 50 });
+    for (const r of results) {
+      const dep = String(r.getValue(deployment)).toLowerCase();
+      if (seen.has(dep)) continue;
+      seen.add(dep);
+      out.push({
+        deployment: dep,
+        status: String(r.getText({ name: "status" }) || r.getValue({ name: "status" })),
+        started: String(r.getValue({ name: "startdate" })),
+        ended: String(r.getValue({ name: "enddate" }))
+      });
+    }
+    return out;
+  }
+  function configuration(params) {
+    const { config, problems: found } = parseConfig(params);
+    const errors = found.map(
+      (p) => p.blocking ? `${p.message} (deliveries are held back until it is fixed)` : p.message
+    );
+    let signing = "not checked: fix the secret id first";
+    if (!found.some((p) => p.param === PARAM.secretId || p.param === PARAM.prevSecretId)) {
+      try {
+        createSigner(config.prevSecretId ? [config.secretId, config.prevSecretId] : [config.secretId]);
+        signing = config.prevSecretId ? `${config.secretId} and ${config.prevSecretId} sign (checked from this console)` : `${config.secretId} signs (checked from this console)`;
+      } catch (e) {
+        errors.push(`cannot sign with the API Secret: ${errorText(e)}`);
+        signing = "fails";
+      }
+    }
+    return { problems: errors, endpoint: redactEndpoint(config.endpointUrl), signing };
+  }
+  function outbox() {
+    const { counts: c, oldestPendingId } = counts2();
+    const [success] = rows(lastSuccess());
+    const [failure] = rows(lastFailure());
+    return {
+      counts: c,
+      oldestPending: point(oldestPendingId, "created"),
+      lastSuccess: point(success?.id, "lastmodified"),
+      lastFailure: point(failure?.id, "lastmodified")
+    };
+  }
+  function readHealth(params) {
+    return {
+      outbox: part(outbox),
+      deployments: part(deployments),
+      runs: part(runs),
+      config: "read" in params ? part(() => configuration(params.read)) : { denied: params.problem },
+      alerts: part(() => {
+        const alertParams = deploymentParams(DEPLOYMENT.retryTimer);
+        return alertParams ? parseAlertConfig(alertParams) : null;
+      })
+    };
   }
 
   // lib/suitescript/console/replay-page.ts
@@ -1365,11 +1624,17 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     cacheRemove: 1
   };
   var RETRY_UNITS = {
-    setup: 3 * UNIT_COST.resultSetPage + RECORD_UNITS.load.other,
+    setup: 4 * UNIT_COST.resultSetPage + RECORD_UNITS.load.other,
     delivery: UNIT_COST.https + RECORD_UNITS.submitFields.custom,
     bodyLoad: RECORD_UNITS.load.custom,
     resubmit: UNIT_COST.taskSubmit,
-    breaker: UNIT_COST.cacheRemove
+    breaker: UNIT_COST.cacheGet + UNIT_COST.cachePut,
+    health: RECORD_UNITS.submitFields.custom
+  };
+  var FAN_OUT = {
+    overhead: 2 * UNIT_COST.cacheGet,
+    inlinePosts: 3,
+    outboxDelivery: RECORD_UNITS.create.custom + RECORD_UNITS.save.custom
   };
 
   // lib/suitescript/delivery-values.ts
@@ -1392,11 +1657,11 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
         scriptId: SCRIPT.retry,
         deploymentId: DEPLOYMENT.retryWorker
       }).submit();
-      logger.audit({ title, details: `worker started: ${why}` });
+      logger3.audit({ title, details: `worker started: ${why}` });
       return { kind: "queued", taskId: String(taskId) };
     } catch (e) {
       const code = errorCode(e);
-      logger.audit({ title, details: `worker not started (${code}): ${why}` });
+      logger3.audit({ title, details: `worker not started (${code}): ${why}` });
       return code === BUSY ? { kind: "busy", code } : { kind: "failed", code };
     }
   }
@@ -1406,7 +1671,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   var RESERVE_UNITS = 2 * UNIT_COST.taskSubmit;
   var DEAD_BATCH = 400;
   function reset(ids, result) {
-    const script = runtime3.getCurrentScript();
+    const script = runtime5.getCurrentScript();
     const values = stateValues(queuedState(""));
     for (const [i, id] of ids.entries()) {
       if (script.getRemainingUsage() < REPLAY_UNITS + RESERVE_UNITS) {
@@ -1415,7 +1680,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
         return;
       }
       try {
-        record4.submitFields({
+        record5.submitFields({
           type: DELIVERY_RECORD,
           id,
           values,
@@ -1486,7 +1751,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     ]);
     const confirm = form.addField({
       id: CONFIRM_FIELD,
-      type: serverWidget3.FieldType.CHECKBOX,
+      type: serverWidget4.FieldType.CHECKBOX,
       label: `Yes, replay the dead deliveries`,
       container: g
     });
@@ -1517,8 +1782,8 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     }
   }
   function openSession() {
-    const userId = String(runtime4.getCurrentUser().id);
-    const deploymentId = String(runtime4.getCurrentScript().deploymentId || DEPLOYMENT.console);
+    const userId = String(runtime6.getCurrentUser().id);
+    const deploymentId = String(runtime6.getCurrentScript().deploymentId || DEPLOYMENT.console);
     const params = readParams();
     const { sign, off } = signer(params);
     const token = sign ? sign(tokenInput(userId, deploymentId, windowOf(Date.now()))) : "";
@@ -1559,9 +1824,9 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     for (const s of result.skipped) lines.push(`Delivery ${s.id}: ${s.reason}.`);
     if (result.replayed.length > 0) {
       lines.push(describeStart(startReplayWorker()));
-      logger2.audit({
+      logger4.audit({
         title: TITLE,
-        details: `user ${runtime5.getCurrentUser().id} replayed ${plural(result.replayed.length, "delivery", "deliveries")}`
+        details: `user ${runtime7.getCurrentUser().id} replayed ${plural(result.replayed.length, "delivery", "deliveries")}`
       });
     }
     return { kind: result.replayed.length > 0 ? "ok" : "error", lines };
@@ -1622,6 +1887,8 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       }
       case "replay_dead":
         return response.writePage(replayDeadPage(m, s));
+      case "endpoints":
+        return response.writePage(endpointsPage(m, s));
       default:
         return response.writePage(healthPage(readHealth(s.params), Date.now(), m, s));
     }
@@ -1638,6 +1905,11 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       }
       case "replay_dead":
         return postReplayDead(response, p, s);
+      case "endpoints": {
+        const id = String(p[ENDPOINT_ID_FIELD] ?? "");
+        const message = /^\d{1,15}$/.test(id) ? endpointAction(id, String(p[ENDPOINT_ACTION_FIELD] ?? ""), s.userId) : { kind: "error", lines: ["Choose an endpoint."] };
+        return response.writePage(endpointsPage(message, s));
+      }
       default:
         return showPage(response, "health", p, true, s, pingLines(sendTestEvent(s.params)));
     }
@@ -1651,7 +1923,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     const changes = !(view === "deliveries" && p[ACTION_FIELD] !== "replay");
     const refused = refusePost(request.headers, p, session, changes);
     if (refused === null) return act(request, response, view, p, session);
-    logger2.audit({
+    logger4.audit({
       title: TITLE,
       details: `user ${session.userId}: a POST was refused: ${refused}`
     });
@@ -1663,7 +1935,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     try {
       handle(context.request, context.response);
     } catch (e) {
-      logger3.error({ title: "suitehooks console", details: `request failed: ${errorCode(e)}` });
+      logger5.error({ title: "suitehooks console", details: `request failed: ${errorCode(e)}` });
       throw e;
     }
   }

@@ -4,9 +4,12 @@
  * @NModuleScope SameAccount
  * Built by scripts/build-bundle.mjs from lib/suitescript/entries/employee-ue.ts; edit the TypeScript, not this file.
  */
-define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/encode'], function (logger, runtime3, cache, record, https, crypto, encode) {
-  var runtime = runtime3;
-  var runtime2 = runtime3;
+define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/crypto', 'N/encode'], function (logger2, runtime4, cache, search, record, https, crypto, encode) {
+  var cache2 = cache;
+  var logger = logger2;
+  var runtime2 = runtime4;
+  var runtime = runtime4;
+  var runtime3 = runtime4;
   // lib/suitescript/entries/employee-ue.ts
 
   // lib/core/breaker.ts
@@ -17,6 +20,26 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
   function breakerKey(endpoint) {
     const key = `endpoint:${endpoint}`;
     return key.length <= KEY_MAX ? key : `${key.slice(0, KEY_MAX - 12)}#${hash(key)}`;
+  }
+  var BREAKERS_KEY = "breakers";
+  function readBreakerStates(text2) {
+    if (!text2) return {};
+    try {
+      const parsed = JSON.parse(text2);
+      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return {};
+      const out = {};
+      for (const [k, v] of Object.entries(parsed)) if (typeof v === "string") out[k] = v;
+      return out;
+    } catch {
+      return {};
+    }
+  }
+  function withBreakerState(text2, endpoint, value, now) {
+    const key = breakerKey(endpoint);
+    const kept = Object.entries(readBreakerStates(text2)).filter(
+      ([k, v]) => k !== key && Number(v) + BREAKER_TTL_SECONDS * 1e3 >= now
+    );
+    return JSON.stringify(Object.fromEntries(value === null ? kept : [...kept, [key, value]]));
   }
   function hash(text2) {
     let h = 2166136261;
@@ -102,338 +125,6 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
     if (!CUSTOM_FIELD.test(lower)) return null;
     if (rawKind !== void 0 && !DECLARABLE_KINDS.has(rawKind)) return null;
     return { rest: lower, nsId: lower, column: lower, kind: rawKind ?? "auto" };
-  }
-
-  // lib/core/config.ts
-  var PARAM = {
-    endpointUrl: "custscript_suitehooks_endpoint_url",
-    secretId: "custscript_suitehooks_secret_id",
-    prevSecretId: "custscript_suitehooks_prev_secret_id",
-    fields: "custscript_suitehooks_fields",
-    contexts: "custscript_suitehooks_contexts",
-    deliveryMode: "custscript_suitehooks_delivery_mode",
-    payloadMode: "custscript_suitehooks_payload_mode",
-    excludedFields: "custscript_suitehooks_excluded_fields",
-    eventTypes: "custscript_suitehooks_event_types",
-    allowedHosts: "custscript_suitehooks_allowed_hosts"
-  };
-  var CONTEXT_TYPE = Object.freeze({
-    ACTION: "ACTION",
-    ADVANCEDREVREC: "ADVANCEDREVREC",
-    BANKCONNECTIVITY: "BANKCONNECTIVITY",
-    BANKSTATEMENTPARSER: "BANKSTATEMENTPARSER",
-    BUNDLE_INSTALLATION: "BUNDLEINSTALLATION",
-    CLIENT: "CLIENT",
-    CONSOLRATEADJUSTOR: "CONSOLRATEADJUSTOR",
-    CSV_IMPORT: "CSVIMPORT",
-    CUSTOMGLLINES: "CUSTOMGLLINES",
-    CUSTOM_MASSUPDATE: "CUSTOMMASSUPDATE",
-    DATASETBUILDER: "DATASETBUILDER",
-    DEBUGGER: "DEBUGGER",
-    EMAIL_CAPTURE: "EMAILCAPTURE",
-    FICONNECTIVITY: "FICONNECTIVITY",
-    FIPARSER: "FIPARSER",
-    MAP_REDUCE: "MAPREDUCE",
-    NONE: "NONE",
-    PAYMENTGATEWAY: "PAYMENTGATEWAY",
-    PAYMENTPOSTBACK: "PAYMENTPOSTBACK",
-    PLATFORMEXTENSION: "PLATFORMEXTENSION",
-    PORTLET: "PORTLET",
-    PROMOTIONS: "PROMOTIONS",
-    RESTLET: "RESTLET",
-    REST_WEBSERVICES: "RESTWEBSERVICES",
-    SCHEDULED: "SCHEDULED",
-    SDF_INSTALLATION: "SDFINSTALLATION",
-    SHIPPING_PARTNERS: "SHIPPINGPARTNERS",
-    SUITELET: "SUITELET",
-    TAX_CALCULATION: "TAXCALCULATION",
-    USEREVENT: "USEREVENT",
-    USER_INTERFACE: "USERINTERFACE",
-    WEBAPPLICATION: "WEBAPPLICATION",
-    WEBSERVICES: "WEBSERVICES",
-    WEBSTORE: "WEBSTORE",
-    WORKBOOKBUILDER: "WORKBOOKBUILDER",
-    WORKFLOW: "WORKFLOW"
-  });
-  var CONTEXT_TYPE_BEYOND_TYPINGS = Object.freeze({
-    OCRPLUGIN: "OCRPLUGIN",
-    RECORDACTION: "RECORDACTION"
-  });
-  var EXECUTION_CONTEXTS = /* @__PURE__ */ new Set([
-    ...Object.values(CONTEXT_TYPE),
-    ...Object.values(CONTEXT_TYPE_BEYOND_TYPINGS)
-  ]);
-  var INTERACTIVE_CONTEXTS = /* @__PURE__ */ new Set([
-    "USERINTERFACE",
-    "RESTWEBSERVICES",
-    "WEBSERVICES",
-    "RESTLET",
-    "SUITELET",
-    "CLIENT",
-    "WORKFLOW",
-    "USEREVENT"
-  ]);
-  var EVENT_TYPES = /* @__PURE__ */ new Set(["create", "edit", "xedit", "delete"]);
-  var SENDING_PARAMS = /* @__PURE__ */ new Set([
-    PARAM.endpointUrl,
-    PARAM.secretId,
-    PARAM.prevSecretId,
-    PARAM.allowedHosts
-  ]);
-  var SECRET_ID = /^custsecret[a-z0-9_]{1,30}$/;
-  var HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|[0-9a-f:.]*:[0-9a-f:.]*)$/;
-  function text(raw) {
-    return raw === null || raw === void 0 ? "" : String(raw).trim();
-  }
-  function list(raw) {
-    return text(raw).replace(/\s*:\s*/g, ":").split(/[\s,;]+/).map((s) => s.trim()).filter((s) => s !== "");
-  }
-  function problem(param, reason2, detail = "") {
-    return {
-      param,
-      reason: reason2,
-      message: `${param}${detail.startsWith(":") ? "" : " "}${detail || reason2}`,
-      blocking: SENDING_PARAMS.has(param)
-    };
-  }
-  function endpointProblem(url, allowedHosts) {
-    const p = (reason2, detail) => problem(PARAM.endpointUrl, reason2, detail);
-    if (url === "") return p("is not set", "is not set: the receiver URL is required");
-    const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url);
-    if (!match) return p("is not an absolute URL");
-    if (match[1].toLowerCase() !== "https")
-      return p("must use https://", "must use https:// (NetSuite refuses other schemes)");
-    const authority = match[2];
-    if (authority.includes("@")) return p("must not carry credentials");
-    const host = authority.replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
-    if (host === "") return p("has no host");
-    if (allowedHosts && !allowedHosts.has(host))
-      return p(`host is not in ${PARAM.allowedHosts}`, `host ${host} is not in ${PARAM.allowedHosts}`);
-    return null;
-  }
-  function parseTarget(read, problems) {
-    const hosts = list(read(PARAM.allowedHosts)).map((h) => h.toLowerCase().replace(/^\[|\]$/g, ""));
-    const badHosts = hosts.filter((h) => !HOST.test(h));
-    for (const h of badHosts)
-      problems.push(
-        problem(
-          PARAM.allowedHosts,
-          "an entry is not a host name",
-          `: "${h}" is not a host name (no scheme, port or path)`
-        )
-      );
-    const allowedHosts = hosts.length > 0 ? new Set(hosts) : null;
-    const endpointUrl = text(read(PARAM.endpointUrl));
-    const endpoint = endpointProblem(endpointUrl, badHosts.length > 0 ? null : allowedHosts);
-    if (endpoint) problems.push(endpoint);
-    const secretId = text(read(PARAM.secretId)).toLowerCase();
-    if (secretId === "")
-      problems.push(problem(PARAM.secretId, "is not set", "is not set: name the API Secret (custsecret_…) that signs"));
-    else if (!SECRET_ID.test(secretId))
-      problems.push(problem(PARAM.secretId, "must be an API Secret script id (custsecret_…)"));
-    const prev = text(read(PARAM.prevSecretId)).toLowerCase();
-    if (prev !== "" && !SECRET_ID.test(prev))
-      problems.push(problem(PARAM.prevSecretId, "must be an API Secret script id (custsecret_…)"));
-    return { endpointUrl, secretId, prevSecretId: prev === "" ? null : prev, allowedHosts };
-  }
-  function parseFields(read, known, problems) {
-    const names = list(read(PARAM.fields));
-    const fields = [];
-    let unknown = 0;
-    for (const name of names) {
-      const spec = resolveFieldIn(known, name);
-      if (!spec) {
-        unknown++;
-        problems.push(problem(PARAM.fields, "unknown or forbidden field", `: unknown or forbidden field "${name}"`));
-      } else if (!fields.some((f) => f.rest === spec.rest)) fields.push(spec);
-    }
-    if (names.length === 0 || unknown > 0) {
-      for (const f of known) if (!fields.some((g) => g.rest === f.rest)) fields.push(f);
-    }
-    for (const rest of ["isInactive", "giveAccess", "lastModifiedDate"]) {
-      if (!fields.some((f) => f.rest === rest)) fields.push(known.find((f) => f.rest === rest));
-    }
-    return fields;
-  }
-  function parseChoice(read, param, known, what, upper, problems) {
-    const names = list(read(param)).map((n) => upper ? n.toUpperCase() : n.toLowerCase());
-    for (const n of names)
-      if (!known.has(n)) problems.push(problem(param, `unknown ${what}`, `: unknown ${what} "${n}"`));
-    const valid = names.filter((n) => known.has(n));
-    return valid.length > 0 && valid.length === names.length ? new Set(valid) : null;
-  }
-  function parseModes(read, problems) {
-    const mode = text(read(PARAM.deliveryMode)).toLowerCase() || "auto";
-    if (mode !== "inline" && mode !== "outbox" && mode !== "auto") {
-      problems.push(
-        problem(PARAM.deliveryMode, "must be inline, outbox or auto", `must be inline, outbox or auto (got "${mode}")`)
-      );
-    }
-    const payload = text(read(PARAM.payloadMode)).toLowerCase() || "full";
-    if (payload !== "full" && payload !== "changes")
-      problems.push(problem(PARAM.payloadMode, "must be full or changes", `must be full or changes (got "${payload}")`));
-    return {
-      deliveryMode: mode === "inline" || mode === "outbox" ? mode : "auto",
-      payloadMode: payload === "changes" ? "changes" : "full"
-    };
-  }
-  function parseExcluded(read, known, problems) {
-    const excluded = /* @__PURE__ */ new Set();
-    for (const name of list(read(PARAM.excludedFields))) {
-      if (FORBIDDEN_FIELDS.has(name) || FORBIDDEN_FIELDS.has(name.toLowerCase())) continue;
-      const spec = resolveFieldIn(known, name);
-      if (!spec) problems.push(problem(PARAM.excludedFields, "unknown field", `: unknown field "${name}"`));
-      else excluded.add(spec.rest);
-    }
-    return excluded;
-  }
-  function parseConfig(read, known = EMPLOYEE_FIELDS) {
-    const problems = [];
-    const target = parseTarget(read, problems);
-    const fields = parseFields(read, known, problems);
-    const contexts = parseChoice(read, PARAM.contexts, EXECUTION_CONTEXTS, "execution context", true, problems);
-    const modes = parseModes(read, problems);
-    const excluded = parseExcluded(read, known, problems);
-    const eventTypes = parseChoice(read, PARAM.eventTypes, EVENT_TYPES, "event type", false, problems) ?? new Set(EVENT_TYPES);
-    return {
-      problems,
-      errors: problems.map((p) => p.message),
-      config: { ...target, fields, contexts, ...modes, excluded, eventTypes }
-    };
-  }
-  function blockingProblems(result) {
-    return result.problems.filter((p) => p.blocking);
-  }
-  function problemSummary(problems) {
-    return problems.map((p) => `${p.param} ${p.reason}`).join("; ");
-  }
-  function postsInline(mode, executionContext3) {
-    if (mode === "auto") return INTERACTIVE_CONTEXTS.has(executionContext3.toUpperCase());
-    return mode === "inline";
-  }
-
-  // lib/core/retry-schedule.ts
-  var MINUTE = 6e4;
-  var HOUR = 60 * MINUTE;
-  var RETRY_DELAYS_MS = Object.freeze([
-    5 * MINUTE,
-    30 * MINUTE,
-    2 * HOUR,
-    5 * HOUR,
-    10 * HOUR,
-    14 * HOUR,
-    20 * HOUR,
-    24 * HOUR
-  ]);
-  var MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
-  var JITTER = 0.1;
-  function parseRetryAfter(header2, now) {
-    if (header2 === null || header2 === void 0) return null;
-    const text2 = header2.trim();
-    if (/^\d+$/.test(text2)) return Number(text2) * 1e3;
-    const at = Date.parse(text2);
-    return Number.isNaN(at) ? null : Math.max(0, at - now);
-  }
-  var MAX_RETRY_AFTER_MS = 24 * HOUR;
-  function nextAttemptAt(attempts, now, random, retryAfterMs = null) {
-    if (!Number.isInteger(attempts) || attempts < 1) throw new RangeError("attempts counts failed attempts, from 1");
-    const base = RETRY_DELAYS_MS[attempts - 1];
-    if (base === void 0) return null;
-    const jittered = Math.round(base * (1 - JITTER + 2 * JITTER * random()));
-    const asked = retryAfterMs === null || Number.isNaN(retryAfterMs) ? 0 : Math.min(retryAfterMs, MAX_RETRY_AFTER_MS);
-    return now + Math.max(jittered, asked);
-  }
-  function classifyAttempt(result, attempts, now, random) {
-    const { status } = result;
-    if (status !== null && status >= 200 && status < 300) return { kind: "delivered" };
-    const reason2 = status === null ? result.error ?? "no response" : `HTTP ${status}`;
-    if (status === 410) return { kind: "dead", reason: "HTTP 410 Gone: the receiver asked for no more retries" };
-    const at = nextAttemptAt(attempts, now, random, parseRetryAfter(result.retryAfter, now));
-    if (at === null) return { kind: "dead", reason: `${reason2}; gave up after ${attempts} attempts` };
-    return { kind: "retry", at, reason: reason2 };
-  }
-
-  // lib/core/delivery-record.ts
-  var DELIVERY_RECORD = "customrecord_suitehooks_delivery";
-  var DELIVERY_FIELD = {
-    /** The event id (`webhook-id`), identical on every attempt. */
-    eventId: "custrecord_suitehooks_event_id",
-    /** `employee.created` | `employee.updated` | `employee.deleted`. */
-    eventType: "custrecord_suitehooks_event_type",
-    endpointUrl: "custrecord_suitehooks_endpoint_url",
-    /**
-     * The host allow-list the endpoint was checked against: host names separated by spaces, `*` for any
-     * host, empty on deliveries stored before it existed (`allowedHostsText`, `storedAllowedHosts`).
-     */
-    allowedHosts: "custrecord_suitehooks_allowed_hosts",
-    /** API Secret script ids (never values). */
-    secretId: "custrecord_suitehooks_secret_id",
-    prevSecretId: "custrecord_suitehooks_prev_secret_id",
-    /** The exact body that is signed and sent (CLOBTEXT). */
-    body: "custrecord_suitehooks_body",
-    /** The body's length in characters, so a search result cut at 4,000 bytes is recognised (INTEGER). */
-    bodyLength: "custrecord_suitehooks_body_length",
-    status: "custrecord_suitehooks_status",
-    /** Attempts made so far (0 when the event was queued without a try). */
-    attempts: "custrecord_suitehooks_attempts",
-    /**
-     * When to try next, as ISO-8601 UTC text (`2026-03-06T12:39:56.789Z`); empty means due now. Text, not
-     * a DATETIMETZ: search results show date-times only as text in the user's format and time zone, while
-     * this reads back exactly and sorts as time, so the retry worker needs no record.load and no N/format.
-     */
-    nextAttempt: "custrecord_suitehooks_next_attempt_utc",
-    lastHttpStatus: "custrecord_suitehooks_last_http_status",
-    lastError: "custrecord_suitehooks_last_error",
-    recordType: "custrecord_suitehooks_record_type",
-    recordId: "custrecord_suitehooks_record_id"
-  };
-  var DELIVERY_STATUS = {
-    pending: "pending",
-    delivered: "delivered",
-    dead: "dead"
-  };
-  var LAST_ERROR_MAX = 300;
-  function stateAfterAttempt(result, attempts, now, random) {
-    const outcome = classifyAttempt(result, attempts, now, random);
-    const lastHttpStatus = result.status;
-    switch (outcome.kind) {
-      case "delivered":
-        return { status: DELIVERY_STATUS.delivered, attempts, nextAttempt: null, lastHttpStatus, lastError: "" };
-      case "dead":
-        return {
-          status: DELIVERY_STATUS.dead,
-          attempts,
-          nextAttempt: null,
-          lastHttpStatus,
-          lastError: clipError(outcome.reason)
-        };
-      case "retry":
-        return {
-          status: DELIVERY_STATUS.pending,
-          attempts,
-          nextAttempt: outcome.at,
-          lastHttpStatus,
-          lastError: clipError(outcome.reason)
-        };
-    }
-  }
-  function queuedState(reason2) {
-    return {
-      status: DELIVERY_STATUS.pending,
-      attempts: 0,
-      nextAttempt: null,
-      lastHttpStatus: null,
-      lastError: clipError(reason2)
-    };
-  }
-  function nextAttemptText(at) {
-    return at === null ? "" : new Date(at).toISOString();
-  }
-  function allowedHostsText(hosts) {
-    return hosts === null ? "*" : [...hosts].join(" ");
-  }
-  function clipError(text2) {
-    return text2.length <= LAST_ERROR_MAX ? text2 : `${text2.slice(0, LAST_ERROR_MAX - 1)}…`;
   }
 
   // lib/core/record-types.ts
@@ -522,6 +213,448 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
     USER_RECORD_TYPES.flatMap((t) => ["create", "update", "delete"].map((c) => eventTypeOf(t, c)))
   );
 
+  // lib/core/config.ts
+  var PARAM = {
+    endpointUrl: "custscript_suitehooks_endpoint_url",
+    secretId: "custscript_suitehooks_secret_id",
+    prevSecretId: "custscript_suitehooks_prev_secret_id",
+    fields: "custscript_suitehooks_fields",
+    contexts: "custscript_suitehooks_contexts",
+    deliveryMode: "custscript_suitehooks_delivery_mode",
+    payloadMode: "custscript_suitehooks_payload_mode",
+    excludedFields: "custscript_suitehooks_excluded_fields",
+    eventTypes: "custscript_suitehooks_event_types",
+    allowedHosts: "custscript_suitehooks_allowed_hosts",
+    recordTypes: "custscript_suitehooks_record_types"
+  };
+  var CONTEXT_TYPE = Object.freeze({
+    ACTION: "ACTION",
+    ADVANCEDREVREC: "ADVANCEDREVREC",
+    BANKCONNECTIVITY: "BANKCONNECTIVITY",
+    BANKSTATEMENTPARSER: "BANKSTATEMENTPARSER",
+    BUNDLE_INSTALLATION: "BUNDLEINSTALLATION",
+    CLIENT: "CLIENT",
+    CONSOLRATEADJUSTOR: "CONSOLRATEADJUSTOR",
+    CSV_IMPORT: "CSVIMPORT",
+    CUSTOMGLLINES: "CUSTOMGLLINES",
+    CUSTOM_MASSUPDATE: "CUSTOMMASSUPDATE",
+    DATASETBUILDER: "DATASETBUILDER",
+    DEBUGGER: "DEBUGGER",
+    EMAIL_CAPTURE: "EMAILCAPTURE",
+    FICONNECTIVITY: "FICONNECTIVITY",
+    FIPARSER: "FIPARSER",
+    MAP_REDUCE: "MAPREDUCE",
+    NONE: "NONE",
+    PAYMENTGATEWAY: "PAYMENTGATEWAY",
+    PAYMENTPOSTBACK: "PAYMENTPOSTBACK",
+    PLATFORMEXTENSION: "PLATFORMEXTENSION",
+    PORTLET: "PORTLET",
+    PROMOTIONS: "PROMOTIONS",
+    RESTLET: "RESTLET",
+    REST_WEBSERVICES: "RESTWEBSERVICES",
+    SCHEDULED: "SCHEDULED",
+    SDF_INSTALLATION: "SDFINSTALLATION",
+    SHIPPING_PARTNERS: "SHIPPINGPARTNERS",
+    SUITELET: "SUITELET",
+    TAX_CALCULATION: "TAXCALCULATION",
+    USEREVENT: "USEREVENT",
+    USER_INTERFACE: "USERINTERFACE",
+    WEBAPPLICATION: "WEBAPPLICATION",
+    WEBSERVICES: "WEBSERVICES",
+    WEBSTORE: "WEBSTORE",
+    WORKBOOKBUILDER: "WORKBOOKBUILDER",
+    WORKFLOW: "WORKFLOW"
+  });
+  var CONTEXT_TYPE_BEYOND_TYPINGS = Object.freeze({
+    OCRPLUGIN: "OCRPLUGIN",
+    RECORDACTION: "RECORDACTION"
+  });
+  var EXECUTION_CONTEXTS = /* @__PURE__ */ new Set([
+    ...Object.values(CONTEXT_TYPE),
+    ...Object.values(CONTEXT_TYPE_BEYOND_TYPINGS)
+  ]);
+  var INTERACTIVE_CONTEXTS = /* @__PURE__ */ new Set([
+    "USERINTERFACE",
+    "RESTWEBSERVICES",
+    "WEBSERVICES",
+    "RESTLET",
+    "SUITELET",
+    "CLIENT",
+    "WORKFLOW",
+    "USEREVENT"
+  ]);
+  var EVENT_TYPES = /* @__PURE__ */ new Set(["create", "edit", "xedit", "delete"]);
+  var RECORD_TYPE_IDS = new Set(USER_RECORD_TYPES.map((t) => t.id));
+  var SENDING_PARAMS = /* @__PURE__ */ new Set([
+    PARAM.endpointUrl,
+    PARAM.secretId,
+    PARAM.prevSecretId,
+    PARAM.allowedHosts
+  ]);
+  var SECRET_ID = /^custsecret[a-z0-9_]{1,30}$/;
+  var HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|[0-9a-f:.]*:[0-9a-f:.]*)$/;
+  function text(raw) {
+    return raw === null || raw === void 0 ? "" : String(raw).trim();
+  }
+  function list(raw) {
+    return text(raw).replace(/\s*:\s*/g, ":").split(/[\s,;]+/).map((s) => s.trim()).filter((s) => s !== "");
+  }
+  function problem(param, reason2, detail = "") {
+    return {
+      param,
+      reason: reason2,
+      message: `${param}${detail.startsWith(":") ? "" : " "}${detail || reason2}`,
+      blocking: SENDING_PARAMS.has(param)
+    };
+  }
+  function endpointProblem(url, allowedHosts) {
+    const p = (reason2, detail) => problem(PARAM.endpointUrl, reason2, detail);
+    if (url === "") return p("is not set", "is not set: the receiver URL is required");
+    const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url);
+    if (!match) return p("is not an absolute URL");
+    if (match[1].toLowerCase() !== "https")
+      return p("must use https://", "must use https:// (NetSuite refuses other schemes)");
+    const authority = match[2];
+    if (authority.includes("@")) return p("must not carry credentials");
+    const host = authority.replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
+    if (host === "") return p("has no host");
+    if (allowedHosts && !allowedHosts.has(host))
+      return p(`host is not in ${PARAM.allowedHosts}`, `host ${host} is not in ${PARAM.allowedHosts}`);
+    return null;
+  }
+  function parseTarget(read, problems) {
+    const hosts = list(read(PARAM.allowedHosts)).map((h) => h.toLowerCase().replace(/^\[|\]$/g, ""));
+    const badHosts = hosts.filter((h) => !HOST.test(h));
+    for (const h of badHosts)
+      problems.push(
+        problem(
+          PARAM.allowedHosts,
+          "an entry is not a host name",
+          `: "${h}" is not a host name (no scheme, port or path)`
+        )
+      );
+    const allowedHosts = hosts.length > 0 ? new Set(hosts) : null;
+    const endpointUrl = text(read(PARAM.endpointUrl));
+    const endpoint = endpointProblem(endpointUrl, badHosts.length > 0 ? null : allowedHosts);
+    if (endpoint) problems.push(endpoint);
+    const secretId = text(read(PARAM.secretId)).toLowerCase();
+    if (secretId === "")
+      problems.push(problem(PARAM.secretId, "is not set", "is not set: name the API Secret (custsecret_…) that signs"));
+    else if (!SECRET_ID.test(secretId))
+      problems.push(problem(PARAM.secretId, "must be an API Secret script id (custsecret_…)"));
+    const prev = text(read(PARAM.prevSecretId)).toLowerCase();
+    if (prev !== "" && !SECRET_ID.test(prev))
+      problems.push(problem(PARAM.prevSecretId, "must be an API Secret script id (custsecret_…)"));
+    return { endpointUrl, secretId, prevSecretId: prev === "" ? null : prev, allowedHosts };
+  }
+  function otherTypesField(names, name) {
+    return names.shared && USER_RECORD_TYPES.some((t) => t.fields !== names.known && resolveFieldIn(t.fields, name));
+  }
+  function parseFields(read, fieldNames, problems) {
+    const { known } = fieldNames;
+    const names = list(read(PARAM.fields));
+    const fields = [];
+    let unknown = 0;
+    for (const name of names) {
+      const spec = resolveFieldIn(known, name);
+      if (!spec && otherTypesField(fieldNames, name)) continue;
+      if (!spec) {
+        unknown++;
+        problems.push(problem(PARAM.fields, "unknown or forbidden field", `: unknown or forbidden field "${name}"`));
+      } else if (!fields.some((f) => f.rest === spec.rest)) fields.push(spec);
+    }
+    if (names.length === 0 || unknown > 0) {
+      for (const f of known) if (!fields.some((g) => g.rest === f.rest)) fields.push(f);
+    }
+    for (const rest of ["isInactive", "giveAccess", "lastModifiedDate"]) {
+      if (!fields.some((f) => f.rest === rest)) fields.push(known.find((f) => f.rest === rest));
+    }
+    return fields;
+  }
+  function parseChoice(read, param, known, what, upper, problems) {
+    const names = list(read(param)).map((n) => upper ? n.toUpperCase() : n.toLowerCase());
+    for (const n of names)
+      if (!known.has(n)) problems.push(problem(param, `unknown ${what}`, `: unknown ${what} "${n}"`));
+    const valid = names.filter((n) => known.has(n));
+    return valid.length > 0 && valid.length === names.length ? new Set(valid) : null;
+  }
+  function parseModes(read, problems) {
+    const mode = text(read(PARAM.deliveryMode)).toLowerCase() || "auto";
+    if (mode !== "inline" && mode !== "outbox" && mode !== "auto") {
+      problems.push(
+        problem(PARAM.deliveryMode, "must be inline, outbox or auto", `must be inline, outbox or auto (got "${mode}")`)
+      );
+    }
+    const payload = text(read(PARAM.payloadMode)).toLowerCase() || "full";
+    if (payload !== "full" && payload !== "changes")
+      problems.push(problem(PARAM.payloadMode, "must be full or changes", `must be full or changes (got "${payload}")`));
+    return {
+      deliveryMode: mode === "inline" || mode === "outbox" ? mode : "auto",
+      payloadMode: payload === "changes" ? "changes" : "full"
+    };
+  }
+  function parseExcluded(read, names, problems) {
+    const excluded = /* @__PURE__ */ new Set();
+    for (const name of list(read(PARAM.excludedFields))) {
+      if (FORBIDDEN_FIELDS.has(name) || FORBIDDEN_FIELDS.has(name.toLowerCase())) continue;
+      const spec = resolveFieldIn(names.known, name);
+      if (!spec && otherTypesField(names, name)) continue;
+      if (!spec) problems.push(problem(PARAM.excludedFields, "unknown field", `: unknown field "${name}"`));
+      else excluded.add(spec.rest);
+    }
+    return excluded;
+  }
+  function parseConfig(read, known = EMPLOYEE_FIELDS, shared = false) {
+    const problems = [];
+    const target = parseTarget(read, problems);
+    const names = { known, shared };
+    const fields = parseFields(read, names, problems);
+    const contexts = parseChoice(read, PARAM.contexts, EXECUTION_CONTEXTS, "execution context", true, problems);
+    const modes = parseModes(read, problems);
+    const excluded = parseExcluded(read, names, problems);
+    const eventTypes = parseChoice(read, PARAM.eventTypes, EVENT_TYPES, "event type", false, problems) ?? new Set(EVENT_TYPES);
+    const recordTypes = parseChoice(read, PARAM.recordTypes, RECORD_TYPE_IDS, "record type", false, problems);
+    return {
+      problems,
+      errors: problems.map((p) => p.message),
+      config: { ...target, fields, contexts, ...modes, excluded, eventTypes, recordTypes }
+    };
+  }
+  function blockingProblems(result) {
+    return result.problems.filter((p) => p.blocking);
+  }
+  function problemSummary(problems) {
+    return problems.map((p) => `${p.param} ${p.reason}`).join("; ");
+  }
+  function postsInline(mode, executionContext3) {
+    if (mode === "auto") return INTERACTIVE_CONTEXTS.has(executionContext3.toUpperCase());
+    return mode === "inline";
+  }
+
+  // lib/core/retry-schedule.ts
+  var MINUTE = 6e4;
+  var HOUR = 60 * MINUTE;
+  var RETRY_DELAYS_MS = Object.freeze([
+    5 * MINUTE,
+    30 * MINUTE,
+    2 * HOUR,
+    5 * HOUR,
+    10 * HOUR,
+    14 * HOUR,
+    20 * HOUR,
+    24 * HOUR
+  ]);
+  var MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
+  var JITTER = 0.1;
+  function parseRetryAfter(header2, now) {
+    if (header2 === null || header2 === void 0) return null;
+    const text2 = header2.trim();
+    if (/^\d+$/.test(text2)) return Number(text2) * 1e3;
+    const at = Date.parse(text2);
+    return Number.isNaN(at) ? null : Math.max(0, at - now);
+  }
+  var MAX_RETRY_AFTER_MS = 24 * HOUR;
+  function nextAttemptAt(attempts, now, random, retryAfterMs = null) {
+    if (!Number.isInteger(attempts) || attempts < 1) throw new RangeError("attempts counts failed attempts, from 1");
+    const base = RETRY_DELAYS_MS[attempts - 1];
+    if (base === void 0) return null;
+    const jittered = Math.round(base * (1 - JITTER + 2 * JITTER * random()));
+    const asked = retryAfterMs === null || Number.isNaN(retryAfterMs) ? 0 : Math.min(retryAfterMs, MAX_RETRY_AFTER_MS);
+    return now + Math.max(jittered, asked);
+  }
+  function classifyAttempt(result, attempts, now, random) {
+    const { status } = result;
+    if (status !== null && status >= 200 && status < 300) return { kind: "delivered" };
+    const reason2 = status === null ? result.error ?? "no response" : `HTTP ${status}`;
+    if (status === 410) return { kind: "dead", reason: "HTTP 410 Gone: the receiver asked for no more retries" };
+    const at = nextAttemptAt(attempts, now, random, parseRetryAfter(result.retryAfter, now));
+    if (at === null) return { kind: "dead", reason: `${reason2}; gave up after ${attempts} attempts` };
+    return { kind: "retry", at, reason: reason2 };
+  }
+
+  // lib/core/delivery-record.ts
+  var DELIVERY_RECORD = "customrecord_suitehooks_delivery";
+  var DELIVERY_FIELD = {
+    /** The event id (`webhook-id`), identical on every attempt. */
+    eventId: "custrecord_suitehooks_event_id",
+    /** `employee.created` | `employee.updated` | `employee.deleted`. */
+    eventType: "custrecord_suitehooks_event_type",
+    /**
+     * The endpoint it belongs to: the endpoint record's internal id, or `parameters` (empty on deliveries
+     * stored before endpoints existed: the parameters endpoint). The worker sends it to that endpoint only.
+     */
+    endpoint: "custrecord_suitehooks_endpoint",
+    endpointUrl: "custrecord_suitehooks_endpoint_url",
+    /**
+     * The host allow-list the endpoint was checked against: host names separated by spaces, `*` for any
+     * host, empty on deliveries stored before it existed (`allowedHostsText`, `storedAllowedHosts`).
+     */
+    allowedHosts: "custrecord_suitehooks_allowed_hosts",
+    /** API Secret script ids (never values). */
+    secretId: "custrecord_suitehooks_secret_id",
+    prevSecretId: "custrecord_suitehooks_prev_secret_id",
+    /** The exact body that is signed and sent (CLOBTEXT). */
+    body: "custrecord_suitehooks_body",
+    /** The body's length in characters, so a search result cut at 4,000 bytes is recognised (INTEGER). */
+    bodyLength: "custrecord_suitehooks_body_length",
+    status: "custrecord_suitehooks_status",
+    /** Attempts made so far (0 when the event was queued without a try). */
+    attempts: "custrecord_suitehooks_attempts",
+    /**
+     * When to try next, as ISO-8601 UTC text (`2026-03-06T12:39:56.789Z`); empty means due now. Text, not
+     * a DATETIMETZ: search results show date-times only as text in the user's format and time zone, while
+     * this reads back exactly and sorts as time, so the retry worker needs no record.load and no N/format.
+     */
+    nextAttempt: "custrecord_suitehooks_next_attempt_utc",
+    lastHttpStatus: "custrecord_suitehooks_last_http_status",
+    lastError: "custrecord_suitehooks_last_error",
+    recordType: "custrecord_suitehooks_record_type",
+    recordId: "custrecord_suitehooks_record_id"
+  };
+  var DELIVERY_STATUS = {
+    pending: "pending",
+    delivered: "delivered",
+    dead: "dead"
+  };
+  var LAST_ERROR_MAX = 300;
+  function stateAfterAttempt(result, attempts, now, random) {
+    const outcome = classifyAttempt(result, attempts, now, random);
+    const lastHttpStatus = result.status;
+    switch (outcome.kind) {
+      case "delivered":
+        return { status: DELIVERY_STATUS.delivered, attempts, nextAttempt: null, lastHttpStatus, lastError: "" };
+      case "dead":
+        return {
+          status: DELIVERY_STATUS.dead,
+          attempts,
+          nextAttempt: null,
+          lastHttpStatus,
+          lastError: clipError(outcome.reason)
+        };
+      case "retry":
+        return {
+          status: DELIVERY_STATUS.pending,
+          attempts,
+          nextAttempt: outcome.at,
+          lastHttpStatus,
+          lastError: clipError(outcome.reason)
+        };
+    }
+  }
+  function queuedState(reason2) {
+    return {
+      status: DELIVERY_STATUS.pending,
+      attempts: 0,
+      nextAttempt: null,
+      lastHttpStatus: null,
+      lastError: clipError(reason2)
+    };
+  }
+  function nextAttemptText(at) {
+    return at === null ? "" : new Date(at).toISOString();
+  }
+  function allowedHostsText(hosts) {
+    return hosts === null ? "*" : [...hosts].join(" ");
+  }
+  function clipError(text2) {
+    return text2.length <= LAST_ERROR_MAX ? text2 : `${text2.slice(0, LAST_ERROR_MAX - 1)}…`;
+  }
+
+  // lib/core/endpoint-record.ts
+  var ENDPOINT_RECORD = "customrecord_suitehooks_endpoint";
+  var ENDPOINT_FIELD = {
+    url: "custrecord_suitehooks_ep_url",
+    secretId: "custrecord_suitehooks_ep_secret_id",
+    prevSecretId: "custrecord_suitehooks_ep_prev_secret_id",
+    /** Record types it wants (employee, vendor, …), comma separated; empty means all. */
+    recordTypes: "custrecord_suitehooks_ep_record_types",
+    eventTypes: "custrecord_suitehooks_ep_event_types",
+    fields: "custrecord_suitehooks_ep_fields",
+    excludedFields: "custrecord_suitehooks_ep_excluded_fields",
+    contexts: "custrecord_suitehooks_ep_contexts",
+    payloadMode: "custrecord_suitehooks_ep_payload_mode",
+    deliveryMode: "custrecord_suitehooks_ep_delivery_mode",
+    allowedHosts: "custrecord_suitehooks_ep_allowed_hosts",
+    enabled: "custrecord_suitehooks_ep_enabled",
+    /** Health, written by the retry worker: when its attempts began failing (ISO-8601 UTC; empty = healthy). */
+    failingSince: "custrecord_suitehooks_ep_failing_since",
+    lastSuccess: "custrecord_suitehooks_ep_last_success",
+    lastError: "custrecord_suitehooks_ep_last_error",
+    /** Why and when the worker disabled it (empty when an administrator did, or it is enabled). */
+    disabledReason: "custrecord_suitehooks_ep_disabled_reason"
+  };
+  var PARAMETERS_ENDPOINT = "parameters";
+  var SETTING_FIELDS = {
+    [PARAM.endpointUrl]: ENDPOINT_FIELD.url,
+    [PARAM.secretId]: ENDPOINT_FIELD.secretId,
+    [PARAM.prevSecretId]: ENDPOINT_FIELD.prevSecretId,
+    [PARAM.recordTypes]: ENDPOINT_FIELD.recordTypes,
+    [PARAM.eventTypes]: ENDPOINT_FIELD.eventTypes,
+    [PARAM.fields]: ENDPOINT_FIELD.fields,
+    [PARAM.excludedFields]: ENDPOINT_FIELD.excludedFields,
+    [PARAM.contexts]: ENDPOINT_FIELD.contexts,
+    [PARAM.payloadMode]: ENDPOINT_FIELD.payloadMode,
+    [PARAM.deliveryMode]: ENDPOINT_FIELD.deliveryMode,
+    [PARAM.allowedHosts]: ENDPOINT_FIELD.allowedHosts
+  };
+  var ENDPOINT_CONFIG_FIELDS = Object.freeze([
+    "name",
+    "isinactive",
+    ...Object.values(SETTING_FIELDS),
+    ENDPOINT_FIELD.enabled
+  ]);
+  function enabledValue(value) {
+    return value === true || value === "T" || value === "true";
+  }
+  function parseEndpoint(id, values, known) {
+    const read = (param) => {
+      const field = SETTING_FIELDS[param];
+      return field === void 0 ? null : values[field];
+    };
+    const result = parseConfig(read, known, true);
+    const problems = result.problems.map((p) => {
+      const field = SETTING_FIELDS[p.param] ?? p.param;
+      return { ...p, param: field, message: p.message.split(p.param).join(field) };
+    });
+    return {
+      id,
+      name: String(values.name ?? "") || `endpoint ${id}`,
+      enabled: enabledValue(values[ENDPOINT_FIELD.enabled]),
+      active: !enabledValue(values.isinactive),
+      result: { config: result.config, problems, errors: problems.map((p) => p.message) }
+    };
+  }
+  function parametersEndpoint(read, known) {
+    const result = parseConfig(read, known);
+    return { id: PARAMETERS_ENDPOINT, name: "script parameters", enabled: true, active: true, result };
+  }
+  function parametersInUse(read, records) {
+    const url = read(PARAM.endpointUrl);
+    return records === 0 || url !== null && url !== void 0 && String(url).trim() !== "";
+  }
+  function subscribes(endpoint, recordType, eventType, executionContext3) {
+    const { config } = endpoint.result;
+    if (!endpoint.active) return false;
+    if (config.recordTypes && !config.recordTypes.has(recordType.toLowerCase())) return false;
+    if (!config.eventTypes.has(eventType)) return false;
+    return !config.contexts || config.contexts.has(executionContext3.toUpperCase());
+  }
+  function readStoredEndpoints(text2, known) {
+    if (!text2) return [];
+    try {
+      const parsed = JSON.parse(text2);
+      return (parsed.endpoints ?? []).map((e) => parseEndpoint(String(e.id), e.values ?? {}, known));
+    } catch {
+      return [];
+    }
+  }
+  function endpointPrefix(id) {
+    return id === PARAMETERS_ENDPOINT ? "" : `endpoint ${id}: `;
+  }
+  var ENDPOINTS_CACHE_NAME = "suitehooks_endpoints";
+  var ENDPOINTS_KEY = "endpoints";
+  var ENDPOINTS_TTL_SECONDS = 3600;
+
   // lib/core/envelope.ts
   var EVENT_ID = /^[A-Za-z0-9_-]+$/;
   function allowed(key, excluded) {
@@ -565,28 +698,66 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
     return `evt_${safe(recordId)}_${safe(sequence.toString(36))}_${safe(nonce)}`;
   }
 
+  // lib/core/governance.ts
+  var RECORD_UNITS = {
+    load: { transaction: 10, custom: 2, other: 5 },
+    create: { transaction: 10, custom: 2, other: 5 },
+    submitFields: { transaction: 10, custom: 2, other: 5 },
+    save: { transaction: 20, custom: 4, other: 10 },
+    delete: { transaction: 20, custom: 4, other: 10 }
+  };
+  var UNIT_COST = {
+    lookupFields: 1,
+    https: 10,
+    suiteql: 10,
+    resultSetPage: 10,
+    taskSubmit: 20,
+    emailSend: 20,
+    log: 0,
+    cacheGet: 1,
+    cacheLoad: 2,
+    cachePut: 1,
+    cacheRemove: 1
+  };
+  var RETRY_UNITS = {
+    setup: 4 * UNIT_COST.resultSetPage + RECORD_UNITS.load.other,
+    delivery: UNIT_COST.https + RECORD_UNITS.submitFields.custom,
+    bodyLoad: RECORD_UNITS.load.custom,
+    resubmit: UNIT_COST.taskSubmit,
+    breaker: UNIT_COST.cacheGet + UNIT_COST.cachePut,
+    health: RECORD_UNITS.submitFields.custom
+  };
+  var FAN_OUT = {
+    overhead: 2 * UNIT_COST.cacheGet,
+    inlinePosts: 3,
+    outboxDelivery: RECORD_UNITS.create.custom + RECORD_UNITS.save.custom
+  };
+
   // lib/suitescript/breaker-cache.ts
   function breakers() {
     return cache.getCache({ name: BREAKER_CACHE_NAME, scope: cache.Scope.PROTECTED });
   }
-  function readBreaker(endpoint) {
+  function readBreakers() {
+    let states = {};
     try {
-      return breakers().get({ key: breakerKey(endpoint) });
+      states = readBreakerStates(breakers().get({ key: BREAKERS_KEY }));
     } catch {
-      return null;
+    }
+    return (endpoint) => states[breakerKey(endpoint)] ?? null;
+  }
+  function writeBreaker(endpoint, value) {
+    try {
+      const c = breakers();
+      const next = withBreakerState(c.get({ key: BREAKERS_KEY }), endpoint, value, Date.now());
+      c.put({ key: BREAKERS_KEY, value: next, ttl: BREAKER_TTL_SECONDS });
+    } catch {
     }
   }
   function openBreaker(endpoint, value) {
-    try {
-      breakers().put({ key: breakerKey(endpoint), value, ttl: BREAKER_TTL_SECONDS });
-    } catch {
-    }
+    writeBreaker(endpoint, value);
   }
   function closeBreaker(endpoint) {
-    try {
-      breakers().remove({ key: breakerKey(endpoint) });
-    } catch {
-    }
+    writeBreaker(endpoint, null);
   }
 
   // lib/core/normalize.ts
@@ -891,6 +1062,8 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
     return { event, problems };
   }
 
+  // lib/suitescript/endpoints.ts
+
   // lib/suitescript/errors.ts
   function errorCode(e) {
     if (typeof e === "object" && e !== null && "name" in e && typeof e.name === "string" && e.name !== "") return e.name;
@@ -899,6 +1072,60 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
   function errorText(e) {
     const message = typeof e === "object" && e !== null && "message" in e ? String(e.message) : String(e);
     return clipError(`${errorCode(e)}: ${message}`);
+  }
+
+  // lib/suitescript/params.ts
+  function currentScriptParams() {
+    const script = runtime.getCurrentScript();
+    return (name) => script.getParameter({ name });
+  }
+
+  // lib/suitescript/endpoints.ts
+  function endpointCache() {
+    return cache2.getCache({ name: ENDPOINTS_CACHE_NAME, scope: cache2.Scope.PROTECTED });
+  }
+  function searchEndpointValues(extraColumns = []) {
+    const columns = [...ENDPOINT_CONFIG_FIELDS, ...extraColumns];
+    const results = search.create({ type: ENDPOINT_RECORD, filters: [], columns: ["internalid", ...columns] }).run().getRange({ start: 0, end: 1e3 });
+    return {
+      endpoints: results.map((r) => ({
+        id: String(r.id),
+        values: Object.fromEntries(columns.map((c) => [c, r.getValue({ name: c })]))
+      }))
+    };
+  }
+  function searchDirectly() {
+    try {
+      return JSON.stringify(searchEndpointValues());
+    } catch (e) {
+      const role = String(runtime2.getCurrentUser().role);
+      logger.error({
+        title: "suitehooks: endpoints",
+        details: `the endpoint records could not be read (${errorCode(e)}) by role ${role}: this save's events go to the script parameters' endpoint only. Fix: give role ${role} the View permission on the record type ${ENDPOINT_RECORD}, or run the script that saves records as a role that has it.`
+      });
+      return null;
+    }
+  }
+  function cachedEndpoints(known) {
+    let text2;
+    try {
+      text2 = endpointCache().get({
+        key: ENDPOINTS_KEY,
+        loader: () => JSON.stringify(searchEndpointValues()),
+        ttl: ENDPOINTS_TTL_SECONDS
+      });
+    } catch {
+      text2 = searchDirectly();
+    }
+    return readStoredEndpoints(text2, known);
+  }
+  function allEndpoints(known) {
+    const records = cachedEndpoints(known);
+    const params = currentScriptParams();
+    return parametersInUse(params, records.length) ? [...records, parametersEndpoint(params, known)] : records;
+  }
+  function endpointsFor(type, eventType, executionContext3) {
+    return allEndpoints(type.fields).filter((e) => subscribes(e, type.id, eventType, executionContext3));
   }
 
   // lib/suitescript/new-delivery.ts
@@ -915,6 +1142,7 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
   }
   function targetValues(target) {
     return {
+      [DELIVERY_FIELD.endpoint]: target.endpoint,
       [DELIVERY_FIELD.endpointUrl]: target.endpointUrl,
       [DELIVERY_FIELD.secretId]: target.secretId,
       [DELIVERY_FIELD.prevSecretId]: target.prevSecretId ?? "",
@@ -947,14 +1175,8 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
     return value === null || value === void 0 || value === "" ? null : { id: String(value) };
   }
   function currentOrigin() {
-    const user = runtime.getCurrentUser();
-    return { executionContext: String(runtime.executionContext), user: idOf(user.id), role: idOf(user.role) };
-  }
-
-  // lib/suitescript/params.ts
-  function currentScriptParams() {
-    const script = runtime2.getCurrentScript();
-    return (name) => script.getParameter({ name });
+    const user = runtime3.getCurrentUser();
+    return { executionContext: String(runtime3.executionContext), user: idOf(user.id), role: idOf(user.role) };
   }
 
   // lib/suitescript/post-signed.ts
@@ -1058,10 +1280,12 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
   // lib/suitescript/entries/employee-ue.ts
   var TITLE = "suitehooks";
   function keep(em, state, posted) {
-    const { event, body, config } = em;
+    const { event, body } = em;
+    const { config } = em.endpoint.result;
     try {
       createDelivery(
         {
+          endpoint: em.endpoint.id,
           eventId: event.data.id,
           eventType: event.type,
           body,
@@ -1077,25 +1301,25 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
     } catch (e) {
       const rescue = !posted && em.sign ? post2(em) : null;
       const delivered = rescue?.status === DELIVERY_STATUS.delivered;
-      logger.error({
+      logger2.error({
         title: `${TITLE}: ${delivered ? "event not stored" : "event lost"}`,
         details: notStoredDetails({
           eventId: event.data.id,
           recordId: event.data.recordId,
           code: errorCode(e),
-          role: String(runtime3.getCurrentUser().role),
+          role: String(runtime4.getCurrentUser().role),
           inline: rescue === null ? posted ? "failed" : "impossible" : delivered ? "delivered" : "failed"
         })
       });
     }
   }
   function post2(em) {
-    const result = postSigned(em.config.endpointUrl, em.event.data.id, em.body, em.sign, Date.now());
+    const result = postSigned(em.endpoint.result.config.endpointUrl, em.event.data.id, em.body, em.sign, Date.now());
     return stateAfterAttempt(result, 1, Date.now(), Math.random);
   }
-  function sendInline(em) {
-    const endpoint = em.config.endpointUrl;
-    const decision = decideInline(readBreaker(endpoint), Date.now());
+  function sendInline(em, breakers2) {
+    const endpoint = em.endpoint.id;
+    const decision = decideInline(breakers2(endpoint), Date.now());
     if (decision.kind === "skip") {
       const until = new Date(decision.until).toISOString();
       return keep(
@@ -1105,60 +1329,93 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
       );
     }
     if (decision.kind === "probe") openBreaker(endpoint, decision.claim);
-    const result = postSigned(endpoint, em.event.data.id, em.body, em.sign, Date.now());
+    const url = em.endpoint.result.config.endpointUrl;
+    const result = postSigned(url, em.event.data.id, em.body, em.sign, Date.now());
     if (showsDown(result)) openBreaker(endpoint, openUntilValue(Date.now()));
     else if (decision.kind === "probe") closeBreaker(endpoint);
     const state = stateAfterAttempt(result, 1, Date.now(), Math.random);
     if (state.status !== DELIVERY_STATUS.delivered) keep(em, state, true);
   }
-  function emission(context) {
-    const eventType = String(context.type);
-    const changeType = CHANGE_TYPES[eventType];
-    if (!changeType) return null;
-    const newRecord = changeType === "delete" ? null : context.newRecord;
-    const type = recordTypeOf(newRecord, context.oldRecord);
-    if (!type) {
-      logger.error({ title: `${TITLE}: not a login record`, details: unwatchedDetails(context) });
-      return null;
-    }
-    const parsed = parseConfig(currentScriptParams(), type.fields);
-    const { config } = parsed;
+  function signing(endpoint) {
+    const parsed = endpoint.result;
     const blocking = blockingProblems(parsed);
-    const signer = blocking.length > 0 ? null : signerOrProblem(config);
+    const signer = blocking.length > 0 ? null : signerOrProblem(parsed.config);
     const problems = signer?.problem ? [...parsed.problems, signer.problem] : parsed.problems;
-    if (problems.length > 0) logger.error({ title: `${TITLE}: configuration`, details: problemSummary(problems) });
-    if (!config.eventTypes.has(eventType)) return null;
-    const executionContext3 = String(runtime3.executionContext).toUpperCase();
-    if (config.contexts && !config.contexts.has(executionContext3)) return null;
+    if (problems.length > 0)
+      logger2.error({
+        title: `${TITLE}: configuration`,
+        details: `${endpointPrefix(endpoint.id)}${problemSummary(problems)}`
+      });
+    const held = blocking.length > 0 ? `configuration: ${blocking.map((p) => p.message).join("; ")}` : signer?.problem?.message ?? null;
+    return { sign: signer?.sign ?? null, held };
+  }
+  function emission(save, endpoint) {
+    const { context, eventType } = save;
+    const changeType = CHANGE_TYPES[eventType];
+    const config = endpoint.result.config;
     const built = changeEvent({
-      type,
+      type: save.type,
       eventType,
       changeType,
-      newRecord,
+      newRecord: changeType === "delete" ? null : context.newRecord,
       oldRecord: context.oldRecord,
       config,
       origin: currentOrigin(),
-      account: runtime3.accountId,
-      now: Date.now(),
-      nonce: Math.random().toString(36).slice(2, 10)
+      account: runtime4.accountId,
+      now: save.now,
+      nonce: save.nonce
     });
     if (!built) return null;
     const { event } = built;
     if (built.problems.length > 0)
-      logger.audit({
+      logger2.audit({
         title: `${TITLE}: unreadable fields`,
         details: `event ${event.data.id}: ${built.problems.join("; ")}`
       });
-    const held = blocking.length > 0 ? `configuration: ${blocking.map((p) => p.message).join("; ")}` : signer?.problem?.message ?? null;
-    const inline = postsInline(config.deliveryMode, executionContext3);
-    return { event, body: serializeEvent(event), config, sign: signer?.sign ?? null, held, inline };
+    const inline = postsInline(config.deliveryMode, save.executionContext);
+    return { event, body: serializeEvent(event), endpoint, ...signing(endpoint), inline };
+  }
+  function dispatch(emissions) {
+    const inline = emissions.filter((em) => em.endpoint.enabled && em.held === null && em.inline);
+    const breakers2 = inline.length > 0 ? readBreakers() : () => null;
+    let budget = FAN_OUT.inlinePosts;
+    for (const em of emissions) {
+      if (!em.endpoint.enabled) keep(em, queuedState("endpoint disabled: kept until it is enabled again"), false);
+      else if (em.held !== null) keep(em, queuedState(em.held), false);
+      else if (!em.inline) keep(em, queuedState(""), false);
+      else if (budget === 0)
+        keep(em, queuedState(`not sent inline: a save posts to at most ${FAN_OUT.inlinePosts} endpoints`), false);
+      else {
+        budget--;
+        sendInline(em, breakers2);
+      }
+    }
   }
   function emit(context) {
-    const em = emission(context);
-    if (!em) return;
-    if (em.held !== null) keep(em, queuedState(em.held), false);
-    else if (!em.inline) keep(em, queuedState(""), false);
-    else sendInline(em);
+    const eventType = String(context.type);
+    if (!CHANGE_TYPES[eventType]) return;
+    const executionContext3 = String(runtime4.executionContext).toUpperCase();
+    const type = recordTypeOf(CHANGE_TYPES[eventType] === "delete" ? null : context.newRecord, context.oldRecord);
+    if (!type) {
+      logger2.error({ title: `${TITLE}: not a login record`, details: unwatchedDetails(context) });
+      return;
+    }
+    const endpoints = endpointsFor(type, eventType, executionContext3);
+    if (endpoints.length === 0) return;
+    const save = {
+      context,
+      type,
+      eventType,
+      executionContext: executionContext3,
+      now: Date.now(),
+      nonce: Math.random().toString(36).slice(2, 10)
+    };
+    const emissions = [];
+    for (const endpoint of endpoints) {
+      const em = emission(save, endpoint);
+      if (em) emissions.push(em);
+    }
+    dispatch(emissions);
   }
   function recordLabel(context) {
     const rec = context.newRecord ?? context.oldRecord;
@@ -1172,7 +1429,10 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/record', 'N/https', 'N/crypto', 'N/e
     try {
       emit(context);
     } catch (e) {
-      logger.error({ title: `${TITLE}: emitter failed`, details: `${recordLabel(context)}: ${errorCode(e)}` });
+      logger2.error({
+        title: `${TITLE}: emitter failed`,
+        details: `employee ${String(context.newRecord?.id ?? context.oldRecord?.id ?? "")}: ${errorCode(e)}`
+      });
     }
   }
   return { afterSubmit: afterSubmit };

@@ -4,23 +4,33 @@
  * @NModuleScope SameAccount
  * Built by scripts/build-bundle.mjs from lib/suitescript/entries/retry-ss.ts; edit the TypeScript, not this file.
  */
-define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/search', 'N/task', 'N/cache', 'N/https', 'N/crypto', 'N/encode'], function (logger4, runtime3, email, record2, url, query, search, task, cache, https, crypto, encode) {
-  var logger = logger4;
-  var runtime = runtime3;
+define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/search', 'N/cache', 'N/task', 'N/https', 'N/crypto', 'N/encode'], function (logger6, runtime5, email, record2, url, query, search, cache, task, https, crypto, encode) {
+  var logger = logger6;
+  var runtime = runtime5;
   var record = record2;
   var record3 = record2;
-  var logger2 = logger4;
-  var logger3 = logger4;
-  var runtime2 = runtime3;
+  var logger3 = logger6;
   var record4 = record2;
+  var logger2 = logger6;
+  var runtime3 = runtime5;
   var search2 = search;
+  var runtime2 = runtime5;
+  var logger4 = logger6;
+  var logger5 = logger6;
+  var runtime4 = runtime5;
+  var record6 = record2;
+  var cache2 = cache;
+  var record5 = record2;
+  var search3 = search;
   // lib/suitescript/entries/retry-ss.ts
 
   // lib/core/ids.ts
   var SCRIPT = {
     userEvent: "customscript_suitehooks_employee_ue",
     retry: "customscript_suitehooks_retry_ss",
-    console: "customscript_suitehooks_console"
+    console: "customscript_suitehooks_console",
+    /** Drops the cached endpoint configuration when an endpoint record changes. */
+    endpointUserEvent: "customscript_suitehooks_endpoint_ue"
   };
   var DEPLOYMENT = {
     userEvent: "customdeploy_suitehooks_employee_ue",
@@ -28,7 +38,8 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     retryTimer: "customdeploy_suitehooks_retry_ss",
     /** The retry script's Not Scheduled deployment: the only one that sends; started on demand by N/task. */
     retryWorker: "customdeploy_suitehooks_retry_worker",
-    console: "customdeploy_suitehooks_console"
+    console: "customdeploy_suitehooks_console",
+    endpointUserEvent: "customdeploy_suitehooks_endpoint_ue"
   };
 
   // lib/core/retry-schedule.ts
@@ -79,6 +90,11 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     eventId: "custrecord_suitehooks_event_id",
     /** `employee.created` | `employee.updated` | `employee.deleted`. */
     eventType: "custrecord_suitehooks_event_type",
+    /**
+     * The endpoint it belongs to: the endpoint record's internal id, or `parameters` (empty on deliveries
+     * stored before endpoints existed: the parameters endpoint). The worker sends it to that endpoint only.
+     */
+    endpoint: "custrecord_suitehooks_endpoint",
     endpointUrl: "custrecord_suitehooks_endpoint_url",
     /**
      * The host allow-list the endpoint was checked against: host names separated by spaces, `*` for any
@@ -175,145 +191,6 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
   }
 
   // lib/suitescript/alerts.ts
-
-  // lib/core/alert-config.ts
-  var ALERT_PARAM = {
-    recipients: "custscript_suitehooks_alert_recipients",
-    author: "custscript_suitehooks_alert_author",
-    failingMinutes: "custscript_suitehooks_alert_after_min"
-  };
-  var MAX_RECIPIENTS = 10;
-  var DEFAULT_FAILING_MINUTES = 60;
-  var MIN_FAILING_MINUTES = 15;
-  var EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
-  var INTERNAL_ID = /^[1-9]\d{0,11}$/;
-  function text(raw) {
-    return raw === null || raw === void 0 ? "" : String(raw).trim();
-  }
-  function parseRecipients(raw, errors) {
-    const out = [];
-    for (const entry2 of raw.split(/[\s,;]+/).filter((s) => s !== "")) {
-      if (INTERNAL_ID.test(entry2)) out.push(Number(entry2));
-      else if (EMAIL.test(entry2)) out.push(entry2);
-      else
-        errors.push(
-          `${ALERT_PARAM.recipients}: "${entry2.slice(0, 60)}" is neither an email address nor an employee internal id`
-        );
-    }
-    if (out.length > MAX_RECIPIENTS)
-      errors.push(`${ALERT_PARAM.recipients}: at most ${MAX_RECIPIENTS} recipients (N/email's limit), got ${out.length}`);
-    return out;
-  }
-  function parseAlertConfig(read) {
-    const errors = [];
-    const recipients = parseRecipients(text(read(ALERT_PARAM.recipients)), errors);
-    const authorText = text(read(ALERT_PARAM.author));
-    let author = null;
-    if (INTERNAL_ID.test(authorText)) author = Number(authorText);
-    else if (authorText !== "")
-      errors.push(`${ALERT_PARAM.author} must be an employee internal id (the sender of alert emails)`);
-    else if (recipients.length > 0)
-      errors.push(`${ALERT_PARAM.author} is not set: alert emails need an employee as sender`);
-    const minutesText = text(read(ALERT_PARAM.failingMinutes));
-    let minutes = DEFAULT_FAILING_MINUTES;
-    if (minutesText !== "") {
-      const n = Number(minutesText);
-      if (Number.isInteger(n) && n >= MIN_FAILING_MINUTES) minutes = n;
-      else
-        errors.push(
-          `${ALERT_PARAM.failingMinutes} must be a whole number of minutes, at least ${MIN_FAILING_MINUTES} (got "${minutesText.slice(0, 20)}")`
-        );
-    }
-    return { recipients, author, failingAfterMs: minutes * 6e4, errors };
-  }
-  var ALERT_RECORD = "customrecord_suitehooks_alert";
-  var ALERT_FIELD = {
-    kind: "custrecord_suitehooks_alert_kind",
-    lastSent: "custrecord_suitehooks_alert_sent",
-    mark: "custrecord_suitehooks_alert_mark"
-  };
-
-  // lib/core/alert-rules.ts
-  var ALERT_INTERVAL_MS = 36e5;
-  var FIRST_LOOKBACK_MS = 36e5;
-  function mayEmail(state, now) {
-    return state.lastSent === null || now - state.lastSent >= ALERT_INTERVAL_MS;
-  }
-  function deadSince(state, now) {
-    return state.mark ?? now - FIRST_LOOKBACK_MS;
-  }
-  function decideDead(state, newlyDead, now) {
-    if (newlyDead <= 0) return { send: false, next: { ...state, mark: now } };
-    if (!mayEmail(state, now)) return { send: false, next: state };
-    return { send: true, next: { lastSent: now, mark: now } };
-  }
-  function decideFailing(state, failing, failingAfterMs, now) {
-    if (!failing) return { send: false, next: { ...state, mark: null } };
-    const since = state.mark ?? now;
-    const next = { ...state, mark: since };
-    if (now - since < failingAfterMs || !mayEmail(state, now)) return { send: false, next };
-    return { send: true, next: { ...next, lastSent: now } };
-  }
-
-  // lib/suitescript/alert-state.ts
-
-  // lib/suitescript/console/suiteql.ts
-  function rows(q) {
-    return query.runSuiteQL({ query: q.query, params: q.params }).asMappedResults();
-  }
-  function count(q) {
-    return Number(rows(q)[0]?.n ?? 0);
-  }
-
-  // lib/suitescript/alert-state.ts
-  function ms(value) {
-    return value instanceof Date ? value.getTime() : null;
-  }
-  function loadStates() {
-    const out = /* @__PURE__ */ new Map();
-    for (const row of rows({ query: `SELECT id, ${ALERT_FIELD.kind} AS kind FROM ${ALERT_RECORD} ORDER BY id`, params: [] })) {
-      const kind = String(row.kind);
-      if (out.has(kind)) continue;
-      const rec = record.load({ type: ALERT_RECORD, id: String(row.id) });
-      out.set(kind, {
-        id: String(row.id),
-        lastSent: ms(rec.getValue({ fieldId: ALERT_FIELD.lastSent })),
-        mark: ms(rec.getValue({ fieldId: ALERT_FIELD.mark }))
-      });
-    }
-    return out;
-  }
-  function saveState(kind, before, next) {
-    if (before.id !== null && before.lastSent === next.lastSent && before.mark === next.mark) return;
-    const values = {
-      [ALERT_FIELD.lastSent]: next.lastSent === null ? "" : new Date(next.lastSent),
-      [ALERT_FIELD.mark]: next.mark === null ? "" : new Date(next.mark)
-    };
-    if (before.id !== null) {
-      record.submitFields({
-        type: ALERT_RECORD,
-        id: before.id,
-        values,
-        options: { enableSourcing: false, ignoreMandatoryFields: true }
-      });
-      return;
-    }
-    const rec = record.create({ type: ALERT_RECORD });
-    rec.setValue({ fieldId: "name", value: `suitehooks alert: ${kind}` });
-    rec.setValue({ fieldId: ALERT_FIELD.kind, value: kind });
-    for (const [fieldId, value] of Object.entries(values)) if (value !== "") rec.setValue({ fieldId, value });
-    rec.save();
-  }
-
-  // lib/suitescript/console/format.ts
-  function plural(n, one, many) {
-    return `${n} ${n === 1 ? one : many}`;
-  }
-  function attemptText(httpStatus, error4) {
-    const status = httpStatus === "" ? "" : `HTTP ${httpStatus}`;
-    if (status === "" || error4 === "") return status || error4;
-    return error4.startsWith(status) ? error4 : `${status}: ${error4}`;
-  }
 
   // lib/core/fields.ts
   var EMPLOYEE_FIELDS = Object.freeze([
@@ -466,270 +343,6 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     USER_RECORD_TYPES.flatMap((t) => ["create", "update", "delete"].map((c) => eventTypeOf(t, c)))
   );
 
-  // lib/suitescript/console/outbox-sql.ts
-  var DAY_MS = 864e5;
-  function sysdateMinus(ms2) {
-    const days = Math.ceil(Math.max(0, ms2) / DAY_MS * 1e9) / 1e9;
-    return `SYSDATE - ${days.toFixed(9).replace(/\.?0+$/, "")}`;
-  }
-  function statusSummary() {
-    return {
-      query: `SELECT ${DELIVERY_FIELD.status} AS status, COUNT(*) AS n, MIN(id) AS first_id, SUM(CASE WHEN lastmodified >= ${sysdateMinus(DAY_MS)} THEN 1 ELSE 0 END) AS last_day FROM ${DELIVERY_RECORD} GROUP BY ${DELIVERY_FIELD.status}`,
-      params: []
-    };
-  }
-  function latest(where, params) {
-    return {
-      query: `SELECT id, ${DELIVERY_FIELD.status} AS status, ${DELIVERY_FIELD.lastHttpStatus} AS last_http_status FROM ${DELIVERY_RECORD} WHERE ${where} ORDER BY lastmodified DESC, id DESC FETCH FIRST 1 ROWS ONLY`,
-      params
-    };
-  }
-  function lastAttempted() {
-    return latest(`${DELIVERY_FIELD.attempts} > 0`, []);
-  }
-  function deadSince2(ms2) {
-    return {
-      query: `SELECT COUNT(*) AS n FROM ${DELIVERY_RECORD} WHERE ${DELIVERY_FIELD.status} = ? AND lastmodified > ${sysdateMinus(ms2)}`,
-      params: [DELIVERY_STATUS.dead]
-    };
-  }
-
-  // lib/suitescript/alerts.ts
-  var TITLE = "suitehooks alerts";
-  function outbox() {
-    const out = { pending: 0, dead: 0 };
-    for (const row of rows(statusSummary())) {
-      if (row.status === DELIVERY_STATUS.pending) out.pending = Number(row.n ?? 0);
-      if (row.status === DELIVERY_STATUS.dead) out.dead = Number(row.n ?? 0);
-    }
-    return out;
-  }
-  function latestAttempt() {
-    const [row] = rows(lastAttempted());
-    if (!row || row.status === DELIVERY_STATUS.delivered) return { failing: false, error: "" };
-    const rec = record2.load({ type: DELIVERY_RECORD, id: String(row.id) });
-    const status = rec.getValue({ fieldId: DELIVERY_FIELD.lastHttpStatus });
-    const error4 = String(rec.getValue({ fieldId: DELIVERY_FIELD.lastError }) ?? "");
-    return {
-      failing: String(row.last_http_status) !== "410",
-      error: attemptText(String(status ?? ""), error4).slice(0, 300)
-    };
-  }
-  function consoleLink() {
-    const path = url.resolveScript({ scriptId: SCRIPT.console, deploymentId: DEPLOYMENT.console });
-    return /^https?:\/\//.test(path) ? path : `https://${url.resolveDomain({ hostType: url.HostType.APPLICATION })}${path}`;
-  }
-  function send2(config, subject, lines) {
-    const body = [
-      ...lines,
-      "",
-      `Open the console: ${consoleLink()}`,
-      "",
-      "suitehooks sends at most one email of this kind per hour."
-    ].join("\n");
-    email.send({
-      author: config.author,
-      recipients: config.recipients,
-      subject: `suitehooks (${runtime.accountId}): ${subject}`,
-      body
-    });
-  }
-  function apply(kind, state, decision, deliver) {
-    if (decision.send) deliver();
-    saveState(kind, state, decision.next);
-  }
-  function check(config) {
-    const now = Date.now();
-    const states = loadStates();
-    const empty = { id: null, lastSent: null, mark: null };
-    const counts = outbox();
-    const latest2 = latestAttempt();
-    const dead = states.get("dead") ?? empty;
-    const newlyDead = count(deadSince2(now - deadSince(dead, now)));
-    const went = plural(newlyDead, "delivery went dead", "deliveries went dead");
-    apply(
-      "dead",
-      dead,
-      decideDead(dead, newlyDead, now),
-      () => send2(config, went, [
-        `${went}: their retries are used up (or the receiver answered 410). They are kept and can be replayed from the console.`,
-        `Dead now: ${counts.dead}. Pending: ${counts.pending}.`,
-        `Last error: ${latest2.error || "(none recorded)"}`
-      ])
-    );
-    const failing = states.get("failing") ?? empty;
-    const decision = decideFailing(failing, latest2.failing, config.failingAfterMs, now);
-    const minutes = Math.round((now - (decision.next.mark ?? now)) / 6e4);
-    apply(
-      "failing",
-      failing,
-      decision,
-      () => send2(config, `the endpoint has failed for ${minutes} minutes`, [
-        `The latest delivery attempts have failed for ${minutes} minutes (alert threshold ${config.failingAfterMs / 6e4} minutes).`,
-        `Pending: ${counts.pending}. Dead: ${counts.dead}.`,
-        `Last error: ${latest2.error || "(none recorded)"}`
-      ])
-    );
-  }
-  function checkAlerts() {
-    try {
-      const script = runtime.getCurrentScript();
-      const config = parseAlertConfig((name) => script.getParameter({ name }));
-      if (config.recipients.length === 0) return;
-      if (config.errors.length > 0) {
-        logger.error({
-          title: TITLE,
-          details: `not sent, fix the parameters of ${script.deploymentId}: ${config.errors.join("; ")}`
-        });
-        return;
-      }
-      check(config);
-    } catch (e) {
-      logger.error({ title: TITLE, details: `check failed: ${errorCode(e)}` });
-    }
-  }
-
-  // lib/suitescript/due-deliveries.ts
-
-  // lib/suitescript/delivery-values.ts
-  function stateValues(state) {
-    return {
-      [DELIVERY_FIELD.status]: state.status,
-      [DELIVERY_FIELD.attempts]: state.attempts,
-      [DELIVERY_FIELD.nextAttempt]: nextAttemptText(state.nextAttempt),
-      [DELIVERY_FIELD.lastHttpStatus]: state.lastHttpStatus ?? "",
-      [DELIVERY_FIELD.lastError]: state.lastError
-    };
-  }
-  function targetValues(target) {
-    return {
-      [DELIVERY_FIELD.endpointUrl]: target.endpointUrl,
-      [DELIVERY_FIELD.secretId]: target.secretId,
-      [DELIVERY_FIELD.prevSecretId]: target.prevSecretId ?? "",
-      [DELIVERY_FIELD.allowedHosts]: allowedHostsText(target.allowedHosts)
-    };
-  }
-
-  // lib/suitescript/due-deliveries.ts
-  var COLUMNS = [
-    DELIVERY_FIELD.eventId,
-    DELIVERY_FIELD.body,
-    DELIVERY_FIELD.bodyLength,
-    DELIVERY_FIELD.attempts,
-    DELIVERY_FIELD.nextAttempt,
-    DELIVERY_FIELD.endpointUrl,
-    DELIVERY_FIELD.secretId,
-    DELIVERY_FIELD.prevSecretId,
-    DELIVERY_FIELD.allowedHosts
-  ];
-  function text2(result, name) {
-    const value = result.getValue({ name });
-    return value === null || value === void 0 ? "" : String(value);
-  }
-  function toDelivery(result) {
-    return {
-      id: String(result.id),
-      eventId: text2(result, DELIVERY_FIELD.eventId),
-      body: text2(result, DELIVERY_FIELD.body),
-      bodyLength: Number(text2(result, DELIVERY_FIELD.bodyLength) || 0),
-      attempts: Number(text2(result, DELIVERY_FIELD.attempts) || 0),
-      nextAttempt: text2(result, DELIVERY_FIELD.nextAttempt),
-      endpointUrl: text2(result, DELIVERY_FIELD.endpointUrl),
-      secretId: text2(result, DELIVERY_FIELD.secretId),
-      prevSecretId: text2(result, DELIVERY_FIELD.prevSecretId) || null,
-      allowedHosts: text2(result, DELIVERY_FIELD.allowedHosts)
-    };
-  }
-  function pending(nextAttempt, limit) {
-    const sort = nextAttempt === "isempty" ? "internalid" : DELIVERY_FIELD.nextAttempt;
-    return search.create({
-      type: DELIVERY_RECORD,
-      filters: [[DELIVERY_FIELD.status, "is", DELIVERY_STATUS.pending], "AND", [DELIVERY_FIELD.nextAttempt, nextAttempt, ""]],
-      columns: [search.createColumn({ name: sort, sort: search.Sort.ASC }), ...COLUMNS.filter((c) => c !== sort)]
-    }).run().getRange({ start: 0, end: limit }).map(toDelivery);
-  }
-  function dueDeliveries(limit, now) {
-    const retries = pending("isnotempty", limit);
-    const dueRetries = retries.filter((d) => isDue(d.nextAttempt, now));
-    if (dueRetries.length === limit) return { due: dueRetries, more: true };
-    const fresh = pending("isempty", limit);
-    return { due: [...dueRetries, ...fresh], more: retries.length === limit || fresh.length === limit };
-  }
-  function anyDue(now) {
-    if (pending("isempty", 1).length > 0) return true;
-    const [first] = pending("isnotempty", 1);
-    return first !== void 0 && isDue(first.nextAttempt, now);
-  }
-  function loadBody(id) {
-    const value = record3.load({ type: DELIVERY_RECORD, id }).getValue({ fieldId: DELIVERY_FIELD.body });
-    return value === null || value === void 0 ? "" : String(value);
-  }
-  function update(id, values) {
-    record3.submitFields({
-      type: DELIVERY_RECORD,
-      id,
-      values,
-      options: { enableSourcing: false, ignoreMandatoryFields: true }
-    });
-  }
-  function saveAttempt(id, target, state) {
-    update(id, { ...targetValues(target), ...stateValues(state) });
-  }
-  function noteProblem(id, problem2) {
-    update(id, { [DELIVERY_FIELD.lastError]: clipError(problem2) });
-  }
-
-  // lib/suitescript/worker-task.ts
-  var BUSY = "FAILED_TO_SUBMIT_JOB_REQUEST_1";
-  function startWorker(title, why) {
-    try {
-      const taskId = task.create({
-        taskType: task.TaskType.SCHEDULED_SCRIPT,
-        scriptId: SCRIPT.retry,
-        deploymentId: DEPLOYMENT.retryWorker
-      }).submit();
-      logger2.audit({ title, details: `worker started: ${why}` });
-      return { kind: "queued", taskId: String(taskId) };
-    } catch (e) {
-      const code = errorCode(e);
-      logger2.audit({ title, details: `worker not started (${code}): ${why}` });
-      return code === BUSY ? { kind: "busy", code } : { kind: "failed", code };
-    }
-  }
-
-  // lib/suitescript/retry-timer.ts
-  var TITLE2 = "suitehooks retry timer";
-  function runTimer() {
-    if (anyDue(Date.now())) startWorker(TITLE2, "deliveries are due");
-    checkAlerts();
-  }
-
-  // lib/suitescript/retry-worker.ts
-
-  // lib/core/breaker.ts
-  var BREAKER_CACHE_NAME = "suitehooks_breaker";
-  var BREAKER_COOL_DOWN_MS = 3e5;
-  var BREAKER_TTL_SECONDS = 3600;
-  var KEY_MAX = 1e3;
-  function breakerKey(endpoint) {
-    const key = `endpoint:${endpoint}`;
-    return key.length <= KEY_MAX ? key : `${key.slice(0, KEY_MAX - 12)}#${hash(key)}`;
-  }
-  function hash(text4) {
-    let h = 2166136261;
-    for (let i = 0; i < text4.length; i++) h = Math.imul(h ^ text4.charCodeAt(i), 16777619) >>> 0;
-    return h.toString(16).padStart(8, "0");
-  }
-  function openUntilValue(now) {
-    return String(now + BREAKER_COOL_DOWN_MS);
-  }
-  function showsDown(result) {
-    return result.status === null || result.status >= 500 || result.status === 429;
-  }
-  function noAnswer(result) {
-    return result.status === null;
-  }
-
   // lib/core/config.ts
   var PARAM = {
     endpointUrl: "custscript_suitehooks_endpoint_url",
@@ -741,7 +354,8 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     payloadMode: "custscript_suitehooks_payload_mode",
     excludedFields: "custscript_suitehooks_excluded_fields",
     eventTypes: "custscript_suitehooks_event_types",
-    allowedHosts: "custscript_suitehooks_allowed_hosts"
+    allowedHosts: "custscript_suitehooks_allowed_hosts",
+    recordTypes: "custscript_suitehooks_record_types"
   };
   var CONTEXT_TYPE = Object.freeze({
     ACTION: "ACTION",
@@ -790,6 +404,7 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     ...Object.values(CONTEXT_TYPE_BEYOND_TYPINGS)
   ]);
   var EVENT_TYPES = /* @__PURE__ */ new Set(["create", "edit", "xedit", "delete"]);
+  var RECORD_TYPE_IDS = new Set(USER_RECORD_TYPES.map((t) => t.id));
   var SENDING_PARAMS = /* @__PURE__ */ new Set([
     PARAM.endpointUrl,
     PARAM.secretId,
@@ -798,11 +413,11 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
   ]);
   var SECRET_ID = /^custsecret[a-z0-9_]{1,30}$/;
   var HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|[0-9a-f:.]*:[0-9a-f:.]*)$/;
-  function text3(raw) {
+  function text(raw) {
     return raw === null || raw === void 0 ? "" : String(raw).trim();
   }
   function list(raw) {
-    return text3(raw).replace(/\s*:\s*/g, ":").split(/[\s,;]+/).map((s) => s.trim()).filter((s) => s !== "");
+    return text(raw).replace(/\s*:\s*/g, ":").split(/[\s,;]+/).map((s) => s.trim()).filter((s) => s !== "");
   }
   function problem(param, reason, detail = "") {
     return {
@@ -839,25 +454,30 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
         )
       );
     const allowedHosts = hosts.length > 0 ? new Set(hosts) : null;
-    const endpointUrl = text3(read(PARAM.endpointUrl));
+    const endpointUrl = text(read(PARAM.endpointUrl));
     const endpoint = endpointProblem(endpointUrl, badHosts.length > 0 ? null : allowedHosts);
     if (endpoint) problems.push(endpoint);
-    const secretId = text3(read(PARAM.secretId)).toLowerCase();
+    const secretId = text(read(PARAM.secretId)).toLowerCase();
     if (secretId === "")
       problems.push(problem(PARAM.secretId, "is not set", "is not set: name the API Secret (custsecret_…) that signs"));
     else if (!SECRET_ID.test(secretId))
       problems.push(problem(PARAM.secretId, "must be an API Secret script id (custsecret_…)"));
-    const prev = text3(read(PARAM.prevSecretId)).toLowerCase();
+    const prev = text(read(PARAM.prevSecretId)).toLowerCase();
     if (prev !== "" && !SECRET_ID.test(prev))
       problems.push(problem(PARAM.prevSecretId, "must be an API Secret script id (custsecret_…)"));
     return { endpointUrl, secretId, prevSecretId: prev === "" ? null : prev, allowedHosts };
   }
-  function parseFields(read, known, problems) {
+  function otherTypesField(names, name) {
+    return names.shared && USER_RECORD_TYPES.some((t) => t.fields !== names.known && resolveFieldIn(t.fields, name));
+  }
+  function parseFields(read, fieldNames, problems) {
+    const { known } = fieldNames;
     const names = list(read(PARAM.fields));
     const fields = [];
     let unknown = 0;
     for (const name of names) {
       const spec = resolveFieldIn(known, name);
+      if (!spec && otherTypesField(fieldNames, name)) continue;
       if (!spec) {
         unknown++;
         problems.push(problem(PARAM.fields, "unknown or forbidden field", `: unknown or forbidden field "${name}"`));
@@ -879,13 +499,13 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     return valid.length > 0 && valid.length === names.length ? new Set(valid) : null;
   }
   function parseModes(read, problems) {
-    const mode = text3(read(PARAM.deliveryMode)).toLowerCase() || "auto";
+    const mode = text(read(PARAM.deliveryMode)).toLowerCase() || "auto";
     if (mode !== "inline" && mode !== "outbox" && mode !== "auto") {
       problems.push(
         problem(PARAM.deliveryMode, "must be inline, outbox or auto", `must be inline, outbox or auto (got "${mode}")`)
       );
     }
-    const payload = text3(read(PARAM.payloadMode)).toLowerCase() || "full";
+    const payload = text(read(PARAM.payloadMode)).toLowerCase() || "full";
     if (payload !== "full" && payload !== "changes")
       problems.push(problem(PARAM.payloadMode, "must be full or changes", `must be full or changes (got "${payload}")`));
     return {
@@ -893,28 +513,31 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
       payloadMode: payload === "changes" ? "changes" : "full"
     };
   }
-  function parseExcluded(read, known, problems) {
+  function parseExcluded(read, names, problems) {
     const excluded = /* @__PURE__ */ new Set();
     for (const name of list(read(PARAM.excludedFields))) {
       if (FORBIDDEN_FIELDS.has(name) || FORBIDDEN_FIELDS.has(name.toLowerCase())) continue;
-      const spec = resolveFieldIn(known, name);
+      const spec = resolveFieldIn(names.known, name);
+      if (!spec && otherTypesField(names, name)) continue;
       if (!spec) problems.push(problem(PARAM.excludedFields, "unknown field", `: unknown field "${name}"`));
       else excluded.add(spec.rest);
     }
     return excluded;
   }
-  function parseConfig(read, known = EMPLOYEE_FIELDS) {
+  function parseConfig(read, known = EMPLOYEE_FIELDS, shared = false) {
     const problems = [];
     const target = parseTarget(read, problems);
-    const fields = parseFields(read, known, problems);
+    const names = { known, shared };
+    const fields = parseFields(read, names, problems);
     const contexts = parseChoice(read, PARAM.contexts, EXECUTION_CONTEXTS, "execution context", true, problems);
     const modes = parseModes(read, problems);
-    const excluded = parseExcluded(read, known, problems);
+    const excluded = parseExcluded(read, names, problems);
     const eventTypes = parseChoice(read, PARAM.eventTypes, EVENT_TYPES, "event type", false, problems) ?? new Set(EVENT_TYPES);
+    const recordTypes = parseChoice(read, PARAM.recordTypes, RECORD_TYPE_IDS, "record type", false, problems);
     return {
       problems,
       errors: problems.map((p) => p.message),
-      config: { ...target, fields, contexts, ...modes, excluded, eventTypes }
+      config: { ...target, fields, contexts, ...modes, excluded, eventTypes, recordTypes }
     };
   }
   function blockingProblems(result) {
@@ -922,6 +545,604 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
   }
   function problemSummary(problems) {
     return problems.map((p) => `${p.param} ${p.reason}`).join("; ");
+  }
+
+  // lib/core/endpoint-record.ts
+  var ENDPOINT_RECORD = "customrecord_suitehooks_endpoint";
+  var ENDPOINT_FIELD = {
+    url: "custrecord_suitehooks_ep_url",
+    secretId: "custrecord_suitehooks_ep_secret_id",
+    prevSecretId: "custrecord_suitehooks_ep_prev_secret_id",
+    /** Record types it wants (employee, vendor, …), comma separated; empty means all. */
+    recordTypes: "custrecord_suitehooks_ep_record_types",
+    eventTypes: "custrecord_suitehooks_ep_event_types",
+    fields: "custrecord_suitehooks_ep_fields",
+    excludedFields: "custrecord_suitehooks_ep_excluded_fields",
+    contexts: "custrecord_suitehooks_ep_contexts",
+    payloadMode: "custrecord_suitehooks_ep_payload_mode",
+    deliveryMode: "custrecord_suitehooks_ep_delivery_mode",
+    allowedHosts: "custrecord_suitehooks_ep_allowed_hosts",
+    enabled: "custrecord_suitehooks_ep_enabled",
+    /** Health, written by the retry worker: when its attempts began failing (ISO-8601 UTC; empty = healthy). */
+    failingSince: "custrecord_suitehooks_ep_failing_since",
+    lastSuccess: "custrecord_suitehooks_ep_last_success",
+    lastError: "custrecord_suitehooks_ep_last_error",
+    /** Why and when the worker disabled it (empty when an administrator did, or it is enabled). */
+    disabledReason: "custrecord_suitehooks_ep_disabled_reason"
+  };
+  var PARAMETERS_ENDPOINT = "parameters";
+  var SETTING_FIELDS = {
+    [PARAM.endpointUrl]: ENDPOINT_FIELD.url,
+    [PARAM.secretId]: ENDPOINT_FIELD.secretId,
+    [PARAM.prevSecretId]: ENDPOINT_FIELD.prevSecretId,
+    [PARAM.recordTypes]: ENDPOINT_FIELD.recordTypes,
+    [PARAM.eventTypes]: ENDPOINT_FIELD.eventTypes,
+    [PARAM.fields]: ENDPOINT_FIELD.fields,
+    [PARAM.excludedFields]: ENDPOINT_FIELD.excludedFields,
+    [PARAM.contexts]: ENDPOINT_FIELD.contexts,
+    [PARAM.payloadMode]: ENDPOINT_FIELD.payloadMode,
+    [PARAM.deliveryMode]: ENDPOINT_FIELD.deliveryMode,
+    [PARAM.allowedHosts]: ENDPOINT_FIELD.allowedHosts
+  };
+  var ENDPOINT_CONFIG_FIELDS = Object.freeze([
+    "name",
+    "isinactive",
+    ...Object.values(SETTING_FIELDS),
+    ENDPOINT_FIELD.enabled
+  ]);
+  function enabledValue(value) {
+    return value === true || value === "T" || value === "true";
+  }
+  function parseEndpoint(id, values, known) {
+    const read = (param) => {
+      const field = SETTING_FIELDS[param];
+      return field === void 0 ? null : values[field];
+    };
+    const result = parseConfig(read, known, true);
+    const problems = result.problems.map((p) => {
+      const field = SETTING_FIELDS[p.param] ?? p.param;
+      return { ...p, param: field, message: p.message.split(p.param).join(field) };
+    });
+    return {
+      id,
+      name: String(values.name ?? "") || `endpoint ${id}`,
+      enabled: enabledValue(values[ENDPOINT_FIELD.enabled]),
+      active: !enabledValue(values.isinactive),
+      result: { config: result.config, problems, errors: problems.map((p) => p.message) }
+    };
+  }
+  function endpointPrefix(id) {
+    return id === PARAMETERS_ENDPOINT ? "" : `endpoint ${id}: `;
+  }
+  function deliveryEndpointId(stored) {
+    return stored.trim() === "" ? PARAMETERS_ENDPOINT : stored.trim();
+  }
+  var ENDPOINTS_CACHE_NAME = "suitehooks_endpoints";
+  var ENDPOINTS_KEY = "endpoints";
+
+  // lib/core/endpoint-health.ts
+  var DEFAULT_DISABLE_AFTER_DAYS = 5;
+  function healthOf(values) {
+    const t = (id) => values[id] === null || values[id] === void 0 ? "" : String(values[id]);
+    return { failingSince: t(ENDPOINT_FIELD.failingSince), lastSuccess: t(ENDPOINT_FIELD.lastSuccess), lastError: t(ENDPOINT_FIELD.lastError) };
+  }
+  function healthAfter(before, seen) {
+    let next = { ...before };
+    for (const o of seen) {
+      const at = new Date(o.at).toISOString();
+      next = o.ok ? { ...next, failingSince: "", lastSuccess: at } : { ...next, failingSince: next.failingSince || at, lastError: o.error.slice(0, 300) };
+    }
+    return next;
+  }
+  function healthValues(before, after) {
+    const out = {};
+    if (before.failingSince !== after.failingSince) out[ENDPOINT_FIELD.failingSince] = after.failingSince;
+    if (before.lastSuccess !== after.lastSuccess) out[ENDPOINT_FIELD.lastSuccess] = after.lastSuccess;
+    if (before.lastError !== after.lastError) out[ENDPOINT_FIELD.lastError] = after.lastError;
+    return out;
+  }
+  function shouldDisable(health, disableAfterMs, now) {
+    const since = Date.parse(health.failingSince);
+    return health.failingSince !== "" && Number.isFinite(since) && now - since >= disableAfterMs;
+  }
+
+  // lib/core/alert-config.ts
+  var ALERT_PARAM = {
+    recipients: "custscript_suitehooks_alert_recipients",
+    author: "custscript_suitehooks_alert_author",
+    failingMinutes: "custscript_suitehooks_alert_after_min",
+    /** Days an endpoint record may fail continuously before the timer disables it (default 5). */
+    disableAfterDays: "custscript_suitehooks_disable_after_days"
+  };
+  var MAX_RECIPIENTS = 10;
+  var DEFAULT_FAILING_MINUTES = 60;
+  var MIN_FAILING_MINUTES = 15;
+  var EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
+  var INTERNAL_ID = /^[1-9]\d{0,11}$/;
+  function text2(raw) {
+    return raw === null || raw === void 0 ? "" : String(raw).trim();
+  }
+  function parseRecipients(raw, errors) {
+    const out = [];
+    for (const entry2 of raw.split(/[\s,;]+/).filter((s) => s !== "")) {
+      if (INTERNAL_ID.test(entry2)) out.push(Number(entry2));
+      else if (EMAIL.test(entry2)) out.push(entry2);
+      else
+        errors.push(
+          `${ALERT_PARAM.recipients}: "${entry2.slice(0, 60)}" is neither an email address nor an employee internal id`
+        );
+    }
+    if (out.length > MAX_RECIPIENTS)
+      errors.push(`${ALERT_PARAM.recipients}: at most ${MAX_RECIPIENTS} recipients (N/email's limit), got ${out.length}`);
+    return out;
+  }
+  function parseAlertConfig(read) {
+    const errors = [];
+    const recipients = parseRecipients(text2(read(ALERT_PARAM.recipients)), errors);
+    const authorText = text2(read(ALERT_PARAM.author));
+    let author = null;
+    if (INTERNAL_ID.test(authorText)) author = Number(authorText);
+    else if (authorText !== "")
+      errors.push(`${ALERT_PARAM.author} must be an employee internal id (the sender of alert emails)`);
+    else if (recipients.length > 0)
+      errors.push(`${ALERT_PARAM.author} is not set: alert emails need an employee as sender`);
+    const minutesText = text2(read(ALERT_PARAM.failingMinutes));
+    let minutes = DEFAULT_FAILING_MINUTES;
+    if (minutesText !== "") {
+      const n = Number(minutesText);
+      if (Number.isInteger(n) && n >= MIN_FAILING_MINUTES) minutes = n;
+      else
+        errors.push(
+          `${ALERT_PARAM.failingMinutes} must be a whole number of minutes, at least ${MIN_FAILING_MINUTES} (got "${minutesText.slice(0, 20)}")`
+        );
+    }
+    return { recipients, author, failingAfterMs: minutes * 6e4, disableAfterMs: disableAfter(read, errors), errors };
+  }
+  function disableAfter(read, errors) {
+    const raw = text2(read(ALERT_PARAM.disableAfterDays));
+    const n = raw === "" ? DEFAULT_DISABLE_AFTER_DAYS : Number(raw);
+    if (Number.isInteger(n) && n >= 1) return n * 864e5;
+    errors.push(`${ALERT_PARAM.disableAfterDays} must be a whole number of days, at least 1 (got "${raw.slice(0, 20)}")`);
+    return DEFAULT_DISABLE_AFTER_DAYS * 864e5;
+  }
+  var ALERT_RECORD = "customrecord_suitehooks_alert";
+  var ALERT_FIELD = {
+    kind: "custrecord_suitehooks_alert_kind",
+    lastSent: "custrecord_suitehooks_alert_sent",
+    mark: "custrecord_suitehooks_alert_mark"
+  };
+
+  // lib/core/alert-rules.ts
+  var ALERT_INTERVAL_MS = 36e5;
+  var FIRST_LOOKBACK_MS = 36e5;
+  function mayEmail(state, now) {
+    return state.lastSent === null || now - state.lastSent >= ALERT_INTERVAL_MS;
+  }
+  function deadSince(state, now) {
+    return state.mark ?? now - FIRST_LOOKBACK_MS;
+  }
+  function decideDead(state, newlyDead, now) {
+    if (newlyDead <= 0) return { send: false, next: { ...state, mark: now } };
+    if (!mayEmail(state, now)) return { send: false, next: state };
+    return { send: true, next: { lastSent: now, mark: now } };
+  }
+  function decideFailing(state, failing, failingAfterMs, now) {
+    if (!failing) return { send: false, next: { ...state, mark: null } };
+    const since = state.mark ?? now;
+    const next = { ...state, mark: since };
+    if (now - since < failingAfterMs || !mayEmail(state, now)) return { send: false, next };
+    return { send: true, next: { ...next, lastSent: now } };
+  }
+
+  // lib/suitescript/alert-state.ts
+
+  // lib/suitescript/console/suiteql.ts
+  function rows(q) {
+    return query.runSuiteQL({ query: q.query, params: q.params }).asMappedResults();
+  }
+  function count(q) {
+    return Number(rows(q)[0]?.n ?? 0);
+  }
+
+  // lib/suitescript/alert-state.ts
+  function ms(value) {
+    return value instanceof Date ? value.getTime() : null;
+  }
+  function loadStates() {
+    const out = /* @__PURE__ */ new Map();
+    for (const row of rows({ query: `SELECT id, ${ALERT_FIELD.kind} AS kind FROM ${ALERT_RECORD} ORDER BY id`, params: [] })) {
+      const kind = String(row.kind);
+      if (out.has(kind)) continue;
+      const rec = record.load({ type: ALERT_RECORD, id: String(row.id) });
+      out.set(kind, {
+        id: String(row.id),
+        lastSent: ms(rec.getValue({ fieldId: ALERT_FIELD.lastSent })),
+        mark: ms(rec.getValue({ fieldId: ALERT_FIELD.mark }))
+      });
+    }
+    return out;
+  }
+  function saveState(kind, before, next) {
+    if (before.id !== null && before.lastSent === next.lastSent && before.mark === next.mark) return;
+    const values = {
+      [ALERT_FIELD.lastSent]: next.lastSent === null ? "" : new Date(next.lastSent),
+      [ALERT_FIELD.mark]: next.mark === null ? "" : new Date(next.mark)
+    };
+    if (before.id !== null) {
+      record.submitFields({
+        type: ALERT_RECORD,
+        id: before.id,
+        values,
+        options: { enableSourcing: false, ignoreMandatoryFields: true }
+      });
+      return;
+    }
+    const rec = record.create({ type: ALERT_RECORD });
+    rec.setValue({ fieldId: "name", value: `suitehooks alert: ${kind}` });
+    rec.setValue({ fieldId: ALERT_FIELD.kind, value: kind });
+    for (const [fieldId, value] of Object.entries(values)) if (value !== "") rec.setValue({ fieldId, value });
+    rec.save();
+  }
+
+  // lib/suitescript/console/format.ts
+  function plural(n, one, many) {
+    return `${n} ${n === 1 ? one : many}`;
+  }
+  function attemptText(httpStatus, error6) {
+    const status = httpStatus === "" ? "" : `HTTP ${httpStatus}`;
+    if (status === "" || error6 === "") return status || error6;
+    return error6.startsWith(status) ? error6 : `${status}: ${error6}`;
+  }
+
+  // lib/suitescript/console/outbox-sql.ts
+  var DAY_MS = 864e5;
+  function sysdateMinus(ms2) {
+    const days = Math.ceil(Math.max(0, ms2) / DAY_MS * 1e9) / 1e9;
+    return `SYSDATE - ${days.toFixed(9).replace(/\.?0+$/, "")}`;
+  }
+  function statusSummary() {
+    return {
+      query: `SELECT ${DELIVERY_FIELD.status} AS status, COUNT(*) AS n, MIN(id) AS first_id, SUM(CASE WHEN lastmodified >= ${sysdateMinus(DAY_MS)} THEN 1 ELSE 0 END) AS last_day FROM ${DELIVERY_RECORD} GROUP BY ${DELIVERY_FIELD.status}`,
+      params: []
+    };
+  }
+  function latest(where, params) {
+    return {
+      query: `SELECT id, ${DELIVERY_FIELD.status} AS status, ${DELIVERY_FIELD.lastHttpStatus} AS last_http_status FROM ${DELIVERY_RECORD} WHERE ${where} ORDER BY lastmodified DESC, id DESC FETCH FIRST 1 ROWS ONLY`,
+      params
+    };
+  }
+  function lastAttempted() {
+    return latest(`${DELIVERY_FIELD.attempts} > 0`, []);
+  }
+  function deadSince2(ms2) {
+    return {
+      query: `SELECT COUNT(*) AS n FROM ${DELIVERY_RECORD} WHERE ${DELIVERY_FIELD.status} = ? AND lastmodified > ${sysdateMinus(ms2)}`,
+      params: [DELIVERY_STATUS.dead]
+    };
+  }
+
+  // lib/suitescript/alerts.ts
+  var TITLE = "suitehooks alerts";
+  function outbox() {
+    const out = { pending: 0, dead: 0 };
+    for (const row of rows(statusSummary())) {
+      if (row.status === DELIVERY_STATUS.pending) out.pending = Number(row.n ?? 0);
+      if (row.status === DELIVERY_STATUS.dead) out.dead = Number(row.n ?? 0);
+    }
+    return out;
+  }
+  function latestAttempt() {
+    const [row] = rows(lastAttempted());
+    if (!row || row.status === DELIVERY_STATUS.delivered) return { failing: false, error: "" };
+    const rec = record2.load({ type: DELIVERY_RECORD, id: String(row.id) });
+    const status = rec.getValue({ fieldId: DELIVERY_FIELD.lastHttpStatus });
+    const error6 = String(rec.getValue({ fieldId: DELIVERY_FIELD.lastError }) ?? "");
+    return {
+      failing: String(row.last_http_status) !== "410",
+      error: attemptText(String(status ?? ""), error6).slice(0, 300)
+    };
+  }
+  function consoleLink() {
+    const path = url.resolveScript({ scriptId: SCRIPT.console, deploymentId: DEPLOYMENT.console });
+    return /^https?:\/\//.test(path) ? path : `https://${url.resolveDomain({ hostType: url.HostType.APPLICATION })}${path}`;
+  }
+  function send2(config, subject, lines) {
+    const body = [
+      ...lines,
+      "",
+      `Open the console: ${consoleLink()}`,
+      "",
+      "suitehooks sends at most one email of this kind per hour."
+    ].join("\n");
+    email.send({
+      author: config.author,
+      recipients: config.recipients,
+      subject: `suitehooks (${runtime.accountId}): ${subject}`,
+      body
+    });
+  }
+  function alertEndpointDisabled(config, endpoint, detail) {
+    if (config.recipients.length === 0 || config.errors.length > 0) return;
+    send2(config, `endpoint "${endpoint.name}" was disabled`, [
+      `The endpoint "${endpoint.name}" (suitehooks Endpoint ${endpoint.id}) ${detail}, so it was disabled.`,
+      "Its deliveries are kept: none is dead-lettered while it is disabled. Fix the receiver, then enable the endpoint again (its record, or the console) and they are sent."
+    ]);
+  }
+  function apply(kind, state, decision, deliver) {
+    if (decision.send) deliver();
+    saveState(kind, state, decision.next);
+  }
+  function check(config) {
+    const now = Date.now();
+    const states = loadStates();
+    const empty = { id: null, lastSent: null, mark: null };
+    const counts = outbox();
+    const latest2 = latestAttempt();
+    const dead = states.get("dead") ?? empty;
+    const newlyDead = count(deadSince2(now - deadSince(dead, now)));
+    const went = plural(newlyDead, "delivery went dead", "deliveries went dead");
+    apply(
+      "dead",
+      dead,
+      decideDead(dead, newlyDead, now),
+      () => send2(config, went, [
+        `${went}: their retries are used up (or the receiver answered 410). They are kept and can be replayed from the console.`,
+        `Dead now: ${counts.dead}. Pending: ${counts.pending}.`,
+        `Last error: ${latest2.error || "(none recorded)"}`
+      ])
+    );
+    const failing = states.get("failing") ?? empty;
+    const decision = decideFailing(failing, latest2.failing, config.failingAfterMs, now);
+    const minutes = Math.round((now - (decision.next.mark ?? now)) / 6e4);
+    apply(
+      "failing",
+      failing,
+      decision,
+      () => send2(config, `the endpoint has failed for ${minutes} minutes`, [
+        `The latest delivery attempts have failed for ${minutes} minutes (alert threshold ${config.failingAfterMs / 6e4} minutes).`,
+        `Pending: ${counts.pending}. Dead: ${counts.dead}.`,
+        `Last error: ${latest2.error || "(none recorded)"}`
+      ])
+    );
+  }
+  function alertConfig() {
+    const script = runtime.getCurrentScript();
+    return parseAlertConfig((name) => script.getParameter({ name }));
+  }
+  function checkAlerts() {
+    try {
+      const script = runtime.getCurrentScript();
+      const config = parseAlertConfig((name) => script.getParameter({ name }));
+      if (config.recipients.length === 0) return;
+      if (config.errors.length > 0) {
+        logger.error({
+          title: TITLE,
+          details: `not sent, fix the parameters of ${script.deploymentId}: ${config.errors.join("; ")}`
+        });
+        return;
+      }
+      check(config);
+    } catch (e) {
+      logger.error({ title: TITLE, details: `check failed: ${errorCode(e)}` });
+    }
+  }
+
+  // lib/suitescript/due-deliveries.ts
+
+  // lib/suitescript/delivery-values.ts
+  function stateValues(state) {
+    return {
+      [DELIVERY_FIELD.status]: state.status,
+      [DELIVERY_FIELD.attempts]: state.attempts,
+      [DELIVERY_FIELD.nextAttempt]: nextAttemptText(state.nextAttempt),
+      [DELIVERY_FIELD.lastHttpStatus]: state.lastHttpStatus ?? "",
+      [DELIVERY_FIELD.lastError]: state.lastError
+    };
+  }
+  function targetValues(target) {
+    return {
+      [DELIVERY_FIELD.endpoint]: target.endpoint,
+      [DELIVERY_FIELD.endpointUrl]: target.endpointUrl,
+      [DELIVERY_FIELD.secretId]: target.secretId,
+      [DELIVERY_FIELD.prevSecretId]: target.prevSecretId ?? "",
+      [DELIVERY_FIELD.allowedHosts]: allowedHostsText(target.allowedHosts)
+    };
+  }
+
+  // lib/suitescript/due-deliveries.ts
+  var COLUMNS = [
+    DELIVERY_FIELD.eventId,
+    DELIVERY_FIELD.body,
+    DELIVERY_FIELD.bodyLength,
+    DELIVERY_FIELD.attempts,
+    DELIVERY_FIELD.nextAttempt,
+    DELIVERY_FIELD.endpoint,
+    DELIVERY_FIELD.endpointUrl,
+    DELIVERY_FIELD.secretId,
+    DELIVERY_FIELD.prevSecretId,
+    DELIVERY_FIELD.allowedHosts
+  ];
+  function text3(result, name) {
+    const value = result.getValue({ name });
+    return value === null || value === void 0 ? "" : String(value);
+  }
+  function toDelivery(result) {
+    return {
+      id: String(result.id),
+      eventId: text3(result, DELIVERY_FIELD.eventId),
+      body: text3(result, DELIVERY_FIELD.body),
+      bodyLength: Number(text3(result, DELIVERY_FIELD.bodyLength) || 0),
+      attempts: Number(text3(result, DELIVERY_FIELD.attempts) || 0),
+      nextAttempt: text3(result, DELIVERY_FIELD.nextAttempt),
+      endpoint: deliveryEndpointId(text3(result, DELIVERY_FIELD.endpoint)),
+      endpointUrl: text3(result, DELIVERY_FIELD.endpointUrl),
+      secretId: text3(result, DELIVERY_FIELD.secretId),
+      prevSecretId: text3(result, DELIVERY_FIELD.prevSecretId) || null,
+      allowedHosts: text3(result, DELIVERY_FIELD.allowedHosts)
+    };
+  }
+  function pending(nextAttempt, limit) {
+    const sort = nextAttempt === "isempty" ? "internalid" : DELIVERY_FIELD.nextAttempt;
+    return search.create({
+      type: DELIVERY_RECORD,
+      filters: [[DELIVERY_FIELD.status, "is", DELIVERY_STATUS.pending], "AND", [DELIVERY_FIELD.nextAttempt, nextAttempt, ""]],
+      columns: [search.createColumn({ name: sort, sort: search.Sort.ASC }), ...COLUMNS.filter((c) => c !== sort)]
+    }).run().getRange({ start: 0, end: limit }).map(toDelivery);
+  }
+  function dueDeliveries(limit, now) {
+    const retries = pending("isnotempty", limit);
+    const dueRetries = retries.filter((d) => isDue(d.nextAttempt, now));
+    if (dueRetries.length === limit) return { due: dueRetries, more: true };
+    const fresh = pending("isempty", limit);
+    return { due: [...dueRetries, ...fresh], more: retries.length === limit || fresh.length === limit };
+  }
+  function anyDue(now) {
+    if (pending("isempty", 1).length > 0) return true;
+    const [first] = pending("isnotempty", 1);
+    return first !== void 0 && isDue(first.nextAttempt, now);
+  }
+  function loadBody(id) {
+    const value = record3.load({ type: DELIVERY_RECORD, id }).getValue({ fieldId: DELIVERY_FIELD.body });
+    return value === null || value === void 0 ? "" : String(value);
+  }
+  function update(id, values) {
+    record3.submitFields({
+      type: DELIVERY_RECORD,
+      id,
+      values,
+      options: { enableSourcing: false, ignoreMandatoryFields: true }
+    });
+  }
+  function saveAttempt(id, target, state) {
+    update(id, { ...targetValues(target), ...stateValues(state) });
+  }
+  function noteProblem(id, problem2) {
+    update(id, { [DELIVERY_FIELD.lastError]: clipError(problem2) });
+  }
+
+  // lib/suitescript/endpoint-disable.ts
+
+  // lib/suitescript/endpoints.ts
+
+  // lib/suitescript/params.ts
+
+  // lib/suitescript/endpoints.ts
+  function endpointCache() {
+    return cache.getCache({ name: ENDPOINTS_CACHE_NAME, scope: cache.Scope.PROTECTED });
+  }
+  function searchEndpointValues(extraColumns = []) {
+    const columns = [...ENDPOINT_CONFIG_FIELDS, ...extraColumns];
+    const results = search2.create({ type: ENDPOINT_RECORD, filters: [], columns: ["internalid", ...columns] }).run().getRange({ start: 0, end: 1e3 });
+    return {
+      endpoints: results.map((r) => ({
+        id: String(r.id),
+        values: Object.fromEntries(columns.map((c) => [c, r.getValue({ name: c })]))
+      }))
+    };
+  }
+  function forgetEndpoints() {
+    endpointCache().remove({ key: ENDPOINTS_KEY });
+  }
+
+  // lib/suitescript/endpoint-disable.ts
+  var TITLE2 = "suitehooks endpoints";
+  function disableFailingEndpoints(now) {
+    try {
+      const config = alertConfig();
+      const health = [ENDPOINT_FIELD.failingSince, ENDPOINT_FIELD.lastError];
+      for (const { id, values } of searchEndpointValues(health).endpoints) {
+        const endpoint = parseEndpoint(id, values);
+        const h = healthOf(values);
+        if (!endpoint.enabled || !endpoint.active || !shouldDisable(h, config.disableAfterMs, now)) continue;
+        const days = Math.floor((now - Date.parse(h.failingSince)) / 864e5);
+        const detail = `has failed continuously since ${h.failingSince} (${days} days; last error: ${h.lastError || "none recorded"})`;
+        const reason = `disabled ${new Date(now).toISOString()}: ${detail}`.slice(0, 300);
+        record4.submitFields({
+          type: ENDPOINT_RECORD,
+          id,
+          values: { [ENDPOINT_FIELD.enabled]: false, [ENDPOINT_FIELD.disabledReason]: reason, [ENDPOINT_FIELD.failingSince]: "" },
+          options: { enableSourcing: false, ignoreMandatoryFields: true }
+        });
+        forgetEndpoints();
+        logger3.audit({ title: TITLE2, details: `endpoint ${id} disabled: ${detail}` });
+        alertEndpointDisabled(config, endpoint, detail);
+      }
+    } catch (e) {
+      logger3.error({ title: TITLE2, details: `failing endpoints not checked: ${errorCode(e)}` });
+    }
+  }
+
+  // lib/suitescript/worker-task.ts
+  var BUSY = "FAILED_TO_SUBMIT_JOB_REQUEST_1";
+  function startWorker(title, why) {
+    try {
+      const taskId = task.create({
+        taskType: task.TaskType.SCHEDULED_SCRIPT,
+        scriptId: SCRIPT.retry,
+        deploymentId: DEPLOYMENT.retryWorker
+      }).submit();
+      logger4.audit({ title, details: `worker started: ${why}` });
+      return { kind: "queued", taskId: String(taskId) };
+    } catch (e) {
+      const code = errorCode(e);
+      logger4.audit({ title, details: `worker not started (${code}): ${why}` });
+      return code === BUSY ? { kind: "busy", code } : { kind: "failed", code };
+    }
+  }
+
+  // lib/suitescript/retry-timer.ts
+  var TITLE3 = "suitehooks retry timer";
+  function runTimer() {
+    disableFailingEndpoints(Date.now());
+    if (anyDue(Date.now())) startWorker(TITLE3, "deliveries are due");
+    checkAlerts();
+  }
+
+  // lib/suitescript/retry-worker.ts
+
+  // lib/core/breaker.ts
+  var BREAKER_CACHE_NAME = "suitehooks_breaker";
+  var BREAKER_COOL_DOWN_MS = 3e5;
+  var BREAKER_TTL_SECONDS = 3600;
+  var KEY_MAX = 1e3;
+  function breakerKey(endpoint) {
+    const key = `endpoint:${endpoint}`;
+    return key.length <= KEY_MAX ? key : `${key.slice(0, KEY_MAX - 12)}#${hash(key)}`;
+  }
+  var BREAKERS_KEY = "breakers";
+  function readBreakerStates(text4) {
+    if (!text4) return {};
+    try {
+      const parsed = JSON.parse(text4);
+      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return {};
+      const out = {};
+      for (const [k, v] of Object.entries(parsed)) if (typeof v === "string") out[k] = v;
+      return out;
+    } catch {
+      return {};
+    }
+  }
+  function withBreakerState(text4, endpoint, value, now) {
+    const key = breakerKey(endpoint);
+    const kept = Object.entries(readBreakerStates(text4)).filter(
+      ([k, v]) => k !== key && Number(v) + BREAKER_TTL_SECONDS * 1e3 >= now
+    );
+    return JSON.stringify(Object.fromEntries(value === null ? kept : [...kept, [key, value]]));
+  }
+  function hash(text4) {
+    let h = 2166136261;
+    for (let i = 0; i < text4.length; i++) h = Math.imul(h ^ text4.charCodeAt(i), 16777619) >>> 0;
+    return h.toString(16).padStart(8, "0");
+  }
+  function openUntilValue(now) {
+    return String(now + BREAKER_COOL_DOWN_MS);
+  }
+  function showsDown(result) {
+    return result.status === null || result.status >= 500 || result.status === 429;
+  }
+  function noAnswer(result) {
+    return result.status === null;
   }
 
   // lib/core/governance.ts
@@ -946,11 +1167,17 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     cacheRemove: 1
   };
   var RETRY_UNITS = {
-    setup: 3 * UNIT_COST.resultSetPage + RECORD_UNITS.load.other,
+    setup: 4 * UNIT_COST.resultSetPage + RECORD_UNITS.load.other,
     delivery: UNIT_COST.https + RECORD_UNITS.submitFields.custom,
     bodyLoad: RECORD_UNITS.load.custom,
     resubmit: UNIT_COST.taskSubmit,
-    breaker: UNIT_COST.cacheRemove
+    breaker: UNIT_COST.cacheGet + UNIT_COST.cachePut,
+    health: RECORD_UNITS.submitFields.custom
+  };
+  var FAN_OUT = {
+    overhead: 2 * UNIT_COST.cacheGet,
+    inlinePosts: 3,
+    outboxDelivery: RECORD_UNITS.create.custom + RECORD_UNITS.save.custom
   };
   var TIME_LIMIT_SECONDS = {
     userEvent: 300,
@@ -970,6 +1197,8 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     connectSeconds: 5,
     responseSeconds: 45
   };
+
+  // lib/suitescript/retry-worker.ts
 
   // lib/core/worker-budget.ts
   var LONGEST_POST_MS = (HTTPS_TIMEOUT.connectSeconds + HTTPS_TIMEOUT.responseSeconds) * 1e3;
@@ -1004,19 +1233,21 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
 
   // lib/suitescript/breaker-cache.ts
   function breakers() {
-    return cache.getCache({ name: BREAKER_CACHE_NAME, scope: cache.Scope.PROTECTED });
+    return cache2.getCache({ name: BREAKER_CACHE_NAME, scope: cache2.Scope.PROTECTED });
+  }
+  function writeBreaker(endpoint, value) {
+    try {
+      const c = breakers();
+      const next = withBreakerState(c.get({ key: BREAKERS_KEY }), endpoint, value, Date.now());
+      c.put({ key: BREAKERS_KEY, value: next, ttl: BREAKER_TTL_SECONDS });
+    } catch {
+    }
   }
   function openBreaker(endpoint, value) {
-    try {
-      breakers().put({ key: breakerKey(endpoint), value, ttl: BREAKER_TTL_SECONDS });
-    } catch {
-    }
+    writeBreaker(endpoint, value);
   }
   function closeBreaker(endpoint) {
-    try {
-      breakers().remove({ key: breakerKey(endpoint) });
-    } catch {
-    }
+    writeBreaker(endpoint, null);
   }
 
   // lib/suitescript/post-signed.ts
@@ -1109,9 +1340,9 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
 
   // lib/suitescript/user-event-params.ts
   function deploymentParams(deploymentId) {
-    const [found] = search2.create({ type: "scriptdeployment", filters: [["scriptid", "is", deploymentId]], columns: ["internalid"] }).run().getRange({ start: 0, end: 1 });
+    const [found] = search3.create({ type: "scriptdeployment", filters: [["scriptid", "is", deploymentId]], columns: ["internalid"] }).run().getRange({ start: 0, end: 1 });
     if (!found) return null;
-    const deployment = record4.load({ type: "scriptdeployment", id: found.id });
+    const deployment = record5.load({ type: "scriptdeployment", id: found.id });
     return (name) => deployment.getValue({ fieldId: name });
   }
   function userEventParams() {
@@ -1119,16 +1350,16 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
   }
 
   // lib/suitescript/retry-worker.ts
-  var TITLE3 = "suitehooks retry worker";
+  var TITLE4 = "suitehooks retry worker";
   var PAGE_SIZE = 1e3;
   function currentConfig() {
     try {
       const params = userEventParams();
       if (params) return parseConfig(params);
-      logger3.audit({ title: TITLE3, details: "user event deployment not found: using each delivery's stored target" });
+      logger5.audit({ title: TITLE4, details: "user event deployment not found: using each delivery's stored target" });
     } catch (e) {
-      logger3.audit({
-        title: TITLE3,
+      logger5.audit({
+        title: TITLE4,
         details: `user event parameters unreadable (${errorCode(e)}): using each delivery's stored target`
       });
     }
@@ -1145,16 +1376,39 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     };
     return parseConfig((name) => stored[name] ?? null);
   }
-  function attempt(run, delivery, whole) {
-    const result = run.shared ?? storedConfig(delivery);
-    if (result === null) return "skipped";
-    const endpoint = result.config.endpointUrl;
-    if (!run.endpoints.sending(endpoint)) return "skipped";
-    const blocking = blockingProblems(result);
-    if (blocking.length > 0) {
-      noteProblem(delivery.id, `configuration: ${blocking.map((p) => p.message).join("; ")}`);
-      return "not sent";
+  function targetOf(run, delivery) {
+    const stored = () => {
+      const result = storedConfig(delivery);
+      return result && { result, stored: true };
+    };
+    if (delivery.endpoint === PARAMETERS_ENDPOINT)
+      return run.shared && run.shared.config.endpointUrl !== "" ? { result: run.shared, stored: false } : stored();
+    const found = run.records.get(delivery.endpoint);
+    if (!found) return stored();
+    const { endpoint } = found;
+    return endpoint.enabled && endpoint.active ? { result: endpoint.result, stored: false } : "kept";
+  }
+  function held(run, delivery, target) {
+    const blocking = blockingProblems(target.result);
+    if (target.stored) {
+      if (blocking.length > 0) noteProblem(delivery.id, `configuration: ${blocking.map((p) => p.message).join("; ")}`);
+      return blocking.length > 0;
     }
+    const problem2 = blocking.length > 0 ? null : signerOrProblem(target.result.config).problem;
+    if (blocking.length === 0 && !problem2) return false;
+    if (!run.reported.has(delivery.endpoint)) {
+      run.reported.add(delivery.endpoint);
+      const details = problem2 ? `nothing sent: ${problemSummary([problem2])}` : `configuration problems, nothing sent: ${problemSummary(blocking)}`;
+      logger5.error({ title: TITLE4, details: `${endpointPrefix(delivery.endpoint)}${details}` });
+    }
+    return true;
+  }
+  function attempt(run, delivery, whole) {
+    const target = targetOf(run, delivery);
+    const endpoint = delivery.endpoint;
+    if (target === null || target === "kept" || !run.endpoints.sending(endpoint)) return "skipped";
+    if (held(run, delivery, target)) return target.stored ? "not sent" : "skipped";
+    const { result } = target;
     let sign;
     try {
       sign = run.signerFor(result.config);
@@ -1163,14 +1417,20 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
       return "not sent";
     }
     const body = whole ? delivery.body : loadBody(delivery.id);
-    const posted = postSigned(endpoint, delivery.eventId, body, sign, Date.now());
-    saveAttempt(delivery.id, result.config, stateAfterAttempt(posted, delivery.attempts + 1, Date.now(), Math.random));
+    const posted = postSigned(result.config.endpointUrl, delivery.eventId, body, sign, Date.now());
+    const state = stateAfterAttempt(posted, delivery.attempts + 1, Date.now(), Math.random);
+    saveAttempt(delivery.id, { ...result.config, endpoint }, state);
+    if (run.records.has(endpoint)) {
+      const ok = state.status === DELIVERY_STATUS.delivered;
+      const seen = run.seen.get(endpoint) ?? [];
+      run.seen.set(endpoint, [...seen, { at: Date.now(), ok, error: ok ? "" : state.lastError }]);
+    }
     const verdict = run.endpoints.record(endpoint, posted);
     if (verdict === "down") {
       openBreaker(endpoint, openUntilValue(Date.now()));
-      logger3.audit({
-        title: TITLE3,
-        details: "endpoint did not answer several POSTs in a row: its other deliveries wait for the next run"
+      logger5.audit({
+        title: TITLE4,
+        details: `endpoint ${endpoint} did not answer several POSTs in a row: its other deliveries wait for the next run`
       });
     } else if (verdict === "healthy" && !run.closed.has(endpoint)) {
       run.closed.add(endpoint);
@@ -1178,9 +1438,27 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     }
     return "sent";
   }
+  function writeHealth(run) {
+    for (const [id, seen] of run.seen) {
+      const before = healthOf(run.records.get(id).values);
+      const values = healthValues(before, healthAfter(before, seen));
+      if (Object.keys(values).length === 0) continue;
+      try {
+        record6.submitFields({
+          type: ENDPOINT_RECORD,
+          id,
+          values,
+          options: { enableSourcing: false, ignoreMandatoryFields: true }
+        });
+      } catch (e) {
+        logger5.error({ title: TITLE4, details: `endpoint ${id}: health not written (${errorCode(e)})` });
+      }
+    }
+  }
   function roomFor(run, whole) {
-    const units = RETRY_UNITS.delivery + (whole ? 0 : RETRY_UNITS.bodyLoad) + RETRY_UNITS.breaker + RETRY_UNITS.resubmit;
-    return runtime2.getCurrentScript().getRemainingUsage() >= units && timeForAnotherPost(Date.now() - run.startedAt);
+    const health = RETRY_UNITS.health * Math.min(run.records.size, run.seen.size + 1);
+    const units = RETRY_UNITS.delivery + (whole ? 0 : RETRY_UNITS.bodyLoad) + RETRY_UNITS.breaker + RETRY_UNITS.resubmit + health;
+    return runtime4.getCurrentScript().getRemainingUsage() >= units && timeForAnotherPost(Date.now() - run.startedAt);
   }
   function drain(run) {
     const { due, more } = dueDeliveries(PAGE_SIZE, Date.now());
@@ -1198,30 +1476,25 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
         if (outcome === "sent") sent++;
         if (outcome === "skipped") skipped++;
       } catch (e) {
-        logger3.error({ title: TITLE3, details: `delivery ${delivery.id}: ${errorCode(e)}` });
+        logger5.error({ title: TITLE4, details: `delivery ${delivery.id}: ${errorCode(e)}` });
       }
     }
+    writeHealth(run);
     const down = run.endpoints.down().length;
-    logger3.audit({
-      title: TITLE3,
+    logger5.audit({
+      title: TITLE4,
       details: `${sent} of ${due.length} due deliveries attempted${skipped > 0 ? `, ${skipped} left for the next run` : ""}`
     });
-    if ((stoppedShort || more) && sent > 0 && down === 0) startWorker(TITLE3, "more deliveries are due");
+    if ((stoppedShort || more) && sent > 0 && down === 0) startWorker(TITLE4, "more deliveries are due");
+  }
+  function endpointRecords() {
+    const health = [ENDPOINT_FIELD.failingSince, ENDPOINT_FIELD.lastSuccess, ENDPOINT_FIELD.lastError];
+    const out = /* @__PURE__ */ new Map();
+    for (const { id, values } of searchEndpointValues(health).endpoints)
+      out.set(id, { endpoint: parseEndpoint(id, values), values: { ...values } });
+    return out;
   }
   function startRun(startedAt) {
-    const shared = currentConfig();
-    const blocking = shared ? blockingProblems(shared) : [];
-    if (blocking.length > 0) {
-      logger3.error({ title: TITLE3, details: `configuration problems, nothing sent: ${problemSummary(blocking)}` });
-      return null;
-    }
-    if (shared) {
-      const { problem: problem2 } = signerOrProblem(shared.config);
-      if (problem2) {
-        logger3.error({ title: TITLE3, details: `nothing sent: ${problemSummary([problem2])}` });
-        return null;
-      }
-    }
     const signers = /* @__PURE__ */ new Map();
     const signerFor = (config) => {
       const ids = config.prevSecretId ? [config.secretId, config.prevSecretId] : [config.secretId];
@@ -1229,21 +1502,29 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
       signers.set(ids.join(" "), sign);
       return sign;
     };
-    return { shared, signerFor, startedAt, endpoints: new EndpointTally(), closed: /* @__PURE__ */ new Set() };
+    return {
+      shared: currentConfig(),
+      records: endpointRecords(),
+      seen: /* @__PURE__ */ new Map(),
+      reported: /* @__PURE__ */ new Set(),
+      signerFor,
+      startedAt,
+      endpoints: new EndpointTally(),
+      closed: /* @__PURE__ */ new Set()
+    };
   }
   function runWorker() {
-    const run = startRun(Date.now());
-    if (run) drain(run);
+    drain(startRun(Date.now()));
   }
 
   // lib/suitescript/entries/retry-ss.ts
   function execute() {
-    const worker = runtime3.getCurrentScript().deploymentId === DEPLOYMENT.retryWorker;
+    const worker = runtime5.getCurrentScript().deploymentId === DEPLOYMENT.retryWorker;
     try {
       if (worker) runWorker();
       else runTimer();
     } catch (e) {
-      logger4.error({ title: "suitehooks retry", details: `run failed: ${errorCode(e)}` });
+      logger6.error({ title: "suitehooks retry", details: `run failed: ${errorCode(e)}` });
     }
   }
   return { execute: execute };

@@ -1,0 +1,218 @@
+/**
+ * `mirror reconcile`: brings the mirror to NetSuite's state. Two passes, each resumable:
+ * 1. incremental, by `lastModifiedDate` (the client's sync): every settled row changed since the last
+ *    run is compared with the mirror and repaired; its cursor is saved in the transaction of each batch;
+ * 2. a key scan of every id: ids the mirror lacks are fetched and added, and records the scan did not
+ *    see (marked per run) are deleted once it completes; its position is saved with each batch.
+ * Each batch is one transaction, so a run stopped at any point leaves a consistent database and the
+ * next run continues where it stopped. The report holds counts and record ids, never field values.
+ */
+import { randomUUID } from 'node:crypto';
+import type { NetSuiteClient } from '../client';
+import { InterruptedError } from '../errors';
+import { parseCursor, type SyncCursor, type SyncItem } from '../sync';
+import { deleteCursor, readCursor, writeCursor } from './cursor-store';
+import { employeeIdPages, employeesById, rolesOf } from './netsuite-reads';
+import { repairRecord, rowSequence, tombstone, type RepairOutcome } from './repair';
+import type { SqlStore } from './sql-store';
+
+export interface ReconcileOptions {
+  /** The integration user's time zone (SuiteQL date-times); default UTC. */
+  timeZone?: string;
+  /** Rows per SuiteQL page and per transaction; 1..1000, default 1000. */
+  pageSize?: number;
+  /** Rows modified this close to NetSuite's clock wait for the next run; default 2 s. */
+  settleSeconds?: number;
+  /** Stops between batches; what was done is kept and the next run resumes. */
+  signal?: AbortSignal;
+  now?: () => Date;
+}
+
+const SHOWN_IDS = 100;
+
+export interface ReconcileReport {
+  /** NetSuite rows read by the incremental pass, and ids read by the key scan. */
+  read: number;
+  scanned: number;
+  counts: Record<RepairOutcome | 'unsettled', number>;
+  /** The first ids of each repair (at most 100 each). */
+  ids: Record<'created' | 'updated' | 'deleted', string[]>;
+  /** Whether this run continued an interrupted one. */
+  resumed: boolean;
+  /** False when the signal stopped it; run again to finish. */
+  complete: boolean;
+}
+
+interface Context {
+  store: SqlStore;
+  client: Pick<NetSuiteClient, 'suiteql' | 'sync'>;
+  options: Required<Omit<ReconcileOptions, 'signal'>> & { signal?: AbortSignal };
+  report: ReconcileReport;
+}
+
+export const SYNC_CURSOR = 'reconcile:employee:sync';
+export const SCAN_CURSOR = 'reconcile:employee:scan';
+const RECORD_TYPE = 'employee';
+
+interface ScanState {
+  run: string;
+  after: string | null;
+  startedMs: number;
+}
+
+function note(report: ReconcileReport, outcomes: readonly [RepairOutcome, string][]): void {
+  for (const [outcome, id] of outcomes) {
+    report.counts[outcome]++;
+    if (outcome !== 'unchanged' && outcome !== 'newer_in_mirror' && report.ids[outcome].length < SHOWN_IDS)
+      report.ids[outcome].push(id);
+  }
+}
+
+async function applySyncBatch(ctx: Context, items: SyncItem[]): Promise<void> {
+  const settled = items.filter((i) => i.settled);
+  ctx.report.counts.unsettled += items.length - settled.length;
+  const roles = await rolesOf(ctx.client.suiteql, [...new Set(settled.map((i) => String(i.record.id)))]);
+  const cursor = items[items.length - 1]!.cursor;
+  const now = ctx.options.now();
+  const outcomes = await ctx.store.transaction(async (q) => {
+    const done: [RepairOutcome, string][] = [];
+    for (const { record } of settled) {
+      const id = String(record.id);
+      done.push([
+        await repairRecord(q, ctx.store.dialect, { recordType: RECORD_TYPE, record, roles: roles.get(id) ?? [] }, now),
+        id,
+      ]);
+    }
+    await writeCursor(q, SYNC_CURSOR, cursor);
+    return done;
+  });
+  note(ctx.report, outcomes);
+  ctx.report.read += items.length;
+}
+
+async function incrementalPass(ctx: Context): Promise<boolean> {
+  const stored = await readCursor<unknown>(ctx.store.query, SYNC_CURSOR);
+  const cursor: SyncCursor | null = stored === null ? null : parseCursor(stored);
+  const { pageSize, settleSeconds } = ctx.options;
+  let batch: SyncItem[] = [];
+  for await (const item of ctx.client.sync({ cursor, pageSize, settleSeconds })) {
+    if (ctx.options.signal?.aborted) return false;
+    batch.push(item);
+    if (batch.length >= pageSize) {
+      await applySyncBatch(ctx, batch);
+      batch = [];
+    }
+  }
+  if (batch.length) await applySyncBatch(ctx, batch);
+  return !ctx.options.signal?.aborted;
+}
+
+/** Ids of this page the mirror does not hold at all. */
+async function absentIds(store: SqlStore, ids: readonly string[]): Promise<string[]> {
+  const { rows } = await store.query<{ record_id: string }>(
+    `SELECT record_id FROM mirror_record WHERE record_type = ? AND record_id IN (${ids.map(() => '?').join(', ')})`,
+    [RECORD_TYPE, ...ids],
+  );
+  const held = new Set(rows.map((r) => r.record_id));
+  return ids.filter((id) => !held.has(id));
+}
+
+async function scanBatch(ctx: Context, state: ScanState, ids: string[]): Promise<void> {
+  const absent = await absentIds(ctx.store, ids);
+  const { records, serverDate } = await employeesById(ctx.client.suiteql, absent, ctx.options.timeZone);
+  const settledBefore = (serverDate ? Date.parse(serverDate) : 0) - ctx.options.settleSeconds * 1000;
+  const settled = records.filter((r) => rowSequence(r) < settledBefore);
+  ctx.report.counts.unsettled += records.length - settled.length;
+  const roles = await rolesOf(
+    ctx.client.suiteql,
+    settled.map((r) => String(r.id)),
+  );
+  const now = ctx.options.now();
+  const outcomes = await ctx.store.transaction(async (q) => {
+    await q(
+      `UPDATE mirror_record SET reconcile_mark = ? WHERE record_type = ? AND record_id IN (${ids.map(() => '?').join(', ')})`,
+      [state.run, RECORD_TYPE, ...ids],
+    );
+    const done: [RepairOutcome, string][] = [];
+    for (const record of settled) {
+      const id = String(record.id);
+      done.push([
+        await repairRecord(q, ctx.store.dialect, { recordType: RECORD_TYPE, record, roles: roles.get(id) ?? [] }, now),
+        id,
+      ]);
+    }
+    await writeCursor(q, SCAN_CURSOR, { ...state, after: ids[ids.length - 1]! });
+    return done;
+  });
+  note(ctx.report, outcomes);
+  ctx.report.scanned += ids.length;
+}
+
+/** Deletes what the completed scan did not see, in batches; then forgets the scan. */
+async function sweep(ctx: Context, state: ScanState): Promise<void> {
+  for (;;) {
+    const { rows } = await ctx.store.query<{ record_id: string }>(
+      `SELECT record_id FROM mirror_record WHERE record_type = ? AND NOT deleted
+         AND (reconcile_mark IS NULL OR reconcile_mark <> ?) AND sequence < ? ORDER BY record_id LIMIT 500`,
+      [RECORD_TYPE, state.run, state.startedMs],
+    );
+    if (rows.length === 0) break;
+    const now = ctx.options.now();
+    const outcomes = await ctx.store.transaction(async (q) => {
+      const done: [RepairOutcome, string][] = [];
+      for (const { record_id: id } of rows)
+        done.push([await tombstone(q, ctx.store.dialect, RECORD_TYPE, id, state.startedMs, now), id]);
+      return done;
+    });
+    note(ctx.report, outcomes);
+  }
+  await ctx.store.transaction((q) => deleteCursor(q, SCAN_CURSOR));
+}
+
+async function keyScan(ctx: Context): Promise<boolean> {
+  const stored = await readCursor<ScanState>(ctx.store.query, SCAN_CURSOR);
+  if (stored) ctx.report.resumed = true;
+  let state: ScanState | null = stored;
+  const pages = employeeIdPages(ctx.client.suiteql, ctx.options.pageSize, stored?.after ?? null, (page) => {
+    // The scan's start on NetSuite's clock (whole seconds): a record changed after it is never deleted by it.
+    if (state === null && page.serverDate)
+      state = { run: randomUUID(), after: null, startedMs: Date.parse(page.serverDate) };
+  });
+  for await (const ids of pages) {
+    if (ctx.options.signal?.aborted) return false;
+    if (state === null) throw new Error('NetSuite answered without a Date header: the key scan cannot date itself');
+    await scanBatch(ctx, state, ids);
+  }
+  if (ctx.options.signal?.aborted) return false;
+  if (state !== null) await sweep(ctx, state);
+  return true;
+}
+
+export async function reconcile(
+  store: SqlStore,
+  client: Pick<NetSuiteClient, 'suiteql' | 'sync'>,
+  options: ReconcileOptions = {},
+): Promise<ReconcileReport> {
+  const pageSize = options.pageSize ?? 1000;
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) throw new RangeError('page size must be 1..1000');
+  const report: ReconcileReport = {
+    read: 0,
+    scanned: 0,
+    counts: { created: 0, updated: 0, deleted: 0, unchanged: 0, newer_in_mirror: 0, unsettled: 0 },
+    ids: { created: [], updated: [], deleted: [] },
+    resumed: (await readCursor(store.query, SCAN_CURSOR)) !== null,
+    complete: false,
+  };
+  const ctx: Context = {
+    store,
+    client,
+    options: { timeZone: 'UTC', settleSeconds: 2, now: () => new Date(), ...options, pageSize },
+    report,
+  };
+  try {
+    report.complete = (await incrementalPass(ctx)) && (await keyScan(ctx));
+  } catch (err) {
+    if (!(err instanceof InterruptedError)) throw err; // a retry the stop cut short: kept work stays
+  }
+  return report;
+}
