@@ -69,10 +69,12 @@ function note(report: ReconcileReport, outcomes: readonly [RepairOutcome, string
 }
 
 async function applySyncBatch(ctx: Context, items: SyncItem[]): Promise<void> {
+  const last = items.at(-1);
+  if (!last) return; // an empty batch changes nothing, its cursor included
   const settled = items.filter((i) => i.settled);
   ctx.report.counts.unsettled += items.length - settled.length;
   const roles = await rolesOf(ctx.client.suiteql, [...new Set(settled.map((i) => String(i.record.id)))]);
-  const cursor = items[items.length - 1]!.cursor;
+  const { cursor } = last;
   const now = ctx.options.now();
   const outcomes = await ctx.store.transaction(async (q) => {
     const done: [RepairOutcome, string][] = [];
@@ -118,6 +120,8 @@ async function absentIds(store: SqlStore, ids: readonly string[]): Promise<strin
 }
 
 async function scanBatch(ctx: Context, state: ScanState, ids: string[]): Promise<void> {
+  const last = ids.at(-1);
+  if (last === undefined) return; // an empty batch changes nothing, its cursor included
   const absent = await absentIds(ctx.store, ids);
   const { records, serverDate } = await employeesById(ctx.client.suiteql, absent, ctx.options.timeZone);
   const settledBefore = (serverDate ? Date.parse(serverDate) : 0) - ctx.options.settleSeconds * 1000;
@@ -141,7 +145,7 @@ async function scanBatch(ctx: Context, state: ScanState, ids: string[]): Promise
         id,
       ]);
     }
-    await writeCursor(q, SCAN_CURSOR, { ...state, after: ids[ids.length - 1]! });
+    await writeCursor(q, SCAN_CURSOR, { ...state, after: last });
     return done;
   });
   note(ctx.report, outcomes);

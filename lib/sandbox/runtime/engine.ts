@@ -259,7 +259,9 @@ export class Engine implements EmployeeWriter {
       const sql = `INSERT INTO ${type} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`;
       rowId = String(this.db.prepare(sql).run(...vals, now, now).lastInsertRowid);
     }
-    this.runCustomAfterSubmit(id === null ? 'create' : 'edit', spec, old ?? null, read(rowId)!, origin);
+    const saved = read(rowId);
+    if (!saved) throw notFound(rowId); // the row just written
+    this.runCustomAfterSubmit(id === null ? 'create' : 'edit', spec, old ?? null, saved, origin);
     return rowId;
   }
 

@@ -312,9 +312,9 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
     if (url === "") return p("is not set", "is not set: the receiver URL is required");
     const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url);
     if (!match) return p("is not an absolute URL");
-    if (match[1].toLowerCase() !== "https")
+    const [, scheme = "", authority = ""] = match;
+    if (scheme.toLowerCase() !== "https")
       return p("must use https://", "must use https:// (NetSuite refuses other schemes)");
-    const authority = match[2];
     if (authority.includes("@")) return p("must not carry credentials");
     const host = authority.replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
     if (host === "") return p("has no host");
@@ -367,7 +367,8 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
       for (const f of known) if (!fields.some((g) => g.rest === f.rest)) fields.push(f);
     }
     for (const rest of ["isInactive", "giveAccess", "lastModifiedDate"]) {
-      if (!fields.some((f) => f.rest === rest)) fields.push(known.find((f) => f.rest === rest));
+      const spec = known.find((f) => f.rest === rest);
+      if (spec && !fields.some((f) => f.rest === rest)) fields.push(spec);
     }
     return fields;
   }
@@ -1346,12 +1347,11 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
         title: `${TITLE}: configuration`,
         details: `${endpointPrefix(endpoint.id)}${problemSummary(problems)}`
       });
-    const held = blocking.length > 0 ? `configuration: ${blocking.map((p) => p.message).join("; ")}` : signer?.problem?.message ?? null;
-    return { sign: signer?.sign ?? null, held };
+    if (!signer) return { sign: null, held: `configuration: ${blocking.map((p) => p.message).join("; ")}` };
+    return signer.problem ? { sign: null, held: signer.problem.message } : { sign: signer.sign, held: null };
   }
   function emission(save, endpoint) {
-    const { context, eventType } = save;
-    const changeType = CHANGE_TYPES[eventType];
+    const { context, eventType, changeType } = save;
     const config = endpoint.result.config;
     const built = changeEvent({
       type: save.type,
@@ -1393,9 +1393,10 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
   }
   function emit(context) {
     const eventType = String(context.type);
-    if (!CHANGE_TYPES[eventType]) return;
+    const changeType = CHANGE_TYPES[eventType];
+    if (!changeType) return;
     const executionContext3 = String(runtime4.executionContext).toUpperCase();
-    const type = recordTypeOf(CHANGE_TYPES[eventType] === "delete" ? null : context.newRecord, context.oldRecord);
+    const type = recordTypeOf(changeType === "delete" ? null : context.newRecord, context.oldRecord);
     if (!type) {
       logger2.error({ title: `${TITLE}: not a login record`, details: unwatchedDetails(context) });
       return;
@@ -1406,6 +1407,7 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
       context,
       type,
       eventType,
+      changeType,
       executionContext: executionContext3,
       now: Date.now(),
       nonce: Math.random().toString(36).slice(2, 10)
