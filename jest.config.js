@@ -34,11 +34,11 @@ module.exports = {
   // Per room of lib/, a little below what a clean run measures (CONTRIBUTING.md, "Test"): a change that
   // leaves code untested fails `npm test`.
   coverageThreshold: {
-    './lib/core/': { statements: 0, branches: 0, functions: 0, lines: 0 },
-    './lib/webhooks/': { statements: 0, branches: 0, functions: 0, lines: 0 },
-    './lib/client/': { statements: 0, branches: 0, functions: 0, lines: 0 },
-    './lib/sandbox/': { statements: 0, branches: 0, functions: 0, lines: 0 },
-    './lib/suitescript/': { statements: 0, branches: 0, functions: 0, lines: 0 },
+    './lib/core/': { statements: 93, branches: 90, functions: 89, lines: 93 },
+    './lib/webhooks/': { statements: 96, branches: 90, functions: 96, lines: 98 },
+    './lib/client/': { statements: 91, branches: 80, functions: 92, lines: 94 },
+    './lib/sandbox/': { statements: 58, branches: 42, functions: 54, lines: 60 },
+    './lib/suitescript/': { statements: 49, branches: 44, functions: 39, lines: 47 },
   },
   projects: [
     {
