@@ -3,7 +3,7 @@
  * registry) with login access, its roles and state, read with key-paged SuiteQL (past 100,000 rows),
  * and the difference between two such exports (who gained or lost access or a role).
  */
-import { USER_RECORD_TYPES, type Ref, type UserRecordType } from '../core';
+import { rolesOf, USER_RECORD_TYPES, type Ref, type UserRecordType } from '../core';
 import type { Employees } from './employees';
 import type { Row, SuiteQL } from './suiteql';
 
@@ -90,6 +90,11 @@ async function* ofType(suiteql: SuiteQL, type: UserRecordType, rolesByRest: Role
   yield* flush();
 }
 
+/** The roles of one record read from its REST record (for a sublist without a SuiteQL table: vendors). */
+export async function restRoles(records: Employees, id: string): Promise<Ref[]> {
+  return rolesOf(records.type, await records.get(id));
+}
+
 /**
  * Every record with login access, type by type in registry order, by id. Vendors' roles come from the
  * REST record (no SuiteQL table for them is documented), one GET per vendor with access.
@@ -98,11 +103,7 @@ export async function* accessList(
   suiteql: SuiteQL,
   recordsOf: (type: UserRecordType) => Employees,
 ): AsyncGenerator<AccessEntry> {
-  const rolesByRest: RolesByRest = async (type, id) => {
-    const record = await recordsOf(type).get(id);
-    const roles = record[type.roles.rest];
-    return Array.isArray(roles) ? roles : [];
-  };
+  const rolesByRest: RolesByRest = (type, id) => restRoles(recordsOf(type), id);
   for (const type of USER_RECORD_TYPES) yield* ofType(suiteql, type, rolesByRest);
 }
 

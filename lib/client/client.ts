@@ -5,13 +5,13 @@ import { TbaAuth } from './auth/tba';
 import type { Authenticator } from './auth/types';
 import { ConfigError, type ClientConfig } from './config';
 import { Employees } from './employees';
-import { recordTypeEntry } from '../core';
+import { recordTypeEntry, type UserRecordType } from '../core';
 import { Transport, type RetryEvent } from './http';
 import { Limiter } from './limiter';
 import { Resolver } from './resolve';
 import { resolveRetry, type RetryOptions } from './retry';
 import { SuiteQL } from './suiteql';
-import { syncEmployees, type SyncOptions } from './sync';
+import { syncRecords, type SyncItem, type SyncOptions } from './sync';
 
 export const TOKEN_PATH = '/services/rest/auth/oauth2/v1/token';
 
@@ -37,9 +37,19 @@ export interface NetSuiteClient {
   partners: Employees;
   customers: Employees;
   resolver: Resolver;
-  sync(options?: SyncOptions): ReturnType<typeof syncEmployees>;
+  /** Full or incremental export by `lastmodifieddate` of one registry type (employees by default). */
+  sync(options?: SyncOptions, type?: UserRecordType): AsyncGenerator<SyncItem>;
   /** `GET /services/rest/system/v1/governanceLimits` (administrators only). */
   governanceLimits(): Promise<Record<string, unknown>>;
+}
+
+type Lifecycles = Pick<NetSuiteClient, 'employees' | 'vendors' | 'partners' | 'customers'>;
+
+/** The client's lifecycle object of a registry type. */
+export function recordsOf(client: Lifecycles, type: UserRecordType): Employees {
+  return { employee: client.employees, vendor: client.vendors, partner: client.partners, customer: client.customers }[
+    type.id
+  ];
 }
 
 /** Credentials go only over https; plain http only to this machine (the sandbox). */
@@ -93,7 +103,8 @@ export function createClient(config: ClientConfig, options: ClientOptions = {}):
     vendors: new Employees(transport, suiteql, resolver, timeZone, recordTypeEntry('vendor')),
     partners: new Employees(transport, suiteql, resolver, timeZone, recordTypeEntry('partner')),
     customers: new Employees(transport, suiteql, resolver, timeZone, recordTypeEntry('customer')),
-    sync: (syncOptions = {}) => syncEmployees(suiteql, { timeZone, ...syncOptions }),
+    sync: (syncOptions = {}, type = recordTypeEntry('employee')) =>
+      syncRecords(suiteql, type, { timeZone, ...syncOptions }),
     governanceLimits: async () =>
       (await transport.request('GET', '/services/rest/system/v1/governanceLimits')).body as Record<string, unknown>,
   };

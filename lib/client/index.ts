@@ -15,7 +15,7 @@ export {
 } from './bulk';
 export { bulkInputProblems } from './bulk-check';
 export { fileIdentity, finishedRows, runMarkerLine, type RunMarker } from './bulk-results';
-export { createClient, TOKEN_PATH, type ClientOptions, type NetSuiteClient } from './client';
+export { createClient, recordsOf, TOKEN_PATH, type ClientOptions, type NetSuiteClient } from './client';
 export { configFromEnv, configFromFile, ConfigError, type AuthConfig, type ClientConfig } from './config';
 export { Employees, type EmployeeInput, type ListOptions } from './employees';
 export { accessList, diffAccess, type AccessChange, type AccessEntry } from './access';
@@ -55,7 +55,7 @@ export {
   type SuiteQLPage,
   type KeyColumn,
 } from './suiteql';
-export { parseCursor, syncEmployees, type SyncCursor, type SyncItem, type SyncOptions } from './sync';
+export { parseCursor, syncEmployees, syncRecords, type SyncCursor, type SyncItem, type SyncOptions } from './sync';
 export { StoreTimeoutError, verifyWebhook, WebhookVerificationError, type VerifyOptions } from '../webhooks';
 export type { PingEvent, SuitehooksEvent } from '../webhooks';
 export type { WebhookEvent, EventData, CanonicalRecord, Ref, EventTypeName, UserRecordTypeId } from '../core';

@@ -1,10 +1,18 @@
 /**
- * Full and incremental export of employees by `lastmodifieddate`. Rows are read in (modification time,
+ * Full and incremental export of one record type of the registry (employees by default) by
+ * `lastmodifieddate`. Rows are read in (modification time,
  * id) order, paged by that key, so rows changed during the run move behind the reader instead of
  * being skipped. The cursor only advances over rows older than NetSuite's clock minus a settle window:
  * a later change in the same second cannot slip behind it. Delivery is at least once.
  */
-import { EMPLOYEE_FIELDS, fromSuiteQLRow, suiteqlSelectList, wallClockText, type CanonicalRecord } from '../core';
+import {
+  fromSuiteQLRow,
+  suiteqlSelectList,
+  recordTypeEntry,
+  wallClockText,
+  type CanonicalRecord,
+  type UserRecordType,
+} from '../core';
 import type { KeyColumn, SuiteQL } from './suiteql';
 
 export interface SyncCursor {
@@ -67,15 +75,30 @@ export function parseCursor(json: unknown): SyncCursor {
   return c;
 }
 
-export async function* syncEmployees(suiteql: SuiteQL, options: SyncOptions = {}): AsyncGenerator<SyncItem> {
+const EMPLOYEE = recordTypeEntry('employee');
+
+/** Employees, the client's `sync()` and the `sync` command. */
+export function syncEmployees(suiteql: SuiteQL, options: SyncOptions = {}): AsyncGenerator<SyncItem> {
+  return syncRecords(suiteql, EMPLOYEE, options);
+}
+
+/**
+ * Every record of `type` (its field map's SuiteQL columns; a `roles` sublist is not a column and is
+ * absent) by (modification time, id). A cursor is a position in one type's order: keep one per type.
+ */
+export async function* syncRecords(
+  suiteql: SuiteQL,
+  type: UserRecordType,
+  options: SyncOptions = {},
+): AsyncGenerator<SyncItem> {
   const timeZone = options.timeZone ?? 'UTC';
   const settleMs = (options.settleSeconds ?? 2) * 1000;
   let cursor: SyncCursor = options.cursor ? parseCursor(options.cursor) : { version: 1, after: null };
   let settledBefore = null as string | null;
   let expected = 0;
   const rows = suiteql.scan({
-    select: suiteqlSelectList(EMPLOYEE_FIELDS, 'e'),
-    from: 'employee e',
+    select: suiteqlSelectList(type.fields, 'e'),
+    from: `${type.id} e`,
     key: KEY,
     after: cursor.after ?? undefined,
     pageSize: options.pageSize,
@@ -99,6 +122,6 @@ export async function* syncEmployees(suiteql: SuiteQL, options: SyncOptions = {}
     const modified = String(row.lastmodifieddate ?? '');
     const settled = settledBefore !== null && modified < settledBefore;
     if (settled) cursor = { version: 1, after: [modified, String(row.id)] };
-    yield { record: fromSuiteQLRow(row, EMPLOYEE_FIELDS, { timeZone }), cursor, expected, settled };
+    yield { record: fromSuiteQLRow(row, type.fields, { timeZone }), cursor, expected, settled };
   }
 }

@@ -44,13 +44,15 @@ export interface MirroredRow {
   deleted: boolean;
 }
 
-/** Every record of the mirror (deleted ones too), by id. */
-export async function mirrorRows(store: SqlStore): Promise<Map<string, MirroredRow>> {
+/** Every record of a type in the mirror (deleted ones too), by id. */
+export async function mirrorRows(store: SqlStore, recordType = 'employee'): Promise<Map<string, MirroredRow>> {
   const { rows } = await store.query<{ record_id: string; fields: unknown; sequence: unknown; deleted: unknown }>(
-    "SELECT record_id, fields, sequence, deleted FROM mirror_record WHERE record_type = 'employee'",
+    'SELECT record_id, fields, sequence, deleted FROM mirror_record WHERE record_type = ?',
+    [recordType],
   );
   const roles = await store.query<{ record_id: string; role_id: string }>(
-    "SELECT record_id, role_id FROM mirror_role WHERE record_type = 'employee'",
+    'SELECT record_id, role_id FROM mirror_role WHERE record_type = ?',
+    [recordType],
   );
   const out = new Map<string, MirroredRow>();
   for (const r of rows) {

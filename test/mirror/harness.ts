@@ -7,7 +7,15 @@ import { createHmac } from 'node:crypto';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { CanonicalRecord } from '../../lib/core';
-import { SCRIPT, signingInput, unixSeconds, webhookHeaders } from '../../lib/core';
+import {
+  rolesOf,
+  SCRIPT,
+  signingInput,
+  unixSeconds,
+  userRecordType,
+  webhookHeaders,
+  type UserRecordType,
+} from '../../lib/core';
 import { createMirrorHandler, type SqlStore } from '../../lib/client/mirror';
 import { differingFields } from '../../lib/client/mirror/record-state';
 import { selfSignedCertificate } from '../../lib/webhooks';
@@ -111,58 +119,60 @@ export async function written<T>(account: SandboxAccount, write: () => Promise<T
   return result;
 }
 
-/** The fields the bundle sends by default (docs/events.md), compared between the mirror and the account. */
-const TRACKED = [
-  'entityId',
-  'externalId',
-  'firstName',
-  'lastName',
-  'email',
-  'title',
-  'phone',
-  'mobilePhone',
-  'isInactive',
-  'giveAccess',
-  'subsidiary',
-  'department',
-  'location',
-  'supervisor',
-  'employeeType',
-  'hireDate',
-  'lastModifiedDate',
-];
+const EMPLOYEE = userRecordType('employee')!;
 
-/** Every employee of the account, as the account itself reads it: tracked fields and role ids. */
-export function netsuiteState(account: SandboxAccount): Map<string, { fields: CanonicalRecord; roles: string[] }> {
+/** A type's fields compared between the mirror and the account: its field map without the role field. */
+function comparedFields(type: UserRecordType): string[] {
+  return type.fields.map((f) => f.rest).filter((f) => f !== type.roles.rest);
+}
+
+/** Every record of a type in the account, as the account itself reads it: its fields and role ids. */
+export function netsuiteState(
+  account: SandboxAccount,
+  type: UserRecordType = EMPLOYEE,
+): Map<string, { fields: CanonicalRecord; roles: string[] }> {
   const out = new Map<string, { fields: CanonicalRecord; roles: string[] }>();
-  for (const id of account.listEmployees(1000, 0).ids) {
-    const record = account.getEmployee(id)!;
+  for (const id of account.listRecords(type.id, 1000, 0).ids) {
+    const record = account.getRecord(type.id, id)!;
     const fields: CanonicalRecord = {};
-    for (const f of TRACKED) fields[f] = record[f] ?? null;
-    const roles = Array.isArray(record.roles) ? record.roles.map((r) => r.id).sort() : [];
-    out.set(id, { fields, roles });
+    for (const f of comparedFields(type)) fields[f] = record[f] ?? null;
+    out.set(id, {
+      fields,
+      roles: rolesOf(type, record)
+        .map((r) => r.id)
+        .sort(),
+    });
   }
   return out;
 }
 
-/** Differences between the mirror's live rows and the account, row by row (empty when equal). */
-export async function differences(store: SqlStore, account: SandboxAccount): Promise<string[]> {
-  const theirs = netsuiteState(account);
-  const ours = await mirrorRows(store);
+/**
+ * Differences between the mirror's live rows of a type and the account, row by row (empty when equal);
+ * each names the record (`12`, or `vendor:12` for the other types).
+ */
+export async function differences(
+  store: SqlStore,
+  account: SandboxAccount,
+  type: UserRecordType = EMPLOYEE,
+): Promise<string[]> {
+  const theirs = netsuiteState(account, type);
+  const ours = await mirrorRows(store, type.id);
+  const name = (id: string) => (type === EMPLOYEE ? id : `${type.id}:${id}`);
   const problems: string[] = [];
   for (const [id, ns] of theirs) {
     const row = ours.get(id);
-    if (!row || row.deleted) problems.push(`${id}: missing from the mirror`);
+    if (!row || row.deleted) problems.push(`${name(id)}: missing from the mirror`);
     else {
       const { lastModifiedDate: theirTime, ...nsFields } = ns.fields;
       const fields = differingFields(row.fields, nsFields);
       // An inline edit's event dates the change by the script's clock: within a second of NetSuite's.
       if (Math.abs(Date.parse(String(row.fields.lastModifiedDate)) - Date.parse(String(theirTime))) > 1000)
         fields.push('lastModifiedDate');
-      if (fields.length) problems.push(`${id}: ${fields.join(', ')} differ`);
-      if (row.roles.join() !== ns.roles.join()) problems.push(`${id}: roles ${row.roles.join()} ≠ ${ns.roles.join()}`);
+      if (fields.length) problems.push(`${name(id)}: ${fields.join(', ')} differ`);
+      if (row.roles.join() !== ns.roles.join())
+        problems.push(`${name(id)}: roles ${row.roles.join()} ≠ ${ns.roles.join()}`);
     }
   }
-  for (const [id, row] of ours) if (!row.deleted && !theirs.has(id)) problems.push(`${id}: deleted in NetSuite`);
+  for (const [id, row] of ours) if (!row.deleted && !theirs.has(id)) problems.push(`${name(id)}: deleted in NetSuite`);
   return problems;
 }

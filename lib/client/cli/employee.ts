@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { rolesOf, USER_RECORD_TYPES, type CanonicalRecord, type UserRecordType } from '../../core';
-import type { NetSuiteClient } from '../client';
+import { recordsOf } from '../client';
 import type { Employees } from '../employees';
 import { makeClient, type GlobalOptions } from './context';
 import { parseFormat, writeJsonLine, writeTable } from './format';
@@ -13,12 +13,7 @@ import { parseAssignments } from '../values';
 
 type Action = (records: Employees, ...args: unknown[]) => Promise<void>;
 
-/** The client's lifecycle object of a registry type. */
-export function recordsOf(client: NetSuiteClient, type: UserRecordType): Employees {
-  return { employee: client.employees, vendor: client.vendors, partner: client.partners, customer: client.customers }[
-    type.id
-  ];
-}
+export { recordsOf };
 
 /** An internal id, or the id of `eid:<externalId>`. */
 async function idOf(records: Employees, ref: string): Promise<string> {

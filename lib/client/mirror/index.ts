@@ -5,7 +5,7 @@ export { migrate, MIGRATIONS, schemaVersion } from './migrations';
 export { describeDatabase, isPostgresUrl, openMirrorStore } from './open';
 export { accessChanges, planEvent, type AccessChange, type AccessChangeKind, type Plan } from './plan';
 export { createMirrorHandler, type MirrorHandlerOptions } from './receiver';
-export { reconcile, type ReconcileOptions, type ReconcileReport } from './reconcile';
+export { reconcile, type ReconcileClient, type ReconcileOptions, type ReconcileReport } from './reconcile';
 export type { MirrorState } from './record-state';
 export { openPostgresStore } from './postgres-store';
 export { openSqliteStore } from './sqlite-store';
