@@ -90,6 +90,20 @@ export default tseslint.config(
   },
   boundaries,
   {
+    // lib/ only (tests and benchmarks may assert what they have just set up): guard a value that may be
+    // missing instead of asserting it with `!`, handle every member of a union in a switch, and keep every
+    // function to one screen (CONTRIBUTING.md, "Style"; blank lines and comments do not count).
+    files: ['lib/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+      ],
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true, IIFEs: true }],
+    },
+  },
+  {
     // Plain JavaScript: build scripts, configs (CommonJS where .js/.cjs) and the sandbox's SuiteScript fixtures.
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     extends: [tseslint.configs.disableTypeChecked],

@@ -78,7 +78,7 @@ async function* ofType(suiteql: SuiteQL, type: UserRecordType, rolesByRest: Role
       let list: Ref[];
       if (roles.kind === 'select')
         list = row.role == null || row.role === '' ? [] : [{ id: String(row.role), refName: text(row.role_name) }];
-      else list = fromRest ? fromRest[i]! : (byId?.get(String(row.id)) ?? []);
+      else list = fromRest?.[i] ?? byId?.get(String(row.id)) ?? [];
       yield entry(type, row, list);
     }
     batch = [];

@@ -22,10 +22,10 @@ export function parseAccountId(input: string): AccountId {
       `"${text.slice(0, 40)}" is not a NetSuite account id (expected e.g. 1234567, 1234567_SB1 or 1234567-sb1)`,
     );
   }
-  const [, base, suffix] = m;
+  const [whole, base = whole, suffix] = m; // the pattern's first group always matches
   return {
-    realm: suffix ? `${base!.toUpperCase()}_${suffix.toUpperCase()}` : base!.toUpperCase(),
-    host: suffix ? `${base!.toLowerCase()}-${suffix.toLowerCase()}` : base!.toLowerCase(),
+    realm: suffix ? `${base.toUpperCase()}_${suffix.toUpperCase()}` : base.toUpperCase(),
+    host: suffix ? `${base.toLowerCase()}-${suffix.toLowerCase()}` : base.toLowerCase(),
     isSandbox: suffix !== undefined && /^(SB|RP)/i.test(suffix),
   };
 }

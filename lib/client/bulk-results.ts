@@ -56,9 +56,10 @@ function runsOf(log: string): LoggedRun[] {
       runs.push({ file: typeof entry.run.file === 'string' ? entry.run.file : null, ok: [] });
       continue;
     }
-    if (runs.length === 0) runs.push({ file: null, ok: [] });
+    let run = runs.at(-1);
+    if (!run) runs.push((run = { file: null, ok: [] }));
     if (entry.status === 'ok' && typeof entry.line === 'number' && typeof entry.fingerprint === 'string')
-      runs.at(-1)!.ok.push(rowKey(entry.line, entry.fingerprint));
+      run.ok.push(rowKey(entry.line, entry.fingerprint));
   }
   return runs;
 }
@@ -67,6 +68,9 @@ function runsOf(log: string): LoggedRun[] {
 export function finishedRows(log: string, identity: string): Set<string> {
   const done = new Set<string>();
   const runs = runsOf(log);
-  for (let i = runs.length - 1; i >= 0 && runs[i]!.file === identity; i--) for (const key of runs[i]!.ok) done.add(key);
+  for (const run of [...runs].reverse()) {
+    if (run.file !== identity) break;
+    for (const key of run.ok) done.add(key);
+  }
   return done;
 }

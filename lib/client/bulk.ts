@@ -259,7 +259,8 @@ export async function runBulk(
   let next = 0;
   const worker = async () => {
     while (next < queue.length && !options.signal?.aborted) {
-      for (const row of queue[next++]!) {
+      const chain = queue[next++] ?? [];
+      for (const row of chain) {
         if (options.signal?.aborted) break;
         if (options.done?.has(rowKey(row.line, fingerprint(row.values)))) {
           totals.skipped++;

@@ -5,7 +5,7 @@ import { TbaAuth } from './auth/tba';
 import type { Authenticator } from './auth/types';
 import { ConfigError, type ClientConfig } from './config';
 import { Employees } from './employees';
-import { userRecordType, type UserRecordType } from '../core';
+import { recordTypeEntry, type UserRecordType } from '../core';
 import { Transport, type RetryEvent } from './http';
 import { Limiter } from './limiter';
 import { Resolver } from './resolve';
@@ -100,10 +100,10 @@ export function createClient(config: ClientConfig, options: ClientOptions = {}):
     suiteql,
     resolver,
     employees: new Employees(transport, suiteql, resolver, timeZone),
-    vendors: new Employees(transport, suiteql, resolver, timeZone, userRecordType('vendor')!),
-    partners: new Employees(transport, suiteql, resolver, timeZone, userRecordType('partner')!),
-    customers: new Employees(transport, suiteql, resolver, timeZone, userRecordType('customer')!),
-    sync: (syncOptions = {}, type = userRecordType('employee')!) =>
+    vendors: new Employees(transport, suiteql, resolver, timeZone, recordTypeEntry('vendor')),
+    partners: new Employees(transport, suiteql, resolver, timeZone, recordTypeEntry('partner')),
+    customers: new Employees(transport, suiteql, resolver, timeZone, recordTypeEntry('customer')),
+    sync: (syncOptions = {}, type = recordTypeEntry('employee')) =>
       syncRecords(suiteql, type, { timeZone, ...syncOptions }),
     governanceLimits: async () =>
       (await transport.request('GET', '/services/rest/system/v1/governanceLimits')).body as Record<string, unknown>,

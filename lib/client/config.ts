@@ -125,12 +125,17 @@ export function configFromFile(file: string): ClientConfig {
   const dir = path.dirname(path.resolve(file));
   const m2m = json.m2m as Source | undefined;
   const tba = json.tba as Source | undefined;
-  if (!m2m && !tba) throw new ConfigError(`${file} has neither "m2m" nor "tba" credentials`);
+  const authFrom = m2m
+    ? () => m2mFrom(m2m, (k) => `m2m.${k}`, dir)
+    : tba
+      ? () => tbaFrom(tba, (k) => `tba.${k}`)
+      : null;
+  if (!authFrom) throw new ConfigError(`${file} has neither "m2m" nor "tba" credentials`);
   return {
     account: need(json, 'account', (k) => k),
     baseUrl: typeof json.baseUrl === 'string' ? json.baseUrl : undefined,
     concurrency: optionalNumber(json.concurrency, 'concurrency'),
     timeZone: typeof json.timeZone === 'string' ? json.timeZone : undefined,
-    auth: m2m ? m2mFrom(m2m, (k) => `m2m.${k}`, dir) : tbaFrom(tba!, (k) => `tba.${k}`),
+    auth: authFrom(),
   };
 }

@@ -12,7 +12,7 @@ import {
   rolesOf,
   suiteqlSelectList,
   toRestBody,
-  userRecordType,
+  recordTypeEntry,
   type CanonicalRecord,
   type Ref,
   type UserRecordType,
@@ -22,7 +22,7 @@ import type { ApiResponse, Transport } from './http';
 import type { RefInput, Resolver } from './resolve';
 import type { SuiteQL } from './suiteql';
 
-const EMPLOYEE = userRecordType('employee')!;
+const EMPLOYEE = recordTypeEntry('employee');
 
 /** Field values by REST name; selects and roles may be given by id or by name. */
 export type EmployeeInput = Record<string, string | number | boolean | null | RefInput | RefInput[]>;

@@ -57,8 +57,9 @@ export class Resolver {
           [name.trim()],
           2,
         );
-        if (page.items.length !== 1) throw new NameNotFoundError(recordType, name, page.items.length);
-        return String(page.items[0]!.id);
+        const [only] = page.items;
+        if (!only || page.items.length !== 1) throw new NameNotFoundError(recordType, name, page.items.length);
+        return String(only.id);
       })();
       found.catch(() => this.cache.delete(key));
       this.cache.set(key, found);

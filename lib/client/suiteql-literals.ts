@@ -41,7 +41,7 @@ function endOfAlternative(q: string, i: number): number {
 export function placeholderOffsets(q: string): number[] {
   const found: number[] = [];
   for (let i = 0; i < q.length;) {
-    const c = q[i]!;
+    const c = q.charAt(i);
     let end = i + 1;
     if (c === '?') found.push(i);
     else if (c === "'") end = isAlternativeQuote(q, i) ? endOfAlternative(q, i) : endOfQuoted(q, i, "'");

@@ -60,17 +60,17 @@ function checkPageSize(pageSize: number): void {
 export function keyCondition(key: readonly KeyColumn[], after: readonly unknown[]): { sql: string; params: unknown[] } {
   const ors: string[] = [];
   const params: unknown[] = [];
-  const bind = (i: number) => (key[i]!.numeric ? Number(after[i]) : after[i]);
-  for (let i = 0; i < key.length; i++) {
+  const bind = (k: KeyColumn, i: number) => (k.numeric ? Number(after[i]) : after[i]);
+  for (const [i, last] of key.entries()) {
     const ands = key.slice(0, i).map((k, j) => {
-      params.push(bind(j));
+      params.push(bind(k, j));
       return `${k.expr} = ?`;
     });
-    params.push(bind(i));
-    ands.push(`${key[i]!.expr} > ?`);
+    params.push(bind(last, i));
+    ands.push(`${last.expr} > ?`);
     ors.push(`(${ands.join(' AND ')})`);
   }
-  return { sql: ors.length === 1 ? ors[0]! : `(${ors.join(' OR ')})`, params };
+  return { sql: ors.length === 1 ? ors.join('') : `(${ors.join(' OR ')})`, params };
 }
 
 export class SuiteQL {

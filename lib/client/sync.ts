@@ -8,7 +8,7 @@
 import {
   fromSuiteQLRow,
   suiteqlSelectList,
-  userRecordType,
+  recordTypeEntry,
   wallClockText,
   type CanonicalRecord,
   type UserRecordType,
@@ -75,7 +75,7 @@ export function parseCursor(json: unknown): SyncCursor {
   return c;
 }
 
-const EMPLOYEE = userRecordType('employee')!;
+const EMPLOYEE = recordTypeEntry('employee');
 
 /** Employees, the client's `sync()` and the `sync` command. */
 export function syncEmployees(suiteql: SuiteQL, options: SyncOptions = {}): AsyncGenerator<SyncItem> {

@@ -1,10 +1,10 @@
 /** Field values typed on the command line or read from a CSV cell, turned into client input by field kind. */
-import { resolveFieldOf, userRecordType, type UserRecordType } from '../core';
+import { resolveFieldOf, recordTypeEntry, type UserRecordType } from '../core';
 import type { EmployeeInput } from './employees';
 
 type Value = EmployeeInput[string];
 
-const EMPLOYEE = userRecordType('employee')!;
+const EMPLOYEE = recordTypeEntry('employee');
 
 /**
  * A text value for a field of a registry type (the employee's by default): `null` clears; booleans

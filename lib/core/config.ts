@@ -184,9 +184,9 @@ function endpointProblem(url: string, allowedHosts: ReadonlySet<string> | null):
   if (url === '') return p('is not set', 'is not set: the receiver URL is required');
   const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url);
   if (!match) return p('is not an absolute URL');
-  if (match[1]!.toLowerCase() !== 'https')
+  const [, scheme = '', authority = ''] = match; // both groups always take part in a match
+  if (scheme.toLowerCase() !== 'https')
     return p('must use https://', 'must use https:// (NetSuite refuses other schemes)');
-  const authority = match[2]!;
   if (authority.includes('@')) return p('must not carry credentials');
   const host = authority
     .replace(/:\d+$/, '')
@@ -270,7 +270,8 @@ function parseFields(read: ParamReader, fieldNames: FieldNames, problems: Config
   }
   // Lifecycle detection and `sequence` need these, whatever the administrator tracks.
   for (const rest of ['isInactive', 'giveAccess', 'lastModifiedDate']) {
-    if (!fields.some((f) => f.rest === rest)) fields.push(known.find((f) => f.rest === rest)!);
+    const spec = known.find((f) => f.rest === rest); // every login type has them; a type without one skips it
+    if (spec && !fields.some((f) => f.rest === rest)) fields.push(spec);
   }
   return fields;
 }

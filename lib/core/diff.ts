@@ -55,7 +55,10 @@ export function diffRecords(
   }
   const changedFields = Object.keys(changes).sort();
   const sorted: Changes = {};
-  for (const key of changedFields) sorted[key] = changes[key]!;
+  for (const key of changedFields) {
+    const change = changes[key];
+    if (change !== undefined) sorted[key] = change;
+  }
   return { changes: sorted, changedFields };
 }
 

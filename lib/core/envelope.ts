@@ -96,7 +96,8 @@ export function buildEvent(input: EventInput): WebhookEvent {
   if (!type) throw new Error(`not a record type that can log in: ${String(input.recordType)}`);
   const changes: Changes = {};
   for (const key of [...input.diff.changedFields].sort()) {
-    if (allowed(key, input.excluded)) changes[key] = input.diff.changes[key]!;
+    const change = input.diff.changes[key];
+    if (change !== undefined && allowed(key, input.excluded)) changes[key] = change;
   }
   const data: EventData = {
     id: input.id,

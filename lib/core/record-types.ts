@@ -54,7 +54,11 @@ export interface UserRecordType {
   sources: readonly string[];
 }
 
-const byRest = (rest: string): FieldSpec => EMPLOYEE_FIELDS.find((f) => f.rest === rest)!;
+function byRest(rest: string): FieldSpec {
+  const spec = EMPLOYEE_FIELDS.find((f) => f.rest === rest);
+  if (!spec) throw new Error(`no employee field "${rest}" in EMPLOYEE_FIELDS (lib/core/fields.ts)`);
+  return spec;
+}
 
 /** Entity fields every login record shares, with the same ids as the employee's (one spec each). */
 const ENTITY = ['entityId', 'externalId', 'firstName', 'lastName', 'email', 'phone', 'isInactive', 'giveAccess'];
@@ -145,6 +149,13 @@ const BY_ID = new Map(USER_RECORD_TYPES.map((t) => [t.id, t]));
 /** The registry entry of a record type id (any case), or null for a type suitehooks does not watch. */
 export function userRecordType(id: string): UserRecordType | null {
   return BY_ID.get(id.toLowerCase() as UserRecordTypeId) ?? null;
+}
+
+/** The registry entry of a type id the code names (`'employee'`); throws if the registry lacks it. */
+export function recordTypeEntry(id: UserRecordTypeId): UserRecordType {
+  const type = BY_ID.get(id);
+  if (!type) throw new Error(`record type "${id}" has no entry in USER_RECORD_TYPES (lib/core/record-types.ts)`);
+  return type;
 }
 
 /** The entry whose SDF `recordtype` (EMPLOYEE, VENDOR, …) this is, or null. */

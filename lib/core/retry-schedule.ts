@@ -50,8 +50,8 @@ export function nextAttemptAt(
   retryAfterMs: number | null = null,
 ): number | null {
   if (!Number.isInteger(attempts) || attempts < 1) throw new RangeError('attempts counts failed attempts, from 1');
-  if (attempts >= MAX_ATTEMPTS) return null;
-  const base = RETRY_DELAYS_MS[attempts - 1]!;
+  const base = RETRY_DELAYS_MS[attempts - 1]; // none from MAX_ATTEMPTS on: the delivery is dead
+  if (base === undefined) return null;
   const jittered = Math.round(base * (1 - JITTER + 2 * JITTER * random()));
   const asked = retryAfterMs === null || Number.isNaN(retryAfterMs) ? 0 : Math.min(retryAfterMs, MAX_RETRY_AFTER_MS);
   return now + Math.max(jittered, asked);

@@ -87,12 +87,13 @@ export function fromRestRecord(
   for (const f of fields) {
     if (!(f.rest in json)) continue;
     const raw = json[f.rest];
-    if (f.kind === 'sublist' && f.sublist) {
+    const line = f.sublist;
+    if (f.kind === 'sublist' && line) {
       const items = (raw as { items?: Record<string, unknown>[] } | null)?.items;
       if (!Array.isArray(items)) continue; // a link only: the sublist was not expanded
       out[f.rest] = normalizeValue(
         f,
-        items.map((i) => i[f.sublist!.rest]).filter((v) => v !== undefined),
+        items.map((i) => i[line.rest]).filter((v) => v !== undefined),
       );
       continue;
     }
@@ -138,8 +139,9 @@ export function toRestBody(
     if (f.readOnly) throw new Error(`"${key}" is read-only`);
     if (f.kind === 'select') body[key] = refBody(value);
     else if (f.kind === 'sublist' && f.sublist) {
+      const line = f.sublist;
       const refs = Array.isArray(value) ? value : [];
-      body[key] = { items: refs.map((r) => ({ [f.sublist!.rest]: { id: r.id } })) };
+      body[key] = { items: refs.map((r) => ({ [line.rest]: { id: r.id } })) };
     } else if (f.kind === 'multiselect') {
       body[key] = Array.isArray(value) ? { items: value.map((r) => ({ id: r.id })) } : null;
     } else if (f.kind === 'auto' && Array.isArray(value)) {

@@ -85,7 +85,7 @@ export function readConfigFile(file: string): Partial<StartConfig> {
     if (!first) throw new Error(`--config ${file}: not valid JSON`);
     const before = text.slice(0, first.offset).split('\n');
     throw new Error(
-      `--config ${file}: not valid JSON (line ${before.length}, column ${before.at(-1)!.length + 1}: ${printParseErrorCode(first.error)})`,
+      `--config ${file}: not valid JSON (line ${before.length}, column ${(before.at(-1) ?? '').length + 1}: ${printParseErrorCode(first.error)})`,
     );
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
@@ -137,9 +137,9 @@ export function parseStartArgs(argv: readonly string[]): StartConfig {
     once: values.once ?? false,
     noStory: values['no-story'] ?? false,
     credentialsFile: values.credentials ?? '.sandbox/credentials.json',
-    // Certificate files named in the config file are relative to it.
+    // Certificate files named in the config file are relative to it (only a config file names them).
     trustedCertificates: [
-      ...(file.trustedCertificates ?? []).map((f) => path.resolve(path.dirname(values.config!), f)),
+      ...(file.trustedCertificates ?? []).map((f) => path.resolve(path.dirname(values.config ?? '.'), f)),
       ...(values['trust-cert'] ?? []),
     ].map(readCertificate),
   };

@@ -36,9 +36,9 @@ export function consoleAccess(): ConsoleAccess {
 function notices(html: string): string[] {
   return [
     ...html.matchAll(/<div class="suitehooks-notice suitehooks-(?:ok|error)"[^>]*>((?:<div>[\s\S]*?<\/div>)+)<\/div>/g),
-  ].flatMap((m) =>
-    [...m[1]!.matchAll(/<div>([\s\S]*?)<\/div>/g)].map((d) =>
-      d[1]!
+  ].flatMap(([, lines = '']) =>
+    [...lines.matchAll(/<div>([\s\S]*?)<\/div>/g)].map(([, line = '']) =>
+      line
         .replace(/&amp;/g, '&')
         .replace(/&lt;/g, '<')
         .replace(/&gt;/g, '>')

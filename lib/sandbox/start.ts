@@ -108,7 +108,7 @@ export async function start(config: StartConfig, say: (line: string) => void): P
     },
   });
   // The demo's own receiver is the endpoint unless the configuration names one.
-  const ownEndpoint = !config.params[DEPLOYMENT.userEvent]?.[PARAM.endpointUrl];
+  const configuredEndpoint = config.params[DEPLOYMENT.userEvent]?.[PARAM.endpointUrl] || null;
   account = await createAccount(config, receiver, say);
   const dev = createDevCredentials();
   const access = consoleAccess();
@@ -121,7 +121,7 @@ export async function start(config: StartConfig, say: (line: string) => void): P
   account.setUiDomain(new URL(server.url).host);
   account.startScheduler();
   const file = writeCredentials(config, server, dev.client);
-  announce({ config, account, server, access, receiver, ownEndpoint, file, client: dev.client }, say);
+  announce({ config, account, server, access, receiver, configuredEndpoint, file, client: dev.client }, say);
   return {
     account,
     receiver,
@@ -162,7 +162,13 @@ function createAccount(config: StartConfig, receiver: Receiver, say: (line: stri
     ...(config.projectDir ? { projectDir: config.projectDir } : {}),
     secrets: { [DEMO_SECRET]: receiver.apiSecretValue, ...config.secrets },
     params: demoParams(config, receiver),
-    http: { trustedCertificates: [receiver.certificatePem!, ...config.trustedCertificates] },
+    // The demo receiver serves https with a self-signed certificate, which the account trusts.
+    http: {
+      trustedCertificates: [
+        ...(receiver.certificatePem === null ? [] : [receiver.certificatePem]),
+        ...config.trustedCertificates,
+      ],
+    },
     onLog: (e) => {
       if (e.level === 'ERROR' || e.level === 'EMERGENCY')
         say(`  script ${e.script} ${e.level}: ${e.title}: ${e.details}`);
@@ -178,13 +184,14 @@ function announce(
     server: RestServer;
     access: ConsoleAccess;
     receiver: Receiver;
-    ownEndpoint: boolean;
+    /** The endpoint the configuration names, or null when the demo's own receiver is the endpoint. */
+    configuredEndpoint: string | null;
     file: string;
     client: DevClientCredentials;
   },
   say: (line: string) => void,
 ): void {
-  const { config, account, server, access, receiver, ownEndpoint, file, client } = parts;
+  const { config, account, server, access, receiver, configuredEndpoint, file, client } = parts;
   say(`suitehooks sandbox: account ${account.accountId}${config.dbPath ? ` (database ${config.dbPath})` : ''}`);
   say(
     `  REST API        ${server.url}/services/rest/record/v1/employee  ·  ${server.url}/services/rest/query/v1/suiteql`,
@@ -198,7 +205,7 @@ function announce(
   const shown = path.relative(process.cwd(), file);
   say(`                  e.g. suitehooks --credentials ${shown.startsWith('..') ? file : shown} employee list`);
   say(
-    `  receiver        ${ownEndpoint ? `${receiver.url} (https, self-signed; signing secret stored as API Secret ${DEMO_SECRET})` : `configured endpoint ${config.params[DEPLOYMENT.userEvent]![PARAM.endpointUrl]}`}`,
+    `  receiver        ${configuredEndpoint === null ? `${receiver.url} (https, self-signed; signing secret stored as API Secret ${DEMO_SECRET})` : `configured endpoint ${configuredEndpoint}`}`,
   );
 }
 
@@ -298,7 +305,7 @@ async function vendorGrantedAccess(account: SandboxAccount): Promise<void> {
 /** The SIEM as an endpoint record, saved as an administrator does in its form (its user event drops the cache). */
 async function addSiemEndpoint(run: Running, say: (line: string) => void): Promise<void> {
   run.account.setSecret(SIEM_SECRET, run.siem.apiSecretValue);
-  run.account.trustCertificate(run.siem.certificatePem!);
+  if (run.siem.certificatePem !== null) run.account.trustCertificate(run.siem.certificatePem); // the SIEM serves https
   const id = await run.account.saveCustomRecord(ENDPOINT_RECORD, null, {
     name: 'SIEM',
     [EP.url]: run.siem.url,

@@ -61,6 +61,8 @@ function consoleLink(): string {
 
 /** 20 units. */
 function send(config: AlertConfig, subject: string, lines: string[]): void {
+  // A missing author is one of the config's errors, and a config with errors sends no alert.
+  if (config.author === null) return;
   const body = [
     ...lines,
     '',
@@ -69,7 +71,7 @@ function send(config: AlertConfig, subject: string, lines: string[]): void {
     'suitehooks sends at most one email of this kind per hour.',
   ].join('\n');
   email.send({
-    author: config.author!,
+    author: config.author,
     recipients: config.recipients as string[],
     subject: `suitehooks (${runtime.accountId}): ${subject}`,
     body,

@@ -186,7 +186,9 @@ function attempt(run: Run, delivery: Delivery, whole: boolean): Attempt {
 /** 2 units per endpoint record whose health changed in this run. */
 function writeHealth(run: Run): void {
   for (const [id, seen] of run.seen) {
-    const before = healthOf(run.records.get(id)!.values);
+    const found = run.records.get(id);
+    if (!found) continue; // only endpoint records keep a health (seen is filled for them alone)
+    const before = healthOf(found.values);
     const values = healthValues(before, healthAfter(before, seen));
     if (Object.keys(values).length === 0) continue;
     try {

@@ -47,7 +47,8 @@ export function memorySeenStore(capacity = 10_000): SeenStore {
     has: (id) => ids.has(id),
     add: (id) => {
       ids.add(id);
-      if (ids.size > capacity) ids.delete(ids.values().next().value!);
+      const oldest = ids.values().next();
+      if (ids.size > capacity && !oldest.done) ids.delete(oldest.value);
     },
   };
 }

@@ -286,6 +286,13 @@ describe('employee records', () => {
       'o:errorPath': 'firstname',
     });
     expect((await call('POST', EMP, { isInactive: 'yes' })).status).toBe(400);
+    // A sublist line is a reference, never null.
+    const nullLine = await call('POST', EMP, { firstName: 'Ann', roles: { items: [{ selectedRole: null }] } });
+    expect(nullLine.status).toBe(400);
+    expect(nullLine.body['o:errorDetails'][0]).toMatchObject({
+      'o:errorCode': 'INVALID_CONTENT',
+      'o:errorPath': 'roles.items[0]',
+    });
     expect((await call('PATCH', `${EMP}/5`, { lastModifiedDate: '2020-01-01T00:00:00Z' })).status).toBe(400);
   });
 

@@ -76,14 +76,15 @@ export function readExport(file: string): AccessEntry[] {
       if (
         typeof v !== 'object' ||
         v === null ||
-        !userRecordType(String(v.type)) ||
+        typeof v.type !== 'string' ||
+        !userRecordType(v.type) ||
         typeof v.id !== 'string' ||
         !Array.isArray(v.roles) ||
         !v.roles.every(isRef)
       )
         throw new InputError(`${file} line ${n}: not an access list entry (type, id, roles)`);
       return {
-        type: v.type!,
+        type: v.type,
         id: v.id,
         entityId: v.entityId ?? null,
         email: v.email ?? null,
@@ -96,7 +97,7 @@ export function readExport(file: string): AccessEntry[] {
 
 function write(io: Io, format: AccessFormat, rows: Record<string, unknown>[], raw: readonly unknown[]): void {
   if (format === 'jsonl') for (const r of raw) writeJsonLine(io.stdout, r);
-  else if (format === 'csv') writeCsv(io, rows, rows.length > 0 ? Object.keys(rows[0]!) : []);
+  else if (format === 'csv') writeCsv(io, rows, Object.keys(rows[0] ?? {}));
   else writeTable(io.stdout, rows);
 }
 

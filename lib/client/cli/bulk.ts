@@ -44,8 +44,8 @@ export function readBulkFile(file: string): { rows: BulkRow[]; content: Buffer }
   } catch (err) {
     throw new InputError(`${file}: not valid CSV (${(err as Error).message})`);
   }
-  if (records.length > 0 && !('action' in records[0]!))
-    throw new InputError(`${file}: the header needs an "action" column`);
+  const header = records[0];
+  if (header && !('action' in header)) throw new InputError(`${file}: the header needs an "action" column`);
   // Line 1 is the header.
   return { rows: records.map((values, i) => ({ line: i + 2, values })), content };
 }

@@ -19,10 +19,12 @@ export function writeTable(out: Writable, rows: readonly Record<string, unknown>
   }
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const cells = rows.map((r) => columns.map((c) => cell(r[c]).replace(/\s+/g, ' ')));
-  const widths = columns.map((c, i) => Math.min(40, Math.max(c.length, ...cells.map((row) => row[i]!.length))));
+  const widths = columns.map((c, i) => Math.min(40, Math.max(c.length, ...cells.map((row) => (row[i] ?? '').length))));
+  const fit = (v: string, width: number) => (v.length > width ? `${v.slice(0, width - 1)}…` : v.padEnd(width));
+  // Every row has a cell per column, so widths[i] is there; a missing one would leave the value whole.
   const line = (values: string[]) =>
     values
-      .map((v, i) => (v.length > widths[i]! ? `${v.slice(0, widths[i]! - 1)}…` : v.padEnd(widths[i]!)))
+      .map((v, i) => fit(v, widths[i] ?? v.length))
       .join('  ')
       .trimEnd();
   out.write(`${line(columns)}\n${line(widths.map((w) => '-'.repeat(w)))}\n`);

@@ -26,7 +26,7 @@ export function parseInterval(text: string): number | null {
   if (t === 'off') return null;
   const m = /^(\d+(?:\.\d+)?)\s*(s|m|h|d)$/i.exec(t);
   const unit: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-  const ms = m ? Number(m[1]) * unit[m[2]!.toLowerCase()]! : NaN;
+  const ms = m ? Number(m[1]) * (unit[String(m[2]).toLowerCase()] ?? NaN) : NaN;
   if (!(ms >= 1000) || ms > 2 ** 31 - 1)
     throw new InputError(
       `--reconcile: "${text}" is not an interval such as 24h, 30m or "every 24h" (1 s to 24 d), or off`,

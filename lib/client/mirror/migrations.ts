@@ -98,7 +98,11 @@ export const MIGRATIONS: readonly Migration[] = [
 ];
 
 function dialectSql(sql: string, dialect: Dialect): string {
-  return sql.replace(/\{(json|time|serial)\}/g, (_m, t: string) => TYPES[dialect][t]!);
+  return sql.replace(/\{(json|time|serial)\}/g, (_m, t: string) => {
+    const type = TYPES[dialect][t];
+    if (type === undefined) throw new Error(`migrations: no ${t} column type for ${dialect}`);
+    return type;
+  });
 }
 
 /** Applies the migrations this database has not had; returns the versions applied now. */

@@ -30,7 +30,7 @@ export async function openMirrorStore(database: string, cwd = process.cwd()): Pr
   try {
     await migrate(store);
     const version = await schemaVersion(store);
-    const known = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+    const known = MIGRATIONS.at(-1)?.version ?? 0;
     if (version > known)
       throw new Error(
         `the mirror database is at schema version ${version}; this suitehooks knows up to ${known}: upgrade suitehooks`,

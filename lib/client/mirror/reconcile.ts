@@ -99,11 +99,12 @@ async function repairAll(ctx: Context, theirs: readonly TheirRecord[], finish: (
 }
 
 async function applySyncBatch(ctx: Context, items: SyncItem[]): Promise<void> {
+  const last = items.at(-1);
+  if (!last) return; // an empty batch changes nothing, its cursor included
   const settled = items.filter((i) => i.settled).map((i) => i.record);
   ctx.report.counts.unsettled += items.length - settled.length;
   const theirs = await withRoles(ctx.client.suiteql, ctx.type, settled, ctx.restRoles);
-  const cursor = items[items.length - 1]!.cursor;
-  await repairAll(ctx, theirs, (q) => writeCursor(q, syncCursor(ctx.type), cursor));
+  await repairAll(ctx, theirs, (q) => writeCursor(q, syncCursor(ctx.type), last.cursor));
   ctx.report.read += items.length;
 }
 
@@ -135,6 +136,8 @@ async function absentIds(ctx: Context, ids: readonly string[]): Promise<string[]
 }
 
 async function scanBatch(ctx: Context, state: ScanState, ids: string[]): Promise<void> {
+  const last = ids.at(-1);
+  if (last === undefined) return; // an empty batch changes nothing, its cursor included
   const absent = await absentIds(ctx, ids);
   const { records, serverDate } = await recordsById(ctx.client.suiteql, ctx.type, absent, ctx.options.timeZone);
   const settledBefore = (serverDate ? Date.parse(serverDate) : 0) - ctx.options.settleSeconds * 1000;
@@ -146,7 +149,7 @@ async function scanBatch(ctx: Context, state: ScanState, ids: string[]): Promise
       `UPDATE mirror_record SET reconcile_mark = ? WHERE record_type = ? AND record_id IN (${ids.map(() => '?').join(', ')})`,
       [state.run, ctx.type.id, ...ids],
     );
-    await writeCursor(q, scanCursor(ctx.type), { ...state, after: ids[ids.length - 1]! });
+    await writeCursor(q, scanCursor(ctx.type), { ...state, after: last });
   });
   ctx.report.scanned += ids.length;
 }

@@ -106,5 +106,5 @@ export function differingFields(ours: CanonicalRecord, theirs: CanonicalRecord):
 }
 
 export function sameRoles(a: readonly Ref[], b: readonly Ref[]): boolean {
-  return a.length === b.length && a.every((r, i) => r.id === b[i]!.id);
+  return a.length === b.length && a.every((r, i) => r.id === b[i]?.id);
 }

@@ -16,7 +16,7 @@ export function isCalendarDate(text: string): boolean {
 
 export function isDateTime(text: string): boolean {
   const m = DATE_TIME.exec(text);
-  if (!m || !isCalendarDate(m[1]!)) return false;
+  if (!m?.[1] || !isCalendarDate(m[1])) return false;
   const [h, mi, s] = [Number(m[2]), Number(m[3]), Number(m[4])];
   const offsetOk = m[7] === undefined || (Number(m[7]) <= 23 && Number(m[8]) <= 59);
   return h <= 23 && mi <= 59 && s <= 59 && offsetOk;

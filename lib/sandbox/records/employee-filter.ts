@@ -57,13 +57,15 @@ const SYSTEM_FIELDS: FieldSpec[] = [
 const bad = (problem: string) =>
   new NetSuiteError(400, 'INVALID_PARAMETER', `Invalid value for the q parameter: ${problem}.`, 'q', 'query');
 
-function findField(name: string, schema: EmployeeSchema): FieldSpec {
+/** The field a condition names and the group of operators its kind takes. */
+function findField(name: string, schema: EmployeeSchema): { spec: FieldSpec; group: Group } {
   const lower = name.toLowerCase();
   const spec = [...SYSTEM_FIELDS, ...schema.fields].find((f) => f.rest.toLowerCase() === lower || f.nsId === lower);
   if (!spec) throw bad(`unknown field ${name.slice(0, 60)} on employee`);
-  if (spec.column === null || GROUP_BY_KIND[spec.kind] === undefined)
+  const group = GROUP_BY_KIND[spec.kind];
+  if (spec.column === null || group === undefined)
     throw bad(`the sandbox cannot filter by ${spec.rest} (${spec.kind} fields)`);
-  return spec;
+  return { spec, group };
 }
 
 function numberValue(v: { text: string; quoted: boolean }, integer: boolean): number {
@@ -89,8 +91,9 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** The positive form of one condition (the caller negates `_NOT`). */
 function positive(spec: FieldSpec, group: Group, op: string, values: FilterCondition['values']): SqlFilter {
   const col = spec.kind === 'datetime' ? `TO_CHAR(${spec.column}, 'YYYY-MM-DD')` : String(spec.column);
-  const one = values[0]!;
   if (op === 'EMPTY') return { where: `(${spec.column} IS NULL OR ${spec.column} = '')`, params: [] };
+  const one = values[0];
+  if (!one) throw bad(`${spec.rest} ${op} needs a value`);
   if (group === 'boolean') {
     if (one.text !== 'true' && one.text !== 'false') throw bad(`${spec.rest} takes true or false`);
     return { where: `${col} = ?`, params: [one.text === 'true' ? 'T' : 'F'] };
@@ -114,8 +117,7 @@ function positive(spec: FieldSpec, group: Group, op: string, values: FilterCondi
 }
 
 function condition(c: FilterCondition, schema: EmployeeSchema): SqlFilter {
-  const spec = findField(c.field, schema);
-  const group = GROUP_BY_KIND[spec.kind]!;
+  const { spec, group } = findField(c.field, schema);
   const negated = c.operator.endsWith('_NOT');
   const base = negated ? c.operator.slice(0, -4) : c.operator;
   if (base !== 'EMPTY' && !OPERATORS[group].has(base))

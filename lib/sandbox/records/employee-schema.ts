@@ -3,7 +3,7 @@
  * registry): the standard ones of its canonical field map plus the custom entity fields (`custentity_…`)
  * that src/Objects declares for it, each stored in its own column.
  */
-import { userRecordType, type FieldSpec, type UserRecordType, type ValueKind } from '../../core';
+import { recordTypeEntry, type FieldSpec, type UserRecordType, type ValueKind } from '../../core';
 import type { CustomField } from '../sdf/objects-xml';
 import { assertSafeId, type Db } from '../account/store';
 
@@ -43,6 +43,12 @@ const ROLES_TABLE: Readonly<Record<string, string>> = {
   vendor: 'sandbox_vendorroles',
 };
 
+function rolesTable(type: UserRecordType): string {
+  const table = ROLES_TABLE[type.id];
+  if (table === undefined) throw new Error(`${type.id} keeps roles in a sublist but ROLES_TABLE has no table for it`);
+  return table;
+}
+
 export function recordSchema(type: UserRecordType, custom: readonly CustomField[] = []): RecordSchema {
   const fields: FieldSpec[] = [...type.fields];
   for (const f of custom) {
@@ -58,16 +64,16 @@ export function recordSchema(type: UserRecordType, custom: readonly CustomField[
   }
   return {
     type,
-    rolesTable: type.roles.kind === 'sublist' ? ROLES_TABLE[type.id]! : null,
+    rolesTable: type.roles.kind === 'sublist' ? rolesTable(type) : null,
     fields,
     byNsId: new Map(fields.map((f) => [f.nsId, f])),
     byRest: new Map(fields.map((f) => [f.rest, f])),
-    columns: fields.filter((f) => f.column !== null).map((f) => f.column!),
+    columns: fields.flatMap((f) => (f.column === null ? [] : [f.column])),
   };
 }
 
 export function employeeSchema(custom: readonly CustomField[] = []): EmployeeSchema {
-  return recordSchema(userRecordType('employee')!, custom);
+  return recordSchema(recordTypeEntry('employee'), custom);
 }
 
 export const STANDARD_SCHEMA = employeeSchema();

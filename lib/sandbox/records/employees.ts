@@ -81,18 +81,24 @@ export function employeeSource(db: Db, state: EmployeeState, schema: EmployeeSch
       return null;
     }
   };
+  const column = (nsId: string) => schema.byNsId.get(nsId)?.column ?? null;
+  // The core reads only fields the source has (`has`), so a field without a column reads as absent.
+  const stored = (nsId: string): unknown => {
+    const col = column(nsId);
+    return col === null ? undefined : state.row[col];
+  };
   return {
-    has: (nsId) => schema.byNsId.get(nsId)?.column != null,
-    value: (nsId) => state.row[schema.byNsId.get(nsId)!.column!],
+    has: (nsId) => column(nsId) !== null,
+    value: (nsId) => stored(nsId),
     text: (nsId) => {
-      const spec = schema.byNsId.get(nsId)!;
-      const raw = state.row[spec.column!];
-      if (!spec.refType || raw === null || raw === undefined) return null;
-      return spec.kind === 'multiselect'
+      const refType = schema.byNsId.get(nsId)?.refType;
+      const raw = stored(nsId);
+      if (!refType || raw === null || raw === undefined) return null;
+      return schema.byNsId.get(nsId)?.kind === 'multiselect'
         ? String(raw)
             .split(',')
-            .map((id) => name(spec.refType!, id))
-        : name(spec.refType, raw);
+            .map((id) => name(refType, id))
+        : name(refType, raw);
     },
     lines: () => state.roles.map((r) => ({ value: r, text: refName(db, 'role', r) })),
   };
@@ -195,7 +201,8 @@ export function applyChanges(
     }
     if (spec.kind === 'text' && typeof value === 'string' && value.length > 300)
       throw invalid(spec.rest, `${spec.rest} is longer than 300 characters.`);
-    row[spec.column!] = toColumn(db, spec, value);
+    if (spec.column === null) throw new Error(`${spec.rest} has no column: a sublist is written through changes.roles`);
+    row[spec.column] = toColumn(db, spec, value);
     edited.push(spec.nsId);
   }
   let roles = current ? [...current.roles] : [];
@@ -222,15 +229,14 @@ const empty = (v: unknown) => v === null || v === undefined || v === '';
  */
 function checkMandatory(row: Row, schema: RecordSchema): void {
   const person = schema.type.id === 'employee' || row.isperson === 'T';
-  const required = [
-    ...(person
-      ? [
-          ['firstname', 'First Name'],
-          ['lastname', 'Last Name'],
-        ]
-      : [['companyname', 'Company Name']]),
-    ['subsidiary', 'Subsidiary'],
-  ].filter(([col]) => empty(row[col!]));
+  const names: [column: string, label: string][] = person
+    ? [
+        ['firstname', 'First Name'],
+        ['lastname', 'Last Name'],
+      ]
+    : [['companyname', 'Company Name']];
+  const mandatory: [column: string, label: string][] = [...names, ['subsidiary', 'Subsidiary']];
+  const required = mandatory.filter(([col]) => empty(row[col]));
   if (required.length > 0)
     throw new NetSuiteError(400, 'USER_ERROR', `Please enter value(s) for: ${required.map((m) => m[1]).join(', ')}`);
   if (empty(row.entityid))

@@ -51,7 +51,10 @@ export function customRecordSpec(db: Db, type: CustomRecordType): TableSpec {
   return {
     type: type.id,
     table: type.id,
-    kind: (id) => STANDARD_CUSTOM[id] ?? (fields.has(id) ? kindOfFieldType(fields.get(id)!.fieldType) : null),
+    kind: (id) => {
+      const field = fields.get(id);
+      return STANDARD_CUSTOM[id] ?? (field ? kindOfFieldType(field.fieldType) : null);
+    },
     column: (id) => (id === 'internalid' || id === 'id' ? 'id' : STANDARD_CUSTOM[id] || fields.has(id) ? id : null),
     text: (id, value) => {
       const target = id === 'owner' ? 'employee' : fields.get(id)?.selectRecordType;

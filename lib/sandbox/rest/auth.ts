@@ -54,7 +54,8 @@ export function parseOAuthHeader(header: string): Map<string, string> | null {
   if (!/^OAuth\s/i.test(header)) return null;
   const params = new Map<string, string>();
   for (const m of header.slice(6).matchAll(/([A-Za-z0-9_%.-]+)\s*=\s*"([^"]*)"/g)) {
-    params.set(decodeURIComponent(m[1]!), decodeURIComponent(m[2]!));
+    const [, name = '', value = ''] = m; // both groups always match
+    params.set(decodeURIComponent(name), decodeURIComponent(value));
   }
   return params;
 }
@@ -112,6 +113,45 @@ function assertionProblem(
   return null;
 }
 
+type M2MAlgorithmName = (typeof M2M_ALGORITHMS)[number];
+const isM2MAlgorithm = (alg: string | undefined): alg is M2MAlgorithmName =>
+  M2M_ALGORITHMS.includes(alg as M2MAlgorithmName);
+
+/** A token request's client assertion with its header's algorithm and key id, or why it is refused. */
+function readAssertion(
+  form: URLSearchParams,
+):
+  | { assertion: string; alg: M2MAlgorithmName; kid: string | undefined }
+  | { status: number; error: string; detail: string } {
+  const refuse = (status: number, error: string, detail: string) => ({ status, error, detail });
+  if (form.get('grant_type') !== 'client_credentials')
+    return refuse(400, 'unsupported_grant_type', 'grant_type must be client_credentials');
+  if (form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') {
+    return refuse(
+      400,
+      'invalid_request',
+      'client_assertion_type must be urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+    );
+  }
+  const assertion = form.get('client_assertion');
+  if (!assertion) return refuse(400, 'invalid_request', 'client_assertion is missing');
+  let header;
+  try {
+    header = decodeProtectedHeader(assertion);
+  } catch {
+    return refuse(400, 'invalid_request', 'client_assertion is not a JWT');
+  }
+  const alg = header.alg;
+  if (!isM2MAlgorithm(alg)) {
+    return refuse(
+      400,
+      'invalid_request',
+      `JWT algorithm ${String(alg)} is not allowed (use ${M2M_ALGORITHMS.join(', ')})`,
+    );
+  }
+  return { assertion, alg, kid: header.kid };
+}
+
 export class SandboxAuth {
   private readonly tokens = new Map<string, Identity & { expiresAt: number }>();
   private readonly nonces = new Map<string, number>();
@@ -138,36 +178,15 @@ export class SandboxAuth {
       this.record('m2m-token', false, detail);
       return { status, body: { error, error_description: detail } };
     };
-    if (form.get('grant_type') !== 'client_credentials')
-      return fail(400, 'unsupported_grant_type', 'grant_type must be client_credentials');
-    if (form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') {
-      return fail(
-        400,
-        'invalid_request',
-        'client_assertion_type must be urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-      );
-    }
-    const assertion = form.get('client_assertion');
-    if (!assertion) return fail(400, 'invalid_request', 'client_assertion is missing');
-    let header;
-    try {
-      header = decodeProtectedHeader(assertion);
-    } catch {
-      return fail(400, 'invalid_request', 'client_assertion is not a JWT');
-    }
-    if (!M2M_ALGORITHMS.includes(header.alg as (typeof M2M_ALGORITHMS)[number])) {
-      return fail(
-        400,
-        'invalid_request',
-        `JWT algorithm ${String(header.alg)} is not allowed (use ${M2M_ALGORITHMS.join(', ')})`,
-      );
-    }
-    const cred = this.registry.m2m?.find((c) => c.certificateId === header.kid);
+    const read = readAssertion(form);
+    if ('error' in read) return fail(read.status, read.error, read.detail);
+    const { assertion, alg, kid } = read;
+    const cred = this.registry.m2m?.find((c) => c.certificateId === kid);
     if (!cred) return fail(401, 'invalid_client', 'no certificate with this kid is mapped to an integration');
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(assertion, this.publicKey(cred), {
-        algorithms: [header.alg!],
+        algorithms: [alg],
         audience: [tokenUrl, this.documentedTokenUrl()],
         issuer: cred.clientId,
         currentDate: new Date(this.now()),
@@ -179,7 +198,8 @@ export class SandboxAuth {
     const nowS = Math.floor(this.now() / 1000);
     const claims = assertionProblem(payload.iat, payload.exp, payload.scope, nowS);
     if (claims) return fail(400, claims.error, claims.detail);
-    if (!this.firstUse(assertionReplayKey(cred.clientId, assertion, payload.jti), payload.exp!, nowS))
+    const exp = payload.exp ?? nowS; // assertionProblem refuses an assertion without exp
+    if (!this.firstUse(assertionReplayKey(cred.clientId, assertion, payload.jti), exp, nowS))
       return fail(400, 'invalid_grant', 'this client assertion (or its jti) was already used');
     const token = randomBytes(32).toString('base64url');
     this.tokens.set(token, {

@@ -10,7 +10,7 @@ export interface Link {
 
 /** A query parameter's name as the request spelled it, decoded (`+` is a space in a form-encoded name). */
 function paramName(pair: string): string {
-  const name = pair.split('=', 1)[0]!.replace(/\+/g, ' ');
+  const name = (pair.split('=', 1)[0] ?? '').replace(/\+/g, ' '); // split yields at least one part
   try {
     return decodeURIComponent(name);
   } catch {

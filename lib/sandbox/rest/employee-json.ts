@@ -4,7 +4,7 @@
  */
 import {
   resolveFieldOf,
-  userRecordType,
+  recordTypeEntry,
   type CanonicalRecord,
   type CanonicalValue,
   type Ref,
@@ -23,7 +23,7 @@ function refJson(ref: Ref, href: string | null): Record<string, unknown> {
   return out;
 }
 
-const EMPLOYEE = userRecordType('employee')!;
+const EMPLOYEE = recordTypeEntry('employee');
 
 /** GET shape: empty fields omitted, selects as `{links, id, refName}`, roles a link or expanded lines. */
 export function employeeJson(
@@ -57,14 +57,21 @@ export function employeeJson(
   return out;
 }
 
+const invalidValue = (path: string) =>
+  invalidContent(`Invalid value for the resource or sub-resource field '${path}'. Provide a valid value.`, path);
+
 function refFromBody(value: unknown, path: string): Ref | null {
-  if (value === null) return null;
+  return value === null ? null : lineRefFromBody(value, path);
+}
+
+/** A reference that cannot be null: a sublist or multiselect line. */
+function lineRefFromBody(value: unknown, path: string): Ref {
   if (typeof value === 'object' && !Array.isArray(value) && value !== null && 'id' in value) {
     const id = value.id;
     if ((typeof id === 'string' && /^-?\d+$/.test(id)) || Number.isInteger(id))
       return { id: String(id), refName: null };
   }
-  throw invalidContent(`Invalid value for the resource or sub-resource field '${path}'. Provide a valid value.`, path);
+  throw invalidValue(path);
 }
 
 /** A POST/PATCH/PUT body as a canonical write; unknown, read-only and mistyped fields are INVALID_CONTENT. */
@@ -78,8 +85,7 @@ export function parseEmployeeBody(body: unknown, type: UserRecordType = EMPLOYEE
     const spec = resolveFieldOf(type, key);
     if (spec?.rest !== key) throw invalidContent(`Invalid field name: ${key}. Provide a valid field name.`, key);
     if (spec.readOnly) throw invalidContent(`The field ${key} is read-only.`, key);
-    const bad = () =>
-      invalidContent(`Invalid value for the resource or sub-resource field '${key}'. Provide a valid value.`, key);
+    const bad = () => invalidValue(key);
     let value: CanonicalValue;
     switch (spec.kind) {
       case 'boolean':
@@ -103,7 +109,7 @@ export function parseEmployeeBody(body: unknown, type: UserRecordType = EMPLOYEE
         if (!Array.isArray(items)) throw bad();
         const line = spec.sublist?.rest;
         value = items.map((item, i) =>
-          refFromBody(line ? (item as Record<string, unknown>)?.[line] : item, `${key}.items[${i}]`)!,
+          lineRefFromBody(line ? (item as Record<string, unknown>)?.[line] : item, `${key}.items[${i}]`),
         );
         break;
       }

@@ -4,7 +4,7 @@
  * read, update, upsert by external id and delete, with NetSuite's answers. One route per type.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { userRecordType, type CanonicalRecord, type UserRecordType } from '../../core';
+import { recordTypeEntry, type CanonicalRecord, type UserRecordType } from '../../core';
 import {
   NetSuiteError,
   type Account,
@@ -76,7 +76,7 @@ export class EmployeeRoute {
   constructor(
     private readonly account: RecordStore,
     private readonly maxBody: number,
-    private readonly type: UserRecordType = userRecordType('employee')!,
+    private readonly type: UserRecordType = recordTypeEntry('employee'),
   ) {
     this.collection = `/services/rest/record/v1/${type.id}`;
   }

@@ -2,6 +2,10 @@
 import type { ServerResponse } from 'node:http';
 import { NetSuiteError, type ErrorSource } from '../account/account-types';
 
+const INTERNAL: [string, string] = [
+  'https://www.rfc-editor.org/rfc/rfc9110.html#section-15.6.1',
+  'Internal Server Error',
+];
 const TYPE_BY_STATUS: Record<number, [string, string]> = {
   400: ['https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.1', 'Bad Request'],
   401: ['https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.2', 'Unauthorized'],
@@ -10,7 +14,7 @@ const TYPE_BY_STATUS: Record<number, [string, string]> = {
   405: ['https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.6', 'Method Not Allowed'],
   413: ['https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.14', 'Content Too Large'],
   429: ['https://www.rfc-editor.org/rfc/rfc6585.html#section-4', 'Too Many Requests'],
-  500: ['https://www.rfc-editor.org/rfc/rfc9110.html#section-15.6.1', 'Internal Server Error'],
+  500: INTERNAL,
 };
 
 /** The error detail member that names where the error lies (section_156570709583). */
@@ -22,7 +26,7 @@ const MEMBER_BY_SOURCE: Record<ErrorSource, string> = {
 };
 
 export function errorBody(err: NetSuiteError): Record<string, unknown> {
-  const [type, title] = TYPE_BY_STATUS[err.status] ?? TYPE_BY_STATUS[500]!;
+  const [type, title] = TYPE_BY_STATUS[err.status] ?? INTERNAL;
   const detail: Record<string, string> = { detail: err.detail, 'o:errorCode': err.code };
   if (err.errorPath !== undefined) detail[MEMBER_BY_SOURCE[err.source]] = err.errorPath;
   return { type, title, status: err.status, 'o:errorDetails': [detail] };

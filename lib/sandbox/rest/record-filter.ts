@@ -63,7 +63,8 @@ function tokenize(q: string): Token[] {
   const pattern = /\s+|([()[\],])|"([^"]*)"|([^\s()[\],"]+)|(")/y;
   while (pattern.lastIndex < q.length) {
     const at = pattern.lastIndex;
-    const m = pattern.exec(q)!; // every character starts one of the alternatives
+    const m = pattern.exec(q);
+    if (!m) throw badFilter(`unexpected character ${at + 1}`); // never: every character starts an alternative
     if (m[1] !== undefined) tokens.push({ type: 'punct', text: m[1] as '(' });
     else if (m[2] !== undefined) tokens.push({ type: 'quoted', text: m[2] });
     else if (m[3] !== undefined) tokens.push({ type: 'word', text: m[3] });
@@ -102,7 +103,8 @@ class Parser {
   /** Conditions joined by one kind of joiner; mixing AND and OR needs parentheses (the docs give no precedence). */
   private expression(depth: number): RecordFilter {
     if (depth > MAX_DEPTH) throw badFilter(`parentheses nest deeper than ${MAX_DEPTH}`);
-    const parts = [this.operand(depth)];
+    const first = this.operand(depth);
+    const parts = [first];
     let joiner: 'AND' | 'OR' | null = null;
     for (let t = this.peek(); t?.type === 'word' && (t.text === 'AND' || t.text === 'OR'); t = this.peek()) {
       if (joiner !== null && t.text !== joiner)
@@ -111,7 +113,7 @@ class Parser {
       this.at++;
       parts.push(this.operand(depth));
     }
-    return joiner === null ? parts[0]! : { kind: joiner === 'AND' ? 'and' : 'or', parts };
+    return joiner === null ? first : { kind: joiner === 'AND' ? 'and' : 'or', parts };
   }
 
   private operand(depth: number): RecordFilter {

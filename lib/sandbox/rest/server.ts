@@ -121,8 +121,8 @@ async function route(
       ctx: { executionContext: 'RESTWEBSERVICES', userId: who.userId, roleId: who.roleId },
     });
   const other = OTHER_RECORD.exec(path);
-  const otherRoute = other && parts.records.get(other[1]!);
-  if (otherRoute)
+  const otherRoute = other?.[1] === undefined ? undefined : parts.records.get(other[1]);
+  if (other && otherRoute)
     return otherRoute.handle({
       req,
       res,

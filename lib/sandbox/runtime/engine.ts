@@ -259,7 +259,9 @@ export class Engine implements EmployeeWriter {
       const sql = `INSERT INTO ${type} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`;
       rowId = String(this.db.prepare(sql).run(...vals, now, now).lastInsertRowid);
     }
-    this.runCustomAfterSubmit(id === null ? 'create' : 'edit', spec, old ?? null, read(rowId)!, origin);
+    const saved = read(rowId);
+    if (!saved) throw notFound(rowId); // the row just written
+    this.runCustomAfterSubmit(id === null ? 'create' : 'edit', spec, old ?? null, saved, origin);
     return rowId;
   }
 
@@ -539,7 +541,7 @@ export class Engine implements EmployeeWriter {
       )
       .get(taskId) as { script: string; deployment: string; invocation: string; params: string | null } | undefined;
     const script = task && this.scripts.get(task.script);
-    const deployment = script?.deployments.find((d) => d.id === task!.deployment);
+    const deployment = task && script?.deployments.find((d) => d.id === task.deployment);
     if (!task || !script || !deployment) return { status: 'FAILED', usage: 0, error: 'not a claimed task' };
     const origin: Origin = { executionContext: 'SCHEDULED', userId: '-4', roleId: '3' };
     const runParams = task.params ? (JSON.parse(task.params) as Record<string, string>) : {};

@@ -159,8 +159,9 @@ export class ScriptRecord {
     this.assertWritable();
     const { lines, line, fieldId } = this.line(options);
     const { value, sublistId } = options as { value: unknown; sublistId: string };
-    if (line === lines.length) lines.push({});
-    lines[line]![fieldId] = value === null || value === undefined ? '' : String(value);
+    const values = lines[line] ?? {}; // line() allows one past the end: a new line
+    if (line === lines.length) lines.push(values);
+    values[fieldId] = value === null || value === undefined ? '' : String(value);
     this.dirtySublists.add(String(sublistId).toLowerCase());
     return this;
   }

@@ -157,14 +157,13 @@ export function instantiate(script: CompiledScript, host: Host): Instance {
   Object.defineProperty(context, 'log', { value: host.log, enumerable: false });
   const realmError = vm.runInContext('Error', context) as ErrorConstructor;
   script.compiled.runInContext(context, { timeout: 30_000 });
-  if (defines.length === 0)
-    throw new SuiteScriptError('SSS_MISSING_DEFINE', `${script.file}: the file does not call define()`);
+  const [args] = defines;
+  if (!args) throw new SuiteScriptError('SSS_MISSING_DEFINE', `${script.file}: the file does not call define()`);
   if (defines.length > 1)
     throw new SuiteScriptError(
       'MULTIPLE_DEFINE_CALLS',
       `${script.file}: define() is called ${defines.length} times; a script file calls it once`,
     );
-  const args = defines[0]!;
   const factory = args[args.length - 1];
   const deps = args.length > 1 && Array.isArray(args[args.length - 2]) ? (args[args.length - 2] as unknown[]) : [];
   const exportsObject: Record<string, unknown> = {};

@@ -10,8 +10,8 @@ const DAY = 86_400_000;
 export function parseDuration(text: string): number | null {
   const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/i.exec(text.trim());
   if (!m) return null;
-  const [, d, h, min, s] = m.map((x) => Number(x ?? 0));
-  const ms = ((d! * 24 + h!) * 60 + min!) * 60_000 + s! * 1000;
+  const [d = 0, h = 0, min = 0, s = 0] = m.slice(1).map((x) => Number(x ?? 0));
+  const ms = ((d * 24 + h) * 60 + min) * 60_000 + s * 1000;
   return ms > 0 ? ms : null;
 }
 

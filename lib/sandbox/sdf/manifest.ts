@@ -49,8 +49,9 @@ export function readManifest(projectDir: string): { manifest: Manifest } | { pro
   if (!fs.existsSync(file)) return refuse(['the project has no manifest.xml']);
   const root = parseXml(fs.readFileSync(file, 'utf8'), 'manifest.xml');
   const problems = problemsOf(root);
-  if (problems.length > 0) return refuse(problems);
+  const projectType = root.attrs.projecttype;
+  if (problems.length > 0 || projectType === undefined) return refuse(problems); // problemsOf names a missing one
   const features =
     root.children.find((c) => c.name === 'dependencies')?.children.find((c) => c.name === 'features')?.children ?? [];
-  return { manifest: { projectType: root.attrs.projecttype!, features: new Set(features.map((f) => f.text.trim())) } };
+  return { manifest: { projectType, features: new Set(features.map((f) => f.text.trim())) } };
 }

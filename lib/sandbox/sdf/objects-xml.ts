@@ -33,27 +33,28 @@ export function parseXml(source: string, file = 'xml'): XmlNode {
     /<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<!\[CDATA\[([\s\S]*?)\]\]>/g;
   let last = 0;
   for (let m = tag.exec(body); m; m = tag.exec(body)) {
-    const top = stack[stack.length - 1]!;
+    const top = stack.at(-1) ?? root; // the root is never popped: a closing tag must match the top
     top.text += decode(body.slice(last, m.index));
     last = tag.lastIndex;
-    if (m[5] !== undefined) {
-      top.text += m[5];
+    const [, closing, name, rawAttrs = '', selfClosing, cdata = ''] = m;
+    if (name === undefined) {
+      top.text += cdata; // the CDATA alternative matched
       continue;
     }
-    const [, closing, name, rawAttrs, selfClosing] = m;
     if (closing) {
       if (top.name !== name) throw new Error(`${file}: </${name}> closes <${top.name}>`);
       stack.pop();
       continue;
     }
     const attrs: Record<string, string> = {};
-    for (const a of rawAttrs!.matchAll(/([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
-      attrs[a[1]!] = decode(a[2] ?? a[3] ?? '');
-    const node: XmlNode = { name: name!, attrs, children: [], text: '' };
+    for (const [, key = '', double, single] of rawAttrs.matchAll(/([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+      attrs[key] = decode(double ?? single ?? '');
+    const node: XmlNode = { name, attrs, children: [], text: '' };
     top.children.push(node);
     if (!selfClosing) stack.push(node);
   }
-  if (stack.length !== 1) throw new Error(`${file}: <${stack[stack.length - 1]!.name}> is not closed`);
+  const open = stack.at(-1);
+  if (stack.length !== 1 && open) throw new Error(`${file}: <${open.name}> is not closed`);
   const [element] = root.children;
   if (!element || root.children.length > 1) throw new Error(`${file}: expected exactly one root element`);
   return element;
@@ -329,7 +330,7 @@ export function objectsOf(files: readonly ObjectFile[]): Objects {
     else if (root.name === 'entitycustomfield') {
       if (bool(childText(root, 'appliestoemployee'), false)) out.employeeFields.push(parseField(root));
       for (const t of OTHER_ENTITY_TYPES)
-        if (bool(childText(root, `appliesto${t}`), false)) out.entityFields[t]!.push(parseField(root));
+        if (bool(childText(root, `appliesto${t}`), false)) (out.entityFields[t] ??= []).push(parseField(root));
     }
   }
   return out;

@@ -10,7 +10,7 @@ import { sublistParam } from './request';
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESC[c]!);
+  return text.replace(/[&<>"']/g, (c) => ESC[c] ?? c);
 }
 
 /** Links only to relative or http(s) URLs. */
@@ -67,7 +67,7 @@ function sublistTable(sublist: SublistModel): string {
   const hidden = sublist.fields.filter((f) => f.displayType === 'HIDDEN');
   const lines = [...sublist.lines.keys()].sort((a, b) => a - b);
   const rows = lines.map((line) => {
-    const values = sublist.lines.get(line)!;
+    const values = sublist.lines.get(line) ?? new Map<string, string>();
     const carried = hidden
       .map(
         (f) =>

@@ -21,7 +21,7 @@ export interface SuiteletPage {
 export function hiddenValue(html: string, name: string): string | null {
   const m = new RegExp(`<input type="hidden" name="${name}" value="([^"]*)">`).exec(html);
   return m
-    ? m[1]!
+    ? (m[1] ?? '')
         .replace(/&quot;/g, '"')
         .replace(/&#39;/g, "'")
         .replace(/&lt;/g, '<')

@@ -29,9 +29,10 @@ function open(options: SuiteQLInit): void {
 function run(request: SuiteQLRequest): SuiteQLReply {
   now = request.now;
   try {
-    const page = runPage(db!, request.query, request.params, request.limit, request.offset, {
-      timeZone: init!.timeZone,
-      selectColumns: new Map(init!.selectColumns),
+    if (!db || !init) throw badQuery('the query process was sent a query before its init message');
+    const page = runPage(db, request.query, request.params, request.limit, request.offset, {
+      timeZone: init.timeZone,
+      selectColumns: new Map(init.selectColumns),
       readableTables: request.readable,
     });
     const text = JSON.stringify(page);
@@ -44,11 +45,14 @@ function run(request: SuiteQLRequest): SuiteQLReply {
   }
 }
 
+if (!process.send) throw new Error('query-process runs as a child process with an IPC channel (suiteql/runner.ts)');
+const send = process.send.bind(process);
+
 process.on('message', (message: { kind: 'init'; init: SuiteQLInit } | { kind: 'query'; request: SuiteQLRequest }) => {
   if (message.kind === 'init') {
     open(message.init);
-    process.send!({ kind: 'ready' });
-  } else process.send!(run(message.request));
+    send({ kind: 'ready' });
+  } else send(run(message.request));
 });
 // The account closed or its process died: nothing is left to answer.
 process.on('disconnect', () => process.exit(0));

@@ -28,9 +28,9 @@ export function badQuery(detail: string): NetSuiteError {
 }
 
 const REF_BY_COLUMN = new Map(
-  USER_RECORD_TYPES.flatMap((t) => t.fields)
-    .filter((f) => f.kind === 'select' && f.column)
-    .map((f) => [f.column!, f.refType!]),
+  USER_RECORD_TYPES.flatMap((t) => t.fields).flatMap((f): [string, string][] =>
+    f.kind === 'select' && f.column && f.refType ? [[f.column, f.refType]] : [],
+  ),
 );
 
 /** Wall-clock parts of an instant in a zone, as the two-digit (four for the year) text masks print. */
@@ -281,7 +281,8 @@ function countRows(db: Db, sql: string, params: readonly unknown[], readable: re
   const key = `${sql}\u0000${JSON.stringify(params)}`;
   const hit = counts.get(key);
   if (hit?.version === version) return hit.n;
-  const n = runQuery(db, `SELECT COUNT(*) AS n FROM ${subquery(sql)}`, params, readable)[0]!.n as number;
+  const [count] = runQuery(db, `SELECT COUNT(*) AS n FROM ${subquery(sql)}`, params, readable);
+  const n = Number(count?.n ?? 0); // COUNT(*) answers one row
   if (counts.size > 100) counts.clear();
   counts.set(key, { version, n });
   return n;

@@ -91,8 +91,9 @@ export class SuiteQLRunner {
       this.queue.length > 0 &&
       (this.idle.length > 0 || this.children.size < this.options.maxProcesses)
     ) {
-      const child = this.idle.pop() ?? this.spawn();
-      void this.dispatch(child, this.queue.shift()!);
+      const request = this.queue.shift();
+      if (!request) return;
+      void this.dispatch(this.idle.pop() ?? this.spawn(), request);
     }
   }
 
@@ -104,7 +105,7 @@ export class SuiteQLRunner {
     // ends it with V8's report, which is noise here: the query's caller gets the error).
     const proc = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json' });
     let stderr = '';
-    proc.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+    proc.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
     const child: Child = { proc, ready: Promise.resolve(), exited: Promise.resolve(), onExit: null };
     let ending = '';
     child.exited = new Promise<void>((resolve) => {

@@ -77,8 +77,15 @@ export class WorkerPool {
       };
       worker.on('message', (m: { kind: string; ok?: boolean; value?: unknown; error?: JobError; entry?: LogEntry }) => {
         if (m.kind === 'ready') markReady();
-        else if (m.kind === 'log') onLog(m.entry!);
-        else if (m.kind === 'result') finish((s) => (m.ok ? s.resolve(m.value) : s.reject(rebuild(m.error!))));
+        else if (m.kind === 'log' && m.entry) onLog(m.entry);
+        else if (m.kind === 'result')
+          finish((s) =>
+            m.ok
+              ? s.resolve(m.value)
+              : s.reject(
+                  m.error ? rebuild(m.error) : new Error('the script worker reported a failure without its error'),
+                ),
+          );
       });
       worker.on('error', (e) => {
         failReady(e);
@@ -117,8 +124,10 @@ export class WorkerPool {
       return;
     }
     for (const slot of this.slots) {
-      if (this.closed || slot.dead || slot.current || this.queue.length === 0) continue;
-      const { job, settle } = this.queue.shift()!;
+      if (this.closed || slot.dead || slot.current) continue;
+      const next = this.queue.shift();
+      if (!next) break;
+      const { job, settle } = next;
       slot.current = settle;
       void slot.ready.then(
         () => slot.worker.postMessage({ job }),

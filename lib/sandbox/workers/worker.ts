@@ -7,6 +7,8 @@ import { describeError } from '../runtime/errors';
 import { syncHttpClient, type HttpLimits } from './sync-http';
 import type { Job, JobError, WorkerInit } from './protocol';
 
+if (!parentPort) throw new Error('worker.ts runs as a worker thread of the account (workers/pool.ts)');
+const parent = parentPort;
 const init = workerData as WorkerInit;
 const flag = new Int32Array(init.httpFlag);
 const port = init.httpPort as MessagePort;
@@ -21,7 +23,7 @@ const engine = new Engine(
     scriptTimeoutMs: init.scriptTimeoutMs,
     plainHttpHosts: init.plainHttpHosts,
     http: syncHttpClient(port, flag, limits),
-    onLog: (entry) => parentPort!.postMessage({ kind: 'log', entry }),
+    onLog: (entry) => parent.postMessage({ kind: 'log', entry }),
   },
   init.projectDir ? loadProject(init.projectDir) : null,
 );
@@ -48,11 +50,11 @@ function asError(e: unknown): JobError {
   return { error: describeError(e) };
 }
 
-parentPort!.on('message', (message: { job: Job }) => {
+parent.on('message', (message: { job: Job }) => {
   try {
-    parentPort!.postMessage({ kind: 'result', ok: true, value: run(message.job) });
+    parent.postMessage({ kind: 'result', ok: true, value: run(message.job) });
   } catch (e) {
-    parentPort!.postMessage({ kind: 'result', ok: false, error: asError(e) });
+    parent.postMessage({ kind: 'result', ok: false, error: asError(e) });
   }
 });
-parentPort!.postMessage({ kind: 'ready' });
+parent.postMessage({ kind: 'ready' });

@@ -42,7 +42,7 @@ export function tokenValid(
 /** The host (and port) of an absolute URL, lower case; null for anything else (`null`, a path). */
 export function hostOf(text: string): string | null {
   const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?([^/?#]+)/i.exec(text.trim());
-  return m ? m[1]!.toLowerCase() : null;
+  return m?.[1] ? m[1].toLowerCase() : null;
 }
 
 /** A header by name, whatever its case. */

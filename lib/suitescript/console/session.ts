@@ -43,7 +43,12 @@ function signer(params: Session['params']): { sign: Session['sign']; off: string
     return { sign: null, off: `no API Secret is set (${PARAM.secretId} on ${DEPLOYMENT.userEvent})` };
   try {
     const sign = createSigner([secretId]);
-    return { sign: (input) => sign(input)[0]!, off: '' };
+    const first = (input: string) => {
+      const [signature] = sign(input); // one per API Secret id given: here the one
+      if (signature === undefined) throw new Error('the signer returned no signature');
+      return signature;
+    };
+    return { sign: first, off: '' };
   } catch (e) {
     return { sign: null, off: `the API Secret ${secretId} cannot sign here (${errorCode(e)})` };
   }

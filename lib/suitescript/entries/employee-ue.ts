@@ -16,6 +16,7 @@ import { serializeEvent, type WebhookEvent } from '../../core/envelope';
 import { FAN_OUT } from '../../core/governance';
 import { closeBreaker, openBreaker, readBreakers } from '../breaker-cache';
 import { USER_RECORD_TYPES, type UserRecordType } from '../../core/record-types';
+import type { ChangeType } from '../../core/types';
 import { CHANGE_TYPES, changeEvent, recordTypeOf } from '../change-event';
 import { endpointsFor } from '../endpoints';
 import { errorCode } from '../errors';
@@ -28,17 +29,19 @@ import { notStoredDetails } from '../store-failure';
 const TITLE = 'suitehooks';
 
 /** One save's event and how it goes out. */
-interface Emission {
+type Emission = {
   event: WebhookEvent;
   body: string;
   /** The endpoint this delivery belongs to: only ever sent there, signed with its API Secret. */
   endpoint: Endpoint;
-  /** Null when the configuration or the API Secret does not allow sending. */
-  sign: Sign | null;
-  /** Why nothing may be sent (a configuration problem), or null. */
-  held: string | null;
   inline: boolean;
-}
+} & Signing;
+
+/** How the delivery is signed, or why nothing may be sent (a configuration problem): one or the other. */
+type Signing = { sign: Sign; held: null } | { sign: null; held: string };
+
+/** An emission that may be sent. */
+type Sendable = Extract<Emission, { held: null }>;
 
 /**
  * Persists the event as a delivery (6 units). When that fails (typically: the role the save runs with
@@ -81,8 +84,8 @@ function keep(em: Emission, state: DeliveryState, posted: boolean): void {
 }
 
 /** 10 units: the POST, and the delivery state it leaves. */
-function post(em: Emission): DeliveryState {
-  const result = postSigned(em.endpoint.result.config.endpointUrl, em.event.data.id, em.body, em.sign!, Date.now());
+function post(em: Sendable): DeliveryState {
+  const result = postSigned(em.endpoint.result.config.endpointUrl, em.event.data.id, em.body, em.sign, Date.now());
   return stateAfterAttempt(result, 1, Date.now(), Math.random);
 }
 
@@ -93,7 +96,7 @@ type Breakers = (endpoint: string) => string | null;
  * Posts inline unless the endpoint's breaker is open: a failure opens it, a probe that gets an answer
  * closes it (2 units each). Success with the breaker closed: the POST's 10 units only.
  */
-function sendInline(em: Emission, breakers: Breakers): void {
+function sendInline(em: Sendable, breakers: Breakers): void {
   const endpoint = em.endpoint.id;
   const decision = decideInline(breakers(endpoint), Date.now());
   if (decision.kind === 'skip') {
@@ -107,7 +110,7 @@ function sendInline(em: Emission, breakers: Breakers): void {
   // The probe is claimed first, so the saves that follow keep skipping while it runs.
   if (decision.kind === 'probe') openBreaker(endpoint, decision.claim);
   const url = em.endpoint.result.config.endpointUrl;
-  const result = postSigned(url, em.event.data.id, em.body, em.sign!, Date.now());
+  const result = postSigned(url, em.event.data.id, em.body, em.sign, Date.now());
   if (showsDown(result)) openBreaker(endpoint, openUntilValue(Date.now()));
   else if (decision.kind === 'probe') closeBreaker(endpoint);
   const state = stateAfterAttempt(result, 1, Date.now(), Math.random);
@@ -120,6 +123,7 @@ interface Save {
   /** The registry entry of the record saved. */
   type: UserRecordType;
   eventType: string;
+  changeType: ChangeType;
   executionContext: string;
   now: number;
   nonce: string;
@@ -129,7 +133,7 @@ interface Save {
  * The endpoint's API Secret, or why nothing may be sent to it (a configuration problem, held until
  * fixed). One Execution Log entry naming the endpoint and the fields (never their values).
  */
-function signing(endpoint: Endpoint): { sign: Sign | null; held: string | null } {
+function signing(endpoint: Endpoint): Signing {
   const parsed = endpoint.result;
   const blocking = blockingProblems(parsed);
   // An API Secret this script cannot use is a configuration problem like the others (checking costs no unit).
@@ -142,17 +146,13 @@ function signing(endpoint: Endpoint): { sign: Sign | null; held: string | null }
     });
   // A problem with where or how to send is the administrator's to fix: keep the event, send nothing,
   // count no attempt. Other problems fell back to defaults and do not hold the event back.
-  const held =
-    blocking.length > 0
-      ? `configuration: ${blocking.map((p) => p.message).join('; ')}`
-      : (signer?.problem?.message ?? null);
-  return { sign: signer?.sign ?? null, held };
+  if (!signer) return { sign: null, held: `configuration: ${blocking.map((p) => p.message).join('; ')}` };
+  return signer.problem ? { sign: null, held: signer.problem.message } : { sign: signer.sign, held: null };
 }
 
 /** The save's event for one endpoint (its fields and payload mode), or null when it changed nothing it tracks. */
 function emission(save: Save, endpoint: Endpoint): Emission | null {
-  const { context, eventType } = save;
-  const changeType = CHANGE_TYPES[eventType]!;
+  const { context, eventType, changeType } = save;
   const config = endpoint.result.config;
   const built = changeEvent({
     type: save.type,
@@ -200,9 +200,10 @@ function dispatch(emissions: Emission[]): void {
 
 function emit(context: EntryPoints.UserEvent.afterSubmitContext): void {
   const eventType = String(context.type);
-  if (!CHANGE_TYPES[eventType]) return;
+  const changeType = CHANGE_TYPES[eventType];
+  if (!changeType) return;
   const executionContext = String(runtime.executionContext).toUpperCase();
-  const type = recordTypeOf(CHANGE_TYPES[eventType] === 'delete' ? null : context.newRecord, context.oldRecord);
+  const type = recordTypeOf(changeType === 'delete' ? null : context.newRecord, context.oldRecord);
   if (!type) {
     logger.error({ title: `${TITLE}: not a login record`, details: unwatchedDetails(context) });
     return;
@@ -213,6 +214,7 @@ function emit(context: EntryPoints.UserEvent.afterSubmitContext): void {
     context,
     type,
     eventType,
+    changeType,
     executionContext,
     now: Date.now(),
     nonce: Math.random().toString(36).slice(2, 10),

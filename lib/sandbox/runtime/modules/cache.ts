@@ -35,11 +35,11 @@ function ownerOf(scope: string, scriptId: string): string {
   return `PRIVATE:${scriptId}`;
 }
 
-export function createCacheModule(env: ScriptEnv): Record<string, unknown> {
-  const { db, clock } = env.services;
-  const options = (o: unknown): Options => (o && typeof o === 'object' ? (o as Options) : {});
-  const invalid = (message: string) => env.raise('SSS_INVALID_ARG', message);
+const options = (o: unknown): Options => (o && typeof o === 'object' ? (o as Options) : {});
 
+/** The checks of a cache method's arguments, raising NetSuite's errors in the calling script. */
+function argumentChecks(env: ScriptEnv) {
+  const invalid = (message: string) => env.raise('SSS_INVALID_ARG', message);
   const textOf = (value: unknown, what: string): string => {
     const text = typeof value === 'string' ? value : (JSON.stringify(value) as string | undefined);
     if (text === undefined) throw invalid(`The ${what} cannot be stored in a cache: it has no JSON form.`);
@@ -59,62 +59,74 @@ export function createCacheModule(env: ScriptEnv): Record<string, unknown> {
     const seconds = Number(ttl);
     if (!Number.isFinite(seconds) || seconds < CACHE_LIMITS.minTtlSeconds)
       throw invalid(`ttl is in seconds and at least ${CACHE_LIMITS.minTtlSeconds} (five minutes).`);
-    return clock.now() + seconds * 1000;
+    return env.services.clock.now() + seconds * 1000;
   };
+  return { invalid, textOf, keyOf, expiresOf };
+}
 
+/** One named cache of an owner (ownerOf), as `cache.getCache` returns it. */
+function namedCache(env: ScriptEnv, owner: string, cacheName: string, scope: string) {
+  const { db, clock } = env.services;
+  const { invalid, textOf, keyOf, expiresOf } = argumentChecks(env);
+  const read = (key: string): string | null => {
+    const row = db
+      .prepare('SELECT value, expires FROM sandbox_cache WHERE owner = ? AND name = ? AND key = ?')
+      .get(owner, cacheName, key) as { value: string; expires: number | null } | undefined;
+    return row && (row.expires === null || row.expires > clock.now()) ? row.value : null;
+  };
+  const write = (key: string, value: string, expires: number | null): void => {
+    db.prepare(
+      'INSERT INTO sandbox_cache (owner, name, key, value, expires) VALUES (?, ?, ?, ?, ?) ON CONFLICT (owner, name, key) DO UPDATE SET value = excluded.value, expires = excluded.expires',
+    ).run(owner, cacheName, key, value, expires);
+  };
+  return Object.freeze({
+    name: cacheName,
+    scope,
+    get: (g: unknown) => {
+      const opts = options(g);
+      const key = keyOf(opts);
+      const expires = expiresOf(opts.ttl);
+      if (opts.loader !== undefined && typeof opts.loader !== 'function')
+        throw invalid('The sandbox takes a loader as a function (a function name is not resolved).');
+      env.governance.charge(UNIT_COST.cacheGet);
+      const cached = read(key);
+      if (cached !== null || typeof opts.loader !== 'function') return cached;
+      env.governance.charge(UNIT_COST.cacheLoad - UNIT_COST.cacheGet);
+      const value = textOf((opts.loader as (c: { key: string }) => unknown)({ key }), 'value the loader returned');
+      write(key, value, expires);
+      return value;
+    },
+    put: (p: unknown) => {
+      const opts = options(p);
+      const key = keyOf(opts);
+      if (opts.value === undefined) throw env.raise('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: value');
+      const value = textOf(opts.value, 'value');
+      const expires = expiresOf(opts.ttl);
+      env.governance.charge(UNIT_COST.cachePut);
+      write(key, value, expires);
+    },
+    remove: (r: unknown) => {
+      const key = keyOf(options(r));
+      env.governance.charge(UNIT_COST.cacheRemove);
+      db.prepare('DELETE FROM sandbox_cache WHERE owner = ? AND name = ? AND key = ?').run(owner, cacheName, key);
+    },
+  });
+}
+
+export function createCacheModule(env: ScriptEnv): Record<string, unknown> {
   const getCache = (o: unknown) => {
     const { name, scope = SCOPE.PRIVATE } = options(o);
     if (name === undefined || name === null || name === '')
       throw env.raise('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: name');
     const cacheName = String(name);
-    if (bytes(cacheName) > CACHE_LIMITS.nameBytes) throw invalid('A cache name may be at most 1 KB.');
+    if (bytes(cacheName) > CACHE_LIMITS.nameBytes)
+      throw env.raise('SSS_INVALID_ARG', 'A cache name may be at most 1 KB.');
     if (!Object.values(SCOPE).includes(String(scope) as never))
-      throw invalid(`scope must be a cache.Scope value (PRIVATE, PROTECTED or PUBLIC), not ${String(scope)}.`);
-    const owner = ownerOf(String(scope), env.script.id);
-    const read = (key: string): string | null => {
-      const row = db
-        .prepare('SELECT value, expires FROM sandbox_cache WHERE owner = ? AND name = ? AND key = ?')
-        .get(owner, cacheName, key) as { value: string; expires: number | null } | undefined;
-      return row && (row.expires === null || row.expires > clock.now()) ? row.value : null;
-    };
-    const write = (key: string, value: string, expires: number | null): void => {
-      db.prepare(
-        'INSERT INTO sandbox_cache (owner, name, key, value, expires) VALUES (?, ?, ?, ?, ?) ON CONFLICT (owner, name, key) DO UPDATE SET value = excluded.value, expires = excluded.expires',
-      ).run(owner, cacheName, key, value, expires);
-    };
-    return Object.freeze({
-      name: cacheName,
-      scope: String(scope),
-      get: (g: unknown) => {
-        const opts = options(g);
-        const key = keyOf(opts);
-        const expires = expiresOf(opts.ttl);
-        if (opts.loader !== undefined && typeof opts.loader !== 'function')
-          throw invalid('The sandbox takes a loader as a function (a function name is not resolved).');
-        env.governance.charge(UNIT_COST.cacheGet);
-        const cached = read(key);
-        if (cached !== null || typeof opts.loader !== 'function') return cached;
-        env.governance.charge(UNIT_COST.cacheLoad - UNIT_COST.cacheGet);
-        const value = textOf((opts.loader as (c: { key: string }) => unknown)({ key }), 'value the loader returned');
-        write(key, value, expires);
-        return value;
-      },
-      put: (p: unknown) => {
-        const opts = options(p);
-        const key = keyOf(opts);
-        if (opts.value === undefined)
-          throw env.raise('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: value');
-        const value = textOf(opts.value, 'value');
-        const expires = expiresOf(opts.ttl);
-        env.governance.charge(UNIT_COST.cachePut);
-        write(key, value, expires);
-      },
-      remove: (r: unknown) => {
-        const key = keyOf(options(r));
-        env.governance.charge(UNIT_COST.cacheRemove);
-        db.prepare('DELETE FROM sandbox_cache WHERE owner = ? AND name = ? AND key = ?').run(owner, cacheName, key);
-      },
-    });
+      throw env.raise(
+        'SSS_INVALID_ARG',
+        `scope must be a cache.Scope value (PRIVATE, PROTECTED or PUBLIC), not ${String(scope)}.`,
+      );
+    return namedCache(env, ownerOf(String(scope), env.script.id), cacheName, String(scope));
   };
   return { Scope: SCOPE, getCache };
 }

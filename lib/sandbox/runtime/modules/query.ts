@@ -29,7 +29,7 @@ export function createQueryModule(env: ScriptEnv): Record<string, unknown> {
       if (e instanceof NetSuiteError) throw env.raise('SSS_SEARCH_ERROR_OCCURRED', e.detail);
       throw e;
     }
-    const columns = rows.length > 0 ? Object.keys(rows[0]!) : [];
+    const columns = Object.keys(rows[0] ?? {});
     const results = rows.map((row) => ({ values: columns.map((c) => row[c] ?? null), asMap: () => ({ ...row }) }));
     return {
       columns: columns.map((c) => ({ label: c, fieldId: c })),

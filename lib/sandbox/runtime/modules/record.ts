@@ -50,11 +50,15 @@ function triggeredBy(env: ScriptEnv): ScriptEnv['origin'] {
   return { ...env.origin, scriptRoleId: env.roleId };
 }
 
-function tableSpec(env: ScriptEnv, type: string): TableSpec {
-  if (type === 'scriptdeployment') return deploymentSpec();
+function customType(env: ScriptEnv, type: string) {
   const custom = env.services.recordTypes.get(type);
   if (!custom) throw env.raise('SSS_INVALID_RECORD_TYPE', `The record type [${type.toUpperCase()}] is invalid.`);
-  return customRecordSpec(env.services.db, custom);
+  return custom;
+}
+
+function tableSpec(env: ScriptEnv, type: string): TableSpec {
+  if (type === 'scriptdeployment') return deploymentSpec();
+  return customRecordSpec(env.services.db, customType(env, type));
 }
 
 function notExist(env: ScriptEnv): Error {
@@ -89,7 +93,7 @@ function saveEmployee(env: ScriptEnv, record: ScriptRecord, schema: RecordSchema
 
 /** A custom record's mandatory fields and text lengths, as NetSuite checks them on save. */
 function checkCustomFields(env: ScriptEnv, type: string, record: ScriptRecord, options: Record<string, unknown>): void {
-  for (const f of env.services.recordTypes.get(type)!.fields) {
+  for (const f of customType(env, type).fields) {
     const v = record.valueOf(f.id);
     if (f.isMandatory && !options.ignoreMandatoryFields && (v === undefined || v === '' || v === null)) {
       throw env.raise('USER_ERROR', `Please enter value(s) for: ${f.label}`);
@@ -189,7 +193,7 @@ function newTableRecord(env: ScriptEnv, t: string, isDynamic: boolean): ScriptRe
     throw env.raise('SSS_INVALID_RECORD_OPERATION', 'Script deployments are created by deploying src/Objects.');
   requireRecordAccess(env, t, 'CREATE');
   const values = new Map<string, unknown>();
-  for (const f of env.services.recordTypes.get(t)!.fields) {
+  for (const f of customType(env, t).fields) {
     const kind = kindOfFieldType(f.fieldType);
     if (kind === 'boolean') values.set(f.id, f.defaultChecked);
     else if (f.defaultValue !== null) values.set(f.id, f.defaultValue);

@@ -71,7 +71,7 @@ function clipText(text: string): string {
   const bytes = Buffer.from(text, 'utf8');
   if (bytes.length <= TEXT_COLUMN_BYTES) return text;
   let end = TEXT_COLUMN_BYTES;
-  while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--; // back to the first byte of the character cut
+  while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--; // back to the first byte of the character cut
   return bytes.subarray(0, end).toString('utf8');
 }
 

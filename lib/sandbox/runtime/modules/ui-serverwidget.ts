@@ -196,8 +196,8 @@ function sublistApi(checks: Checks, sublist: SublistModel): Record<string, unkno
         throw checks.raise('SSS_INVALID_SUBLIST_OPERATION', `Invalid line ${String(line)}.`);
       if (!sublist.fields.some((fd) => fd.id === String(id)))
         throw checks.raise('SSS_INVALID_SUBLIST_OPERATION', `No field ${String(id)} on sublist ${sublist.id}.`);
-      if (!sublist.lines.has(n)) sublist.lines.set(n, new Map());
-      sublist.lines.get(n)!.set(String(id), String(value));
+      const values = sublist.lines.get(n) ?? new Map<string, string>();
+      sublist.lines.set(n, values.set(String(id), String(value)));
     },
     get lineCount() {
       return sublist.lines.size;

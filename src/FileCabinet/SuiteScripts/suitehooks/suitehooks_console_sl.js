@@ -205,7 +205,11 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   }
 
   // lib/core/record-types.ts
-  var byRest = (rest) => EMPLOYEE_FIELDS.find((f) => f.rest === rest);
+  function byRest(rest) {
+    const spec = EMPLOYEE_FIELDS.find((f) => f.rest === rest);
+    if (!spec) throw new Error(`no employee field "${rest}" in EMPLOYEE_FIELDS (lib/core/fields.ts)`);
+    return spec;
+  }
   var ENTITY = ["entityId", "externalId", "firstName", "lastName", "email", "phone", "isInactive", "giveAccess"];
   var SUBSIDIARY = byRest("subsidiary");
   var MODIFIED = byRest("lastModifiedDate");
@@ -286,7 +290,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   // lib/suitescript/console/format.ts
   var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
   function esc(value) {
-    return String(value ?? "").replace(/[&<>"']/g, (c) => ENTITIES[c]);
+    return String(value ?? "").replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
   }
   function deniedText(e) {
     const code = errorCode(e);
@@ -422,9 +426,9 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     if (url3 === "") return p("is not set", "is not set: the receiver URL is required");
     const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url3);
     if (!match) return p("is not an absolute URL");
-    if (match[1].toLowerCase() !== "https")
+    const [, scheme = "", authority = ""] = match;
+    if (scheme.toLowerCase() !== "https")
       return p("must use https://", "must use https:// (NetSuite refuses other schemes)");
-    const authority = match[2];
     if (authority.includes("@")) return p("must not carry credentials");
     const host = authority.replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
     if (host === "") return p("has no host");
@@ -477,7 +481,8 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       for (const f of known) if (!fields.some((g) => g.rest === f.rest)) fields.push(f);
     }
     for (const rest of ["isInactive", "giveAccess", "lastModifiedDate"]) {
-      if (!fields.some((f) => f.rest === rest)) fields.push(known.find((f) => f.rest === rest));
+      const spec = known.find((f) => f.rest === rest);
+      if (spec && !fields.some((f) => f.rest === rest)) fields.push(spec);
     }
     return fields;
   }
@@ -768,7 +773,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   }
   function hostOf(text4) {
     const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?([^/?#]+)/i.exec(text4.trim());
-    return m ? m[1].toLowerCase() : null;
+    return m?.[1] ? m[1].toLowerCase() : null;
   }
   function header(headers, name) {
     for (const [k, v] of Object.entries(headers ?? {}))
@@ -1772,7 +1777,12 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       return { sign: null, off: `no API Secret is set (${PARAM.secretId} on ${DEPLOYMENT.userEvent})` };
     try {
       const sign = createSigner([secretId]);
-      return { sign: (input) => sign(input)[0], off: "" };
+      const first = (input) => {
+        const [signature] = sign(input);
+        if (signature === void 0) throw new Error("the signer returned no signature");
+        return signature;
+      };
+      return { sign: first, off: "" };
     } catch (e) {
       return { sign: null, off: `the API Secret ${secretId} cannot sign here (${errorCode(e)})` };
     }

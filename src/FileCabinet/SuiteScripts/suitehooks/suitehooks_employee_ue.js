@@ -128,7 +128,11 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
   }
 
   // lib/core/record-types.ts
-  var byRest = (rest) => EMPLOYEE_FIELDS.find((f) => f.rest === rest);
+  function byRest(rest) {
+    const spec = EMPLOYEE_FIELDS.find((f) => f.rest === rest);
+    if (!spec) throw new Error(`no employee field "${rest}" in EMPLOYEE_FIELDS (lib/core/fields.ts)`);
+    return spec;
+  }
   var ENTITY = ["entityId", "externalId", "firstName", "lastName", "email", "phone", "isInactive", "giveAccess"];
   var SUBSIDIARY = byRest("subsidiary");
   var MODIFIED = byRest("lastModifiedDate");
@@ -308,9 +312,9 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
     if (url === "") return p("is not set", "is not set: the receiver URL is required");
     const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url);
     if (!match) return p("is not an absolute URL");
-    if (match[1].toLowerCase() !== "https")
+    const [, scheme = "", authority = ""] = match;
+    if (scheme.toLowerCase() !== "https")
       return p("must use https://", "must use https:// (NetSuite refuses other schemes)");
-    const authority = match[2];
     if (authority.includes("@")) return p("must not carry credentials");
     const host = authority.replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
     if (host === "") return p("has no host");
@@ -363,7 +367,8 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
       for (const f of known) if (!fields.some((g) => g.rest === f.rest)) fields.push(f);
     }
     for (const rest of ["isInactive", "giveAccess", "lastModifiedDate"]) {
-      if (!fields.some((f) => f.rest === rest)) fields.push(known.find((f) => f.rest === rest));
+      const spec = known.find((f) => f.rest === rest);
+      if (spec && !fields.some((f) => f.rest === rest)) fields.push(spec);
     }
     return fields;
   }
@@ -452,8 +457,8 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
   var MAX_RETRY_AFTER_MS = 24 * HOUR;
   function nextAttemptAt(attempts, now, random, retryAfterMs = null) {
     if (!Number.isInteger(attempts) || attempts < 1) throw new RangeError("attempts counts failed attempts, from 1");
-    if (attempts >= MAX_ATTEMPTS) return null;
     const base = RETRY_DELAYS_MS[attempts - 1];
+    if (base === void 0) return null;
     const jittered = Math.round(base * (1 - JITTER + 2 * JITTER * random()));
     const asked = retryAfterMs === null || Number.isNaN(retryAfterMs) ? 0 : Math.min(retryAfterMs, MAX_RETRY_AFTER_MS);
     return now + Math.max(jittered, asked);
@@ -662,7 +667,8 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
     if (!type) throw new Error(`not a record type that can log in: ${String(input.recordType)}`);
     const changes = {};
     for (const key of [...input.diff.changedFields].sort()) {
-      if (allowed(key, input.excluded)) changes[key] = input.diff.changes[key];
+      const change = input.diff.changes[key];
+      if (change !== void 0 && allowed(key, input.excluded)) changes[key] = change;
     }
     const data = {
       id: input.id,
@@ -899,7 +905,10 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
     }
     const changedFields = Object.keys(changes).sort();
     const sorted = {};
-    for (const key of changedFields) sorted[key] = changes[key];
+    for (const key of changedFields) {
+      const change = changes[key];
+      if (change !== void 0) sorted[key] = change;
+    }
     return { changes: sorted, changedFields };
   }
   function overlay(old, next, present) {
@@ -1338,12 +1347,11 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
         title: `${TITLE}: configuration`,
         details: `${endpointPrefix(endpoint.id)}${problemSummary(problems)}`
       });
-    const held = blocking.length > 0 ? `configuration: ${blocking.map((p) => p.message).join("; ")}` : signer?.problem?.message ?? null;
-    return { sign: signer?.sign ?? null, held };
+    if (!signer) return { sign: null, held: `configuration: ${blocking.map((p) => p.message).join("; ")}` };
+    return signer.problem ? { sign: null, held: signer.problem.message } : { sign: signer.sign, held: null };
   }
   function emission(save, endpoint) {
-    const { context, eventType } = save;
-    const changeType = CHANGE_TYPES[eventType];
+    const { context, eventType, changeType } = save;
     const config = endpoint.result.config;
     const built = changeEvent({
       type: save.type,
@@ -1385,9 +1393,10 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
   }
   function emit(context) {
     const eventType = String(context.type);
-    if (!CHANGE_TYPES[eventType]) return;
+    const changeType = CHANGE_TYPES[eventType];
+    if (!changeType) return;
     const executionContext3 = String(runtime4.executionContext).toUpperCase();
-    const type = recordTypeOf(CHANGE_TYPES[eventType] === "delete" ? null : context.newRecord, context.oldRecord);
+    const type = recordTypeOf(changeType === "delete" ? null : context.newRecord, context.oldRecord);
     if (!type) {
       logger2.error({ title: `${TITLE}: not a login record`, details: unwatchedDetails(context) });
       return;
@@ -1398,6 +1407,7 @@ define(['N/log', 'N/runtime', 'N/cache', 'N/search', 'N/record', 'N/https', 'N/c
       context,
       type,
       eventType,
+      changeType,
       executionContext: executionContext3,
       now: Date.now(),
       nonce: Math.random().toString(36).slice(2, 10)

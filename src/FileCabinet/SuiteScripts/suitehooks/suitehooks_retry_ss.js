@@ -67,8 +67,8 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
   var MAX_RETRY_AFTER_MS = 24 * HOUR;
   function nextAttemptAt(attempts, now, random, retryAfterMs = null) {
     if (!Number.isInteger(attempts) || attempts < 1) throw new RangeError("attempts counts failed attempts, from 1");
-    if (attempts >= MAX_ATTEMPTS) return null;
     const base = RETRY_DELAYS_MS[attempts - 1];
+    if (base === void 0) return null;
     const jittered = Math.round(base * (1 - JITTER + 2 * JITTER * random()));
     const asked = retryAfterMs === null || Number.isNaN(retryAfterMs) ? 0 : Math.min(retryAfterMs, MAX_RETRY_AFTER_MS);
     return now + Math.max(jittered, asked);
@@ -261,7 +261,11 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
   }
 
   // lib/core/record-types.ts
-  var byRest = (rest) => EMPLOYEE_FIELDS.find((f) => f.rest === rest);
+  function byRest(rest) {
+    const spec = EMPLOYEE_FIELDS.find((f) => f.rest === rest);
+    if (!spec) throw new Error(`no employee field "${rest}" in EMPLOYEE_FIELDS (lib/core/fields.ts)`);
+    return spec;
+  }
   var ENTITY = ["entityId", "externalId", "firstName", "lastName", "email", "phone", "isInactive", "giveAccess"];
   var SUBSIDIARY = byRest("subsidiary");
   var MODIFIED = byRest("lastModifiedDate");
@@ -428,9 +432,9 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     if (url2 === "") return p("is not set", "is not set: the receiver URL is required");
     const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url2);
     if (!match) return p("is not an absolute URL");
-    if (match[1].toLowerCase() !== "https")
+    const [, scheme = "", authority = ""] = match;
+    if (scheme.toLowerCase() !== "https")
       return p("must use https://", "must use https:// (NetSuite refuses other schemes)");
-    const authority = match[2];
     if (authority.includes("@")) return p("must not carry credentials");
     const host = authority.replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
     if (host === "") return p("has no host");
@@ -483,7 +487,8 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
       for (const f of known) if (!fields.some((g) => g.rest === f.rest)) fields.push(f);
     }
     for (const rest of ["isInactive", "giveAccess", "lastModifiedDate"]) {
-      if (!fields.some((f) => f.rest === rest)) fields.push(known.find((f) => f.rest === rest));
+      const spec = known.find((f) => f.rest === rest);
+      if (spec && !fields.some((f) => f.rest === rest)) fields.push(spec);
     }
     return fields;
   }
@@ -844,6 +849,7 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
     return /^https?:\/\//.test(path) ? path : `https://${url.resolveDomain({ hostType: url.HostType.APPLICATION })}${path}`;
   }
   function send2(config, subject, lines) {
+    if (config.author === null) return;
     const body = [
       ...lines,
       "",
@@ -1436,7 +1442,9 @@ define(['N/log', 'N/runtime', 'N/email', 'N/record', 'N/url', 'N/query', 'N/sear
   }
   function writeHealth(run) {
     for (const [id, seen] of run.seen) {
-      const before = healthOf(run.records.get(id).values);
+      const found = run.records.get(id);
+      if (!found) continue;
+      const before = healthOf(found.values);
       const values = healthValues(before, healthAfter(before, seen));
       if (Object.keys(values).length === 0) continue;
       try {
