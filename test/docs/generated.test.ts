@@ -163,3 +163,9 @@ test("the README's table of record types is the registry's: one row per type, it
     expect(rows[i]).toContain(type.roles.kind === 'sublist' ? '`changes.roles`' : '`changes.accessRole`');
   }
 });
+
+test('bench/README.md lists every item of bench/RESULTS.md', () => {
+  const listed = [...read('bench/README.md').matchAll(/^\| (\d+)[a-z]?[. /]/gm)].map((m) => m[1]);
+  const items = benchItems(read('bench/RESULTS.md')).map((i) => /^\d+/.exec(i.id)![0]);
+  expect([...new Set(items)].filter((n) => !listed.includes(n))).toEqual([]);
+});
