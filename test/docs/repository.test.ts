@@ -14,6 +14,7 @@ import {
   USER_RECORD_TYPES,
 } from '../../lib/core';
 import { ALERT_FIELD, ALERT_PARAM } from '../../lib/core/alert-config';
+import { ENDPOINT_FIELD } from '../../lib/core/endpoint-record';
 import { RECORD_UNITS, UNIT_COST, USAGE_LIMIT } from '../../lib/core/governance';
 
 const repo = path.join(__dirname, '..', '..');
@@ -151,6 +152,12 @@ test('docs/configuration.md lists every script parameter and every delivery reco
   expect(tableAfter(doc, '### The delivery record')).toHaveLength(Object.values(DELIVERY_FIELD).length);
 });
 
+test('docs/configuration.md lists every field of the endpoint record', () => {
+  expect(tableAfter(read('docs/configuration.md'), '## Endpoints').map((r) => r[1])).toEqual(
+    Object.values(ENDPOINT_FIELD),
+  );
+});
+
 test('docs/configuration.md lists the alert settings and the alert state record as the code declares them', () => {
   const doc = read('docs/configuration.md');
   expect(tableAfter(doc, '### Alert settings').map((r) => r[0])).toEqual(Object.values(ALERT_PARAM));
@@ -185,4 +192,27 @@ test('LICENSE is the MIT licence package.json names; .nvmrc is a supported Node'
 
 test('CHANGELOG.md keeps an Unreleased section', () => {
   expect(read('CHANGELOG.md')).toMatch(/^## \[Unreleased\]\n/m);
+});
+
+/**
+ * CONTRIBUTING's recipes name exact files and the names to edit in them (`EMPLOYEE_FIELDS` in
+ * `lib/core/fields.ts`): every such path exists, and every name cited "in" or "of" a file occurs in it.
+ */
+test('the files CONTRIBUTING.md names exist, and the names it cites in them occur there', () => {
+  const doc = read('CONTRIBUTING.md');
+  const missing: string[] = [];
+  for (const [, rel] of doc.matchAll(/`((?:lib|src|test|scripts|bench|schema|docs)\/[^`\s<*]*)`/g))
+    if (!fs.existsSync(path.join(repo, rel!))) missing.push(rel!);
+  const cited =
+    /((?:`[A-Za-z_][\w.]*`(?:,\s+|\s+and\s+|\s+or\s+|\/))*`[A-Za-z_][\w.]*`)\s+(?:in|of)\s+`((?:lib|src|test|scripts)\/[^`<*]+\.\w+)`/g;
+  let pairs = 0;
+  for (const [, names, rel] of doc.matchAll(cited)) {
+    const text = fs.existsSync(path.join(repo, rel!)) ? read(rel!) : '';
+    for (const [, name] of names!.matchAll(/`([\w.]+)`/g)) {
+      pairs++;
+      if (!text.includes(name!.split('.').pop()!)) missing.push(`${name!} in ${rel!}`);
+    }
+  }
+  expect(pairs).toBeGreaterThanOrEqual(20);
+  expect(missing).toEqual([]);
 });
