@@ -89,12 +89,14 @@ test('the deliveries list filters by status; a delivery shows its body as escape
   const detail = await admin({ custparam_view: 'delivery', custparam_id: id });
   expect(detail.html).not.toContain('<script>alert(1)</script>');
   expect(detail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; co');
+  // The record is named with its type: the outbox holds vendors', partners' and customers' events too.
+  expect(detail.html).toContain('<span data-field="custpage_d_record">employee 2</span>');
   expect(detail.html).toMatch(
     /<pre class="suitehooks-body" id="delivery-body">\{\n {2}&quot;type&quot;: &quot;employee.updated&quot;/,
   );
 
   const bad = await admin({ custparam_view: 'deliveries', custparam_employee: "1' OR 1=1 --" });
-  expect(bad.html).toContain('Filter ignored: employee must be an internal id (digits)');
+  expect(bad.html).toContain('Filter ignored: the record must be an internal id (digits)');
 });
 
 test('replay of every dead delivery asks for a confirmation, then the worker sends each once more, same webhook-id, verified', async () => {
@@ -243,7 +245,7 @@ test('filter values are echoed only when valid: a bad one is named, never put ba
   });
   expect(bad.status).toBe(200);
   for (const marker of ['zq1', '2026-13-45zz', 'onerror']) expect(bad.html).not.toContain(marker);
-  expect(bad.html).toContain('Filter ignored: employee must be an internal id (digits)');
+  expect(bad.html).toContain('Filter ignored: the record must be an internal id (digits)');
   expect(bad.html).toContain('Filter ignored: from must be a date YYYY-MM-DD');
   expect(bad.html).toContain('<input type="text" name="custpage_employee" id="custpage_employee" value="">');
   const good = await admin({ custparam_view: 'deliveries', custparam_employee: '12', custparam_from: '2026-03-01' });
@@ -255,7 +257,7 @@ test('two notices on one form (a message and a bad filter) each get a field of t
   const res = await admin({}, { custpage_view: 'deliveries', custpage_action: 'replay', custpage_employee: 'x' });
   expect(res.status).toBe(200);
   expect(res.html).toContain('Select the deliveries to replay first.');
-  expect(res.html).toContain('Filter ignored: employee must be an internal id (digits)');
+  expect(res.html).toContain('Filter ignored: the record must be an internal id (digits)');
 });
 
 test('a 410 is described once; Last runs names its time zone; the 24 h count says what it counts; delivered ones offer no replay', async () => {

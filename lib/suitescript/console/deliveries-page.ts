@@ -15,7 +15,12 @@ export const ACTION_FIELD = 'custpage_action';
 /** Filter fields on the form and their URL parameters (GET links keep the filters). */
 export const FILTER_FIELDS: { key: keyof Filters; field: string; param: string; label: string }[] = [
   { key: 'status', field: 'custpage_status', param: 'custparam_status', label: 'Status' },
-  { key: 'employee', field: 'custpage_employee', param: 'custparam_employee', label: 'Employee internal id' },
+  {
+    key: 'employee',
+    field: 'custpage_employee',
+    param: 'custparam_employee',
+    label: 'Record internal id (any user type)',
+  },
   { key: 'eventType', field: 'custpage_event_type', param: 'custparam_event_type', label: 'Event type' },
   { key: 'from', field: 'custpage_from', param: 'custparam_from', label: 'Created from (YYYY-MM-DD)' },
   { key: 'to', field: 'custpage_to', param: 'custparam_to', label: 'Created to (YYYY-MM-DD)' },
@@ -62,7 +67,7 @@ const columns = (): [string, string, serverWidget.FieldType][] => [
   ['custpage_open', 'Details', serverWidget.FieldType.URL],
   ['custpage_event_id', 'Event ID', serverWidget.FieldType.TEXT],
   ['custpage_type', 'Type', serverWidget.FieldType.TEXT],
-  ['custpage_record', 'Employee', serverWidget.FieldType.TEXT],
+  ['custpage_record', 'Record id', serverWidget.FieldType.TEXT],
   ['custpage_state', 'Status', serverWidget.FieldType.TEXT],
   ['custpage_attempts', 'Attempts', serverWidget.FieldType.TEXT],
   ['custpage_http', 'Last HTTP status', serverWidget.FieldType.TEXT],

@@ -30,7 +30,7 @@ export function deliveryPage(id: string, message: Message | null, session: Sessi
   const rows: [string, string, string][] = [
     ['custpage_d_event', 'Event ID (webhook-id)', text(rec, F.eventId)],
     ['custpage_d_type', 'Event type', text(rec, F.eventType)],
-    ['custpage_d_record', 'Employee', text(rec, F.recordId)],
+    ['custpage_d_record', 'Record', `${text(rec, F.recordType)} ${text(rec, F.recordId)}`.trim()],
     ['custpage_d_status', 'Status', text(rec, F.status)],
     ['custpage_d_attempts', 'Attempts', text(rec, F.attempts) || '0'],
     ['custpage_d_next', 'Next attempt', formatNextAttempt(text(rec, F.nextAttempt), text(rec, F.status)) || '-'],

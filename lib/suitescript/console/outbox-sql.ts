@@ -106,7 +106,7 @@ export function filterClause(f: Filters): { where: string[]; params: (string | n
   }
   if (f.employee !== '') {
     if (/^\d{1,20}$/.test(f.employee)) add(`${F.recordId} = ?`, f.employee);
-    else errors.push('employee must be an internal id (digits)');
+    else errors.push('the record must be an internal id (digits)');
   }
   if (f.eventType !== '') {
     if (EVENT_TYPES.includes(f.eventType)) add(`${F.eventType} = ?`, f.eventType);

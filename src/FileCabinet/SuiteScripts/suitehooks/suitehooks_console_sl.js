@@ -658,7 +658,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     }
     if (f.employee !== "") {
       if (/^\d{1,20}$/.test(f.employee)) add(`${DELIVERY_FIELD.recordId} = ?`, f.employee);
-      else errors.push("employee must be an internal id (digits)");
+      else errors.push("the record must be an internal id (digits)");
     }
     if (f.eventType !== "") {
       if (EVENT_TYPES2.includes(f.eventType)) add(`${DELIVERY_FIELD.eventType} = ?`, f.eventType);
@@ -861,7 +861,12 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
   var ACTION_FIELD = "custpage_action";
   var FILTER_FIELDS = [
     { key: "status", field: "custpage_status", param: "custparam_status", label: "Status" },
-    { key: "employee", field: "custpage_employee", param: "custparam_employee", label: "Employee internal id" },
+    {
+      key: "employee",
+      field: "custpage_employee",
+      param: "custparam_employee",
+      label: "Record internal id (any user type)"
+    },
     { key: "eventType", field: "custpage_event_type", param: "custparam_event_type", label: "Event type" },
     { key: "from", field: "custpage_from", param: "custparam_from", label: "Created from (YYYY-MM-DD)" },
     { key: "to", field: "custpage_to", param: "custparam_to", label: "Created to (YYYY-MM-DD)" },
@@ -903,7 +908,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     ["custpage_open", "Details", serverWidget2.FieldType.URL],
     ["custpage_event_id", "Event ID", serverWidget2.FieldType.TEXT],
     ["custpage_type", "Type", serverWidget2.FieldType.TEXT],
-    ["custpage_record", "Employee", serverWidget2.FieldType.TEXT],
+    ["custpage_record", "Record id", serverWidget2.FieldType.TEXT],
     ["custpage_state", "Status", serverWidget2.FieldType.TEXT],
     ["custpage_attempts", "Attempts", serverWidget2.FieldType.TEXT],
     ["custpage_http", "Last HTTP status", serverWidget2.FieldType.TEXT],
@@ -1004,7 +1009,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     const rows2 = [
       ["custpage_d_event", "Event ID (webhook-id)", text2(rec, DELIVERY_FIELD.eventId)],
       ["custpage_d_type", "Event type", text2(rec, DELIVERY_FIELD.eventType)],
-      ["custpage_d_record", "Employee", text2(rec, DELIVERY_FIELD.recordId)],
+      ["custpage_d_record", "Record", `${text2(rec, DELIVERY_FIELD.recordType)} ${text2(rec, DELIVERY_FIELD.recordId)}`.trim()],
       ["custpage_d_status", "Status", text2(rec, DELIVERY_FIELD.status)],
       ["custpage_d_attempts", "Attempts", text2(rec, DELIVERY_FIELD.attempts) || "0"],
       ["custpage_d_next", "Next attempt", formatNextAttempt(text2(rec, DELIVERY_FIELD.nextAttempt), text2(rec, DELIVERY_FIELD.status)) || "-"],
