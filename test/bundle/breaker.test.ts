@@ -20,6 +20,7 @@ import { FAN_OUT, HTTPS_TIMEOUT, RECORD_UNITS, UNIT_COST, USAGE_LIMIT } from '..
 import { DEPLOYMENT, SCRIPT } from '../../lib/core/ids';
 import {
   employeeRecord,
+  fakeClockOnly,
   installFakes,
   SECRET_ID,
   suiteScriptError,
@@ -43,17 +44,7 @@ let account: FakeAccount;
 let saves = 0;
 
 beforeEach(() => {
-  jest.useFakeTimers({
-    doNotFake: [
-      'nextTick',
-      'setImmediate',
-      'setTimeout',
-      'setInterval',
-      'clearTimeout',
-      'clearInterval',
-      'queueMicrotask',
-    ],
-  });
+  fakeClockOnly();
   account = installFakes({ params: { [PARAM.endpointUrl]: ENDPOINT, [PARAM.secretId]: SECRET_ID } });
 });
 afterEach(() => jest.useRealTimers());

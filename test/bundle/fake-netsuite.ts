@@ -87,6 +87,24 @@ export interface FakeAccount {
 }
 
 /** A SuiteScriptError-like error: `name` is the code. */
+/**
+ * Fakes only the clock (`Date`), so a test moves script time with `jest.advanceTimersByTime` or
+ * `jest.setSystemTime` while real timers and promises keep running. Undo with `jest.useRealTimers()`.
+ */
+export function fakeClockOnly(): void {
+  jest.useFakeTimers({
+    doNotFake: [
+      'nextTick',
+      'setImmediate',
+      'setTimeout',
+      'setInterval',
+      'clearTimeout',
+      'clearInterval',
+      'queueMicrotask',
+    ],
+  });
+}
+
 export function suiteScriptError(code: string, message: string): Error {
   const e = new Error(message);
   e.name = code;

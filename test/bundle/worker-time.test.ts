@@ -17,7 +17,14 @@ import { DELIVERY_FIELD as F } from '../../lib/core/delivery-record';
 import { HTTPS_TIMEOUT, TIME_LIMIT_SECONDS, USAGE_LIMIT } from '../../lib/core/governance';
 import { DEPLOYMENT, SCRIPT } from '../../lib/core/ids';
 import { LAST_POST_START_MS, NO_ANSWER_LIMIT } from '../../lib/core/worker-budget';
-import { installFakes, SECRET_ID, suiteScriptError, type FakeAccount, type Reply } from './fake-netsuite';
+import {
+  fakeClockOnly,
+  installFakes,
+  SECRET_ID,
+  suiteScriptError,
+  type FakeAccount,
+  type Reply,
+} from './fake-netsuite';
 
 const { execute } = require('SuiteScripts/suitehooks/suitehooks_retry_ss.js') as { execute: (ctx: unknown) => void };
 
@@ -27,17 +34,7 @@ const TIMEOUT_SECONDS = HTTPS_TIMEOUT.connectSeconds + HTTPS_TIMEOUT.responseSec
 
 let account: FakeAccount;
 beforeEach(() => {
-  jest.useFakeTimers({
-    doNotFake: [
-      'nextTick',
-      'setImmediate',
-      'setTimeout',
-      'setInterval',
-      'clearTimeout',
-      'clearInterval',
-      'queueMicrotask',
-    ],
-  });
+  fakeClockOnly();
   account = installFakes({
     params: { [PARAM.endpointUrl]: ENDPOINT, [PARAM.secretId]: SECRET_ID },
     executionContext: 'SCHEDULED',
