@@ -89,7 +89,7 @@ function counter(): { bump(): void; until(n: number): Promise<void>; value(): nu
   };
 }
 
-async function sandbox(options: { scriptTimeoutMs?: number; employees: number }): Promise<Sandbox> {
+async function sandbox(options: { realTimeSafetyNetMs?: number; employees: number }): Promise<Sandbox> {
   const { employees, ...limits } = options;
   let account!: SandboxAccount;
   const answers = counter();
@@ -495,7 +495,7 @@ describe('fault matrix: the retry worker killed between the POST and the status 
     // Scripts end after 4 s of wall clock (a normal run here takes ~0.3 s, so a loaded machine has
     // room). The receiver holds the crash runs' POSTs until the test has seen the run killed, so the kill
     // happens with the POST in flight by construction, whatever the machine's speed; then it answers 200.
-    s = await sandbox({ employees: 60, scriptTimeoutMs: 4_000 });
+    s = await sandbox({ employees: 60, realTimeSafetyNetMs: 4_000 });
   });
   afterAll(() => s?.close());
 

@@ -74,8 +74,6 @@ export interface AccountOptions {
    * (TIME_LIMIT_SECONDS, section_161591009480) are enforced on the account clock.
    */
   realTimeSafetyNetMs?: number;
-  /** The earlier name of `realTimeSafetyNetMs`, still accepted. */
-  scriptTimeoutMs?: number;
   /** Time a SuiteQL query (REST, `runSuiteQL`) may run before it is cancelled. Default 30 s. */
   suiteqlTimeoutMs?: number;
   /** Every script log entry, as it is written. */
@@ -179,7 +177,7 @@ export class SandboxAccount implements Account, RecordAccount {
         dbPath: this.dbPath,
         clockBuffer: this.clock.buffer,
         projectDir: project?.dir ?? null,
-        scriptTimeoutMs: options.realTimeSafetyNetMs ?? options.scriptTimeoutMs ?? 300_000,
+        scriptTimeoutMs: options.realTimeSafetyNetMs ?? 300_000,
         plainHttpHosts: options.plainHttpHosts ?? [],
         limits: this.limits,
       },
