@@ -130,7 +130,7 @@ test('without an API Secret the console fails closed: pages show why, every acti
     const page = await consoleFetch(stack, stack.adminToken, { custparam_view: 'replay_dead' });
     expect(page.status).toBe(200);
     expect(page.html).toContain(
-      `Replay and the test event are off: the console signs its forms with the user event&#39;s API Secret, and no API Secret is set (${PARAM.secretId} on ${DEPLOYMENT.userEvent}).`,
+      `Replay and the test event are off: the console signs its forms with the user event&#39;s (or an endpoint record&#39;s) API Secret, and no API Secret is set (${PARAM.secretId} on ${DEPLOYMENT.userEvent}, or on an endpoint record).`,
     );
     expect(hiddenValue(page.html, FORM_TOKEN_FIELD)).toBe('');
     const post = await consoleFetch(

@@ -5,7 +5,7 @@
  * every one of these POSTs refused without the form's token.
  */
 import { Receiver } from '../../lib/sandbox/receiver/receiver';
-import { DELIVERY_FIELD as F, DEPLOYMENT, ENDPOINT_FIELD as EP, ENDPOINT_RECORD, SCRIPT } from '../../lib/core';
+import { DELIVERY_FIELD as F, DEPLOYMENT, ENDPOINT_FIELD as EP, ENDPOINT_RECORD, PARAM, SCRIPT } from '../../lib/core';
 import { consoleFetch, startConsoleStack, type ConsoleStack } from './console-stack';
 import { UI } from './helpers';
 
@@ -78,4 +78,20 @@ test('disable keeps its events, deliveries filter by endpoint, enable sends them
   expect(endpointRow()[EP.enabled]).toBe('T');
   await stack.account.runScheduled(SCRIPT.retry, DEPLOYMENT.retryWorker);
   expect(siem.events.has(String(kept[0]![F.eventId]))).toBe(true);
+});
+
+test("an account configured by endpoint records alone: forms are signed with the endpoint's API Secret", async () => {
+  const { account } = stack;
+  const paramSecret = account.getParameters(DEPLOYMENT.userEvent)[PARAM.secretId] ?? null;
+  account.setParameter(DEPLOYMENT.userEvent, PARAM.secretId, null);
+  try {
+    const page = await admin({ custparam_view: 'endpoints' });
+    expect(page.html).not.toContain('no API Secret is set');
+    expect((await act('disable')).html).toContain('disabled: its events are kept');
+    expect((await act('enable')).html).toContain('enabled: its kept deliveries are sent');
+    expect((await act('disable', { custpage_token: 'forged' })).html).toContain('Nothing done');
+    expect(endpointRow()[EP.enabled]).toBe('T');
+  } finally {
+    account.setParameter(DEPLOYMENT.userEvent, PARAM.secretId, paramSecret === null ? null : String(paramSecret));
+  }
 });

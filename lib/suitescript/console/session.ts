@@ -1,9 +1,10 @@
 /**
  * One console request's user and form token. The token is signed with the user event's API Secret
  * (`custscript_suitehooks_secret_id`, the secret that signs events; the console is among the scripts it
- * is restricted to). Without a usable secret the console fails closed: pages show, every state-changing
- * POST is refused with the reason. The user event's parameters read here (15 units) serve the health page
- * and the test event too.
+ * is restricted to) or, in an account configured by endpoint records alone, with the API Secret of the
+ * endpoint record with the lowest id. Without a usable secret the console fails closed: pages show,
+ * every state-changing POST is refused with the reason. The user event's parameters read here (15 units)
+ * serve the health page and the test event too.
  */
 import * as runtime from 'N/runtime';
 import * as url from 'N/url';
@@ -11,6 +12,7 @@ import { PARAM, type ParamReader } from '../../core/config';
 import { DEPLOYMENT } from '../../core/ids';
 import { errorCode } from '../errors';
 import { createSigner } from '../signer';
+import { cachedEndpoints } from '../endpoints';
 import { userEventParams } from '../user-event-params';
 import { foreignOrigin, header, tokenInput, tokenValid, TOKEN_FIELD, windowOf } from './csrf';
 import { deniedText } from './format';
@@ -36,11 +38,25 @@ function readParams(): Session['params'] {
   }
 }
 
+/**
+ * 1 unit (the cached endpoint configuration): the API Secret id of the endpoint record with the lowest
+ * id that names one, or '' — the same record every request, so a token stays valid across requests.
+ */
+function endpointSecretId(): string {
+  const ids = cachedEndpoints()
+    .filter((e) => e.result.config.secretId !== '')
+    .sort((a, b) => Number(a.id) - Number(b.id));
+  return ids[0]?.result.config.secretId ?? '';
+}
+
 function signer(params: Session['params']): { sign: Session['sign']; off: string } {
   if (!('read' in params)) return { sign: null, off: `the user event deployment is ${params.problem}` };
-  const secretId = String(params.read(PARAM.secretId) ?? '').trim();
+  const secretId = String(params.read(PARAM.secretId) ?? '').trim() || endpointSecretId();
   if (secretId === '')
-    return { sign: null, off: `no API Secret is set (${PARAM.secretId} on ${DEPLOYMENT.userEvent})` };
+    return {
+      sign: null,
+      off: `no API Secret is set (${PARAM.secretId} on ${DEPLOYMENT.userEvent}, or on an endpoint record)`,
+    };
   try {
     const sign = createSigner([secretId]);
     const first = (input: string) => {

@@ -54,7 +54,7 @@ export function newForm(title: string, view: View, session: { token: string; off
   hidden(form, TOKEN_FIELD, session.token);
   if (session.off)
     notice(form, 'error', [
-      `Replay and the test event are off: the console signs its forms with the user event's API Secret, and ${session.off}.`,
+      `Replay and the test event are off: the console signs its forms with the user event's (or an endpoint record's) API Secret, and ${session.off}.`,
     ]);
   return form;
 }

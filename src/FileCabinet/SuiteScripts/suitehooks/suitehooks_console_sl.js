@@ -603,8 +603,18 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       result: { config: result.config, problems, errors: problems.map((p) => p.message) }
     };
   }
+  function readStoredEndpoints(text4, known) {
+    if (!text4) return [];
+    try {
+      const parsed = JSON.parse(text4);
+      return (parsed.endpoints ?? []).map((e) => parseEndpoint(String(e.id), e.values ?? {}, known));
+    } catch {
+      return [];
+    }
+  }
   var ENDPOINTS_CACHE_NAME = "suitehooks_endpoints";
   var ENDPOINTS_KEY = "endpoints";
+  var ENDPOINTS_TTL_SECONDS = 3600;
 
   // lib/suitescript/console/outbox-sql.ts
   var PAGE_SIZE = 50;
@@ -828,7 +838,7 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
     hidden(form, TOKEN_FIELD, session.token);
     if (session.off)
       notice(form, "error", [
-        `Replay and the test event are off: the console signs its forms with the user event's API Secret, and ${session.off}.`
+        `Replay and the test event are off: the console signs its forms with the user event's (or an endpoint record's) API Secret, and ${session.off}.`
       ]);
     return form;
   }
@@ -1066,6 +1076,31 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
         values: Object.fromEntries(columns2.map((c) => [c, r.getValue({ name: c })]))
       }))
     };
+  }
+  function searchDirectly() {
+    try {
+      return JSON.stringify(searchEndpointValues());
+    } catch (e) {
+      const role = String(runtime2.getCurrentUser().role);
+      logger.error({
+        title: "suitehooks: endpoints",
+        details: `the endpoint records could not be read (${errorCode(e)}) by role ${role}: this save's events go to the script parameters' endpoint only. Fix: give role ${role} the View permission on the record type ${ENDPOINT_RECORD}, or run the script that saves records as a role that has it.`
+      });
+      return null;
+    }
+  }
+  function cachedEndpoints(known) {
+    let text4;
+    try {
+      text4 = endpointCache().get({
+        key: ENDPOINTS_KEY,
+        loader: () => JSON.stringify(searchEndpointValues()),
+        ttl: ENDPOINTS_TTL_SECONDS
+      });
+    } catch {
+      text4 = searchDirectly();
+    }
+    return readStoredEndpoints(text4, known);
   }
   function forgetEndpoints() {
     endpointCache().remove({ key: ENDPOINTS_KEY });
@@ -1775,11 +1810,18 @@ define(['N/log', 'N/redirect', 'N/runtime', 'N/ui/serverWidget', 'N/query', 'N/u
       return { problem: deniedText(e) };
     }
   }
+  function endpointSecretId() {
+    const ids = cachedEndpoints().filter((e) => e.result.config.secretId !== "").sort((a, b) => Number(a.id) - Number(b.id));
+    return ids[0]?.result.config.secretId ?? "";
+  }
   function signer(params) {
     if (!("read" in params)) return { sign: null, off: `the user event deployment is ${params.problem}` };
-    const secretId = String(params.read(PARAM.secretId) ?? "").trim();
+    const secretId = String(params.read(PARAM.secretId) ?? "").trim() || endpointSecretId();
     if (secretId === "")
-      return { sign: null, off: `no API Secret is set (${PARAM.secretId} on ${DEPLOYMENT.userEvent})` };
+      return {
+        sign: null,
+        off: `no API Secret is set (${PARAM.secretId} on ${DEPLOYMENT.userEvent}, or on an endpoint record)`
+      };
     try {
       const sign = createSigner([secretId]);
       const first = (input) => {
